@@ -1,0 +1,42 @@
+// jikimi.yaml: the controller, the laws it answers to, where its keyring lives, taxonomy extensions.
+import { z } from "zod";
+import { CountryCode, Jurisdiction, TaxonomyKey } from "./common.js";
+
+const Entry = z.strictObject({
+  key: TaxonomyKey,
+  name: z.string().min(1),
+  name_ko: z.string().optional(),
+  description: z.string().optional(),
+});
+
+const CategoryEntry = Entry.extend({
+  identifying: z.enum(["direct", "quasi", "none"]).optional(),
+  join_key: z.boolean().optional(),
+  credit: z.boolean().optional(),
+  sensitive: z.boolean().optional(),
+});
+
+export const ConfigSchema = z.strictObject({
+  controller: z.strictObject({
+    name: z.string().min(1).describe("legal name of the controller"),
+    country: CountryCode.describe("home country of the controller"),
+    jurisdictions: z.array(Jurisdiction).min(1).describe("KR: PIPA; EU: GDPR"),
+    credit_information_provider: z
+      .boolean()
+      .default(false)
+      .describe("true when the Credit Information Act applies to the controller's data"),
+    privacy_officer: z.string().optional(),
+  }),
+  keyring: z
+    .string()
+    .optional()
+    .describe("path of the keyring file, outside the workspace's tracked files; JIKIMI_KEYRING overrides"),
+  taxonomy: z
+    .strictObject({
+      categories: z.array(CategoryEntry).default([]),
+      uses: z.array(Entry).default([]),
+      subjects: z.array(Entry).default([]),
+    })
+    .optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;

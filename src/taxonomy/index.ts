@@ -1,0 +1,14 @@
+// public surface of the taxonomy module.
+export { isWithin, KEY_PATTERN, lineage, parentOf } from "./keys.js";
+export {
+  buildTaxonomy,
+  type Category,
+  type CategoryDef,
+  categoryOf,
+  type Identifying,
+  type LegalBasisDef,
+  type Taxonomy,
+  type TaxonomyEntry,
+  type TaxonomyExtension,
+  type TaxonomyIssue,
+} from "./taxonomy.js";

@@ -1,0 +1,131 @@
+// a taxonomy: categories, data uses, subjects and legal bases under dotted keys, extensible by a workspace.
+import { DEFAULT_CATEGORIES } from "./default-categories.js";
+import { DEFAULT_BASES, DEFAULT_SUBJECTS, DEFAULT_USES } from "./default-uses.js";
+import { lineage, parentOf } from "./keys.js";
+
+export interface TaxonomyEntry {
+  key: string;
+  name: string;
+  name_ko?: string;
+  description?: string;
+}
+
+/** How much a category identifies a person on its own. */
+export type Identifying = "direct" | "quasi" | "none";
+
+export interface CategoryDef extends TaxonomyEntry {
+  identifying?: Identifying;
+  /** a value that recurs across feeds and lets a recipient join them */
+  join_key?: boolean;
+  /** personal credit information under the Credit Information Act */
+  credit?: boolean;
+  sensitive?: boolean;
+}
+
+/** A category with every property resolved through its ancestors. */
+export interface Category extends TaxonomyEntry {
+  identifying: Identifying;
+  join_key: boolean;
+  credit: boolean;
+  sensitive: boolean;
+}
+
+export interface LegalBasisDef extends TaxonomyEntry {
+  needs_consent: boolean;
+  /** exempt from the Credit Information Act Art. 32 consent (Art. 32(6)) */
+  exempts_consent: boolean;
+  entrustment?: boolean;
+  pseudonymised?: boolean;
+}
+
+export interface Taxonomy {
+  categories: ReadonlyMap<string, Category>;
+  uses: ReadonlyMap<string, TaxonomyEntry>;
+  subjects: ReadonlyMap<string, TaxonomyEntry>;
+  bases: ReadonlyMap<string, LegalBasisDef>;
+}
+
+export interface TaxonomyExtension {
+  categories?: CategoryDef[];
+  uses?: TaxonomyEntry[];
+  subjects?: TaxonomyEntry[];
+}
+
+/** Problems found while extending the taxonomy, as data. */
+export interface TaxonomyIssue {
+  kind: "categories" | "uses" | "subjects";
+  index: number;
+  code: "duplicate_key" | "unknown_parent";
+  message: string;
+}
+
+function resolveCategory(def: CategoryDef, parent: Category | undefined): Category {
+  return {
+    ...def,
+    identifying: def.identifying ?? parent?.identifying ?? "none",
+    join_key: def.join_key ?? parent?.join_key ?? false,
+    credit: def.credit ?? parent?.credit ?? false,
+    sensitive: def.sensitive ?? parent?.sensitive ?? false,
+  };
+}
+
+function addEntries<T extends TaxonomyEntry, R>(
+  kind: TaxonomyIssue["kind"],
+  target: Map<string, R>,
+  entries: readonly T[],
+  issues: TaxonomyIssue[],
+  resolve: (entry: T, parent: R | undefined) => R,
+): void {
+  entries.forEach((entry, index) => {
+    if (target.has(entry.key)) {
+      issues.push({ kind, index, code: "duplicate_key", message: `"${entry.key}" is already defined` });
+      return;
+    }
+    const parentKey = parentOf(entry.key);
+    const parent = parentKey === undefined ? undefined : target.get(parentKey);
+    if (parentKey !== undefined && parent === undefined) {
+      issues.push({
+        kind,
+        index,
+        code: "unknown_parent",
+        message: `"${entry.key}" needs its parent "${parentKey}" to be defined first`,
+      });
+      return;
+    }
+    target.set(entry.key, resolve(entry, parent));
+  });
+}
+
+/**
+ * Builds the default taxonomy, extended by a workspace's own entries.
+ * @example const { taxonomy } = buildTaxonomy({ categories: [{ key: "user.loyalty", name: "Loyalty points" }] });
+ */
+export function buildTaxonomy(extension: TaxonomyExtension = {}): {
+  taxonomy: Taxonomy;
+  issues: TaxonomyIssue[];
+} {
+  const issues: TaxonomyIssue[] = [];
+  const categories = new Map<string, Category>();
+  const uses = new Map<string, TaxonomyEntry>();
+  const subjects = new Map<string, TaxonomyEntry>();
+  const same = (e: TaxonomyEntry) => e;
+  addEntries("categories", categories, DEFAULT_CATEGORIES, issues, resolveCategory);
+  addEntries("uses", uses, DEFAULT_USES, issues, same);
+  addEntries("subjects", subjects, DEFAULT_SUBJECTS, issues, same);
+  const builtIn = issues.length;
+  addEntries("categories", categories, extension.categories ?? [], issues, resolveCategory);
+  addEntries("uses", uses, extension.uses ?? [], issues, same);
+  addEntries("subjects", subjects, extension.subjects ?? [], issues, same);
+  if (builtIn > 0) throw new Error("the default taxonomy is inconsistent");
+  const bases = new Map(DEFAULT_BASES.map((b) => [b.key, b]));
+  return { taxonomy: { categories, uses, subjects, bases }, issues };
+}
+
+/** The nearest known category for a key, resolving unknown leaves to their closest known ancestor. */
+export function categoryOf(taxonomy: Taxonomy, key: string): Category | undefined {
+  for (const k of lineage(key)) {
+    const found = taxonomy.categories.get(k);
+    if (found) return found;
+  }
+  return undefined;
+}
