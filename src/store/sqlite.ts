@@ -1,0 +1,92 @@
+// the embedded state store: one SQLite file in the workspace's .jikimi/ folder, migrated on open.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { JikimiError } from "../errors.js";
+import { MIGRATIONS, type Migration } from "./migrations.js";
+
+export const STATE_DIR = ".jikimi";
+export const STATE_FILE = "state.db";
+
+export interface CheckRunRecord {
+  startedAt: string;
+  checkedFor: string;
+  workspaceDigest: string;
+  agreements: number;
+  errors: number;
+  warnings: number;
+  gaps: number;
+  findingsJson: string;
+}
+
+export interface Store {
+  /** the schema version after migrations */
+  version(): number;
+  recordCheckRun(run: CheckRunRecord): number;
+  lastCheckRuns(limit: number): (CheckRunRecord & { id: number })[];
+  close(): void;
+}
+
+/** Applies every migration newer than the database's version; each one is atomic. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+  );
+  const current = (
+    db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations").get() as { v: number }
+  ).v;
+  const known = migrations.at(-1)?.version ?? 0;
+  if (current > known)
+    throw new JikimiError(
+      "store_too_new",
+      `the state database is at schema version ${current}, newer than this jikimi (${known}): upgrade jikimi`,
+    );
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    })();
+  }
+  return Math.max(current, known);
+}
+
+/**
+ * Opens (creating when needed) the state database of a workspace.
+ * @example const store = openStore("./ws"); store.recordCheckRun(run); store.close();
+ */
+export function openStore(workspaceDir: string, file = join(workspaceDir, STATE_DIR, STATE_FILE)): Store {
+  let db: Database.Database;
+  try {
+    if (file !== ":memory:") mkdirSync(join(file, ".."), { recursive: true });
+    db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("busy_timeout = 5000");
+    db.pragma("foreign_keys = ON");
+  } catch (cause) {
+    throw new JikimiError(
+      "store_unavailable",
+      `cannot open the state database ${file}: check that the folder is writable`,
+      { cause },
+    );
+  }
+  const version = migrate(db);
+  const insert = db.prepare(
+    `INSERT INTO check_runs (started_at, checked_for, workspace_digest, agreements, errors, warnings, gaps, findings_json)
+     VALUES (@startedAt, @checkedFor, @workspaceDigest, @agreements, @errors, @warnings, @gaps, @findingsJson)`,
+  );
+  const last = db.prepare(
+    `SELECT id, started_at AS startedAt, checked_for AS checkedFor, workspace_digest AS workspaceDigest, agreements,
+            errors, warnings, gaps, findings_json AS findingsJson FROM check_runs ORDER BY id DESC LIMIT ?`,
+  );
+  return {
+    version: () => version,
+    recordCheckRun: (run) => Number(insert.run(run).lastInsertRowid),
+    lastCheckRuns: (limit) => last.all(limit) as (CheckRunRecord & { id: number })[],
+    close: () => db.close(),
+  };
+}
