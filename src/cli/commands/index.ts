@@ -1,7 +1,16 @@
 // every CLI verb registers itself here; each lives in its own file.
 import type { Command } from "commander";
+import { registerCheck } from "./check.js";
+import { registerGenerate } from "./generate.js";
+import { registerInit } from "./init.js";
+import { registerSchema } from "./schema.js";
+import { registerTaxonomy } from "./taxonomy.js";
 
 /** Adds every verb to the program. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerInit(program);
+  registerCheck(program);
+  registerSchema(program);
+  registerTaxonomy(program);
+  registerGenerate(program);
 }

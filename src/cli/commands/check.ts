@@ -1,0 +1,98 @@
+// jikimi check: load the workspace, run the rules, print findings; exit 1 on errors, 2 on unusable input.
+import { type Command, Option } from "commander";
+import {
+  checkWorkspace,
+  diskReader,
+  ExitCode,
+  loadWorkspace,
+  openStore,
+  RULES,
+  workspaceDigest,
+} from "../../index.js";
+import {
+  type CheckResult,
+  renderJson,
+  renderLoadIssuesJson,
+  renderLoadIssuesSarif,
+  renderLoadIssuesText,
+  renderSarif,
+  renderText,
+  summarise,
+} from "../../report/findings/index.js";
+import { dateOption, emit, useColor, workspaceDir, workspaceOption } from "../options.js";
+
+interface CheckOptions {
+  workspace?: string;
+  format: "text" | "json" | "sarif";
+  at?: string;
+  strict?: boolean;
+  output?: string;
+  record: boolean;
+}
+
+export function registerCheck(program: Command): void {
+  workspaceOption(program.command("check"))
+    .description("apply PIPA, the Credit Information Act and GDPR to the workspace's declarations")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif"]).default("text"))
+    .option("--at <date>", "check as of this day, YYYY-MM-DD (default: today)")
+    .option("--strict", "exit 1 on warnings and gaps too")
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("--no-record", "do not record the run in .jikimi/state.db")
+    .action((opts: CheckOptions) => {
+      process.exitCode = runCheck(opts);
+    });
+}
+
+function runCheck(opts: CheckOptions): number {
+  const dir = workspaceDir(opts);
+  const at = dateOption(opts.at);
+  const reader = diskReader(dir);
+  const loaded = loadWorkspace(reader);
+  const color = opts.output === undefined && useColor(process.stdout);
+  if (!loaded.ok) {
+    const text =
+      opts.format === "json"
+        ? renderLoadIssuesJson(loaded.issues, dir)
+        : opts.format === "sarif"
+          ? renderLoadIssuesSarif(loaded.issues, dir)
+          : renderLoadIssuesText(loaded.issues, { color, workspace: dir });
+    emit(text, opts.output);
+    return ExitCode.usage;
+  }
+  const findings = checkWorkspace(loaded.workspace, { at });
+  const result: CheckResult = { workspace: dir, at, agreements: loaded.workspace.agreements.size, findings };
+  const text =
+    opts.format === "json"
+      ? renderJson(result)
+      : opts.format === "sarif"
+        ? renderSarif(result, RULES)
+        : renderText(result, { color, workspace: dir });
+  emit(text, opts.output);
+  const counts = summarise(findings);
+  if (opts.record) record(dir, reader, result, counts);
+  if (counts.errors > 0) return ExitCode.findings;
+  if (opts.strict && counts.warnings + counts.gaps > 0) return ExitCode.findings;
+  return ExitCode.ok;
+}
+
+function record(
+  dir: string,
+  reader: ReturnType<typeof diskReader>,
+  result: CheckResult,
+  counts: ReturnType<typeof summarise>,
+): void {
+  try {
+    const store = openStore(dir);
+    store.recordCheckRun({
+      startedAt: new Date().toISOString(),
+      checkedFor: result.at,
+      workspaceDigest: workspaceDigest(reader),
+      agreements: result.agreements,
+      ...counts,
+      findingsJson: JSON.stringify(result.findings),
+    });
+    store.close();
+  } catch {
+    process.stderr.write("jikimi: note: the run was not recorded (.jikimi/ is not writable); use --no-record\n");
+  }
+}
