@@ -31,7 +31,11 @@ export function emit(text: string, file: string | undefined): void {
     renameSync(tmp, target);
   } catch (cause) {
     rmSync(tmp, { force: true });
-    throw new JikimiError("output_unwritable", `cannot write ${file}: check that its folder exists and is writable`, { cause });
+    throw new JikimiError(
+      "output_unwritable",
+      `cannot write ${file}: check that its folder exists and is writable`,
+      { cause },
+    );
   }
 }
 

@@ -33,7 +33,9 @@ interface CheckOptions {
 export function registerCheck(program: Command): void {
   workspaceOption(program.command("check"))
     .description("apply PIPA, the Credit Information Act and GDPR to the workspace's declarations")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif"]).default("text"))
+    .addOption(
+      new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif"]).default("text"),
+    )
     .option("--at <date>", "check as of this day, YYYY-MM-DD (default: today)")
     .option("--strict", "exit 1 on warnings and gaps too")
     .option("-o, --output <file>", "write the report to a file instead of stdout")
@@ -93,6 +95,8 @@ function record(
     });
     store.close();
   } catch {
-    process.stderr.write("jikimi: note: the run was not recorded (.jikimi/ is not writable); use --no-record\n");
+    process.stderr.write(
+      "jikimi: note: the run was not recorded (.jikimi/ is not writable); use --no-record\n",
+    );
   }
 }

@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { JikimiError } from "../../errors.js";
-import { writeSchemas } from "./schema.js";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { writeSchemas } from "./schema.js";
 
 const EXAMPLES_DIR = join(PACKAGE_ROOT, "examples");
 const GITIGNORE = "# jikimi state and secrets never go into git\n.jikimi/\n*.keyring\n";
@@ -21,10 +21,16 @@ export function exampleNames(): string[] {
 export function initWorkspace(dir: string, example = "minimal", force = false): string[] {
   const names = exampleNames();
   if (!names.includes(example))
-    throw new JikimiError("unknown_example", `there is no example "${example}": use one of ${names.join(", ")}`);
+    throw new JikimiError(
+      "unknown_example",
+      `there is no example "${example}": use one of ${names.join(", ")}`,
+    );
   const target = resolve(dir);
   if (existsSync(target) && readdirSync(target).length > 0 && !force)
-    throw new JikimiError("folder_not_empty", `${dir} is not empty: choose a new folder or pass --force to write over it`);
+    throw new JikimiError(
+      "folder_not_empty",
+      `${dir} is not empty: choose a new folder or pass --force to write over it`,
+    );
   mkdirSync(target, { recursive: true });
   cpSync(join(EXAMPLES_DIR, example), target, { recursive: true, force: true });
   writeFileSync(join(target, ".gitignore"), GITIGNORE);
@@ -41,6 +47,8 @@ export function registerInit(program: Command): void {
     .option("--force", "write into a folder that is not empty")
     .action((dir: string, opts: { example?: string; force?: boolean }) => {
       const [target] = initWorkspace(dir, opts.example, opts.force);
-      process.stderr.write(`wrote the ${opts.example ?? "minimal"} workspace to ${target}\nnext: jikimi check -w ${dir}\n`);
+      process.stderr.write(
+        `wrote the ${opts.example ?? "minimal"} workspace to ${target}\nnext: jikimi check -w ${dir}\n`,
+      );
     });
 }

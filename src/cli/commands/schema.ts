@@ -21,7 +21,9 @@ export function registerSchema(program: Command): void {
     .description("write JSON Schema for jikimi.yaml, datasets, recipients, purposes and agreements")
     .option("-o, --out <dir>", "folder to write into (default: <workspace>/.jikimi-schemas)")
     .option("-w, --workspace <dir>", "workspace folder (default: $JIKIMI_WORKSPACE or .)")
-    .addOption(new Option("-k, --kind <kind>", "print one kind's schema to stdout").choices(Object.keys(FILE_KINDS)))
+    .addOption(
+      new Option("-k, --kind <kind>", "print one kind's schema to stdout").choices(Object.keys(FILE_KINDS)),
+    )
     .action((opts: { out?: string; workspace?: string; kind?: FileKind }) => {
       if (opts.kind) {
         process.stdout.write(`${JSON.stringify(jsonSchemaOf(opts.kind), null, 2)}\n`);

@@ -1,6 +1,6 @@
 // jikimi taxonomy: the data categories, uses, subjects, legal bases and transforms a workspace can name.
 import type { Command } from "commander";
-import { buildTaxonomy, diskReader, loadWorkspace, TRANSFORMS, type Taxonomy } from "../../index.js";
+import { buildTaxonomy, diskReader, loadWorkspace, type Taxonomy, TRANSFORMS } from "../../index.js";
 import { workspaceDir, workspaceOption } from "../options.js";
 
 function taxonomyFor(dir: string): Taxonomy {
@@ -28,11 +28,17 @@ export function registerTaxonomy(program: Command): void {
       }
       const lines = ["data categories (identifying, flags):"];
       for (const c of t.categories.values()) {
-        const flags = [c.join_key && "join key", c.credit && "credit", c.sensitive && "sensitive"].filter(Boolean);
+        const flags = [c.join_key && "join key", c.credit && "credit", c.sensitive && "sensitive"].filter(
+          Boolean,
+        );
         lines.push(`  ${c.key.padEnd(50)} ${c.identifying.padEnd(6)} ${flags.join(", ")}  ${c.name}`);
       }
       lines.push("", "data uses:", ...[...t.uses.values()].map((u) => `  ${u.key.padEnd(50)} ${u.name}`));
-      lines.push("", "data subjects:", ...[...t.subjects.values()].map((u) => `  ${u.key.padEnd(50)} ${u.name}`));
+      lines.push(
+        "",
+        "data subjects:",
+        ...[...t.subjects.values()].map((u) => `  ${u.key.padEnd(50)} ${u.name}`),
+      );
       lines.push("", "legal bases:", ...[...t.bases.values()].map((u) => `  ${u.key.padEnd(50)} ${u.name}`));
       lines.push("", "transforms:", ...transforms.map((x) => `  ${x.name.padEnd(50)} ${x.summary}`));
       process.stdout.write(`${lines.join("\n")}\n`);
