@@ -25,4 +25,88 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX check_runs_started ON check_runs(started_at);
     `,
   },
+  {
+    version: 2,
+    name: "transfer ledger",
+    sql: `
+      CREATE TABLE ledger_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      -- one row per release: the leaf of the Merkle tree is SHA-256(0x00 || body)
+      CREATE TABLE ledger_entries (
+        seq INTEGER PRIMARY KEY,
+        body TEXT NOT NULL,
+        leaf_hash BLOB NOT NULL,
+        time TEXT NOT NULL,
+        agreement_id TEXT NOT NULL,
+        recipient_id TEXT NOT NULL,
+        subject_count INTEGER NOT NULL,
+        chain_ord INTEGER NOT NULL
+      );
+      CREATE INDEX ledger_entries_agreement ON ledger_entries(agreement_id, chain_ord);
+      CREATE INDEX ledger_entries_time ON ledger_entries(time);
+      -- a signed tree head after every append: size, root, the new leaf, time
+      CREATE TABLE ledger_heads (
+        size INTEGER PRIMARY KEY,
+        root BLOB NOT NULL,
+        leaf_hash BLOB NOT NULL,
+        time TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        signature TEXT NOT NULL
+      );
+      -- subject sets per release: a roaring snapshot, or the XOR with the chain's previous release
+      CREATE TABLE ledger_subject_sets (
+        seq INTEGER PRIMARY KEY,
+        chain TEXT NOT NULL,
+        ord INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('snapshot', 'delta')),
+        data BLOB NOT NULL
+      );
+      CREATE INDEX ledger_subject_sets_chain ON ledger_subject_sets(chain, ord);
+      CREATE TABLE ledger_chains (
+        chain TEXT PRIMARY KEY,
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL,
+        releases INTEGER NOT NULL,
+        head BLOB NOT NULL
+      );
+      -- per-subject index: the releases at which a subject entered or left a chain (after its first)
+      CREATE TABLE ledger_subject_changes (
+        subject INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (subject, seq)
+      ) WITHOUT ROWID;
+      CREATE TABLE subject_dict (
+        part INTEGER NOT NULL,
+        chunk INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (part, chunk)
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: "consent registry",
+    sql: `
+      -- grants and withdrawals per subject (dictionary index) and consent purpose
+      CREATE TABLE consent_events (
+        id INTEGER PRIMARY KEY,
+        subject INTEGER NOT NULL,
+        purpose TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('grant', 'withdraw')),
+        at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        evidence TEXT,
+        recorded_at TEXT NOT NULL
+      );
+      CREATE INDEX consent_events_purpose_at ON consent_events(purpose, at, id);
+      CREATE INDEX consent_events_subject ON consent_events(subject, purpose, at);
+      -- materialised consent bitmaps: the state of a purpose after every event with at <= this time
+      CREATE TABLE consent_snapshots (
+        purpose TEXT NOT NULL,
+        at TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (purpose, at)
+      );
+    `,
+  },
 ];

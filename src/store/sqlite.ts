@@ -20,6 +20,8 @@ export interface CheckRunRecord {
 }
 
 export interface Store {
+  /** the open database, for the ledger and consent modules */
+  db: Database.Database;
   /** the schema version after migrations */
   version(): number;
   recordCheckRun(run: CheckRunRecord): number;
@@ -84,6 +86,7 @@ export function openStore(workspaceDir: string, file = join(workspaceDir, STATE_
             errors, warnings, gaps, findings_json AS findingsJson FROM check_runs ORDER BY id DESC LIMIT ?`,
   );
   return {
+    db,
     version: () => version,
     recordCheckRun: (run) => Number(insert.run(run).lastInsertRowid),
     lastCheckRuns: (limit) => last.all(limit) as (CheckRunRecord & { id: number })[],

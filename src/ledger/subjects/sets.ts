@@ -1,0 +1,132 @@
+// subject sets of releases: roaring bitmaps of dictionary indexes. A chain (one agreement) stores a
+// snapshot every SNAPSHOT_EVERY releases and the XOR with the previous release in between, because
+// consecutive releases overlap almost entirely; the per-subject index keeps only the XOR members.
+import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
+import { RoaringBitmap32 } from "roaring";
+
+export const SNAPSHOT_EVERY = 64;
+
+/** Canonical bytes of a set: run-optimised, portable serialisation (the same set always gives the same bytes). */
+export function canonicalSetBytes(set: RoaringBitmap32): Buffer {
+  const copy = set.clone();
+  copy.runOptimize();
+  copy.shrinkToFit();
+  const bytes = copy.serialize("portable");
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+export function setDigest(set: RoaringBitmap32): string {
+  return createHash("sha256").update(canonicalSetBytes(set)).digest("hex");
+}
+
+export function readSet(data: Uint8Array): RoaringBitmap32 {
+  return RoaringBitmap32.deserialize(Buffer.from(data.buffer, data.byteOffset, data.byteLength), "portable");
+}
+
+export interface ChainHead {
+  chain: string;
+  firstSeq: number;
+  lastSeq: number;
+  releases: number;
+  head: RoaringBitmap32;
+}
+
+/** Storage of subject sets and the per-subject change index. */
+export class SubjectSets {
+  private readonly firsts = new Map<string, RoaringBitmap32>();
+  constructor(private readonly db: Database.Database) {}
+
+  head(chain: string): ChainHead | undefined {
+    const row = this.db
+      .prepare("SELECT first_seq, last_seq, releases, head FROM ledger_chains WHERE chain = ?")
+      .get(chain) as { first_seq: number; last_seq: number; releases: number; head: Buffer } | undefined;
+    if (!row) return undefined;
+    return {
+      chain,
+      firstSeq: row.first_seq,
+      lastSeq: row.last_seq,
+      releases: row.releases,
+      head: readSet(row.head),
+    };
+  }
+
+  /** Stores the set of release `seq`, the `ord`-th of its chain; call inside the append transaction. */
+  store(seq: number, chain: string, set: RoaringBitmap32, previous: ChainHead | undefined): { ord: number } {
+    const ord = previous?.releases ?? 0;
+    const canonical = canonicalSetBytes(set);
+    let kind: "snapshot" | "delta" = "snapshot";
+    let data = canonical;
+    if (previous) {
+      // the change index needs every XOR member, whatever form the set is stored in
+      const delta = RoaringBitmap32.xor(previous.head, set);
+      if (delta.size > 0) {
+        const put = this.db.prepare("INSERT INTO ledger_subject_changes (subject, seq) VALUES (?, ?)");
+        for (const subject of delta) put.run(subject, seq);
+      }
+      if (ord % SNAPSHOT_EVERY !== 0) {
+        const bytes = canonicalSetBytes(delta);
+        if (bytes.length < canonical.length) {
+          kind = "delta";
+          data = bytes;
+        }
+      }
+    }
+    this.db
+      .prepare("INSERT INTO ledger_subject_sets (seq, chain, ord, kind, data) VALUES (?, ?, ?, ?, ?)")
+      .run(seq, chain, ord, kind, data);
+    if (previous)
+      this.db
+        .prepare("UPDATE ledger_chains SET last_seq = ?, releases = releases + 1, head = ? WHERE chain = ?")
+        .run(seq, canonical, chain);
+    else
+      this.db
+        .prepare(
+          "INSERT INTO ledger_chains (chain, first_seq, last_seq, releases, head) VALUES (?, ?, ?, 1, ?)",
+        )
+        .run(chain, seq, seq, canonical);
+    return { ord };
+  }
+
+  /** The set of a chain's first release (cached): membership before any change row. */
+  first(chain: string): RoaringBitmap32 {
+    let set = this.firsts.get(chain);
+    if (!set) {
+      const row = this.db
+        .prepare("SELECT data FROM ledger_subject_sets WHERE chain = ? AND ord = 0")
+        .get(chain) as { data: Buffer } | undefined;
+      set = row ? readSet(row.data) : new RoaringBitmap32();
+      this.firsts.set(chain, set);
+    }
+    return set;
+  }
+
+  chains(): { chain: string; firstSeq: number }[] {
+    return (
+      this.db.prepare("SELECT chain, first_seq FROM ledger_chains ORDER BY first_seq").all() as {
+        chain: string;
+        first_seq: number;
+      }[]
+    ).map((r) => ({ chain: r.chain, firstSeq: r.first_seq }));
+  }
+
+  /** Every release's full set, in seq order, rebuilt from snapshots and deltas (for verification). */
+  *replay(): Generator<{ seq: number; chain: string; set: RoaringBitmap32 }> {
+    const current = new Map<string, RoaringBitmap32>();
+    const rows = this.db
+      .prepare("SELECT seq, chain, kind, data FROM ledger_subject_sets ORDER BY seq")
+      .iterate() as Iterable<{
+      seq: number;
+      chain: string;
+      kind: string;
+      data: Buffer;
+    }>;
+    for (const row of rows) {
+      const stored = readSet(row.data);
+      const prev = current.get(row.chain);
+      const set = row.kind === "delta" && prev ? RoaringBitmap32.xor(prev, stored) : stored;
+      current.set(row.chain, set);
+      yield { seq: row.seq, chain: row.chain, set };
+    }
+  }
+}
