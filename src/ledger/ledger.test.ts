@@ -180,7 +180,7 @@ describe("tampering is detected and located", () => {
         .run(r.seq + 1, r.seq);
     db()
       .prepare(
-        "INSERT INTO ledger_entries SELECT 2, replace(body, '\"records\":10', '\"records\":99'), leaf_hash, time, agreement_id, recipient_id, subject_count, chain_ord FROM ledger_entries WHERE seq = 3",
+        "INSERT INTO ledger_entries SELECT 2, replace(body, '\"records\":10', '\"records\":99'), leaf_hash, time, agreement_id, recipient_id, subject_count, chain_ord, pruned_at FROM ledger_entries WHERE seq = 3",
       )
       .run();
     expect(kinds(cp)).toMatchObject({ ok: false, first: { kind: "inserted", seq: 2 } });

@@ -1,6 +1,6 @@
 // jikimi.yaml: the controller, the laws it answers to, where its keyring lives, taxonomy extensions.
 import { z } from "zod";
-import { CountryCode, Jurisdiction, TaxonomyKey } from "./common.js";
+import { CountryCode, Duration, durationDays, Jurisdiction, TaxonomyKey } from "./common.js";
 
 const Entry = z.strictObject({
   key: TaxonomyKey,
@@ -31,6 +31,15 @@ export const ConfigSchema = z.strictObject({
     .string()
     .optional()
     .describe("path of the keyring file, outside the workspace's tracked files; JIKIMI_KEYRING overrides"),
+  ledger: z
+    .strictObject({
+      retention: Duration.refine((d) => durationDays(d) >= 3 * 365, {
+        message: "provision records are kept at least 3 years (Credit Information Act Art. 20(2)): use 3y or more",
+      })
+        .default("3y")
+        .describe("how long ledger entries are kept before `jikimi ledger prune` may remove their details"),
+    })
+    .optional(),
   taxonomy: z
     .strictObject({
       categories: z.array(CategoryEntry).default([]),

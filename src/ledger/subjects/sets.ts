@@ -12,8 +12,8 @@ export function canonicalSetBytes(set: RoaringBitmap32): Buffer {
   const copy = set.clone();
   copy.runOptimize();
   copy.shrinkToFit();
-  const bytes = copy.serialize("portable");
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // a copy: the serialised bytes may share memory that later serialisations reuse
+  return Buffer.from(copy.serialize("portable"));
 }
 
 export function setDigest(set: RoaringBitmap32): string {
@@ -93,7 +93,9 @@ export class SubjectSets {
     let set = this.firsts.get(chain);
     if (!set) {
       const row = this.db
-        .prepare("SELECT data FROM ledger_subject_sets WHERE chain = ? AND ord = 0")
+        .prepare(
+          "SELECT data FROM ledger_subject_sets WHERE seq = (SELECT first_seq FROM ledger_chains WHERE chain = ?)",
+        )
         .get(chain) as { data: Buffer } | undefined;
       set = row ? readSet(row.data) : new RoaringBitmap32();
       this.firsts.set(chain, set);
