@@ -1,8 +1,17 @@
 // the public library surface: what the CLI, the server and other programs may use.
 
+export { initKeyring, type Keyring, keyringPath, loadKeyring } from "./crypto/keyring.js";
+export { type Signer, signerFrom, verifySignature } from "./crypto/signing.js";
 export { TRANSFORMS, type TransformDef, transformNamed } from "./engine/transforms/index.js";
 export { ExitCode, JikimiError } from "./errors.js";
 export { diskReader, memoryReader, type WorkspaceReader } from "./io/workspace-reader.js";
+export { type Checkpoint, CheckpointSchema } from "./ledger/checkpoint.js";
+export { type EntryBody, type ReleaseInput, ReleaseSchema } from "./ledger/entry.js";
+export { type AppendResult, Ledger, type SubjectRelease } from "./ledger/ledger.js";
+export { pruneLedger } from "./ledger/retention.js";
+export { SubjectDictionary } from "./ledger/subjects/dictionary.js";
+export { nodeSubjectHasher, type SubjectHasher } from "./ledger/subjects/subject-hasher.js";
+export { type Problem, type VerifyReport, verifyLedger } from "./ledger/verify.js";
 export { workspaceDigest } from "./model/digest.js";
 export type { LoadIssue, Location } from "./model/issues.js";
 export { FILE_KINDS, type FileKind, jsonSchemaOf } from "./model/json-schema.js";

@@ -4,19 +4,46 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { type Keyring, keyringPath, loadKeyring } from "../crypto/keyring.js";
+import { signerFrom } from "../crypto/signing.js";
 import { JikimiError } from "../errors.js";
+import { Ledger } from "../ledger/ledger.js";
 import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import { nodeSubjectHasher, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import { CONFIG_FILE } from "../model/load.js";
 import { openStore, type Store } from "../store/sqlite.js";
 
+interface RawConfig {
+  keyring?: unknown;
+  controller?: { name?: unknown };
+  ledger?: { retention?: unknown };
+}
+
+/** jikimi.yaml read leniently: ledger commands need only a few keys, even when declarations have issues. */
+function rawConfig(dir: string): RawConfig | undefined {
+  try {
+    return (parse(readFileSync(join(dir, CONFIG_FILE), "utf8")) as RawConfig | null) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The controller's name and ledger retention from jikimi.yaml. */
+export function ledgerSettings(dir: string): { log: string; retention: string } {
+  const config = rawConfig(dir);
+  const name = config?.controller?.name;
+  const retention = config?.ledger?.retention;
+  return {
+    log: typeof name === "string" ? name : "unnamed controller",
+    retention: typeof retention === "string" ? retention : "3y",
+  };
+}
+
 /** The keyring path a workspace configures (jikimi.yaml `keyring`, or $JIKIMI_KEYRING). */
 export function workspaceKeyringPath(dir: string): string {
   let configured: string | undefined;
-  try {
-    const config = parse(readFileSync(join(dir, CONFIG_FILE), "utf8")) as { keyring?: unknown } | null;
-    configured = typeof config?.keyring === "string" ? config.keyring : undefined;
-  } catch {
+  const config = rawConfig(dir);
+  if (config) configured = typeof config.keyring === "string" ? config.keyring : undefined;
+  else {
     if (process.env.JIKIMI_KEYRING === undefined)
       throw new JikimiError(
         "workspace_not_found",
@@ -28,6 +55,8 @@ export function workspaceKeyringPath(dir: string): string {
 
 export interface WorkspaceState {
   dir: string;
+  /** the ledger over this state, signing with the keyring's ledger key */
+  ledger(): Ledger;
   keyring: Keyring;
   store: Store;
   subjects: SubjectDictionary;
@@ -40,12 +69,22 @@ export function openWorkspaceState(dir: string): WorkspaceState {
   const keyring = loadKeyring(workspaceKeyringPath(dir));
   const key = keyring.active("ledger-subjects");
   const store = openStore(dir);
+  const subjects = new SubjectDictionary(store.db);
+  const hasher = nodeSubjectHasher(key.id, Buffer.from(key.secret, "base64"));
   return {
     dir,
+    ledger: () =>
+      new Ledger({
+        db: store.db,
+        subjects,
+        hasher,
+        signer: signerFrom(keyring.active("ledger-signing")),
+        log: ledgerSettings(dir).log,
+      }),
     keyring,
     store,
-    subjects: new SubjectDictionary(store.db),
-    hasher: nodeSubjectHasher(key.id, Buffer.from(key.secret, "base64")),
+    subjects,
+    hasher,
     close: () => store.close(),
   };
 }

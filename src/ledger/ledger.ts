@@ -1,7 +1,6 @@
 // the transfer ledger: appends releases as Merkle leaves with a signed tree head each, keeps their
 // subject sets, and answers per-subject history, proofs and checkpoints. One append is one transaction.
 import type Database from "better-sqlite3";
-import { RoaringBitmap32 } from "roaring";
 import type { Signer } from "../crypto/signing.js";
 import { JikimiError } from "../errors.js";
 import { type Checkpoint, headBytes, signCheckpoint } from "./checkpoint.js";
@@ -9,6 +8,7 @@ import { type EntryBody, encodeEntry, entryBody, type ReleaseInput, ReleaseSchem
 import { sqliteLeafSource } from "./leaf-store.js";
 import { leafHash, MerkleTree, toHex } from "./merkle/index.js";
 import { NOT_FOUND, type SubjectDictionary } from "./subjects/dictionary.js";
+import { RoaringBitmap32 } from "./subjects/roaring.js";
 import { SubjectSets, setDigest } from "./subjects/sets.js";
 import type { SubjectHasher } from "./subjects/subject-hasher.js";
 
@@ -156,6 +156,12 @@ export class Ledger {
       return run.immediate();
     } catch (error) {
       this.resetTree();
+      if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY"))
+        throw new JikimiError(
+          "ledger_busy",
+          "another jikimi process held the ledger for 30 s; nothing was recorded: try again",
+          { cause: error },
+        );
       throw error;
     }
   }

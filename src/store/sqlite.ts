@@ -67,7 +67,7 @@ export function openStore(workspaceDir: string, file = join(workspaceDir, STATE_
     if (file !== ":memory:") mkdirSync(join(file, ".."), { recursive: true });
     db = new Database(file);
     db.pragma("journal_mode = WAL");
-    db.pragma("busy_timeout = 5000");
+    db.pragma("busy_timeout = 30000");
     db.pragma("foreign_keys = ON");
   } catch (cause) {
     throw new JikimiError(

@@ -3,6 +3,8 @@ import type { Command } from "commander";
 import { registerCheck } from "./check.js";
 import { registerGenerate } from "./generate.js";
 import { registerInit } from "./init.js";
+import { registerKeys } from "./keys.js";
+import { registerLedger } from "./ledger/index.js";
 import { registerSchema } from "./schema.js";
 import { registerTaxonomy } from "./taxonomy.js";
 
@@ -13,4 +15,6 @@ export function registerCommands(program: Command): void {
   registerSchema(program);
   registerTaxonomy(program);
   registerGenerate(program);
+  registerKeys(program);
+  registerLedger(program);
 }

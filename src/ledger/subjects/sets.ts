@@ -3,7 +3,7 @@
 // consecutive releases overlap almost entirely; the per-subject index keeps only the XOR members.
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
-import { RoaringBitmap32 } from "roaring";
+import { RoaringBitmap32 } from "./roaring.js";
 
 export const SNAPSHOT_EVERY = 64;
 
