@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import type { LeafHashSource } from "./merkle/index.js";
 
 export function sqliteLeafSource(db: Database.Database): LeafHashSource {
-  const count = db.prepare("SELECT COUNT(*) AS n FROM ledger_entries");
+  const count = db.prepare("SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM ledger_entries");
   const range = db.prepare("SELECT leaf_hash FROM ledger_entries WHERE seq >= ? AND seq < ? ORDER BY seq");
   return {
     size: () => (count.get() as { n: number }).n,
