@@ -4,7 +4,14 @@ import type Database from "better-sqlite3";
 import type { Signer } from "../crypto/signing.js";
 import { JikimiError } from "../errors.js";
 import { type Checkpoint, headBytes, signCheckpoint } from "./checkpoint.js";
-import { type EntryBody, encodeEntry, entryBody, type ReleaseInput, ReleaseSchema } from "./entry.js";
+import {
+  type EntryBody,
+  encodeEntry,
+  entryBody,
+  type Release,
+  type ReleaseInput,
+  ReleaseSchema,
+} from "./entry.js";
 import { sqliteLeafSource } from "./leaf-store.js";
 import { leafHash, MerkleTree, toHex } from "./merkle/index.js";
 import { NOT_FOUND, type SubjectDictionary } from "./subjects/dictionary.js";
@@ -101,8 +108,39 @@ export class Ledger {
    * @example ledger.append({ time: "2024-05-31T02:00:00Z", agreement: {...}, ... }, subjectKeys)
    */
   append(input: ReleaseInput, subjectKeys: Iterable<string>, now: Date = new Date()): AppendResult {
-    const signer = this.deps.signer;
-    if (!signer)
+    const release = this.validate(input);
+    const { hashes, count } = hashAll(this.deps.hasher, subjectKeys);
+    return this.appendHashes(release, hashes, count, now);
+  }
+
+  /** Records a release whose subjects were already hashed with this ledger's hasher (16 bytes each). */
+  appendHashes(input: ReleaseInput, hashes: Uint8Array, count: number, now: Date = new Date()): AppendResult {
+    const release = this.validate(input);
+    return this.commit(release, now, () => {
+      const { indexes, added } = this.deps.subjects.assign(hashes, count, true);
+      return { set: new RoaringBitmap32(indexes), added };
+    });
+  }
+
+  /**
+   * Records a release whose subjects are given as dictionary indexes (bulk import of history, benchmarks);
+   * every index must already be in the dictionary.
+   */
+  appendIndexed(input: ReleaseInput, set: RoaringBitmap32, now: Date = new Date()): AppendResult {
+    const release = this.validate(input);
+    return this.commit(release, now, () => {
+      const known = this.deps.subjects.size();
+      if (!set.isEmpty && (set.maximum() ?? 0) >= known)
+        throw new JikimiError(
+          "unknown_subject_index",
+          `the set names subject indexes the dictionary (${known} subjects) does not hold`,
+        );
+      return { set, added: 0 };
+    });
+  }
+
+  private validate(input: ReleaseInput): Release {
+    if (!this.deps.signer)
       throw new JikimiError(
         "ledger_no_signer",
         "appending needs the ledger signing key: run `jikimi keys init`",
@@ -114,12 +152,19 @@ export class Ledger {
         .join("; ");
       throw new JikimiError("bad_release", `the release is invalid and was not recorded: ${where}`);
     }
-    const release = parsed.data;
-    const { hashes, count } = hashAll(this.deps.hasher, subjectKeys);
+    return parsed.data;
+  }
+
+  /** The append transaction: subjects, entry, leaf, signed head; all or nothing. */
+  private commit(
+    release: Release,
+    now: Date,
+    subjectsOf: () => { set: RoaringBitmap32; added: number },
+  ): AppendResult {
+    const signer = this.deps.signer as Signer;
     const db = this.deps.db;
     const run = db.transaction((): AppendResult => {
-      const { indexes, added } = this.deps.subjects.assign(hashes, count, true);
-      const set = new RoaringBitmap32(indexes);
+      const { set, added } = subjectsOf();
       this.tree.sync();
       const seq = this.tree.size;
       const chain = release.agreement.id;
@@ -160,7 +205,9 @@ export class Ledger {
         throw new JikimiError(
           "ledger_busy",
           "another jikimi process held the ledger for 30 s; nothing was recorded: try again",
-          { cause: error },
+          {
+            cause: error,
+          },
         );
       throw error;
     }
