@@ -25,3 +25,4 @@ export { RULES } from "./policy/rules/index.js";
 export { openStore, STATE_DIR, type Store } from "./store/sqlite.js";
 export { buildTaxonomy, isWithin, type Taxonomy } from "./taxonomy/index.js";
 export { VERSION } from "./version.js";
+export { ConsentRegistry, importConsentFile } from "./consent/index.js";

@@ -86,27 +86,45 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: "consent registry",
     sql: `
-      -- grants and withdrawals per subject (dictionary index) and consent purpose
+      -- consent purposes and the systems that collected consents, by name, so events stay small
+      CREATE TABLE consent_purposes (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+      CREATE TABLE consent_sources (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+      -- one row per recording (an import, a grant, a withdrawal)
+      CREATE TABLE consent_batches (id INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, events INTEGER NOT NULL);
+      -- grants and withdrawals: subject is a dictionary index, at the event time in ms since 1970 (UTC);
+      -- events of one purpose are ordered by (at, id), id being insertion order
       CREATE TABLE consent_events (
         id INTEGER PRIMARY KEY,
+        purpose INTEGER NOT NULL REFERENCES consent_purposes(id),
+        at INTEGER NOT NULL,
         subject INTEGER NOT NULL,
-        purpose TEXT NOT NULL,
-        action TEXT NOT NULL CHECK (action IN ('grant', 'withdraw')),
-        at TEXT NOT NULL,
-        source TEXT NOT NULL,
+        granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+        source INTEGER NOT NULL REFERENCES consent_sources(id),
         evidence TEXT,
-        recorded_at TEXT NOT NULL
+        batch INTEGER NOT NULL REFERENCES consent_batches(id)
       );
-      CREATE INDEX consent_events_purpose_at ON consent_events(purpose, at, id);
+      -- covers replays: a purpose's events in (at, id) order with the subject and the action
+      CREATE INDEX consent_events_purpose_at ON consent_events(purpose, at, id, subject, granted);
       CREATE INDEX consent_events_subject ON consent_events(subject, purpose, at);
-      -- materialised consent bitmaps: the state of a purpose after every event with at <= this time
+      -- materialised consent bitmaps (roaring, portable format): the state of a purpose after every
+      -- event up to (at, last_id) in (at, id) order
       CREATE TABLE consent_snapshots (
-        purpose TEXT NOT NULL,
-        at TEXT NOT NULL,
+        purpose INTEGER NOT NULL REFERENCES consent_purposes(id),
+        at INTEGER NOT NULL,
+        last_id INTEGER NOT NULL,
         events INTEGER NOT NULL,
+        subjects INTEGER NOT NULL,
         data BLOB NOT NULL,
-        PRIMARY KEY (purpose, at)
+        PRIMARY KEY (purpose, at, last_id)
       );
+    `,
+  },
+  {
+    version: 4,
+    name: "ledger retention",
+    sql: `
+      -- a pruned entry keeps its leaf hash (the tree still verifies) but loses its body and subjects
+      ALTER TABLE ledger_entries ADD COLUMN pruned_at TEXT;
     `,
   },
 ];

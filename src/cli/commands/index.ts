@@ -1,6 +1,7 @@
 // every CLI verb registers itself here; each lives in its own file.
 import type { Command } from "commander";
 import { registerCheck } from "./check.js";
+import { registerConsent } from "./consent.js";
 import { registerGenerate } from "./generate.js";
 import { registerInit } from "./init.js";
 import { registerKeys } from "./keys.js";
@@ -15,6 +16,7 @@ export function registerCommands(program: Command): void {
   registerSchema(program);
   registerTaxonomy(program);
   registerGenerate(program);
+  registerConsent(program);
   registerKeys(program);
   registerLedger(program);
 }

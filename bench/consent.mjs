@@ -1,0 +1,183 @@
+// bench: the consent registry at 4M subjects, 60% granted for one purpose over 2019-2024, 2% of those later
+// withdrawn: CSV import through the library, then asOf at 20 random times against a naive SQL baseline
+// (latest event per subject by window function, materialised into a bitmap). Run after `npm run build`:
+//   node bench/consent.mjs          (BENCH_SUBJECTS=400000 for a quick run)
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 4_000_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 20);
+const NAIVE_QUERIES = Number(process.env.BENCH_NAIVE_QUERIES ?? QUERIES);
+const PURPOSE = "nsf-provision";
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dist = (path) => import(join(root, "dist", path));
+
+const { openStore } = await dist("store/sqlite.js");
+const { SubjectDictionary } = await dist("ledger/subjects/dictionary.js");
+const { nodeSubjectHasher } = await dist("ledger/subjects/subject-hasher.js");
+const { ConsentRegistry, readConsentFile } = await dist("consent/index.js");
+const roaring = (await import("roaring")).default;
+
+/** mulberry32: a small seeded generator, so every run imports the same file. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FROM = Date.UTC(2019, 0, 1);
+const TO = Date.UTC(2025, 0, 1);
+const KST = 9 * 3600_000;
+const kst = (ms) => `${new Date(ms + KST).toISOString().slice(0, 19)}+09:00`;
+const key = (i) => `HB${String(i).padStart(10, "0")}`;
+const ms = (t) => `${t.toFixed(1)} ms`;
+const secs = (t) => `${(t / 1000).toFixed(1)} s`;
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const log = (line) => process.stdout.write(`${line}\n`);
+
+const dir = mkdtempSync(join(tmpdir(), "jikimi-consent-bench-"));
+try {
+  const store = openStore(dir);
+  const dictionary = new SubjectDictionary(store.db);
+  const hasher = nodeSubjectHasher("ledger-subjects-bench", randomBytes(32));
+  const registry = new ConsentRegistry(store.db, dictionary, hasher);
+
+  // the ledger already knows every subject: the dictionary holds all 4M, so consents are spread over it
+  let t0 = performance.now();
+  for (let start = 0; start < SUBJECTS; start += 65_536) {
+    const keys = [];
+    for (let i = start; i < Math.min(SUBJECTS, start + 65_536); i++) keys.push(key(i));
+    store.db.transaction(() => dictionary.assign(hasher.hashMany(keys), keys.length, true))();
+  }
+  log(`setup: dictionary of ${SUBJECTS.toLocaleString("en-US")} subjects in ${secs(performance.now() - t0)}`);
+
+  // the consent export: one grant for 60% of subjects, a later withdrawal for 2% of those
+  t0 = performance.now();
+  const file = join(dir, "consents.csv");
+  const out = createWriteStream(file);
+  const random = rng(7);
+  const events = [];
+  let rows = 0;
+  let buf = "subject,purpose,action,at,source,evidence\r\n";
+  for (let i = 0; i < SUBJECTS; i++) {
+    if (random() >= 0.6) continue;
+    const at = FROM + Math.floor(random() * (TO - FROM));
+    buf += `${key(i)},${PURPOSE},grant,${kst(at)},app-signup-v3,proof/${i.toString(36)}\r\n`;
+    events.push(at);
+    rows++;
+    if (random() < 0.02) {
+      const later = at + 1 + Math.floor(random() * (TO - at - 1));
+      buf += `${key(i)},${PURPOSE},withdraw,${kst(later)},app-settings,\r\n`;
+      rows++;
+    }
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise((r) => out.once("drain", r));
+      buf = "";
+    }
+  }
+  await new Promise((r) => out.end(buf, r));
+  log(
+    `setup: wrote ${rows.toLocaleString("en-US")} rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB) in ${secs(performance.now() - t0)}`,
+  );
+
+  const now = new Date(TO + 86_400_000);
+  t0 = performance.now();
+  const batch = registry.newBatch();
+  await readConsentFile(file, batch, { now });
+  const tRead = performance.now() - t0;
+  t0 = performance.now();
+  const result = registry.recordBatch(batch, now);
+  const tRecord = performance.now() - t0;
+  const snaps = store.db
+    .prepare("SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM consent_snapshots")
+    .get();
+  log(
+    `import: ${result.recorded.toLocaleString("en-US")} events; read+validate+hash ${secs(tRead)}, record ${secs(tRecord)} ` +
+      `(${snaps.n} snapshots, ${(snaps.bytes / 2 ** 20).toFixed(1)} MiB)`,
+  );
+
+  // 20 random as-of times over the whole range (and a little before and after)
+  const qrandom = rng(11);
+  const times = Array.from({ length: QUERIES }, () =>
+    Math.floor(FROM - 90 * 86_400_000 + qrandom() * (TO - FROM + 180 * 86_400_000)),
+  );
+  const fast = [];
+  const answers = [];
+  for (const t of times) {
+    const s = performance.now();
+    const bitmap = registry.asOf(PURPOSE, kst(t));
+    fast.push(performance.now() - s);
+    answers.push(bitmap);
+  }
+  log(
+    `asOf: p50 ${ms(pct(fast, 0.5))}, max ${ms(Math.max(...fast))}; sizes ${answers.map((b) => b.size).join(" ")}`,
+  );
+
+  const naiveSql = store.db
+    .prepare(
+      `SELECT subject FROM (
+         SELECT subject, granted, ROW_NUMBER() OVER (PARTITION BY subject ORDER BY at DESC, id DESC) AS rn
+         FROM consent_events
+         WHERE purpose = (SELECT id FROM consent_purposes WHERE name = ?) AND at <= ?
+       ) WHERE rn = 1 AND granted = 1`,
+    )
+    .pluck();
+  const naive = [];
+  for (let q = 0; q < Math.min(NAIVE_QUERIES, times.length); q++) {
+    const s = performance.now();
+    const bitmap = new roaring.RoaringBitmap32(naiveSql.all(PURPOSE, times[q]));
+    naive.push(performance.now() - s);
+    if (!bitmap.isEqual(answers[q])) throw new Error(`asOf and the naive query differ at query ${q}`);
+  }
+  log(
+    `naive: p50 ${ms(pct(naive, 0.5))}, max ${ms(Math.max(...naive))} (${naive.length} queries, same answers)`,
+  );
+
+  // a late correction: one withdrawal dated in 2019 invalidates nearly every snapshot
+  t0 = performance.now();
+  registry.withdraw(key(0), PURPOSE, { at: kst(FROM + 30 * 86_400_000), source: "bench" }, now);
+  const tLate = performance.now() - t0;
+  const after = [];
+  for (const t of times.slice(0, 5)) {
+    const s = performance.now();
+    registry.asOf(PURPOSE, kst(t));
+    after.push(performance.now() - s);
+  }
+  log(
+    `late event: recorded with snapshot rebuild in ${ms(tLate)}; asOf after it max ${ms(Math.max(...after))}`,
+  );
+
+  store.db.pragma("wal_checkpoint(TRUNCATE)");
+  const dbBytes = statSync(join(dir, ".jikimi", "state.db")).size;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  log(`state.db ${(dbBytes / 2 ** 20).toFixed(0)} MiB, peak RSS ${rssMb.toFixed(0)} MiB`);
+  log("");
+  log(`| operation | n | p50 | max / total | notes |`);
+  log(`|---|---:|---:|---:|---|`);
+  log(
+    `| import: read + validate + hash (CSV) | ${rows.toLocaleString("en-US")} rows | | ${secs(tRead)} | streamed, zod per row |`,
+  );
+  log(
+    `| import: record (dictionary, insert, snapshots) | ${rows.toLocaleString("en-US")} rows | | ${secs(tRecord)} | one transaction, ${snaps.n} snapshots |`,
+  );
+  log(`| asOf (snapshot + replay) | ${fast.length} | ${ms(pct(fast, 0.5))} | ${ms(Math.max(...fast))} | |`);
+  log(
+    `| naive: window function + bitmap | ${naive.length} | ${ms(pct(naive, 0.5))} | ${ms(Math.max(...naive))} | same bitmaps |`,
+  );
+  log(`| late withdrawal (rebuilds snapshots) | 1 | | ${ms(tLate)} | dated 2019-01-31 |`);
+  log("");
+  log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  store.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,200 @@
+// a consent event (one grant or withdrawal of one subject for one purpose), its zod schema, and the
+// validation that turns raw rows into events or into problems naming the row and field, never the value.
+import { z } from "zod";
+import type { ConsentProblem, ProblemCode, ProblemList } from "./problems.js";
+import { parseInstant } from "./time.js";
+
+export const CONSENT_ACTIONS = ["grant", "withdraw"] as const;
+export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
+
+export const CONSENT_FIELDS = ["subject", "purpose", "action", "at", "source", "evidence"] as const;
+export type ConsentField = (typeof CONSENT_FIELDS)[number];
+export const REQUIRED_FIELDS: readonly ConsentField[] = ["subject", "purpose", "action", "at", "source"];
+
+/** Consent purpose ids follow agreement ids: lowercase letters, digits, '-' and '_'. */
+export const PURPOSE_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** Events may be dated at most this far past `now` (clock skew between systems). */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * One grant or withdrawal as callers give it; `subject` is the subject key (hashed, never stored).
+ * @example { subject: "HB0000000001", purpose: "nsf-provision", action: "grant", at: "2024-03-01T09:30:00+09:00", source: "app-signup-v3" }
+ */
+export interface ConsentEvent {
+  subject: string;
+  purpose: string;
+  action: ConsentAction;
+  /** ISO 8601 with a timezone; stored in UTC to the millisecond */
+  at: string;
+  /** the system that collected it, e.g. "app-signup-v3" */
+  source: string;
+  /** a reference to where the proof is kept */
+  evidence?: string | undefined;
+}
+
+/** A validated event: the time in ms since 1970 UTC. */
+export interface ParsedEvent {
+  subject: string;
+  purpose: string;
+  granted: boolean;
+  at: number;
+  source: string;
+  evidence: string | undefined;
+}
+
+// the schema's check and the conversion after it parse the same text: remember the last one
+let lastText = "";
+let lastInstant: number | undefined;
+function instant(text: string): number | undefined {
+  if (text !== lastText) {
+    lastText = text;
+    lastInstant = parseInstant(text);
+  }
+  return lastInstant;
+}
+
+const noEdgeSpaceOrControl = (s: string): boolean => s.trim() === s && !/\p{Cc}/u.test(s);
+
+const EventSchema = z.strictObject({
+  subject: z.string().min(1).max(256).refine(noEdgeSpaceOrControl),
+  purpose: z.string().min(1).max(64).regex(PURPOSE_PATTERN),
+  action: z.enum(CONSENT_ACTIONS),
+  at: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((s) => instant(s) !== undefined),
+  source: z.string().min(1).max(200).refine(noEdgeSpaceOrControl),
+  evidence: z
+    .string()
+    .max(1000)
+    .refine((s) => !/\p{Cc}/u.test(s))
+    .nullish(),
+});
+
+const FIX: Record<ConsentField, string> = {
+  subject:
+    "give the subject's key as text, 1 to 256 characters, without leading or trailing spaces or control characters",
+  purpose:
+    "use a consent purpose id of lowercase letters, digits, '-' and '_', at most 64 characters (e.g. nsf-provision)",
+  action: 'use "grant" or "withdraw"',
+  at: "use an ISO 8601 time with a timezone, e.g. 2024-03-01T09:30:00+09:00 or 2024-03-01T00:30:00Z",
+  source:
+    "name the system that collected the consent, 1 to 200 characters without leading or trailing spaces (e.g. app-signup-v3)",
+  evidence:
+    "give a reference to where the proof is kept, at most 1000 characters without control characters, or leave it empty",
+};
+
+const WHAT: Record<ProblemCode, string> = {
+  missing: "is missing",
+  empty: "is empty",
+  wrong_type: "is not text",
+  too_long: "is too long",
+  bad_format: "is not in the expected format",
+  bad_value: "is not an allowed value",
+  in_future: "is in the future",
+  unexpected_field: "is not a consent field",
+  not_an_object: "is not a JSON object",
+  bad_json: "is not valid JSON",
+  bad_quoting: "has a misplaced quote",
+  wrong_column_count: "has the wrong number of columns",
+  bad_header: "is not a valid header",
+  bad_encoding: "is not valid UTF-8",
+  no_rows: "has no rows",
+};
+
+/**
+ * A problem with a message that names the row and field and says how to fix it, never the value.
+ * @example fieldProblem("row", 3, "action", "bad_value").message // 'row 3: action is not an allowed value: use "grant" or "withdraw"'
+ */
+export function fieldProblem(
+  label: string,
+  row: number,
+  field: ConsentField,
+  code: ProblemCode,
+): ConsentProblem {
+  const fix =
+    code === "in_future"
+      ? "consent events record what already happened; check the clock or the timezone of the export"
+      : FIX[field];
+  return { row, field, code, message: `${label} ${row}: ${field} ${WHAT[code]}: ${fix}` };
+}
+
+function codeOf(issueCode: string, present: boolean): ProblemCode {
+  if (!present) return "missing";
+  switch (issueCode) {
+    case "invalid_type":
+      return "wrong_type";
+    case "too_small":
+      return "empty";
+    case "too_big":
+      return "too_long";
+    case "invalid_value":
+      return "bad_value";
+    default:
+      return "bad_format";
+  }
+}
+
+const isField = (key: unknown): key is ConsentField =>
+  typeof key === "string" && (CONSENT_FIELDS as readonly string[]).includes(key);
+
+/**
+ * Validates one raw event; returns it parsed, or adds its problems to `problems` and returns undefined.
+ * `label` names rows in messages ("row" for CSV, "line" for JSONL, "event" for the API).
+ * @example validateEvent({ subject: "HB1", purpose: "p", action: "grant", at: "2024-01-01T00:00:00Z", source: "s" }, 1, "row", Date.now(), list)
+ */
+export function validateEvent(
+  input: unknown,
+  row: number,
+  label: string,
+  nowMs: number,
+  problems: ProblemList,
+): ParsedEvent | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    problems.add({
+      row,
+      field: "*",
+      code: "not_an_object",
+      message: `${label} ${row} is not an object: give {"subject", "purpose", "action", "at", "source", "evidence"}`,
+    });
+    return undefined;
+  }
+  const result = EventSchema.safeParse(input);
+  if (!result.success) {
+    const seen = new Set<string>();
+    for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        // the names are not shown: in a file without a header they could be data
+        problems.add({
+          row,
+          field: "*",
+          code: "unexpected_field",
+          message: `${label} ${row}: has ${issue.keys.length} field${issue.keys.length === 1 ? "" : "s"} other than ${CONSENT_FIELDS.join(", ")}: remove ${issue.keys.length === 1 ? "it" : "them"}`,
+        });
+        continue;
+      }
+      const field = issue.path[0];
+      if (!isField(field) || seen.has(field)) continue;
+      seen.add(field);
+      const present = (input as Record<string, unknown>)[field] !== undefined;
+      problems.add(fieldProblem(label, row, field, codeOf(issue.code, present)));
+    }
+    return undefined;
+  }
+  const e = result.data;
+  const at = instant(e.at) ?? Number.NaN;
+  if (at > nowMs + FUTURE_TOLERANCE_MS) {
+    problems.add(fieldProblem(label, row, "at", "in_future"));
+    return undefined;
+  }
+  return {
+    subject: e.subject,
+    purpose: e.purpose,
+    granted: e.action === "grant",
+    at,
+    source: e.source,
+    evidence: e.evidence === null || e.evidence === undefined || e.evidence === "" ? undefined : e.evidence,
+  };
+}

@@ -1,0 +1,282 @@
+// the consent registry: as-of semantics at every boundary, purposes apart, status, snapshots invalidated by
+// out-of-order events, and a fast-check oracle over random event sequences.
+import { randomBytes } from "node:crypto";
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
+import { nodeSubjectHasher } from "../ledger/subjects/subject-hasher.js";
+import { openStore, type Store } from "../store/sqlite.js";
+import type { ConsentEvent } from "./event.js";
+import { ConsentInputError } from "./problems.js";
+import { ConsentRegistry, type ConsentRegistryOptions } from "./registry.js";
+
+const stores: Store[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+function setup(options: ConsentRegistryOptions = {}) {
+  const store = openStore(".", ":memory:");
+  stores.push(store);
+  const dictionary = new SubjectDictionary(store.db);
+  const hasher = nodeSubjectHasher("ledger-subjects-test", randomBytes(32));
+  const registry = new ConsentRegistry(store.db, dictionary, hasher, options);
+  const index = (subject: string) => dictionary.lookup(hasher.hashMany([subject]));
+  /** the subject keys in a bitmap, among `keys` */
+  const members = (bitmap: { has(i: number): boolean }, keys: readonly string[]) =>
+    keys.filter((k) => {
+      const i = index(k);
+      return i !== undefined && bitmap.has(i);
+    });
+  return { store, registry, index, members };
+}
+
+/** `ms` as ISO 8601 at a UTC offset in minutes. */
+function isoAt(ms: number, offsetMinutes = 0): string {
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
+  if (offsetMinutes === 0) return `${local}Z`;
+  const abs = Math.abs(offsetMinutes);
+  const hhmm = `${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${local}${offsetMinutes < 0 ? "-" : "+"}${hhmm}`;
+}
+
+const NOW = new Date("2025-01-01T00:00:00Z");
+const P = "nsf-provision";
+const T1 = "2024-01-10T09:00:00+09:00"; // 2024-01-10T00:00:00Z
+const T2 = "2024-02-10T00:00:00Z";
+const T3 = "2024-03-10T00:00:00Z";
+
+describe("asOf", () => {
+  it("follows grant, withdraw and grant again at every boundary", () => {
+    const { registry, members } = setup();
+    registry.grant("HB1", P, { at: T1, source: "app-signup-v3" }, NOW);
+    registry.withdraw("HB1", P, { at: T2, source: "app-settings" }, NOW);
+    registry.grant("HB1", P, { at: T3, source: "call-center", evidence: "rec-77" }, NOW);
+    const at = (t: string) => members(registry.asOf(P, t), ["HB1"]).length === 1;
+    expect(at("2024-01-09T23:59:59.999Z")).toBe(false); // before the first event
+    expect(at("2024-01-10T00:00:00Z")).toBe(true); // equal to the grant (given at +09:00)
+    expect(at("2024-01-10T09:00:00+09:00")).toBe(true);
+    expect(at("2024-02-09T23:59:59.999Z")).toBe(true);
+    expect(at(T2)).toBe(false); // equal to the withdrawal
+    expect(at("2024-03-09T23:59:59.999Z")).toBe(false);
+    expect(at(T3)).toBe(true);
+    expect(at("9999-12-31T23:59:59Z")).toBe(true); // far future
+    expect(registry.count(P, "1900-01-01T00:00:00Z")).toBe(0);
+  });
+
+  it("orders events with the same time by insertion", () => {
+    const { registry, members } = setup();
+    const e = (subject: string, action: "grant" | "withdraw"): ConsentEvent => ({
+      subject,
+      purpose: P,
+      action,
+      at: T2,
+      source: "s",
+    });
+    registry.record([e("A", "grant"), e("A", "withdraw"), e("B", "withdraw"), e("B", "grant")], NOW);
+    expect(members(registry.asOf(P, T2), ["A", "B"])).toEqual(["B"]);
+    registry.record([e("B", "withdraw")], NOW); // recorded later wins
+    expect(members(registry.asOf(P, T2), ["A", "B"])).toEqual([]);
+  });
+
+  it("keeps purposes apart", () => {
+    const { registry, members } = setup();
+    registry.grant("A", "p1", { at: T1, source: "s" }, NOW);
+    registry.grant("B", "p2", { at: T1, source: "s" }, NOW);
+    registry.withdraw("A", "p2", { at: T2, source: "s" }, NOW);
+    expect(members(registry.asOf("p1", T3), ["A", "B"])).toEqual(["A"]);
+    expect(members(registry.asOf("p2", T3), ["A", "B"])).toEqual(["B"]);
+    expect(registry.count("unknown-purpose", T3)).toBe(0);
+    expect(registry.purposes()).toEqual(["p1", "p2"]);
+  });
+
+  it("rejects a time without a timezone and a purpose that is not an id", () => {
+    const { registry } = setup();
+    expect(() => registry.asOf(P, "2024-01-01T00:00:00")).toThrow(/timezone/);
+    expect(() => registry.asOf(P, "2024-02-30T00:00:00Z")).toThrow(/ISO 8601/);
+    expect(() => registry.asOf("Not An Id", T1)).toThrow(/lowercase/);
+  });
+});
+
+describe("snapshots", () => {
+  const snapshots = (store: Store) =>
+    store.db
+      .prepare("SELECT at, last_id AS lastId, events FROM consent_snapshots ORDER BY at, last_id")
+      .all() as {
+      at: number;
+      lastId: number;
+      events: number;
+    }[];
+
+  it("are taken every N events and deleted by an earlier event recorded later", () => {
+    const { store, registry, members } = setup({ snapshotEvery: 2 });
+    const day = (d: number) => `2024-01-${String(d).padStart(2, "0")}T00:00:00Z`;
+    const keys = ["A", "B", "C", "D", "E"];
+    registry.record(
+      keys.map((subject, i) => ({ subject, purpose: P, action: "grant", at: day(10 + i), source: "s" })),
+      NOW,
+    );
+    expect(snapshots(store).map((s) => s.events)).toEqual([2, 4]);
+    const before = snapshots(store);
+    // a withdrawal of D dated before every snapshot: all are rebuilt
+    registry.withdraw("D", P, { at: day(1), source: "s" }, NOW);
+    const after = snapshots(store);
+    expect(after.map((s) => s.events)).toEqual([2, 4, 6]);
+    expect(after[0]?.lastId).not.toBe(before[0]?.lastId);
+    expect(members(registry.asOf(P, day(12)), keys)).toEqual(["A", "B", "C"]);
+    expect(members(registry.asOf(P, day(30)), keys)).toEqual(keys);
+    // a withdrawal dated between the snapshots keeps those before it
+    registry.withdraw("E", P, { at: day(13), source: "s" }, NOW);
+    const last = snapshots(store);
+    expect(last.slice(0, 2)).toEqual(after.slice(0, 2));
+    expect(last[2]).not.toEqual(after[2]);
+    expect(members(registry.asOf(P, day(13)), keys)).toEqual(["A", "B", "C", "D"]);
+    expect(members(registry.asOf(P, day(30)), keys)).toEqual(keys); // E granted again on the 14th
+  });
+
+  it("match a brute-force oracle over random event sequences", () => {
+    const BASE = Date.parse("2024-01-01T00:00:00Z");
+    const SUBJECTS = ["s0", "s1", "s2", "s3", "s4", "s5"];
+    const PURPOSES = ["p", "q"];
+    const event = fc.record({
+      subject: fc.constantFrom(...SUBJECTS),
+      purpose: fc.constantFrom(...PURPOSES),
+      grant: fc.boolean(),
+      slot: fc.integer({ min: 0, max: 10 }),
+      offset: fc.constantFrom(0, 540, -300, 330),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(event, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        (batches, every) => {
+          const { registry, members } = setup({ snapshotEvery: every });
+          const log: { subject: string; purpose: string; grant: boolean; at: number }[] = [];
+          for (const batch of batches) {
+            registry.record(
+              batch.map((e) => ({
+                subject: e.subject,
+                purpose: e.purpose,
+                action: e.grant ? "grant" : "withdraw",
+                at: isoAt(BASE + e.slot * 60_000, e.offset),
+                source: "src",
+              })),
+              NOW,
+            );
+            for (const e of batch) log.push({ ...e, at: BASE + e.slot * 60_000 });
+            for (const purpose of PURPOSES)
+              for (let slot = -1; slot <= 11; slot++) {
+                const t = BASE + slot * 60_000;
+                // the log is in insertion order, so a stable sort by time gives (time, insertion) order
+                const ordered = log
+                  .filter((e) => e.purpose === purpose && e.at <= t)
+                  .sort((a, b) => a.at - b.at);
+                const latest = new Map<string, boolean>();
+                for (const e of ordered) latest.set(e.subject, e.grant);
+                const expected = SUBJECTS.filter((s) => latest.get(s) === true);
+                expect(members(registry.asOf(purpose, isoAt(t, 540)), SUBJECTS)).toEqual(expected);
+              }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("status", () => {
+  it("gives the latest state per purpose with its history, never the subject key", () => {
+    const { store, registry } = setup();
+    registry.grant("HB0000000042", P, { at: T1, source: "app-signup-v3", evidence: "form-1" }, NOW);
+    registry.withdraw("HB0000000042", P, { at: T2, source: "app-settings" }, NOW);
+    registry.grant("HB0000000042", "marketing", { at: T3, source: "web" }, NOW);
+    const status = registry.status("HB0000000042");
+    expect(status).toMatchObject([
+      {
+        purpose: "marketing",
+        state: "granted",
+        since: "2024-03-10T00:00:00.000Z",
+        source: "web",
+        evidence: null,
+      },
+      {
+        purpose: P,
+        state: "withdrawn",
+        since: "2024-02-10T00:00:00.000Z",
+        source: "app-settings",
+        history: [
+          { action: "grant", at: "2024-01-10T00:00:00.000Z", source: "app-signup-v3", evidence: "form-1" },
+          { action: "withdraw", at: "2024-02-10T00:00:00.000Z", source: "app-settings", evidence: null },
+        ],
+      },
+    ]);
+    expect(status[1]?.history[0]?.recordedAt).toBe(NOW.toISOString());
+    expect(registry.status("HB0000000042", "2024-01-31T00:00:00Z")).toMatchObject([
+      { purpose: P, state: "granted" },
+    ]);
+    expect(JSON.stringify(status)).not.toContain("HB0000000042");
+    // nothing in the database holds the key either
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
+    }[];
+    for (const { name } of tables) {
+      const rows = store.db.prepare(`SELECT * FROM "${name}"`).all();
+      const text = JSON.stringify(rows, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString("latin1") : v));
+      expect(text).not.toContain("HB0000000042");
+    }
+  });
+
+  it("is empty for an unknown subject", () => {
+    const { registry } = setup();
+    registry.grant("A", P, { at: T1, source: "s" }, NOW);
+    expect(registry.status("nobody")).toEqual([]);
+  });
+});
+
+describe("record", () => {
+  it("records all events or none, naming rows and fields but no values", () => {
+    const { registry, index } = setup();
+    const good: ConsentEvent = { subject: "SECRET-1", purpose: P, action: "grant", at: T1, source: "s" };
+    const bad = [
+      good,
+      { ...good, subject: "SECRET-2", action: "revoke" as "grant" },
+      { ...good, subject: "SECRET-3", at: "2024-01-10 07:13" },
+      { ...good, subject: " SECRET-4", evidence: "PRIVATE-EVIDENCE\u0001" },
+      { ...good, subject: "SECRET-5", at: "2030-01-01T00:00:00Z" },
+    ];
+    let error: unknown;
+    try {
+      registry.record(bad, NOW);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConsentInputError);
+    const e = error as ConsentInputError;
+    expect(e.exitCode).toBe(2);
+    expect(e.problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [2, "action", "bad_value"],
+      [3, "at", "bad_format"],
+      [4, "subject", "bad_format"],
+      [4, "evidence", "bad_format"],
+      [5, "at", "in_future"],
+    ]);
+    expect(e.message).toMatch(/event 2: action .*"grant" or "withdraw"/);
+    expect(e.message).not.toMatch(/SECRET|PRIVATE|revoke|2030|07:13/);
+    expect(index("SECRET-1")).toBeUndefined();
+    expect(registry.count(P, T3)).toBe(0);
+  });
+
+  it("counts new subjects", () => {
+    const { registry } = setup();
+    const ev = (subject: string): ConsentEvent => ({
+      subject,
+      purpose: P,
+      action: "grant",
+      at: T1,
+      source: "s",
+    });
+    expect(registry.record([ev("A"), ev("B"), ev("A")], NOW)).toEqual({ recorded: 3, newSubjects: 2 });
+    expect(registry.record([ev("A"), ev("C")], NOW)).toEqual({ recorded: 2, newSubjects: 1 });
+    expect(registry.record([], NOW)).toEqual({ recorded: 0, newSubjects: 0 });
+  });
+});

@@ -1,0 +1,91 @@
+// the consent registry's prepared SQL over migration 3's tables (times in ms since 1970 UTC, subjects as
+// dictionary indexes); nothing here interprets the results.
+import type Database from "better-sqlite3";
+
+/** Before any event: the (at, id) cut of "no snapshot". */
+export const START_AT = -8_640_000_000_000_000;
+
+export type EventRow = [id: number, at: number, subject: number, granted: number];
+export type ReplayRow = [subject: number, granted: number];
+
+export interface SnapshotRow {
+  at: number;
+  lastId: number;
+  events: number;
+  data: Buffer;
+}
+
+export interface HistoryRow {
+  purpose: string;
+  at: number;
+  granted: number;
+  source: string;
+  evidence: string | null;
+  recordedAt: string;
+}
+
+/** Every statement the registry runs, prepared once per connection. */
+export class ConsentStatements {
+  readonly purposeId: Database.Statement<[string], { id: number }>;
+  readonly addPurpose: Database.Statement<[string]>;
+  readonly purposeNames: Database.Statement<[], { name: string }>;
+  readonly sourceId: Database.Statement<[string], { id: number }>;
+  readonly addSource: Database.Statement<[string]>;
+  readonly addBatch: Database.Statement<[string, number]>;
+  readonly addEvent: Database.Statement<[number, number, number, number, number, string | null, number]>;
+  readonly dropSnapshots: Database.Statement<[number, number, number, number]>;
+  readonly latestSnapshot: Database.Statement<[number, number], SnapshotRow>;
+  readonly addSnapshot: Database.Statement<[number, number, number, number, number, Uint8Array]>;
+  /** a page of events after the cut (at, id), in (at, id) order */
+  readonly eventsAfter: Database.Statement<[number, number, number, number, number], EventRow>;
+  /** events after the cut (at, id) up to a time, in (at, id) order */
+  readonly eventsUntil: Database.Statement<[number, number, number, number, number], ReplayRow>;
+  readonly subjectHistory: Database.Statement<[number], HistoryRow>;
+
+  constructor(db: Database.Database) {
+    this.purposeId = db.prepare("SELECT id FROM consent_purposes WHERE name = ?");
+    this.addPurpose = db.prepare(
+      "INSERT INTO consent_purposes (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
+    );
+    this.purposeNames = db.prepare("SELECT name FROM consent_purposes ORDER BY name");
+    this.sourceId = db.prepare("SELECT id FROM consent_sources WHERE name = ?");
+    this.addSource = db.prepare(
+      "INSERT INTO consent_sources (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
+    );
+    this.addBatch = db.prepare("INSERT INTO consent_batches (recorded_at, events) VALUES (?, ?)");
+    this.addEvent = db.prepare(
+      "INSERT INTO consent_events (purpose, at, subject, granted, source, evidence, batch) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    this.dropSnapshots = db.prepare(
+      "DELETE FROM consent_snapshots WHERE purpose = ? AND (at > ? OR (at = ? AND last_id >= ?))",
+    );
+    this.latestSnapshot = db.prepare(
+      `SELECT at, last_id AS lastId, events, data FROM consent_snapshots
+       WHERE purpose = ? AND at <= ? ORDER BY at DESC, last_id DESC LIMIT 1`,
+    );
+    this.addSnapshot = db.prepare(
+      "INSERT INTO consent_snapshots (purpose, at, last_id, events, subjects, data) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    this.eventsAfter = db
+      .prepare(
+        `SELECT id, at, subject, granted FROM consent_events INDEXED BY consent_events_purpose_at
+         WHERE purpose = ? AND at >= ? AND (at > ? OR id > ?) ORDER BY at, id LIMIT ?`,
+      )
+      .raw(true) as unknown as Database.Statement<[number, number, number, number, number], EventRow>;
+    this.eventsUntil = db
+      .prepare(
+        `SELECT subject, granted FROM consent_events INDEXED BY consent_events_purpose_at
+         WHERE purpose = ? AND at >= ? AND (at > ? OR id > ?) AND at <= ? ORDER BY at, id`,
+      )
+      .raw(true) as unknown as Database.Statement<[number, number, number, number, number], ReplayRow>;
+    this.subjectHistory = db.prepare(
+      `SELECT p.name AS purpose, e.at AS at, e.granted AS granted, s.name AS source, e.evidence AS evidence,
+              b.recorded_at AS recordedAt
+       FROM consent_events e
+       JOIN consent_purposes p ON p.id = e.purpose
+       JOIN consent_sources s ON s.id = e.source
+       JOIN consent_batches b ON b.id = e.batch
+       WHERE e.subject = ? ORDER BY p.name, e.at, e.id`,
+    );
+  }
+}
