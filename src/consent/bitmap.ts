@@ -1,6 +1,6 @@
-// the roaring bitmap class (the package is CommonJS, so ESM reaches it through its default export).
-import roaring, { type RoaringBitmap32 } from "roaring";
+// the roaring bitmap class, through the ledger's one wrapper of the CommonJS package.
+import { RoaringBitmap32 } from "../ledger/subjects/roaring.js";
 
-export type { RoaringBitmap32 };
+export type { RoaringBitmap32 } from "../ledger/subjects/roaring.js";
 /** The RoaringBitmap32 class, e.g. `new Bitmap([1, 2])`, `Bitmap.deserialize(buf, "portable")`. */
-export const Bitmap: typeof roaring.RoaringBitmap32 = roaring.RoaringBitmap32;
+export const Bitmap = RoaringBitmap32;
