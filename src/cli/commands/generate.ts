@@ -42,16 +42,23 @@ async function runGenerate(kind: string, flags: GenerateFlags): Promise<void> {
   );
   if (showBar) bar.start(args.rows, 0, { rate: formatRate(0) });
   const started = performance.now();
+  const interrupt = new AbortController();
+  const onSignal = () => interrupt.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   let result: GenerateResult;
   try {
     result = await generate({
       ...args,
+      signal: interrupt.signal,
       out: args.out === "-" ? process.stdout : args.out,
       onProgress: showBar
         ? (done) => bar.update(done, { rate: formatRate(done / ((performance.now() - started) / 1000)) })
         : undefined,
     });
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     if (showBar) bar.stop();
   }
   const where = result.target === "-" ? "stdout" : result.target;
