@@ -53,7 +53,13 @@ try {
   const hasher = await fastHasher(subjectKey.id, secret);
   const store = openStore(join(dir, "ws"));
   const dictionary = new SubjectDictionary(store.db);
-  const ledger = new Ledger({ db: store.db, subjects: dictionary, hasher, signer: signerFrom(ring.active("ledger-signing")), log: "Bench Pay" });
+  const ledger = new Ledger({
+    db: store.db,
+    subjects: dictionary,
+    hasher,
+    signer: signerFrom(ring.active("ledger-signing")),
+    log: "Bench Pay",
+  });
 
   // register the population once (the first release of a new ledger pays this)
   let t = performance.now();
@@ -80,7 +86,12 @@ try {
     legal_basis: "entrustment",
     purposes: ["nsf-scoring"],
     fields: [
-      { name: "customer_id", transform: "pseudonym", key_id: "master-1", categories: ["user.unique_id.account"] },
+      {
+        name: "customer_id",
+        transform: "pseudonym",
+        key_id: "master-1",
+        categories: ["user.unique_id.account"],
+      },
       { name: "balance", transform: "keep", categories: ["user.financial.balance"] },
     ],
     records: count,
@@ -110,7 +121,10 @@ try {
   }
   const buildMs = ms(t);
   const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
-  row(`record ${R} releases (${pairs.toLocaleString()} subject-release pairs)`, `${(buildMs / 1000).toFixed(1)} s`);
+  row(
+    `record ${R} releases (${pairs.toLocaleString()} subject-release pairs)`,
+    `${(buildMs / 1000).toFixed(1)} s`,
+  );
   row("mean record time, whole-population release", `${mean(times.whole).toFixed(1)} ms`);
   row("mean record time, 20% subset release", `${mean(times.subset).toFixed(1)} ms`);
 
@@ -120,7 +134,12 @@ try {
   row("storage bytes per subject-release pair", (bytes / pairs).toFixed(4), "<= 0.1");
 
   // per-subject lookups through the public path: HMAC, dictionary partition, change index, entries
-  const fresh = new Ledger({ db: store.db, subjects: new SubjectDictionary(store.db), hasher, log: "Bench Pay" });
+  const fresh = new Ledger({
+    db: store.db,
+    subjects: new SubjectDictionary(store.db),
+    hasher,
+    log: "Bench Pay",
+  });
   const lat = [];
   let found = 0;
   for (let q = 0; q < 1000; q++) {
@@ -136,21 +155,34 @@ try {
   // one more daily release of the whole population, from subject keys
   t = performance.now();
   const r1 = ledger.append(meta("credit-feed-all", R, N), keys);
-  row(`append one release of ${N.toLocaleString()} known subjects (hash + record)`, `${(ms(t) / 1000).toFixed(2)} s`, N >= 40e6 ? "<= 20 s" : "<= 2 s");
+  row(
+    `append one release of ${N.toLocaleString()} known subjects (hash + record)`,
+    `${(ms(t) / 1000).toFixed(2)} s`,
+    N >= 40e6 ? "<= 20 s" : "<= 2 s",
+  );
   t = performance.now();
   ledger.appendHashes(meta("credit-feed-all", R + 1, N), hashes, N);
   row(`record one release of ${N.toLocaleString()} pre-hashed subjects`, `${(ms(t) / 1000).toFixed(2)} s`);
   if (r1.newSubjects !== 0) throw new Error("known subjects were added again");
 
   t = performance.now();
-  const report = verifyLedger(store.db, new Map([[ring.active("ledger-signing").id, ring.active("ledger-signing").public]]));
-  row(`full \`ledger verify\` of ${report.size} entries`, `${(ms(t) / 1000).toFixed(2)} s (${report.ok ? "ok" : "FAILED"})`, "<= 5 s");
+  const report = verifyLedger(
+    store.db,
+    new Map([[ring.active("ledger-signing").id, ring.active("ledger-signing").public]]),
+  );
+  row(
+    `full \`ledger verify\` of ${report.size} entries`,
+    `${(ms(t) / 1000).toFixed(2)} s (${report.ok ? "ok" : "FAILED"})`,
+    "<= 5 s",
+  );
   store.close();
 
   // the naive baseline: one row per subject and release, indexed by subject
   const naive = new Database(join(dir, "naive.db"));
   naive.pragma("journal_mode = WAL");
-  naive.exec("CREATE TABLE pairs (subject TEXT NOT NULL, release INTEGER NOT NULL); CREATE INDEX pairs_subject ON pairs(subject)");
+  naive.exec(
+    "CREATE TABLE pairs (subject TEXT NOT NULL, release INTEGER NOT NULL); CREATE INDEX pairs_subject ON pairs(subject)",
+  );
   const put = naive.prepare("INSERT INTO pairs VALUES (?, ?)");
   let naivePairs = 0;
   t = performance.now();
@@ -173,19 +205,24 @@ try {
   }
   nl.sort((a, b) => a - b);
   naive.close();
-  row(`naive: ${NAIVE} releases (${naivePairs.toLocaleString()} pairs) inserted`, `${(naiveMs / 1000).toFixed(1)} s`);
+  row(
+    `naive: ${NAIVE} releases (${naivePairs.toLocaleString()} pairs) inserted`,
+    `${(naiveMs / 1000).toFixed(1)} s`,
+  );
   row("naive: storage bytes per subject-release pair", (naiveBytes / naivePairs).toFixed(1));
   row(
     `naive: projected storage for ${R} releases`,
-    `${((naiveBytes / naivePairs) * pairs / 1e9).toFixed(0)} GB (jikimi: ${(bytes / 1e6).toFixed(0)} MB, ${((naiveBytes / naivePairs) / (bytes / pairs)).toFixed(0)}x less)`,
+    `${(((naiveBytes / naivePairs) * pairs) / 1e9).toFixed(0)} GB (jikimi: ${(bytes / 1e6).toFixed(0)} MB, ${(naiveBytes / naivePairs / (bytes / pairs)).toFixed(0)}x less)`,
   );
   row(`naive: p99 lookup at ${NAIVE} releases`, `${nl[989].toFixed(2)} ms`);
   row(
     `naive: projected insert time for ${R} releases`,
-    `${((naiveMs / naivePairs) * pairs / 3.6e6).toFixed(1)} h`,
+    `${(((naiveMs / naivePairs) * pairs) / 3.6e6).toFixed(1)} h`,
   );
 
-  process.stdout.write(`\n| measure (N = ${N.toLocaleString()}, ${R} releases) | result | target |\n| --- | --- | --- |\n`);
+  process.stdout.write(
+    `\n| measure (N = ${N.toLocaleString()}, ${R} releases) | result | target |\n| --- | --- | --- |\n`,
+  );
   for (const [a, b, c] of rows) process.stdout.write(`| ${a} | ${b} | ${c} |\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

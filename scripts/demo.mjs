@@ -21,10 +21,33 @@ function step(title, args, expected) {
 
 rmSync(demo, { recursive: true, force: true });
 step("write the NSF case workspace", ["init", "demo/nsf-case", "--example", "nsf-case"], 0);
-step(`generate ${rows} customers`, ["generate", "customers", "--rows", rows, "--seed", "42", "--out", "demo/nsf-case/data/customers.csv"], 0);
-step(`generate ${rows} overseas payments`, ["generate", "payments", "--rows", rows, "--seed", "42", "--customers", rows, "--out", "demo/nsf-case/data/payments.csv"], 0);
+step(
+  `generate ${rows} customers`,
+  ["generate", "customers", "--rows", rows, "--seed", "42", "--out", "demo/nsf-case/data/customers.csv"],
+  0,
+);
+step(
+  `generate ${rows} overseas payments`,
+  [
+    "generate",
+    "payments",
+    "--rows",
+    rows,
+    "--seed",
+    "42",
+    "--customers",
+    rows,
+    "--out",
+    "demo/nsf-case/data/payments.csv",
+  ],
+  0,
+);
 step("check the case as it happened (May 2024)", ["check", "-w", "demo/nsf-case", "--at", "2024-05-31"], 1);
-step("write the corrected workspace", ["init", "demo/nsf-case-corrected", "--example", "nsf-case-corrected"], 0);
+step(
+  "write the corrected workspace",
+  ["init", "demo/nsf-case-corrected", "--example", "nsf-case-corrected"],
+  0,
+);
 step("check the corrected workspace", ["check", "-w", "demo/nsf-case-corrected", "--strict"], 0);
 process.stdout.write(
   "\nThe demo workspaces are in ./demo. Next: read examples/nsf-case/README.md, or try\n  node dist/cli/main.js check -w demo/nsf-case --format sarif\n",

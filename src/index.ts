@@ -1,5 +1,6 @@
 // the public library surface: what the CLI, the server and other programs may use.
 
+export { ConsentRegistry, importConsentFile } from "./consent/index.js";
 export { initKeyring, type Keyring, keyringPath, loadKeyring } from "./crypto/keyring.js";
 export { type Signer, signerFrom, verifySignature } from "./crypto/signing.js";
 export { TRANSFORMS, type TransformDef, transformNamed } from "./engine/transforms/index.js";
@@ -25,4 +26,3 @@ export { RULES } from "./policy/rules/index.js";
 export { openStore, STATE_DIR, type Store } from "./store/sqlite.js";
 export { buildTaxonomy, isWithin, type Taxonomy } from "./taxonomy/index.js";
 export { VERSION } from "./version.js";
-export { ConsentRegistry, importConsentFile } from "./consent/index.js";

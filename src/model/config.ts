@@ -34,7 +34,8 @@ export const ConfigSchema = z.strictObject({
   ledger: z
     .strictObject({
       retention: Duration.refine((d) => durationDays(d) >= 3 * 365, {
-        message: "provision records are kept at least 3 years (Credit Information Act Art. 20(2)): use 3y or more",
+        message:
+          "provision records are kept at least 3 years (Credit Information Act Art. 20(2)): use 3y or more",
       })
         .default("3y")
         .describe("how long ledger entries are kept before `jikimi ledger prune` may remove their details"),

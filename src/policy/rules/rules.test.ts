@@ -13,6 +13,7 @@ const bend = (change: (f: Files) => void): Files => {
   return f;
 };
 const fields = (f: Files) => agreement(f).fields as Record<string, unknown>;
+const needsOf = (f: Files) => (f.purposes[0] as { needs: string[] }).needs;
 
 describe("the clean base workspace", () => {
   it("has no finding at all", () => {
@@ -24,7 +25,7 @@ describe("unkeyed_hash", () => {
   it("flags a plain SHA-256 of a phone number, at its line, with the articles", () => {
     const f = bend((x) => {
       fields(x).phone = { transform: "hash", algorithm: "sha256" };
-      (x.purposes[0]?.needs as string[]).push("user.contact.phone");
+      needsOf(x).push("user.contact.phone");
     });
     const [hit, ...rest] = only(f, "unkeyed_hash");
     expect(rest).toEqual([]);
@@ -41,7 +42,7 @@ describe("unkeyed_hash", () => {
     expect(codes(salted)).toContain("unkeyed_hash");
     const keyed = bend((x) => {
       fields(x).phone = { transform: "pseudonym", normalize: "phone_kr" };
-      (x.purposes[0]?.needs as string[]).push("user.contact.phone");
+      needsOf(x).push("user.contact.phone");
     });
     expect(codes(keyed)).not.toContain("unkeyed_hash");
   });
