@@ -7,9 +7,9 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import roaring from "roaring";
 import {
+  fastSubjectHasher,
   initKeyring,
   Ledger,
-  nodeSubjectHasher,
   openStore,
   SubjectDictionary,
   signerFrom,
@@ -38,19 +38,11 @@ const rand = () => {
 };
 const key = (i) => `HB${String(i + 1).padStart(10, "0")}`;
 
-async function fastHasher(keyId, secret) {
-  try {
-    const m = await import("../dist/crypto/sha256/index.js");
-    if (typeof m.subjectHasher === "function") return m.subjectHasher(keyId, secret);
-  } catch {}
-  return nodeSubjectHasher(keyId, secret);
-}
-
 try {
   const ring = initKeyring(join(dir, "bench.keyring"), new Date());
   const subjectKey = ring.active("ledger-subjects");
   const secret = Buffer.from(subjectKey.secret, "base64");
-  const hasher = await fastHasher(subjectKey.id, secret);
+  const hasher = fastSubjectHasher(subjectKey.id, secret);
   const store = openStore(join(dir, "ws"));
   const dictionary = new SubjectDictionary(store.db);
   const ledger = new Ledger({

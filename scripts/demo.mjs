@@ -1,6 +1,6 @@
 // the newcomer's demo: write the case example, generate its data, check it as it happened and corrected.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 

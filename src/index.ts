@@ -11,7 +11,11 @@ export { type EntryBody, type ReleaseInput, ReleaseSchema } from "./ledger/entry
 export { type AppendResult, Ledger, type SubjectRelease } from "./ledger/ledger.js";
 export { pruneLedger } from "./ledger/retention.js";
 export { SubjectDictionary } from "./ledger/subjects/dictionary.js";
-export { nodeSubjectHasher, type SubjectHasher } from "./ledger/subjects/subject-hasher.js";
+export {
+  fastSubjectHasher,
+  nodeSubjectHasher,
+  type SubjectHasher,
+} from "./ledger/subjects/subject-hasher.js";
 export { type Problem, type VerifyReport, verifyLedger } from "./ledger/verify.js";
 export { workspaceDigest } from "./model/digest.js";
 export type { LoadIssue, Location } from "./model/issues.js";

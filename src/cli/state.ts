@@ -8,7 +8,7 @@ import { signerFrom } from "../crypto/signing.js";
 import { JikimiError } from "../errors.js";
 import { Ledger } from "../ledger/ledger.js";
 import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
-import { nodeSubjectHasher, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
+import { fastSubjectHasher, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import { CONFIG_FILE } from "../model/load.js";
 import { openStore, type Store } from "../store/sqlite.js";
 
@@ -70,7 +70,7 @@ export function openWorkspaceState(dir: string): WorkspaceState {
   const key = keyring.active("ledger-subjects");
   const store = openStore(dir);
   const subjects = new SubjectDictionary(store.db);
-  const hasher = nodeSubjectHasher(key.id, Buffer.from(key.secret, "base64"));
+  const hasher = fastSubjectHasher(key.id, Buffer.from(key.secret, "base64"));
   return {
     dir,
     ledger: () =>
