@@ -21,6 +21,7 @@ function step(title, args, expected) {
 
 rmSync(demo, { recursive: true, force: true });
 step("write the NSF case workspace", ["init", "demo/nsf-case", "--example", "nsf-case"], 0);
+mkdirSync(join(demo, "nsf-case", "data"), { recursive: true });
 step(
   `generate ${rows} customers`,
   ["generate", "customers", "--rows", rows, "--seed", "42", "--out", "demo/nsf-case/data/customers.csv"],
