@@ -1,22 +1,11 @@
 import { hash as nodeHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { rng } from "../../../test/support/random.js";
 import { JikimiError } from "../../errors.js";
 import { formatDigits, KOREAN_MOBILE_TEMPLATES, sha256Digits, sha256DigitTemplate } from "./digest-search.js";
 import { DigestSet } from "./digest-set.js";
 import { selfTest } from "./index.js";
-
-/** mulberry32: a seeded 32-bit generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 const digestOf = (text: string): string => nodeHash("sha256", text, "hex");
 

@@ -2,36 +2,11 @@ import { createHmac } from "node:crypto";
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { randomBytes, rng, weightedLength } from "../../../test/support/random.js";
 import { JikimiError } from "../../errors.js";
 import { hmac, hmacBatch, hmacInto, hmacKey } from "./hmac.js";
 import { RFC4231_CASES } from "./vectors.js";
 import { getHmacKernel, HmacLayout } from "./wasm-kernels.js";
-
-/** mulberry32: a seeded 32-bit generator, so a failing input can be replayed from the seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
-/** Lengths 0..max weighted to short values: 60% <= 56, 25% <= 128, 15% <= max. */
-function weightedLength(next: () => number, max = 200): number {
-  const r = next() % 100;
-  if (r < 60) return next() % 57;
-  if (r < 85) return next() % 129;
-  return next() % (max + 1);
-}
-
-function randomBytes(next: () => number, n: number): Buffer {
-  const b = Buffer.alloc(n);
-  for (let i = 0; i < n; i++) b[i] = next() & 0xff;
-  return b;
-}
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
 const nodeHmac = (key: Uint8Array, msg: Uint8Array): Buffer => createHmac("sha256", key).update(msg).digest();

@@ -1,28 +1,9 @@
 import { createHash, hash as nodeHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { rng, weightedLength } from "../../../test/support/random.js";
 import { sha256, sha256Into } from "./sha256.js";
 import { SHA256_VECTORS } from "./vectors.js";
-
-/** mulberry32: a seeded 32-bit generator, so a failing input can be replayed from the seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
-/** Lengths 0..200 weighted to short values: 60% <= 56, 25% <= 128, 15% <= 200. */
-function weightedLength(next: () => number): number {
-  const r = next() % 100;
-  if (r < 60) return next() % 57;
-  if (r < 85) return next() % 129;
-  return next() % 201;
-}
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
 

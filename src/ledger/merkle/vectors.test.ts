@@ -44,6 +44,27 @@ function flipped(proof: Uint8Array[], element: number, bit: number): Uint8Array[
   });
 }
 
+/**
+ * The tests every published proof gets: it verifies, and fails with any bit flipped or any element added or
+ * removed. `verify` checks a proof against the vector's own leaf, sizes and roots; `extras` are the hashes
+ * (besides zeros and the proof's own elements) to try inserting.
+ */
+function itRejectsTampering(proof: Uint8Array[], verify: (p: Uint8Array[]) => boolean, extras: Uint8Array[]) {
+  it("verifies", () => expect(verify(proof)).toBe(true));
+
+  it("fails with any bit of any element flipped", () => {
+    for (let e = 0; e < proof.length; e++)
+      for (let bit = 0; bit < 256; bit++) expect(verify(flipped(proof, e, bit))).toBe(false);
+  });
+
+  it("fails with an element added or removed anywhere", () => {
+    for (let at = 0; at <= proof.length; at++)
+      for (const extra of [new Uint8Array(32), ...extras, ...proof])
+        expect(verify([...proof.slice(0, at), extra, ...proof.slice(at)])).toBe(false);
+    for (let at = 0; at < proof.length; at++) expect(verify(proof.filter((_, i) => i !== at))).toBe(false);
+  });
+}
+
 describe("RFC 6962 vectors", () => {
   it("reads the project copy of the vectors", () => {
     expect(vectors.about).toMatch(/leaf_index is 0-based/);
@@ -83,20 +104,7 @@ describe.each(vectors.inclusion_proofs)("inclusion proof of leaf $leaf_index in 
   const verify = (p: Uint8Array[], index = v.leaf_index, size = v.tree_size, r = root, l = leaf) =>
     verifyInclusion(l, index, size, p, r);
 
-  it("verifies", () => expect(verify(proof)).toBe(true));
-
-  it("fails with any bit of any element flipped", () => {
-    for (let e = 0; e < proof.length; e++)
-      for (let bit = 0; bit < 256; bit++) expect(verify(flipped(proof, e, bit))).toBe(false);
-  });
-
-  it("fails with an element added or removed anywhere", () => {
-    for (let at = 0; at <= proof.length; at++)
-      for (const extra of [new Uint8Array(32), leaf, root, ...proof]) {
-        expect(verify([...proof.slice(0, at), extra, ...proof.slice(at)])).toBe(false);
-      }
-    for (let at = 0; at < proof.length; at++) expect(verify(proof.filter((_, i) => i !== at))).toBe(false);
-  });
+  itRejectsTampering(proof, verify, [leaf, root]);
 
   it("fails for any other index, any other size (with that size's root), another leaf or root", () => {
     for (let index = 0; index <= v.tree_size + 2; index++)
@@ -127,19 +135,7 @@ describe.each(vectors.consistency_proofs)("consistency proof $size1 -> $size2", 
   const verify = (p: Uint8Array[], s1 = v.size1, s2 = v.size2, r1 = root1, r2 = root2) =>
     verifyConsistency(s1, s2, r1, r2, p);
 
-  it("verifies", () => expect(verify(proof)).toBe(true));
-
-  it("fails with any bit of any element flipped", () => {
-    for (let e = 0; e < proof.length; e++)
-      for (let bit = 0; bit < 256; bit++) expect(verify(flipped(proof, e, bit))).toBe(false);
-  });
-
-  it("fails with an element added or removed anywhere", () => {
-    for (let at = 0; at <= proof.length; at++)
-      for (const extra of [new Uint8Array(32), root1, root2, ...proof])
-        expect(verify([...proof.slice(0, at), extra, ...proof.slice(at)])).toBe(false);
-    for (let at = 0; at < proof.length; at++) expect(verify(proof.filter((_, i) => i !== at))).toBe(false);
-  });
+  itRejectsTampering(proof, verify, [root1, root2]);
 
   it("fails for other sizes unless it is that pair's own proof, and for other roots", () => {
     for (let s1 = 0; s1 < extended.length; s1++)

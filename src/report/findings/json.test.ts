@@ -1,42 +1,18 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import {
+  checkResult,
+  missingRetention,
+  unkeyedHash,
+  unknownTransformIssue,
+  yamlSyntaxIssue,
+} from "../../../test/support/findings.js";
 import type { LoadIssue } from "../../model/issues.js";
 import { ARTICLES } from "../../policy/articles.js";
 import type { Finding } from "../../policy/finding.js";
 import { VERSION } from "../../version.js";
-import type { CheckResult } from "./check-result.js";
 import { renderJson, renderLoadIssuesJson } from "./json.js";
 import { CheckReportSchema, LoadIssuesReportSchema } from "./json-schema.js";
-
-const unkeyedHash: Finding = {
-  code: "unkeyed_hash",
-  severity: "error",
-  title: "Unkeyed hash of an identifier",
-  file: "agreements/credit-feed.yaml",
-  line: 14,
-  column: 5,
-  path: "fields.phone",
-  subject: { kind: "agreement", id: "credit-feed" },
-  articles: [ARTICLES.pipa29, ARTICLES.gdpr32, ARTICLES.hashing],
-  message: 'identifier "phone" leaves as sha256 without a key',
-  fix: "use { transform: pseudonym } with a key the recipient never holds",
-  trace: ["transform sha256", "exposure unkeyed_digest"],
-};
-
-const missingRetention: Finding = {
-  code: "missing_retention",
-  severity: "gap",
-  title: "No retention period",
-  file: "agreements/credit-feed.yaml",
-  line: 3,
-  column: 1,
-  path: "retention",
-  subject: { kind: "agreement", id: "credit-feed" },
-  articles: [ARTICLES.pipa21, ARTICLES.gdpr5e],
-  message: "the agreement does not say how long the recipient keeps the data",
-  fix: "add retention: { period: P3Y }",
-  trace: [],
-};
 
 const linkableKey: Finding = {
   code: "linkable_join_key",
@@ -53,12 +29,10 @@ const linkableKey: Finding = {
   trace: ["key customers-2024", "recipients adtech-sg, credit-bureau"],
 };
 
-const result: CheckResult = {
-  workspace: "/srv/jikimi/ws",
-  at: "2024-05-31",
-  agreements: 4,
-  findings: [unkeyedHash, linkableKey, missingRetention, { ...unkeyedHash, line: 20, path: "fields.email" }],
-};
+const result = checkResult(
+  [unkeyedHash, linkableKey, missingRetention, { ...unkeyedHash, line: 20, path: "fields.email" }],
+  4,
+);
 
 describe("renderJson", () => {
   it("writes pretty JSON that matches CheckReportSchema, with a trailing newline", () => {
@@ -109,26 +83,7 @@ describe("renderJson", () => {
 });
 
 describe("renderLoadIssuesJson", () => {
-  const issues: LoadIssue[] = [
-    {
-      file: "agreements/credit-feed.yaml",
-      line: 9,
-      column: 12,
-      code: "unknown_transform",
-      path: "fields.customer_id.transform",
-      message: 'unknown transform "sha257"',
-      hint: "use one of: drop, clear, pseudonym, sha256, truncate",
-    },
-    {
-      file: "agreements/ad-partner.yaml",
-      line: 3,
-      column: 7,
-      code: "yaml_syntax",
-      path: "",
-      message: "bad indentation of a mapping entry",
-      hint: "indent nested keys by two spaces",
-    },
-  ];
+  const issues: LoadIssue[] = [unknownTransformIssue, yamlSyntaxIssue];
 
   it("writes { ok: false, issues } that matches LoadIssuesReportSchema", () => {
     const report = LoadIssuesReportSchema.parse(JSON.parse(renderLoadIssuesJson(issues, "/srv/jikimi/ws")));

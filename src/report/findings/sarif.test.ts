@@ -1,5 +1,14 @@
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import {
+  checkResult,
+  crossBorder,
+  missingRetention,
+  unkeyedHash,
+  unknownTransformIssue,
+  WORKSPACE,
+  yamlSyntaxIssue,
+} from "../../../test/support/findings.js";
 import { SARIF_SCHEMA, validateSarif } from "../../../test/support/sarif.js";
 import type { LoadIssue } from "../../model/issues.js";
 import { ARTICLES } from "../../policy/articles.js";
@@ -17,8 +26,6 @@ function expectValid(log: unknown): void {
   expect(validate.errors ?? []).toEqual([]);
   expect(ok).toBe(true);
 }
-
-const WS = "/srv/jikimi/ws";
 
 const rule = (code: string, severity: Rule["severity"], title: string, articles: Rule["articles"]): Rule => ({
   code,
@@ -46,55 +53,11 @@ const RULES: Rule[] = [
   rule("missing_retention", "gap", "No retention period", [ARTICLES.pipa21, ARTICLES.gdpr5e]),
 ];
 
-const base = {
-  subject: { kind: "agreement", id: "credit-feed" },
-  path: "fields.phone",
-  trace: ["transform sha256", "exposure unkeyed_digest"],
-} as const;
-
 const findings: Finding[] = [
-  {
-    ...base,
-    subject: { ...base.subject },
-    trace: [...base.trace],
-    code: "unkeyed_hash",
-    severity: "error",
-    title: "Unkeyed hash of an identifier",
-    file: "agreements/credit-feed.yaml",
-    line: 14,
-    column: 5,
-    articles: [ARTICLES.pipa29, ARTICLES.gdpr32, ARTICLES.hashing],
-    message: 'identifier "phone" leaves as sha256 without a key',
-    fix: "use { transform: pseudonym } with a key the recipient never holds",
-  },
-  {
-    code: "missing_retention",
-    severity: "gap",
-    title: "No retention period",
-    file: "agreements/credit-feed.yaml",
-    line: 3,
-    column: 1,
-    path: "retention",
-    subject: { kind: "agreement", id: "credit-feed" },
-    articles: [ARTICLES.pipa21, ARTICLES.gdpr5e],
-    message: "the agreement does not say how long the recipient keeps the data",
-    fix: "add retention: { period: P3Y }",
-    trace: [],
-  },
-  {
-    code: "cross_border_without_basis",
-    severity: "warning",
-    title: "Cross-border transfer without a basis",
-    file: `${WS}/agreements/ad partner.yaml`,
-    line: 22,
-    column: 3,
-    path: "recipient",
-    subject: { kind: "recipient", id: "adtech-sg" },
-    articles: [ARTICLES.pipa28_8, ARTICLES.gdpr44],
-    message: 'recipient "adtech-sg" is in SG and no transfer basis is declared.',
-    fix: "declare transfer_basis (consent, contract or certification)",
-    trace: ["country SG"],
-  },
+  unkeyedHash,
+  missingRetention,
+  // an absolute file name with a space in it, and a message that already ends in a full stop
+  { ...crossBorder, file: `${WORKSPACE}/agreements/ad partner.yaml`, message: `${crossBorder.message}.` },
   {
     code: "undeclared_field",
     severity: "error",
@@ -111,7 +74,7 @@ const findings: Finding[] = [
   },
 ];
 
-const result: CheckResult = { workspace: WS, at: "2024-05-31", agreements: 3, findings };
+const result = checkResult(findings, 3);
 const render = (r: CheckResult = result): SarifLog => JSON.parse(renderSarif(r, RULES));
 
 describe("renderSarif", () => {
@@ -225,7 +188,7 @@ describe("renderSarif", () => {
 
   it("sets the WORKSPACE base to the workspace folder's file URL with a trailing slash", () => {
     const run = render().runs[0];
-    expect(run?.originalUriBaseIds.WORKSPACE.uri).toBe(`${pathToFileURL(WS).href}/`);
+    expect(run?.originalUriBaseIds.WORKSPACE.uri).toBe(`${pathToFileURL(WORKSPACE).href}/`);
     expect(run?.originalUriBaseIds.WORKSPACE.uri.endsWith("ws/")).toBe(true);
     expect(run?.properties).toEqual({ at: "2024-05-31", agreements: 3 });
   });
@@ -233,24 +196,8 @@ describe("renderSarif", () => {
 
 describe("renderLoadIssuesSarif", () => {
   const issues: LoadIssue[] = [
-    {
-      file: "agreements/credit-feed.yaml",
-      line: 9,
-      column: 12,
-      code: "unknown_transform",
-      path: "fields.customer_id.transform",
-      message: 'unknown transform "sha257"',
-      hint: "use one of: drop, clear, pseudonym, sha256, truncate",
-    },
-    {
-      file: "agreements/ad-partner.yaml",
-      line: 3,
-      column: 7,
-      code: "yaml_syntax",
-      path: "",
-      message: "bad indentation of a mapping entry",
-      hint: "indent nested keys by two spaces",
-    },
+    unknownTransformIssue,
+    yamlSyntaxIssue,
     {
       file: "recipients/adtech-sg.yaml",
       line: 2,
@@ -263,7 +210,7 @@ describe("renderLoadIssuesSarif", () => {
   ];
 
   it("validates against the SARIF schema, one error rule per issue code", () => {
-    const log: SarifLog = JSON.parse(renderLoadIssuesSarif(issues, WS));
+    const log: SarifLog = JSON.parse(renderLoadIssuesSarif(issues, WORKSPACE));
     expectValid(log);
     const run = log.runs[0];
     expect(run?.tool.driver.rules.map((r) => [r.id, r.name, r.defaultConfiguration.level])).toEqual([

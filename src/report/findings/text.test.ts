@@ -1,68 +1,22 @@
 import { describe, expect, it } from "vitest";
+import {
+  checkResult,
+  crossBorder,
+  missingRetention,
+  unkeyedHash,
+  unknownTransformIssue,
+  yamlSyntaxIssue,
+} from "../../../test/support/findings.js";
 import type { LoadIssue } from "../../model/issues.js";
-import { ARTICLES } from "../../policy/articles.js";
-import type { Finding } from "../../policy/finding.js";
 import type { CheckResult } from "./check-result.js";
 import { renderLoadIssuesText, renderText } from "./text.js";
 
 const ESC = "\u001b[";
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
-const unkeyedHash: Finding = {
-  code: "unkeyed_hash",
-  severity: "error",
-  title: "Unkeyed hash of an identifier",
-  file: "agreements/credit-feed.yaml",
-  line: 14,
-  column: 5,
-  path: "fields.phone",
-  subject: { kind: "agreement", id: "credit-feed" },
-  articles: [ARTICLES.pipa29, ARTICLES.gdpr32, ARTICLES.hashing],
-  message: 'identifier "phone" leaves as sha256 without a key',
-  fix: "use { transform: pseudonym } with a key the recipient never holds",
-  trace: ["transform sha256", "exposure unkeyed_digest"],
-};
-
-const missingRetention: Finding = {
-  code: "missing_retention",
-  severity: "gap",
-  title: "No retention period",
-  file: "agreements/credit-feed.yaml",
-  line: 3,
-  column: 1,
-  path: "retention",
-  subject: { kind: "agreement", id: "credit-feed" },
-  articles: [ARTICLES.pipa21, ARTICLES.gdpr5e],
-  message: "the agreement does not say how long the recipient keeps the data",
-  fix: "add retention: { period: P3Y }",
-  trace: [],
-};
-
-const crossBorder: Finding = {
-  code: "cross_border_without_basis",
-  severity: "warning",
-  title: "Cross-border transfer without a basis",
-  file: "agreements/ad-partner.yaml",
-  line: 22,
-  column: 3,
-  path: "recipient",
-  subject: { kind: "recipient", id: "adtech-sg" },
-  articles: [ARTICLES.pipa28_8, ARTICLES.gdpr44],
-  message: 'recipient "adtech-sg" is in SG and no transfer basis is declared',
-  fix: "declare transfer_basis (consent, contract or certification)",
-  trace: ["country SG"],
-};
-
-const result = (findings: Finding[], agreements = 2): CheckResult => ({
-  workspace: "/srv/jikimi/ws",
-  at: "2024-05-31",
-  agreements,
-  findings,
-});
-
 describe("renderText", () => {
   it("groups by file and orders each file by line", () => {
-    const out = renderText(result([unkeyedHash, crossBorder, missingRetention]), {
+    const out = renderText(checkResult([unkeyedHash, crossBorder, missingRetention], 2), {
       color: false,
       workspace: "/srv/jikimi/ws",
     });
@@ -92,7 +46,10 @@ describe("renderText", () => {
 
   it("shows each file header once, whatever the input order", () => {
     const later = { ...unkeyedHash, line: 40, column: 7 };
-    const out = renderText(result([later, crossBorder, unkeyedHash]), { color: false, workspace: "." });
+    const out = renderText(checkResult([later, crossBorder, unkeyedHash], 2), {
+      color: false,
+      workspace: ".",
+    });
     expect(out.match(/^agreements\/credit-feed\.yaml$/gm)).toHaveLength(1);
     expect(out.indexOf("14:5")).toBeLessThan(out.indexOf("40:7"));
     expect(out.indexOf("ad-partner.yaml")).toBeLessThan(out.indexOf("credit-feed.yaml"));
@@ -100,25 +57,27 @@ describe("renderText", () => {
 
   it("shows absolute file names relative to the workspace", () => {
     const abs = { ...unkeyedHash, file: "/srv/jikimi/ws/agreements/credit-feed.yaml" };
-    const out = renderText(result([abs]), { color: false, workspace: "/srv/jikimi/ws" });
+    const out = renderText(checkResult([abs], 2), { color: false, workspace: "/srv/jikimi/ws" });
     expect(out.split("\n")[0]).toBe("agreements/credit-feed.yaml");
   });
 
   it("pluralises the summary line", () => {
     const last = (r: CheckResult) =>
       renderText(r, { color: false, workspace: "." }).trimEnd().split("\n").at(-1);
-    expect(last(result([unkeyedHash, unkeyedHash, missingRetention], 1))).toBe(
+    expect(last(checkResult([unkeyedHash, unkeyedHash, missingRetention], 1))).toBe(
       "2 errors, 0 warnings, 1 gap in 1 agreement",
     );
-    expect(last(result([crossBorder, crossBorder, missingRetention, missingRetention], 5))).toBe(
+    expect(last(checkResult([crossBorder, crossBorder, missingRetention, missingRetention], 5))).toBe(
       "0 errors, 2 warnings, 2 gaps in 5 agreements",
     );
-    expect(last(result([], 3))).toBe("no findings in 3 agreements");
-    expect(renderText(result([], 1), { color: false, workspace: "." })).toBe("no findings in 1 agreement\n");
+    expect(last(checkResult([], 3))).toBe("no findings in 3 agreements");
+    expect(renderText(checkResult([], 1), { color: false, workspace: "." })).toBe(
+      "no findings in 1 agreement\n",
+    );
   });
 
   it("writes ANSI codes only when colour is on, and only on labels and headers", () => {
-    const r = result([unkeyedHash, crossBorder, missingRetention]);
+    const r = checkResult([unkeyedHash, crossBorder, missingRetention], 2);
     const plain = renderText(r, { color: false, workspace: "." });
     const coloured = renderText(r, { color: true, workspace: "." });
     expect(plain).not.toContain(ESC);
@@ -134,26 +93,7 @@ describe("renderText", () => {
 });
 
 describe("renderLoadIssuesText", () => {
-  const issues: LoadIssue[] = [
-    {
-      file: "agreements/credit-feed.yaml",
-      line: 9,
-      column: 12,
-      code: "unknown_transform",
-      path: "fields.customer_id.transform",
-      message: 'unknown transform "sha257"',
-      hint: "use one of: drop, clear, pseudonym, sha256, truncate",
-    },
-    {
-      file: "agreements/ad-partner.yaml",
-      line: 3,
-      column: 7,
-      code: "yaml_syntax",
-      path: "",
-      message: "bad indentation of a mapping entry",
-      hint: "indent nested keys by two spaces",
-    },
-  ];
+  const issues: LoadIssue[] = [unknownTransformIssue, yamlSyntaxIssue];
 
   it("prints file:line:col, code and message with a fix line, sorted, then a summary", () => {
     const out = renderLoadIssuesText(issues, { color: false, workspace: "/srv/jikimi/ws" });
