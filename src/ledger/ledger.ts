@@ -16,7 +16,7 @@ import { sqliteLeafSource } from "./leaf-store.js";
 import { leafHash, MerkleTree, toHex } from "./merkle/index.js";
 import { NOT_FOUND, type SubjectDictionary } from "./subjects/dictionary.js";
 import { RoaringBitmap32 } from "./subjects/roaring.js";
-import { SubjectSets, setDigest } from "./subjects/sets.js";
+import { canonicalSetBytes, digestOf, SubjectSets } from "./subjects/sets.js";
 import type { SubjectHasher } from "./subjects/subject-hasher.js";
 
 const BATCH = 1 << 16;
@@ -169,14 +169,15 @@ export class Ledger {
       const seq = this.tree.size;
       const chain = release.agreement.id;
       const previous = this.sets.head(chain);
+      const canonical = canonicalSetBytes(set);
       const body: EntryBody = entryBody(seq, release, {
         count: set.size,
-        digest: setDigest(set),
+        digest: digestOf(canonical),
         key_id: this.deps.hasher.keyId,
       });
       const bytes = encodeEntry(body);
       const leaf = leafHash(bytes);
-      const { ord } = this.sets.store(seq, chain, set, previous);
+      const { ord } = this.sets.store(seq, chain, set, previous, canonical);
       db.prepare(
         `INSERT INTO ledger_entries (seq, body, leaf_hash, time, agreement_id, recipient_id, subject_count, chain_ord)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -8,16 +8,21 @@ import { RoaringBitmap32 } from "./roaring.js";
 export const SNAPSHOT_EVERY = 64;
 
 /** Canonical bytes of a set: run-optimised, portable serialisation (the same set always gives the same bytes). */
-export function canonicalSetBytes(set: RoaringBitmap32): Buffer {
-  const copy = set.clone();
-  copy.runOptimize();
-  copy.shrinkToFit();
+export function canonicalSetBytes(set: RoaringBitmap32, inPlace = false): Buffer {
+  // the digest is taken over a clone: run-optimising in place gave different container choices for sets
+  // rebuilt by XOR than for sets built from indexes (caught by the ledger's oracle test)
+  const target = inPlace ? set : set.clone();
+  target.runOptimize();
   // a copy: the serialised bytes may share memory that later serialisations reuse
-  return Buffer.from(copy.serialize("portable"));
+  return Buffer.from(target.serialize("portable"));
 }
 
-export function setDigest(set: RoaringBitmap32): string {
-  return createHash("sha256").update(canonicalSetBytes(set)).digest("hex");
+export function digestOf(canonical: Uint8Array): string {
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+export function setDigest(set: RoaringBitmap32, inPlace = false): string {
+  return digestOf(canonicalSetBytes(set, inPlace));
 }
 
 export function readSet(data: Uint8Array): RoaringBitmap32 {
@@ -52,9 +57,14 @@ export class SubjectSets {
   }
 
   /** Stores the set of release `seq`, the `ord`-th of its chain; call inside the append transaction. */
-  store(seq: number, chain: string, set: RoaringBitmap32, previous: ChainHead | undefined): { ord: number } {
+  store(
+    seq: number,
+    chain: string,
+    set: RoaringBitmap32,
+    previous: ChainHead | undefined,
+    canonical: Buffer = canonicalSetBytes(set),
+  ): { ord: number } {
     const ord = previous?.releases ?? 0;
-    const canonical = canonicalSetBytes(set);
     let kind: "snapshot" | "delta" = "snapshot";
     let data = canonical;
     if (previous) {
@@ -65,7 +75,7 @@ export class SubjectSets {
         for (const subject of delta) put.run(subject, seq);
       }
       if (ord % SNAPSHOT_EVERY !== 0) {
-        const bytes = canonicalSetBytes(delta);
+        const bytes = canonicalSetBytes(delta, true);
         if (bytes.length < canonical.length) {
           kind = "delta";
           data = bytes;
