@@ -180,7 +180,7 @@ describe("tampering is detected and located", () => {
         .run(r.seq + 1, r.seq);
     db()
       .prepare(
-        "INSERT INTO ledger_entries SELECT 2, replace(body, '\"records\":10', '\"records\":99'), leaf_hash, time, agreement_id, recipient_id, subject_count, chain_ord, pruned_at FROM ledger_entries WHERE seq = 3",
+        "INSERT INTO ledger_entries SELECT 2, replace(body, '\"records\":10', '\"records\":99'), leaf_hash, time, agreement_id, recipient_id, subject_count, chain_ord, pruned_at, summary_id FROM ledger_entries WHERE seq = 3",
       )
       .run();
     expect(kinds(cp)).toMatchObject({ ok: false, first: { kind: "inserted", seq: 2 } });
@@ -225,6 +225,14 @@ describe("tampering is detected and located", () => {
     expect(row.data.equals(other.data)).toBe(false);
     db().prepare("UPDATE ledger_subject_sets SET data = ?, kind = 'snapshot' WHERE seq = 5").run(other.data);
     expect(kinds(cp)).toMatchObject({ ok: false, first: { kind: "subjects_changed", seq: 5 } });
+  });
+
+  it("a history summary that no longer matches the signed body", () => {
+    history();
+    db()
+      .prepare("UPDATE ledger_summaries SET summary = replace(summary, 'Orbit Payments', 'Local Bank')")
+      .run();
+    expect(kinds()).toMatchObject({ ok: false, first: { kind: "summary_changed", seq: 0 } });
   });
 
   it("a rewritten log whose heads were re-signed still fails the regulator's checkpoint", () => {

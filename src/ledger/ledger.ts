@@ -1,6 +1,7 @@
 // the transfer ledger: appends releases as Merkle leaves with a signed tree head each, keeps their
 // subject sets, and answers per-subject history, proofs and checkpoints. One append is one transaction.
 import type Database from "better-sqlite3";
+import canonicalize from "canonicalize";
 import type { Signer } from "../crypto/signing.js";
 import { JikimiError } from "../errors.js";
 import { type Checkpoint, headBytes, signCheckpoint } from "./checkpoint.js";
@@ -76,6 +77,22 @@ function hashAll(hasher: SubjectHasher, keys: Iterable<string>): { hashes: Uint8
     off += p.length;
   }
   return { hashes, count };
+}
+
+type Summary = Omit<SubjectRelease, "seq" | "time">;
+
+/** What a subject's history shows of an entry, as canonical JSON. */
+export function summaryOf(b: EntryBody): string {
+  const summary: Summary = {
+    agreement: b.agreement.id,
+    version: b.agreement.version,
+    recipient: b.recipient.name,
+    country: b.recipient.country,
+    legal_basis: b.legal_basis,
+    purposes: b.purposes,
+    fields: b.fields.map((f) => f.name),
+  };
+  return canonicalize(summary) ?? "";
 }
 
 /**
@@ -178,10 +195,25 @@ export class Ledger {
       const bytes = encodeEntry(body);
       const leaf = leafHash(bytes);
       const { ord } = this.sets.store(seq, chain, set, previous, canonical);
+      const summary = summaryOf(body);
+      db.prepare("INSERT OR IGNORE INTO ledger_summaries (summary) VALUES (?)").run(summary);
+      const { id: summaryId } = db
+        .prepare("SELECT id FROM ledger_summaries WHERE summary = ?")
+        .get(summary) as { id: number };
       db.prepare(
-        `INSERT INTO ledger_entries (seq, body, leaf_hash, time, agreement_id, recipient_id, subject_count, chain_ord)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(seq, bytes.toString("utf8"), leaf, release.time, chain, release.recipient.id, set.size, ord);
+        `INSERT INTO ledger_entries (seq, body, leaf_hash, time, agreement_id, recipient_id, subject_count, chain_ord, summary_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        seq,
+        bytes.toString("utf8"),
+        leaf,
+        release.time,
+        chain,
+        release.recipient.id,
+        set.size,
+        ord,
+        summaryId,
+      );
       this.tree.append(leaf);
       const root = this.tree.root();
       const time = now.toISOString();
@@ -279,24 +311,29 @@ export class Ledger {
       if (inside) ranges.push([chain, start, Number.MAX_SAFE_INTEGER]);
     }
     const select = db.prepare(
-      "SELECT body FROM ledger_entries WHERE agreement_id = ? AND seq >= ? AND seq < ? ORDER BY seq",
+      "SELECT seq, time, summary_id FROM ledger_entries WHERE agreement_id = ? AND seq >= ? AND seq < ? AND pruned_at IS NULL ORDER BY seq",
     );
+    const summaryById = db.prepare("SELECT summary FROM ledger_summaries WHERE id = ?");
+    const summaries = new Map<number, Summary>();
     const out: SubjectRelease[] = [];
     for (const [chain, from, to] of ranges)
-      for (const row of select.iterate(chain, from, to) as Iterable<{ body: string }>) {
-        if (row.body === "") continue; // pruned after its retention
-        const b = JSON.parse(row.body) as EntryBody;
-        out.push({
-          seq: b.seq,
-          time: b.time,
-          agreement: b.agreement.id,
-          version: b.agreement.version,
-          recipient: b.recipient.name,
-          country: b.recipient.country,
-          legal_basis: b.legal_basis,
-          purposes: b.purposes,
-          fields: b.fields.map((f) => f.name),
-        });
+      for (const row of select.iterate(chain, from, to) as Iterable<{
+        seq: number;
+        time: string;
+        summary_id: number;
+      }>) {
+        let summary = summaries.get(row.summary_id);
+        if (!summary) {
+          const found = summaryById.get(row.summary_id) as { summary: string } | undefined;
+          if (!found)
+            throw new JikimiError(
+              "ledger_corrupt",
+              `entry ${row.seq} has no summary: run \`jikimi ledger verify\``,
+            );
+          summary = JSON.parse(found.summary) as Summary;
+          summaries.set(row.summary_id, summary);
+        }
+        out.push({ seq: row.seq, time: row.time, ...summary });
       }
     return out.sort((a, b) => a.seq - b.seq);
   }

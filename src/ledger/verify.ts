@@ -5,11 +5,13 @@ import type Database from "better-sqlite3";
 import { verifySignature } from "../crypto/signing.js";
 import { type Checkpoint, checkpointSignatureValid, headBytes } from "./checkpoint.js";
 import type { EntryBody } from "./entry.js";
+import { summaryOf } from "./ledger.js";
 import { HashList, hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
 import { SubjectSets, setDigest } from "./subjects/sets.js";
 
 export type ProblemKind =
   | "changed"
+  | "summary_changed"
   | "removed"
   | "inserted"
   | "reordered"
@@ -146,6 +148,23 @@ export function verifyLedger(db: Database.Database, keys: TrustedKeys, against?:
     };
   if (first && problems.length === 0) problems.push(first);
 
+  // the summaries a subject's history shows must say what the signed bodies say
+  const summaryRows = db
+    .prepare(
+      "SELECT e.seq AS seq, s.summary AS summary FROM ledger_entries e LEFT JOIN ledger_summaries s ON s.id = e.summary_id WHERE e.pruned_at IS NULL ORDER BY e.seq",
+    )
+    .all() as { seq: number; summary: string | null }[];
+  for (const { seq, summary } of summaryRows) {
+    const body = bodies[seq];
+    if (body && summary !== summaryOf(body)) {
+      problems.push({
+        kind: "summary_changed",
+        seq,
+        message: `the history summary of entry ${seq} differs from its signed body`,
+      });
+      break;
+    }
+  }
   const sets = new SubjectSets(db);
   let setCount = 0;
   for (const { seq, set } of sets.replay()) {

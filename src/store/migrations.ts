@@ -127,4 +127,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ledger_entries ADD COLUMN pruned_at TEXT;
     `,
   },
+  {
+    version: 5,
+    name: "ledger entry summaries",
+    sql: `
+      -- what a subject's history shows of an entry, stored once per distinct value (consecutive releases of
+      -- an agreement share it), so a history of a thousand releases is read without parsing a thousand bodies
+      CREATE TABLE ledger_summaries (id INTEGER PRIMARY KEY, summary TEXT NOT NULL UNIQUE);
+      ALTER TABLE ledger_entries ADD COLUMN summary_id INTEGER REFERENCES ledger_summaries(id);
+    `,
+  },
 ];
