@@ -20,7 +20,7 @@ import { RoaringBitmap32 } from "./subjects/roaring.js";
 import { canonicalSetBytes, digestOf, SubjectSets } from "./subjects/sets.js";
 import type { SubjectHasher } from "./subjects/subject-hasher.js";
 
-const BATCH = 1 << 16;
+const BATCH = 1 << 20;
 
 export interface AppendResult {
   seq: number;
