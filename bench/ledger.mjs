@@ -144,18 +144,32 @@ try {
   row("`ledger subject` p99", `${lat[989].toFixed(2)} ms`, "<= 20 ms");
   row("releases listed per subject (mean)", (found / 1000).toFixed(0));
 
-  // one more daily release of the whole population, from subject keys
+  // the next daily releases of the whole population, from subject keys, as a new process would make them:
+  // the dictionary is loaded from the database first, then kept
+  const daily = new Ledger({
+    db: store.db,
+    subjects: new SubjectDictionary(store.db),
+    hasher,
+    signer: signerFrom(ring.active("ledger-signing")),
+    log: "Bench Pay",
+  });
+  const target = N >= 40e6 ? "<= 20 s" : "<= 2 s";
+  for (const [label, day] of [
+    ["new process: load dictionary, hash, record", R],
+    ["next release in the same process", R + 1],
+  ]) {
+    t = performance.now();
+    const r1 = daily.append(meta("credit-feed-all", day, N), keys);
+    if (r1.newSubjects !== 0) throw new Error("known subjects were added again");
+    row(
+      `append one release of ${N.toLocaleString()} known subjects (${label})`,
+      `${(ms(t) / 1000).toFixed(2)} s`,
+      target,
+    );
+  }
   t = performance.now();
-  const r1 = ledger.append(meta("credit-feed-all", R, N), keys);
-  row(
-    `append one release of ${N.toLocaleString()} known subjects (hash + record)`,
-    `${(ms(t) / 1000).toFixed(2)} s`,
-    N >= 40e6 ? "<= 20 s" : "<= 2 s",
-  );
-  t = performance.now();
-  ledger.appendHashes(meta("credit-feed-all", R + 1, N), hashes, N);
+  daily.appendHashes(meta("credit-feed-all", R + 2, N), hashes, N);
   row(`record one release of ${N.toLocaleString()} pre-hashed subjects`, `${(ms(t) / 1000).toFixed(2)} s`);
-  if (r1.newSubjects !== 0) throw new Error("known subjects were added again");
 
   t = performance.now();
   const report = verifyLedger(

@@ -9,56 +9,58 @@ const RECORD = SUBJECT_HASH_BYTES + 4;
 const CHUNK_RECORDS = 4096;
 export const NOT_FOUND = 0xffffffff;
 
+// a 16-byte hash is handled as four little-endian 32-bit words: comparing words is 4x fewer steps
+const WORDS = SUBJECT_HASH_BYTES / 4;
+
 interface Table {
-  hashes: Uint8Array;
+  /** the hash of index i at words[4i .. 4i+3] */
+  words: Uint32Array;
   slots: Uint32Array;
   mask: number;
   size: number;
-}
-
-function key32(buf: Uint8Array, off: number): number {
-  return (
-    ((buf[off + 4] ?? 0) |
-      ((buf[off + 5] ?? 0) << 8) |
-      ((buf[off + 6] ?? 0) << 16) |
-      ((buf[off + 7] ?? 0) << 24)) >>>
-    0
-  );
-}
-
-function sameHash(a: Uint8Array, ao: number, b: Uint8Array, bo: number): boolean {
-  for (let i = 0; i < SUBJECT_HASH_BYTES; i++) if (a[ao + i] !== b[bo + i]) return false;
-  return true;
 }
 
 function newTable(capacity: number): Table {
   let slots = 1024;
   while (slots < capacity * 2) slots *= 2;
   return {
-    hashes: new Uint8Array(Math.max(capacity, 1024) * SUBJECT_HASH_BYTES),
+    words: new Uint32Array(Math.max(capacity, 1024) * WORDS),
     slots: new Uint32Array(slots),
     mask: slots - 1,
     size: 0,
   };
 }
 
-/** Finds the slot of `hash` (or the empty slot where it would go); slots hold index + 1. */
-function probe(t: Table, hash: Uint8Array, off: number): number {
-  let s = key32(hash, off) & t.mask;
+/** Finds the slot of the hash at `w[at..at+3]` (or the empty slot where it would go); slots hold index + 1. */
+function probe(t: Table, w: Uint32Array, at: number): number {
+  const a = w[at] as number;
+  const b = w[at + 1] as number;
+  const c = w[at + 2] as number;
+  const d = w[at + 3] as number;
+  const words = t.words;
+  let s = b & t.mask;
   for (;;) {
-    const v = t.slots[s] ?? 0;
-    if (v === 0 || sameHash(t.hashes, (v - 1) * SUBJECT_HASH_BYTES, hash, off)) return s;
+    const v = t.slots[s] as number;
+    if (v === 0) return s;
+    const o = (v - 1) * WORDS;
+    if (words[o] === a && words[o + 1] === b && words[o + 2] === c && words[o + 3] === d) return s;
     s = (s + 1) & t.mask;
   }
 }
 
 function grow(t: Table, min: number): Table {
-  if (min * 2 <= t.slots.length && min * SUBJECT_HASH_BYTES <= t.hashes.length) return t;
+  if (min * 2 <= t.slots.length && min * WORDS <= t.words.length) return t;
   const next = newTable(Math.max(min, t.size * 2));
-  next.hashes.set(t.hashes.subarray(0, t.size * SUBJECT_HASH_BYTES));
+  next.words.set(t.words.subarray(0, t.size * WORDS));
   next.size = t.size;
-  for (let i = 0; i < t.size; i++) next.slots[probe(next, next.hashes, i * SUBJECT_HASH_BYTES)] = i + 1;
+  for (let i = 0; i < t.size; i++) next.slots[probe(next, next.words, i * WORDS)] = i + 1;
   return next;
+}
+
+/** A word view of 16-byte hashes (copied when the bytes are not 4-byte aligned). */
+function wordsOf(hashes: Uint8Array, count: number): Uint32Array {
+  if (hashes.byteOffset % 4 === 0) return new Uint32Array(hashes.buffer, hashes.byteOffset, count * WORDS);
+  return new Uint32Array(hashes.slice(0, count * SUBJECT_HASH_BYTES).buffer);
 }
 
 export interface AssignResult {
@@ -87,13 +89,17 @@ export class SubjectDictionary {
     for (const row of this.db.prepare("SELECT data FROM subject_dict").iterate() as Iterable<{
       data: Buffer;
     }>) {
-      for (let off = 0; off < row.data.length; off += RECORD) {
-        const idx = row.data.readUInt32LE(off + SUBJECT_HASH_BYTES);
-        t.hashes.set(row.data.subarray(off, off + SUBJECT_HASH_BYTES), idx * SUBJECT_HASH_BYTES);
+      const data = row.data;
+      for (let off = 0; off < data.length; off += RECORD) {
+        const at = data.readUInt32LE(off + SUBJECT_HASH_BYTES) * WORDS;
+        t.words[at] = data.readUInt32LE(off);
+        t.words[at + 1] = data.readUInt32LE(off + 4);
+        t.words[at + 2] = data.readUInt32LE(off + 8);
+        t.words[at + 3] = data.readUInt32LE(off + 12);
       }
     }
     t.size = n;
-    for (let i = 0; i < n; i++) t.slots[probe(t, t.hashes, i * SUBJECT_HASH_BYTES)] = i + 1;
+    for (let i = 0; i < n; i++) t.slots[probe(t, t.words, i * WORDS)] = i + 1;
     this.table = t;
     return t;
   }
@@ -107,15 +113,16 @@ export class SubjectDictionary {
     }
     const indexes = new Uint32Array(count);
     const fresh: number[] = [];
+    const input = wordsOf(hashes, count);
     for (let i = 0; i < count; i++) {
-      const off = i * SUBJECT_HASH_BYTES;
-      const s = probe(t, hashes, off);
-      const v = t.slots[s] ?? 0;
+      const at = i * WORDS;
+      const s = probe(t, input, at);
+      const v = t.slots[s] as number;
       if (v !== 0) indexes[i] = v - 1;
       else if (!create) indexes[i] = NOT_FOUND;
       else {
         const idx = t.size++;
-        t.hashes.set(hashes.subarray(off, off + SUBJECT_HASH_BYTES), idx * SUBJECT_HASH_BYTES);
+        t.words.set(input.subarray(at, at + WORDS), idx * WORDS);
         t.slots[s] = idx + 1;
         indexes[i] = idx;
         fresh.push(idx);
@@ -128,7 +135,7 @@ export class SubjectDictionary {
   private persist(t: Table, fresh: number[]): void {
     const byPart = new Map<number, number[]>();
     for (const idx of fresh) {
-      const part = t.hashes[idx * SUBJECT_HASH_BYTES] ?? 0;
+      const part = (t.words[idx * WORDS] as number) & 0xff;
       const list = byPart.get(part);
       if (list) list.push(idx);
       else byPart.set(part, [idx]);
@@ -145,8 +152,9 @@ export class SubjectDictionary {
       const all = Buffer.alloc(keep.length + list.length * RECORD);
       keep.copy(all);
       let off = keep.length;
+      const bytes = new Uint8Array(t.words.buffer, t.words.byteOffset, t.words.byteLength);
       for (const idx of list) {
-        all.set(t.hashes.subarray(idx * SUBJECT_HASH_BYTES, (idx + 1) * SUBJECT_HASH_BYTES), off);
+        all.set(bytes.subarray(idx * SUBJECT_HASH_BYTES, (idx + 1) * SUBJECT_HASH_BYTES), off);
         all.writeUInt32LE(idx, off + SUBJECT_HASH_BYTES);
         off += RECORD;
       }
@@ -165,7 +173,8 @@ export class SubjectDictionary {
       .prepare("SELECT data FROM subject_dict WHERE part = ?")
       .iterate(part) as Iterable<{ data: Buffer }>) {
       for (let off = 0; off < row.data.length; off += RECORD)
-        if (sameHash(row.data, off, hash, 0)) return row.data.readUInt32LE(off + SUBJECT_HASH_BYTES);
+        if (row.data.compare(hash, 0, SUBJECT_HASH_BYTES, off, off + SUBJECT_HASH_BYTES) === 0)
+          return row.data.readUInt32LE(off + SUBJECT_HASH_BYTES);
     }
     return undefined;
   }
