@@ -137,4 +137,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ledger_entries ADD COLUMN summary_id INTEGER REFERENCES ledger_summaries(id);
     `,
   },
+  {
+    version: 6,
+    name: "subject dictionary in index order",
+    sql: `
+      -- the same hashes in index order (chunks of 65,536), so a new process loads the dictionary with a few
+      -- large reads; subject_dict keeps the per-partition copy that answers single lookups
+      CREATE TABLE subject_dict_linear (chunk INTEGER PRIMARY KEY, data BLOB NOT NULL);
+    `,
+  },
 ];

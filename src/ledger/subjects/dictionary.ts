@@ -7,6 +7,7 @@ import { SUBJECT_HASH_BYTES } from "./subject-hasher.js";
 
 const RECORD = SUBJECT_HASH_BYTES + 4;
 const CHUNK_RECORDS = 4096;
+const LINEAR_CHUNK = 65_536;
 export const NOT_FOUND = 0xffffffff;
 
 // a 16-byte hash is handled as four little-endian 32-bit words: comparing words is 4x fewer steps
@@ -60,7 +61,9 @@ function grow(t: Table, min: number): Table {
 /** A word view of 16-byte hashes (copied when the bytes are not 4-byte aligned). */
 function wordsOf(hashes: Uint8Array, count: number): Uint32Array {
   if (hashes.byteOffset % 4 === 0) return new Uint32Array(hashes.buffer, hashes.byteOffset, count * WORDS);
-  return new Uint32Array(hashes.slice(0, count * SUBJECT_HASH_BYTES).buffer);
+  const copy = new Uint8Array(count * SUBJECT_HASH_BYTES);
+  copy.set(hashes.subarray(0, count * SUBJECT_HASH_BYTES));
+  return new Uint32Array(copy.buffer);
 }
 
 export interface AssignResult {
@@ -86,18 +89,14 @@ export class SubjectDictionary {
     const n = this.size();
     if (this.table?.size === n) return this.table;
     const t = newTable(n);
-    for (const row of this.db.prepare("SELECT data FROM subject_dict").iterate() as Iterable<{
+    const bytes = new Uint8Array(t.words.buffer);
+    for (const row of this.db
+      .prepare("SELECT chunk, data FROM subject_dict_linear ORDER BY chunk")
+      .iterate() as Iterable<{
+      chunk: number;
       data: Buffer;
-    }>) {
-      const data = row.data;
-      for (let off = 0; off < data.length; off += RECORD) {
-        const at = data.readUInt32LE(off + SUBJECT_HASH_BYTES) * WORDS;
-        t.words[at] = data.readUInt32LE(off);
-        t.words[at + 1] = data.readUInt32LE(off + 4);
-        t.words[at + 2] = data.readUInt32LE(off + 8);
-        t.words[at + 3] = data.readUInt32LE(off + 12);
-      }
-    }
+    }>)
+      bytes.set(row.data, row.chunk * LINEAR_CHUNK * SUBJECT_HASH_BYTES);
     t.size = n;
     for (let i = 0; i < n; i++) t.slots[probe(t, t.words, i * WORDS)] = i + 1;
     this.table = t;
@@ -161,6 +160,17 @@ export class SubjectDictionary {
       for (let c = 0, start = 0; start < all.length; c++, start += CHUNK_RECORDS * RECORD)
         put.run(part, first + c, all.subarray(start, Math.min(all.length, start + CHUNK_RECORDS * RECORD)));
     }
+    // the index-ordered copy: rewrite the chunks the new indexes fall in
+    const linear = this.db.prepare("INSERT OR REPLACE INTO subject_dict_linear (chunk, data) VALUES (?, ?)");
+    const all = new Uint8Array(t.words.buffer, t.words.byteOffset, t.size * SUBJECT_HASH_BYTES);
+    for (let c = Math.floor((fresh[0] ?? 0) / LINEAR_CHUNK); c * LINEAR_CHUNK < t.size; c++)
+      linear.run(
+        c,
+        all.subarray(
+          c * LINEAR_CHUNK * SUBJECT_HASH_BYTES,
+          Math.min(t.size, (c + 1) * LINEAR_CHUNK) * SUBJECT_HASH_BYTES,
+        ),
+      );
     this.db
       .prepare("INSERT OR REPLACE INTO ledger_meta (key, value) VALUES ('subjects', ?)")
       .run(String(t.size));
