@@ -17,7 +17,9 @@ export function registerSubject(ledger: Command): void {
           process.stdout.write(
             `${r.time.slice(0, 10)}  ${r.recipient} (${r.country})  ${r.purposes.join(", ")}  basis: ${r.legal_basis}  fields: ${r.fields.join(", ")}  [${r.agreement}@${r.version} #${r.seq}]\n`,
           );
-        process.stdout.write(`${releases.length} releases (${ms.toFixed(1)} ms)\n`);
+        process.stdout.write(
+          `${releases.length} release${releases.length === 1 ? "" : "s"} (${ms.toFixed(1)} ms)\n`,
+        );
       }),
     );
 }

@@ -51,7 +51,7 @@ export function registerVerify(ledger: Command): void {
         if (opts.json) printJson({ ...report, seconds });
         else if (report.ok)
           process.stdout.write(
-            `ok: ${report.size} entries, root ${report.root}${report.against ? `; consistent with the checkpoint of size ${report.against.size}` : ""} (${seconds.toFixed(2)} s)\n`,
+            `ok: ${report.size} ${report.size === 1 ? "entry" : "entries"}, root ${report.root}${report.against ? `; consistent with the checkpoint of size ${report.against.size}` : ""} (${seconds.toFixed(2)} s)\n`,
           );
         else {
           process.stdout.write(
