@@ -1,18 +1,13 @@
 // the entrustment test: the work serves the controller, the entrustee has no interest of its own,
 // a written contract covers the task and supervision, and the entrustment is published.
+import { ContractClause } from "../../model/agreement.js";
 import { ARTICLES, type Article } from "../articles.js";
 import { agreementsOf, recipientOf } from "../facts.js";
 import type { Finding } from "../finding.js";
 import { finding, type Rule } from "../rule.js";
 
-const REQUIRED_CLAUSES = [
-  "no_processing_beyond_task",
-  "technical_safeguards",
-  "purpose_and_scope",
-  "sub_entrustment_limits",
-  "supervision",
-  "liability",
-] as const;
+// every PIPA Art. 26(1) item a written entrustment contract must contain
+const REQUIRED_CLAUSES = ContractClause.options;
 
 export const entrustmentTest: Rule = {
   code: "entrustment_test_failed",
