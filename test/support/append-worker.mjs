@@ -21,6 +21,7 @@ const ledger = new Ledger({
   log: "Test Pay Co., Ltd.",
 });
 const digest = "b".repeat(64);
+process.stdout.write("ready\n");
 for (let i = 0; i < Number(count); i++) {
   const subjects = [];
   const base = Math.floor(Math.random() * 5000);
