@@ -1,0 +1,50 @@
+// what a compiled transform works with: the column function's shape, the keys it may get, and how it
+// reports a row it cannot transform. Contract: a problem names the row, the field and a code, never the value.
+import { JikimiError } from "../../errors.js";
+
+/**
+ * One compiled transform over a batch column: writes `out[i]` for every `i < values.length` (one string
+ * per row, "" for empty). Never throws for a bad value when the context has a `problems` sink.
+ */
+export type ColumnTransform = (values: readonly string[], out: string[]) => void;
+
+/** Key bytes already derived for (agreement, recipient, field key scope); only keyed transforms use them. */
+export interface TransformKeys {
+  /** 32 bytes, the HMAC-SHA256 key of a pseudonym */
+  pseudonym?: Uint8Array;
+  /** 64 bytes (AES-256-SIV) or 32 bytes (AES-128-SIV), the key of a token */
+  token?: Uint8Array;
+}
+
+/** A row the transform could not handle; its output is "". Never carries the value. */
+export interface RowProblem {
+  /** index of the row within the batch passed to the column transform */
+  row: number;
+  field: string;
+  /** snake_case: not_a_date, not_a_timestamp, not_an_integer, not_a_number, out_of_range, normalised_empty */
+  code: string;
+}
+
+/** Where the problems of a compiled transform go. */
+export type ProblemSink = (problem: RowProblem) => void;
+
+/** The field a transform is compiled for, and where its row problems go. */
+export interface ApplyContext {
+  /** field name used in problems; defaults to "?" */
+  field?: string;
+  /** without a sink, the first row problem throws JikimiError "transform_value_problem" (without the value) */
+  problems?: ProblemSink;
+}
+
+/** Binds a context to a `(row, code)` reporter. */
+export function reporter(context: ApplyContext): (row: number, code: string) => void {
+  const field = context.field ?? "?";
+  const sink = context.problems;
+  if (sink) return (row, code) => sink({ row, field, code });
+  return (row, code) => {
+    throw new JikimiError(
+      "transform_value_problem",
+      `row ${row} of field ${field} cannot be transformed (${code}); pass a problems sink to collect such rows`,
+    );
+  };
+}

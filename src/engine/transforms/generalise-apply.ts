@@ -1,0 +1,174 @@
+// generalise, applied: coarsen each value. Contract, per level ("" stays "" everywhere):
+//   month: a date YYYY-MM-DD or timestamp YYYY-MM-DD[T ]hh:mm[:ss[.fff]][Z|+hh:mm] -> "YYYY-MM", the month
+//          as written (a timestamp's offset is not applied); year -> "YYYY".
+//   band (width w): integer fields with an integer width -> "lo-hi" with lo = floor(v / w) * w and
+//          hi = lo + w - 1 ("30-39"); number fields (or a fractional width) -> the lower bound lo ("30").
+//   bucket (ascending bounds b0 < ... < bk): "<b0", then "bi-(b(i+1) - 1)" on integer fields with integer
+//          bounds ("10-99") or "bi-<b(i+1)" otherwise ("10-<100"), then ">=bk".
+//   prefix (length n): the first n code points.
+// A value that does not parse as the field type becomes "" and is reported as a row problem
+// (not_a_date, not_a_timestamp, not_an_integer, not_a_number, out_of_range); the value is never reported.
+import type { z } from "zod";
+import { JikimiError } from "../../errors.js";
+import type { FieldType } from "../../model/dataset.js";
+import { type ApplyContext, type ColumnTransform, reporter } from "./apply-context.js";
+import type { generalise } from "./generalise.js";
+
+export type GeneraliseOptions = z.output<typeof generalise.options>;
+
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const TIME =
+  /[T ]([01]\d|2[0-3]):[0-5]\d(?::(?:[0-5]\d|60)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$/y;
+const INTEGER = /^[+-]?\d+$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/** Whether `s` starts with a valid calendar date YYYY-MM-DD (proleptic Gregorian, years 0000-9999). */
+export function hasDatePrefix(s: string): boolean {
+  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = digit(s, i);
+    if (d < 0) return false;
+    year = year * 10 + d;
+  }
+  const m1 = digit(s, 5);
+  const m2 = digit(s, 6);
+  const d1 = digit(s, 8);
+  const d2 = digit(s, 9);
+  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return false;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && !leap ? 28 : (DAYS[month - 1] as number));
+}
+
+/** Whether `s` is a date, or for timestamps a date with an optional time of day and offset. */
+function isDateLike(s: string, type: FieldType): boolean {
+  if (!hasDatePrefix(s)) return false;
+  if (s.length === 10) return true;
+  if (type !== "timestamp") return false;
+  TIME.lastIndex = 10;
+  return TIME.test(s);
+}
+
+/** Removes binary floating-point noise from a product (0.30000000000000004 -> 0.3). */
+const clean = (x: number): number => Number(x.toPrecision(12));
+
+/** The band label of `v` for width `w`; `integers` when both are integers. */
+export function bandLabel(v: number, w: number, integers: boolean): string {
+  let k = Math.floor(v / w);
+  if (clean((k + 1) * w) <= v) k++;
+  else if (clean(k * w) > v) k--;
+  const lo = clean(k * w);
+  return integers ? `${lo}-${lo + w - 1}` : `${lo}`;
+}
+
+/** The bucket labels for ascending `bounds`: index i is for values with i bounds <= v. */
+export function bucketLabels(bounds: readonly number[], integers: boolean): string[] {
+  const labels = [`<${bounds[0]}`];
+  for (let i = 1; i < bounds.length; i++) {
+    const lo = bounds[i - 1] as number;
+    const hi = bounds[i] as number;
+    labels.push(integers ? `${lo}-${hi - 1}` : `${lo}-<${hi}`);
+  }
+  labels.push(`>=${bounds[bounds.length - 1]}`);
+  return labels;
+}
+
+const typeCode = (type: FieldType): string =>
+  type === "integer" ? "not_an_integer" : type === "number" ? "not_a_number" : `not_a_${type}`;
+
+/**
+ * The generalise column transform for a field of `type` (the caller has checked the level suits the type).
+ * Throws JikimiError "transform_options" for bucket bounds that are not strictly ascending.
+ * @example compileGeneralise({ transform: "generalise", to: "month" }, "date", {})(["2024-03-05"], out) // "2024-03"
+ */
+export function compileGeneralise(
+  options: GeneraliseOptions,
+  type: FieldType,
+  context: ApplyContext,
+): ColumnTransform {
+  const report = reporter(context);
+  const each = (one: (v: string, row: number) => string): ColumnTransform => {
+    return (values, out) => {
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i] ?? "";
+        out[i] = v === "" ? "" : one(v, i);
+      }
+    };
+  };
+  const fail = (row: number, code: string): string => {
+    report(row, code);
+    return "";
+  };
+  /** the numeric value of `v`, or NaN after reporting the row */
+  const numberOf = (v: string, row: number): number => {
+    if (!(type === "integer" ? INTEGER : NUMBER).test(v)) {
+      fail(row, typeCode(type));
+      return Number.NaN;
+    }
+    const x = Number(v);
+    if (type === "integer" ? !Number.isSafeInteger(x) : !Number.isFinite(x)) {
+      fail(row, "out_of_range");
+      return Number.NaN;
+    }
+    return x;
+  };
+
+  switch (options.to) {
+    case "month":
+    case "year": {
+      const keep = options.to === "month" ? 7 : 4;
+      return each((v, row) => (isDateLike(v, type) ? v.slice(0, keep) : fail(row, typeCode(type))));
+    }
+    case "band": {
+      const w = options.width;
+      const integers = type === "integer" && Number.isInteger(w);
+      return each((v, row) => {
+        const x = numberOf(v, row);
+        return Number.isNaN(x) ? "" : bandLabel(x, w, integers);
+      });
+    }
+    case "bucket": {
+      const bounds = options.bounds;
+      for (let i = 1; i < bounds.length; i++)
+        if (!((bounds[i] as number) > (bounds[i - 1] as number)))
+          throw new JikimiError(
+            "transform_options",
+            `generalise to bucket: bounds must be strictly ascending (index ${i} is not above index ${i - 1})`,
+          );
+      const labels = bucketLabels(bounds, type === "integer" && bounds.every((b) => Number.isInteger(b)));
+      return each((v, row) => {
+        const x = numberOf(v, row);
+        if (Number.isNaN(x)) return "";
+        let lo = 0;
+        let hi = bounds.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((bounds[mid] as number) <= x) lo = mid + 1;
+          else hi = mid;
+        }
+        return labels[lo] as string;
+      });
+    }
+    case "prefix": {
+      const n = options.length;
+      return each((v) => {
+        if (v.length <= n) return v;
+        let end = 0;
+        for (let c = 0; c < n && end < v.length; c++) {
+          const u = v.charCodeAt(end);
+          const next = v.charCodeAt(end + 1);
+          end += u >= 0xd800 && u <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+        }
+        return v.slice(0, end);
+      });
+    }
+  }
+}

@@ -1,0 +1,145 @@
+// pseudonym, applied: normalise, HMAC-SHA256 the whole column in one hmacBatch per chunk, truncate, encode.
+// Contract: row i becomes encode(HMAC-SHA256(key, utf8(normalise(value)))[0..bytes)), equal byte for byte to
+// node:crypto's createHmac; "" stays "" (an empty value is a missing one, and a pseudonym of nothing would
+// join every missing row); a value that normalises to nothing becomes "" with problem "normalised_empty".
+import type { z } from "zod";
+import { hmacBatch, hmacKey } from "../../crypto/sha256/index.js";
+import { ExitCode, JikimiError } from "../../errors.js";
+import { type ApplyContext, type ColumnTransform, reporter } from "./apply-context.js";
+import { ByteSink, base64Slot, encodeColumn, utf8Into } from "./column-codec.js";
+import type { Normalisation, pseudonym } from "./pseudonym.js";
+
+export type PseudonymOptions = z.output<typeof pseudonym.options>;
+export type NormalisationKind = z.output<typeof Normalisation>;
+
+/** Rows per hmacBatch call: bounds the staging buffers (about 4.5 MB at most) whatever the batch size. */
+const CHUNK = 1 << 16;
+
+/**
+ * The reference normalisations (the column path writes the same bytes without building strings):
+ * none; phone_kr: ASCII digits only, a leading country code 82 becomes 0 (8210... -> 010...; 82010...
+ * -> 010..., for numbers written with both); email: trim + lowercase; lowercase; digits: ASCII digits only.
+ * @example normalise("phone_kr", "+82 10-1234-5678") // "01012345678"
+ */
+export function normalise(kind: NormalisationKind, value: string): string {
+  switch (kind) {
+    case "none":
+      return value;
+    case "email":
+      return value.trim().toLowerCase();
+    case "lowercase":
+      return value.toLowerCase();
+    case "digits":
+      return value.replace(/[^0-9]/g, "");
+    case "phone_kr": {
+      const d = value.replace(/[^0-9]/g, "");
+      if (!d.startsWith("82")) return d;
+      return d.startsWith("820") ? d.slice(2) : `0${d.slice(2)}`;
+    }
+  }
+}
+
+/** Appends the ASCII digits of `s` to the sink; phone_kr then rewrites a leading 82 as above. */
+function digitsInto(sink: ByteSink, s: string, phone: boolean): void {
+  sink.reserve(s.length);
+  const b = sink.bytes;
+  const start = sink.length;
+  let p = start;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) b[p++] = c;
+  }
+  if (phone && p - start >= 2 && b[start] === 0x38 && b[start + 1] === 0x32) {
+    if (p - start >= 3 && b[start + 2] === 0x30) {
+      b.copyWithin(start, start + 2, p);
+      p -= 2;
+    } else {
+      b[start + 1] = 0x30;
+      b.copyWithin(start, start + 1, p);
+      p -= 1;
+    }
+  }
+  sink.length = p;
+}
+
+function normaliseInto(sink: ByteSink, kind: NormalisationKind, s: string): void {
+  if (kind === "phone_kr" || kind === "digits") digitsInto(sink, s, kind === "phone_kr");
+  else utf8Into(sink, kind === "none" ? s : normalise(kind, s));
+}
+
+/**
+ * Compiles a pseudonym column transform under a 32-byte key (the key bytes are not retained, only the
+ * HMAC states). Output: `bytes` bytes of the MAC as lowercase hex (2 x bytes chars) or unpadded
+ * base64url (ceil(4 x bytes / 3) chars). The returned function reuses its buffers: call it from one thread.
+ * @example compilePseudonym({ transform: "pseudonym", normalize: "phone_kr", encoding: "hex", bytes: 16 }, key, {})
+ */
+export function compilePseudonym(
+  options: PseudonymOptions,
+  key: Uint8Array,
+  context: ApplyContext,
+): ColumnTransform {
+  if (key.length !== 32)
+    throw new JikimiError(
+      "transform_key_length",
+      `the pseudonym key is ${key.length} bytes; pass the 32-byte key derived for the field's key scope`,
+      { exitCode: ExitCode.internal },
+    );
+  const k = hmacKey(key);
+  const report = reporter(context);
+  const { normalize: kind, encoding, bytes } = options;
+  const slot = encoding === "hex" ? 32 : base64Slot(bytes);
+  const sink = new ByteSink();
+  const size = (): number => bytes;
+  // Staging buffers grow to the largest chunk seen (at most CHUNK rows); reused, wiped after each chunk.
+  let capacity = 0;
+  let offsets = new Uint32Array(1);
+  let rows = new Int32Array(0);
+  let at = new Uint32Array(0);
+  let macs = new Uint8Array(0);
+  let packed = macs;
+  const grow = (n: number): void => {
+    if (n <= capacity) return;
+    capacity = n;
+    offsets = new Uint32Array(n + 1);
+    rows = new Int32Array(n);
+    at = Uint32Array.from({ length: n }, (_, j) => j * slot);
+    macs = new Uint8Array(n * 32);
+    packed = encoding === "hex" ? macs : new Uint8Array(n * slot);
+  };
+
+  return (values, out) => {
+    for (let from = 0; from < values.length; from += CHUNK) {
+      const to = Math.min(values.length, from + CHUNK);
+      grow(to - from);
+      let m = 0;
+      try {
+        for (let i = from; i < to; i++) {
+          const v = values[i] ?? "";
+          if (v === "") {
+            out[i] = "";
+            continue;
+          }
+          const before = sink.length;
+          normaliseInto(sink, kind, v);
+          if (sink.length === before) {
+            out[i] = "";
+            report(i, "normalised_empty");
+            continue;
+          }
+          rows[m++] = i;
+          offsets[m] = sink.length;
+        }
+        if (m === 0) continue;
+        hmacBatch(k, sink.bytes, offsets.subarray(0, m + 1), macs);
+        if (packed !== macs)
+          for (let j = 0; j < m; j++) packed.set(macs.subarray(32 * j, 32 * j + bytes), j * slot);
+        const column = encodeColumn(packed, m * slot, encoding, at, size);
+        for (let j = 0; j < m; j++) out[rows[j] as number] = column.row(j);
+      } finally {
+        sink.wipe();
+        macs.fill(0, 0, m * 32);
+        if (packed !== macs) packed.fill(0, 0, m * slot);
+      }
+    }
+  };
+}
