@@ -1,10 +1,14 @@
 // the public library surface: what the CLI, the server and other programs may use.
 
 export { ConsentRegistry, importConsentFile } from "./consent/index.js";
+export { type DerivedKey, type DeriveParams, deriveKey } from "./crypto/derive.js";
 export { initKeyring, type Keyring, keyringPath, loadKeyring } from "./crypto/keyring.js";
 export { type Signer, signerFrom, verifySignature } from "./crypto/signing.js";
+export { type ColumnTransform, compileTransform, detokenize, tokenize } from "./engine/transforms/apply.js";
 export { TRANSFORMS, type TransformDef, transformNamed } from "./engine/transforms/index.js";
+export { checkColumns, compileRowCheck } from "./engine/typecheck.js";
 export { ExitCode, JikimiError } from "./errors.js";
+export { compileScope } from "./expr/compile.js";
 export { diskReader, memoryReader, type WorkspaceReader } from "./io/workspace-reader.js";
 export { type Checkpoint, CheckpointSchema } from "./ledger/checkpoint.js";
 export { type EntryBody, type ReleaseInput, ReleaseSchema } from "./ledger/entry.js";
