@@ -1,0 +1,270 @@
+// RFC 4180 CSV -> RecordBatch: bytes are cut at line ends, validated and decoded once per block, then scanned
+// char by char; a field is a slice of the block's string. Header required; per-row problems land in `bad`.
+import { JikimiError } from "../../errors.js";
+import { decodeBlock, LineBlocks } from "./blocks.js";
+import { BatchBuilder, type RecordBatch, type RecordError } from "./types.js";
+
+const COMMA = 44;
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const SLICE = 65_536;
+
+/** Options of a CSV reader. */
+export interface CsvReaderOptions {
+  /** records per batch (good and bad); default 2,048: larger batches outlive the young generation and cost 40% more in GC */
+  batchRows?: number;
+  /** how messages name the input, e.g. its path; default "input" */
+  name?: string;
+}
+
+/**
+ * A push parser: `push` byte chunks of any size, then `end`; each returns the batches completed so far.
+ * Quoted fields may hold `,` `""` CR and LF; records end at LF, CRLF or a lone CR; blank lines are skipped; a
+ * UTF-8 BOM is dropped. Throws `JikimiError` (exit 2) for an empty or binary file, a bad header, or a quote
+ * left open at the end of the file.
+ * @example const r = new CsvReader(); const batches = [...r.push(bytes), ...r.end()];
+ */
+export class CsvReader {
+  private readonly blocks: LineBlocks;
+  private readonly name: string;
+  private readonly batchRows: number;
+  private carry = "";
+  /** physical line of the next record's start */
+  private line = 1;
+  /** physical line of the first byte of the next block */
+  private blockLine = 1;
+  private row = 0;
+  private out: BatchBuilder | undefined;
+  private width = 0;
+  private readonly badLines = new Set<number>();
+
+  constructor(options: CsvReaderOptions = {}) {
+    this.name = options.name ?? "input";
+    this.batchRows = options.batchRows ?? 2048;
+    this.blocks = new LineBlocks(this.name);
+  }
+
+  /** Feeds a chunk of the file. */
+  push(chunk: Uint8Array): RecordBatch[] {
+    const block = this.blocks.push(chunk);
+    if (block !== undefined) this.feed(block, false);
+    return this.out?.take() ?? [];
+  }
+
+  /** Ends the file: parses what is left and returns the last batches. */
+  end(): RecordBatch[] {
+    this.feed(this.blocks.end() ?? new Uint8Array(0), true);
+    if (this.out === undefined) {
+      throw new JikimiError(
+        "empty_file",
+        `${this.name} is empty: a CSV file needs a header line naming the columns`,
+      );
+    }
+    this.out.flush();
+    return this.out.take();
+  }
+
+  private feed(bytes: Uint8Array, final: boolean): void {
+    const { text, badLines } = decodeBlock(bytes);
+    for (const l of badLines) this.badLines.add(this.blockLine + l);
+    const s = this.carry === "" ? text : this.carry + text;
+    const stop = this.parse(s, final);
+    this.carry = stop < s.length ? s.slice(stop) : "";
+    this.blockLine = this.line + countLf(this.carry);
+  }
+
+  /** Parses whole records from `s`; returns where the first incomplete record starts (s.length if none). */
+  private parse(s: string, final: boolean): number {
+    const n = s.length;
+    let i = 0;
+    let line = this.line;
+    while (i < n) {
+      const rowStart = i;
+      const rowLine = line;
+      let c = s.charCodeAt(i);
+      if (c === LF || c === CR) {
+        // a blank line
+        i += c === CR && s.charCodeAt(i + 1) === LF ? 2 : 1;
+        line++;
+        continue;
+      }
+      const fields: string[] = [];
+      let badQuote = -1;
+      for (;;) {
+        let j = i;
+        if (c === QUOTE) {
+          let value = "";
+          let start = i + 1;
+          for (;;) {
+            const q = s.indexOf('"', start);
+            if (q < 0) {
+              if (!final) {
+                this.line = rowLine;
+                return rowStart;
+              }
+              this.line = rowLine;
+              throw this.unterminated(fields.length);
+            }
+            for (let k = s.indexOf("\n", start); k >= 0 && k < q; k = s.indexOf("\n", k + 1)) line++;
+            if (s.charCodeAt(q + 1) === QUOTE) {
+              value += s.slice(start, q + 1);
+              start = q + 2;
+              continue;
+            }
+            value += s.slice(start, q);
+            j = q + 1;
+            break;
+          }
+          c = j < n ? s.charCodeAt(j) : -1;
+          if (c !== COMMA && c !== LF && c !== CR && c !== -1) {
+            // text after the closing quote: keep it, flag the record
+            if (badQuote < 0) badQuote = fields.length;
+            const from = j;
+            while (j < n) {
+              c = s.charCodeAt(j);
+              if (c === COMMA || c === LF || c === CR) break;
+              j++;
+            }
+            if (j === n) c = -1;
+            value += s.slice(from, j);
+          }
+          fields.push(value);
+        } else {
+          while (j < n) {
+            c = s.charCodeAt(j);
+            if (c === COMMA || c === LF || c === CR) break;
+            if (c === QUOTE && badQuote < 0) badQuote = fields.length;
+            j++;
+          }
+          if (j === n) c = -1;
+          fields.push(s.slice(i, j));
+        }
+        if (c === COMMA) {
+          i = j + 1;
+          c = i < n ? s.charCodeAt(i) : -1;
+          continue;
+        }
+        if (c === -1) {
+          if (!final) {
+            this.line = rowLine;
+            return rowStart;
+          }
+          i = n;
+        } else i = c === CR && s.charCodeAt(j + 1) === LF ? j + 2 : j + 1;
+        line++;
+        break;
+      }
+      this.record(fields, rowLine, line, badQuote);
+    }
+    this.line = line;
+    return n;
+  }
+
+  private record(fields: string[], line: number, nextLine: number, badQuote: number): void {
+    const out = this.out;
+    if (out === undefined) {
+      this.header(fields, line, nextLine, badQuote);
+      return;
+    }
+    const row = ++this.row;
+    if (fields.length !== this.width) {
+      const missing = out.columns[fields.length];
+      this.bad(out, fields, {
+        code: "field_count",
+        row,
+        line,
+        ...(missing === undefined ? {} : { column: missing }),
+        message: `row ${row} (line ${line}) has ${fields.length} fields, the header has ${this.width}${missing === undefined ? "" : ` (column "${missing}" is missing)`}: quote fields that contain commas or line breaks, and give every row one field per column`,
+      });
+    } else if (badQuote >= 0) {
+      const column = out.columns[badQuote] ?? "";
+      this.bad(out, fields, {
+        code: "bad_quote",
+        row,
+        line,
+        column,
+        message: `row ${row} (line ${line}), column "${column}": a quote inside an unquoted field or text after a closing quote: enclose the field in quotes and double each quote inside it ("")`,
+      });
+    } else if (this.badLines.size > 0 && this.hasBadLine(line, nextLine)) {
+      const at = fields.findIndex((f) => f.includes("\uFFFD"));
+      const column = at < 0 ? undefined : out.columns[at];
+      this.bad(out, fields, {
+        code: "bad_encoding",
+        row,
+        line,
+        ...(column === undefined ? {} : { column }),
+        message: `row ${row} (line ${line})${column === undefined ? "" : `, column "${column}"`}: invalid UTF-8: save the file as UTF-8 (from EUC-KR/CP949: iconv -f cp949 -t utf-8)`,
+      });
+    } else out.rows.push(fields);
+    out.check();
+  }
+
+  private bad(out: BatchBuilder, fields: string[], error: RecordError): void {
+    out.bad.push(error);
+    out.badRows.push(fields);
+  }
+
+  private hasBadLine(from: number, to: number): boolean {
+    let found = false;
+    for (let l = from; l < to; l++) if (this.badLines.delete(l)) found = true;
+    return found;
+  }
+
+  private header(fields: string[], line: number, nextLine: number, badQuote: number): void {
+    const fix = (what: string) =>
+      new JikimiError("bad_header", `${this.name}, header (line ${line}): ${what}`);
+    if (this.badLines.size > 0 && this.hasBadLine(line, nextLine)) {
+      throw fix("invalid UTF-8: save the file as UTF-8 (from EUC-KR/CP949: iconv -f cp949 -t utf-8)");
+    }
+    if (badQuote >= 0)
+      throw fix(
+        `column ${badQuote + 1} is badly quoted: enclose it in quotes and double each quote inside it`,
+      );
+    const seen = new Set<string>();
+    fields.forEach((name, k) => {
+      if (name === "")
+        throw fix(`column ${k + 1} has no name: name every column (a trailing comma adds an empty one)`);
+      if (seen.has(name)) throw fix(`column "${name}" appears twice: give every column its own name`);
+      seen.add(name);
+    });
+    this.width = fields.length;
+    this.out = new BatchBuilder(fields, this.batchRows);
+  }
+
+  private unterminated(field: number): JikimiError {
+    const where =
+      this.out === undefined
+        ? `header (line ${this.line})`
+        : `row ${this.row + 1} (line ${this.line}), column "${this.out.columns[field] ?? field + 1}"`;
+    return new JikimiError(
+      "unterminated_quote",
+      `${this.name}, ${where}: a quoted field is still open at the end of the file: close the quote, and double each quote inside a quoted field ("")`,
+    );
+  }
+}
+
+function countLf(s: string): number {
+  let n = 0;
+  for (let k = s.indexOf("\n"); k >= 0; k = s.indexOf("\n", k + 1)) n++;
+  return n;
+}
+
+/** Parses a whole CSV file held in memory. */
+export function parseCsv(bytes: Uint8Array, options: CsvReaderOptions = {}): RecordBatch[] {
+  const reader = new CsvReader(options);
+  return [...reader.push(bytes), ...reader.end()];
+}
+
+/** Reads CSV from a stream of byte chunks (e.g. `fs.createReadStream`). */
+export async function* readCsv(
+  source: AsyncIterable<Uint8Array>,
+  options: CsvReaderOptions = {},
+): AsyncGenerator<RecordBatch> {
+  const reader = new CsvReader(options);
+  // 64 KB at a time, so a block's records are consumed (and die young) before the next block is parsed
+  for await (const chunk of source) {
+    for (let at = 0; at < chunk.length; at += SLICE) yield* reader.push(chunk.subarray(at, at + SLICE));
+  }
+  yield* reader.end();
+}

@@ -1,0 +1,95 @@
+// record I/O for the share gateway: open a CSV or JSON Lines file (or stdin) as RecordBatches, write them back.
+import { createReadStream } from "node:fs";
+import { extname } from "node:path";
+import type { Writable } from "node:stream";
+import { JikimiError } from "../../errors.js";
+import { readCsv } from "./csv-reader.js";
+import { CsvWriter, type Rows } from "./csv-writer.js";
+import { readJsonl } from "./jsonl-reader.js";
+import { JsonlWriter } from "./jsonl-writer.js";
+import type { RecordBatch, RecordFormat } from "./types.js";
+
+export { CsvReader, parseCsv, readCsv } from "./csv-reader.js";
+export { CsvWriter, csvField, formatCsv, type Rows } from "./csv-writer.js";
+export { JsonlReader, parseJsonl, readJsonl } from "./jsonl-reader.js";
+export { formatJsonl, JsonlWriter } from "./jsonl-writer.js";
+export { type RecordBatch, type RecordError, type RecordFormat, rowNumber } from "./types.js";
+
+/** Options of `openReader`. */
+export interface ReaderOptions {
+  /** records per batch; default 2,048 */
+  batchRows?: number;
+  /** where "-" reads from; default process.stdin */
+  stdin?: AsyncIterable<Uint8Array>;
+}
+
+/** A sink for batches. */
+export interface RecordWriter {
+  write(batch: Rows): Promise<void>;
+  end(): Promise<void>;
+}
+
+const EXTENSIONS: Record<string, RecordFormat> = {
+  ".csv": "csv",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+  ".parquet": "parquet",
+};
+
+/** The format named by a path's extension; throws `unknown_format` if there is none ("-" needs a format). */
+export function formatOf(path: string, format?: RecordFormat): RecordFormat {
+  if (format !== undefined) return format;
+  const found = EXTENSIONS[extname(path).toLowerCase()];
+  if (found === undefined) {
+    throw new JikimiError(
+      "unknown_format",
+      `${path === "-" ? "stdin" : path}: cannot tell the format from the file name: pass --format csv or jsonl`,
+    );
+  }
+  return found;
+}
+
+/**
+ * Streams a file (or stdin for "-") as RecordBatches. Parquet is not supported yet.
+ * @example for await (const batch of openReader("customers.csv")) handle(batch);
+ */
+export function openReader(
+  path: string,
+  format?: RecordFormat,
+  options: ReaderOptions = {},
+): AsyncIterable<RecordBatch> {
+  const kind = formatOf(path, format);
+  const name = path === "-" ? "stdin" : path;
+  if (kind === "parquet") {
+    throw new JikimiError(
+      "unsupported_format",
+      `${name}: Parquet input is not supported yet: export it as CSV or JSON Lines`,
+    );
+  }
+  const opts = { name, ...(options.batchRows === undefined ? {} : { batchRows: options.batchRows }) };
+  const source = path === "-" ? (options.stdin ?? process.stdin) : fileChunks(path);
+  return kind === "csv" ? readCsv(source, opts) : readJsonl(source, opts);
+}
+
+/** A file's bytes in 1 MB chunks; opened on first read, a missing or unreadable file becomes a JikimiError. */
+async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* createReadStream(path, { highWaterMark: 1 << 20 });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT")
+      throw new JikimiError("file_not_found", `${path} does not exist: check the path`, { cause: e });
+    if (code === "EACCES")
+      throw new JikimiError("file_unreadable", `${path} cannot be read: check its permissions`, { cause: e });
+    if (code === "EISDIR")
+      throw new JikimiError("file_unreadable", `${path} is a directory: name a file`, { cause: e });
+    throw e;
+  }
+}
+
+/** A writer of `format` onto `output` (a file stream or process.stdout). */
+export function createWriter(format: RecordFormat, output: Writable): RecordWriter {
+  if (format === "csv") return new CsvWriter(output);
+  if (format === "jsonl") return new JsonlWriter(output);
+  throw new JikimiError("unsupported_format", "Parquet output is not supported: write CSV or JSON Lines");
+}
