@@ -1,0 +1,157 @@
+// the share gateway on the case example: the corrected feed releases only in-scope, consenting customers
+// under keyed pseudonyms and records the release; the as-it-happened feed is refused; a fivefold jump is held.
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConsentRegistry } from "../src/consent/index.js";
+import { initKeyring } from "../src/crypto/keyring.js";
+import { signerFrom } from "../src/crypto/signing.js";
+import { share } from "../src/engine/share.js";
+import { generate } from "../src/generate/index.js";
+import { diskReader } from "../src/io/workspace-reader.js";
+import { Ledger } from "../src/ledger/ledger.js";
+import { SubjectDictionary } from "../src/ledger/subjects/dictionary.js";
+import { fastSubjectHasher } from "../src/ledger/subjects/subject-hasher.js";
+import { loadWorkspace } from "../src/model/load.js";
+import { openStore } from "../src/store/sqlite.js";
+import { ROOT } from "./support/cli.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function setup(example = "nsf-case-corrected") {
+  const dir = mkdtempSync(join(tmpdir(), "jikimi-share-"));
+  dirs.push(dir);
+  const ws = join(dir, "ws");
+  cpSync(join(ROOT, "examples", example), ws, { recursive: true });
+  const loaded = loadWorkspace(diskReader(ws));
+  if (!loaded.ok) throw new Error("example did not load");
+  const keyring = initKeyring(join(dir, "k.keyring"), new Date("2024-01-01T00:00:00Z"));
+  const store = openStore(ws);
+  const sk = keyring.active("ledger-subjects");
+  const hasher = fastSubjectHasher(sk.id, Buffer.from(sk.secret, "base64"));
+  const subjects = new SubjectDictionary(store.db);
+  const ledger = new Ledger({
+    db: store.db,
+    subjects,
+    hasher,
+    signer: signerFrom(keyring.active("ledger-signing")),
+    log: "Hanbit Pay",
+  });
+  const consent = new ConsentRegistry(store.db, subjects, hasher);
+  const input = join(dir, "customers.csv");
+  await generate({ kind: "customers", rows: 3000, seed: 5, format: "csv", out: input, threads: 1 });
+  const out = join(dir, "out");
+  mkdirSync(out);
+  const rows = readFileSync(input, "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(","));
+  // customers with an odd number consented to the overseas provision in 2023
+  const consenting = rows.map((r) => r[0] ?? "").filter((id) => Number(id.slice(2)) % 2 === 1);
+  consent.record(
+    consenting.map((subject) => ({
+      subject,
+      purpose: "nsf-provision-overseas",
+      action: "grant",
+      at: "2023-01-01T00:00:00Z",
+      source: "app-v3",
+    })),
+    new Date("2024-01-01T00:00:00Z"),
+  );
+  const base = {
+    workspace: loaded.workspace,
+    input,
+    outDir: out,
+    operator: "test",
+    keyring,
+    ledger,
+    consent,
+    subjects,
+    hasher,
+  };
+  return { dir, ws, input, out, rows, consenting: new Set(consenting), base, store, ledger };
+}
+
+const AT = new Date("2024-05-31T02:00:00Z");
+
+describe("jikimi share on the NSF case", () => {
+  it("releases only in-scope, consenting customers under keyed pseudonyms, and records the release", async () => {
+    const s = await setup();
+    const r = await share({ ...s.base, agreement: "nsf-credit-feed", at: AT });
+    const header = s.rows.length > 0 ? (readFileSync(s.input, "utf8").split("\n")[0]?.split(",") ?? []) : [];
+    const linked = header.indexOf("appstore_linked");
+    const expected = s.rows.filter((row) => row[linked] === "true" && s.consenting.has(row[0] ?? ""));
+    expect(r.held).toEqual([]);
+    expect(r.counts).toMatchObject({ read: 3000, released: expected.length, subjects: expected.length });
+    expect(r.counts.outOfScope + r.counts.noConsent + r.counts.released).toBe(3000);
+    expect(r.entry?.seq).toBe(0);
+    const output = readFileSync(r.output ?? "", "utf8")
+      .trim()
+      .split("\n");
+    expect(output[0]).toBe(
+      "customer_id,phone,email,join_date,dormant,balance,topup_count,topup_amount,withdrawal_count,withdrawal_amount,payment_count,payment_amount,transfer_count,transfer_amount,card_count",
+    );
+    expect(output).toHaveLength(expected.length + 1);
+    const text = output.join("\n");
+    for (const row of expected.slice(0, 50)) {
+      expect(text).not.toContain(row[0]);
+      expect(text).not.toContain(row[2]);
+    }
+    expect(output[1]?.split(",")[3]).toMatch(/^\d{4}-\d{2}$/);
+    expect(existsSync(`${r.output}.manifest.json`)).toBe(true);
+    const entry = s.ledger.entry(0);
+    expect(entry?.subjects.count).toBe(expected.length);
+    expect(entry?.fields.find((f) => f.name === "phone")?.key_id).toMatch(/^master-/);
+    const someone = expected[0]?.[0] ?? "";
+    expect(s.ledger.subjectHistory(someone).map((h) => h.agreement)).toEqual(["nsf-credit-feed"]);
+  });
+
+  it("holds a release five times larger than the previous one, writing and recording nothing", async () => {
+    const s = await setup();
+    await share({ ...s.base, agreement: "nsf-credit-feed", at: AT });
+    // an upstream bug marks every customer as linked to the app store
+    const everyone = readFileSync(s.input, "utf8").replaceAll(",false,", ",true,");
+    const bad = join(s.dir, "everyone.csv");
+    writeFileSync(bad, everyone);
+    const before = readdirSync(s.out).length;
+    const r = await share({
+      ...s.base,
+      input: bad,
+      agreement: "nsf-credit-feed",
+      at: new Date("2024-06-01T02:00:00Z"),
+    });
+    expect(r.held.join(" ")).toMatch(/max_growth/);
+    expect(r.entry).toBeUndefined();
+    expect(readdirSync(s.out)).toHaveLength(before);
+    expect(s.ledger.size()).toBe(1);
+  });
+
+  it("refuses the agreement as it happened, because check finds errors in it", async () => {
+    const s = await setup("nsf-case");
+    await expect(share({ ...s.base, agreement: "nsf-credit-feed", at: AT })).rejects.toThrow(/check error/);
+    expect(readdirSync(s.out)).toEqual([]);
+  });
+
+  it("a dry run counts and samples but writes and records nothing", async () => {
+    const s = await setup();
+    const r = await share({ ...s.base, agreement: "nsf-credit-feed", at: AT, dryRun: true });
+    expect(r.counts.released).toBeGreaterThan(0);
+    expect(r.sample.length).toBeGreaterThan(0);
+    expect(readdirSync(s.out)).toEqual([]);
+    expect(s.ledger.size()).toBe(0);
+  });
+});
