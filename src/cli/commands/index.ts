@@ -7,6 +7,7 @@ import { registerInit } from "./init.js";
 import { registerKeys } from "./keys.js";
 import { registerLedger } from "./ledger/index.js";
 import { registerSchema } from "./schema.js";
+import { registerShare } from "./share.js";
 import { registerTaxonomy } from "./taxonomy.js";
 
 /** Adds every verb to the program. */
@@ -19,4 +20,5 @@ export function registerCommands(program: Command): void {
   registerConsent(program);
   registerKeys(program);
   registerLedger(program);
+  registerShare(program);
 }

@@ -1,0 +1,75 @@
+// jikimi share through the CLI: a release, a held release (exit 3), a refused agreement (exit 1),
+// and nothing a customer wrote in the input ever shows up in what the CLI prints.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { jikimi, tempDir } from "./support/cli.js";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+describe("jikimi share (CLI)", () => {
+  it("releases, then holds a fivefold jump with exit 3, and refuses the as-it-happened feed with exit 1", () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const env = { JIKIMI_KEYRING: join(dir, "k.keyring") };
+    const ws = join(dir, "ws");
+    const run = (args: string[]) => jikimi(args, { env });
+    expect(run(["init", ws, "--example", "nsf-case-corrected"]).status).toBe(0);
+    expect(run(["keys", "init", "-w", ws]).status).toBe(0);
+    const input = join(dir, "customers.csv");
+    expect(
+      run(["generate", "customers", "--rows", "2000", "--seed", "9", "--out", input, "--threads", "1"])
+        .status,
+    ).toBe(0);
+    const lines = readFileSync(input, "utf8").trim().split("\n");
+    const ids = lines.slice(1).map((l) => l.split(",")[0] ?? "");
+    writeFileSync(
+      join(dir, "consent.csv"),
+      `subject,purpose,action,at,source\n${ids.map((id) => `${id},nsf-provision-overseas,grant,2023-01-01T00:00:00Z,app-v3`).join("\n")}\n`,
+    );
+    expect(run(["consent", "import", join(dir, "consent.csv"), "-w", ws]).status).toBe(0);
+    const out = join(dir, "out");
+    const first = run([
+      "share",
+      "nsf-credit-feed",
+      "-w",
+      ws,
+      "-i",
+      input,
+      "-o",
+      out,
+      "--at",
+      "2024-05-31T02:00:00Z",
+    ]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/ledger entry 0/);
+    const everyone = join(dir, "everyone.csv");
+    writeFileSync(everyone, readFileSync(input, "utf8").replaceAll(",false,", ",true,"));
+    const held = run([
+      "share",
+      "nsf-credit-feed",
+      "-w",
+      ws,
+      "-i",
+      everyone,
+      "-o",
+      out,
+      "--at",
+      "2024-06-01T02:00:00Z",
+    ]);
+    expect(held.status).toBe(3);
+    expect(held.stdout).toMatch(/HELD: .*max_growth/);
+    expect(readdirSync(out)).toHaveLength(2);
+    const printed = first.stdout + first.stderr + held.stdout + held.stderr;
+    for (const line of lines.slice(1, 200))
+      for (const value of line.split(",").slice(0, 4)) expect(printed).not.toContain(value);
+    const wrong = join(dir, "wrong");
+    expect(run(["init", wrong, "--example", "nsf-case"]).status).toBe(0);
+    const refused = run(["share", "nsf-credit-feed", "-w", wrong, "-i", input, "-o", out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/check error/);
+  });
+});
