@@ -155,3 +155,51 @@ describe("jikimi share on the NSF case", () => {
     expect(s.ledger.size()).toBe(0);
   });
 });
+
+describe("share under contention and bad rows", () => {
+  it("refuses a second run of the same agreement while one holds the lock", async () => {
+    const s = await setup();
+    const lockDir = join(s.ws, ".jikimi", "locks");
+    mkdirSync(lockDir, { recursive: true });
+    writeFileSync(join(lockDir, "nsf-credit-feed.lock"), String(process.ppid));
+    await expect(share({ ...s.base, agreement: "nsf-credit-feed", at: AT })).rejects.toThrow(
+      /another release/,
+    );
+    // a lock left by a process that is gone is taken over
+    writeFileSync(join(lockDir, "nsf-credit-feed.lock"), "999999999");
+    const r = await share({ ...s.base, agreement: "nsf-credit-feed", at: AT });
+    expect(r.entry?.seq).toBe(0);
+    expect(existsSync(join(lockDir, "nsf-credit-feed.lock"))).toBe(false);
+  });
+
+  it("rejects a run with a bad row by default, naming the row and field but not the value", async () => {
+    const s = await setup();
+    const lines = readFileSync(s.input, "utf8").split("\n");
+    const cols = (lines[5] ?? "").split(",");
+    const secret = cols[10];
+    cols[10] = "lots";
+    lines[5] = cols.join(",");
+    const bad = join(s.dir, "bad.csv");
+    writeFileSync(bad, lines.join("\n"));
+    const error = await share({ ...s.base, input: bad, agreement: "nsf-credit-feed", at: AT }).catch(
+      (e: Error) => e,
+    );
+    expect(String(error)).toMatch(/row 5, field "balance"/);
+    expect(String(error)).not.toContain("lots");
+    expect(String(error)).not.toContain(cols[0]);
+    expect(String(error)).not.toContain(secret);
+    expect(readdirSync(s.out)).toEqual([]);
+    expect(s.ledger.size()).toBe(0);
+  });
+
+  it("stops when interrupted, leaving no output and no entry", async () => {
+    const s = await setup();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      share({ ...s.base, agreement: "nsf-credit-feed", at: AT, signal: controller.signal }),
+    ).rejects.toThrow(/interrupted/);
+    expect(readdirSync(s.out)).toEqual([]);
+    expect(s.ledger.size()).toBe(0);
+  });
+});

@@ -3,7 +3,15 @@
 // transforms under derived keys -> guards -> temp output -> ledger append -> rename + signed manifest.
 // Nothing is written or recorded when the run fails or is held.
 import { createHash } from "node:crypto";
-import { createWriteStream, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import canonicalize from "canonicalize";
 import type { ConsentRegistry } from "../consent/index.js";
@@ -36,6 +44,17 @@ export interface ShareRequest {
   consent: ConsentRegistry;
   subjects: SubjectDictionary;
   hasher: SubjectHasher;
+  /** called after each batch with the rows read so far */
+  onProgress?: (rows: number) => void;
+  /** set when the run must stop (SIGINT/SIGTERM): the release is abandoned before the ledger append */
+  signal?: AbortSignal;
+}
+
+/** A row set aside under `on_bad_row: quarantine`: where and why, never the values. */
+export interface QuarantinedRow {
+  row: number;
+  field?: string;
+  code: string;
 }
 
 export interface ShareCounts {
@@ -56,6 +75,7 @@ export interface ShareResult {
   entry?: AppendResult;
   /** dry run: the first rows as they would leave */
   sample: string[][];
+  quarantined: QuarantinedRow[];
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -142,7 +162,9 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   const writer = createWriter("csv", out);
   const subjectKeys = new Set<string>();
   const sample: string[][] = [];
+  const quarantined: QuarantinedRow[] = [];
   const cleanup = () => rmSync(tmp, { force: true });
+  const lock = acquireLock(req.workspace.root, a.id);
   try {
     let compiled:
       | {
@@ -191,7 +213,12 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         };
       }
       const c = compiled;
+      if (req.signal?.aborted)
+        throw new JikimiError("interrupted", "the release was interrupted: nothing was written or recorded", {
+          exitCode: 130,
+        });
       counts.bad += batch.bad.length;
+      for (const b of batch.bad) quarantined.push({ row: b.row, code: b.code });
       if (batch.bad.length > 0 && a.on_bad_row === "reject") {
         const b = batch.bad[0];
         throw new JikimiError(
@@ -206,6 +233,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         const problem = c.check(row);
         if (problem) {
           counts.bad++;
+          quarantined.push({ row: rowNumber(batch, i), field: problem.field, code: problem.code });
           if (a.on_bad_row === "reject")
             throw new JikimiError(
               "bad_row",
@@ -238,14 +266,19 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       counts.released += outRows.length;
       if (sample.length < 5) sample.push(...outRows.slice(0, 5 - sample.length));
       if (!req.dryRun) await writer.write({ columns: released.map(([f]) => f), rows: outRows });
+      req.onProgress?.(counts.read);
     }
     await writer.end();
     counts.subjects = subjectKeys.size;
     const { held, previous } = guards(req, counts.subjects);
     if (req.dryRun || (held.length > 0 && req.override === undefined)) {
       cleanup();
-      return { counts, held, previous, sample };
+      return { counts, held, previous, sample, quarantined };
     }
+    if (req.signal?.aborted)
+      throw new JikimiError("interrupted", "the release was interrupted: nothing was written or recorded", {
+        exitCode: 130,
+      });
     const text = readFileSync(join(req.workspace.root, doc.file));
     const bytes = statSync(tmp).size;
     const sha256 = createHash("sha256").update(readFileSync(tmp)).digest("hex");
@@ -291,10 +324,44 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       `${output}.manifest.json`,
       `${JSON.stringify({ ...manifest, signature: signer.sign(Buffer.from(canonicalize(manifest) ?? "")) }, null, 2)}\n`,
     );
-    return { counts, held, previous, output, entry, sample };
+    return { counts, held, previous, output, entry, sample, quarantined };
   } catch (error) {
     out.destroy();
     cleanup();
     throw error;
+  } finally {
+    lock.release();
   }
+}
+
+/** One run per agreement at a time: a lock file under .jikimi/locks; a stale lock of a dead process is taken over. */
+function acquireLock(root: string, agreement: string): { release(): void } {
+  const dir = join(root, ".jikimi", "locks");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${agreement}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    // a second attempt follows the removal of a stale lock
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      return { release: () => rmSync(file, { force: true }) };
+    } catch {
+      const pid = Number(readFileSync(file, "utf8"));
+      let alive = Number.isInteger(pid) && pid > 0;
+      try {
+        if (alive) process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive)
+        throw new JikimiError(
+          "share_running",
+          `another release of "${agreement}" is running (process ${pid}): wait for it to finish, then run again`,
+        );
+      rmSync(file, { force: true });
+    }
+  }
+  throw new JikimiError(
+    "share_running",
+    `cannot take the lock for "${agreement}": remove ${file} if no release is running`,
+  );
 }

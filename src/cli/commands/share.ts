@@ -2,6 +2,7 @@
 // 3 held by a guard (nothing written, nothing recorded).
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
+import cliProgress from "cli-progress";
 import { type Command, Option } from "commander";
 import { ConsentRegistry } from "../../consent/index.js";
 import { share } from "../../engine/share.js";
@@ -21,6 +22,7 @@ interface ShareOptions {
   override?: string;
   operator?: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
 export function registerShare(program: Command): void {
@@ -37,6 +39,7 @@ export function registerShare(program: Command): void {
     .option("--override <reason>", "release despite a hold; the reason goes into the ledger entry")
     .option("--operator <name>", "who runs the release (default: $USER)")
     .option("--json", "print JSON")
+    .option("-q, --quiet", "print nothing but errors")
     .action(async (agreement: string, opts: ShareOptions) => {
       const dir = workspaceDir(opts);
       const loaded = loadWorkspace(diskReader(dir));
@@ -51,6 +54,20 @@ export function registerShare(program: Command): void {
       const outDir = resolve(opts.out);
       if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
       const state = openWorkspaceState(dir);
+      // SIGINT/SIGTERM abandon the release before the ledger append: no output, no entry
+      const controller = new AbortController();
+      const stop = () => controller.abort();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      const tty = process.stderr.isTTY === true && !opts.quiet && !opts.json;
+      const bar = tty
+        ? new cliProgress.SingleBar(
+            { format: "sharing {value} rows | {rate} rows/s | {duration_formatted}", hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          )
+        : undefined;
+      const started = performance.now();
+      bar?.start(0, 0, { rate: 0 });
       try {
         const r = await share({
           workspace: loaded.workspace,
@@ -67,7 +84,13 @@ export function registerShare(program: Command): void {
           consent: new ConsentRegistry(state.store.db, state.subjects, state.hasher),
           subjects: state.subjects,
           hasher: state.hasher,
+          signal: controller.signal,
+          onProgress: (rows) =>
+            bar?.update(rows, {
+              rate: Math.round(rows / Math.max(0.001, (performance.now() - started) / 1000)),
+            }),
         });
+        bar?.stop();
         const heldNow = r.held.length > 0 && opts.override === undefined;
         if (opts.json)
           process.stdout.write(
@@ -85,6 +108,9 @@ export function registerShare(program: Command): void {
         }
         process.exitCode = heldNow ? ExitCode.held : ExitCode.ok;
       } finally {
+        bar?.stop();
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
         state.close();
       }
     });
