@@ -73,3 +73,75 @@ describe("jikimi share (CLI)", () => {
     expect(refused.stderr).toMatch(/check error/);
   });
 });
+
+describe("jikimi detokenize", () => {
+  it("reverses the tokens of a released field with the controller's key, and refuses altered ones", () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const env = { JIKIMI_KEYRING: join(dir, "k.keyring") };
+    const ws = join(dir, "ws");
+    const run = (args: string[], input?: string) => jikimi(args, { env, input });
+    expect(run(["init", ws, "--example", "nsf-case-corrected"]).status).toBe(0);
+    const feed = join(ws, "agreements", "nsf-credit-feed.yaml");
+    writeFileSync(
+      feed,
+      readFileSync(feed, "utf8").replace(
+        "phone: { transform: pseudonym, normalize: phone_kr }",
+        "phone: { transform: token }",
+      ),
+    );
+    expect(run(["keys", "init", "-w", ws]).status).toBe(0);
+    const input = join(dir, "customers.csv");
+    expect(
+      run(["generate", "customers", "--rows", "500", "--seed", "4", "--out", input, "--threads", "1"]).status,
+    ).toBe(0);
+    const rows = readFileSync(input, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    writeFileSync(
+      join(dir, "consent.csv"),
+      `subject,purpose,action,at,source\n${rows.map((r) => `${r[0]},nsf-provision-overseas,grant,2023-01-01T00:00:00Z,app`).join("\n")}\n`,
+    );
+    expect(run(["consent", "import", join(dir, "consent.csv"), "-w", ws]).status).toBe(0);
+    const out = join(dir, "out");
+    const shared = run([
+      "share",
+      "nsf-credit-feed",
+      "-w",
+      ws,
+      "-i",
+      input,
+      "-o",
+      out,
+      "--at",
+      "2024-05-31T02:00:00Z",
+    ]);
+    expect(shared.status, shared.stderr).toBe(0);
+    const file = readdirSync(out).find((f) => f.endsWith(".csv")) ?? "";
+    const released = readFileSync(join(out, file), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    const tokens = released.map((r) => r[1] ?? "");
+    const phones = new Set(rows.map((r) => r[2]));
+    for (const t of tokens) expect(phones.has(t)).toBe(false);
+    const opened = run(
+      ["detokenize", "nsf-credit-feed", "-w", ws, "--field", "phone"],
+      `${tokens.join("\n")}\n`,
+    );
+    expect(opened.status, opened.stderr).toBe(0);
+    for (const p of opened.stdout.trim().split("\n")) expect(phones.has(p)).toBe(true);
+    const first = tokens[0] ?? "";
+    // flip one character in the middle: the SIV must no longer authenticate it
+    const mid = Math.floor(first.length / 2);
+    const altered = `${first.slice(0, mid)}${first[mid] === "A" ? "B" : "A"}${first.slice(mid + 1)}`;
+    // tokens are base64url and may start with "-": they go after "--"
+    const refused = run(["detokenize", "nsf-credit-feed", "-w", ws, "--field", "phone", "--", altered]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/does not open/);
+    expect(refused.stderr).not.toContain(altered);
+  });
+});

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { registerCheck } from "./check.js";
 import { registerConsent } from "./consent.js";
+import { registerDetokenize } from "./detokenize.js";
 import { registerGenerate } from "./generate.js";
 import { registerInit } from "./init.js";
 import { registerKeys } from "./keys.js";
@@ -21,4 +22,5 @@ export function registerCommands(program: Command): void {
   registerKeys(program);
   registerLedger(program);
   registerShare(program);
+  registerDetokenize(program);
 }
