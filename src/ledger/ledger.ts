@@ -278,12 +278,6 @@ export class Ledger {
     );
   }
 
-  /** The subjects of release `seq`, rebuilt from its chain. */
-  subjectSet(seq: number): RoaringBitmap32 | undefined {
-    for (const r of this.sets.replay()) if (r.seq === seq) return r.set;
-    return undefined;
-  }
-
   /**
    * Every release that contained the subject, oldest first; [] for a subject never released.
    * @example ledger.subjectHistory("HB0000000042").map((r) => `${r.time} ${r.recipient}`)
