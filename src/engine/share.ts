@@ -3,16 +3,10 @@
 // transforms under derived keys -> guards -> temp output -> ledger append -> rename + signed manifest.
 // Nothing is written or recorded when the run fails or is held.
 import { createHash } from "node:crypto";
-import {
-  createWriteStream,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Transform } from "node:stream";
+import { finished } from "node:stream/promises";
 import canonicalize from "canonicalize";
 import type { ConsentRegistry } from "../consent/index.js";
 import { deriveKey } from "../crypto/derive.js";
@@ -90,9 +84,10 @@ function guards(req: ShareRequest, subjects: number): { held: string[]; previous
     held.push(
       `the agreement is valid from ${a.valid.from}${a.valid.until ? ` until ${a.valid.until}` : ""}, not on ${today}`,
     );
-  const [last] = req.ledger.entries({ agreement: a.id, limit: 1 });
-  const previous = last?.subjects.count;
   const v = a.volume;
+  // one read of the latest entries serves both the growth and the per-day guard
+  const recent = req.ledger.entries({ agreement: a.id, limit: (v?.max_releases_per_day ?? 0) + 1 });
+  const previous = recent[0]?.subjects.count;
   if (v?.max_subjects !== undefined && subjects > v.max_subjects)
     held.push(`${subjects} subjects exceed max_subjects ${v.max_subjects}`);
   if (
@@ -105,9 +100,7 @@ function guards(req: ShareRequest, subjects: number): { held: string[]; previous
       `${subjects} subjects is ${((subjects / previous - 1) * 100).toFixed(0)}% more than the previous release (${previous}); max_growth is ${(v.max_growth * 100).toFixed(0)}%`,
     );
   if (v?.max_releases_per_day !== undefined) {
-    const sameDay = req.ledger
-      .entries({ agreement: a.id, limit: v.max_releases_per_day + 1 })
-      .filter((e) => e.time.slice(0, 10) === today);
+    const sameDay = recent.filter((e) => e.time.slice(0, 10) === today);
     if (sameDay.length >= v.max_releases_per_day)
       held.push(
         `${sameDay.length} releases already on ${today}; max_releases_per_day is ${v.max_releases_per_day}`,
@@ -158,7 +151,18 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   const counts: ShareCounts = { read: 0, bad: 0, outOfScope: 0, noConsent: 0, released: 0, subjects: 0 };
   const stamp = `${day(req.at)}-${process.pid}-${Date.now()}`;
   const tmp = join(req.outDir, `.${a.id}-${stamp}.csv.tmp`);
-  const out = createWriteStream(tmp, { flags: "wx" });
+  // the output is hashed as it is written, so it is never read back
+  const file = createWriteStream(tmp, { flags: "wx" });
+  const digest = createHash("sha256");
+  let bytes = 0;
+  const out = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      digest.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  out.pipe(file);
   const writer = createWriter("csv", out);
   const subjectKeys = new Set<string>();
   const sample: string[][] = [];
@@ -269,6 +273,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       req.onProgress?.(counts.read);
     }
     await writer.end();
+    await finished(file);
     counts.subjects = subjectKeys.size;
     const { held, previous } = guards(req, counts.subjects);
     if (req.dryRun || (held.length > 0 && req.override === undefined)) {
@@ -280,8 +285,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         exitCode: 130,
       });
     const text = readFileSync(join(req.workspace.root, doc.file));
-    const bytes = statSync(tmp).size;
-    const sha256 = createHash("sha256").update(readFileSync(tmp)).digest("hex");
+    const sha256 = digest.digest("hex");
     const name = `${a.id}-${day(req.at)}.csv`;
     const categories = (f: string) => dataset.fields[f]?.categories ?? [];
     const entry = req.ledger.append(
@@ -327,6 +331,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     return { counts, held, previous, output, entry, sample, quarantined };
   } catch (error) {
     out.destroy();
+    file.destroy();
     cleanup();
     throw error;
   } finally {
