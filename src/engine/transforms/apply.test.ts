@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { JikimiError } from "../../errors.js";
+import { thrown } from "../../../test/support/errors.js";
 import { compileTransform, detokenize, type RowProblem } from "./apply.js";
 import { TRANSFORMS, transformNamed } from "./index.js";
 
@@ -11,17 +11,6 @@ function def(name: string) {
   const d = transformNamed(name);
   if (!d) throw new Error(`no transform ${name}`);
   return d;
-}
-
-/** The error a call throws (fails the test when it does not throw). */
-function thrown(f: () => unknown): JikimiError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof JikimiError) return e;
-    throw e;
-  }
-  return expect.fail("expected a JikimiError");
 }
 
 describe("compileTransform", () => {

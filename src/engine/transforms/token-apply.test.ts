@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { JikimiError } from "../../errors.js";
+import { thrown } from "../../../test/support/errors.js";
 import { compileToken, detokenize, detokenizer, TOKEN_LABEL, tokenize } from "./token-apply.js";
 
 const KEY = new Uint8Array(64).map((_, i) => i * 7 + 1);
@@ -22,17 +22,6 @@ function column(values: readonly string[], key = KEY): string[] {
   const out: string[] = [];
   compileToken({ transform: "token" }, key)(values, out);
   return out;
-}
-
-/** The error a call throws (fails the test when it does not throw). */
-function thrown(f: () => unknown): JikimiError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof JikimiError) return e;
-    throw e;
-  }
-  return expect.fail("expected a JikimiError");
 }
 
 describe("token apply (AES-SIV)", () => {
