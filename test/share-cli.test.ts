@@ -10,28 +10,43 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
+/** The corrected case workspace with a keyring, `rows` generated customers who all consented, and `run`. */
+function consentingWorkspace(rows: number, seed: number, edit: (ws: string) => void = () => {}) {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  const env = { JIKIMI_KEYRING: join(dir, "k.keyring") };
+  const ws = join(dir, "ws");
+  const run = (args: string[], input?: string) => jikimi(args, { env, input });
+  expect(run(["init", ws, "--example", "nsf-case-corrected"]).status).toBe(0);
+  edit(ws);
+  expect(run(["keys", "init", "-w", ws]).status).toBe(0);
+  const input = join(dir, "customers.csv");
+  const args = [
+    "generate",
+    "customers",
+    "--rows",
+    String(rows),
+    "--seed",
+    String(seed),
+    "--out",
+    input,
+    "--threads",
+    "1",
+  ];
+  expect(run(args).status).toBe(0);
+  const lines = readFileSync(input, "utf8").trim().split("\n");
+  const ids = lines.slice(1).map((l) => l.split(",")[0] ?? "");
+  writeFileSync(
+    join(dir, "consent.csv"),
+    `subject,purpose,action,at,source\n${ids.map((id) => `${id},nsf-provision-overseas,grant,2023-01-01T00:00:00Z,app-v3`).join("\n")}\n`,
+  );
+  expect(run(["consent", "import", join(dir, "consent.csv"), "-w", ws]).status).toBe(0);
+  return { dir, ws, input, lines, run, out: join(dir, "out") };
+}
+
 describe("jikimi share (CLI)", () => {
   it("releases, then holds a fivefold jump with exit 3, and refuses the as-it-happened feed with exit 1", () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const env = { JIKIMI_KEYRING: join(dir, "k.keyring") };
-    const ws = join(dir, "ws");
-    const run = (args: string[]) => jikimi(args, { env });
-    expect(run(["init", ws, "--example", "nsf-case-corrected"]).status).toBe(0);
-    expect(run(["keys", "init", "-w", ws]).status).toBe(0);
-    const input = join(dir, "customers.csv");
-    expect(
-      run(["generate", "customers", "--rows", "2000", "--seed", "9", "--out", input, "--threads", "1"])
-        .status,
-    ).toBe(0);
-    const lines = readFileSync(input, "utf8").trim().split("\n");
-    const ids = lines.slice(1).map((l) => l.split(",")[0] ?? "");
-    writeFileSync(
-      join(dir, "consent.csv"),
-      `subject,purpose,action,at,source\n${ids.map((id) => `${id},nsf-provision-overseas,grant,2023-01-01T00:00:00Z,app-v3`).join("\n")}\n`,
-    );
-    expect(run(["consent", "import", join(dir, "consent.csv"), "-w", ws]).status).toBe(0);
-    const out = join(dir, "out");
+    const { dir, ws, input, lines, run, out } = consentingWorkspace(2000, 9);
     const first = run([
       "share",
       "nsf-credit-feed",
@@ -76,36 +91,17 @@ describe("jikimi share (CLI)", () => {
 
 describe("jikimi detokenize", () => {
   it("reverses the tokens of a released field with the controller's key, and refuses altered ones", () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const env = { JIKIMI_KEYRING: join(dir, "k.keyring") };
-    const ws = join(dir, "ws");
-    const run = (args: string[], input?: string) => jikimi(args, { env, input });
-    expect(run(["init", ws, "--example", "nsf-case-corrected"]).status).toBe(0);
-    const feed = join(ws, "agreements", "nsf-credit-feed.yaml");
-    writeFileSync(
-      feed,
-      readFileSync(feed, "utf8").replace(
-        "phone: { transform: pseudonym, normalize: phone_kr }",
-        "phone: { transform: token }",
-      ),
-    );
-    expect(run(["keys", "init", "-w", ws]).status).toBe(0);
-    const input = join(dir, "customers.csv");
-    expect(
-      run(["generate", "customers", "--rows", "500", "--seed", "4", "--out", input, "--threads", "1"]).status,
-    ).toBe(0);
-    const rows = readFileSync(input, "utf8")
-      .trim()
-      .split("\n")
-      .slice(1)
-      .map((l) => l.split(","));
-    writeFileSync(
-      join(dir, "consent.csv"),
-      `subject,purpose,action,at,source\n${rows.map((r) => `${r[0]},nsf-provision-overseas,grant,2023-01-01T00:00:00Z,app`).join("\n")}\n`,
-    );
-    expect(run(["consent", "import", join(dir, "consent.csv"), "-w", ws]).status).toBe(0);
-    const out = join(dir, "out");
+    const { ws, input, lines, run, out } = consentingWorkspace(500, 4, (folder) => {
+      const feed = join(folder, "agreements", "nsf-credit-feed.yaml");
+      writeFileSync(
+        feed,
+        readFileSync(feed, "utf8").replace(
+          "phone: { transform: pseudonym, normalize: phone_kr }",
+          "phone: { transform: token }",
+        ),
+      );
+    });
+    const rows = lines.slice(1).map((l) => l.split(","));
     const shared = run([
       "share",
       "nsf-credit-feed",
