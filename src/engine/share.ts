@@ -1,28 +1,43 @@
 // the share pipeline: stream a dataset through one agreement and release only what it allows.
-// read -> type check -> scope (the phase valid at `at`) -> consent (as of `at`) -> declared fields ->
-// transforms under derived keys -> guards -> temp output -> ledger append -> rename + signed manifest.
-// Nothing is written or recorded when the run fails or is held.
+// read (record-aligned blocks) -> worker threads: type check -> scope (the phase valid at `at`) -> consent (as of
+// `at`) -> declared fields -> transforms under derived keys -> CSV bytes; the main thread puts the blocks back in
+// order, writes them to a temporary file while hashing, collects the distinct subjects, then applies the guards,
+// appends to the ledger and renames the output into place with a signed manifest. Nothing is written or recorded
+// when the run fails or is held.
 import { createHash } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  type WriteStream,
+  writeFileSync,
+} from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Transform } from "node:stream";
-import { finished } from "node:stream/promises";
 import canonicalize from "canonicalize";
 import type { ConsentRegistry } from "../consent/index.js";
 import { deriveKey } from "../crypto/derive.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { signerFrom } from "../crypto/signing.js";
 import { ExitCode, JikimiError } from "../errors.js";
-import { compileScope } from "../expr/compile.js";
-import { createWriter, openReader, type RecordFormat, rowNumber } from "../io/records/index.js";
+import { csvBlocks } from "../io/records/csv-blocks.js";
+import { CsvReader } from "../io/records/csv-reader.js";
+import { csvField } from "../io/records/csv-writer.js";
+import { formatOf, openReader, type RecordFormat } from "../io/records/index.js";
 import type { AppendResult, Ledger } from "../ledger/ledger.js";
-import { NOT_FOUND, type SubjectDictionary } from "../ledger/subjects/dictionary.js";
+import { type SubjectDictionary, SubjectHashSet } from "../ledger/subjects/dictionary.js";
 import type { SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import type { Workspace } from "../model/workspace.js";
 import { checkWorkspace } from "../policy/check.js";
-import { compileTransform } from "./transforms/apply.js";
-import { checkColumns, compileRowCheck } from "./typecheck.js";
-
+import { ReleasePool } from "./release/pool.js";
+import type { BlockResult, ReleasePlan } from "./release/processor.js";
+import { BlockError, tableFromRows } from "./release/table.js";
+import { checkColumns } from "./typecheck.js";
 export interface ShareRequest {
   workspace: Workspace;
   agreement: string;
@@ -38,8 +53,10 @@ export interface ShareRequest {
   consent: ConsentRegistry;
   subjects: SubjectDictionary;
   hasher: SubjectHasher;
-  /** called after each batch with the rows read so far */
-  onProgress?: (rows: number) => void;
+  /** called after each block with the records and input bytes read so far */
+  onProgress?: (rows: number, bytes: number) => void;
+  /** worker threads (default: one per core, at most 8); 0 runs on the calling thread */
+  threads?: number;
   /** set when the run must stop (SIGINT/SIGTERM): the release is abandoned before the ledger append */
   signal?: AbortSignal;
 }
@@ -51,6 +68,7 @@ export interface QuarantinedRow {
   code: string;
 }
 
+/** read = bad + outOfScope + noConsent + released. */
 export interface ShareCounts {
   read: number;
   bad: number;
@@ -69,8 +87,14 @@ export interface ShareResult {
   entry?: AppendResult;
   /** dry run: the first rows as they would leave */
   sample: string[][];
+  /** the first QUARANTINE_LIST rows set aside (all of them are in the report file beside the output) */
   quarantined: QuarantinedRow[];
+  /** the quarantine report written beside the output, when rows were set aside */
+  quarantine?: string;
 }
+
+/** Quarantined rows kept in memory for the result; the report file holds them all. */
+export const QUARANTINE_LIST = 10_000;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -109,6 +133,88 @@ function guards(req: ShareRequest, subjects: number): { held: string[]; previous
   return { held, previous };
 }
 
+/** Where a block's records and lines start in the file (0-based counts of what came before). */
+interface Origin {
+  rows: number;
+  lines: number;
+}
+
+/** The output file while it is written: a hidden temporary, hashed as written; errors surface on the next write. */
+class TempOutput {
+  readonly digest = createHash("sha256");
+  bytes = 0;
+  private readonly stream: WriteStream;
+  private error: NodeJS.ErrnoException | undefined;
+
+  constructor(
+    readonly path: string,
+    private readonly what: string,
+  ) {
+    this.stream = createWriteStream(path, { fd: openSync(path, "wx"), flush: true });
+    this.stream.on("error", (e: NodeJS.ErrnoException) => {
+      this.error ??= e;
+    });
+  }
+
+  private fail(e: NodeJS.ErrnoException): JikimiError {
+    const full = e.code === "ENOSPC" || e.code === "EFBIG" || e.code === "EDQUOT";
+    return new JikimiError(
+      full ? "disk_full" : "write_failed",
+      full
+        ? `${this.what}: the disk is full (${e.code}): free space in the output folder and run again; nothing was released or recorded`
+        : `${this.what}: cannot write (${e.code ?? e.name}): check the output folder; nothing was released or recorded`,
+      { cause: e },
+    );
+  }
+
+  async write(chunk: Uint8Array): Promise<void> {
+    if (this.error) throw this.fail(this.error);
+    this.digest.update(chunk);
+    this.bytes += chunk.length;
+    if (!this.stream.write(chunk)) {
+      try {
+        await once(this.stream, "drain");
+      } catch (e) {
+        throw this.fail(e as NodeJS.ErrnoException);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.error) throw this.fail(this.error);
+    this.stream.end();
+    try {
+      await once(this.stream, "close");
+    } catch (e) {
+      throw this.fail(e as NodeJS.ErrnoException);
+    }
+    if (this.error) throw this.fail(this.error);
+  }
+
+  discard(): void {
+    this.stream.destroy();
+    rmSync(this.path, { force: true });
+  }
+}
+
+/** An open-for-writing error of the output folder, as a clear message. */
+function outputError(dir: string, e: unknown): JikimiError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new JikimiError(
+    "output_unwritable",
+    `the output folder ${dir} cannot be written (${code ?? "error"}): pass --out a folder you can write to`,
+    { cause: e },
+  );
+}
+
+/** The consent as of the release time as a bitset over dictionary indexes, in shared memory. */
+function consentBits(set: { toUint32Array(): Uint32Array; maximum(): number | undefined; isEmpty: boolean }) {
+  const max = set.isEmpty ? 0 : (set.maximum() ?? 0);
+  const bits = new Uint8Array(new SharedArrayBuffer((max >> 3) + 1));
+  for (const i of set.toUint32Array()) bits[i >> 3] = (bits[i >> 3] as number) | (1 << (i & 7));
+  return bits;
+}
+
 /**
  * Runs one release. Throws JikimiError for unusable input (exit 2) or an agreement with check errors (exit 1);
  * returns `held` reasons (exit 3) without writing or recording anything.
@@ -140,155 +246,230 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     throw new JikimiError("no_phase", `no scope phase of "${a.id}" covers ${day(req.at)}`, {
       exitCode: ExitCode.held,
     });
-  const consent = a.consent ? req.consent.asOf(a.consent.purpose, req.at.toISOString()) : undefined;
-
+  const format = formatOf(req.input, req.format);
+  const name = req.input === "-" ? "stdin" : req.input;
   const released = Object.entries(a.fields);
   const keyIds = new Map<string, string>();
-  const fieldTypes = new Map(Object.entries(dataset.fields).map(([k, f]) => [k, f.type]));
   const checks = Object.fromEntries(
     Object.entries(dataset.fields).map(([k, f]) => [k, { type: f.type, nullable: f.nullable }]),
   );
+  const subjectEntry = req.keyring.byId(req.hasher.keyId);
+  if (!subjectEntry?.secret)
+    throw new JikimiError(
+      "key_missing",
+      `the ledger subject key ${req.hasher.keyId} is not in the keyring: restore the keyring from its backup`,
+    );
+  const subjectKey = Buffer.from(subjectEntry.secret, "base64");
+
+  /** The plan for a header; throws for missing columns. */
+  const planFor = (columns: string[]): ReleasePlan => {
+    const report = checkColumns(columns, checks);
+    const needed = new Set([dataset.subject_key, ...released.map(([f]) => f)]);
+    const missing = report.missing.filter((m) => needed.has(m) || phase !== undefined);
+    if (missing.length > 0 || report.duplicated.length > 0)
+      throw new JikimiError(
+        "missing_column",
+        `${name}: the header lacks ${missing.join(", ")}${report.duplicated.length ? `, repeats ${report.duplicated.join(", ")}` : ""}: the file must have the dataset's declared columns`,
+      );
+    const index = new Map(columns.map((c, i) => [c, i]));
+    const consent = a.consent
+      ? {
+          bits: consentBits(req.consent.asOf(a.consent.purpose, req.at.toISOString())),
+          dictionary: req.subjects.shared(),
+        }
+      : undefined;
+    return {
+      columns,
+      checks,
+      ...(phase
+        ? {
+            scope: {
+              expr: phase.expr,
+              types: Object.entries(dataset.fields).map(([k, f]) => [k, f.type] as [string, typeof f.type]),
+            },
+          }
+        : {}),
+      subjectColumn: index.get(dataset.subject_key) ?? -1,
+      subjectKey,
+      ...(consent ? { consent } : {}),
+      fields: released.map(([field, rel]) => {
+        const scope = typeof rel.options.link_key === "string" ? rel.options.link_key : undefined;
+        const keys: { pseudonym?: Uint8Array; token?: Uint8Array } = {};
+        for (const use of ["pseudonym", "token"] as const)
+          if (rel.transform.name === use) {
+            const k = deriveKey(req.keyring, {
+              use,
+              agreement: a.id,
+              recipient: a.recipient,
+              scope,
+              length: use === "token" ? 64 : 32,
+            });
+            keys[use] = k.key;
+            keyIds.set(field, k.keyId);
+          }
+        return {
+          name: field,
+          column: index.get(field) ?? -1,
+          transform: rel.transform.name,
+          options: rel.options,
+          keys,
+          type: dataset.fields[field]?.type ?? "string",
+        };
+      }),
+      sample: req.dryRun ? 5 : 0,
+    };
+  };
+
   const counts: ShareCounts = { read: 0, bad: 0, outOfScope: 0, noConsent: 0, released: 0, subjects: 0 };
   const stamp = `${day(req.at)}-${process.pid}-${Date.now()}`;
-  const tmp = join(req.outDir, `.${a.id}-${stamp}.csv.tmp`);
-  // the output is hashed as it is written, so it is never read back
-  const file = createWriteStream(tmp, { flags: "wx" });
-  const digest = createHash("sha256");
-  let bytes = 0;
-  const out = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      digest.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
-  out.pipe(file);
-  const writer = createWriter("csv", out);
-  const subjectKeys = new Set<string>();
+  const subjects = new SubjectHashSet();
   const sample: string[][] = [];
   const quarantined: QuarantinedRow[] = [];
-  const cleanup = () => rmSync(tmp, { force: true });
+  const reportLines: string[] = [];
   const lock = acquireLock(req.workspace.root, a.id);
+  let output: TempOutput | undefined;
+  let report: TempOutput | undefined;
+  let pool: ReleasePool | undefined;
+  const tmpOf = (what: string) => join(req.outDir, `.${a.id}-${stamp}.${what}.tmp`);
   try {
-    let compiled:
-      | {
-          scope: (row: readonly string[]) => boolean;
-          check: ReturnType<typeof compileRowCheck>;
-          cols: number[];
-          key: number;
-          apply: ((v: string[], o: string[]) => void)[];
-        }
-      | undefined;
-    for await (const batch of openReader(req.input, req.format)) {
-      if (!compiled) {
-        const report = checkColumns(batch.columns, checks);
-        const needed = new Set([dataset.subject_key, ...released.map(([f]) => f)]);
-        const missing = report.missing.filter((m) => needed.has(m) || phase !== undefined);
-        if (missing.length > 0 || report.duplicated.length > 0)
-          throw new JikimiError(
-            "missing_column",
-            `${req.input}: the header lacks ${missing.join(", ")}${report.duplicated.length ? `, repeats ${report.duplicated.join(", ")}` : ""}: the file must have the dataset's declared columns`,
-          );
-        const index = new Map(batch.columns.map((c, i) => [c, i]));
-        compiled = {
-          scope: phase ? compileScope(phase.expr, fieldTypes, index) : () => true,
-          check: compileRowCheck(batch.columns, checks),
-          cols: released.map(([f]) => index.get(f) ?? -1),
-          key: index.get(dataset.subject_key) ?? -1,
-          apply: released.map(([field, rel]) => {
-            const scope = typeof rel.options.link_key === "string" ? rel.options.link_key : undefined;
-            const keys: { pseudonym?: Uint8Array; token?: Uint8Array } = {};
-            for (const use of ["pseudonym", "token"] as const)
-              if (rel.transform.name === use) {
-                const k = deriveKey(req.keyring, {
-                  use,
-                  agreement: a.id,
-                  recipient: a.recipient,
-                  scope,
-                  length: use === "token" ? 64 : 32,
-                });
-                keys[use] = k.key;
-                keyIds.set(field, k.keyId);
-              }
-            return compileTransform(rel.transform, rel.options, keys, fieldTypes.get(field) ?? "string", {
-              field,
-            });
-          }),
-        };
+    if (!req.dryRun) {
+      try {
+        output = new TempOutput(tmpOf("csv"), `the release file in ${req.outDir}`);
+      } catch (e) {
+        throw outputError(req.outDir, e);
       }
-      const c = compiled;
-      if (req.signal?.aborted)
-        throw new JikimiError("interrupted", "the release was interrupted: nothing was written or recorded", {
-          exitCode: 130,
-        });
-      counts.bad += batch.bad.length;
-      for (const b of batch.bad) quarantined.push({ row: b.row, code: b.code });
-      if (batch.bad.length > 0 && a.on_bad_row === "reject") {
-        const b = batch.bad[0];
-        throw new JikimiError(
-          "bad_row",
-          `${req.input}: row ${b?.row} (line ${b?.line}): ${b?.code}; the agreement rejects runs with bad rows (on_bad_row: reject)`,
-        );
-      }
-      const keep: string[][] = [];
-      for (let i = 0; i < batch.rows.length; i++) {
-        const row = batch.rows[i] as string[];
-        counts.read++;
-        const problem = c.check(row);
-        if (problem) {
-          counts.bad++;
-          quarantined.push({ row: rowNumber(batch, i), field: problem.field, code: problem.code });
-          if (a.on_bad_row === "reject")
-            throw new JikimiError(
-              "bad_row",
-              `${req.input}: row ${rowNumber(batch, i)}, field "${problem.field}": ${problem.code}, expected ${problem.expected}; nothing was released`,
-            );
-          continue;
-        }
-        if (!c.scope(row)) counts.outOfScope++;
-        else keep.push(row);
-      }
-      let rows = keep;
-      if (consent) {
-        const hashes = req.hasher.hashMany(keep.map((r) => r[c.key] ?? ""));
-        const { indexes } = req.subjects.assign(hashes, keep.length, false);
-        rows = keep.filter((_, i) => {
-          const idx = indexes[i] ?? NOT_FOUND;
-          const ok = idx !== NOT_FOUND && consent.has(idx);
-          if (!ok) counts.noConsent++;
-          return ok;
-        });
-      }
-      for (const r of rows) subjectKeys.add(r[c.key] ?? "");
-      const columns = c.cols.map((col, j) => {
-        const values = rows.map((r) => r[col] ?? "");
-        const outCol = new Array<string>(values.length);
-        c.apply[j]?.(values, outCol);
-        return outCol;
-      });
-      const outRows = rows.map((_, i) => columns.map((col) => col[i] ?? ""));
-      counts.released += outRows.length;
-      if (sample.length < 5) sample.push(...outRows.slice(0, 5 - sample.length));
-      if (!req.dryRun) await writer.write({ columns: released.map(([f]) => f), rows: outRows });
-      req.onProgress?.(counts.read);
     }
-    await writer.end();
-    await finished(file);
-    counts.subjects = subjectKeys.size;
-    const { held, previous } = guards(req, counts.subjects);
-    if (req.dryRun || (held.length > 0 && req.override === undefined)) {
-      cleanup();
-      return { counts, held, previous, sample, quarantined };
-    }
-    if (req.signal?.aborted)
-      throw new JikimiError("interrupted", "the release was interrupted: nothing was written or recorded", {
+    const interrupted = () =>
+      new JikimiError("interrupted", "the release was interrupted: nothing was written or recorded", {
         exitCode: 130,
       });
+    let bytesRead = 0;
+    /** Takes one block's result, in file order. */
+    const at: Origin = { rows: 0, lines: 0 };
+    const consume = async (r: BlockResult): Promise<void> => {
+      if (req.signal?.aborted) throw interrupted();
+      const issues = r.issues.length > 1 ? [...r.issues].sort((x, y) => x.record - y.record) : r.issues;
+      for (const issue of issues) {
+        const row = at.rows + issue.record + 1;
+        if (a.on_bad_row === "reject") {
+          const where = issue.line >= 0 ? `row ${row} (line ${at.lines + issue.line + 1})` : `row ${row}`;
+          throw new JikimiError(
+            "bad_row",
+            `${name}: ${where}${issue.field ? `, field "${issue.field}"` : ""}: ${issue.code}${issue.expected ? `, expected ${issue.expected}` : ""}; the agreement rejects runs with bad rows (on_bad_row: reject): nothing was released`,
+          );
+        }
+        counts.bad++;
+        const q: QuarantinedRow = { row, code: issue.code, ...(issue.field ? { field: issue.field } : {}) };
+        if (quarantined.length < QUARANTINE_LIST) quarantined.push(q);
+        reportLines.push(`${row},${csvField(q.field ?? "")},${q.code}\n`);
+      }
+      if (report === undefined && reportLines.length > 0 && !req.dryRun) {
+        report = new TempOutput(tmpOf("quarantine"), `the quarantine report in ${req.outDir}`);
+        await report.write(Buffer.from("row,field,code\n"));
+      }
+      if (report && reportLines.length > 0) await report.write(Buffer.from(reportLines.join("")));
+      reportLines.length = 0;
+      counts.read += r.records;
+      counts.outOfScope += r.outOfScope;
+      counts.noConsent += r.noConsent;
+      counts.released += r.released;
+      subjects.add(r.hashes, r.released);
+      for (const row of r.sample) if (sample.length < 5) sample.push(row);
+      if (output && r.out.length > 0) await output.write(r.out);
+      at.rows += r.records;
+      at.lines += r.lines;
+      req.onProgress?.(counts.read, bytesRead);
+    };
+    const threads = req.threads ?? Math.min(8, availableParallelism());
+    const inFlight = Math.max(2, threads * 3);
+    const queue: Promise<BlockResult>[] = [];
+    /** Takes results in file order until at most `limit` are in flight. */
+    const drain = async (limit: number) => {
+      while (queue.length > limit) {
+        let r: BlockResult;
+        try {
+          r = await (queue.shift() as Promise<BlockResult>);
+        } catch (e) {
+          if (e instanceof BlockError)
+            throw new JikimiError(
+              "unterminated_quote",
+              `${name}, row ${at.rows + e.record + 1} (line ${at.lines + e.line + 1}): a quoted field is still open at the end of the file: close the quote, and double each quote inside a quoted field ("")`,
+            );
+          throw e;
+        }
+        await consume(r);
+      }
+    };
+    const begin = async (columns: string[]): Promise<ReleasePool> => {
+      const started = new ReleasePool(planFor(columns), threads);
+      pool = started;
+      await output?.write(Buffer.from(`${released.map(([f]) => csvField(f)).join(",")}\n`));
+      return started;
+    };
+    if (format === "csv") {
+      // CSV: record-aligned byte blocks go to the threads as they are
+      let columns: string[] = [];
+      const source = req.input === "-" ? process.stdin : fileBytes(req.input);
+      for await (const block of csvBlocks(source, {
+        name,
+        onHeader: (header) => {
+          const reader = new CsvReader({ name });
+          reader.push(header);
+          reader.end();
+          columns = reader.columns ?? [];
+          for (const byte of header) if (byte === 10) at.lines++;
+        },
+      })) {
+        if (req.signal?.aborted) throw interrupted();
+        pool ??= await begin(columns);
+        bytesRead += block.bytes.length;
+        queue.push(pool.submit({ kind: "csv", bytes: block.bytes }));
+        await drain(inFlight);
+      }
+      pool ??= await begin(columns);
+    } else {
+      for await (const batch of openReader(req.input, format)) {
+        if (req.signal?.aborted) throw interrupted();
+        pool ??= await begin(batch.columns);
+        // records the reader could not read stay in the table's `bad`; the rest are packed for the threads
+        const recordOf = (i: number) => {
+          let row = batch.firstRow + i;
+          for (const e of batch.bad) if (e.row <= row) row++;
+          return row - batch.firstRow;
+        };
+        const table = tableFromRows(batch.rows, recordOf, batch.columns.length, {
+          bad: batch.bad.map((e) => ({
+            record: e.row - batch.firstRow,
+            line: -1,
+            code: e.code,
+            ...(e.column === undefined ? {} : { column: e.column }),
+          })),
+          records: batch.rows.length + batch.bad.length,
+          lines: 0,
+        });
+        queue.push(pool.submit({ kind: "table", table }));
+        await drain(inFlight);
+      }
+    }
+    await drain(0);
+
+    if (output) await output.close();
+    if (report) await report.close();
+    counts.subjects = subjects.size;
+    const { held, previous } = guards(req, counts.subjects);
+    const result = { counts, held, previous, sample, quarantined };
+    if (req.dryRun || (held.length > 0 && req.override === undefined)) {
+      output?.discard();
+      report?.discard();
+      return result;
+    }
+    if (req.signal?.aborted) throw interrupted();
+    const out = output as TempOutput;
     const text = readFileSync(join(req.workspace.root, doc.file));
-    const sha256 = digest.digest("hex");
-    const name = `${a.id}-${day(req.at)}.csv`;
+    const sha256 = out.digest.digest("hex");
+    const fileName = `${a.id}-${day(req.at)}.csv`;
     const categories = (f: string) => dataset.fields[f]?.categories ?? [];
-    const entry = req.ledger.append(
+    const entry = req.ledger.appendHashes(
       {
         time: req.at.toISOString(),
         agreement: { id: a.id, version: a.version, digest: createHash("sha256").update(text).digest("hex") },
@@ -302,22 +483,28 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
           categories: categories(f),
         })),
         records: counts.released,
-        files: [{ name, bytes, sha256 }],
+        files: [{ name: fileName, bytes: out.bytes, sha256 }],
         operator: req.operator,
         override: held.length > 0 ? req.override : undefined,
         channel: "gateway",
       },
-      subjectKeys,
+      subjects.bytes(),
+      subjects.size,
       req.at,
     );
-    const output = join(req.outDir, `${a.id}-${day(req.at)}-${entry.seq}.csv`);
-    renameSync(tmp, output);
+    const final = join(req.outDir, `${a.id}-${day(req.at)}-${entry.seq}.csv`);
+    renameSync(out.path, final);
+    let quarantine: string | undefined;
+    if (report) {
+      quarantine = `${final}.quarantine.csv`;
+      renameSync(report.path, quarantine);
+    }
     const signer = signerFrom(req.keyring.active("ledger-signing"));
     const manifest = {
       format: "jikimi-release/1",
       entry: entry.seq,
       root: entry.root,
-      file: { name, bytes, sha256 },
+      file: { name: fileName, bytes: out.bytes, sha256 },
       agreement: a.id,
       time: req.at.toISOString(),
       subjects: counts.subjects,
@@ -325,17 +512,33 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       key_id: signer.keyId,
     };
     writeFileSync(
-      `${output}.manifest.json`,
+      `${final}.manifest.json`,
       `${JSON.stringify({ ...manifest, signature: signer.sign(Buffer.from(canonicalize(manifest) ?? "")) }, null, 2)}\n`,
     );
-    return { counts, held, previous, output, entry, sample, quarantined };
+    return { ...result, output: final, entry, ...(quarantine ? { quarantine } : {}) };
   } catch (error) {
-    out.destroy();
-    file.destroy();
-    cleanup();
+    output?.discard();
+    report?.discard();
     throw error;
   } finally {
+    await pool?.close();
     lock.release();
+  }
+}
+
+/** A file's bytes in 1 MB chunks; a missing or unreadable file becomes a JikimiError naming it. */
+async function* fileBytes(path: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* createReadStream(path, { highWaterMark: 1 << 20 });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT")
+      throw new JikimiError("file_not_found", `${path} does not exist: check the path`, { cause: e });
+    if (code === "EACCES")
+      throw new JikimiError("file_unreadable", `${path} cannot be read: check its permissions`, { cause: e });
+    if (code === "EISDIR")
+      throw new JikimiError("file_unreadable", `${path} is a directory: name a file`, { cause: e });
+    throw e;
   }
 }
 

@@ -1,4 +1,5 @@
-// A minimal WebAssembly binary encoder: just the sections, opcodes and LEB128 forms the SHA-256 kernels use.
+// A minimal WebAssembly binary encoder: just the sections, opcodes and LEB128 forms the SHA-256 kernels and the
+// CSV separator scan use.
 //
 // No toolchain can be downloaded here, so the kernels are written as TypeScript that emits bytes; the
 // module is validated and compiled by the engine at load time (a few milliseconds) and cross-checked in tests.
@@ -35,6 +36,7 @@ export const Op = {
   i32GtU: 0x4b,
   i32LeU: 0x4d,
   i32GeU: 0x4f,
+  i32Ctz: 0x68,
   i32Add: 0x6a,
   i32Sub: 0x6b,
   i32Mul: 0x6c,
@@ -54,6 +56,9 @@ export const Simd = {
   v128Store: 0x0b,
   v128Const: 0x0c,
   i8x16Shuffle: 0x0d,
+  i8x16Splat: 0x0f,
+  i8x16Eq: 0x23,
+  i8x16Bitmask: 0x64,
   i32x4Splat: 0x11,
   i32x4ExtractLane: 0x1b,
   v128And: 0x4e,

@@ -22,7 +22,8 @@ const wasmApi = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly
 /** Whether kernels can be built at all (some embedded runtimes have no WebAssembly). */
 export const wasmAvailable: boolean = wasmApi !== undefined;
 
-function instantiate(bytes: Uint8Array): Record<string, unknown> {
+/** Compiles and instantiates a module without imports; throws where WebAssembly is unavailable. */
+export function instantiate(bytes: Uint8Array): Record<string, unknown> {
   if (wasmApi === undefined) throw new Error("WebAssembly is not available");
   return new wasmApi.Instance(new wasmApi.Module(bytes), {}).exports;
 }

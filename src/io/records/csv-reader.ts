@@ -16,6 +16,8 @@ export interface CsvReaderOptions {
   batchRows?: number;
   /** how messages name the input, e.g. its path; default "input" */
   name?: string;
+  /** the columns, when the input holds no header line (a block cut from the middle of a file) */
+  columns?: string[];
 }
 
 /**
@@ -43,6 +45,20 @@ export class CsvReader {
     this.name = options.name ?? "input";
     this.batchRows = options.batchRows ?? 2048;
     this.blocks = new LineBlocks(this.name);
+    if (options.columns !== undefined) {
+      this.width = options.columns.length;
+      this.out = new BatchBuilder(options.columns, this.batchRows);
+    }
+  }
+
+  /** The header's columns, once it has been read. */
+  get columns(): string[] | undefined {
+    return this.out?.columns;
+  }
+
+  /** The data row and physical line the next record starts at (1-based; the header is line 1). */
+  get position(): { row: number; line: number } {
+    return { row: this.row + 1, line: this.line };
   }
 
   /** Feeds a chunk of the file. */

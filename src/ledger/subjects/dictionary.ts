@@ -21,15 +21,35 @@ interface Table {
   size: number;
 }
 
+/** Shared memory, so the share gateway's worker threads can look subjects up in the same table. */
+const sharedWords = (n: number): Uint32Array => new Uint32Array(new SharedArrayBuffer(n * 4));
+
 function newTable(capacity: number): Table {
   let slots = 1024;
   while (slots < capacity * 2) slots *= 2;
   return {
-    words: new Uint32Array(Math.max(capacity, 1024) * WORDS),
-    slots: new Uint32Array(slots),
+    words: sharedWords(Math.max(capacity, 1024) * WORDS),
+    slots: sharedWords(slots),
     mask: slots - 1,
     size: 0,
   };
+}
+
+/** A read-only view of the dictionary's table (shared memory) for lookups on other threads. */
+export interface SharedDictionary {
+  words: Uint32Array;
+  slots: Uint32Array;
+  mask: number;
+  size: number;
+}
+
+/**
+ * The index of the 16-byte hash at `w[at..at+3]` (little-endian words) in a shared view, or NOT_FOUND.
+ * @example lookupShared(view, new Uint32Array(hash.buffer), 0)
+ */
+export function lookupShared(t: SharedDictionary, w: Uint32Array, at: number): number {
+  const v = t.slots[probe(t, w, at)] as number;
+  return v === 0 ? NOT_FOUND : v - 1;
 }
 
 /** Finds the slot of the hash at `w[at..at+3]` (or the empty slot where it would go); slots hold index + 1. */
@@ -176,6 +196,12 @@ export class SubjectDictionary {
       .run(String(t.size));
   }
 
+  /** The table for lookups from worker threads; valid until the next append. */
+  shared(): SharedDictionary {
+    const t = this.load();
+    return { words: t.words, slots: t.slots, mask: t.mask, size: t.size };
+  }
+
   /** Looks one hash up by reading its partition only. */
   lookup(hash: Uint8Array): number | undefined {
     const part = hash[0] ?? 0;
@@ -187,5 +213,39 @@ export class SubjectDictionary {
           return row.data.readUInt32LE(off + SUBJECT_HASH_BYTES);
     }
     return undefined;
+  }
+}
+
+/**
+ * A set of 16-byte subject hashes (the distinct subjects of a release before they reach the dictionary):
+ * the dictionary's open-addressing table, in memory only.
+ * @example const s = new SubjectHashSet(); s.add(hashes, n); ledger.appendHashes(release, s.bytes(), s.size);
+ */
+export class SubjectHashSet {
+  private t: Table = newTable(1024);
+
+  /** Adds `count` hashes packed in `hashes`. */
+  add(hashes: Uint8Array, count: number): void {
+    const t = grow(this.t, this.t.size + count);
+    this.t = t;
+    const input = wordsOf(hashes, count);
+    for (let i = 0; i < count; i++) {
+      const at = i * WORDS;
+      const s = probe(t, input, at);
+      if (t.slots[s] !== 0) continue;
+      const idx = t.size++;
+      t.words.set(input.subarray(at, at + WORDS), idx * WORDS);
+      t.slots[s] = idx + 1;
+    }
+  }
+
+  /** Distinct hashes added. */
+  get size(): number {
+    return this.t.size;
+  }
+
+  /** The distinct hashes, packed in insertion order. */
+  bytes(): Uint8Array {
+    return new Uint8Array(this.t.words.buffer, this.t.words.byteOffset, this.t.size * SUBJECT_HASH_BYTES);
   }
 }

@@ -1,0 +1,304 @@
+// one block of records through an agreement: type check -> scope -> subject hash -> consent -> transforms ->
+// CSV bytes. Runs the same on the main thread and in worker threads (the plan is plain data, keys included:
+// it never leaves the process). A block's result carries block-local record and line numbers; the caller adds
+// the offsets of the blocks before it. Nothing here ever puts a value into a message.
+import { hmacBatch, hmacKey } from "../../crypto/sha256/index.js";
+import { compileScope } from "../../expr/compile.js";
+import type { CelExpr } from "../../expr/validate.js";
+import { csvField } from "../../io/records/csv-writer.js";
+import { lookupShared, NOT_FOUND, type SharedDictionary } from "../../ledger/subjects/dictionary.js";
+import { SUBJECT_HASH_BYTES } from "../../ledger/subjects/subject-hasher.js";
+import type { FieldType } from "../../model/dataset.js";
+import {
+  compileTransform,
+  type TransformKeys,
+  type RowProblem as TransformProblem,
+} from "../transforms/apply.js";
+import { ByteSink, utf8Into } from "../transforms/column-codec.js";
+import { transformNamed } from "../transforms/index.js";
+import type { FieldCheck } from "../typecheck.js";
+import { compileTableCheck } from "./byte-check.js";
+import { type FieldTable, fieldText } from "./table.js";
+
+/** One released field: its input column, transform and derived keys. */
+export interface PlannedField {
+  name: string;
+  column: number;
+  transform: string;
+  options: unknown;
+  keys: TransformKeys;
+  type: FieldType;
+}
+
+/** Everything a thread needs to process blocks of one release (structured-clone safe). */
+export interface ReleasePlan {
+  columns: string[];
+  checks: Record<string, FieldCheck>;
+  /** the scope expression of the phase in force, and the dataset's field types */
+  scope?: { expr: CelExpr; types: [string, FieldType][] };
+  subjectColumn: number;
+  /** the ledger-subjects key: released subjects are HMAC-SHA256(key, subject key) truncated to 16 bytes */
+  subjectKey: Uint8Array;
+  /** who consented as of the release time: a bitset over dictionary indexes, and the dictionary */
+  consent?: { bits: Uint8Array; dictionary: SharedDictionary };
+  fields: PlannedField[];
+  /** output rows to return as strings (dry run sample) */
+  sample: number;
+}
+
+/** A record that was not released because of what it holds; block-local numbers, never values. */
+export interface RowIssue {
+  /** 0-based record index within the block */
+  record: number;
+  /** 0-based physical line within the block, or -1 when not known */
+  line: number;
+  code: string;
+  field?: string;
+  expected?: string;
+}
+
+/** What one block gave. */
+export interface BlockResult {
+  /** CSV lines of the released rows (no header) */
+  out: Uint8Array<ArrayBuffer>;
+  /** 16-byte subject hashes of the released rows, in row order (repeats possible) */
+  hashes: Uint8Array<ArrayBuffer>;
+  released: number;
+  outOfScope: number;
+  noConsent: number;
+  records: number;
+  lines: number;
+  issues: RowIssue[];
+  sample: string[][];
+}
+
+const SEP = 44;
+const NL = 10;
+
+/** Runs of kept fields that sit side by side in the input too: copied as one byte span, commas included. */
+interface Span {
+  kind: "span";
+  from: number;
+  to: number;
+}
+interface Computed {
+  kind: "computed";
+  index: number;
+}
+
+/**
+ * Compiles a plan into a block function. The function reuses buffers: one per thread.
+ * @example const run = compilePlan(plan); const result = run(tableOfCsvBlock(bytes, plan.columns));
+ */
+export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
+  const check = compileTableCheck(plan.columns, plan.checks);
+  // the columns the scope reads are the only ones decoded for every row: record them while compiling
+  const read = new Set<number>();
+  class Recording extends Map<string, number> {
+    override get(name: string): number | undefined {
+      const i = super.get(name);
+      if (i !== undefined) read.add(i);
+      return i;
+    }
+  }
+  const index = new Recording(plan.columns.map((c, i) => [c, i]));
+  const scope = plan.scope ? compileScope(plan.scope.expr, new Map(plan.scope.types), index) : undefined;
+  const scopeCols = [...read];
+  const scopeRow: string[] = plan.columns.map(() => "");
+
+  // layout of an output line: spans of kept fields, or computed (transformed) fields
+  const computed: { field: PlannedField; fn: (v: readonly string[], o: string[]) => void }[] = [];
+  const layout: (Span | Computed)[] = [];
+  for (const f of plan.fields) {
+    if (f.transform === "keep") {
+      const last = layout[layout.length - 1];
+      if (last?.kind === "span" && last.to === f.column - 1) last.to = f.column;
+      else layout.push({ kind: "span", from: f.column, to: f.column });
+      continue;
+    }
+    const def = transformNamed(f.transform);
+    if (!def) throw new Error(`unknown transform ${f.transform}`);
+    let problems: TransformProblem[] = [];
+    const fn = compileTransform(def, f.options, f.keys, f.type, {
+      field: f.name,
+      problems: (p) => problems.push(p),
+    });
+    computed.push({
+      field: f,
+      fn: (v, o) => {
+        problems = [];
+        fn(v, o);
+        for (const p of problems) pending.push({ row: p.row, field: p.field, code: p.code });
+      },
+    });
+    layout.push({ kind: "computed", index: computed.length - 1 });
+  }
+  const sources = plan.fields.map((f) => {
+    const at = computed.findIndex((c) => c.field === f);
+    return { column: f.column, computed: at < 0 ? undefined : at };
+  });
+  let pending: { row: number; field: string; code: string }[] = [];
+  const subjectKey = hmacKey(plan.subjectKey);
+  const keySink = new ByteSink(1 << 16);
+  let offsets = new Uint32Array(1024);
+  let macs = new Uint8Array(1024 * 32);
+  const bits = plan.consent?.bits;
+  const dictionary = plan.consent?.dictionary;
+
+  return (t) => {
+    const issues: RowIssue[] = t.bad.map((b) => ({
+      record: b.record,
+      line: b.line,
+      code: b.code,
+      ...(b.column === undefined ? {} : { field: b.column }),
+    }));
+    let outOfScope = 0;
+    let noConsent = 0;
+    const candidates: number[] = [];
+    const w2 = 2 * t.width;
+    for (let r = 0; r < t.rows; r++) {
+      const problem = check(t, r);
+      if (problem) {
+        issues.push({
+          record: t.record[r] as number,
+          line: -1,
+          code: problem.code,
+          field: problem.field,
+          expected: problem.expected,
+        });
+        continue;
+      }
+      if (scope) {
+        for (const c of scopeCols) scopeRow[c] = fieldText(t, r, c);
+        if (!scope(scopeRow)) {
+          outOfScope++;
+          continue;
+        }
+      }
+      candidates.push(r);
+    }
+
+    // subject hashes of the candidates
+    const m = candidates.length;
+    if (offsets.length < m + 1) offsets = new Uint32Array(2 * (m + 1));
+    if (macs.length < m * 32) macs = new Uint8Array(2 * m * 32);
+    const b = t.bytes;
+    const sc = plan.subjectColumn;
+    for (let k = 0; k < m; k++) {
+      const r = candidates[k] as number;
+      const s = t.pos[r * w2 + 2 * sc] as number;
+      const e = t.pos[r * w2 + 2 * sc + 1] as number;
+      keySink.reserve(e - s);
+      keySink.bytes.set(b.subarray(s, e), keySink.length);
+      keySink.length += e - s;
+      offsets[k + 1] = keySink.length;
+    }
+    if (m > 0) hmacBatch(subjectKey, keySink.bytes, offsets.subarray(0, m + 1), macs);
+    keySink.wipe();
+
+    // consent: the subject's dictionary index must be in the as-of set
+    let keep = candidates;
+    let macAt: number[] | Int32Array = Int32Array.from({ length: m }, (_, k) => k);
+    if (bits && dictionary) {
+      const words = new Uint32Array(4);
+      const bytes = new Uint8Array(words.buffer);
+      keep = [];
+      const at: number[] = [];
+      for (let k = 0; k < m; k++) {
+        bytes.set(macs.subarray(k * 32, k * 32 + SUBJECT_HASH_BYTES));
+        const idx = lookupShared(dictionary, words, 0);
+        if (
+          idx !== NOT_FOUND &&
+          idx >> 3 < bits.length &&
+          ((bits[idx >> 3] as number) & (1 << (idx & 7))) !== 0
+        ) {
+          keep.push(candidates[k] as number);
+          at.push(k);
+        } else noConsent++;
+      }
+      macAt = at;
+    }
+
+    // transforms, column by column over the kept rows
+    pending = [];
+    const n = keep.length;
+    const results: string[][] = computed.map(({ field, fn }) => {
+      const values = new Array<string>(n);
+      for (let k = 0; k < n; k++) values[k] = fieldText(t, keep[k] as number, field.column);
+      const out = new Array<string>(n);
+      fn(values, out);
+      return out;
+    });
+    const dropped = new Set<number>();
+    for (const p of pending) {
+      if (dropped.has(p.row)) continue;
+      dropped.add(p.row);
+      issues.push({
+        record: t.record[keep[p.row] as number] as number,
+        line: -1,
+        code: p.code,
+        field: p.field,
+      });
+    }
+
+    // output lines
+    const out = new ByteSink(Math.max(1024, n * 160));
+    const hashes = new Uint8Array((n - dropped.size) * SUBJECT_HASH_BYTES);
+    const sample: string[][] = [];
+    let released = 0;
+    for (let k = 0; k < n; k++) {
+      if (dropped.has(k)) continue;
+      const r = keep[k] as number;
+      for (let j = 0; j < layout.length; j++) {
+        const piece = layout[j] as Span | Computed;
+        if (j > 0) {
+          out.reserve(1);
+          out.bytes[out.length++] = SEP;
+        }
+        if (piece.kind === "span") {
+          const s = t.pos[r * w2 + 2 * piece.from] as number;
+          const e = t.pos[r * w2 + 2 * piece.to + 1] as number;
+          if (t.verbatim) {
+            out.reserve(e - s);
+            const ob = out.bytes;
+            let p = out.length;
+            for (let i = s; i < e; i++) ob[p++] = b[i] as number;
+            out.length = p;
+          } else
+            for (let c = piece.from; c <= piece.to; c++) {
+              if (c > piece.from) {
+                out.reserve(1);
+                out.bytes[out.length++] = SEP;
+              }
+              utf8Into(out, csvField(fieldText(t, r, c)));
+            }
+        } else utf8Into(out, csvField((results[piece.index] as string[])[k] as string));
+      }
+      out.reserve(1);
+      out.bytes[out.length++] = NL;
+      const mk = (macAt[k] as number) * 32;
+      hashes.set(macs.subarray(mk, mk + SUBJECT_HASH_BYTES), released * SUBJECT_HASH_BYTES);
+      released++;
+      if (sample.length < plan.sample)
+        sample.push(
+          sources.map((src) =>
+            src.computed === undefined
+              ? fieldText(t, r, src.column)
+              : ((results[src.computed] as string[])[k] as string),
+          ),
+        );
+    }
+    macs.fill(0, 0, m * 32);
+    return {
+      out: out.bytes.slice(0, out.length),
+      hashes,
+      released,
+      outOfScope,
+      noConsent,
+      records: t.records,
+      lines: t.lines,
+      issues,
+      sample,
+    };
+  };
+}

@@ -1,0 +1,127 @@
+// CSV bytes -> the header line and record-aligned blocks, so blocks can be parsed on different threads.
+// A block ends at a LF outside quotes (quote parity from the block's start is even there: RFC 4180 doubles
+// the quotes inside a quoted field), so a quoted line break never splits a record. Only bytes are looked at
+// (indexOf/lastIndexOf, native): no decoding, no per-record work on the reading thread.
+// Limitation: a file whose records end in a lone CR (no LF) is one block.
+import { Buffer } from "node:buffer";
+import { JikimiError } from "../../errors.js";
+
+const LF = 10;
+const QUOTE = 34;
+const BINARY_PROBE = 8192;
+
+/** A block of whole records: its bytes (ending in LF, or at the end of the file) and its first line. */
+export interface CsvBlock {
+  bytes: Uint8Array;
+  /** 0-based sequence number */
+  seq: number;
+}
+
+/** The last LF of `b` outside quotes (parity counted from b[0]), or -1. */
+export function lastRecordEnd(b: Uint8Array): number {
+  if (b.indexOf(QUOTE) < 0) return b.lastIndexOf(LF);
+  let cut = -1;
+  let pos = 0;
+  let open = false;
+  for (;;) {
+    const q = b.indexOf(QUOTE, pos);
+    const end = q < 0 ? b.length : q;
+    if (!open && end > pos) {
+      const lf = b.lastIndexOf(LF, end - 1);
+      if (lf >= pos) cut = lf;
+    }
+    if (q < 0) return cut;
+    open = !open;
+    pos = q + 1;
+  }
+}
+
+/** The first LF of `b` outside quotes, or -1. */
+function firstRecordEnd(b: Uint8Array): number {
+  let pos = 0;
+  for (;;) {
+    const q = b.indexOf(QUOTE, pos);
+    const lf = b.indexOf(LF, pos);
+    if (lf < 0) return -1;
+    if (q < 0 || lf < q) return lf;
+    const close = b.indexOf(QUOTE, q + 1);
+    if (close < 0) return -1;
+    pos = close + 1;
+  }
+}
+
+/**
+ * Cuts a stream of chunks into the header bytes and blocks of about `target` bytes of whole records.
+ * Throws `binary_file` for a NUL in the first 8 KB and `empty_file` when there is no header. A UTF-8 BOM
+ * is dropped.
+ * @example for await (const b of csvBlocks(createReadStream(path), { onHeader: (h) => ... })) send(b);
+ */
+export async function* csvBlocks(
+  source: AsyncIterable<Uint8Array>,
+  options: { name: string; target?: number; onHeader: (header: Uint8Array) => void },
+): AsyncGenerator<CsvBlock> {
+  const target = options.target ?? 2 << 20;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let seen = 0;
+  let header: Uint8Array | undefined;
+  let seq = 0;
+  const take = (): Uint8Array => {
+    const all = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending);
+    pending = [];
+    pendingBytes = 0;
+    return all;
+  };
+  const keep = (rest: Uint8Array): void => {
+    if (rest.length === 0) return;
+    pending = [rest];
+    pendingBytes = rest.length;
+  };
+  for await (const raw of source) {
+    let chunk = raw;
+    if (seen < BINARY_PROBE && chunk.subarray(0, BINARY_PROBE - seen).indexOf(0) >= 0)
+      throw new JikimiError(
+        "binary_file",
+        `${options.name}: a NUL byte in the first ${BINARY_PROBE} bytes: this is a binary, compressed or UTF-16 file; export it as UTF-8 text`,
+      );
+    if (seen === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    seen += raw.length;
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (header === undefined) {
+      const all = take();
+      const end = firstRecordEnd(all);
+      if (end < 0) {
+        keep(all);
+        continue;
+      }
+      header = all.slice(0, end + 1);
+      options.onHeader(header);
+      keep(all.subarray(end + 1));
+    }
+    if (pendingBytes < target) continue;
+    const all = take();
+    const cut = lastRecordEnd(all);
+    if (cut < 0) {
+      keep(all);
+      continue;
+    }
+    // the rest is copied before the block is handed out: its consumer may transfer the block's buffer
+    const rest = Uint8Array.prototype.slice.call(all, cut + 1);
+    const block = { bytes: all.subarray(0, cut + 1), seq: seq++ };
+    keep(rest);
+    yield block;
+  }
+  const rest = take();
+  if (header === undefined) {
+    if (rest.length === 0)
+      throw new JikimiError(
+        "empty_file",
+        `${options.name} is empty: a CSV file needs a header line naming the columns`,
+      );
+    header = rest;
+    options.onHeader(header);
+    return;
+  }
+  if (rest.length > 0) yield { bytes: rest, seq: seq++ };
+}

@@ -1,0 +1,116 @@
+// the positions of every ',' and LF in a block of CSV bytes, found 16 bytes at a time by a WebAssembly SIMD
+// kernel (i8x16.eq + bitmask + ctz), so that indexing a plain block costs a few steps per field rather than a
+// few per byte. Only for blocks without quotes (the caller checks); a JS loop does the same without WebAssembly.
+// Why hand-written: CSV libraries (csv-parse and the like) build strings per field and run 5-15x slower; see
+// docs/architecture.md and bench/records.mjs.
+import { encodeModule, FunctionBuilder, I32, Op, Simd } from "../../crypto/sha256/wasm-encoder.js";
+import { instantiate } from "../../crypto/sha256/wasm-kernels.js";
+
+/** Bytes scanned per kernel call; positions go after the input (4 bytes each, so 4 x SEGMENT at most). */
+const SEGMENT = 1 << 20;
+const OUT = SEGMENT + 64;
+const PAGES = Math.ceil((OUT + 4 * SEGMENT + 64) / 65_536);
+const COMMA = 44;
+const LF = 10;
+
+interface Kernel {
+  memory: Uint8Array;
+  positions: Int32Array;
+  run(n: number, out: number, base: number): number;
+}
+
+/** scan(n, out, base): for each ',' or LF at i < n in memory[0..n), stores i + base at out; returns the count. */
+function buildModule(): Uint8Array {
+  const fn = new FunctionBuilder([I32, I32, I32], [I32]);
+  const [n, out, base] = [0, 1, 2];
+  const i = fn.local(I32);
+  const m = fn.local(I32);
+  const start = fn.local(I32);
+  fn.get(out).set(start);
+  fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
+  // if i >= n: leave
+  fn.get(i).get(n).emit(Op.i32GeU, Op.brIf, 1);
+  // m = bitmask((v == ',') | (v == LF))
+  fn.get(i).simdMem(Simd.v128Load, 0, 0);
+  fn.i32Const(COMMA).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
+  fn.get(i).simdMem(Simd.v128Load, 0, 0);
+  fn.i32Const(LF).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
+  fn.simd(Simd.v128Or).simd(Simd.i8x16Bitmask).set(m);
+  fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
+  fn.get(m).emit(Op.i32Eqz, Op.brIf, 1);
+  // store i + ctz(m) + base at out; out += 4; m &= m - 1
+  fn.get(out);
+  fn.get(i).get(m).emit(Op.i32Ctz, Op.i32Add).get(base).emit(Op.i32Add);
+  fn.mem(Op.i32Store, 2, 0);
+  fn.get(out).i32Const(4).emit(Op.i32Add).set(out);
+  fn.get(m).get(m).i32Const(1).emit(Op.i32Sub, Op.i32And).set(m);
+  fn.emit(Op.br, 0, Op.end, Op.end);
+  fn.get(i).i32Const(16).emit(Op.i32Add).set(i);
+  fn.emit(Op.br, 0, Op.end, Op.end);
+  fn.get(out).get(start).emit(Op.i32Sub).i32Const(2).emit(Op.i32ShrU);
+  return encodeModule(PAGES, [{ name: "scan", fn }]);
+}
+
+let kernel: Kernel | null | undefined;
+
+function getKernel(): Kernel | null {
+  if (kernel !== undefined) return kernel;
+  kernel = null;
+  try {
+    const exports = instantiate(buildModule());
+    const memory = exports.memory as { buffer: ArrayBuffer };
+    kernel = {
+      memory: new Uint8Array(memory.buffer),
+      positions: new Int32Array(memory.buffer),
+      run: exports.scan as Kernel["run"],
+    };
+  } catch {
+    kernel = null;
+  }
+  return kernel;
+}
+
+/** The same positions by a JS loop (no WebAssembly, and the reference in tests). */
+export function separatorsJs(bytes: Uint8Array): Int32Array {
+  let out = new Int32Array(1024);
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === COMMA || b === LF) {
+      if (count === out.length) {
+        const next = new Int32Array(out.length * 2);
+        next.set(out);
+        out = next;
+      }
+      out[count++] = i;
+    }
+  }
+  return out.subarray(0, count);
+}
+
+/**
+ * Every position of ',' or LF in `bytes`, in order.
+ * @example separators(new TextEncoder().encode("a,b\n")) // Int32Array [1, 3]
+ */
+export function separators(bytes: Uint8Array): Int32Array {
+  const k = getKernel();
+  if (!k) return separatorsJs(bytes);
+  let out = new Int32Array(Math.max(1024, bytes.length >> 3));
+  let count = 0;
+  for (let seg = 0; seg < bytes.length; seg += SEGMENT) {
+    const len = Math.min(SEGMENT, bytes.length - seg);
+    k.memory.set(bytes.subarray(seg, seg + len), 0);
+    k.memory.fill(0, len, len + 16);
+    const c = k.run(len, OUT, seg);
+    if (count + c > out.length) {
+      const next = new Int32Array(Math.max(count + c, out.length * 2));
+      next.set(out.subarray(0, count));
+      out = next;
+    }
+    out.set(k.positions.subarray(OUT >> 2, (OUT >> 2) + c), count);
+    count += c;
+  }
+  // the kernel's memory held the input: wipe what it read
+  k.memory.fill(0, 0, Math.min(SEGMENT, bytes.length) + 16);
+  return out.subarray(0, count);
+}
