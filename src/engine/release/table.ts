@@ -10,7 +10,6 @@ import { separators } from "../../io/records/separators.js";
 import type { RecordBatch, RecordError } from "../../io/records/types.js";
 import { ByteSink, utf8Into } from "../transforms/column-codec.js";
 
-const COMMA = 44;
 const LF = 10;
 const QUOTE = 34;
 const CR = 13;
