@@ -1,6 +1,5 @@
 // the newcomer's demo: write the case example, generate its data, check it as it happened and corrected.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,42 +53,89 @@ step(
 );
 step("check the corrected workspace", ["check", "-w", "demo/nsf-case-corrected", "--strict"], 0);
 
-// record one day's release of the corrected credit feed: the customers who linked the app store
-const fixed = join(demo, "nsf-case-corrected");
-const lines = readFileSync(join(demo, "nsf-case", "data", "customers.csv"), "utf8").split("\n");
+// the customers' consent to the overseas provision: 19 in 20 said yes (synthetic), recorded in 2023
+const customers = join(demo, "nsf-case", "data", "customers.csv");
+const lines = readFileSync(customers, "utf8").split("\n");
 const header = (lines[0] ?? "").split(",");
 const [id, linked] = [header.indexOf("customer_id"), header.indexOf("appstore_linked")];
-const inScope = lines
-  .slice(1)
-  .filter((l) => l.split(",")[linked] === "true")
-  .map((l) => l.split(",")[id]);
-writeFileSync(join(demo, "subjects.txt"), `${inScope.join("\n")}\n`);
-const agreement = readFileSync(join(fixed, "agreements", "nsf-credit-feed.yaml"));
+const records = lines.slice(1).filter((l) => l !== "");
+const consenting = records.map((l) => l.split(",")[id]).filter((_, i) => i % 20 !== 7);
 writeFileSync(
-  join(demo, "release.yaml"),
-  `time: 2024-05-31T02:00:00Z
-agreement: { id: nsf-credit-feed, version: 2, digest: "${createHash("sha256").update(agreement).digest("hex")}" }
-recipient: { id: orbit-pay-sg, name: Orbit Payments Pte. Ltd., country: SG }
-legal_basis: consent
-purposes: [nsf-scoring]
-fields:
-  - { name: customer_id, transform: pseudonym, categories: [user.unique_id.account] }
-  - { name: balance, transform: keep, categories: [user.financial.balance] }
-records: ${inScope.length}
-operator: demo
-channel: file
-subjects: { file: subjects.txt }
-`,
+  join(demo, "consent.csv"),
+  `subject,purpose,action,at,source\n${consenting.map((c) => `${c},nsf-provision-overseas,grant,2023-03-01T09:00:00Z,app-v3`).join("\n")}\n`,
 );
+const inScope = records.filter((l, i) => l.split(",")[linked] === "true" && i % 20 !== 7);
 step("create the keyring (outside the workspaces)", ["keys", "init", "-w", "demo/nsf-case-corrected"], 0);
 step(
-  `record a release of ${inScope.length} in-scope customers`,
-  ["ledger", "record", "-w", "demo/nsf-case-corrected", "-m", "demo/release.yaml"],
+  "import the consent records",
+  ["consent", "import", "demo/consent.csv", "-w", "demo/nsf-case-corrected"],
+  0,
+);
+const share = [
+  "share",
+  "nsf-credit-feed",
+  "-w",
+  "demo/nsf-case-corrected",
+  "-i",
+  "demo/nsf-case/data/customers.csv",
+];
+step(
+  "dry run of the corrected credit feed",
+  [...share, "-o", "demo/outbox", "--at", "2024-05-31T02:00:00Z", "--dry-run"],
   0,
 );
 step(
+  `release it: about ${inScope.length} customers are in scope and consented`,
+  [...share, "-o", "demo/outbox", "--at", "2024-05-31T02:00:00Z"],
+  0,
+);
+// the next day an upstream bug marks every customer as linked to the app store: a fivefold jump
+writeFileSync(
+  join(demo, "customers-bug.csv"),
+  `${lines[0]}\n${records
+    .map((l) =>
+      l
+        .split(",")
+        .map((v, k) => (k === linked ? "true" : v))
+        .join(","),
+    )
+    .join("\n")}\n`,
+);
+step(
+  "the next day's feed with every customer in scope is held by the growth guard (exit 3)",
+  [
+    "share",
+    "nsf-credit-feed",
+    "-w",
+    "demo/nsf-case-corrected",
+    "-i",
+    "demo/customers-bug.csv",
+    "-o",
+    "demo/outbox",
+    "--at",
+    "2024-06-01T02:00:00Z",
+  ],
+  3,
+);
+step(
+  "the feed as it happened is refused: check finds errors in it (exit 1)",
+  [
+    "share",
+    "nsf-credit-feed",
+    "-w",
+    "demo/nsf-case",
+    "-i",
+    "demo/nsf-case/data/customers.csv",
+    "-o",
+    "demo/outbox-case",
+    "--at",
+    "2024-05-31T02:00:00Z",
+  ],
+  1,
+);
+step(
   "who received this customer's data?",
-  ["ledger", "subject", inScope[0] ?? "", "-w", "demo/nsf-case-corrected"],
+  ["ledger", "subject", (inScope[0] ?? "").split(",")[id] ?? "", "-w", "demo/nsf-case-corrected"],
   0,
 );
 step(

@@ -75,6 +75,23 @@ export interface BlockResult {
 const SEP = 44;
 const NL = 10;
 
+/** Appends one CSV cell: plain ASCII in one pass; anything else quoted as needed and UTF-8 encoded. */
+function encodeCell(sink: ByteSink, v: string): void {
+  const n = v.length;
+  sink.reserve(n);
+  const b = sink.bytes;
+  let p = sink.length;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0x80 || c === 44 || c === 34 || c === 10 || c === 13) {
+      utf8Into(sink, csvField(v));
+      return;
+    }
+    b[p++] = c;
+  }
+  sink.length = p;
+}
+
 /** Runs of kept fields that sit side by side in the input too: copied as one byte span, commas included. */
 interface Span {
   kind: "span";
@@ -201,11 +218,16 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     let macAt: number[] | Int32Array = Int32Array.from({ length: m }, (_, k) => k);
     if (bits && dictionary) {
       const words = new Uint32Array(4);
-      const bytes = new Uint8Array(words.buffer);
       keep = [];
       const at: number[] = [];
       for (let k = 0; k < m; k++) {
-        bytes.set(macs.subarray(k * 32, k * 32 + SUBJECT_HASH_BYTES));
+        for (let w = 0, o = k * 32; w < 4; w++, o += 4)
+          words[w] =
+            ((macs[o] as number) |
+              ((macs[o + 1] as number) << 8) |
+              ((macs[o + 2] as number) << 16) |
+              ((macs[o + 3] as number) << 24)) >>>
+            0;
         const idx = lookupShared(dictionary, words, 0);
         if (
           idx !== NOT_FOUND &&
@@ -241,43 +263,85 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
       });
     }
 
-    // output lines
+    // transformed columns as CSV bytes, once per column; then each line is byte copies
+    const cells = results.map((column) => {
+      const sink = new ByteSink(Math.max(1024, n * 48));
+      const at = new Int32Array(n + 1);
+      for (let k = 0; k < n; k++) {
+        encodeCell(sink, column[k] as string);
+        at[k + 1] = sink.length;
+      }
+      return { bytes: sink.bytes, at };
+    });
     const out = new ByteSink(Math.max(1024, n * 160));
     const hashes = new Uint8Array((n - dropped.size) * SUBJECT_HASH_BYTES);
     const sample: string[][] = [];
     let released = 0;
     for (let k = 0; k < n; k++) {
-      if (dropped.has(k)) continue;
+      if (dropped.size > 0 && dropped.has(k)) continue;
       const r = keep[k] as number;
-      for (let j = 0; j < layout.length; j++) {
-        const piece = layout[j] as Span | Computed;
-        if (j > 0) {
-          out.reserve(1);
-          out.bytes[out.length++] = SEP;
+      const row = r * w2;
+      if (t.verbatim) {
+        // room for the whole line first, then plain copies
+        let size = layout.length + 1;
+        for (const piece of layout)
+          if (piece.kind === "span")
+            size += (t.pos[row + 2 * piece.to + 1] as number) - (t.pos[row + 2 * piece.from] as number);
+          else {
+            const c = cells[piece.index] as { at: Int32Array };
+            size += (c.at[k + 1] as number) - (c.at[k] as number);
+          }
+        out.reserve(size);
+        const ob = out.bytes;
+        let p = out.length;
+        for (let j = 0; j < layout.length; j++) {
+          const piece = layout[j] as Span | Computed;
+          if (j > 0) ob[p++] = SEP;
+          let from: Uint8Array;
+          let s: number;
+          let e: number;
+          if (piece.kind === "span") {
+            from = b;
+            s = t.pos[row + 2 * piece.from] as number;
+            e = t.pos[row + 2 * piece.to + 1] as number;
+          } else {
+            const c = cells[piece.index] as { bytes: Uint8Array; at: Int32Array };
+            from = c.bytes;
+            s = c.at[k] as number;
+            e = c.at[k + 1] as number;
+          }
+          for (let i = s; i < e; i++) ob[p++] = from[i] as number;
         }
-        if (piece.kind === "span") {
-          const s = t.pos[r * w2 + 2 * piece.from] as number;
-          const e = t.pos[r * w2 + 2 * piece.to + 1] as number;
-          if (t.verbatim) {
-            out.reserve(e - s);
-            const ob = out.bytes;
-            let p = out.length;
-            for (let i = s; i < e; i++) ob[p++] = b[i] as number;
-            out.length = p;
-          } else
+        ob[p++] = NL;
+        out.length = p;
+      } else {
+        for (let j = 0; j < layout.length; j++) {
+          const piece = layout[j] as Span | Computed;
+          if (j > 0) {
+            out.reserve(1);
+            out.bytes[out.length++] = SEP;
+          }
+          if (piece.kind === "span")
             for (let c = piece.from; c <= piece.to; c++) {
               if (c > piece.from) {
                 out.reserve(1);
                 out.bytes[out.length++] = SEP;
               }
-              utf8Into(out, csvField(fieldText(t, r, c)));
+              encodeCell(out, fieldText(t, r, c));
             }
-        } else utf8Into(out, csvField((results[piece.index] as string[])[k] as string));
+          else {
+            const c = cells[piece.index] as { bytes: Uint8Array; at: Int32Array };
+            const e = c.at[k + 1] as number;
+            out.reserve(e - (c.at[k] as number));
+            for (let i = c.at[k] as number; i < e; i++) out.bytes[out.length++] = c.bytes[i] as number;
+          }
+        }
+        out.reserve(1);
+        out.bytes[out.length++] = NL;
       }
-      out.reserve(1);
-      out.bytes[out.length++] = NL;
       const mk = (macAt[k] as number) * 32;
-      hashes.set(macs.subarray(mk, mk + SUBJECT_HASH_BYTES), released * SUBJECT_HASH_BYTES);
+      const hk = released * SUBJECT_HASH_BYTES;
+      for (let i = 0; i < SUBJECT_HASH_BYTES; i++) hashes[hk + i] = macs[mk + i] as number;
       released++;
       if (sample.length < plan.sample)
         sample.push(
@@ -288,6 +352,7 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
           ),
         );
     }
+    for (const c of cells) c.bytes.fill(0);
     macs.fill(0, 0, m * 32);
     return {
       out: out.bytes.slice(0, out.length),
