@@ -192,6 +192,48 @@ describe("share under contention and bad rows", () => {
     expect(s.ledger.size()).toBe(0);
   });
 
+  it("quarantines bad rows to a report of row, field and code beside the output, and releases the rest", async () => {
+    const s = await setup();
+    const agreement = join(s.ws, "agreements", "nsf-credit-feed.yaml");
+    writeFileSync(agreement, `${readFileSync(agreement, "utf8")}on_bad_row: quarantine\n`);
+    const loaded = loadWorkspace(diskReader(s.ws));
+    if (!loaded.ok) throw new Error("edited example did not load");
+    const lines = readFileSync(s.input, "utf8").split("\n");
+    const values: string[] = [];
+    for (const [at, column, value] of [
+      [3, 10, "lots"],
+      [7, 5, "2024-02-30"],
+    ] as const) {
+      const cols = (lines[at] ?? "").split(",");
+      values.push(cols[0] ?? "", cols[column] ?? "");
+      cols[column] = value;
+      lines[at] = cols.join(",");
+    }
+    lines[9] = `${lines[9]},extra`;
+    const bad = join(s.dir, "bad.csv");
+    writeFileSync(bad, lines.join("\n"));
+    const r = await share({
+      ...s.base,
+      workspace: loaded.workspace,
+      input: bad,
+      agreement: "nsf-credit-feed",
+      at: AT,
+    });
+    expect(r.quarantined).toEqual([
+      { row: 3, field: "balance", code: "wrong_type" },
+      { row: 7, field: "join_date", code: "wrong_type" },
+      { row: 9, code: "field_count" },
+    ]);
+    const { read, bad: badCount, outOfScope, noConsent, released } = r.counts;
+    expect(badCount).toBe(3);
+    expect(read).toBe(3000);
+    expect(badCount + outOfScope + noConsent + released).toBe(read);
+    const report = readFileSync(r.quarantine ?? "", "utf8");
+    expect(report).toBe("row,field,code\n3,balance,wrong_type\n7,join_date,wrong_type\n9,,field_count\n");
+    for (const v of values) expect(report).not.toContain(v);
+    expect(r.quarantine).toBe(`${r.output}.quarantine.csv`);
+  });
+
   it("stops when interrupted, leaving no output and no entry", async () => {
     const s = await setup();
     const controller = new AbortController();
