@@ -11,6 +11,7 @@ import {
   createWriteStream,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -332,6 +333,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   let pool: ReleasePool | undefined;
   const tmpOf = (what: string) => join(req.outDir, `.${a.id}-${stamp}.${what}.tmp`);
   try {
+    removeStaleTemps(req.outDir, a.id);
     if (!req.dryRun) {
       try {
         output = new TempOutput(tmpOf("csv"), `the release file in ${req.outDir}`);
@@ -355,7 +357,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
           const where = issue.line >= 0 ? `row ${row} (line ${at.lines + issue.line + 1})` : `row ${row}`;
           throw new JikimiError(
             "bad_row",
-            `${name}: ${where}${issue.field ? `, field "${issue.field}"` : ""}: ${issue.code}${issue.expected ? `, expected ${issue.expected}` : ""}; the agreement rejects runs with bad rows (on_bad_row: reject): nothing was released`,
+            `${name}: ${where}${issue.field ? `, field "${issue.field}"` : ""}: ${describeIssue(issue)}; the agreement rejects runs with bad rows (on_bad_row: reject), so nothing was released (or set on_bad_row: quarantine)`,
           );
         }
         counts.bad++;
@@ -393,7 +395,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
           if (e instanceof BlockError)
             throw new JikimiError(
               "unterminated_quote",
-              `${name}, row ${at.rows + e.record + 1} (line ${at.lines + e.line + 1}): a quoted field is still open at the end of the file: close the quote, and double each quote inside a quoted field ("")`,
+              `${name}, row ${at.rows + e.record + 1} (line ${at.lines + e.line + 1})${e.column === undefined ? "" : `, column "${e.column}"`}: a quoted field is still open at the end of the file: close the quote, and double each quote inside a quoted field ("")`,
             );
           throw e;
         }
@@ -410,16 +412,20 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       // CSV: record-aligned byte blocks go to the threads as they are
       let columns: string[] = [];
       const source = req.input === "-" ? process.stdin : fileBytes(req.input);
-      for await (const block of csvBlocks(source, {
-        name,
-        onHeader: (header) => {
-          const reader = new CsvReader({ name });
-          reader.push(header);
-          reader.end();
-          columns = reader.columns ?? [];
-          for (const byte of header) if (byte === 10) at.lines++;
-        },
-      })) {
+      for await (const block of untilAborted(
+        csvBlocks(source, {
+          name,
+          onHeader: (header) => {
+            const reader = new CsvReader({ name });
+            reader.push(header);
+            reader.end();
+            columns = reader.columns ?? [];
+            for (const byte of header) if (byte === 10) at.lines++;
+          },
+        }),
+        req.signal,
+        interrupted,
+      )) {
         if (req.signal?.aborted) throw interrupted();
         pool ??= await begin(columns);
         bytesRead += block.bytes.length;
@@ -428,7 +434,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       }
       pool ??= await begin(columns);
     } else {
-      for await (const batch of openReader(req.input, format)) {
+      for await (const batch of untilAborted(openReader(req.input, format), req.signal, interrupted)) {
         if (req.signal?.aborted) throw interrupted();
         pool ??= await begin(batch.columns);
         // records the reader could not read stay in the table's `bad`; the rest are packed for the threads
@@ -469,28 +475,34 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     const sha256 = out.digest.digest("hex");
     const fileName = `${a.id}-${day(req.at)}.csv`;
     const categories = (f: string) => dataset.fields[f]?.categories ?? [];
-    const entry = req.ledger.appendHashes(
-      {
-        time: req.at.toISOString(),
-        agreement: { id: a.id, version: a.version, digest: createHash("sha256").update(text).digest("hex") },
-        recipient: { id: recipient.id, name: recipient.legal_name, country: recipient.country },
-        legal_basis: a.legal_basis,
-        purposes: a.purposes,
-        fields: released.map(([f, rel]) => ({
-          name: f,
-          transform: rel.transform.name,
-          key_id: keyIds.get(f),
-          categories: categories(f),
-        })),
-        records: counts.released,
-        files: [{ name: fileName, bytes: out.bytes, sha256 }],
-        operator: req.operator,
-        override: held.length > 0 ? req.override : undefined,
-        channel: "gateway",
-      },
-      subjects.bytes(),
-      subjects.size,
-      req.at,
+    const entry = appendOrExplain(req.workspace.root, () =>
+      req.ledger.appendHashes(
+        {
+          time: req.at.toISOString(),
+          agreement: {
+            id: a.id,
+            version: a.version,
+            digest: createHash("sha256").update(text).digest("hex"),
+          },
+          recipient: { id: recipient.id, name: recipient.legal_name, country: recipient.country },
+          legal_basis: a.legal_basis,
+          purposes: a.purposes,
+          fields: released.map(([f, rel]) => ({
+            name: f,
+            transform: rel.transform.name,
+            key_id: keyIds.get(f),
+            categories: categories(f),
+          })),
+          records: counts.released,
+          files: [{ name: fileName, bytes: out.bytes, sha256 }],
+          operator: req.operator,
+          override: held.length > 0 ? req.override : undefined,
+          channel: "gateway",
+        },
+        subjects.bytes(),
+        subjects.size,
+        req.at,
+      ),
     );
     const final = join(req.outDir, `${a.id}-${day(req.at)}-${entry.seq}.csv`);
     renameSync(out.path, final);
@@ -524,6 +536,86 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     await pool?.close();
     lock.release();
   }
+}
+
+/** Why a record was set aside, and how to mend it; never the value. */
+function describeIssue(issue: { code: string; expected?: string; fields?: number }): string {
+  switch (issue.code) {
+    case "field_count":
+      return `the record has ${issue.fields ?? "a different number of"} fields, not one per column: quote fields that contain commas or line breaks, and give every row one field per column`;
+    case "bad_quote":
+      return 'a quote inside an unquoted field or text after a closing quote: enclose the field in quotes and double each quote inside it ("")';
+    case "bad_encoding":
+      return "invalid UTF-8: save the file as UTF-8 (from EUC-KR/CP949: iconv -f cp949 -t utf-8)";
+    case "wrong_type":
+      return `wrong type, expected ${issue.expected ?? "the declared type"}: correct the value, or the field's type in the dataset`;
+    case "missing_value":
+      return "no value, and the field is not nullable: fill it in, or declare the field nullable: true";
+    case "bad_json":
+    case "not_object":
+      return "not a JSON object on one line: write one object per line";
+    case "missing_key":
+    case "unknown_key":
+      return "the object's keys differ from the first record's: give every record the same keys";
+    case "nested_value":
+      return "a nested value: flatten it to a string, number or boolean";
+    default:
+      return `${issue.code}: the transform cannot take this value; correct it in the source`;
+  }
+}
+
+/** Iterates until the signal aborts, even while the source waits for input (a stalled stdin). */
+async function* untilAborted<T>(
+  source: AsyncIterable<T>,
+  signal: AbortSignal | undefined,
+  interrupted: () => Error,
+): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  const aborted = new Promise<never>((_, reject) => {
+    if (signal?.aborted) reject(interrupted());
+    signal?.addEventListener("abort", () => reject(interrupted()), { once: true });
+  });
+  aborted.catch(() => {});
+  try {
+    for (;;) {
+      const next = await Promise.race([it.next(), aborted]);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    void it.return?.()?.catch(() => {});
+  }
+}
+
+/** The ledger append; a state database that cannot grow (full disk) becomes a clear error, not an internal one. */
+function appendOrExplain<T>(root: string, append: () => T): T {
+  try {
+    return append();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (code.startsWith("SQLITE_FULL") || code.startsWith("SQLITE_IOERR")))
+      throw new JikimiError(
+        "ledger_write_failed",
+        `the ledger in ${join(root, ".jikimi", "state.db")} cannot be written (${code}): free disk space there and run again; nothing was released or recorded`,
+        { cause: e },
+      );
+    throw e;
+  }
+}
+
+/** Hidden temporaries of this agreement left by a run that was killed (SIGKILL, power loss): the lock is ours, so they are dead. */
+function removeStaleTemps(dir: string, agreement: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${agreement}-`;
+  const shape = /^\d{4}-\d{2}-\d{2}-\d+-\d+\.(csv|quarantine)\.tmp$/;
+  for (const name of names)
+    if (name.startsWith(prefix) && shape.test(name.slice(prefix.length)))
+      rmSync(join(dir, name), { force: true });
 }
 
 /** A file's bytes in 1 MB chunks; a missing or unreadable file becomes a JikimiError naming it. */

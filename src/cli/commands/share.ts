@@ -98,9 +98,13 @@ export function registerShare(program: Command): void {
       const state = openWorkspaceState(dir);
       // SIGINT/SIGTERM abandon the release before the ledger append: no output, no entry
       const controller = new AbortController();
-      const stop = () => controller.abort();
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      // every SIGINT/SIGTERM during the run aborts it (a second one too: the handler stays until cleanup)
+      const stop = () => {
+        controller.abort();
+        if (opts.input === "-") process.stdin.destroy();
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
       const tty = process.stderr.isTTY === true && !opts.quiet && !opts.json;
       // with a known input size the bar runs over bytes and shows an ETA; from stdin it counts rows
       const bar = tty

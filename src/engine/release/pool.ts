@@ -24,7 +24,12 @@ function settle(answer: Answer, p: Pending): void {
   if ("result" in answer) p.resolve(answer.result);
   else if ("blockError" in answer)
     p.reject(
-      new BlockError(answer.blockError.code, answer.blockError.record, answer.blockError.line, undefined),
+      new BlockError(
+        answer.blockError.code,
+        answer.blockError.record,
+        answer.blockError.line,
+        answer.blockError.column,
+      ),
     );
   else
     p.reject(

@@ -55,6 +55,8 @@ export interface RowIssue {
   code: string;
   field?: string;
   expected?: string;
+  /** fields found, for a record with the wrong field count */
+  fields?: number;
 }
 
 /** What one block gave. */
@@ -168,6 +170,7 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
       line: b.line,
       code: b.code,
       ...(b.column === undefined ? {} : { field: b.column }),
+      ...(b.fields === undefined ? {} : { fields: b.fields }),
     }));
     let outOfScope = 0;
     let noConsent = 0;

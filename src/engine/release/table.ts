@@ -22,6 +22,8 @@ export interface BadRecord {
   line: number;
   code: RecordError["code"];
   column?: string;
+  /** fields found, for a record with the wrong field count */
+  fields?: number;
 }
 
 /**
@@ -117,7 +119,13 @@ export function scanPlainCsv(
       record[rows++] = records;
     } else {
       const column = columns[f];
-      bad.push({ record: records, line, code: "field_count", ...(column === undefined ? {} : { column }) });
+      bad.push({
+        record: records,
+        line,
+        code: "field_count",
+        fields: f,
+        ...(column === undefined ? {} : { column }),
+      });
     }
     records++;
     line++;
@@ -183,8 +191,8 @@ export function tableFromCsvBlock(bytes: Uint8Array, columns: string[]): FieldTa
     batches = [...reader.push(bytes), ...reader.end()];
   } catch (e) {
     if (e instanceof JikimiError && e.code === "unterminated_quote") {
-      const { row, line } = reader.position;
-      throw new BlockError("unterminated_quote", row - 1, line - 1, undefined);
+      const { row, line, column } = reader.position;
+      throw new BlockError("unterminated_quote", row - 1, line - 1, column);
     }
     throw e;
   }
@@ -193,6 +201,7 @@ export function tableFromCsvBlock(bytes: Uint8Array, columns: string[]): FieldTa
   const bad: BadRecord[] = [];
   for (const b of batches) {
     let k = 0;
+    const fieldsOf = new Map(b.bad.map((e, i) => [e.row, b.badRows[i]?.length ?? 0]));
     const sorted = [...b.bad].sort((x, y) => x.row - y.row);
     for (let row = b.firstRow, i = 0; i < b.rows.length || k < sorted.length; row++) {
       const e = sorted[k];
@@ -202,6 +211,7 @@ export function tableFromCsvBlock(bytes: Uint8Array, columns: string[]): FieldTa
           line: e.line - 1,
           code: e.code,
           ...(e.column === undefined ? {} : { column: e.column }),
+          ...(e.code === "field_count" ? { fields: fieldsOf.get(e.row) ?? 0 } : {}),
         });
         k++;
       } else {

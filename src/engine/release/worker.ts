@@ -11,7 +11,7 @@ export type Job = { kind: "csv"; bytes: Uint8Array } | { kind: "table"; table: F
 /** What a worker answers for job `id`. */
 export type Answer =
   | { id: number; result: import("./processor.js").BlockResult }
-  | { id: number; blockError: { code: string; record: number; line: number } }
+  | { id: number; blockError: { code: string; record: number; line: number; column?: string } }
   | { id: number; error: { code: string; message: string } };
 
 /** Runs one job; shared by the worker loop and the main thread's inline path. */
@@ -21,7 +21,16 @@ export function runJob(run: ReturnType<typeof compilePlan>, plan: ReleasePlan, j
 
 /** Turns a thrown error into an answer that carries no value. */
 export function answerOf(id: number, e: unknown): Answer {
-  if (e instanceof BlockError) return { id, blockError: { code: e.code, record: e.record, line: e.line } };
+  if (e instanceof BlockError)
+    return {
+      id,
+      blockError: {
+        code: e.code,
+        record: e.record,
+        line: e.line,
+        ...(e.column === undefined ? {} : { column: e.column }),
+      },
+    };
   if (e instanceof JikimiError) return { id, error: { code: e.code, message: e.message } };
   return { id, error: { code: "internal", message: e instanceof Error ? e.name : "unknown error" } };
 }

@@ -57,9 +57,16 @@ export class CsvReader {
   }
 
   /** The data row and physical line the next record starts at (1-based; the header is line 1). */
-  get position(): { row: number; line: number } {
-    return { row: this.row + 1, line: this.line };
+  get position(): { row: number; line: number; column?: string } {
+    return {
+      row: this.row + 1,
+      line: this.line,
+      ...(this.openColumn === undefined ? {} : { column: this.openColumn }),
+    };
   }
+
+  /** The column of a quoted field left open at the end of the input (set when `end` throws for it). */
+  private openColumn: string | undefined;
 
   /** Feeds a chunk of the file. */
   push(chunk: Uint8Array): RecordBatch[] {
@@ -249,6 +256,7 @@ export class CsvReader {
   }
 
   private unterminated(field: number): JikimiError {
+    this.openColumn = this.out?.columns[field];
     const where =
       this.out === undefined
         ? `header (line ${this.line})`
