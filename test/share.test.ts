@@ -12,6 +12,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConsentRegistry } from "../src/consent/index.js";
 import { initKeyring } from "../src/crypto/keyring.js";
@@ -232,6 +233,47 @@ describe("share under contention and bad rows", () => {
     expect(report).toBe("row,field,code\n3,balance,wrong_type\n7,join_date,wrong_type\n9,,field_count\n");
     for (const v of values) expect(report).not.toContain(v);
     expect(r.quarantine).toBe(`${r.output}.quarantine.csv`);
+  });
+
+  it("releases the same bytes from Parquet and JSON Lines as from CSV", async () => {
+    const s = await setup();
+    const csv = await share({ ...s.base, agreement: "nsf-credit-feed", at: AT, dryRun: true });
+    const [header, ...rows] = readFileSync(s.input, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
+    const names = header ?? [];
+    const parquet = join(s.dir, "customers.parquet");
+    writeFileSync(
+      parquet,
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: names.map((name, i) => ({ name, data: rows.map((r) => r[i] ?? ""), type: "STRING" })),
+        }),
+      ),
+    );
+    const jsonl = join(s.dir, "customers.jsonl");
+    writeFileSync(
+      jsonl,
+      rows.map((r) => JSON.stringify(Object.fromEntries(names.map((n, i) => [n, r[i] ?? ""])))).join("\n"),
+    );
+    const released: string[] = [];
+    for (const [input, day] of [
+      [s.input, "2024-05-29"],
+      [parquet, "2024-05-30"],
+      [jsonl, "2024-05-31"],
+    ] as const) {
+      const r = await share({
+        ...s.base,
+        input,
+        agreement: "nsf-credit-feed",
+        at: new Date(`${day}T02:00:00Z`),
+      });
+      expect(r.counts).toEqual(csv.counts);
+      released.push(readFileSync(r.output ?? "", "utf8"));
+    }
+    expect(released[1]).toBe(released[0]);
+    expect(released[2]).toBe(released[0]);
   });
 
   it("stops when interrupted, leaving no output and no entry", async () => {

@@ -7,7 +7,6 @@
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import {
-  createReadStream,
   createWriteStream,
   mkdirSync,
   openSync,
@@ -29,7 +28,7 @@ import { ExitCode, JikimiError } from "../errors.js";
 import { csvBlocks } from "../io/records/csv-blocks.js";
 import { CsvReader } from "../io/records/csv-reader.js";
 import { csvField } from "../io/records/csv-writer.js";
-import { formatOf, openReader, type RecordFormat } from "../io/records/index.js";
+import { fileChunks, formatOf, openReader, type RecordFormat } from "../io/records/index.js";
 import type { AppendResult, Ledger } from "../ledger/ledger.js";
 import { type SubjectDictionary, SubjectHashSet } from "../ledger/subjects/dictionary.js";
 import type { SubjectHasher } from "../ledger/subjects/subject-hasher.js";
@@ -411,7 +410,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     if (format === "csv") {
       // CSV: record-aligned byte blocks go to the threads as they are
       let columns: string[] = [];
-      const source = req.input === "-" ? process.stdin : fileBytes(req.input);
+      const source = req.input === "-" ? process.stdin : fileChunks(req.input);
       for await (const block of untilAborted(
         csvBlocks(source, {
           name,
@@ -616,22 +615,6 @@ function removeStaleTemps(dir: string, agreement: string): void {
   for (const name of names)
     if (name.startsWith(prefix) && shape.test(name.slice(prefix.length)))
       rmSync(join(dir, name), { force: true });
-}
-
-/** A file's bytes in 1 MB chunks; a missing or unreadable file becomes a JikimiError naming it. */
-async function* fileBytes(path: string): AsyncGenerator<Uint8Array> {
-  try {
-    yield* createReadStream(path, { highWaterMark: 1 << 20 });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT")
-      throw new JikimiError("file_not_found", `${path} does not exist: check the path`, { cause: e });
-    if (code === "EACCES")
-      throw new JikimiError("file_unreadable", `${path} cannot be read: check its permissions`, { cause: e });
-    if (code === "EISDIR")
-      throw new JikimiError("file_unreadable", `${path} is a directory: name a file`, { cause: e });
-    throw e;
-  }
 }
 
 /** One run per agreement at a time: a lock file under .jikimi/locks; a stale lock of a dead process is taken over. */

@@ -41,7 +41,7 @@ describe("openReader / createWriter", () => {
     expect(() => formatOf("-")).toThrow(/--format/);
     expect(() => formatOf("data.txt")).toThrow(/format/);
     expect(formatOf("X.NDJSON")).toBe("jsonl");
-    expect(() => openReader("x.parquet")).toThrow(/Parquet/);
+    expect(() => openReader("-", "parquet")).toThrow(/Parquet/);
     await expect(all(openReader("/nonexistent/x.csv"))).rejects.toMatchObject({ code: "file_not_found" });
   });
 });

@@ -1,4 +1,5 @@
-// record I/O for the share gateway: open a CSV or JSON Lines file (or stdin) as RecordBatches, write them back.
+// record I/O for the share gateway: open a CSV, JSON Lines (file or stdin) or Parquet file (a file only) as
+// RecordBatches, write them back as CSV or JSON Lines.
 import { createReadStream } from "node:fs";
 import { extname } from "node:path";
 import type { Writable } from "node:stream";
@@ -7,19 +8,22 @@ import { readCsv } from "./csv-reader.js";
 import { CsvWriter, type Rows } from "./csv-writer.js";
 import { readJsonl } from "./jsonl-reader.js";
 import { JsonlWriter } from "./jsonl-writer.js";
+import { openError } from "./open-error.js";
+import { readParquet, stdinParquetError } from "./parquet-reader.js";
 import type { RecordBatch, RecordFormat } from "./types.js";
 
 export { CsvReader, parseCsv, readCsv } from "./csv-reader.js";
 export { CsvWriter, csvField, formatCsv, type Rows } from "./csv-writer.js";
 export { JsonlReader, parseJsonl, readJsonl } from "./jsonl-reader.js";
 export { formatJsonl, JsonlWriter } from "./jsonl-writer.js";
+export { type ParquetReaderOptions, readParquet } from "./parquet-reader.js";
 export { type RecordBatch, type RecordError, type RecordFormat, rowNumber } from "./types.js";
 
 /** Options of `openReader`. */
 export interface ReaderOptions {
   /** records per batch; default 2,048 */
   batchRows?: number;
-  /** where "-" reads from; default process.stdin */
+  /** where "-" reads from; default process.stdin (CSV and JSON Lines only: Parquet needs a file) */
   stdin?: AsyncIterable<Uint8Array>;
 }
 
@@ -43,14 +47,15 @@ export function formatOf(path: string, format?: RecordFormat): RecordFormat {
   if (found === undefined) {
     throw new JikimiError(
       "unknown_format",
-      `${path === "-" ? "stdin" : path}: cannot tell the format from the file name: pass --format csv or jsonl`,
+      `${path === "-" ? "stdin" : path}: cannot tell the format from the file name: pass --format csv, jsonl or parquet`,
     );
   }
   return found;
 }
 
 /**
- * Streams a file (or stdin for "-") as RecordBatches. Parquet is not supported yet.
+ * Streams a file (or stdin for "-") as RecordBatches. Parquet is read from a file only, one row group at a time;
+ * "-" with Parquet throws at once.
  * @example for await (const batch of openReader("customers.csv")) handle(batch);
  */
 export function openReader(
@@ -60,30 +65,21 @@ export function openReader(
 ): AsyncIterable<RecordBatch> {
   const kind = formatOf(path, format);
   const name = path === "-" ? "stdin" : path;
-  if (kind === "parquet") {
-    throw new JikimiError(
-      "unsupported_format",
-      `${name}: Parquet input is not supported yet: export it as CSV or JSON Lines`,
-    );
-  }
   const opts = { name, ...(options.batchRows === undefined ? {} : { batchRows: options.batchRows }) };
+  if (kind === "parquet") {
+    if (path === "-") throw stdinParquetError();
+    return readParquet(path, opts);
+  }
   const source = path === "-" ? (options.stdin ?? process.stdin) : fileChunks(path);
   return kind === "csv" ? readCsv(source, opts) : readJsonl(source, opts);
 }
 
 /** A file's bytes in 1 MB chunks; opened on first read, a missing or unreadable file becomes a JikimiError. */
-async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   try {
     yield* createReadStream(path, { highWaterMark: 1 << 20 });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT")
-      throw new JikimiError("file_not_found", `${path} does not exist: check the path`, { cause: e });
-    if (code === "EACCES")
-      throw new JikimiError("file_unreadable", `${path} cannot be read: check its permissions`, { cause: e });
-    if (code === "EISDIR")
-      throw new JikimiError("file_unreadable", `${path} is a directory: name a file`, { cause: e });
-    throw e;
+    throw openError(path, e);
   }
 }
 
