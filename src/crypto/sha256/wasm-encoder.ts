@@ -37,6 +37,7 @@ export const Op = {
   i32LeU: 0x4d,
   i32GeU: 0x4f,
   i32Ctz: 0x68,
+  i32Popcnt: 0x69,
   i32Add: 0x6a,
   i32Sub: 0x6b,
   i32Mul: 0x6c,

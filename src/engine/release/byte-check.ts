@@ -86,11 +86,12 @@ export function compileTableCheck(
   const n = cols.length;
   return (t, r) => {
     const b = t.bytes;
-    const base = 2 * r * t.width;
+    const base = r * t.width;
+    const sep = t.sep;
     for (let k = 0; k < n; k++) {
       const f = cols[k] as number;
-      const s = t.pos[base + 2 * f] as number;
-      const e = t.pos[base + 2 * f + 1] as number;
+      const s = f === 0 ? (t.rowStart[r] as number) : (sep[base + f - 1] as number) + 1;
+      const e = sep[base + f] as number;
       if (s === e) {
         if (nullable[k]) continue;
         return {

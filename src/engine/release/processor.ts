@@ -18,7 +18,7 @@ import { ByteSink, utf8Into } from "../transforms/column-codec.js";
 import { transformNamed } from "../transforms/index.js";
 import type { FieldCheck } from "../typecheck.js";
 import { compileTableCheck } from "./byte-check.js";
-import { type FieldTable, fieldText } from "./table.js";
+import { type FieldTable, fieldEnd, fieldStart, fieldText } from "./table.js";
 
 /** One released field: its input column, transform and derived keys. */
 export interface PlannedField {
@@ -122,8 +122,12 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
   }
   const index = new Recording(plan.columns.map((c, i) => [c, i]));
   const scope = plan.scope ? compileScope(plan.scope.expr, new Map(plan.scope.types), index) : undefined;
-  const scopeCols = [...read];
-  const scopeRow: string[] = plan.columns.map(() => "");
+  // the row the scope sees decodes a field only when the expression reads it (`a && b` often never reads b)
+  let current: FieldTable | undefined;
+  let currentRow = 0;
+  const scopeRow = { length: plan.columns.length } as unknown as string[];
+  for (const c of read)
+    Object.defineProperty(scopeRow, c, { get: () => fieldText(current as FieldTable, currentRow, c) });
 
   // layout of an output line: spans of kept fields, or computed (transformed) fields
   const computed: { field: PlannedField; fn: (v: readonly string[], o: string[]) => void }[] = [];
@@ -175,7 +179,6 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     let outOfScope = 0;
     let noConsent = 0;
     const candidates: number[] = [];
-    const w2 = 2 * t.width;
     for (let r = 0; r < t.rows; r++) {
       const problem = check(t, r);
       if (problem) {
@@ -189,7 +192,8 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
         continue;
       }
       if (scope) {
-        for (const c of scopeCols) scopeRow[c] = fieldText(t, r, c);
+        current = t;
+        currentRow = r;
         if (!scope(scopeRow)) {
           outOfScope++;
           continue;
@@ -206,8 +210,8 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     const sc = plan.subjectColumn;
     for (let k = 0; k < m; k++) {
       const r = candidates[k] as number;
-      const s = t.pos[r * w2 + 2 * sc] as number;
-      const e = t.pos[r * w2 + 2 * sc + 1] as number;
+      const s = fieldStart(t, r, sc);
+      const e = fieldEnd(t, r, sc);
       keySink.reserve(e - s);
       keySink.bytes.set(b.subarray(s, e), keySink.length);
       keySink.length += e - s;
@@ -283,13 +287,11 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     for (let k = 0; k < n; k++) {
       if (dropped.size > 0 && dropped.has(k)) continue;
       const r = keep[k] as number;
-      const row = r * w2;
       if (t.verbatim) {
         // room for the whole line first, then plain copies
         let size = layout.length + 1;
         for (const piece of layout)
-          if (piece.kind === "span")
-            size += (t.pos[row + 2 * piece.to + 1] as number) - (t.pos[row + 2 * piece.from] as number);
+          if (piece.kind === "span") size += fieldEnd(t, r, piece.to) - fieldStart(t, r, piece.from);
           else {
             const c = cells[piece.index] as { at: Int32Array };
             size += (c.at[k + 1] as number) - (c.at[k] as number);
@@ -305,8 +307,8 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
           let e: number;
           if (piece.kind === "span") {
             from = b;
-            s = t.pos[row + 2 * piece.from] as number;
-            e = t.pos[row + 2 * piece.to + 1] as number;
+            s = fieldStart(t, r, piece.from);
+            e = fieldEnd(t, r, piece.to);
           } else {
             const c = cells[piece.index] as { bytes: Uint8Array; at: Int32Array };
             from = c.bytes;

@@ -52,6 +52,27 @@ describe("release tables", () => {
     );
   });
 
+  it("index regular blocks (every record whole, no blank line) in one pass, like the full reader", () => {
+    const plainField = fc.constantFrom("", "x", "true", "12", "홍길동", "a b", "2024-01-31", "-");
+    const regular = fc
+      .tuple(
+        fc.array(fc.array(plainField, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }),
+        fc.boolean(),
+      )
+      .map(([records, last]) => records.map((r) => r.join(",")).join("\n") + (last ? "\n" : ""));
+    fc.assert(
+      fc.property(regular, (text) => {
+        const bytes = new TextEncoder().encode(text);
+        const t = scanPlainCsv(bytes, 3, columns);
+        const expected = reference(bytes);
+        expect(t && rowsOf(t)).toEqual(expected.rows);
+        expect(t?.bad).toEqual([]);
+        expect(t?.lines).toBe(text.split("\n").length - 1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("index plain blocks in place and agree with the full reader on them", () => {
     const text = "1,x,true\n\n2,홍길동,false\n3,only-two\n4,,\n5,y,true";
     const bytes = new TextEncoder().encode(text);
@@ -59,7 +80,7 @@ describe("release tables", () => {
     expect(plain?.verbatim).toBe(true);
     const full = tableFromCsvBlock(bytes, columns);
     expect(plain && rowsOf(plain)).toEqual(rowsOf(full));
-    expect(plain?.bad).toEqual([{ record: 2, line: 3, code: "field_count", column: "c" }]);
+    expect(plain?.bad).toEqual([{ record: 2, line: 3, code: "field_count", column: "c", fields: 2 }]);
     expect(plain?.lines).toBe(5);
     expect(plain?.records).toBe(5);
   });

@@ -27,13 +27,15 @@ export interface BadRecord {
 }
 
 /**
- * The good records of a block. Field f of good record r spans bytes[pos[2(r*width+f)] .. pos[2(r*width+f)+1]).
+ * The good records of a block. Field f of good record r ends at bytes[sep[r*width+f]] (the separator after it)
+ * and starts at rowStart[r] for f = 0, else one past the previous field's end: `fieldStart`/`fieldEnd`.
  * `record[r]` is its 0-based record index within the block (bad records count too). `verbatim` is true when
  * every field's bytes are exactly what a CSV writer would emit for it (no quoting needed).
  */
 export interface FieldTable {
   bytes: Uint8Array;
-  pos: Int32Array;
+  sep: Int32Array;
+  rowStart: Int32Array;
   width: number;
   rows: number;
   record: Int32Array;
@@ -85,9 +87,13 @@ export function scanPlainCsv(
   }
   const n = bytes.length;
   // every ',' and LF, in order: a record is the fields between consecutive separators up to a LF
-  const sep = separators(bytes);
-  let pos = new Int32Array(Math.max(1024, sep.length) * 2);
-  let record = new Int32Array(Math.max(1024, Math.ceil(sep.length / width)));
+  const { sep, lfs } = separators(bytes);
+  const regular = regularTable(bytes, sep, lfs, width);
+  // lines counts the block's own LFs (not the one added above)
+  if (regular) return endsInLf ? regular : { ...regular, lines: regular.lines - 1 };
+  let out = new Int32Array(Math.max(1024, sep.length));
+  let rowStart = new Int32Array(Math.max(1024, Math.ceil(sep.length / width)));
+  let record = new Int32Array(rowStart.length);
   const bad: BadRecord[] = [];
   let rows = 0;
   let records = 0;
@@ -101,21 +107,23 @@ export function scanPlainCsv(
       line++;
       continue;
     }
-    const base = rows * width * 2;
-    if (base + width * 2 > pos.length) pos = grow(pos, base + width * 2);
+    const base = rows * width;
+    if (base + width > out.length) out = grow(out, base + width);
+    const start = p;
     let f = 0;
     for (;;) {
       const end = sep[k++] as number;
-      if (f < width) {
-        pos[base + 2 * f] = p;
-        pos[base + 2 * f + 1] = end;
-      }
+      if (f < width) out[base + f] = end;
       f++;
       p = end + 1;
       if (bytes[end] === LF) break;
     }
     if (f === width) {
-      if (rows >= record.length) record = grow(record, rows + 1);
+      if (rows >= record.length) {
+        record = grow(record, rows + 1);
+        rowStart = grow(rowStart, rows + 1);
+      }
+      rowStart[rows] = start;
       record[rows++] = records;
     } else {
       const column = columns[f];
@@ -132,7 +140,8 @@ export function scanPlainCsv(
   }
   return {
     bytes,
-    pos,
+    sep: out,
+    rowStart,
     width,
     rows,
     record,
@@ -143,6 +152,43 @@ export function scanPlainCsv(
   };
 }
 
+/**
+ * The common case in one read per record: every record has `width` fields and ends in LF, and no line is
+ * blank. Holds when the LFs number the records and each record's last separator is a LF (then every other
+ * separator is a comma, and with two or more columns a blank line cannot hide).
+ */
+function regularTable(
+  bytes: Uint8Array,
+  sep: Int32Array,
+  lfs: number,
+  width: number,
+): FieldTable | undefined {
+  const n = sep.length;
+  if (width < 2 || n % width !== 0 || lfs !== n / width) return undefined;
+  const rows = n / width;
+  const rowStart = new Int32Array(Math.max(1, rows));
+  let start = 0;
+  for (let r = 0; r < rows; r++) {
+    const end = sep[r * width + width - 1] as number;
+    if (bytes[end] !== LF) return undefined;
+    rowStart[r] = start;
+    start = end + 1;
+  }
+  const record = new Int32Array(Math.max(1, rows));
+  for (let r = 0; r < rows; r++) record[r] = r;
+  return { bytes, sep, rowStart, width, rows, record, verbatim: true, bad: [], records: rows, lines: rows };
+}
+
+/** Where field f of good record r starts. */
+export function fieldStart(t: FieldTable, r: number, f: number): number {
+  return f === 0 ? (t.rowStart[r] as number) : (t.sep[r * t.width + f - 1] as number) + 1;
+}
+
+/** Where field f of good record r ends (exclusive). */
+export function fieldEnd(t: FieldTable, r: number, f: number): number {
+  return t.sep[r * t.width + f] as number;
+}
+
 /** Packs string rows (with their block-local record indexes) into a table; fields are written UTF-8. */
 export function tableFromRows(
   rows: readonly (readonly string[])[],
@@ -151,20 +197,25 @@ export function tableFromRows(
   extra: { bad: BadRecord[]; records: number; lines: number },
 ): FieldTable {
   const sink = new ByteSink(1 << 16);
-  const pos = new Int32Array(Math.max(1, rows.length * width * 2));
+  const sep = new Int32Array(Math.max(1, rows.length * width));
+  const rowStart = new Int32Array(Math.max(1, rows.length));
   const record = new Int32Array(Math.max(1, rows.length));
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as readonly string[];
+    rowStart[r] = sink.length;
     for (let f = 0; f < width; f++) {
-      pos[2 * (r * width + f)] = sink.length;
       utf8Into(sink, row[f] ?? "");
-      pos[2 * (r * width + f) + 1] = sink.length;
+      sep[r * width + f] = sink.length;
+      // a delimiter byte after each field keeps "start = previous end + 1"; nothing reads it
+      sink.reserve(1);
+      sink.bytes[sink.length++] = f === width - 1 ? LF : 44;
     }
     record[r] = recordOf(r);
   }
   return {
     bytes: sink.bytes.subarray(0, sink.length),
-    pos,
+    sep,
+    rowStart,
     width,
     rows: rows.length,
     record,
@@ -242,9 +293,8 @@ const interned = new Map<number, string>();
 
 /** Field f of row r as a string (UTF-8). */
 export function fieldText(t: FieldTable, r: number, f: number): string {
-  const at = 2 * (r * t.width + f);
-  const s = t.pos[at] as number;
-  const e = t.pos[at + 1] as number;
+  const s = fieldStart(t, r, f);
+  const e = fieldEnd(t, r, f);
   const b = t.bytes;
   if (e - s <= 6) {
     // up to 6 ASCII bytes and the length fit in a double exactly

@@ -9,6 +9,8 @@ import { instantiate } from "../../crypto/sha256/wasm-kernels.js";
 /** Bytes scanned per kernel call; positions go after the input (4 bytes each, so 4 x SEGMENT at most). */
 const SEGMENT = 1 << 20;
 const OUT = SEGMENT + 64;
+/** where the kernel leaves the number of LFs it saw */
+const LF_COUNT = SEGMENT + 32;
 const PAGES = Math.ceil((OUT + 4 * SEGMENT + 64) / 65_536);
 const COMMA = 44;
 const LF = 10;
@@ -19,23 +21,29 @@ interface Kernel {
   run(n: number, out: number, base: number): number;
 }
 
-/** scan(n, out, base): for each ',' or LF at i < n in memory[0..n), stores i + base at out; returns the count. */
+/**
+ * scan(n, out, base): for each ',' or LF at i < n in memory[0..n), stores i + base at out; returns the count and
+ * leaves the number of LFs at LF_COUNT.
+ */
 function buildModule(): Uint8Array {
   const fn = new FunctionBuilder([I32, I32, I32], [I32]);
   const [n, out, base] = [0, 1, 2];
   const i = fn.local(I32);
   const m = fn.local(I32);
   const start = fn.local(I32);
+  const lf = fn.local(I32);
+  const mlf = fn.local(I32);
   fn.get(out).set(start);
   fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
   // if i >= n: leave
   fn.get(i).get(n).emit(Op.i32GeU, Op.brIf, 1);
-  // m = bitmask((v == ',') | (v == LF))
+  // mlf = bitmask(v == LF); m = bitmask(v == ',') | mlf; lf += popcnt(mlf)
   fn.get(i).simdMem(Simd.v128Load, 0, 0);
-  fn.i32Const(COMMA).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
+  fn.i32Const(LF).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask).set(mlf);
   fn.get(i).simdMem(Simd.v128Load, 0, 0);
-  fn.i32Const(LF).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
-  fn.simd(Simd.v128Or).simd(Simd.i8x16Bitmask).set(m);
+  fn.i32Const(COMMA).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask);
+  fn.get(mlf).emit(Op.i32Or).set(m);
+  fn.get(lf).get(mlf).emit(Op.i32Popcnt, Op.i32Add).set(lf);
   fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
   fn.get(m).emit(Op.i32Eqz, Op.brIf, 1);
   // store i + ctz(m) + base at out; out += 4; m &= m - 1
@@ -47,6 +55,7 @@ function buildModule(): Uint8Array {
   fn.emit(Op.br, 0, Op.end, Op.end);
   fn.get(i).i32Const(16).emit(Op.i32Add).set(i);
   fn.emit(Op.br, 0, Op.end, Op.end);
+  fn.i32Const(LF_COUNT).get(lf).mem(Op.i32Store, 2, 0);
   fn.get(out).get(start).emit(Op.i32Sub).i32Const(2).emit(Op.i32ShrU);
   return encodeModule(PAGES, [{ name: "scan", fn }]);
 }
@@ -70,12 +79,20 @@ function getKernel(): Kernel | null {
   return kernel;
 }
 
+/** The separators of a block and how many of them are LFs. */
+export interface Separators {
+  sep: Int32Array;
+  lfs: number;
+}
+
 /** The same positions by a JS loop (no WebAssembly, and the reference in tests). */
-export function separatorsJs(bytes: Uint8Array): Int32Array {
+export function separatorsJs(bytes: Uint8Array): Separators {
   let out = new Int32Array(1024);
   let count = 0;
+  let lfs = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
+    if (b === LF) lfs++;
     if (b === COMMA || b === LF) {
       if (count === out.length) {
         const next = new Int32Array(out.length * 2);
@@ -85,23 +102,25 @@ export function separatorsJs(bytes: Uint8Array): Int32Array {
       out[count++] = i;
     }
   }
-  return out.subarray(0, count);
+  return { sep: out.subarray(0, count), lfs };
 }
 
 /**
- * Every position of ',' or LF in `bytes`, in order.
- * @example separators(new TextEncoder().encode("a,b\n")) // Int32Array [1, 3]
+ * Every position of ',' or LF in `bytes`, in order, and the number of LFs.
+ * @example separators(new TextEncoder().encode("a,b\n")) // { sep: Int32Array [1, 3], lfs: 1 }
  */
-export function separators(bytes: Uint8Array): Int32Array {
+export function separators(bytes: Uint8Array): Separators {
   const k = getKernel();
   if (!k) return separatorsJs(bytes);
   let out = new Int32Array(Math.max(1024, bytes.length >> 3));
   let count = 0;
+  let lfs = 0;
   for (let seg = 0; seg < bytes.length; seg += SEGMENT) {
     const len = Math.min(SEGMENT, bytes.length - seg);
     k.memory.set(bytes.subarray(seg, seg + len), 0);
     k.memory.fill(0, len, len + 16);
     const c = k.run(len, OUT, seg);
+    lfs += k.positions[LF_COUNT >> 2] as number;
     if (count + c > out.length) {
       const next = new Int32Array(Math.max(count + c, out.length * 2));
       next.set(out.subarray(0, count));
@@ -112,5 +131,5 @@ export function separators(bytes: Uint8Array): Int32Array {
   }
   // the kernel's memory held the input: wipe what it read
   k.memory.fill(0, 0, Math.min(SEGMENT, bytes.length) + 16);
-  return out.subarray(0, count);
+  return { sep: out.subarray(0, count), lfs };
 }
