@@ -11,8 +11,6 @@ import type { RecordBatch, RecordError } from "../../io/records/types.js";
 import { ByteSink, utf8Into } from "../transforms/column-codec.js";
 
 const LF = 10;
-const QUOTE = 34;
-const CR = 13;
 
 /** A record left out of the table: where (block-local, 0-based) and why, never its values. */
 export interface BadRecord {
@@ -75,7 +73,6 @@ export function scanPlainCsv(
   width: number,
   columns: readonly string[],
 ): FieldTable | undefined {
-  if (block.indexOf(QUOTE) >= 0 || block.indexOf(CR) >= 0) return undefined;
   if (!isUtf8(block)) return undefined;
   // every record ends in LF (the last block of a file may lack it): the loops need no bounds checks
   const endsInLf = block.length === 0 || block[block.length - 1] === LF;
@@ -87,7 +84,8 @@ export function scanPlainCsv(
   }
   const n = bytes.length;
   // every ',' and LF, in order: a record is the fields between consecutive separators up to a LF
-  const { sep, lfs } = separators(bytes);
+  const { sep, lfs, special } = separators(bytes);
+  if (special) return undefined;
   const regular = regularTable(bytes, sep, lfs, width);
   // lines counts the block's own LFs (not the one added above)
   if (regular) return endsInLf ? regular : { ...regular, lines: regular.lines - 1 };

@@ -14,6 +14,8 @@ describe("separators", () => {
           const js = separatorsJs(bytes);
           expect([...wasm.sep]).toEqual([...js.sep]);
           expect(wasm.lfs).toBe(js.lfs);
+          expect(wasm.special).toBe(js.special);
+          expect(js.special).toBe(bytes.some((b) => b === 34 || b === 13));
           expect(js.lfs).toBe(bytes.filter((b) => b === 10).length);
         },
       ),

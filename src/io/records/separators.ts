@@ -3,14 +3,17 @@
 // few per byte. Only for blocks without quotes (the caller checks); a JS loop does the same without WebAssembly.
 // Why hand-written: CSV libraries (csv-parse and the like) build strings per field and run 5-15x slower; see
 // docs/architecture.md and bench/records.mjs.
-import { encodeModule, FunctionBuilder, I32, Op, Simd } from "../../crypto/sha256/wasm-encoder.js";
+import { encodeModule, FunctionBuilder, I32, Op, Simd, V128 } from "../../crypto/sha256/wasm-encoder.js";
 import { instantiate } from "../../crypto/sha256/wasm-kernels.js";
 
 /** Bytes scanned per kernel call; positions go after the input (4 bytes each, so 4 x SEGMENT at most). */
 const SEGMENT = 1 << 20;
 const OUT = SEGMENT + 64;
-/** where the kernel leaves the number of LFs it saw */
+/** where the kernel leaves the number of LFs it saw, and whether it saw a quote or a CR */
 const LF_COUNT = SEGMENT + 32;
+const SPECIAL = SEGMENT + 36;
+const QUOTE = 34;
+const CR = 13;
 const PAGES = Math.ceil((OUT + 4 * SEGMENT + 64) / 65_536);
 const COMMA = 44;
 const LF = 10;
@@ -33,15 +36,20 @@ function buildModule(): Uint8Array {
   const start = fn.local(I32);
   const lf = fn.local(I32);
   const mlf = fn.local(I32);
+  const v = fn.local(V128);
+  const special = fn.local(V128);
   fn.get(out).set(start);
   fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
   // if i >= n: leave
   fn.get(i).get(n).emit(Op.i32GeU, Op.brIf, 1);
-  // mlf = bitmask(v == LF); m = bitmask(v == ',') | mlf; lf += popcnt(mlf)
-  fn.get(i).simdMem(Simd.v128Load, 0, 0);
-  fn.i32Const(LF).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask).set(mlf);
-  fn.get(i).simdMem(Simd.v128Load, 0, 0);
-  fn.i32Const(COMMA).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask);
+  // mlf = bitmask(v == LF); m = bitmask(v == ',') | mlf; lf += popcnt(mlf); special |= (v == '"') | (v == CR)
+  fn.get(i).simdMem(Simd.v128Load, 0, 0).set(v);
+  fn.get(v).i32Const(LF).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask).set(mlf);
+  fn.get(special);
+  fn.get(v).i32Const(QUOTE).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
+  fn.get(v).i32Const(CR).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
+  fn.simd(Simd.v128Or).simd(Simd.v128Or).set(special);
+  fn.get(v).i32Const(COMMA).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask);
   fn.get(mlf).emit(Op.i32Or).set(m);
   fn.get(lf).get(mlf).emit(Op.i32Popcnt, Op.i32Add).set(lf);
   fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
@@ -56,6 +64,7 @@ function buildModule(): Uint8Array {
   fn.get(i).i32Const(16).emit(Op.i32Add).set(i);
   fn.emit(Op.br, 0, Op.end, Op.end);
   fn.i32Const(LF_COUNT).get(lf).mem(Op.i32Store, 2, 0);
+  fn.i32Const(SPECIAL).get(special).simd(Simd.i8x16Bitmask).mem(Op.i32Store, 2, 0);
   fn.get(out).get(start).emit(Op.i32Sub).i32Const(2).emit(Op.i32ShrU);
   return encodeModule(PAGES, [{ name: "scan", fn }]);
 }
@@ -79,10 +88,11 @@ function getKernel(): Kernel | null {
   return kernel;
 }
 
-/** The separators of a block and how many of them are LFs. */
+/** The separators of a block, how many of them are LFs, and whether the block holds a quote or a CR. */
 export interface Separators {
   sep: Int32Array;
   lfs: number;
+  special: boolean;
 }
 
 /** The same positions by a JS loop (no WebAssembly, and the reference in tests). */
@@ -90,9 +100,11 @@ export function separatorsJs(bytes: Uint8Array): Separators {
   let out = new Int32Array(1024);
   let count = 0;
   let lfs = 0;
+  let special = false;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b === LF) lfs++;
+    if (b === QUOTE || b === CR) special = true;
     if (b === COMMA || b === LF) {
       if (count === out.length) {
         const next = new Int32Array(out.length * 2);
@@ -102,7 +114,7 @@ export function separatorsJs(bytes: Uint8Array): Separators {
       out[count++] = i;
     }
   }
-  return { sep: out.subarray(0, count), lfs };
+  return { sep: out.subarray(0, count), lfs, special };
 }
 
 /**
@@ -115,12 +127,14 @@ export function separators(bytes: Uint8Array): Separators {
   let out = new Int32Array(Math.max(1024, bytes.length >> 3));
   let count = 0;
   let lfs = 0;
+  let special = false;
   for (let seg = 0; seg < bytes.length; seg += SEGMENT) {
     const len = Math.min(SEGMENT, bytes.length - seg);
     k.memory.set(bytes.subarray(seg, seg + len), 0);
     k.memory.fill(0, len, len + 16);
     const c = k.run(len, OUT, seg);
     lfs += k.positions[LF_COUNT >> 2] as number;
+    if (k.positions[SPECIAL >> 2] !== 0) special = true;
     if (count + c > out.length) {
       const next = new Int32Array(Math.max(count + c, out.length * 2));
       next.set(out.subarray(0, count));
@@ -131,5 +145,5 @@ export function separators(bytes: Uint8Array): Separators {
   }
   // the kernel's memory held the input: wipe what it read
   k.memory.fill(0, 0, Math.min(SEGMENT, bytes.length) + 16);
-  return { sep: out.subarray(0, count), lfs };
+  return { sep: out.subarray(0, count), lfs, special };
 }
