@@ -382,7 +382,8 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       req.onProgress?.(counts.read, bytesRead);
     };
     const threads = req.threads ?? Math.min(8, availableParallelism());
-    const inFlight = Math.max(2, threads * 3);
+    // blocks read ahead: enough to keep every thread busy, few enough to keep memory flat
+    const inFlight = Math.max(2, threads * 2);
     const queue: Promise<BlockResult>[] = [];
     /** Takes results in file order until at most `limit` are in flight. */
     const drain = async (limit: number) => {
@@ -457,6 +458,8 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       }
     }
     await drain(0);
+    // the workers' memory goes back before the ledger append builds its own tables
+    await pool?.close();
 
     if (output) await output.close();
     if (report) await report.close();

@@ -166,6 +166,14 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
   let offsets = new Uint32Array(1024);
   let macs = new Uint8Array(1024 * 32);
   const bits = plan.consent?.bits;
+  // output buffers reused block after block; each result gets an exact copy it can take to another thread
+  const outSink = new ByteSink(1 << 20);
+  const cellSinks: ByteSink[] = [];
+  const takeOut = (sink: ByteSink): Uint8Array<ArrayBuffer> => {
+    const copy = sink.bytes.slice(0, sink.length);
+    sink.bytes.fill(0, 0, sink.length);
+    return copy;
+  };
   const dictionary = plan.consent?.dictionary;
 
   return (t) => {
@@ -271,8 +279,9 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     }
 
     // transformed columns as CSV bytes, once per column; then each line is byte copies
-    const cells = results.map((column) => {
-      const sink = new ByteSink(Math.max(1024, n * 48));
+    const cells = results.map((column, j) => {
+      const sink = (cellSinks[j] ??= new ByteSink(1 << 16));
+      sink.length = 0;
       const at = new Int32Array(n + 1);
       for (let k = 0; k < n; k++) {
         encodeCell(sink, column[k] as string);
@@ -280,7 +289,8 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
       }
       return { bytes: sink.bytes, at };
     });
-    const out = new ByteSink(Math.max(1024, n * 160));
+    const out = outSink;
+    out.length = 0;
     const hashes = new Uint8Array((n - dropped.size) * SUBJECT_HASH_BYTES);
     const sample: string[][] = [];
     let released = 0;
@@ -357,10 +367,10 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
           ),
         );
     }
-    for (const c of cells) c.bytes.fill(0);
+    for (const c of cells) c.bytes.fill(0, 0, c.at[n] as number);
     macs.fill(0, 0, m * 32);
     return {
-      out: out.bytes.slice(0, out.length),
+      out: takeOut(out),
       hashes,
       released,
       outOfScope,

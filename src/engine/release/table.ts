@@ -150,6 +150,10 @@ export function scanPlainCsv(
   };
 }
 
+/** Row starts of regular tables, reused block after block on a thread; records are the identity. */
+let regularStarts = new Int32Array(0);
+let regularRecords = new Int32Array(0);
+
 /**
  * The common case in one read per record: every record has `width` fields and ends in LF, and no line is
  * blank. Holds when the LFs number the records and each record's last separator is a LF (then every other
@@ -164,7 +168,11 @@ function regularTable(
   const n = sep.length;
   if (width < 2 || n % width !== 0 || lfs !== n / width) return undefined;
   const rows = n / width;
-  const rowStart = new Int32Array(Math.max(1, rows));
+  if (rows > regularStarts.length) {
+    regularStarts = new Int32Array(Math.max(rows, regularStarts.length * 2));
+    regularRecords = Int32Array.from({ length: regularStarts.length }, (_, r) => r);
+  }
+  const rowStart = regularStarts;
   let start = 0;
   for (let r = 0; r < rows; r++) {
     const end = sep[r * width + width - 1] as number;
@@ -172,9 +180,18 @@ function regularTable(
     rowStart[r] = start;
     start = end + 1;
   }
-  const record = new Int32Array(Math.max(1, rows));
-  for (let r = 0; r < rows; r++) record[r] = r;
-  return { bytes, sep, rowStart, width, rows, record, verbatim: true, bad: [], records: rows, lines: rows };
+  return {
+    bytes,
+    sep,
+    rowStart,
+    width,
+    rows,
+    record: regularRecords,
+    verbatim: true,
+    bad: [],
+    records: rows,
+    lines: rows,
+  };
 }
 
 /** Where field f of good record r starts. */

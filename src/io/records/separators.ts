@@ -117,14 +117,17 @@ export function separatorsJs(bytes: Uint8Array): Separators {
   return { sep: out.subarray(0, count), lfs, special };
 }
 
+/** Positions are written here and handed out as a view: one block at a time per thread, no garbage per block. */
+let scratch = new Int32Array(0);
+
 /**
- * Every position of ',' or LF in `bytes`, in order, and the number of LFs.
- * @example separators(new TextEncoder().encode("a,b\n")) // { sep: Int32Array [1, 3], lfs: 1 }
+ * Every position of ',' or LF in `bytes`, in order, the number of LFs and whether a quote or CR occurs. The
+ * `sep` view is valid until the next call on the same thread.
+ * @example separators(new TextEncoder().encode("a,b\n")) // { sep: Int32Array [1, 3], lfs: 1, special: false }
  */
 export function separators(bytes: Uint8Array): Separators {
   const k = getKernel();
   if (!k) return separatorsJs(bytes);
-  let out = new Int32Array(Math.max(1024, bytes.length >> 3));
   let count = 0;
   let lfs = 0;
   let special = false;
@@ -135,15 +138,15 @@ export function separators(bytes: Uint8Array): Separators {
     const c = k.run(len, OUT, seg);
     lfs += k.positions[LF_COUNT >> 2] as number;
     if (k.positions[SPECIAL >> 2] !== 0) special = true;
-    if (count + c > out.length) {
-      const next = new Int32Array(Math.max(count + c, out.length * 2));
-      next.set(out.subarray(0, count));
-      out = next;
+    if (count + c > scratch.length) {
+      const next = new Int32Array(Math.max(count + c, scratch.length * 2, 1 << 16));
+      next.set(scratch.subarray(0, count));
+      scratch = next;
     }
-    out.set(k.positions.subarray(OUT >> 2, (OUT >> 2) + c), count);
+    scratch.set(k.positions.subarray(OUT >> 2, (OUT >> 2) + c), count);
     count += c;
   }
   // the kernel's memory held the input: wipe what it read
   k.memory.fill(0, 0, Math.min(SEGMENT, bytes.length) + 16);
-  return { sep: out.subarray(0, count), lfs, special };
+  return { sep: scratch.subarray(0, count), lfs, special };
 }

@@ -131,7 +131,8 @@ export class SubjectDictionary {
       this.table = t;
     }
     const indexes = new Uint32Array(count);
-    const fresh: number[] = [];
+    // new indexes are handed out in order, so the fresh ones are the range [from, t.size)
+    const from = t.size;
     const input = wordsOf(hashes, count);
     for (let i = 0; i < count; i++) {
       const at = i * WORDS;
@@ -144,26 +145,32 @@ export class SubjectDictionary {
         t.words.set(input.subarray(at, at + WORDS), idx * WORDS);
         t.slots[s] = idx + 1;
         indexes[i] = idx;
-        fresh.push(idx);
       }
     }
-    if (fresh.length > 0) this.persist(t, fresh);
-    return { indexes, added: fresh.length };
+    if (t.size > from) this.persist(t, from);
+    return { indexes, added: t.size - from };
   }
 
-  private persist(t: Table, fresh: number[]): void {
-    const byPart = new Map<number, number[]>();
-    for (const idx of fresh) {
+  /** Writes the subjects [from, t.size) to their partitions and the index-ordered copy. */
+  private persist(t: Table, from: number): void {
+    // the new indexes grouped by partition (the hash's first byte) with a counting sort: typed arrays only
+    const starts = new Uint32Array(257);
+    for (let idx = from; idx < t.size; idx++)
+      (starts[((t.words[idx * WORDS] as number) & 0xff) + 1] as number)++;
+    for (let p = 1; p <= 256; p++) starts[p] = (starts[p] as number) + (starts[p - 1] as number);
+    const next = starts.slice(0, 256);
+    const order = new Uint32Array(t.size - from);
+    for (let idx = from; idx < t.size; idx++) {
       const part = (t.words[idx * WORDS] as number) & 0xff;
-      const list = byPart.get(part);
-      if (list) list.push(idx);
-      else byPart.set(part, [idx]);
+      order[(next[part] as number)++] = idx;
     }
     const last = this.db.prepare(
       "SELECT chunk, data FROM subject_dict WHERE part = ? ORDER BY chunk DESC LIMIT 1",
     );
     const put = this.db.prepare("INSERT OR REPLACE INTO subject_dict (part, chunk, data) VALUES (?, ?, ?)");
-    for (const [part, list] of byPart) {
+    for (let part = 0; part < 256; part++) {
+      const list = order.subarray(starts[part], starts[part + 1]);
+      if (list.length === 0) continue;
       // the partition's last chunk is rewritten with the new records appended, then split into full chunks
       const tail = last.get(part) as { chunk: number; data: Buffer } | undefined;
       const keep = tail && tail.data.length < CHUNK_RECORDS * RECORD ? tail.data : Buffer.alloc(0);
@@ -173,7 +180,8 @@ export class SubjectDictionary {
       let off = keep.length;
       const bytes = new Uint8Array(t.words.buffer, t.words.byteOffset, t.words.byteLength);
       for (const idx of list) {
-        all.set(bytes.subarray(idx * SUBJECT_HASH_BYTES, (idx + 1) * SUBJECT_HASH_BYTES), off);
+        const at = idx * SUBJECT_HASH_BYTES;
+        for (let b = 0; b < SUBJECT_HASH_BYTES; b++) all[off + b] = bytes[at + b] as number;
         all.writeUInt32LE(idx, off + SUBJECT_HASH_BYTES);
         off += RECORD;
       }
@@ -183,7 +191,7 @@ export class SubjectDictionary {
     // the index-ordered copy: rewrite the chunks the new indexes fall in
     const linear = this.db.prepare("INSERT OR REPLACE INTO subject_dict_linear (chunk, data) VALUES (?, ?)");
     const all = new Uint8Array(t.words.buffer, t.words.byteOffset, t.size * SUBJECT_HASH_BYTES);
-    for (let c = Math.floor((fresh[0] ?? 0) / LINEAR_CHUNK); c * LINEAR_CHUNK < t.size; c++)
+    for (let c = Math.floor(from / LINEAR_CHUNK); c * LINEAR_CHUNK < t.size; c++)
       linear.run(
         c,
         all.subarray(
@@ -247,5 +255,12 @@ export class SubjectHashSet {
   /** The distinct hashes, packed in insertion order. */
   bytes(): Uint8Array {
     return new Uint8Array(this.t.words.buffer, this.t.words.byteOffset, this.t.size * SUBJECT_HASH_BYTES);
+  }
+
+  /** The distinct hashes, dropping the lookup slots (no more adds): the memory goes to the dictionary. */
+  seal(): Uint8Array {
+    const exact = this.bytes().slice();
+    this.t = { words: new Uint32Array(exact.buffer), slots: new Uint32Array(0), mask: 0, size: this.t.size };
+    return exact;
   }
 }
