@@ -20,7 +20,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deriveKey } from "../src/crypto/derive.js";
 import { loadKeyring } from "../src/crypto/keyring.js";
-import { type CliRun, jikimi, ROOT, tempDir } from "./support/cli.js";
+import { type CliRun, jikimi, ROOT, tempDir, writeConsent } from "./support/cli.js";
 
 const MAIN = join(ROOT, "dist", "cli", "main.js");
 const AGREEMENT = "nsf-credit-feed";
@@ -55,16 +55,7 @@ beforeAll(() => {
   run(["keys", "init", "-w", ws]);
   const input = join(template, "customers.csv");
   run(["generate", "customers", "--rows", String(ROWS), "--seed", "11", "--out", input, "--threads", "1"]);
-  const ids = readFileSync(input, "utf8")
-    .trim()
-    .split("\n")
-    .slice(1)
-    .map((l) => l.split(",")[0] ?? "");
-  writeFileSync(
-    join(template, "consent.csv"),
-    `subject,purpose,action,at,source\n${ids.map((id) => `${id},nsf-provision-overseas,grant,2023-01-01T00:00:00Z,app-v3`).join("\n")}\n`,
-  );
-  run(["consent", "import", join(template, "consent.csv"), "-w", ws]);
+  run(["consent", "import", writeConsent(input, join(template, "consent.csv")), "-w", ws]);
   // the large input of the kill cases; its first 300 customer ids are the template's consenting ones
   big = join(root.dir, "big.csv");
   run(["generate", "customers", "--rows", String(BIG_ROWS), "--seed", "12", "--out", big, "--threads", "1"]);

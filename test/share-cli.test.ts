@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { jikimi, tempDir } from "./support/cli.js";
+import { jikimi, tempDir, writeConsent } from "./support/cli.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -35,12 +35,7 @@ function consentingWorkspace(rows: number, seed: number, edit: (ws: string) => v
   ];
   expect(run(args).status).toBe(0);
   const lines = readFileSync(input, "utf8").trim().split("\n");
-  const ids = lines.slice(1).map((l) => l.split(",")[0] ?? "");
-  writeFileSync(
-    join(dir, "consent.csv"),
-    `subject,purpose,action,at,source\n${ids.map((id) => `${id},nsf-provision-overseas,grant,2023-01-01T00:00:00Z,app-v3`).join("\n")}\n`,
-  );
-  expect(run(["consent", "import", join(dir, "consent.csv"), "-w", ws]).status).toBe(0);
+  expect(run(["consent", "import", writeConsent(input, join(dir, "consent.csv")), "-w", ws]).status).toBe(0);
   return { dir, ws, input, lines, run, out: join(dir, "out") };
 }
 

@@ -1,9 +1,9 @@
 // the share gateway's worker threads give the same release as the main thread alone: byte-identical output
 // over an input of several blocks (CSV from a file and from stdin), the same counts and the same subjects.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { jikimi, tempDir } from "./support/cli.js";
+import { jikimi, tempDir, writeConsent } from "./support/cli.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -23,19 +23,8 @@ describe("jikimi share --threads", () => {
     // about 7 MB: the first block runs inline and the rest on the workers
     const gen = ["generate", "customers", "--rows", "50000", "--seed", "3", "--out", input, "--threads", "1"];
     expect(run(gen).status).toBe(0);
-    const ids = readFileSync(input, "utf8")
-      .trim()
-      .split("\n")
-      .slice(1)
-      .map((l) => l.split(",")[0] ?? "");
-    writeFileSync(
-      join(dir, "consent.csv"),
-      `subject,purpose,action,at,source\n${ids
-        .filter((_, i) => i % 3 !== 0)
-        .map((id) => `${id},nsf-provision-overseas,grant,2023-01-01T00:00:00Z,app`)
-        .join("\n")}\n`,
-    );
-    expect(run(["consent", "import", join(dir, "consent.csv"), "-w", ws]).status).toBe(0);
+    const consent = writeConsent(input, join(dir, "consent.csv"), (i) => i % 3 !== 0);
+    expect(run(["consent", "import", consent, "-w", ws]).status).toBe(0);
     const outputs: string[] = [];
     const counts: unknown[] = [];
     const share = (threads: string, day: string, stdin?: string) => {

@@ -1,6 +1,6 @@
 // runs the built jikimi CLI (dist/) as a child process, the way a user does.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,4 +35,26 @@ export function jikimi(
 export function tempDir(prefix = "jikimi-test-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Writes a consent file granting the case's overseas provision (2023-01-01) to the customers of a generated
+ * customers CSV that `keep` selects (by 0-based data row); returns the path.
+ */
+export function writeConsent(
+  customersCsv: string,
+  out: string,
+  keep: (row: number) => boolean = () => true,
+): string {
+  const ids = readFileSync(customersCsv, "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(",")[0] ?? "")
+    .filter((_, i) => keep(i));
+  writeFileSync(
+    out,
+    `subject,purpose,action,at,source\n${ids.map((id) => `${id},nsf-provision-overseas,grant,2023-01-01T00:00:00Z,app-v3`).join("\n")}\n`,
+  );
+  return out;
 }
