@@ -280,7 +280,8 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
 
     // transformed columns as CSV bytes, once per column; then each line is byte copies
     const cells = results.map((column, j) => {
-      const sink = (cellSinks[j] ??= new ByteSink(1 << 16));
+      const sink = cellSinks[j] ?? new ByteSink(1 << 16);
+      cellSinks[j] = sink;
       sink.length = 0;
       const at = new Int32Array(n + 1);
       for (let k = 0; k < n; k++) {
