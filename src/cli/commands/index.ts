@@ -7,6 +7,8 @@ import { registerGenerate } from "./generate.js";
 import { registerInit } from "./init.js";
 import { registerKeys } from "./keys.js";
 import { registerLedger } from "./ledger/index.js";
+import { registerLink } from "./link.js";
+import { registerRisk } from "./risk.js";
 import { registerSchema } from "./schema.js";
 import { registerShare } from "./share.js";
 import { registerTaxonomy } from "./taxonomy.js";
@@ -23,4 +25,6 @@ export function registerCommands(program: Command): void {
   registerLedger(program);
   registerShare(program);
   registerDetokenize(program);
+  registerRisk(program);
+  registerLink(program);
 }
