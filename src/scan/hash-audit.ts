@@ -1,0 +1,488 @@
+// the hash audit: tell whether a column holds unkeyed digests (MD5, SHA-1, SHA-256, SHA-512 in hex or base64) and
+// try to reverse them by enumerating what personal data usually is: the whole Korean mobile space (SHA-256 only,
+// through the WebAssembly SIMD digit kernel on worker threads), dates of birth, and the caller's candidate list.
+//
+// The audit returns counts only. Recovered plaintexts never leave the search (the workers answer with target
+// indexes), and no digest value is put in a result or a message: a digest of personal data is personal data.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { DigestSet, KOREAN_MOBILE_TEMPLATES, sha256DigitTemplate } from "../crypto/sha256/index.js";
+import type { DigitReply, DigitTask, DigitWorkerInit } from "./hash-worker.js";
+
+export type DigestAlgorithm = "md5" | "sha1" | "sha256" | "sha512";
+
+export interface DigestShape {
+  algorithm: DigestAlgorithm;
+  encoding: "hex" | "base64" | "base64url";
+}
+
+export interface AuditOptions {
+  /** values the recipient may hold, e.g. the controller's own e-mail list; tried as given, trimmed, lower- and upper-case */
+  candidates?: readonly string[];
+  /** default both */
+  spaces?: readonly ("mobile" | "birthdate")[];
+  /** worker threads for the mobile space; default one per core */
+  threads?: number;
+  signal?: AbortSignal;
+}
+
+export interface AuditResult {
+  shape: DigestShape;
+  /** non-empty values audited (values of another shape are left out) */
+  values: number;
+  /** distinct digests among them */
+  distinct: number;
+  /** distinct digests recovered */
+  reversed: number;
+  /** reversed / distinct */
+  share: number;
+  seconds: number;
+  /** what was enumerated, e.g. "mobile 010######## (10^8)", "birthdate YYYYMMDD 1900-2025", "12,000 candidates" */
+  tried: string[];
+  /** distinct digests recovered under each form tried; each digest counts once, under the first form that found it */
+  byForm: Record<string, number>;
+  verdict: string;
+}
+
+/** Internal knobs for tests and benchmarks: a smaller mobile space, or fewer formats. */
+export interface AuditInternals {
+  /** numbers n in [start, end) of the 8 digits after 010; default the whole [0, 10^8) */
+  mobileRange?: readonly [number, number];
+  mobileFormats?: readonly (keyof typeof KOREAN_MOBILE_TEMPLATES)[];
+  /** numbers per task sent to a worker; default 5,000,000 */
+  chunk?: number;
+}
+
+const BYTES: Record<DigestAlgorithm, number> = { md5: 16, sha1: 20, sha256: 32, sha512: 64 };
+const ALGORITHMS: readonly DigestAlgorithm[] = ["md5", "sha1", "sha256", "sha512"];
+const ENCODINGS: readonly DigestShape["encoding"][] = ["hex", "base64", "base64url"];
+const NAMES: Record<DigestAlgorithm, string> = {
+  md5: "MD5",
+  sha1: "SHA-1",
+  sha256: "SHA-256",
+  sha512: "SHA-512",
+};
+const HEX_LENGTH = new Map<number, DigestAlgorithm>(ALGORITHMS.map((a) => [BYTES[a] * 2, a]));
+/** Unpadded base64 length of each digest size. */
+const B64_LENGTH = new Map<number, DigestAlgorithm>(
+  ALGORITHMS.map((a) => [Math.ceil((BYTES[a] * 4) / 3), a]),
+);
+const SHARE_NEEDED = 0.9;
+const MOBILE_SPACE = 100_000_000;
+const DEFAULT_CHUNK = 5_000_000;
+
+const HEX = /^[0-9a-fA-F]+$/;
+const DIGITS = /^[0-9]+$/;
+const B64_BODY = /^[A-Za-z0-9+/_-]+$/;
+const UUID4 = /^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$/i;
+
+/** The shapes one (trimmed, non-empty) value can be, as keys "algorithm/encoding". */
+function shapesOf(v: string): string[] {
+  const hexAlg = HEX_LENGTH.get(v.length);
+  // an all-decimal string is a number, not a digest: a random 32-hex digest has no letter with odds 3e-7
+  if (hexAlg !== undefined && HEX.test(v) && !DIGITS.test(v)) return [`${hexAlg}/hex`];
+  const body = v.replace(/={1,2}$/, "");
+  const alg = B64_LENGTH.get(body.length);
+  if (alg === undefined || !B64_BODY.test(body)) return [];
+  if (v.length !== body.length && v.length % 4 !== 0) return []; // padding, when present, must complete the quad
+  const std = /[+/]/.test(body);
+  const url = /[-_]/.test(body);
+  if (std && url) return [];
+  // canonical: the unused low bits of the last character are zero (a random token of that length rarely is)
+  const bytes = Buffer.from(body, "base64");
+  if (bytes.length !== BYTES[alg]) return [];
+  const again = bytes.toString(url ? "base64url" : "base64").replace(/=+$/, "");
+  if (again !== body) return [];
+  if (std) return [`${alg}/base64`];
+  if (url) return [`${alg}/base64url`];
+  return [`${alg}/base64`, `${alg}/base64url`];
+}
+
+/**
+ * The digest shape most non-empty values share (>= 90% of them), or undefined. Hex of any case; base64 padded
+ * or not, in either alphabet. All-decimal strings and hyphenless UUIDs (v4) are not taken for digests.
+ * @example digestShape(column) // { algorithm: "sha256", encoding: "hex" }
+ */
+export function digestShape(values: readonly string[]): DigestShape | undefined {
+  const counts = new Map<string, number>();
+  let nonEmpty = 0;
+  let uuid = 0;
+  for (const raw of values) {
+    const v = raw.trim();
+    if (v === "") continue;
+    nonEmpty++;
+    if (v.length === 32 && UUID4.test(v)) uuid++;
+    for (const s of shapesOf(v)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  if (nonEmpty === 0) return undefined;
+  let best: DigestShape | undefined;
+  let bestCount = 0;
+  for (const algorithm of ALGORITHMS) {
+    for (const encoding of ENCODINGS) {
+      const c = counts.get(`${algorithm}/${encoding}`) ?? 0;
+      if (c > bestCount) {
+        best = { algorithm, encoding };
+        bestCount = c;
+      }
+    }
+  }
+  if (best === undefined || bestCount < SHARE_NEEDED * nonEmpty) return undefined;
+  // a column of hyphenless random UUIDs has the MD5 hex shape; a random digest has the v4 marks with odds 1/64
+  if (best.algorithm === "md5" && best.encoding === "hex" && uuid > bestCount / 2) return undefined;
+  return best;
+}
+
+/** Whether `value` (trimmed) is a digest of `shape`: the values {@link auditDigests} audits. */
+export function hasShape(value: string, shape: DigestShape): boolean {
+  return shapesOf(value.trim()).includes(`${shape.algorithm}/${shape.encoding}`);
+}
+
+/** The digest bytes of `v` (trimmed) when it has `shape`, else undefined. */
+function decode(v: string, shape: DigestShape): Buffer | undefined {
+  if (!hasShape(v, shape)) return undefined;
+  return Buffer.from(v, shape.encoding === "hex" ? "hex" : "base64");
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
+const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The targets: distinct digests (lower-case hex -> index), their bytes in shared memory. */
+interface Targets {
+  index: Map<string, number>;
+  bytes: Uint8Array;
+  values: number;
+}
+
+function targetsOf(values: readonly string[], shape: DigestShape): Targets {
+  const index = new Map<string, number>();
+  const parts: Buffer[] = [];
+  let audited = 0;
+  for (const raw of values) {
+    const d = decode(raw.trim(), shape);
+    if (d === undefined) continue;
+    audited++;
+    const key = d.toString("hex");
+    if (index.has(key)) continue;
+    index.set(key, parts.length);
+    parts.push(d);
+  }
+  const size = BYTES[shape.algorithm];
+  const bytes = new Uint8Array(new SharedArrayBuffer(Math.max(1, parts.length * size)));
+  parts.forEach((p, i) => {
+    bytes.set(p, i * size);
+  });
+  return { index, bytes, values: audited };
+}
+
+/** Recovered targets per form, in the order the forms were tried. */
+class Recovery {
+  readonly forms = new Map<string, Set<number>>();
+  add(form: string, target: number): void {
+    let s = this.forms.get(form);
+    if (s === undefined) {
+      s = new Set();
+      this.forms.set(form, s);
+    }
+    s.add(target);
+  }
+  declare(form: string): void {
+    if (!this.forms.has(form)) this.forms.set(form, new Set());
+  }
+}
+
+/** Hashes each string of `texts` with node:crypto and records the targets it hits under `form`. */
+async function hashAll(
+  texts: Iterable<string>,
+  form: string,
+  algorithm: DigestAlgorithm,
+  targets: Targets,
+  found: Recovery,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  found.declare(form);
+  let i = 0;
+  for (const t of texts) {
+    const hit = targets.index.get(createHash(algorithm).update(t, "utf8").digest("hex"));
+    if (hit !== undefined) found.add(form, hit);
+    if (++i % 65_536 === 0) {
+      await yieldNow();
+      signal?.throwIfAborted();
+    }
+  }
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
+
+/** Every day from 1900-01-01 to `today` (UTC) as [YYYYMMDD, YYMMDD, YYYY-MM-DD]. */
+function* days(today: Date): Generator<[string, string, string]> {
+  const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  for (let t = Date.UTC(1900, 0, 1); t <= end; t += 86_400_000) {
+    const d = new Date(t);
+    const y = pad(d.getUTCFullYear(), 4);
+    const m = pad(d.getUTCMonth() + 1);
+    const day = pad(d.getUTCDate());
+    yield [`${y}${m}${day}`, `${y.slice(2)}${m}${day}`, `${y}-${m}-${day}`];
+  }
+}
+
+function* column<T>(rows: Iterable<T[]>, i: number): Generator<T> {
+  for (const r of rows) yield r[i] as T;
+}
+
+/** The worker file beside this module: dist/scan/hash-worker.js; absent when running from sources (vitest). */
+function workerFile(): URL | null {
+  const file = new URL("./hash-worker.js", import.meta.url);
+  return existsSync(fileURLToPath(file)) ? file : null;
+}
+
+/** Runs the SHA-256 digit kernel over [start, end) of each template, on `threads` workers or inline. */
+async function searchMobile(
+  targets: Targets,
+  templates: readonly string[],
+  range: readonly [number, number],
+  threads: number,
+  chunk: number,
+  signal: AbortSignal | undefined,
+): Promise<Map<string, number[]>> {
+  const tasks: DigitTask[] = [];
+  for (const template of templates) {
+    for (let s = range[0]; s < range[1]; s += chunk) {
+      tasks.push({ id: tasks.length, template, start: s, end: Math.min(range[1], s + chunk) });
+    }
+  }
+  const results = new Map<string, number[]>(templates.map((t) => [t, []]));
+  const record = (task: DigitTask, hits: readonly number[]) => {
+    const list = results.get(task.template);
+    if (list !== undefined) for (const h of hits) list.push(h);
+  };
+  const file = workerFile();
+  if (file === null) {
+    const size = targets.index.size;
+    const set = DigestSet.from(
+      (function* () {
+        for (let i = 0; i < size; i++) yield targets.bytes.subarray(i * 32, i * 32 + 32);
+      })(),
+    );
+    for (const task of tasks) {
+      signal?.throwIfAborted();
+      const found = sha256DigitTemplate(task.template, task.start, task.end, set);
+      record(
+        task,
+        found.map((m) => m.target),
+      );
+      await yieldNow();
+    }
+    return results;
+  }
+  const init: DigitWorkerInit = {
+    digests: targets.bytes.buffer as SharedArrayBuffer,
+    count: targets.index.size,
+  };
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(threads, tasks.length)) },
+    () => new Worker(file, { workerData: init }),
+  );
+  try {
+    let next = 0;
+    await new Promise<void>((resolve, reject) => {
+      let running = 0;
+      let failed = false;
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        reject(e);
+      };
+      const onAbort = () => fail(signal?.reason);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const feed = (w: Worker) => {
+        const task = tasks[next++];
+        if (task === undefined) {
+          if (running === 0) {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+          }
+          return;
+        }
+        running++;
+        w.postMessage(task);
+      };
+      for (const w of workers) {
+        w.on("message", (reply: DigitReply) => {
+          running--;
+          if ("error" in reply) {
+            fail(new Error(`hash audit worker failed (${reply.error})`));
+            return;
+          }
+          const task = tasks[reply.id];
+          if (task !== undefined) record(task, reply.targets);
+          if (!failed) feed(w);
+        });
+        w.on("error", fail);
+        w.on("exit", (code) => {
+          if (code !== 0) fail(new Error(`hash audit worker exited with code ${code}`));
+        });
+      }
+      signal?.throwIfAborted();
+      for (const w of workers) feed(w);
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+const GROUPS: readonly [prefix: string, noun: string][] = [
+  ["mobile", "phone numbers"],
+  ["birthdate", "dates of birth"],
+  ["candidate", "candidate values"],
+];
+
+function percent(part: number, whole: number): string {
+  const p = (100 * part) / whole;
+  // never round a partial recovery up to 100% nor a non-zero one down to 0%
+  const shown = part < whole ? Math.min(99.9, p) : p;
+  return `${(part > 0 ? Math.max(0.1, shown) : 0).toFixed(1)}%`;
+}
+
+/**
+ * {@link auditDigests} with internal limits (a part of the mobile space, some formats only): for tests and
+ * benchmarks. The `tried` lines say what was really enumerated.
+ */
+export async function auditDigestsWith(
+  values: readonly string[],
+  shape: DigestShape,
+  options: AuditOptions,
+  internals: AuditInternals,
+): Promise<AuditResult> {
+  const t0 = performance.now();
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  const spaces = options.spaces ?? ["mobile", "birthdate"];
+  const targets = targetsOf(values, shape);
+  const found = new Recovery();
+  const tried: string[] = [];
+  const alg = shape.algorithm;
+  const distinct = targets.index.size;
+
+  if (distinct > 0 && spaces.includes("mobile")) {
+    if (alg === "sha256") {
+      const range = internals.mobileRange ?? [0, MOBILE_SPACE];
+      if (range[0] < 0 || range[1] > MOBILE_SPACE || range[1] < range[0])
+        throw new RangeError("mobileRange must lie within [0, 10^8)");
+      const formats = internals.mobileFormats ?? ["plain", "hyphenated", "international"];
+      const templates = formats.map((f) => KOREAN_MOBILE_TEMPLATES[f]);
+      const size =
+        range[0] === 0 && range[1] === MOBILE_SPACE ? "10^8" : `${count(range[1] - range[0])} of 10^8`;
+      for (const t of templates) {
+        tried.push(`mobile ${t} (${size})`);
+        found.declare(`mobile ${t}`);
+      }
+      const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
+      const chunk = Math.max(4000, internals.chunk ?? DEFAULT_CHUNK);
+      const hits = await searchMobile(targets, templates, range, threads, chunk, signal);
+      for (const [t, list] of hits) for (const h of list) found.add(`mobile ${t}`, h);
+    } else {
+      tried.push(
+        `mobile numbers not enumerated: the 10^8 space runs for SHA-256 only (${NAMES[alg]} through node:crypto would take minutes)`,
+      );
+    }
+  }
+  if (distinct > 0 && spaces.includes("birthdate")) {
+    const today = new Date();
+    const span = `1900-${today.getUTCFullYear()}`;
+    const forms = ["YYYYMMDD", "YYMMDD", "YYYY-MM-DD"];
+    const all = [...days(today)];
+    for (const [i, f] of forms.entries()) {
+      tried.push(`birthdate ${f} ${span}`);
+      // YYMMDD repeats every century: hash each string once
+      const texts = i === 1 ? new Set(column(all, i)) : column(all, i);
+      await hashAll(texts, `birthdate ${f}`, alg, targets, found, signal);
+    }
+  }
+  const candidates = options.candidates ?? [];
+  if (distinct > 0 && candidates.length > 0) {
+    tried.push(`${count(candidates.length)} candidates (as given, trimmed, lower-case, upper-case)`);
+    const seen = new Set<string>();
+    const variants: [string, (s: string) => string][] = [
+      ["candidate", (s) => s],
+      ["candidate trimmed", (s) => s.trim()],
+      ["candidate lower-case", (s) => s.trim().toLowerCase()],
+      ["candidate upper-case", (s) => s.trim().toUpperCase()],
+    ];
+    for (const [form, f] of variants) {
+      const texts: string[] = [];
+      for (const c of candidates) {
+        const v = f(c);
+        if (v === "" || seen.has(v)) continue;
+        seen.add(v);
+        texts.push(v);
+      }
+      await hashAll(texts, form, alg, targets, found, signal);
+    }
+  }
+
+  // each digest counts once, under the first form that found it
+  const recovered = new Set<number>();
+  const byForm: Record<string, number> = {};
+  for (const [form, hits] of found.forms) {
+    let n = 0;
+    for (const h of hits) {
+      if (recovered.has(h)) continue;
+      recovered.add(h);
+      n++;
+    }
+    byForm[form] = n;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const reversed = recovered.size;
+  const share = distinct === 0 ? 0 : reversed / distinct;
+  const secs = seconds < 10 ? seconds.toFixed(1) : seconds.toFixed(0);
+  let verdict: string;
+  if (distinct === 0) {
+    verdict = `no value has the ${NAMES[alg]} ${shape.encoding} shape: nothing to audit`;
+  } else if (reversed > 0) {
+    const parts: string[] = [];
+    for (const [prefix, noun] of GROUPS) {
+      let n = 0;
+      for (const [form, k] of Object.entries(byForm)) if (form.startsWith(prefix)) n += k;
+      if (n > 0) parts.push(`${noun} ${count(n)}`);
+    }
+    verdict =
+      `not pseudonymised: anyone can recover ${percent(reversed, distinct)} of the values ` +
+      `(${count(reversed)} of ${count(distinct)} distinct digests: ${parts.join(", ")}) in ${secs} s`;
+  } else if (alg === "sha256" && spaces.includes("mobile")) {
+    verdict = "no value was recovered: consistent with a keyed pseudonym";
+  } else {
+    verdict =
+      `no value was recovered from what was tried; ${alg === "sha256" ? "the mobile space was not tried" : `the mobile space is only enumerated for SHA-256, not ${NAMES[alg]}`}, ` +
+      "so this does not show the column is pseudonymised";
+  }
+  return {
+    shape,
+    values: targets.values,
+    distinct,
+    reversed,
+    share,
+    seconds,
+    tried,
+    byForm,
+    verdict,
+  };
+}
+
+/**
+ * Tries to reverse a column of digests: the Korean mobile space in three formats (SHA-256 only: 3 x 10^8
+ * hashes on worker threads), dates of birth 1900..today as YYYYMMDD, YYMMDD and YYYY-MM-DD, and the candidates.
+ * Returns counts only, never a recovered value or a digest.
+ * @example const r = await auditDigests(column, digestShape(column) ?? fail(), { candidates: emails })
+ */
+export function auditDigests(
+  values: readonly string[],
+  shape: DigestShape,
+  options: AuditOptions = {},
+): Promise<AuditResult> {
+  return auditDigestsWith(values, shape, options, {});
+}

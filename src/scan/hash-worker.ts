@@ -1,0 +1,43 @@
+// a worker thread of the hash audit: runs the SHA-256 digit-space kernel over the ranges the main thread sends
+// and answers with the indexes of the targets found. Only indexes cross threads: never a recovered value.
+import { parentPort, workerData } from "node:worker_threads";
+import { DigestSet, sha256DigitTemplate } from "../crypto/sha256/index.js";
+
+/** What the worker starts with: the distinct SHA-256 targets, 32 bytes each, in shared memory. */
+export interface DigitWorkerInit {
+  digests: SharedArrayBuffer;
+  count: number;
+}
+
+/** One range of one format: hash every number in [start, end) laid out by `template`. */
+export interface DigitTask {
+  id: number;
+  template: string;
+  start: number;
+  end: number;
+}
+
+/** The answer to a task: target indexes found (a target found twice appears twice), or an error code. */
+export type DigitReply = { id: number; targets: number[] } | { id: number; error: string };
+
+function* split(bytes: Uint8Array, count: number): Generator<Uint8Array> {
+  for (let i = 0; i < count; i++) yield bytes.subarray(i * 32, i * 32 + 32);
+}
+
+const port = parentPort;
+if (port !== null) {
+  const init = workerData as DigitWorkerInit;
+  const set = DigestSet.from(split(new Uint8Array(init.digests), init.count));
+  port.on("message", (task: DigitTask) => {
+    let reply: DigitReply;
+    try {
+      const found = sha256DigitTemplate(task.template, task.start, task.end, set);
+      reply = { id: task.id, targets: found.map((m) => m.target) };
+    } catch (e) {
+      // the error's code or name only: messages of the kernel never carry values, but keep it that way here
+      const code = e instanceof Error ? ((e as Error & { code?: string }).code ?? e.name) : "unknown";
+      reply = { id: task.id, error: code };
+    }
+    port.postMessage(reply);
+  });
+}

@@ -1,0 +1,11 @@
+// public surface of the scanner: scanFile, the detectors and the renderers of a scan result.
+export { classifyColumn, REPORT_AT } from "./classify.js";
+export type { Detector, StartClass } from "./detector.js";
+export { DETECTORS } from "./detectors/index.js";
+export { FREE_TEXT_DETECTORS, findInText } from "./free-text.js";
+export { renderScanJson } from "./render/json.js";
+export { type ScanReport, ScanReportSchema } from "./render/json-schema.js";
+export { renderScanSarif } from "./render/sarif.js";
+export { renderScanText } from "./render/text.js";
+export type { ColumnFinding, ColumnResult, ScanResult } from "./result.js";
+export { ColumnScanner, type ScanOptions, scanFile, titleOf } from "./scan.js";

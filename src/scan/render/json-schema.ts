@@ -1,0 +1,37 @@
+// the shape of `jikimi scan --format json`, as a zod schema consumers and tests can parse it with.
+import { z } from "zod";
+
+const Count = z.number().int().nonnegative();
+
+export const ColumnFindingSchema = z.strictObject({
+  category: z.string().min(1),
+  title: z.string(),
+  confidence: z.number().min(0).max(1),
+  level: z.enum(["high", "medium"]),
+  matches: Count,
+  inFreeText: z.boolean(),
+  detectors: z.array(z.string().min(1)).min(1),
+  hint: z.string().optional(),
+});
+
+export const ColumnSchema = z.strictObject({
+  name: z.string(),
+  index: Count,
+  nonEmpty: Count,
+  findings: z.array(ColumnFindingSchema),
+});
+
+/** A scan report: the file, how much of it was read, and every column with its findings. */
+export const ScanReportSchema = z.strictObject({
+  jikimi: z.string().min(1),
+  file: z.string().min(1),
+  format: z.enum(["csv", "jsonl", "parquet"]),
+  rows: Count,
+  badRows: Count,
+  sampled: z.boolean(),
+  personal: z.boolean(),
+  summary: z.strictObject({ columns: Count, columnsWithFindings: Count, findings: Count }),
+  columns: z.array(ColumnSchema),
+});
+
+export type ScanReport = z.infer<typeof ScanReportSchema>;

@@ -1,0 +1,194 @@
+// scanFile: stream a CSV, JSON Lines or Parquet file, count per column how many non-empty values each detector
+// matches (whole value, or inside free text), then classify each column (classify.ts). State per column is a
+// fixed set of counters, so memory does not grow with the file; a line over 32 MiB is refused before it is read
+// whole. Nothing returned or thrown holds a value of the file.
+
+import { JikimiError } from "../errors.js";
+import type { RecordBatch, RecordFormat } from "../io/records/index.js";
+import { fileChunks, formatOf, readCsv, readJsonl, readParquet } from "../io/records/index.js";
+import { DEFAULT_CATEGORIES } from "../taxonomy/default-categories.js";
+import { isWithin } from "../taxonomy/index.js";
+import { type ColumnCounts, classifyColumn, newCounts } from "./classify.js";
+import type { Detector, StartClass } from "./detector.js";
+import { DETECTORS } from "./detectors/index.js";
+import { FREE_TEXT_DETECTORS, findInText, isFreeText } from "./free-text.js";
+import type { ScanResult } from "./result.js";
+
+/** Options of `scanFile`. */
+export interface ScanOptions {
+  /** the file's format; default: from its extension */
+  format?: RecordFormat;
+  /** look at the first N data rows only */
+  sample?: number;
+  signal?: AbortSignal;
+  /** longest physical line accepted in CSV and JSON Lines; default 32 MiB */
+  maxLineBytes?: number;
+}
+
+const MAX_LINE = 32 << 20;
+const CLASSES: readonly StartClass[] = ["digit", "plus", "latin", "hangul", "other"];
+
+/**
+ * Scans a file for personal data.
+ * @example const result = await scanFile("customers.csv", { sample: 10_000 }); result.columns[2].findings
+ */
+export async function scanFile(path: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const format = formatOf(path, options.format);
+  const scanner = new ColumnScanner();
+  const limit = options.sample ?? Number.POSITIVE_INFINITY;
+  let rows = 0;
+  let badRows = 0;
+  let sampled = false;
+  for await (const batch of batches(path, format, options.maxLineBytes ?? MAX_LINE)) {
+    options.signal?.throwIfAborted();
+    scanner.columns(batch.columns);
+    badRows += batch.bad.length;
+    const take = Math.min(batch.rows.length, limit - rows);
+    scanner.add(batch.rows, take);
+    rows += take;
+    if (rows >= limit) {
+      sampled = true;
+      break;
+    }
+  }
+  const columns = scanner.result();
+  return {
+    file: path,
+    format,
+    rows,
+    badRows,
+    sampled,
+    columns,
+    personal: columns.some((c) => c.findings.some((f) => isWithin(f.category, "user"))),
+  };
+}
+
+function batches(path: string, format: RecordFormat, maxLine: number): AsyncIterable<RecordBatch> {
+  if (format === "parquet") return readParquet(path, { name: path });
+  const source = guardLines(fileChunks(path), path, maxLine);
+  return format === "csv" ? readCsv(source, { name: path }) : readJsonl(source, { name: path });
+}
+
+/** Passes chunks through, throwing `line_too_long` once a physical line passes `max` bytes. */
+async function* guardLines(
+  source: AsyncIterable<Uint8Array>,
+  name: string,
+  max: number,
+): AsyncGenerator<Uint8Array> {
+  let open = 0;
+  let offset = 0;
+  for await (const chunk of source) {
+    const lf = chunk.lastIndexOf(10);
+    open = lf < 0 ? open + chunk.length : chunk.length - lf - 1;
+    if (open > max) {
+      throw new JikimiError(
+        "line_too_long",
+        `${name}: a line longer than ${max >> 20} MiB ends after byte ${offset + chunk.length}: this is not a record file (or one record is too large to scan); split it or export it with one record per line`,
+      );
+    }
+    offset += chunk.length;
+    yield chunk;
+  }
+}
+
+const LONG = 64;
+
+/** Class index 0..4 of a first character (the order of CLASSES). */
+function classIndex(code: number): number {
+  if (code >= 48 && code <= 57) return 0;
+  if (code === 43) return 1;
+  if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return 2;
+  if (code >= 0xac00 && code <= 0xd7a3) return 3;
+  return 4;
+}
+
+/** Per-column counters fed batch by batch. */
+export class ColumnScanner {
+  private names: string[] = [];
+  private counts: ColumnCounts[] = [];
+  /** per (first-character class, length capped at LONG): the detectors worth running */
+  private readonly table: Detector[][] = [];
+  private readonly tableIds: number[][] = [];
+
+  constructor(private readonly detectors: readonly Detector[] = DETECTORS) {
+    for (const cls of CLASSES) {
+      for (let len = 0; len <= LONG; len++) {
+        const ks: number[] = [];
+        detectors.forEach((d, k) => {
+          const [lo, hi] = d.lengths;
+          if (d.starts.includes(cls) && hi >= len && (len === LONG || lo <= len)) ks.push(k);
+        });
+        this.tableIds.push(ks);
+        this.table.push(ks.map((k) => detectors[k] as Detector));
+      }
+    }
+  }
+
+  /** Sets the columns (once; a later batch must have the same). */
+  columns(names: string[]): void {
+    if (this.names.length > 0) return;
+    this.names = names;
+    this.counts = names.map(() => newCounts(this.detectors.length, FREE_TEXT_DETECTORS.length));
+  }
+
+  /** Counts the first `take` rows. */
+  add(rows: string[][], take: number): void {
+    const table = this.table;
+    const ids = this.tableIds;
+    for (let col = 0; col < this.counts.length; col++) {
+      const counts = this.counts[col] as ColumnCounts;
+      const { matches, min, max, freeText } = counts;
+      const bump = (k: number) => {
+        freeText[k] = (freeText[k] ?? 0) + 1;
+      };
+      let nonEmpty = 0;
+      for (let r = 0; r < take; r++) {
+        let v = (rows[r] as string[])[col] ?? "";
+        if (v.length === 0) continue;
+        if (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) {
+          v = v.trim();
+          if (v.length === 0) continue;
+        }
+        nonEmpty++;
+        const slot = classIndex(v.charCodeAt(0)) * (LONG + 1) + Math.min(v.length, LONG);
+        const list = table[slot] as Detector[];
+        const ks = ids[slot] as number[];
+        let any = false;
+        for (let i = 0; i < list.length; i++) {
+          const d = list[i] as Detector;
+          if (!d.test(v)) continue;
+          any = true;
+          const k = ks[i] as number;
+          matches[k] = (matches[k] ?? 0) + 1;
+          if (d.feature) {
+            const f = d.feature(v);
+            if (f < (min[k] ?? 0)) min[k] = f;
+            if (f > (max[k] ?? 0)) max[k] = f;
+          }
+        }
+        if (!any && isFreeText(v)) findInText(v, bump);
+      }
+      counts.nonEmpty += nonEmpty;
+    }
+  }
+
+  /** Classifies every column. */
+  result(): ScanResult["columns"] {
+    return this.names.map((name, index) => {
+      const counts = this.counts[index] as ColumnCounts;
+      return {
+        name,
+        index,
+        nonEmpty: counts.nonEmpty,
+        findings: classifyColumn(name, counts, this.detectors, FREE_TEXT_DETECTORS, titleOf),
+      };
+    });
+  }
+}
+
+const TITLES = new Map(DEFAULT_CATEGORIES.map((c) => [c.key, c.name]));
+
+/** A category's name in the default taxonomy. */
+export function titleOf(category: string): string {
+  return TITLES.get(category) ?? category;
+}

@@ -1,0 +1,158 @@
+// jikimi audit-hash end to end on the built CLI: the whole 10^8 mobile space on worker threads reverses plain
+// SHA-256 phone numbers (exit 1) and not keyed pseudonyms (exit 0); candidates reverse MD5 e-mails; bad input
+// exits 2 with a clear message. Every output is searched for every input value: none may appear.
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { afterAll, describe, expect, it } from "vitest";
+import { type CliRun, jikimi, tempDir } from "./support/cli.js";
+import { rng } from "./support/random.js";
+
+const { dir, cleanup } = tempDir("jikimi-audit-hash-");
+afterAll(cleanup);
+
+const next = rng(55);
+const FORMS = ["plain", "hyphenated", "international"] as const;
+const phone = (n: number, form: (typeof FORMS)[number]): string => {
+  const s = String(n).padStart(8, "0");
+  if (form === "plain") return `010${s}`;
+  if (form === "hyphenated") return `010-${s.slice(0, 4)}-${s.slice(4)}`;
+  return `+8210${s}`;
+};
+const ROWS = 300;
+// numbers spread over the whole space, including its two ends
+const numbers = Array.from({ length: ROWS }, (_, i) =>
+  i === 0 ? 0 : i === 1 ? 99_999_999 : next() % 100_000_000,
+);
+const phones = numbers.map((n, i) => phone(n, FORMS[i % 3] ?? "plain"));
+const emails = Array.from({ length: ROWS }, (_, i) => `member${i}.${next() % 1000}@example.co.kr`);
+const names = Array.from({ length: ROWS }, (_, i) => `홍길동${i}`);
+const key = randomBytes(32);
+const sha256 = phones.map((p) => createHash("sha256").update(p).digest("hex"));
+const pseudonyms = phones.map((p) =>
+  createHmac("sha256", key)
+    .update(p.replace(/[^0-9]/g, ""))
+    .digest("base64url"),
+);
+const md5 = emails.map((e) => createHash("md5").update(e).digest("base64"));
+/** Every value of the input files, and every plaintext behind them. */
+const SECRETS = [...phones, ...numbers.map((n) => String(n).padStart(8, "0")), ...emails, ...names];
+const DIGESTS = [...sha256, ...pseudonyms, ...md5];
+
+const csv = join(dir, "feed.csv");
+writeFileSync(
+  csv,
+  `id,name,phone_sha256,phone_pseudonym\n${phones.map((_, i) => `${i},${names[i]},${sha256[i]},${pseudonyms[i]}`).join("\n")}\n`,
+);
+const jsonl = join(dir, "members.jsonl");
+writeFileSync(jsonl, `${md5.map((m, i) => JSON.stringify({ id: i, email_md5: m })).join("\n")}\n`);
+const parquet = join(dir, "members.parquet");
+writeFileSync(
+  parquet,
+  new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        { name: "id", data: md5.map((_, i) => String(i)), type: "STRING" },
+        { name: "email_md5", data: md5, type: "STRING" },
+      ],
+    }),
+  ),
+);
+const candidates = join(dir, "our-members.txt");
+writeFileSync(candidates, `${emails.map((e, i) => (i % 2 === 0 ? e : `  ${e.toUpperCase()}`)).join("\n")}\n`);
+
+function run(args: string[]): CliRun {
+  const r = jikimi(["audit-hash", ...args]);
+  const all = r.stdout + r.stderr;
+  for (const s of [...SECRETS, ...DIGESTS])
+    expect(all.includes(s), "an input value or digest appears in the output").toBe(false);
+  // the 8 digits of a number, or a digest's first 16 hex digits, are not there either
+  for (const d of sha256) expect(all.includes(d.slice(0, 16))).toBe(false);
+  return r;
+}
+
+interface Json {
+  shape: { algorithm: string; encoding: string };
+  values: number;
+  distinct: number;
+  reversed: number;
+  share: number;
+  seconds: number;
+  tried: string[];
+  byForm: Record<string, number>;
+  verdict: string;
+  rows: number;
+}
+
+describe("jikimi audit-hash", () => {
+  it("plain SHA-256 of phone numbers in three formats: every one recovered over the whole space, exit 1", () => {
+    const r = run([csv, "--column", "phone_sha256", "--format", "json", "--threads", "2"]);
+    expect(r.status, r.stderr).toBe(1);
+    const j = JSON.parse(r.stdout) as Json;
+    expect(j).toMatchObject({
+      shape: { algorithm: "sha256", encoding: "hex" },
+      rows: ROWS,
+      values: ROWS,
+      distinct: ROWS,
+      reversed: ROWS,
+      share: 1,
+    });
+    expect(j.byForm).toMatchObject({
+      "mobile 010########": 100,
+      "mobile 010-####-####": 100,
+      "mobile +8210########": 100,
+    });
+    expect(j.tried.slice(0, 3)).toEqual([
+      "mobile 010######## (10^8)",
+      "mobile 010-####-#### (10^8)",
+      "mobile +8210######## (10^8)",
+    ]);
+    expect(j.verdict).toMatch(/^not pseudonymised: anyone can recover 100\.0% of the values/);
+  }, 240_000);
+
+  it("keyed pseudonyms (HMAC-SHA256, base64url) are not reversible: exit 0, in text", () => {
+    const r = run([csv, "--column", "phone_pseudonym", "--threads", "2"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('column "phone_pseudonym": SHA-256 digests, base64url');
+    expect(r.stdout).toContain("no value was recovered: consistent with a keyed pseudonym");
+    expect(r.stdout).toMatch(/recovered +0 distinct digests \(0\.0%\)/);
+    expect(r.stdout).toContain("mobile +8210######## (10^8)");
+  }, 240_000);
+
+  it("MD5 (base64) of e-mails from JSON Lines and Parquet: the candidate list recovers them, exit 1", () => {
+    const r = run([jsonl, "--column", "email_md5", "--candidates", candidates, "--format", "json"]);
+    expect(r.status, r.stderr).toBe(1);
+    const j = JSON.parse(r.stdout) as Json;
+    expect(j).toMatchObject({ shape: { algorithm: "md5", encoding: "base64" }, reversed: ROWS });
+    expect(j.byForm).toMatchObject({ candidate: ROWS / 2, "candidate lower-case": ROWS / 2 });
+    expect(j.tried[0]).toMatch(/mobile numbers not enumerated/);
+    const t = run([jsonl, "--column", "email_md5", "--candidates", candidates, "--input-format", "jsonl"]);
+    expect(t.status).toBe(1);
+    expect(t.stdout).toMatch(/not pseudonymised: anyone can recover 100\.0% of the values/);
+    const p = run([parquet, "--column", "email_md5", "--candidates", candidates, "--format", "json"]);
+    expect(p.status, p.stderr).toBe(1);
+    expect(JSON.parse(p.stdout) as Json).toMatchObject({ rows: ROWS, values: ROWS, reversed: ROWS });
+  });
+
+  it("bad input exits 2 with a clear message", () => {
+    const notDigests = run([csv, "--column", "name"]);
+    expect(notDigests.status).toBe(2);
+    expect(notDigests.stderr).toMatch(/column "name" of .* does not hold digests/);
+    const missing = run([csv, "--column", "phone"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/has no column "phone"; its columns are: id, name, phone_sha256/);
+    const empty = join(dir, "empty.csv");
+    writeFileSync(empty, "");
+    const e = run([empty, "--column", "x"]);
+    expect(e.status).toBe(2);
+    expect(e.stderr).toMatch(/jikimi: /);
+    const noFile = run([join(dir, "nope.csv"), "--column", "x"]);
+    expect(noFile.status).toBe(2);
+    const unknown = run([join(dir, "feed.txt"), "--column", "x"]);
+    expect(unknown.status).toBe(2);
+    const noCandidates = run([csv, "--column", "phone_sha256", "--candidates", join(dir, "none.txt")]);
+    expect(noCandidates.status).toBe(2);
+    expect(noCandidates.stderr).toMatch(/cannot read the candidate list/);
+  });
+});
