@@ -1,5 +1,6 @@
 // the share gateway on the case example: the corrected feed releases only in-scope, consenting customers
 // under keyed pseudonyms and records the release; the as-it-happened feed is refused; a fivefold jump is held.
+import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
@@ -275,6 +276,99 @@ describe("share under contention and bad rows", () => {
     expect(released[1]).toBe(released[0]);
     expect(released[2]).toBe(released[0]);
   });
+
+  it("holds a release whose file would single people out on its declared quasi-identifiers (exit 3 figures)", async () => {
+    const s = await setup();
+    const file = join(s.ws, "agreements", "nsf-credit-feed.yaml");
+    const text = readFileSync(file, "utf8");
+    const declare = (risk: string) => {
+      writeFileSync(file, `${text}${risk}`);
+      const loaded = loadWorkspace(diskReader(s.ws));
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+      return loaded.workspace;
+    };
+    // the released rows, by hand: in scope (app store linked) and consenting, join month and dormancy
+    const header = readFileSync(s.input, "utf8").split("\n")[0]?.split(",") ?? [];
+    const col = (name: string) => header.indexOf(name);
+    const released = s.rows.filter(
+      (r) => r[col("appstore_linked")] === "true" && s.consenting.has(r[0] ?? ""),
+    );
+    const classes = new Map<string, number>();
+    for (const r of released) {
+      const key = `${r[col("join_date")]?.slice(0, 7)}|${r[col("dormant")]}`;
+      classes.set(key, (classes.get(key) ?? 0) + 1);
+    }
+    const k = Math.min(...classes.values());
+    const unique = [...classes.values()].filter((c) => c === 1).length / released.length;
+    const gated = declare(`risk:\n  quasi_identifiers: [join_date, dormant]\n  min_k: ${k + 1}\n`);
+    const held = await share({ ...s.base, workspace: gated, agreement: "nsf-credit-feed", at: AT });
+    expect(held.risk?.k).toBe(k);
+    expect(held.risk?.uniqueShare).toBeCloseTo(unique, 12);
+    expect(held.held).toHaveLength(1);
+    expect(held.held[0]).toMatch(new RegExp(`holds ${k} record.*min_k is ${k + 1}`));
+    expect(held.output).toBeUndefined();
+    expect(s.ledger.size()).toBe(0);
+    expect(readdirSync(s.out)).toEqual([]);
+    // the same file passes when the limits hold
+    const ok = declare(
+      `risk:\n  quasi_identifiers: [join_date, dormant]\n  min_k: ${k}\n  max_unique_share: 1\n`,
+    );
+    const passed = await share({ ...s.base, workspace: ok, agreement: "nsf-credit-feed", at: AT });
+    expect(passed.held).toEqual([]);
+    expect(passed.entry?.seq).toBe(0);
+    // a quasi-identifier that is not released is a declaration error
+    writeFileSync(file, `${text}risk:\n  quasi_identifiers: [name]\n  min_k: 2\n`);
+    const bad = loadWorkspace(diskReader(s.ws));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.issues.map((i) => i.message).join("\n")).toMatch(
+        /quasi-identifier "name" is not a released field/,
+      );
+  });
+
+  it("holds a release with a kept column of bare SHA-256 digests of phone numbers, which the hash audit reverses", async () => {
+    const s = await setup();
+    const file = join(s.ws, "agreements", "nsf-credit-feed.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("  dormant: keep\n", "  dormant: keep\n  os: keep\n"),
+    );
+    const loaded = loadWorkspace(diskReader(s.ws));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    // upstream "encrypted" the device column: plain SHA-256 of each customer's phone number, without hyphens
+    const lines = readFileSync(s.input, "utf8").trimEnd().split("\n");
+    const header = (lines[0] ?? "").split(",");
+    const [os, phone] = [header.indexOf("os"), header.indexOf("phone")];
+    const hashed = [
+      lines[0],
+      ...lines.slice(1).map((l) => {
+        const c = l.split(",");
+        c[os] = createHash("sha256")
+          .update((c[phone] ?? "").replaceAll("-", ""))
+          .digest("hex");
+        return c.join(",");
+      }),
+    ].join("\n");
+    const input = join(s.dir, "hashed.csv");
+    writeFileSync(input, `${hashed}\n`);
+    const r = await share({
+      ...s.base,
+      input,
+      workspace: loaded.workspace,
+      agreement: "nsf-credit-feed",
+      at: AT,
+    });
+    expect(r.digests).toHaveLength(1);
+    expect(r.digests?.[0]).toMatchObject({ field: "os", algorithm: "sha256" });
+    expect(r.digests?.[0]?.reversed).toBe(r.digests?.[0]?.sampled);
+    expect(r.held.join("\n")).toMatch(/field "os" holds sha256 digests a recipient can reverse/);
+    expect(r.output).toBeUndefined();
+    expect(s.ledger.size()).toBe(0);
+    // keyed pseudonyms are never sampled: the plain feed releases with no digest finding
+    const plain = await share({ ...s.base, agreement: "nsf-credit-feed", at: AT });
+    expect(plain.digests).toBeUndefined();
+    expect(plain.held).toEqual([]);
+  }, 120_000);
 
   it("stops when interrupted, leaving no output and no entry", async () => {
     const s = await setup();

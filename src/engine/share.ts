@@ -32,8 +32,10 @@ import { fileChunks, formatOf, openReader, type RecordFormat } from "../io/recor
 import type { AppendResult, Ledger } from "../ledger/ledger.js";
 import { type SubjectDictionary, SubjectHashSet } from "../ledger/subjects/dictionary.js";
 import type { SubjectHasher } from "../ledger/subjects/subject-hasher.js";
-import type { Workspace } from "../model/workspace.js";
+import type { Agreement, Workspace } from "../model/workspace.js";
 import { checkWorkspace } from "../policy/check.js";
+import { RiskAccumulator, type RiskReport } from "../risk/index.js";
+import { auditDigests, auditDigestsWith, type DigestShape, digestShape } from "../scan/hash-audit.js";
 import { ReleasePool } from "./release/pool.js";
 import type { BlockResult, ReleasePlan } from "./release/processor.js";
 import { BlockError, tableFromRows } from "./release/table.js";
@@ -91,7 +93,22 @@ export interface ShareResult {
   quarantined: QuarantinedRow[];
   /** the quarantine report written beside the output, when rows were set aside */
   quarantine?: string;
+  /** the released file's re-identification figures over the agreement's quasi-identifiers, when it declares them */
+  risk?: { k: number; uniqueShare: number };
+  /** released un-keyed fields that look like digests, and how many sampled values the hash audit recovered */
+  digests?: DigestFinding[];
 }
+
+/** A released column of digests found by sampling, audited before release. */
+export interface DigestFinding {
+  field: string;
+  algorithm: string;
+  sampled: number;
+  reversed: number;
+}
+
+/** Distinct values of each un-keyed released field the hash audit samples. */
+const PROBE_SAMPLE = 4096;
 
 /** Quarantined rows kept in memory for the result; the report file holds them all. */
 export const QUARANTINE_LIST = 10_000;
@@ -317,12 +334,23 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         };
       }),
       sample: req.dryRun ? 5 : 0,
+      ...(a.risk
+        ? { quasiIdentifiers: a.risk.quasi_identifiers.map((q) => released.findIndex(([f]) => f === q)) }
+        : {}),
+      // every released field without a key is sampled: a column of bare digests must not leave
+      probe: released.flatMap(([, rel], i) =>
+        rel.transform.name === "pseudonym" || rel.transform.name === "token" ? [] : [i],
+      ),
     };
   };
 
   const counts: ShareCounts = { read: 0, bad: 0, outOfScope: 0, noConsent: 0, released: 0, subjects: 0 };
   const stamp = `${day(req.at)}-${process.pid}-${Date.now()}`;
   const subjects = new SubjectHashSet();
+  // the re-identification gate measures the file as it will leave: the released values of the quasi-identifiers
+  const risk = a.risk ? new RiskAccumulator(a.risk.quasi_identifiers) : undefined;
+  const qiCount = a.risk?.quasi_identifiers.length ?? 0;
+  const probes: Set<string>[] = [];
   const sample: string[][] = [];
   const quarantined: QuarantinedRow[] = [];
   const reportLines: string[] = [];
@@ -375,6 +403,12 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       counts.noConsent += r.noConsent;
       counts.released += r.released;
       subjects.add(r.hashes, r.released);
+      if (risk) for (let i = 0; i < r.released; i++) risk.add(r.qi.slice(i * qiCount, (i + 1) * qiCount));
+      r.probe.forEach((values, p) => {
+        const kept = probes[p] ?? new Set<string>();
+        probes[p] = kept;
+        for (const v of values) if (kept.size < PROBE_SAMPLE) kept.add(v);
+      });
       for (const row of r.sample) if (sample.length < 5) sample.push(row);
       if (output && r.out.length > 0) await output.write(r.out);
       at.rows += r.records;
@@ -465,7 +499,34 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     if (report) await report.close();
     counts.subjects = subjects.size;
     const { held, previous } = guards(req, counts.subjects);
-    const result = { counts, held, previous, sample, quarantined };
+    const measured = risk?.report();
+    if (a.risk && measured) held.push(...riskHolds(a.risk, measured));
+    // the hash audit: a sampled released column of bare digests that can be reversed holds the release
+    const probed = released.filter(
+      ([, rel]) => rel.transform.name !== "pseudonym" && rel.transform.name !== "token",
+    );
+    const digests: DigestFinding[] = [];
+    for (const [p, values] of probes.entries()) {
+      const field = probed[p]?.[0] ?? "?";
+      const sample = [...values];
+      const shape = digestShape(sample);
+      if (!shape) continue;
+      const audit = await gateAudit(sample, shape, req.signal);
+      digests.push({ field, algorithm: shape.algorithm, sampled: audit.distinct, reversed: audit.reversed });
+      if (audit.reversed > 0)
+        held.push(
+          `field "${field}" holds ${shape.algorithm} digests a recipient can reverse (${audit.reversed} of ${audit.distinct} sampled values recovered in ${audit.seconds.toFixed(1)} s): release it as a keyed pseudonym instead`,
+        );
+    }
+    const result = {
+      counts,
+      held,
+      previous,
+      sample,
+      quarantined,
+      ...(measured ? { risk: { k: measured.k, uniqueShare: measured.uniqueShare } } : {}),
+      ...(digests.length > 0 ? { digests } : {}),
+    };
     if (req.dryRun || (held.length > 0 && req.override === undefined)) {
       output?.discard();
       report?.discard();
@@ -538,6 +599,40 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     await pool?.close();
     lock.release();
   }
+}
+
+/**
+ * The release gate's hash audit: it only needs to know whether anything can be reversed, so the cheap spaces go
+ * first (dates of birth), then one mobile format at a time, stopping at the first that recovers a value.
+ */
+async function gateAudit(sample: string[], shape: DigestShape, signal: AbortSignal | undefined) {
+  const base = signal ? { signal } : {};
+  let audit = await auditDigests(sample, shape, { ...base, spaces: ["birthdate"] });
+  for (const format of ["plain", "hyphenated", "international"] as const) {
+    if (audit.reversed > 0 || shape.algorithm !== "sha256") break;
+    audit = await auditDigestsWith(
+      sample,
+      shape,
+      { ...base, spaces: ["mobile"] },
+      { mobileFormats: [format] },
+    );
+  }
+  return audit;
+}
+
+/** The re-identification limits of an agreement against the released file's figures; each failing limit gives a reason. */
+function riskHolds(limits: NonNullable<Agreement["risk"]>, r: RiskReport): string[] {
+  const qi = limits.quasi_identifiers.join(", ");
+  const held: string[] = [];
+  if (limits.min_k !== undefined && r.records > 0 && r.k < limits.min_k)
+    held.push(
+      `the smallest group of released records sharing one combination of ${qi} holds ${r.k} record${r.k === 1 ? "" : "s"}; min_k is ${limits.min_k}: generalise or drop a quasi-identifier`,
+    );
+  if (limits.max_unique_share !== undefined && r.uniqueShare > limits.max_unique_share)
+    held.push(
+      `${(r.uniqueShare * 100).toFixed(1)}% of released records are unique on ${qi}; max_unique_share is ${(limits.max_unique_share * 100).toFixed(1)}%: generalise or drop a quasi-identifier`,
+    );
+  return held;
 }
 
 /** Why a record was set aside, and how to mend it; never the value. */

@@ -116,6 +116,27 @@ export const AgreementSchema = z.strictObject({
       max_releases_per_day: z.number().int().positive().optional(),
     })
     .optional(),
+  risk: z
+    .strictObject({
+      quasi_identifiers: z
+        .array(z.string())
+        .min(1)
+        .describe("released fields a recipient could combine with other data to single people out"),
+      min_k: z
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .describe("hold the release when a combination of the quasi-identifiers is shared by fewer records"),
+      max_unique_share: z
+        .number()
+        .min(0)
+        .max(1)
+        .optional()
+        .describe("hold the release when more than this share of records is unique on the quasi-identifiers"),
+    })
+    .optional()
+    .describe("re-identification limits the share gateway checks on the released file before it leaves"),
   valid: z.strictObject({ from: IsoDate, until: IsoDate.optional() }),
   on_bad_row: z.enum(["reject", "quarantine"]).default("reject"),
   destination: z

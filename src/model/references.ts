@@ -236,6 +236,19 @@ export function resolveAgreement(
     fields[name] = { transform: def, options };
   }
 
+  (v.risk?.quasi_identifiers ?? []).forEach((qi, i) => {
+    if (!(qi in v.fields))
+      out.push(
+        issue(
+          a,
+          ["risk", "quasi_identifiers", i],
+          "unknown_field",
+          `quasi-identifier "${qi}" is not a released field of this agreement`,
+          `the gate measures the released file: use one of: ${known(Object.keys(v.fields))}`,
+        ),
+      );
+  });
+
   let phases: CheckedPhase[] | undefined;
   if (v.scope && dataset) {
     phases = [];

@@ -42,6 +42,11 @@ function summary(r: ShareResult, seconds: number, dryRun: boolean, heldNow: bool
       `${n(c.released)} rows, ${n(c.subjects)} subjects${r.previous === undefined ? "" : ` (previous release: ${n(r.previous)} subjects)`}`,
     ],
   ];
+  if (r.risk)
+    rows.push([
+      "risk",
+      `k ${n(r.risk.k)}, ${(r.risk.uniqueShare * 100).toFixed(2)}% of released records unique on the quasi-identifiers`,
+    ]);
   if (r.output) rows.push(["output", r.output]);
   if (r.entry) rows.push(["recorded", `ledger entry ${r.entry.seq}, root ${r.entry.root}`]);
   const width = Math.max(...rows.map(([k]) => k.length));

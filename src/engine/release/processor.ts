@@ -44,7 +44,14 @@ export interface ReleasePlan {
   fields: PlannedField[];
   /** output rows to return as strings (dry run sample) */
   sample: number;
+  /** indexes into `fields` of the quasi-identifiers whose released values the re-identification gate needs */
+  quasiIdentifiers?: number[];
+  /** indexes into `fields` of un-keyed fields whose values are sampled for the hash audit */
+  probe?: number[];
 }
+
+/** Values of each probed field a block returns at most (the gate samples across the whole file). */
+export const PROBE_PER_BLOCK = 32;
 
 /** A record that was not released because of what it holds; block-local numbers, never values. */
 export interface RowIssue {
@@ -72,6 +79,10 @@ export interface BlockResult {
   lines: number;
   issues: RowIssue[];
   sample: string[][];
+  /** the released values of the plan's quasi-identifiers, row after row (rows x quasi-identifiers) */
+  qi: string[];
+  /** per probed field, up to PROBE_PER_BLOCK non-empty released values */
+  probe: string[][];
 }
 
 const SEP = 44;
@@ -156,6 +167,8 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     });
     layout.push({ kind: "computed", index: computed.length - 1 });
   }
+  const qiFields = plan.quasiIdentifiers ?? [];
+  const probeFields = plan.probe ?? [];
   const sources = plan.fields.map((f) => {
     const at = computed.findIndex((c) => c.field === f);
     return { column: f.column, computed: at < 0 ? undefined : at };
@@ -294,6 +307,8 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     out.length = 0;
     const hashes = new Uint8Array((n - dropped.size) * SUBJECT_HASH_BYTES);
     const sample: string[][] = [];
+    const qiOut: string[] = [];
+    const probeOut: string[][] = probeFields.map(() => []);
     let released = 0;
     for (let k = 0; k < n; k++) {
       if (dropped.size > 0 && dropped.has(k)) continue;
@@ -359,6 +374,23 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
       const hk = released * SUBJECT_HASH_BYTES;
       for (let i = 0; i < SUBJECT_HASH_BYTES; i++) hashes[hk + i] = macs[mk + i] as number;
       released++;
+      if (released < PROBE_PER_BLOCK)
+        probeFields.forEach((j, p) => {
+          const src = sources[j] as { column: number; computed: number | undefined };
+          const v =
+            src.computed === undefined
+              ? fieldText(t, r, src.column)
+              : ((results[src.computed] as string[])[k] as string);
+          if (v !== "") probeOut[p]?.push(v);
+        });
+      for (const j of qiFields) {
+        const src = sources[j] as { column: number; computed: number | undefined };
+        qiOut.push(
+          src.computed === undefined
+            ? fieldText(t, r, src.column)
+            : ((results[src.computed] as string[])[k] as string),
+        );
+      }
       if (sample.length < plan.sample)
         sample.push(
           sources.map((src) =>
@@ -380,6 +412,8 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
       lines: t.lines,
       issues,
       sample,
+      qi: qiOut,
+      probe: probeOut,
     };
   };
 }
