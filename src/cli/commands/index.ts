@@ -1,34 +1,35 @@
-// every CLI verb registers itself here; each lives in its own file.
+// every CLI verb registers itself here; each lives in its own file and is loaded only when it runs (a verb's
+// module graph, e.g. the share gateway's, costs start-up time every other verb should not pay).
 import type { Command } from "commander";
-import { registerAuditHash } from "./audit-hash.js";
-import { registerCheck } from "./check.js";
-import { registerConsent } from "./consent.js";
-import { registerDetokenize } from "./detokenize.js";
-import { registerGenerate } from "./generate.js";
-import { registerInit } from "./init.js";
-import { registerKeys } from "./keys.js";
-import { registerLedger } from "./ledger/index.js";
-import { registerLink } from "./link.js";
-import { registerRisk } from "./risk.js";
-import { registerScan } from "./scan.js";
-import { registerSchema } from "./schema.js";
-import { registerShare } from "./share.js";
-import { registerTaxonomy } from "./taxonomy.js";
 
-/** Adds every verb to the program. */
-export function registerCommands(program: Command): void {
-  registerInit(program);
-  registerCheck(program);
-  registerSchema(program);
-  registerTaxonomy(program);
-  registerGenerate(program);
-  registerConsent(program);
-  registerKeys(program);
-  registerLedger(program);
-  registerShare(program);
-  registerDetokenize(program);
-  registerScan(program);
-  registerRisk(program);
-  registerLink(program);
-  registerAuditHash(program);
+type Register = (program: Command) => void;
+
+/** Verb -> its module's register function, loaded on demand. Order is the order of `jikimi --help`. */
+const VERBS: Record<string, () => Promise<Register>> = {
+  init: async () => (await import("./init.js")).registerInit,
+  check: async () => (await import("./check.js")).registerCheck,
+  schema: async () => (await import("./schema.js")).registerSchema,
+  taxonomy: async () => (await import("./taxonomy.js")).registerTaxonomy,
+  generate: async () => (await import("./generate.js")).registerGenerate,
+  consent: async () => (await import("./consent.js")).registerConsent,
+  keys: async () => (await import("./keys.js")).registerKeys,
+  ledger: async () => (await import("./ledger/index.js")).registerLedger,
+  share: async () => (await import("./share.js")).registerShare,
+  detokenize: async () => (await import("./detokenize.js")).registerDetokenize,
+  scan: async () => (await import("./scan.js")).registerScan,
+  risk: async () => (await import("./risk.js")).registerRisk,
+  link: async () => (await import("./link.js")).registerLink,
+  "audit-hash": async () => (await import("./audit-hash.js")).registerAuditHash,
+};
+
+/**
+ * Adds the verb named in `argv` (the first argument after the script), or every verb when there is none or it
+ * is unknown (help, suggestions for a typo).
+ * @example await registerCommands(program, process.argv);
+ */
+export async function registerCommands(program: Command, argv: readonly string[]): Promise<void> {
+  const verb = argv[2];
+  const names = verb !== undefined && Object.hasOwn(VERBS, verb) ? [verb] : Object.keys(VERBS);
+  const registers = await Promise.all(names.map((n) => (VERBS[n] as () => Promise<Register>)()));
+  for (const register of registers) register(program);
 }
