@@ -2,11 +2,11 @@
 // SHA-256 phone numbers (exit 1) and not keyed pseudonyms (exit 0); candidates reverse MD5 e-mails; bad input
 // exits 2 with a clear message. Every output is searched for every input value: none may appear.
 import { createHash, createHmac, randomBytes } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterAll, describe, expect, it } from "vitest";
-import { type CliRun, jikimi, tempDir } from "./support/cli.js";
+import { type CliRun, jikimi, ROOT, tempDir } from "./support/cli.js";
 import { rng } from "./support/random.js";
 
 const { dir, cleanup } = tempDir("jikimi-audit-hash-");
@@ -118,6 +118,33 @@ describe("jikimi audit-hash", () => {
     expect(r.stdout).toContain("no value was recovered: consistent with a keyed pseudonym");
     expect(r.stdout).toMatch(/recovered +0 distinct digests \(0\.0%\)/);
     expect(r.stdout).toContain("mobile +8210######## (10^8)");
+  }, 240_000);
+
+  it("the share gateway's own release (the golden fixture) is not reversible, even with the plaintexts as candidates", () => {
+    const fixture = join(ROOT, "test", "fixtures", "share-golden");
+    const input = readFileSync(join(fixture, "customers.csv"), "utf8").trim().split("\n");
+    const phone = (input[0] ?? "").split(",").indexOf("phone");
+    const phones = join(dir, "phones.txt");
+    writeFileSync(
+      phones,
+      `${input
+        .slice(1)
+        .map((l) => l.split(",")[phone] ?? "")
+        .join("\n")}\n`,
+    );
+    const r = run([
+      join(fixture, "expected.csv"),
+      "--column",
+      "phone",
+      "--candidates",
+      phones,
+      "--format",
+      "json",
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { reversed: number; distinct: number };
+    expect(j.distinct).toBeGreaterThan(3);
+    expect(j.reversed).toBe(0);
   }, 240_000);
 
   it("MD5 (base64) of e-mails from JSON Lines and Parquet: the candidate list recovers them, exit 1", () => {
