@@ -25,8 +25,7 @@ import { deriveKey } from "../crypto/derive.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { signerFrom } from "../crypto/signing.js";
 import { ExitCode, JikimiError } from "../errors.js";
-import { csvBlocks } from "../io/records/csv-blocks.js";
-import { CsvReader } from "../io/records/csv-reader.js";
+import { csvBlocks, headerColumns } from "../io/records/csv-blocks.js";
 import { csvField } from "../io/records/csv-writer.js";
 import { fileChunks, formatOf, openReader, type RecordFormat } from "../io/records/index.js";
 import type { AppendResult, Ledger } from "../ledger/ledger.js";
@@ -450,10 +449,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         csvBlocks(source, {
           name,
           onHeader: (header) => {
-            const reader = new CsvReader({ name });
-            reader.push(header);
-            reader.end();
-            columns = reader.columns ?? [];
+            columns = headerColumns(header, name);
             for (const byte of header) if (byte === 10) at.lines++;
           },
         }),

@@ -4,8 +4,7 @@
 
 import { BlockError, fieldEnd, fieldStart, tableOfCsvBlock } from "../engine/release/table.js";
 import { JikimiError } from "../errors.js";
-import { csvBlocks } from "../io/records/csv-blocks.js";
-import { CsvReader } from "../io/records/csv-reader.js";
+import { csvBlocks, headerColumns } from "../io/records/csv-blocks.js";
 import { fileChunks, formatOf, openReader } from "../io/records/index.js";
 import type { RecordFormat } from "../io/records/types.js";
 import { RiskAccumulator, type RiskReport } from "./accumulator.js";
@@ -113,10 +112,7 @@ async function internFile(
     const blocks = csvBlocks(path === "-" ? process.stdin : fileChunks(path), {
       name,
       onHeader: (header) => {
-        const reader = new CsvReader({ name });
-        reader.push(header);
-        reader.end();
-        columns = reader.columns ?? [];
+        columns = headerColumns(header, name);
         at = columnIndexes(name, columns, wanted);
       },
     });

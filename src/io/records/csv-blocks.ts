@@ -5,6 +5,7 @@
 // Limitation: a file whose records end in a lone CR (no LF) is one block.
 import { Buffer } from "node:buffer";
 import { JikimiError } from "../../errors.js";
+import { CsvReader } from "./csv-reader.js";
 
 const LF = 10;
 const QUOTE = 34;
@@ -124,4 +125,15 @@ export async function* csvBlocks(
     return;
   }
   if (rest.length > 0) yield { bytes: rest, seq: seq++ };
+}
+
+/**
+ * The columns of a header line cut by `csvBlocks`, read by the RFC 4180 reader (its errors for a bad header).
+ * @example headerColumns(Buffer.from("id,name\n"), "customers.csv") // ["id", "name"]
+ */
+export function headerColumns(header: Uint8Array, name: string): string[] {
+  const reader = new CsvReader({ name });
+  reader.push(header);
+  reader.end();
+  return reader.columns ?? [];
 }
