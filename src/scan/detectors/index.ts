@@ -1,5 +1,6 @@
 // every detector the scanner runs, in the order evidence lists them.
 import type { Detector } from "../detector.js";
+import { ACCOUNT_ID } from "./account-id.js";
 import { BANK_ACCOUNT } from "./bank-account.js";
 import { BRN } from "./brn.js";
 import { CARD } from "./card.js";
@@ -16,6 +17,7 @@ import { LOT_ADDRESS } from "./lot-address.js";
 import { MOBILE } from "./mobile.js";
 import { PASSPORT } from "./passport.js";
 import { PERSON_NAME } from "./person-name.js";
+import { POSTAL_CODE } from "./postal-code.js";
 import { ROAD_ADDRESS } from "./road-address.js";
 import { RRN } from "./rrn.js";
 import { RRN_UNCHECKED } from "./rrn-unchecked.js";
@@ -40,9 +42,12 @@ export const DETECTORS: readonly Detector[] = [
   ROAD_ADDRESS,
   LOT_ADDRESS,
   DATE_OF_BIRTH,
+  POSTAL_CODE,
+  ACCOUNT_ID,
 ];
 
 export {
+  ACCOUNT_ID,
   BANK_ACCOUNT,
   BRN,
   CARD,
@@ -59,6 +64,7 @@ export {
   MOBILE,
   PASSPORT,
   PERSON_NAME,
+  POSTAL_CODE,
   ROAD_ADDRESS,
   RRN,
   RRN_UNCHECKED,
