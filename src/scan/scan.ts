@@ -8,10 +8,11 @@ import type { RecordBatch, RecordFormat } from "../io/records/index.js";
 import { fileChunks, formatOf, readCsv, readJsonl, readParquet } from "../io/records/index.js";
 import { DEFAULT_CATEGORIES } from "../taxonomy/default-categories.js";
 import { isWithin } from "../taxonomy/index.js";
-import { type ColumnCounts, classifyColumn, newCounts } from "./classify.js";
+import { type ColumnCounts, classifyColumn, newCounts, REPORT_AT } from "./classify.js";
 import type { Detector, StartClass } from "./detector.js";
 import { DETECTORS } from "./detectors/index.js";
 import { FREE_TEXT_DETECTORS, findInText, isFreeText } from "./free-text.js";
+import { firstHint, prepareName } from "./hints.js";
 import type { ScanResult } from "./result.js";
 
 /** Options of `scanFile`. */
@@ -106,22 +107,39 @@ function classIndex(code: number): number {
 export class ColumnScanner {
   private names: string[] = [];
   private counts: ColumnCounts[] = [];
-  /** per (first-character class, length capped at LONG): the detectors worth running */
-  private readonly table: Detector[][] = [];
-  private readonly tableIds: number[][] = [];
+  /** per column, then per (first-character class, length capped at LONG): the detectors worth running */
+  private tables: { table: Detector[][]; ids: number[][] }[] = [];
 
-  constructor(private readonly detectors: readonly Detector[] = DETECTORS) {
+  constructor(private readonly detectors: readonly Detector[] = DETECTORS) {}
+
+  /**
+   * The detectors worth running on a column. A category whose detectors' weights add up to less than REPORT_AT
+   * (postal codes, account ids, bank accounts) can only be reported under a column-name hint (classify.ts), so its
+   * detectors run only on columns named like it: the result is the same, the work is not.
+   */
+  private tableFor(name: string): { table: Detector[][]; ids: number[][] } {
+    const prepared = prepareName(name);
+    const unhinted = new Map<string, number>();
+    const hinted = new Set<string>();
+    for (const d of this.detectors) {
+      unhinted.set(d.category, (unhinted.get(d.category) ?? 0) + (d.weight ?? 1));
+      if (firstHint(prepared, d.nameHints) !== undefined) hinted.add(d.category);
+    }
+    const useful = (d: Detector) => hinted.has(d.category) || (unhinted.get(d.category) ?? 0) >= REPORT_AT;
+    const table: Detector[][] = [];
+    const ids: number[][] = [];
     for (const cls of CLASSES) {
       for (let len = 0; len <= LONG; len++) {
         const ks: number[] = [];
-        detectors.forEach((d, k) => {
+        this.detectors.forEach((d, k) => {
           const [lo, hi] = d.lengths;
-          if (d.starts.includes(cls) && hi >= len && (len === LONG || lo <= len)) ks.push(k);
+          if (useful(d) && d.starts.includes(cls) && hi >= len && (len === LONG || lo <= len)) ks.push(k);
         });
-        this.tableIds.push(ks);
-        this.table.push(ks.map((k) => detectors[k] as Detector));
+        ids.push(ks);
+        table.push(ks.map((k) => this.detectors[k] as Detector));
       }
     }
+    return { table, ids };
   }
 
   /** Sets the columns (once; a later batch must have the same). */
@@ -129,13 +147,13 @@ export class ColumnScanner {
     if (this.names.length > 0) return;
     this.names = names;
     this.counts = names.map(() => newCounts(this.detectors.length, FREE_TEXT_DETECTORS.length));
+    this.tables = names.map((n) => this.tableFor(n));
   }
 
   /** Counts the first `take` rows. */
   add(rows: string[][], take: number): void {
-    const table = this.table;
-    const ids = this.tableIds;
     for (let col = 0; col < this.counts.length; col++) {
+      const { table, ids } = this.tables[col] as { table: Detector[][]; ids: number[][] };
       const counts = this.counts[col] as ColumnCounts;
       const { matches, min, max, freeText } = counts;
       const bump = (k: number) => {
