@@ -436,7 +436,8 @@ export async function auditDigestsWith(
     }
     byForm[form] = n;
   }
-  const seconds = (performance.now() - t0) / 1000;
+  // whole milliseconds: a float tail such as 1.1300000000000001 is noise in a report
+  const seconds = Math.round(performance.now() - t0) / 1000;
   const reversed = recovered.size;
   const share = distinct === 0 ? 0 : reversed / distinct;
   const secs = seconds < 10 ? seconds.toFixed(1) : seconds.toFixed(0);
