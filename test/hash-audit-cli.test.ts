@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterAll, describe, expect, it } from "vitest";
+import type { AuditResult } from "../src/scan/hash-audit.js";
 import { type CliRun, jikimi, ROOT, tempDir } from "./support/cli.js";
 import { rng } from "./support/random.js";
 
@@ -72,18 +73,8 @@ function run(args: string[]): CliRun {
   return r;
 }
 
-interface Json {
-  shape: { algorithm: string; encoding: string };
-  values: number;
-  distinct: number;
-  reversed: number;
-  share: number;
-  seconds: number;
-  tried: string[];
-  byForm: Record<string, number>;
-  verdict: string;
-  rows: number;
-}
+/** The CLI's JSON: the audit result plus the rows read. */
+type Json = AuditResult & { rows: number };
 
 describe("jikimi audit-hash", () => {
   it("plain SHA-256 of phone numbers in three formats: every one recovered over the whole space, exit 1", () => {
