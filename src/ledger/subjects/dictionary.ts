@@ -256,11 +256,4 @@ export class SubjectHashSet {
   bytes(): Uint8Array {
     return new Uint8Array(this.t.words.buffer, this.t.words.byteOffset, this.t.size * SUBJECT_HASH_BYTES);
   }
-
-  /** The distinct hashes, dropping the lookup slots (no more adds): the memory goes to the dictionary. */
-  seal(): Uint8Array {
-    const exact = this.bytes().slice();
-    this.t = { words: new Uint32Array(exact.buffer), slots: new Uint32Array(0), mask: 0, size: this.t.size };
-    return exact;
-  }
 }
