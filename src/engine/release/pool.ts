@@ -19,31 +19,25 @@ interface Slot {
   busy: number;
 }
 
-/** An answer back into a result or a thrown error. */
-function settle(answer: Answer, p: Pending): void {
-  if ("result" in answer) p.resolve(answer.result);
-  else if ("blockError" in answer)
-    p.reject(
-      new BlockError(
-        answer.blockError.code,
-        answer.blockError.record,
-        answer.blockError.line,
-        answer.blockError.column,
-      ),
-    );
-  else
-    p.reject(
-      answer.error.code === "internal"
-        ? new JikimiError("worker_failed", `a share worker failed (${answer.error.message})`, {
-            exitCode: ExitCode.internal,
-          })
-        : new JikimiError(answer.error.code, answer.error.message),
-    );
+/** The error an answer that is not a result stands for. */
+function errorOf(answer: Exclude<Answer, { result: BlockResult }>): Error {
+  if ("blockError" in answer) {
+    const { code, record, line, column } = answer.blockError;
+    return new BlockError(code, record, line, column);
+  }
+  return answer.error.code === "internal"
+    ? new JikimiError("worker_failed", `a share worker failed (${answer.error.message})`, {
+        exitCode: ExitCode.internal,
+      })
+    : new JikimiError(answer.error.code, answer.error.message);
 }
+
+/** The built worker, absent when running from sources (tests under vitest): then every block runs inline. */
+const WORKER = new URL("./worker.js", import.meta.url);
 
 /**
  * Runs blocks of one release. `threads` 0 runs everything on the calling thread.
- * @example const pool = new ReleasePool(plan, 2); const r = await pool.run({ kind: "csv", bytes }); await pool.close();
+ * @example const pool = new ReleasePool(plan, 2); const r = await pool.submit({ kind: "csv", bytes }); await pool.close();
  */
 export class ReleasePool {
   private readonly run: ReturnType<typeof compilePlan>;
@@ -51,6 +45,7 @@ export class ReleasePool {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
   private failure: unknown;
+  private readonly inline: boolean;
 
   constructor(
     private readonly plan: ReleasePlan,
@@ -58,22 +53,22 @@ export class ReleasePool {
   ) {
     // compiled here first: a plan that does not compile fails on the calling thread, with its message
     this.run = compilePlan(plan);
+    this.inline = threads === 0 || !existsSync(fileURLToPath(WORKER));
   }
 
   /** Processes one block; results may settle out of order, so await them in the order submitted. */
   submit(job: Job): Promise<BlockResult> {
     const id = this.next++;
-    const file = new URL("./worker.js", import.meta.url);
-    if (id === 0 || this.threads === 0 || !existsSync(fileURLToPath(file))) {
+    if (id === 0 || this.inline) {
       try {
         return Promise.resolve(runJob(this.run, this.plan, job));
       } catch (e) {
         const answer = answerOf(id, e);
-        return new Promise((resolve, reject) => settle(answer, { resolve, reject }));
+        return Promise.reject("result" in answer ? e : errorOf(answer));
       }
     }
     if (this.failure !== undefined) return Promise.reject(this.failure);
-    this.slots ??= Array.from({ length: this.threads }, () => this.start(file));
+    this.slots ??= Array.from({ length: this.threads }, () => this.start());
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy++;
     return new Promise<BlockResult>((resolve, reject) => {
@@ -97,13 +92,14 @@ export class ReleasePool {
     });
   }
 
-  private start(file: URL): Slot {
-    const worker = new Worker(file, { workerData: { jikimiRelease: true, plan: this.plan } });
+  private start(): Slot {
+    const worker = new Worker(WORKER, { workerData: { jikimiRelease: true, plan: this.plan } });
     worker.on("message", (answer: Answer) => {
       const p = this.pending.get(answer.id);
       if (!p) return;
       this.pending.delete(answer.id);
-      settle(answer, p);
+      if ("result" in answer) p.resolve(answer.result);
+      else p.reject(errorOf(answer));
     });
     const fail = (why: string) => {
       this.failure = new JikimiError("worker_failed", `a share worker ${why}: nothing was released`, {
