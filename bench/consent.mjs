@@ -7,6 +7,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { rngUnit } from "./support.mjs";
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 4_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 20);
@@ -20,18 +21,6 @@ const { SubjectDictionary } = await dist("ledger/subjects/dictionary.js");
 const { nodeSubjectHasher } = await dist("ledger/subjects/subject-hasher.js");
 const { ConsentRegistry, readConsentFile } = await dist("consent/index.js");
 const roaring = (await import("roaring")).default;
-
-/** mulberry32: a small seeded generator, so every run imports the same file. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FROM = Date.UTC(2019, 0, 1);
 const TO = Date.UTC(2025, 0, 1);
@@ -63,7 +52,7 @@ try {
   t0 = performance.now();
   const file = join(dir, "consents.csv");
   const out = createWriteStream(file);
-  const random = rng(7);
+  const random = rngUnit(7);
   const events = [];
   let rows = 0;
   let buf = "subject,purpose,action,at,source,evidence\r\n";
@@ -105,7 +94,7 @@ try {
   );
 
   // 20 random as-of times over the whole range (and a little before and after)
-  const qrandom = rng(11);
+  const qrandom = rngUnit(11);
   const times = Array.from({ length: QUERIES }, () =>
     Math.floor(FROM - 90 * 86_400_000 + qrandom() * (TO - FROM + 180 * 86_400_000)),
   );

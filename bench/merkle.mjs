@@ -11,6 +11,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from "../dist/ledger/merkle/index.js";
+import { rngUnit } from "./support.mjs";
 
 const quick = process.argv.includes("--quick");
 const SIZES = quick ? [100_000] : [1_000_000, 10_000_000];
@@ -18,16 +19,10 @@ const NAIVE_SIZE = quick ? 100_000 : 1_000_000;
 const OPS = 1000;
 const rows = [];
 
-// deterministic choices of sizes and indexes (mulberry32)
+// deterministic choices of sizes and indexes: a whole number below n
 function rng(seed) {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const unit = rngUnit(seed);
+  return (n) => Math.floor(unit() * n);
 }
 
 function time(fn) {

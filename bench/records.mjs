@@ -1,30 +1,14 @@
-// bench: the share gateway's record readers on the generated customers CSV (10M rows, 20 columns): the CSV reader
-// against a naive readline + split(",") floor (wrong for quotes, but a fair speed floor), then read -> CsvWriter.
-// Run after `npm run build`:  node bench/records.mjs   (BENCH_ROWS=1000000 for a quick run; BENCH_FILE=path)
-import { execFileSync } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import { customersFile, root } from "./support.mjs";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
-const root = fileURLToPath(new URL("..", import.meta.url));
-const file = process.env.BENCH_FILE ?? join(tmpdir(), `jikimi-customers-${ROWS}.csv`);
 const { openReader, createWriter } = await import(join(root, "dist/io/records/index.js"));
 const log = (line) => process.stdout.write(`${line}\n`);
 
-if (!existsSync(file)) {
-  log(`generating ${ROWS.toLocaleString("en-US")} customers to ${file}`);
-  const cli = join(root, "dist/cli/main.js");
-  execFileSync(
-    process.execPath,
-    [cli, "generate", "customers", "--rows", String(ROWS), "--seed", "1", "--out", file],
-    {
-      stdio: "inherit",
-    },
-  );
-}
+const file = customersFile(ROWS, log);
 const bytes = statSync(file).size;
 
 async function naive() {

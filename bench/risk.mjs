@@ -1,30 +1,15 @@
 // bench: `jikimi risk` end to end (the CLI, a child process) on the generated customers CSV, 1,000,000 rows,
 // 5 quasi-identifiers, every QI subset ranked; best and median of RUNS, wall clock and peak RSS.
 // Run after `npm run build`:  node bench/risk.mjs   (BENCH_ROWS, BENCH_FILE, BENCH_QI=a,b,c, BENCH_RUNS)
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
+import { cli, customersFile } from "./support.mjs";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const QI = process.env.BENCH_QI ?? "birth_date,postal_code,os,dormant,join_date";
-const root = fileURLToPath(new URL("..", import.meta.url));
-const cli = join(root, "dist/cli/main.js");
-const file = process.env.BENCH_FILE ?? join(tmpdir(), `jikimi-customers-${ROWS}.csv`);
 const log = (line) => process.stdout.write(`${line}\n`);
 
-if (!existsSync(file)) {
-  log(`generating ${ROWS.toLocaleString("en-US")} customers to ${file}`);
-  execFileSync(
-    process.execPath,
-    [cli, "generate", "customers", "--rows", String(ROWS), "--seed", "1", "--out", file],
-    {
-      stdio: "inherit",
-    },
-  );
-}
+const file = customersFile(ROWS, log);
 
 const times = [];
 let rss = 0;

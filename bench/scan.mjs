@@ -1,30 +1,18 @@
 // bench: `jikimi scan` of the 1M-row generated customers CSV (20 columns, every row, every detector) against the
 // bare record reader over the same file in the same process (the floor scan cannot beat), plus the CLI end to end.
 // Run after `npm run build`:  node bench/scan.mjs   (BENCH_ROWS=100000 for a quick run; BENCH_FILE=path)
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { statSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cli, customersFile, root } from "./support.mjs";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const root = fileURLToPath(new URL("..", import.meta.url));
-const cli = join(root, "dist/cli/main.js");
-const file = process.env.BENCH_FILE ?? join(tmpdir(), `jikimi-customers-${ROWS}.csv`);
 const { openReader } = await import(join(root, "dist/io/records/index.js"));
 const { scanFile } = await import(join(root, "dist/scan/index.js"));
 const log = (line) => process.stdout.write(`${line}\n`);
 
-if (!existsSync(file)) {
-  log(`generating ${ROWS.toLocaleString("en-US")} customers to ${file}`);
-  execFileSync(
-    process.execPath,
-    [cli, "generate", "customers", "--rows", String(ROWS), "--seed", "1", "--out", file],
-    {
-      stdio: "inherit",
-    },
-  );
-}
+const file = customersFile(ROWS, log);
 const mb = statSync(file).size / 1e6;
 
 async function timed(f) {

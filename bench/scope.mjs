@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CelScalar, celEnv, parse, plan } from "@bufbuild/cel";
+import { rngUnit } from "./support.mjs";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 5);
@@ -35,20 +36,8 @@ const SCOPES = [
   ],
 ];
 
-/** mulberry32: a small seeded generator, so every run sees the same rows. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(n) {
-  const r = rng(20260627);
+  const r = rngUnit(20260627);
   const from = Date.UTC(2015, 0, 1);
   const rows = new Array(n);
   for (let i = 0; i < n; i++) {

@@ -29,7 +29,7 @@ import {
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import {
   agreementYaml,
   BENCH,
@@ -41,6 +41,7 @@ import {
   RECIPIENT_YAML,
   SCOPE_WHERE,
 } from "./share-baselines.mjs";
+import { cli, customersFile, customersPath, root } from "./support.mjs";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
 const SKIP_A = process.env.BENCH_SKIP_A === "1";
@@ -49,10 +50,8 @@ const MEMORY_ONLY = process.env.BENCH_MEMORY_ONLY === "1";
 const KEEP = process.env.BENCH_KEEP === "1";
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 const SAMPLE = 1000;
-const root = fileURLToPath(new URL("..", import.meta.url));
-const cli = join(root, "dist/cli/main.js");
 const baselines = join(root, "bench/share-baselines.mjs");
-const file = process.env.BENCH_FILE ?? join(tmpdir(), `jikimi-customers-${ROWS}.csv`);
+const file = customersPath(ROWS);
 const log = (line) => process.stdout.write(`${line}\n`);
 const fmt = (n) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
 const mb = (kb) => (kb / 1024).toFixed(0);
@@ -66,14 +65,7 @@ if (fs.bavail * fs.bsize < need) {
   );
   process.exit(2);
 }
-if (!existsSync(file)) {
-  log(`generating ${fmt(ROWS)} customers to ${file}`);
-  execFileSync(
-    process.execPath,
-    [cli, "generate", "customers", "--rows", String(ROWS), "--seed", "1", "--out", file],
-    { stdio: "inherit" },
-  );
-}
+customersFile(ROWS, log);
 const bytes = statSync(file).size;
 
 // a fresh workspace: the corrected NSF example plus a domestic entrustee, its purpose and the bench agreement

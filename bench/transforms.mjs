@@ -7,6 +7,7 @@ import { createCipheriv, createHmac } from "node:crypto";
 import os from "node:os";
 import { compileTransform, detokenizer } from "../dist/engine/transforms/apply.js";
 import { transformNamed } from "../dist/engine/transforms/index.js";
+import { rng } from "./support.mjs";
 
 const quick = process.argv.includes("--quick");
 const batchArg = process.argv.find((a) => a.startsWith("--batch="));
@@ -16,18 +17,6 @@ const N = quick ? 200_000 : 1_000_000;
 // Fixed bench keys: not secrets.
 const PKEY = Buffer.alloc(32, 0x5a);
 const TKEY = Buffer.alloc(64, 0xa5);
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 /** n Korean mobile numbers in the four spellings the phone_kr normalisation unifies. */
 function phones(n) {
