@@ -36,40 +36,22 @@ function consentingWorkspace(rows: number, seed: number, edit: (ws: string) => v
   expect(run(args).status).toBe(0);
   const lines = readFileSync(input, "utf8").trim().split("\n");
   expect(run(["consent", "import", writeConsent(input, join(dir, "consent.csv")), "-w", ws]).status).toBe(0);
-  return { dir, ws, input, lines, run, out: join(dir, "out") };
+  const out = join(dir, "out");
+  /** `jikimi share nsf-credit-feed` of `file` into the out folder at `at`. */
+  const share = (file: string, at: string) =>
+    run(["share", "nsf-credit-feed", "-w", ws, "-i", file, "-o", out, "--at", at]);
+  return { dir, ws, input, lines, run, share, out };
 }
 
 describe("jikimi share (CLI)", () => {
   it("releases, then holds a fivefold jump with exit 3, and refuses the as-it-happened feed with exit 1", () => {
-    const { dir, ws, input, lines, run, out } = consentingWorkspace(2000, 9);
-    const first = run([
-      "share",
-      "nsf-credit-feed",
-      "-w",
-      ws,
-      "-i",
-      input,
-      "-o",
-      out,
-      "--at",
-      "2024-05-31T02:00:00Z",
-    ]);
+    const { dir, input, lines, run, share, out } = consentingWorkspace(2000, 9);
+    const first = share(input, "2024-05-31T02:00:00Z");
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/ledger entry 0/);
     const everyone = join(dir, "everyone.csv");
     writeFileSync(everyone, readFileSync(input, "utf8").replaceAll(",false,", ",true,"));
-    const held = run([
-      "share",
-      "nsf-credit-feed",
-      "-w",
-      ws,
-      "-i",
-      everyone,
-      "-o",
-      out,
-      "--at",
-      "2024-06-01T02:00:00Z",
-    ]);
+    const held = share(everyone, "2024-06-01T02:00:00Z");
     expect(held.status).toBe(3);
     expect(held.stdout).toMatch(/HELD: .*max_growth/);
     expect(readdirSync(out)).toHaveLength(2);
@@ -86,7 +68,7 @@ describe("jikimi share (CLI)", () => {
 
 describe("jikimi detokenize", () => {
   it("reverses the tokens of a released field with the controller's key, and refuses altered ones", () => {
-    const { ws, input, lines, run, out } = consentingWorkspace(500, 4, (folder) => {
+    const { ws, input, lines, run, share, out } = consentingWorkspace(500, 4, (folder) => {
       const feed = join(folder, "agreements", "nsf-credit-feed.yaml");
       writeFileSync(
         feed,
@@ -97,18 +79,7 @@ describe("jikimi detokenize", () => {
       );
     });
     const rows = lines.slice(1).map((l) => l.split(","));
-    const shared = run([
-      "share",
-      "nsf-credit-feed",
-      "-w",
-      ws,
-      "-i",
-      input,
-      "-o",
-      out,
-      "--at",
-      "2024-05-31T02:00:00Z",
-    ]);
+    const shared = share(input, "2024-05-31T02:00:00Z");
     expect(shared.status, shared.stderr).toBe(0);
     const file = readdirSync(out).find((f) => f.endsWith(".csv")) ?? "";
     const released = readFileSync(join(out, file), "utf8")
