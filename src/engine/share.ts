@@ -265,6 +265,10 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   const format = formatOf(req.input, req.format);
   const name = req.input === "-" ? "stdin" : req.input;
   const released = Object.entries(a.fields);
+  /** released fields without a key: the hash audit samples them */
+  const unkeyed = released
+    .filter(([, rel]) => rel.transform.name !== "pseudonym" && rel.transform.name !== "token")
+    .map(([f]) => f);
   const keyIds = new Map<string, string>();
   const checks = Object.fromEntries(
     Object.entries(dataset.fields).map(([k, f]) => [k, { type: f.type, nullable: f.nullable }]),
@@ -337,9 +341,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         ? { quasiIdentifiers: a.risk.quasi_identifiers.map((q) => released.findIndex(([f]) => f === q)) }
         : {}),
       // every released field without a key is sampled: a column of bare digests must not leave
-      probe: released.flatMap(([, rel], i) =>
-        rel.transform.name === "pseudonym" || rel.transform.name === "token" ? [] : [i],
-      ),
+      probe: unkeyed.map((f) => released.findIndex(([name]) => name === f)),
     };
   };
 
@@ -498,12 +500,9 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     const measured = risk?.report();
     if (a.risk && measured) held.push(...riskHolds(a.risk, measured));
     // the hash audit: a sampled released column of bare digests that can be reversed holds the release
-    const probed = released.filter(
-      ([, rel]) => rel.transform.name !== "pseudonym" && rel.transform.name !== "token",
-    );
     const digests: DigestFinding[] = [];
     for (const [p, values] of probes.entries()) {
-      const field = probed[p]?.[0] ?? "?";
+      const field = unkeyed[p] ?? "?";
       const sample = [...values];
       const shape = digestShape(sample);
       if (!shape) continue;

@@ -11,11 +11,9 @@ const LF = 10;
 const QUOTE = 34;
 const BINARY_PROBE = 8192;
 
-/** A block of whole records: its bytes (ending in LF, or at the end of the file) and its first line. */
+/** A block of whole records: its bytes (ending in LF, or at the end of the file). */
 export interface CsvBlock {
   bytes: Uint8Array;
-  /** 0-based sequence number */
-  seq: number;
 }
 
 /** The last LF of `b` outside quotes (parity counted from b[0]), or -1. */
@@ -66,7 +64,6 @@ export async function* csvBlocks(
   let pendingBytes = 0;
   let seen = 0;
   let header: Uint8Array | undefined;
-  let seq = 0;
   const take = (): Uint8Array => {
     const all = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending);
     pending = [];
@@ -109,7 +106,7 @@ export async function* csvBlocks(
     }
     // the rest is copied before the block is handed out: its consumer may transfer the block's buffer
     const rest = Uint8Array.prototype.slice.call(all, cut + 1);
-    const block = { bytes: all.subarray(0, cut + 1), seq: seq++ };
+    const block = { bytes: all.subarray(0, cut + 1) };
     keep(rest);
     yield block;
   }
@@ -124,7 +121,7 @@ export async function* csvBlocks(
     options.onHeader(header);
     return;
   }
-  if (rest.length > 0) yield { bytes: rest, seq: seq++ };
+  if (rest.length > 0) yield { bytes: rest };
 }
 
 /**
