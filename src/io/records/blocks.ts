@@ -25,12 +25,7 @@ export class LineBlocks {
 
   /** Adds a chunk; returns the bytes up to and including its last LF (with earlier pending bytes), if any. */
   push(chunk: Uint8Array): Uint8Array | undefined {
-    if (this.seen < BINARY_PROBE && chunk.subarray(0, BINARY_PROBE - this.seen).indexOf(0) >= 0) {
-      throw new JikimiError(
-        "binary_file",
-        `${this.what}: a NUL byte in the first ${BINARY_PROBE} bytes: this is a binary, compressed or UTF-16 file; export it as UTF-8 text`,
-      );
-    }
+    refuseBinary(chunk, this.seen, this.what);
     this.seen += chunk.length;
     const lf = chunk.lastIndexOf(LF);
     if (lf < 0) {
@@ -59,6 +54,18 @@ export class LineBlocks {
     this.first = false;
     return block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf ? block.subarray(3) : block;
   }
+}
+
+/**
+ * Throws `binary_file` when a NUL byte falls in the first 8 KB of the input; `seen` is the bytes before `chunk`.
+ * @example refuseBinary(chunk, 0, "customers.csv")
+ */
+export function refuseBinary(chunk: Uint8Array, seen: number, what: string): void {
+  if (seen < BINARY_PROBE && chunk.subarray(0, BINARY_PROBE - seen).indexOf(0) >= 0)
+    throw new JikimiError(
+      "binary_file",
+      `${what}: a NUL byte in the first ${BINARY_PROBE} bytes: this is a binary, compressed or UTF-16 file; export it as UTF-8 text`,
+    );
 }
 
 /** Decodes a block as UTF-8 (invalid sequences become U+FFFD) and lists the lines that held them. */

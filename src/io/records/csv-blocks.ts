@@ -5,11 +5,11 @@
 // Limitation: a file whose records end in a lone CR (no LF) is one block.
 import { Buffer } from "node:buffer";
 import { JikimiError } from "../../errors.js";
+import { refuseBinary } from "./blocks.js";
 import { CsvReader } from "./csv-reader.js";
 
 const LF = 10;
 const QUOTE = 34;
-const BINARY_PROBE = 8192;
 
 /** A block of whole records: its bytes (ending in LF, or at the end of the file). */
 export interface CsvBlock {
@@ -77,11 +77,7 @@ export async function* csvBlocks(
   };
   for await (const raw of source) {
     let chunk = raw;
-    if (seen < BINARY_PROBE && chunk.subarray(0, BINARY_PROBE - seen).indexOf(0) >= 0)
-      throw new JikimiError(
-        "binary_file",
-        `${options.name}: a NUL byte in the first ${BINARY_PROBE} bytes: this is a binary, compressed or UTF-16 file; export it as UTF-8 text`,
-      );
+    refuseBinary(chunk, seen, options.name);
     if (seen === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     seen += raw.length;
     pending.push(chunk);
