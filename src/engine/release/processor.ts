@@ -140,6 +140,7 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
   for (const c of read)
     Object.defineProperty(scopeRow, c, { get: () => fieldText(current as FieldTable, currentRow, c) });
 
+  let pending: TransformProblem[] = [];
   // layout of an output line: spans of kept fields, or computed (transformed) fields
   const computed: { field: PlannedField; fn: (v: readonly string[], o: string[]) => void }[] = [];
   const layout: (Span | Computed)[] = [];
@@ -152,19 +153,12 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     }
     const def = transformNamed(f.transform);
     if (!def) throw new Error(`unknown transform ${f.transform}`);
-    let problems: TransformProblem[] = [];
+    // a value a transform cannot take sets its row aside (the block collects them per run in `pending`)
     const fn = compileTransform(def, f.options, f.keys, f.type, {
       field: f.name,
-      problems: (p) => problems.push(p),
+      problems: (p) => pending.push(p),
     });
-    computed.push({
-      field: f,
-      fn: (v, o) => {
-        problems = [];
-        fn(v, o);
-        for (const p of problems) pending.push({ row: p.row, field: p.field, code: p.code });
-      },
-    });
+    computed.push({ field: f, fn });
     layout.push({ kind: "computed", index: computed.length - 1 });
   }
   const qiFields = plan.quasiIdentifiers ?? [];
@@ -173,7 +167,6 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     const at = computed.findIndex((c) => c.field === f);
     return { column: f.column, computed: at < 0 ? undefined : at };
   });
-  let pending: { row: number; field: string; code: string }[] = [];
   const subjectKey = hmacKey(plan.subjectKey);
   const keySink = new ByteSink(1 << 16);
   let offsets = new Uint32Array(1024);
