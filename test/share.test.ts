@@ -370,6 +370,37 @@ describe("share under contention and bad rows", () => {
     expect(plain.held).toEqual([]);
   }, 120_000);
 
+  it("sets aside a released row whose value its transform cannot take, naming the field and the code", async () => {
+    const s = await setup();
+    const agreement = join(s.ws, "agreements", "nsf-credit-feed.yaml");
+    writeFileSync(agreement, `${readFileSync(agreement, "utf8")}on_bad_row: quarantine\n`);
+    const loaded = loadWorkspace(diskReader(s.ws));
+    if (!loaded.ok) throw new Error("edited example did not load");
+    const lines = readFileSync(s.input, "utf8").split("\n");
+    const header = (lines[0] ?? "").split(",");
+    // the first released customer (in scope, consenting) gets a phone with no digit: phone_kr leaves nothing
+    const at = s.rows.findIndex(
+      (r) => r[header.indexOf("appstore_linked")] === "true" && s.consenting.has(r[0] ?? ""),
+    );
+    const cols = (lines[at + 1] ?? "").split(",");
+    cols[header.indexOf("phone")] = "unknown";
+    lines[at + 1] = cols.join(",");
+    const bad = join(s.dir, "bad-phone.csv");
+    writeFileSync(bad, lines.join("\n"));
+    const r = await share({
+      ...s.base,
+      workspace: loaded.workspace,
+      input: bad,
+      agreement: "nsf-credit-feed",
+      at: AT,
+    });
+    expect(r.quarantined).toEqual([{ row: at + 1, field: "phone", code: "normalised_empty" }]);
+    const eligible = s.rows.filter(
+      (row) => row[header.indexOf("appstore_linked")] === "true" && s.consenting.has(row[0] ?? ""),
+    ).length;
+    expect(r.counts).toMatchObject({ bad: 1, released: eligible - 1, subjects: eligible - 1 });
+  });
+
   it("stops when interrupted, leaving no output and no entry", async () => {
     const s = await setup();
     const controller = new AbortController();
