@@ -1,16 +1,51 @@
-// a ledger entry: one release, in a canonical byte encoding (RFC 8785 JSON) that is the Merkle leaf.
+// a ledger entry: one release (or one signed prune event), in a canonical byte encoding (RFC 8785 JSON)
+// that is the Merkle leaf. Every answer the ledger gives is computed from these bytes or recomputed by verify.
+import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { z } from "zod";
 
 const Hex256 = z.string().regex(/^[0-9a-f]{64}$/, "use a lowercase hex SHA-256 digest (64 characters)");
 const Name = z.string().min(1).max(200);
+const Instant = z.iso.datetime({
+  offset: true,
+  message: "use an ISO 8601 time with a zone, e.g. 2024-05-31T02:00:00Z",
+});
+
+/** The scope a release applied: the phase valid at `released_at` and its expression (none: the whole dataset). */
+export const ScopeSchema = z.strictObject({
+  phase: z
+    .strictObject({
+      name: Name,
+      from: z.string().optional(),
+      until: z.string().optional(),
+      model_building: z.boolean(),
+    })
+    .optional(),
+  where: z.string().max(10_000),
+  digest: Hex256,
+});
+export type Scope = z.infer<typeof ScopeSchema>;
+
+/** The digest a scope commits to: SHA-256 of the canonical JSON of its phase and expression. */
+export function scopeDigest(scope: Omit<Scope, "digest">): string {
+  const text = canonicalize({ phase: scope.phase ?? null, where: scope.where }) ?? "";
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** The consent a release applied: the as-of set of one purpose, computed from the first `events` chained events. */
+export const ConsentCommitmentSchema = z.strictObject({
+  purpose: Name,
+  as_of: Instant,
+  events: z.number().int().nonnegative(),
+  head: Hex256,
+  count: z.number().int().nonnegative(),
+  digest: Hex256,
+});
+export type ConsentCommitment = z.infer<typeof ConsentCommitmentSchema>;
 
 /** What a release declares about itself; the gateway and `ledger record --manifest` both provide it. */
 export const ReleaseSchema = z.strictObject({
-  time: z.iso.datetime({
-    offset: true,
-    message: "use an ISO 8601 time with a zone, e.g. 2024-05-31T02:00:00Z",
-  }),
+  released_at: Instant.describe("the operator's as-of time: scope phase, consent snapshot and validity"),
   agreement: z.strictObject({ id: Name, version: z.number().int().positive(), digest: Hex256 }),
   recipient: z.strictObject({
     id: Name,
@@ -33,8 +68,8 @@ export const ReleaseSchema = z.strictObject({
   files: z
     .array(z.strictObject({ name: Name, bytes: z.number().int().nonnegative(), sha256: Hex256 }))
     .default([]),
-  scope_digest: Hex256.optional(),
-  consent_digest: Hex256.optional(),
+  scope: ScopeSchema.optional(),
+  consent: ConsentCommitmentSchema.optional(),
   operator: Name,
   override: z.string().min(1).max(2000).optional().describe("the reason an operator released despite a hold"),
   channel: z.enum(["gateway", "api", "file", "manual"]).default("gateway"),
@@ -42,14 +77,43 @@ export const ReleaseSchema = z.strictObject({
 export type Release = z.infer<typeof ReleaseSchema>;
 export type ReleaseInput = z.input<typeof ReleaseSchema>;
 
-export const ENTRY_FORMAT = "jikimi-ledger-entry/1";
+export const ENTRY_FORMAT = "jikimi-ledger-entry/2";
 
-export interface EntryBody extends Release {
+/** The dictionary's state after an entry: its size and a hash chain over the subject hashes in index order. */
+export interface DictionaryCommitment {
+  size: number;
+  head: string;
+}
+
+export interface ReleaseBody extends Release {
   format: typeof ENTRY_FORMAT;
+  kind: "release";
   seq: number;
+  /** the real clock at append; the signed tree head carries the same time */
+  recorded_at: string;
   categories: string[];
   subjects: { count: number; digest: string; key_id: string };
+  dictionary: DictionaryCommitment;
 }
+
+/** A signed prune event: which entries lost their bodies and sets, under which retention, and each chain's new base. */
+export interface PruneBody {
+  format: typeof ENTRY_FORMAT;
+  kind: "prune";
+  seq: number;
+  recorded_at: string;
+  /** entries recorded before this time were pruned */
+  before: string;
+  retention: { rule: string; days: number };
+  /** pruned entry numbers as inclusive ranges [from, to] */
+  pruned: [number, number][];
+  /** per chain, the last pruned release, whose full set stays as the chain's base, and that set's digest */
+  bases: { chain: string; seq: number; digest: string }[];
+  operator: string;
+  dictionary: DictionaryCommitment;
+}
+
+export type EntryBody = ReleaseBody | PruneBody;
 
 /** The entry's canonical bytes: RFC 8785 JSON in UTF-8. */
 export function encodeEntry(body: EntryBody): Buffer {
@@ -58,8 +122,39 @@ export function encodeEntry(body: EntryBody): Buffer {
   return Buffer.from(text, "utf8");
 }
 
-/** Builds the body of entry `seq` from a validated release and its subject set. */
-export function entryBody(seq: number, release: Release, subjects: EntryBody["subjects"]): EntryBody {
+/** Builds the body of release `seq` from a validated release, its subject set and the dictionary's state. */
+export function releaseBody(
+  seq: number,
+  release: Release,
+  recordedAt: string,
+  subjects: ReleaseBody["subjects"],
+  dictionary: DictionaryCommitment,
+): ReleaseBody {
   const categories = [...new Set(release.fields.flatMap((f) => f.categories))].sort();
-  return { format: ENTRY_FORMAT, seq, ...release, categories, subjects };
+  return {
+    format: ENTRY_FORMAT,
+    kind: "release",
+    seq,
+    ...release,
+    recorded_at: recordedAt,
+    categories,
+    subjects,
+    dictionary,
+  };
+}
+
+/** Expands inclusive ranges into entry numbers. */
+export function* rangeMembers(ranges: readonly [number, number][]): Generator<number> {
+  for (const [from, to] of ranges) for (let s = from; s <= to; s++) yield s;
+}
+
+/** Packs sorted entry numbers into inclusive ranges. */
+export function toRanges(seqs: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of seqs) {
+    const last = out.at(-1);
+    if (last && last[1] === s - 1) last[1] = s;
+    else out.push([s, s]);
+  }
+  return out;
 }

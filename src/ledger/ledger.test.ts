@@ -24,8 +24,10 @@ describe("appending and reading", () => {
     expect(a).toMatchObject({ seq: 0, size: 1, subjects: 3, newSubjects: 3 });
     const b = t.ledger.append(release("credit-feed", "2024-05-02"), customers([2, 3, 4]));
     expect(b).toMatchObject({ seq: 1, size: 2, subjects: 3, newSubjects: 1 });
-    expect(t.ledger.entry(1)?.subjects.count).toBe(3);
-    expect(t.ledger.entry(1)?.categories).toEqual(["user.financial.balance", "user.unique_id.account"]);
+    expect(t.ledger.entry(1)?.body).toMatchObject({
+      subjects: { count: 3 },
+      categories: ["user.financial.balance", "user.unique_id.account"],
+    });
     expect(t.store.db.prepare("SELECT COUNT(*) AS n FROM ledger_heads").get()).toEqual({ n: 2 });
   });
 
@@ -34,9 +36,9 @@ describe("appending and reading", () => {
     expect(() => t.ledger.append(release("x", "2024-05-01", { records: -1 }), customers([1]))).toThrow(
       /records/,
     );
-    expect(() => t.ledger.append(release("x", "2024-05-01", { time: "yesterday" }), customers([1]))).toThrow(
-      /time/,
-    );
+    expect(() =>
+      t.ledger.append(release("x", "2024-05-01", { released_at: "yesterday" }), customers([1])),
+    ).toThrow(/time/);
     expect(t.ledger.size()).toBe(0);
     expect(t.store.db.prepare("SELECT COUNT(*) AS n FROM subject_dict").get()).toEqual({ n: 0 });
   });
@@ -122,20 +124,20 @@ describe("proofs and checkpoints", () => {
   it("verifies a clean log against its checkpoint, and after it grew", () => {
     history();
     const cp = t.ledger.checkpoint();
-    expect(verifyLedger(t.store.db, t.trusted, cp)).toMatchObject({
+    expect(verifyLedger(t.store.db, t.trusted, { against: cp })).toMatchObject({
       ok: true,
       size: 10,
       against: { consistent: true },
     });
     t.ledger.append(release("credit-feed", "2024-05-06"), customers(range(0, 100)));
-    expect(verifyLedger(t.store.db, t.trusted, cp)).toMatchObject({ ok: true, size: 11 });
+    expect(verifyLedger(t.store.db, t.trusted, { against: cp })).toMatchObject({ ok: true, size: 11 });
   });
 });
 
 describe("tampering is detected and located", () => {
   const db = () => t.store.db;
   const kinds = (cp = t.ledger.checkpoint()) => {
-    const r = verifyLedger(db(), t.trusted, cp);
+    const r = verifyLedger(db(), t.trusted, { against: cp });
     return { ok: r.ok, first: r.problems[0] };
   };
 
@@ -180,7 +182,7 @@ describe("tampering is detected and located", () => {
         .run(r.seq + 1, r.seq);
     db()
       .prepare(
-        "INSERT INTO ledger_entries SELECT 2, replace(body, '\"records\":10', '\"records\":99'), leaf_hash, time, agreement_id, recipient_id, subject_count, chain_ord, pruned_at, summary_id FROM ledger_entries WHERE seq = 3",
+        "INSERT INTO ledger_entries (seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord, pruned_at, summary_id) SELECT 2, replace(body, '\"records\":10', '\"records\":99'), leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord, pruned_at, summary_id FROM ledger_entries WHERE seq = 3",
       )
       .run();
     expect(kinds(cp)).toMatchObject({ ok: false, first: { kind: "inserted", seq: 2 } });
@@ -192,7 +194,7 @@ describe("tampering is detected and located", () => {
     db().prepare("DELETE FROM ledger_entries WHERE seq >= 8").run();
     db().prepare("DELETE FROM ledger_heads WHERE size > 8").run();
     db().prepare("DELETE FROM ledger_subject_sets WHERE seq >= 8").run();
-    const r = verifyLedger(db(), t.trusted, cp);
+    const r = verifyLedger(db(), t.trusted, { against: cp });
     expect(r.ok).toBe(false);
     expect(r.problems).toContainEqual(expect.objectContaining({ kind: "truncated", seq: 8 }));
   });
@@ -242,7 +244,7 @@ describe("tampering is detected and located", () => {
     db()
       .prepare(`UPDATE ledger_entries SET body = replace(body, '"records":10', '"records":12') WHERE seq = 1`)
       .run();
-    const r = verifyLedger(db(), t.trusted, cp);
+    const r = verifyLedger(db(), t.trusted, { against: cp });
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => p.kind)).toContain("checkpoint_mismatch");
   });

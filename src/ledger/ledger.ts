@@ -1,26 +1,37 @@
-// the transfer ledger: appends releases as Merkle leaves with a signed tree head each, keeps their
-// subject sets, and answers per-subject history, proofs and checkpoints. One append is one transaction.
+// the transfer ledger: appends releases (and signed prune events) as Merkle leaves with a signed tree head
+// each, keeps their subject sets, and answers per-subject history, proofs and checkpoints. One append is one
+// transaction. Two times: `released_at` (the operator's as-of time) and `recorded_at` (the clock at append,
+// monotonic, the signed head's time); back-dating beyond the window needs a recorded override.
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import canonicalize from "canonicalize";
 import type { Signer } from "../crypto/signing.js";
-import { JikimiError } from "../errors.js";
+import { ExitCode, JikimiError } from "../errors.js";
 import { type Checkpoint, headBytes, signCheckpoint } from "./checkpoint.js";
 import {
+  type DictionaryCommitment,
   type EntryBody,
   encodeEntry,
-  entryBody,
+  type PruneBody,
   type Release,
+  type ReleaseBody,
   type ReleaseInput,
   ReleaseSchema,
+  releaseBody,
+  toRanges,
 } from "./entry.js";
 import { sqliteLeafSource } from "./leaf-store.js";
-import { leafHash, MerkleTree, toHex } from "./merkle/index.js";
+import { hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
 import { NOT_FOUND, type SubjectDictionary } from "./subjects/dictionary.js";
 import { RoaringBitmap32 } from "./subjects/roaring.js";
 import { canonicalSetBytes, digestOf, SubjectSets } from "./subjects/sets.js";
 import type { SubjectHasher } from "./subjects/subject-hasher.js";
 
 const BATCH = 1 << 20;
+const DAY_MS = 86_400_000;
+export const MIN_RETENTION_DAYS = 3 * 365;
+export const DEFAULT_BACKDATE_DAYS = 7;
+export const ZERO_HEAD = "0".repeat(64);
 
 export interface AppendResult {
   seq: number;
@@ -29,11 +40,13 @@ export interface AppendResult {
   leafHash: string;
   subjects: number;
   newSubjects: number;
+  recordedAt: string;
 }
 
 export interface SubjectRelease {
   seq: number;
-  time: string;
+  released_at: string;
+  recorded_at: string;
   agreement: string;
   version: number;
   recipient: string;
@@ -41,6 +54,15 @@ export interface SubjectRelease {
   legal_basis: string;
   purposes: string[];
   fields: string[];
+}
+
+/** An entry as stored: its body, or only the fact that it was pruned (by a later signed prune event). */
+export interface StoredEntry {
+  seq: number;
+  kind: "release" | "prune";
+  /** absent when pruned */
+  body?: EntryBody;
+  prunedAt?: string;
 }
 
 export interface LedgerDeps {
@@ -51,6 +73,8 @@ export interface LedgerDeps {
   signer?: Signer;
   /** the controller's name, written into checkpoints */
   log: string;
+  /** how far before the clock `released_at` may lie without a recorded override (default 7 days) */
+  backdateDays?: number;
 }
 
 /** Hashes subject keys in batches into one buffer of 16-byte hashes; duplicates are kept. */
@@ -79,10 +103,10 @@ function hashAll(hasher: SubjectHasher, keys: Iterable<string>): { hashes: Uint8
   return { hashes, count };
 }
 
-type Summary = Omit<SubjectRelease, "seq" | "time">;
+type Summary = Omit<SubjectRelease, "seq" | "released_at" | "recorded_at">;
 
-/** What a subject's history shows of an entry, as canonical JSON. */
-export function summaryOf(b: EntryBody): string {
+/** What a subject's history shows of a release, as canonical JSON. */
+export function summaryOf(b: ReleaseBody): string {
   const summary: Summary = {
     agreement: b.agreement.id,
     version: b.agreement.version,
@@ -93,6 +117,39 @@ export function summaryOf(b: EntryBody): string {
     fields: b.fields.map((f) => f.name),
   };
   return canonicalize(summary) ?? "";
+}
+
+/** The next dictionary commitment: the chain head over the hashes of the subjects added since the last one. */
+export function nextDictionaryHead(previous: string, added: Uint8Array): string {
+  return createHash("sha256").update(Buffer.from(previous, "hex")).update(added).digest("hex");
+}
+
+/** Parses a stored body; a pruned entry's empty body gives undefined. */
+function parseBody(text: string): EntryBody | undefined {
+  return text === "" ? undefined : (JSON.parse(text) as EntryBody);
+}
+
+/** Why a release time is refused without an override: in the future, before the chain's last release, or too old. */
+export function releaseTimeHolds(
+  releasedAt: string,
+  recordedAt: string,
+  previousReleasedAt: string | undefined,
+  backdateDays: number,
+): string[] {
+  const at = Date.parse(releasedAt);
+  const now = Date.parse(recordedAt);
+  const held: string[] = [];
+  if (at > now)
+    held.push(`the release time ${releasedAt} is in the future (the clock says ${recordedAt}): drop --at`);
+  if (previousReleasedAt !== undefined && at < Date.parse(previousReleasedAt))
+    held.push(
+      `the release time ${releasedAt} precedes this agreement's previous release (${previousReleasedAt}): releases of one agreement are recorded in time order`,
+    );
+  if (now - at > backdateDays * DAY_MS)
+    held.push(
+      `the release time ${releasedAt} is more than ${backdateDays} days before now (${recordedAt}): a back-dated release picks an old scope phase and consent state; give --override REASON if it is genuine`,
+    );
+  return held;
 }
 
 /**
@@ -122,7 +179,7 @@ export class Ledger {
 
   /**
    * Records one release and its subjects atomically; validation errors name the field.
-   * @example ledger.append({ time: "2024-05-31T02:00:00Z", agreement: {...}, ... }, subjectKeys)
+   * @example ledger.append({ released_at: "2024-05-31T02:00:00Z", agreement: {...}, ... }, subjectKeys)
    */
   append(input: ReleaseInput, subjectKeys: Iterable<string>, now: Date = new Date()): AppendResult {
     const release = this.validate(input);
@@ -156,6 +213,26 @@ export class Ledger {
     });
   }
 
+  /** The time an append at `now` records: the clock, never before the last signed head (head times are monotonic). */
+  recordedAt(now: Date): string {
+    const row = this.deps.db.prepare("SELECT time FROM ledger_heads ORDER BY size DESC LIMIT 1").get() as
+      | { time: string }
+      | undefined;
+    const t = now.toISOString();
+    return row && row.time > t ? row.time : t;
+  }
+
+  /** Reasons a release of `agreement` at `releasedAt` would be refused without an override (see releaseTimeHolds). */
+  timeHolds(agreement: string, releasedAt: string, now: Date): string[] {
+    const previous = this.releases({ agreement, limit: 1 })[0]?.released_at;
+    return releaseTimeHolds(
+      releasedAt,
+      this.recordedAt(now),
+      previous,
+      this.deps.backdateDays ?? DEFAULT_BACKDATE_DAYS,
+    );
+  }
+
   private validate(input: ReleaseInput): Release {
     if (!this.deps.signer)
       throw new JikimiError(
@@ -172,55 +249,112 @@ export class Ledger {
     return parsed.data;
   }
 
+  /** The dictionary commitment of the last entry (size 0 and a zero head for an empty log). */
+  private lastDictionary(): DictionaryCommitment {
+    const get = (key: string) =>
+      (
+        this.deps.db.prepare("SELECT value FROM ledger_meta WHERE key = ?").get(key) as
+          | { value: string }
+          | undefined
+      )?.value;
+    return { size: Number(get("dict_size") ?? 0), head: get("dict_head") ?? ZERO_HEAD };
+  }
+
+  /** The dictionary commitment after the subjects added since the last entry. */
+  private dictionaryNow(): DictionaryCommitment {
+    const last = this.lastDictionary();
+    const size = this.deps.subjects.size();
+    if (size === last.size) return last;
+    return { size, head: nextDictionaryHead(last.head, this.deps.subjects.hashRange(last.size, size)) };
+  }
+
+  /**
+   * Appends one entry inside the current transaction: leaf, signed head, dictionary commitment. Refuses when the
+   * stored leaves no longer give the last signed root (an edited leaf hash must not be laundered into a new head).
+   */
+  private appendBody(
+    build: (seq: number, recordedAt: string, dictionary: DictionaryCommitment) => EntryBody,
+    now: Date,
+  ) {
+    const signer = this.deps.signer as Signer;
+    const db = this.deps.db;
+    this.tree.sync();
+    const seq = this.tree.size;
+    const last = db.prepare("SELECT size, root FROM ledger_heads ORDER BY size DESC LIMIT 1").get() as
+      | { size: number; root: Buffer }
+      | undefined;
+    if ((last?.size ?? 0) !== seq || (last && !hashEquals(this.tree.root(), last.root)))
+      throw new JikimiError(
+        "ledger_corrupt",
+        "the stored log no longer matches its last signed tree head; nothing was recorded: run `jikimi ledger verify`",
+        { exitCode: ExitCode.findings },
+      );
+    const recordedAt = this.recordedAt(now);
+    const dictionary = this.dictionaryNow();
+    const body = build(seq, recordedAt, dictionary);
+    const bytes = encodeEntry(body);
+    const leaf = leafHash(bytes);
+    this.tree.append(leaf);
+    const root = this.tree.root();
+    const signature = signer.sign(headBytes(seq + 1, root, leaf, recordedAt, signer.keyId));
+    db.prepare(
+      "INSERT INTO ledger_heads (size, root, leaf_hash, time, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(seq + 1, root, leaf, recordedAt, signer.keyId, signature);
+    const meta = db.prepare("INSERT OR REPLACE INTO ledger_meta (key, value) VALUES (?, ?)");
+    meta.run("dict_size", String(dictionary.size));
+    meta.run("dict_head", dictionary.head);
+    return { seq, bytes, leaf, root, recordedAt };
+  }
+
   /** The append transaction: subjects, entry, leaf, signed head; all or nothing. */
   private commit(
     release: Release,
     now: Date,
     subjectsOf: () => { set: RoaringBitmap32; added: number },
   ): AppendResult {
-    const signer = this.deps.signer as Signer;
     const db = this.deps.db;
     const run = db.transaction((): AppendResult => {
+      const timeHeld = this.timeHolds(release.agreement.id, release.released_at, now);
+      if (timeHeld.length > 0 && release.override === undefined)
+        throw new JikimiError("release_time_refused", `nothing was recorded: ${timeHeld.join("; ")}`, {
+          exitCode: ExitCode.held,
+        });
       const { set, added } = subjectsOf();
-      this.tree.sync();
-      const seq = this.tree.size;
       const chain = release.agreement.id;
       const previous = this.sets.head(chain);
       const canonical = canonicalSetBytes(set);
-      const body: EntryBody = entryBody(seq, release, {
-        count: set.size,
-        digest: digestOf(canonical),
-        key_id: this.deps.hasher.keyId,
-      });
-      const bytes = encodeEntry(body);
-      const leaf = leafHash(bytes);
+      let body: ReleaseBody | undefined;
+      const { seq, bytes, leaf, root, recordedAt } = this.appendBody((seq, recordedAt, dictionary) => {
+        body = releaseBody(
+          seq,
+          release,
+          recordedAt,
+          { count: set.size, digest: digestOf(canonical), key_id: this.deps.hasher.keyId },
+          dictionary,
+        );
+        return body;
+      }, now);
       const { ord } = this.sets.store(seq, chain, set, previous, canonical);
-      const summary = summaryOf(body);
+      const summary = summaryOf(body as ReleaseBody);
       db.prepare("INSERT OR IGNORE INTO ledger_summaries (summary) VALUES (?)").run(summary);
       const { id: summaryId } = db
         .prepare("SELECT id FROM ledger_summaries WHERE summary = ?")
         .get(summary) as { id: number };
       db.prepare(
-        `INSERT INTO ledger_entries (seq, body, leaf_hash, time, agreement_id, recipient_id, subject_count, chain_ord, summary_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO ledger_entries (seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord, summary_id)
+         VALUES (?, ?, ?, ?, ?, 'release', ?, ?, ?, ?, ?)`,
       ).run(
         seq,
         bytes.toString("utf8"),
         leaf,
-        release.time,
+        release.released_at,
+        recordedAt,
         chain,
         release.recipient.id,
         set.size,
         ord,
         summaryId,
       );
-      this.tree.append(leaf);
-      const root = this.tree.root();
-      const time = now.toISOString();
-      const signature = signer.sign(headBytes(seq + 1, root, leaf, time, signer.keyId));
-      db.prepare(
-        "INSERT INTO ledger_heads (size, root, leaf_hash, time, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)",
-      ).run(seq + 1, root, leaf, time, signer.keyId, signature);
       return {
         seq,
         size: seq + 1,
@@ -228,8 +362,14 @@ export class Ledger {
         leafHash: toHex(leaf),
         subjects: set.size,
         newSubjects: added,
+        recordedAt,
       };
     });
+    return this.immediate(run);
+  }
+
+  /** Runs a write transaction with BEGIN IMMEDIATE; a busy ledger and a rolled-back tree are handled. */
+  private immediate<T>(run: Database.Transaction<() => T>): T {
     try {
       return run.immediate();
     } catch (error) {
@@ -238,9 +378,7 @@ export class Ledger {
         throw new JikimiError(
           "ledger_busy",
           "another jikimi process held the ledger for 30 s; nothing was recorded: try again",
-          {
-            cause: error,
-          },
+          { cause: error },
         );
       throw error;
     }
@@ -251,16 +389,102 @@ export class Ledger {
     this.tree = new MerkleTree(sqliteLeafSource(this.deps.db));
   }
 
-  /** One entry's body, or undefined. */
-  entry(seq: number): EntryBody | undefined {
-    const row = this.deps.db.prepare("SELECT body FROM ledger_entries WHERE seq = ?").get(seq) as
-      | { body: string }
-      | undefined;
-    return row ? (JSON.parse(row.body) as EntryBody) : undefined;
+  /**
+   * Prunes the releases recorded before `before` (an ISO time), past a retention of at least 3 years, by
+   * appending a signed prune event that lists them; their bodies, sets and change rows go, their leaves stay.
+   * @example ledger.prune("2019-01-01T00:00:00Z", "5y", new Date(), "dpo")
+   */
+  prune(
+    before: string,
+    retention: { rule: string; days: number },
+    now: Date,
+    operator: string,
+  ): {
+    pruned: number;
+    seq?: number;
+  } {
+    const days = Math.max(retention.days, MIN_RETENTION_DAYS);
+    const limit = new Date(now.getTime() - days * DAY_MS).toISOString();
+    if (before > limit)
+      throw new JikimiError(
+        "retention_not_reached",
+        `entries recorded after ${limit.slice(0, 10)} are still under the ${retention.rule} retention (at least 3 years): choose --before ${limit.slice(0, 10)} or earlier`,
+      );
+    if (!this.deps.signer)
+      throw new JikimiError("ledger_no_signer", "pruning appends a signed event: run `jikimi keys init`");
+    const db = this.deps.db;
+    const run = db.transaction(() => {
+      // recorded_at is monotonic in seq, so the victims are a prefix of the log and of every chain
+      const victims = db
+        .prepare(
+          "SELECT seq, agreement_id AS chain FROM ledger_entries WHERE kind = 'release' AND recorded_at < ? AND pruned_at IS NULL ORDER BY seq",
+        )
+        .all(before) as { seq: number; chain: string }[];
+      if (victims.length === 0) return { pruned: 0 };
+      const lastOf = new Map<string, number>();
+      for (const v of victims) lastOf.set(v.chain, v.seq);
+      const bases = new Map<number, Buffer>();
+      const wanted = new Set(lastOf.values());
+      for (const r of this.sets.replay()) if (wanted.has(r.seq)) bases.set(r.seq, canonicalSetBytes(r.set));
+      const { seq, bytes, leaf, recordedAt } = this.appendBody(
+        (seq, recordedAt, dictionary): PruneBody => ({
+          format: "jikimi-ledger-entry/2",
+          kind: "prune",
+          seq,
+          recorded_at: recordedAt,
+          before,
+          retention: { rule: retention.rule, days },
+          pruned: toRanges(victims.map((v) => v.seq)),
+          bases: [...lastOf].map(([chain, s]) => ({
+            chain,
+            seq: s,
+            digest: digestOf(bases.get(s) ?? Buffer.alloc(0)),
+          })),
+          operator,
+          dictionary,
+        }),
+        now,
+      );
+      db.prepare(
+        `INSERT INTO ledger_entries (seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord)
+         VALUES (?, ?, ?, ?, ?, 'prune', '', '', 0, 0)`,
+      ).run(seq, bytes.toString("utf8"), leaf, recordedAt, recordedAt);
+      for (const v of victims) {
+        db.prepare("UPDATE ledger_entries SET body = '', summary_id = NULL, pruned_at = ? WHERE seq = ?").run(
+          recordedAt,
+          v.seq,
+        );
+        db.prepare("DELETE FROM ledger_subject_changes WHERE seq = ?").run(v.seq);
+        const base = bases.get(v.seq);
+        if (base)
+          db.prepare("UPDATE ledger_subject_sets SET kind = 'snapshot', data = ? WHERE seq = ?").run(
+            base,
+            v.seq,
+          );
+        else db.prepare("DELETE FROM ledger_subject_sets WHERE seq = ?").run(v.seq);
+      }
+      for (const [chain, s] of lastOf)
+        db.prepare("UPDATE ledger_chains SET first_seq = ? WHERE chain = ?").run(s, chain);
+      db.prepare(
+        "DELETE FROM ledger_summaries WHERE id NOT IN (SELECT summary_id FROM ledger_entries WHERE summary_id IS NOT NULL)",
+      ).run();
+      return { pruned: victims.length, seq };
+    });
+    return this.immediate(run);
   }
 
-  /** Entries, newest first, optionally for one agreement. */
-  entries(options: { agreement?: string; limit?: number; before?: number } = {}): EntryBody[] {
+  /** One entry as stored, or undefined when there is no such entry. */
+  entry(seq: number): StoredEntry | undefined {
+    const row = this.deps.db
+      .prepare("SELECT seq, kind, body, pruned_at FROM ledger_entries WHERE seq = ?")
+      .get(seq) as
+      | { seq: number; kind: "release" | "prune"; body: string; pruned_at: string | null }
+      | undefined;
+    return row ? storedEntry(row) : undefined;
+  }
+
+  /** Entries (releases, prune events, pruned entries), newest first, optionally of one agreement. */
+  entries(options: { agreement?: string | undefined; limit?: number; before?: number } = {}): StoredEntry[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
     if (options.agreement) {
@@ -271,16 +495,36 @@ export class Ledger {
       where.push("seq < ?");
       args.push(options.before);
     }
-    const sql = `SELECT body FROM ledger_entries ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT ?`;
+    const sql = `SELECT seq, kind, body, pruned_at FROM ledger_entries ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT ?`;
+    args.push(options.limit ?? 100);
+    return (
+      this.deps.db.prepare(sql).all(...args) as {
+        seq: number;
+        kind: "release" | "prune";
+        body: string;
+        pruned_at: string | null;
+      }[]
+    ).map(storedEntry);
+  }
+
+  /** The releases still held in full (not pruned), newest first, optionally of one agreement: what guards read. */
+  releases(options: { agreement?: string; limit?: number } = {}): ReleaseBody[] {
+    const args: (string | number)[] = [];
+    let sql = "SELECT body FROM ledger_entries WHERE kind = 'release' AND pruned_at IS NULL";
+    if (options.agreement) {
+      sql += " AND agreement_id = ?";
+      args.push(options.agreement);
+    }
+    sql += " ORDER BY seq DESC LIMIT ?";
     args.push(options.limit ?? 100);
     return (this.deps.db.prepare(sql).all(...args) as { body: string }[]).map(
-      (r) => JSON.parse(r.body) as EntryBody,
+      (r) => JSON.parse(r.body) as ReleaseBody,
     );
   }
 
   /**
    * Every release that contained the subject, oldest first; [] for a subject never released.
-   * @example ledger.subjectHistory("HB0000000042").map((r) => `${r.time} ${r.recipient}`)
+   * @example ledger.subjectHistory("HB0000000042").map((r) => `${r.released_at} ${r.recipient}`)
    */
   subjectHistory(subjectKey: string): SubjectRelease[] {
     const hash = this.deps.hasher.hashMany([subjectKey]);
@@ -305,7 +549,7 @@ export class Ledger {
       if (inside) ranges.push([chain, start, Number.MAX_SAFE_INTEGER]);
     }
     const select = db.prepare(
-      "SELECT seq, time, summary_id FROM ledger_entries WHERE agreement_id = ? AND seq >= ? AND seq < ? AND pruned_at IS NULL ORDER BY seq",
+      "SELECT seq, released_at, recorded_at, summary_id FROM ledger_entries WHERE kind = 'release' AND agreement_id = ? AND seq >= ? AND seq < ? AND pruned_at IS NULL ORDER BY seq",
     );
     const summaryById = db.prepare("SELECT summary FROM ledger_summaries WHERE id = ?");
     const summaries = new Map<number, Summary>();
@@ -313,7 +557,8 @@ export class Ledger {
     for (const [chain, from, to] of ranges)
       for (const row of select.iterate(chain, from, to) as Iterable<{
         seq: number;
-        time: string;
+        released_at: string;
+        recorded_at: string;
         summary_id: number;
       }>) {
         let summary = summaries.get(row.summary_id);
@@ -327,9 +572,26 @@ export class Ledger {
           summary = JSON.parse(found.summary) as Summary;
           summaries.set(row.summary_id, summary);
         }
-        out.push({ seq: row.seq, time: row.time, ...summary });
+        out.push({ seq: row.seq, released_at: row.released_at, recorded_at: row.recorded_at, ...summary });
       }
     return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * Refuses to answer from stored leaf hashes that no longer give the last signed root: a checkpoint or a proof
+   * is only ever made over what a signed tree head already covers.
+   */
+  private assertIntact(): void {
+    this.tree.sync();
+    const last = this.deps.db
+      .prepare("SELECT size, root FROM ledger_heads ORDER BY size DESC LIMIT 1")
+      .get() as { size: number; root: Buffer } | undefined;
+    if ((last?.size ?? 0) !== this.tree.size || (last && !hashEquals(this.tree.root(), last.root)))
+      throw new JikimiError(
+        "ledger_corrupt",
+        "the stored leaf hashes no longer give the last signed tree head: run `jikimi ledger verify`",
+        { exitCode: ExitCode.findings },
+      );
   }
 
   /** A signed checkpoint of the whole log now. */
@@ -340,6 +602,7 @@ export class Ledger {
         "ledger_no_signer",
         "a checkpoint needs the ledger signing key: run `jikimi keys init`",
       );
+    this.assertIntact();
     return signCheckpoint(signer, this.deps.log, this.size(), this.root(), now.toISOString());
   }
 
@@ -348,6 +611,7 @@ export class Ledger {
     seq: number,
     size?: number,
   ): { seq: number; size: number; leaf: string; root: string; proof: string[] } {
+    this.assertIntact();
     const n = size ?? this.size();
     if (!(seq >= 0 && seq < n))
       throw new JikimiError("no_such_entry", `entry ${seq} is not in a log of ${n} entries`);
@@ -368,6 +632,7 @@ export class Ledger {
     size1: number,
     size2?: number,
   ): { size1: number; size2: number; root1: string; root2: string; proof: string[] } {
+    this.assertIntact();
     const n = size2 ?? this.size();
     if (!(size1 >= 0 && size1 <= n))
       throw new JikimiError("bad_size", `size ${size1} is not within a log of ${n} entries`);
@@ -379,4 +644,19 @@ export class Ledger {
       proof: this.tree.consistencyProof(size1, n).map(toHex),
     };
   }
+}
+
+function storedEntry(row: {
+  seq: number;
+  kind: "release" | "prune";
+  body: string;
+  pruned_at: string | null;
+}): StoredEntry {
+  const body = parseBody(row.body);
+  return {
+    seq: row.seq,
+    kind: row.kind,
+    ...(body ? { body } : {}),
+    ...(row.pruned_at ? { prunedAt: row.pruned_at } : {}),
+  };
 }

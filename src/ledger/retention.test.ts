@@ -1,19 +1,20 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { customers, range, release, type TestLedger, testLedger } from "../../test/support/ledger.js";
-import { pruneLedger } from "./retention.js";
+import { retentionOf } from "./retention.js";
 import { verifyLedger } from "./verify.js";
 
 let t: TestLedger;
 afterEach(() => t?.cleanup());
 
 const NOW = new Date("2026-11-24T00:00:00Z");
+const at = (day: string) => new Date(`${day}T03:00:00Z`);
 
 function years(): TestLedger {
   t = testLedger();
-  // releases in 2018..2025, alternating a whole feed and a changing one
+  // releases recorded on their day in 2018..2025, alternating a whole feed and a changing one
   for (let y = 2018; y <= 2025; y++) {
-    t.ledger.append(release("whole", `${y}-06-01`), customers(range(0, 40)));
-    t.ledger.append(release("scoped", `${y}-06-01`), customers(range(y - 2018, y - 2008)));
+    t.ledger.append(release("whole", `${y}-06-01`), customers(range(0, 40)), at(`${y}-06-01`));
+    t.ledger.append(release("scoped", `${y}-06-01`), customers(range(y - 2018, y - 2008)), at(`${y}-06-01`));
   }
   return t;
 }
@@ -21,33 +22,55 @@ function years(): TestLedger {
 describe("retention", () => {
   it("refuses to prune entries younger than 3 years, whatever the policy", () => {
     years();
-    expect(() => pruneLedger(t.store.db, "2025-01-01T00:00:00Z", "1y", NOW)).toThrow(/3 years/);
-    expect(() => pruneLedger(t.store.db, "2022-01-01T00:00:00Z", "5y", NOW)).toThrow(
+    expect(() => t.ledger.prune("2025-01-01T00:00:00Z", retentionOf("1y"), NOW, "dpo")).toThrow(/3 years/);
+    expect(() => t.ledger.prune("2022-01-01T00:00:00Z", retentionOf("5y"), NOW, "dpo")).toThrow(
       /still under the 5y retention/,
     );
+    expect(() => retentionOf("forever")).toThrow(/not a duration/);
     expect(
       t.store.db.prepare("SELECT COUNT(*) AS n FROM ledger_entries WHERE pruned_at IS NOT NULL").get(),
     ).toEqual({ n: 0 });
   });
 
-  it("prunes old entries; the log still verifies, history skips them, appends go on", () => {
+  it("prunes old entries by a signed event; the log still verifies, history skips them, appends go on", () => {
     years();
     const cp = t.ledger.checkpoint();
     const before = t.ledger.subjectHistory(customers([5])[0] ?? "").map((r) => r.seq);
-    const r = pruneLedger(t.store.db, "2021-01-01T00:00:00Z", "5y", NOW);
-    expect(r.pruned).toBe(6);
-    expect(verifyLedger(t.store.db, t.trusted, cp)).toMatchObject({ ok: true, size: 16 });
+    const r = t.ledger.prune("2021-01-01T00:00:00Z", retentionOf("5y"), NOW, "dpo");
+    expect(r).toEqual({ pruned: 6, seq: 16 });
+    expect(verifyLedger(t.store.db, t.trusted, { against: cp })).toMatchObject({ ok: true, size: 17 });
+    const event = t.ledger.entry(16)?.body;
+    expect(event).toMatchObject({
+      kind: "prune",
+      pruned: [[0, 5]],
+      retention: { rule: "5y", days: 5 * 365 },
+    });
+    expect(t.ledger.entry(2)).toMatchObject({ seq: 2, kind: "release", prunedAt: expect.any(String) });
+    expect(t.ledger.entry(2)?.body).toBeUndefined();
     const after = t
       .reopen()
       .subjectHistory(customers([5])[0] ?? "")
       .map((r) => r.seq);
     expect(after).toEqual(before.filter((s) => s >= 6));
-    t.reopen().append(release("scoped", "2026-06-01"), customers(range(8, 18)));
-    expect(verifyLedger(t.store.db, t.trusted, cp).ok).toBe(true);
+    t.reopen().append(release("scoped", "2026-06-01"), customers(range(8, 18)), NOW);
+    expect(verifyLedger(t.store.db, t.trusted, { against: cp }).ok).toBe(true);
     const history = t
       .reopen()
       .subjectHistory(customers([17])[0] ?? "")
       .map((r) => r.seq);
-    expect(history).toContain(16);
+    expect(history).toContain(17);
+    // log, show and the guards read past pruned entries
+    expect(t.ledger.entries({ limit: 100 })).toHaveLength(18);
+    expect(t.ledger.releases({ agreement: "whole" }).every((e) => e.kind === "release")).toBe(true);
+  });
+
+  it("an empty body that no prune event lists fails verify and names the entry", () => {
+    years();
+    t.store.db
+      .prepare("UPDATE ledger_entries SET body = '', pruned_at = ? WHERE seq = 3")
+      .run(NOW.toISOString());
+    const report = verifyLedger(t.store.db, t.trusted);
+    expect(report.ok).toBe(false);
+    expect(report.problems[0]).toMatchObject({ kind: "pruned_unlisted", seq: 3 });
   });
 });

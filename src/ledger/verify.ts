@@ -1,32 +1,26 @@
-// full verification of the ledger: recompute every leaf, every running root and every subject set,
-// check every signed tree head, and prove the log only grew since a regulator's checkpoint. The first
-// entry that was changed, removed, reordered or inserted is named.
+// full verification of the ledger: recompute every leaf, running root and signed tree head; check every stored
+// column against the signed body it duplicates; accept an empty body only where a signed prune event, past
+// retention, lists it; rebuild the subject sets, chains, change index, summaries and dictionary that per-subject
+// answers are read from; and prove the log only grew since a regulator's checkpoint. The first entry that was
+// changed, removed, reordered or inserted is named, and every problem names its table and column.
 import type Database from "better-sqlite3";
 import { verifySignature } from "../crypto/signing.js";
 import { type Checkpoint, checkpointSignatureValid, headBytes } from "./checkpoint.js";
-import type { EntryBody } from "./entry.js";
-import { summaryOf } from "./ledger.js";
+import {
+  type DictionaryCommitment,
+  ENTRY_FORMAT,
+  type EntryBody,
+  type PruneBody,
+  type ReleaseBody,
+  rangeMembers,
+  scopeDigest,
+} from "./entry.js";
 import { HashList, hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
-import { SubjectSets, setDigest } from "./subjects/sets.js";
+import { verifyDictionary } from "./verify/dictionary.js";
+import { type Problem, Problems } from "./verify/problems.js";
+import { verifySubjects } from "./verify/subjects.js";
 
-export type ProblemKind =
-  | "changed"
-  | "summary_changed"
-  | "removed"
-  | "inserted"
-  | "reordered"
-  | "truncated"
-  | "unsigned"
-  | "bad_signature"
-  | "subjects_changed"
-  | "checkpoint_forged"
-  | "checkpoint_mismatch";
-
-export interface Problem {
-  kind: ProblemKind;
-  seq?: number;
-  message: string;
-}
+export type { Problem, ProblemKind } from "./verify/problems.js";
 
 export interface VerifyReport {
   ok: boolean;
@@ -34,6 +28,13 @@ export interface VerifyReport {
   root: string;
   problems: Problem[];
   against?: { size: number; root: string; consistent: boolean };
+}
+
+/** Extra checks a caller can plug in (the consent registry's, which lives above the ledger). */
+export interface VerifyOptions {
+  against?: Checkpoint | undefined;
+  /** checks each release's consent commitment and the registry's own chain; returns problems */
+  consent?: (releases: ReadonlyMap<number, ReleaseBody>) => Problem[];
 }
 
 interface Head {
@@ -45,8 +46,34 @@ interface Head {
   signature: string;
 }
 
+interface EntryRow {
+  seq: number;
+  body: string;
+  leaf_hash: Buffer;
+  released_at: string;
+  recorded_at: string;
+  kind: string;
+  agreement_id: string;
+  recipient_id: string;
+  subject_count: number;
+  chain_ord: number;
+  summary_id: number | null;
+  pruned_at: string | null;
+}
+
 /** Public keys by key id: the ledger-signing keys the verifier trusts. */
 export type TrustedKeys = ReadonlyMap<string, string>;
+
+const DAY_MS = 86_400_000;
+const TREE_KINDS = new Set([
+  "changed",
+  "removed",
+  "inserted",
+  "reordered",
+  "truncated",
+  "unsigned",
+  "bad_signature",
+]);
 
 function classify(f: number, leaves: Uint8Array[], heads: Head[]): Problem {
   const at = (i: number) => heads[i]?.leaf_hash;
@@ -54,69 +81,252 @@ function classify(f: number, leaves: Uint8Array[], heads: Head[]): Problem {
     a !== undefined && b !== undefined && hashEquals(a, b);
   const nowIsNext = same(leaves[f], at(f + 1));
   const nextIsNow = same(leaves[f + 1], at(f));
+  const place = "ledger_entries.body";
   if (nowIsNext && nextIsNow)
     return {
       kind: "reordered",
       seq: f,
+      place,
       message: `entries ${f} and ${f + 1} were swapped: each sits where the other was signed`,
     };
   if (nowIsNext)
     return {
       kind: "removed",
       seq: f,
+      place,
       message: `entry ${f} was removed: the entry now at ${f} was signed as entry ${f + 1}`,
     };
   if (nextIsNow)
     return {
       kind: "inserted",
       seq: f,
+      place,
       message: `an entry was inserted at ${f}: the entry signed as ${f} now sits at ${f + 1}`,
     };
-  return { kind: "changed", seq: f, message: `entry ${f} was changed after it was signed` };
+  return { kind: "changed", seq: f, place, message: `entry ${f} was changed after it was signed` };
+}
+
+/** The columns that duplicate a body field, and what the body says they must hold. */
+function expectedColumns(body: EntryBody): Partial<Record<keyof EntryRow, string | number | null>> {
+  if (body.kind === "prune")
+    return {
+      kind: "prune",
+      released_at: body.recorded_at,
+      recorded_at: body.recorded_at,
+      agreement_id: "",
+      recipient_id: "",
+      subject_count: 0,
+      chain_ord: 0,
+      summary_id: null,
+    };
+  return {
+    kind: "release",
+    released_at: body.released_at,
+    recorded_at: body.recorded_at,
+    agreement_id: body.agreement.id,
+    recipient_id: body.recipient.id,
+    subject_count: body.subjects.count,
+  };
 }
 
 /**
- * Verifies the whole log; `keys` holds the trusted public keys, `against` a regulator's checkpoint.
- * @example const report = verifyLedger(db, trusted, checkpoint); if (!report.ok) console.log(report.problems[0]);
+ * Verifies the whole log; `keys` holds the trusted public keys.
+ * @example const report = verifyLedger(db, trusted, { against: checkpoint }); if (!report.ok) console.log(report.problems[0]);
  */
-export function verifyLedger(db: Database.Database, keys: TrustedKeys, against?: Checkpoint): VerifyReport {
-  const problems: Problem[] = [];
+export function verifyLedger(
+  db: Database.Database,
+  keys: TrustedKeys,
+  options: VerifyOptions = {},
+): VerifyReport {
+  const problems = new Problems();
   const leaves: Uint8Array[] = [];
-  const bodies: (EntryBody | undefined)[] = [];
-  let pruned = 0;
+  const releases = new Map<number, ReleaseBody>();
+  const prunes: PruneBody[] = [];
+  const chainOf = new Map<number, string>();
+  const emptied: EntryRow[] = [];
+  const commitments: { seq: number; dictionary: DictionaryCommitment }[] = [];
   let expected = 0;
   for (const row of db
-    .prepare("SELECT seq, body, leaf_hash, pruned_at FROM ledger_entries ORDER BY seq")
-    .iterate() as Iterable<{
-    seq: number;
-    body: string;
-    leaf_hash: Buffer;
-    pruned_at: string | null;
-  }>) {
-    if (row.seq !== expected && problems.length === 0)
-      problems.push({ kind: "removed", seq: expected, message: `entry ${expected} is missing from the log` });
+    .prepare(
+      "SELECT seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord, summary_id, pruned_at FROM ledger_entries ORDER BY seq",
+    )
+    .iterate() as Iterable<EntryRow>) {
+    if (row.seq !== expected && !problems.has("removed"))
+      problems.add({
+        kind: "removed",
+        seq: expected,
+        place: "ledger_entries.seq",
+        message: `entry ${expected} is missing from the log`,
+      });
     expected = row.seq + 1;
-    if (row.pruned_at) pruned++;
-    // a pruned entry has no body left to hash: its stored leaf stands in, and its signed head still binds it
-    leaves.push(row.pruned_at ? new Uint8Array(row.leaf_hash) : leafHash(Buffer.from(row.body, "utf8")));
-    bodies[row.seq] = row.pruned_at ? undefined : (JSON.parse(row.body) as EntryBody);
+    if (row.body === "") {
+      // no body left to hash: the stored leaf stands in, bound by its signed head; a prune event must list it
+      leaves.push(new Uint8Array(row.leaf_hash));
+      emptied.push(row);
+      if (row.kind === "release") chainOf.set(row.seq, row.agreement_id);
+      continue;
+    }
+    const leaf = leafHash(Buffer.from(row.body, "utf8"));
+    leaves.push(leaf);
+    if (!hashEquals(leaf, row.leaf_hash))
+      problems.add({
+        kind: "column_changed",
+        seq: row.seq,
+        place: "ledger_entries.leaf_hash",
+        message: `the stored leaf hash of entry ${row.seq} is not the hash of its body`,
+      });
+    let body: EntryBody;
+    try {
+      body = JSON.parse(row.body) as EntryBody;
+    } catch {
+      continue; // the leaf check below names it
+    }
+    if (body.format !== ENTRY_FORMAT || body.seq !== row.seq) {
+      problems.add({
+        kind: "unsupported_format",
+        seq: row.seq,
+        place: "ledger_entries.body",
+        message: `entry ${row.seq} is not a ${ENTRY_FORMAT} body for its position (written by an older jikimi, or moved): recreate the ledger or keep an older jikimi to verify it`,
+      });
+      continue;
+    }
+    if (body.kind === "release") {
+      releases.set(row.seq, body);
+      chainOf.set(row.seq, body.agreement.id);
+      if (body.scope && scopeDigest(body.scope) !== body.scope.digest)
+        problems.add({
+          kind: "scope_changed",
+          seq: row.seq,
+          place: "ledger_entries.body",
+          message: `the scope digest of entry ${row.seq} does not match its phase and expression`,
+        });
+    } else prunes.push(body);
+    commitments.push({ seq: row.seq, dictionary: body.dictionary });
+    const want = expectedColumns(body);
+    for (const [column, value] of Object.entries(want))
+      if (column !== "summary_id" && row[column as keyof EntryRow] !== value)
+        problems.add({
+          kind: "column_changed",
+          seq: row.seq,
+          place: `ledger_entries.${column}`,
+          message: `column ${column} of entry ${row.seq} differs from its signed body`,
+        });
+    if (row.pruned_at !== null)
+      problems.add({
+        kind: "column_changed",
+        seq: row.seq,
+        place: "ledger_entries.pruned_at",
+        message: `entry ${row.seq} still has its body but is marked pruned`,
+      });
   }
+  // ordinal positions count pruned releases too: recount in seq order
+  recountOrdinals(chainOf, releases, db, problems);
+
   const heads = db
     .prepare("SELECT size, root, leaf_hash, time, key_id, signature FROM ledger_heads ORDER BY size")
     .all() as Head[];
+  const first = checkTree(leaves, heads, keys, releases, prunes, problems);
+  checkPruned(emptied, prunes, heads, problems);
+
+  verifySubjects(db, { releases, prunes, chainOf }, problems);
+  verifyDictionary(db, commitments, problems);
+  if (options.consent) for (const p of options.consent(releases)) problems.add(p);
+
+  const tree = new MerkleTree(HashList.of(leaves));
+  tree.sync();
+  const root = toHex(tree.root());
+  let checked: VerifyReport["against"];
+  const against = options.against;
+  if (against) {
+    const key = keys.get(against.key_id);
+    if (!key || !checkpointSignatureValid(against, key))
+      problems.add({
+        kind: "checkpoint_forged",
+        message:
+          "the checkpoint's signature does not hold under the trusted ledger key: it is forged or altered",
+      });
+    else if (against.size > leaves.length) {
+      problems.add({
+        kind: "truncated",
+        seq: leaves.length,
+        message: `the checkpoint covers ${against.size} entries but the log has ${leaves.length}: entries from ${leaves.length} were removed`,
+      });
+      checked = { size: against.size, root: against.root, consistent: false };
+    } else {
+      const consistent = toHex(tree.rootAt(against.size)) === against.root;
+      checked = { size: against.size, root: against.root, consistent };
+      if (!consistent)
+        problems.add({
+          kind: "checkpoint_mismatch",
+          ...(first === undefined ? {} : { seq: first }),
+          message: `the first ${against.size} entries no longer match the checkpoint of ${against.time}: the log was rewritten${first !== undefined ? ` from entry ${first}` : ""}`,
+        });
+    }
+  }
+  // first by entry; at one entry, what the signed tree says (changed, removed, ...) before what follows from it
+  const rank = (p: Problem) => (TREE_KINDS.has(p.kind) ? 0 : 1);
+  const sorted = [...problems.list].sort(
+    (a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER) || rank(a) - rank(b),
+  );
+  return {
+    ok: problems.size === 0,
+    size: leaves.length,
+    root,
+    problems: sorted,
+    ...(checked ? { against: checked } : {}),
+  };
+}
+
+/** chain_ord of held releases, counting pruned releases of the chain before them. */
+function recountOrdinals(
+  chainOf: Map<number, string>,
+  releases: Map<number, ReleaseBody>,
+  db: Database.Database,
+  problems: Problems,
+): void {
+  const n = new Map<string, number>();
+  const get = db.prepare("SELECT chain_ord FROM ledger_entries WHERE seq = ?").pluck();
+  for (const [seq, chain] of [...chainOf].sort((a, b) => a[0] - b[0])) {
+    const ord = n.get(chain) ?? 0;
+    n.set(chain, ord + 1);
+    if (releases.has(seq) && get.get(seq) !== ord)
+      problems.add({
+        kind: "column_changed",
+        seq,
+        place: "ledger_entries.chain_ord",
+        message: `column chain_ord of entry ${seq} differs from its position in the chain`,
+      });
+  }
+}
+
+/** Leaves against the signed heads: signature, leaf, root, time = recorded_at, monotonic time. Returns the first divergence. */
+function checkTree(
+  leaves: Uint8Array[],
+  heads: Head[],
+  keys: TrustedKeys,
+  releases: Map<number, ReleaseBody>,
+  prunes: PruneBody[],
+  problems: Problems,
+): number | undefined {
   const list = new HashList(leaves.length);
   const tree = new MerkleTree(list);
+  const recorded = new Map<number, string>();
+  for (const [seq, b] of releases) recorded.set(seq, b.recorded_at);
+  for (const p of prunes) recorded.set(p.seq, p.recorded_at);
   let first: Problem | undefined;
+  let lastTime = "";
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i] as Uint8Array;
     list.push(leaf);
     tree.append(leaf);
     if (first) continue;
     const head = heads[i];
+    const place = "ledger_heads";
     if (!head || head.size !== i + 1) {
       first = {
         kind: "unsigned",
         seq: i,
+        place,
         message: `entry ${i} has no signed tree head: it was added outside the ledger`,
       };
       continue;
@@ -133,83 +343,82 @@ export function verifyLedger(db: Database.Database, keys: TrustedKeys, against?:
       first = {
         kind: "bad_signature",
         seq: i,
+        place,
         message: `the tree head after entry ${i} is not signed by a trusted key`,
       };
       continue;
     }
-    if (!hashEquals(leaf, head.leaf_hash) || !hashEquals(tree.root(), head.root))
+    if (!hashEquals(leaf, head.leaf_hash) || !hashEquals(tree.root(), head.root)) {
       first = classify(i, leaves, heads);
+      continue;
+    }
+    const time = recorded.get(i);
+    if ((time !== undefined && time !== head.time) || head.time < lastTime)
+      first = {
+        kind: "head_changed",
+        seq: i,
+        place: "ledger_heads.time",
+        message: `the signed time of entry ${i} is not its recorded_at, or runs backwards`,
+      };
+    lastTime = head.time;
   }
   if (!first && heads.length > leaves.length)
     first = {
       kind: "truncated",
       seq: leaves.length,
+      place: "ledger_entries",
       message: `the log ends at ${leaves.length} entries but heads were signed up to ${heads.length}: entries from ${leaves.length} were removed`,
     };
-  if (first && problems.length === 0) problems.push(first);
+  if (first) problems.add(first);
+  return first?.seq;
+}
 
-  // the summaries a subject's history shows must say what the signed bodies say
-  const summaryRows = db
-    .prepare(
-      "SELECT e.seq AS seq, s.summary AS summary FROM ledger_entries e LEFT JOIN ledger_summaries s ON s.id = e.summary_id WHERE e.pruned_at IS NULL ORDER BY e.seq",
-    )
-    .all() as { seq: number; summary: string | null }[];
-  for (const { seq, summary } of summaryRows) {
-    const body = bodies[seq];
-    if (body && summary !== summaryOf(body)) {
-      problems.push({
-        kind: "summary_changed",
-        seq,
-        message: `the history summary of entry ${seq} differs from its signed body`,
+/** An empty body is accepted only where a later signed prune event lists it, past that entry's retention. */
+function checkPruned(emptied: EntryRow[], prunes: PruneBody[], heads: Head[], problems: Problems): void {
+  const listedBy = new Map<number, PruneBody>();
+  for (const p of prunes)
+    for (const s of rangeMembers(p.pruned)) if (s < p.seq && !listedBy.has(s)) listedBy.set(s, p);
+  for (const row of emptied) {
+    const p = listedBy.get(row.seq);
+    const place = "ledger_entries.pruned_at";
+    if (!p || row.pruned_at === null) {
+      problems.add({
+        kind: "pruned_unlisted",
+        seq: row.seq,
+        place,
+        message: `entry ${row.seq} has no body, but no signed prune event lists it: its body was removed outside \`jikimi ledger prune\``,
       });
-      break;
+      continue;
     }
-  }
-  const sets = new SubjectSets(db);
-  let setCount = 0;
-  for (const { seq, set } of sets.replay()) {
-    if (bodies[seq]) setCount++;
-    const body = bodies[seq];
-    if (body && (body.subjects.digest !== setDigest(set) || body.subjects.count !== set.size))
-      problems.push({
-        kind: "subjects_changed",
-        seq,
-        message: `the subject set of entry ${seq} differs from the one recorded`,
+    const recordedAt = heads[row.seq]?.time;
+    const due =
+      recordedAt === undefined
+        ? Number.POSITIVE_INFINITY
+        : Date.parse(recordedAt) + p.retention.days * DAY_MS;
+    if (Date.parse(p.recorded_at) < due || p.retention.days < 3 * 365)
+      problems.add({
+        kind: "pruned_early",
+        seq: row.seq,
+        place,
+        message: `entry ${row.seq} was pruned by entry ${p.seq} before its ${p.retention.rule} retention ran out`,
+      });
+    if (row.pruned_at !== p.recorded_at)
+      problems.add({
+        kind: "column_changed",
+        seq: row.seq,
+        place,
+        message: `column pruned_at of entry ${row.seq} differs from the prune event that lists it`,
       });
   }
-  if (setCount < bodies.length - pruned && problems.length === 0)
-    problems.push({
-      kind: "subjects_changed",
-      message: `${bodies.length} entries but ${setCount} subject sets`,
-    });
-
-  const root = toHex(tree.root());
-  let checked: VerifyReport["against"];
-  if (against) {
-    const key = keys.get(against.key_id);
-    if (!key || !checkpointSignatureValid(against, key))
-      problems.push({
-        kind: "checkpoint_forged",
-        message:
-          "the checkpoint's signature does not hold under the trusted ledger key: it is forged or altered",
-      });
-    else if (against.size > leaves.length) {
-      problems.push({
-        kind: "truncated",
-        seq: leaves.length,
-        message: `the checkpoint covers ${against.size} entries but the log has ${leaves.length}: entries from ${leaves.length} were removed`,
-      });
-      checked = { size: against.size, root: against.root, consistent: false };
-    } else {
-      const consistent = toHex(tree.rootAt(against.size)) === against.root;
-      checked = { size: against.size, root: against.root, consistent };
-      if (!consistent)
-        problems.push({
-          kind: "checkpoint_mismatch",
-          seq: first?.seq,
-          message: `the first ${against.size} entries no longer match the checkpoint of ${against.time}: the log was rewritten${first?.seq !== undefined ? ` from entry ${first.seq}` : ""}`,
+  for (const p of prunes)
+    for (const s of rangeMembers(p.pruned))
+      if (!emptied.some((e) => e.seq === s)) {
+        problems.add({
+          kind: "column_changed",
+          seq: s,
+          place: "ledger_entries.body",
+          message: `entry ${s} is listed as pruned by entry ${p.seq} but still has a body`,
         });
-    }
-  }
-  return { ok: problems.length === 0, size: leaves.length, root, problems, against: checked };
+        break;
+      }
 }

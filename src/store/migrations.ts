@@ -146,4 +146,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE subject_dict_linear (chunk INTEGER PRIMARY KEY, data BLOB NOT NULL);
     `,
   },
+  {
+    version: 7,
+    name: "ledger entries v2: two times, kinds, prune events",
+    sql: `
+      -- released_at is the operator's as-of time; recorded_at the clock at append (the signed head's time)
+      ALTER TABLE ledger_entries RENAME COLUMN time TO released_at;
+      ALTER TABLE ledger_entries ADD COLUMN recorded_at TEXT NOT NULL DEFAULT '';
+      ALTER TABLE ledger_entries ADD COLUMN kind TEXT NOT NULL DEFAULT 'release' CHECK (kind IN ('release', 'prune'));
+      CREATE INDEX ledger_entries_recorded ON ledger_entries(recorded_at);
+    `,
+  },
 ];

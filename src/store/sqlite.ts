@@ -1,5 +1,5 @@
 // the embedded state store: one SQLite file in the workspace's .jikimi/ folder, migrated on open.
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
@@ -57,6 +57,17 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   return Math.max(current, known);
 }
 
+/** The state folder holds keyed subject hashes and consent: only its owner may list or enter it (0700). */
+function privateFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/** The database and its WAL and shared-memory files are readable by their owner only (0600). */
+function privateFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 /**
  * Opens (creating when needed) the state database of a workspace.
  * @example const store = openStore("./ws"); store.recordCheckRun(run); store.close();
@@ -64,9 +75,10 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
 export function openStore(workspaceDir: string, file = join(workspaceDir, STATE_DIR, STATE_FILE)): Store {
   let db: Database.Database;
   try {
-    if (file !== ":memory:") mkdirSync(join(file, ".."), { recursive: true });
+    if (file !== ":memory:") privateFolder(join(file, ".."));
     db = new Database(file);
     db.pragma("journal_mode = WAL");
+    if (file !== ":memory:") privateFiles(file);
     db.pragma("busy_timeout = 30000");
     db.pragma("foreign_keys = ON");
   } catch (cause) {
@@ -77,6 +89,7 @@ export function openStore(workspaceDir: string, file = join(workspaceDir, STATE_
     );
   }
   const version = migrate(db);
+  if (file !== ":memory:") privateFiles(file);
   const insert = db.prepare(
     `INSERT INTO check_runs (started_at, checked_for, workspace_digest, agreements, errors, warnings, gaps, findings_json)
      VALUES (@startedAt, @checkedFor, @workspaceDigest, @agreements, @errors, @warnings, @gaps, @findingsJson)`,

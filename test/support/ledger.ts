@@ -33,6 +33,8 @@ export function testLedger(): TestLedger {
       hasher: nodeSubjectHasher(subjectKey.id, Buffer.from(subjectKey.secret, "base64")),
       signer: signerFrom(keyring.active("ledger-signing")),
       log: "Test Pay Co., Ltd.",
+      // tests replay years of history through one clock: the back-dating window has its own tests
+      backdateDays: 100_000,
     });
   };
   const signing = keyring.active("ledger-signing");
@@ -55,7 +57,7 @@ const DIGEST = "a".repeat(64);
 /** A valid release of `agreement` on `day` (YYYY-MM-DD). */
 export function release(agreement: string, day: string, extra: Partial<ReleaseInput> = {}): ReleaseInput {
   return {
-    time: `${day}T02:00:00Z`,
+    released_at: `${day}T02:00:00Z`,
     agreement: { id: agreement, version: 1, digest: DIGEST },
     recipient: { id: "orbit-pay-sg", name: "Orbit Payments Pte. Ltd.", country: "SG" },
     legal_basis: "consent",

@@ -3,11 +3,32 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { migrate } from "../../store/sqlite.js";
 import { NOT_FOUND, SubjectDictionary } from "./dictionary.js";
+import { nodeSubjectHasher } from "./subject-hasher.js";
 
 function db(): Database.Database {
   const d = new Database(":memory:");
   migrate(d);
   return d;
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+
+/** Spearman's rank correlation of two equally long lists of distinct numbers. */
+function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  const ranks = (x: ArrayLike<number>) => {
+    const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => (x[i] as number) - (x[j] as number));
+    const r = new Float64Array(n);
+    order.forEach((i, rank) => {
+      r[i] = rank;
+    });
+    return r;
+  };
+  const ra = ranks(a);
+  const rb = ranks(b);
+  let d2 = 0;
+  for (let i = 0; i < n; i++) d2 += ((ra[i] as number) - (rb[i] as number)) ** 2;
+  return 1 - (6 * d2) / (n * (n * n - 1));
 }
 
 describe("subject dictionary", () => {
@@ -16,27 +37,31 @@ describe("subject dictionary", () => {
     const first = randomBytes(70_000 * 16);
     const a = new SubjectDictionary(d).assign(first, 70_000, true);
     expect(a.added).toBe(70_000);
-    expect([...a.indexes.slice(0, 3)]).toEqual([0, 1, 2]);
+    expect(new Set(a.indexes).size).toBe(70_000);
+    expect(Math.max(...a.indexes)).toBe(69_999);
     // a second process: the same hashes and 10,000 new ones, with a duplicate inside the batch
-    const more = Buffer.concat([
-      first.subarray(0, 5_000 * 16),
-      randomBytes(10_000 * 16),
-      first.subarray(0, 16),
-    ]);
+    const fresh = randomBytes(10_000 * 16);
+    const more = Buffer.concat([first.subarray(0, 5_000 * 16), fresh, first.subarray(0, 16)]);
     const b = new SubjectDictionary(d).assign(more, 15_001, true);
     expect(b.added).toBe(10_000);
     expect([...b.indexes.slice(0, 5_000)]).toEqual([...a.indexes.slice(0, 5_000)]);
-    expect(b.indexes[15_000]).toBe(0);
-    expect(b.indexes[5_000]).toBe(70_000);
+    expect(b.indexes[15_000]).toBe(a.indexes[0]);
+    expect(new Set(b.indexes.slice(5_000, 15_000)).size).toBe(10_000);
+    expect(Math.min(...b.indexes.slice(5_000, 15_000))).toBe(70_000);
     // a third: everything known, nothing added, and single lookups agree
     const c = new SubjectDictionary(d);
     const again = c.assign(Buffer.concat([first, more]), 85_001, false);
     expect(again.indexes.includes(NOT_FOUND)).toBe(false);
     expect(c.size()).toBe(80_000);
     for (const i of [0, 4_095, 4_096, 65_535, 65_536, 69_999])
-      expect(c.lookup(first.subarray(i * 16, i * 16 + 16))).toBe(i);
+      expect(c.lookup(first.subarray(i * 16, i * 16 + 16))).toBe(a.indexes[i]);
     expect(c.lookup(randomBytes(16))).toBeUndefined();
     expect(c.assign(randomBytes(16), 1, false).indexes[0]).toBe(NOT_FOUND);
+    // the index-ordered copy holds each hash at its index
+    for (const i of [0, 777, 69_999]) {
+      const idx = a.indexes[i] as number;
+      expect(hex(c.hashRange(idx, idx + 1))).toBe(hex(first.subarray(i * 16, i * 16 + 16)));
+    }
   });
 
   it("accepts hashes that do not start on a 4-byte boundary", () => {
@@ -44,7 +69,28 @@ describe("subject dictionary", () => {
     const buf = randomBytes(1 + 3 * 16);
     const odd = buf.subarray(1);
     const dict = new SubjectDictionary(d);
-    expect([...dict.assign(odd, 3, true).indexes]).toEqual([0, 1, 2]);
-    expect([...new SubjectDictionary(d).assign(Buffer.from(odd), 3, false).indexes]).toEqual([0, 1, 2]);
+    const first = [...dict.assign(odd, 3, true).indexes];
+    expect([...first].sort()).toEqual([0, 1, 2]);
+    expect([...new SubjectDictionary(d).assign(Buffer.from(odd), 3, false).indexes]).toEqual(first);
+  });
+
+  it("hands out new indexes in keyed-hash order: the input order (customer numbers) tells nothing", () => {
+    const d = db();
+    const hasher = nodeSubjectHasher("k", randomBytes(32));
+    // sequential customer numbers in sign-up order, as a consent file or a customer table lists them
+    const n = 20_000;
+    const keys = Array.from({ length: n }, (_, i) => `HB${String(i + 1).padStart(10, "0")}`);
+    const { indexes } = new SubjectDictionary(d).assign(hasher.hashMany(keys), n, true);
+    const positions = Float64Array.from({ length: n }, (_, i) => i);
+    const rho = spearman(positions, indexes);
+    // |rho| of an unrelated order is about 1/sqrt(n) = 0.007; input order would give 1
+    expect(Math.abs(rho)).toBeLessThan(0.03);
+    // and the first 385 customers (the size of a small release) are spread over the whole index range
+    const head = [...indexes.slice(0, 385)].sort((x, y) => x - y);
+    expect(head[0]).toBeLessThan(n / 10);
+    expect(head.at(-1)).toBeGreaterThan(n - n / 10);
+    // the same hashes in reverse input order get the same indexes in a fresh dictionary
+    const reversed = new SubjectDictionary(db()).assign(hasher.hashMany([...keys].reverse()), n, true);
+    expect([...reversed.indexes].reverse()).toEqual([...indexes]);
   });
 });

@@ -78,6 +78,48 @@ function grow(t: Table, min: number): Table {
   return next;
 }
 
+/**
+ * Renumbers the table's fresh indexes [from, size) in the order of their hashes (first two words, an LSD radix
+ * sort on 16-bit digits); returns provisional - from -> final index. Slots are rewritten to the final indexes.
+ */
+function sortFresh(t: Table, from: number): Uint32Array {
+  const m = t.size - from;
+  let order = new Uint32Array(m);
+  let scratch = new Uint32Array(m);
+  for (let i = 0; i < m; i++) order[i] = i;
+  const counts = new Uint32Array(65_537);
+  // least significant digit first: word 1 low, word 1 high, word 0 low, word 0 high
+  for (const [word, shift] of [
+    [1, 0],
+    [1, 16],
+    [0, 0],
+    [0, 16],
+  ] as const) {
+    counts.fill(0);
+    const digit = (p: number) => ((t.words[(from + p) * WORDS + word] as number) >>> shift) & 0xffff;
+    for (let i = 0; i < m; i++) (counts[digit(order[i] as number) + 1] as number)++;
+    for (let d = 1; d <= 65_536; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
+    for (let i = 0; i < m; i++) {
+      const p = order[i] as number;
+      scratch[(counts[digit(p)] as number)++] = p;
+    }
+    [order, scratch] = [scratch, order];
+  }
+  // each fresh subject's slot, found while the words still sit at their provisional indexes
+  const slotOf = new Uint32Array(m);
+  for (let p = 0; p < m; p++) slotOf[p] = probe(t, t.words, (from + p) * WORDS);
+  const renumber = new Uint32Array(m);
+  const moved = new Uint32Array(m * WORDS);
+  for (let rank = 0; rank < m; rank++) {
+    const p = order[rank] as number;
+    renumber[p] = from + rank;
+    moved.set(t.words.subarray((from + p) * WORDS, (from + p + 1) * WORDS), rank * WORDS);
+  }
+  t.words.set(moved, from * WORDS);
+  for (let p = 0; p < m; p++) t.slots[slotOf[p] as number] = (renumber[p] as number) + 1;
+  return renumber;
+}
+
 /** A word view of 16-byte hashes (copied when the bytes are not 4-byte aligned). */
 function wordsOf(hashes: Uint8Array, count: number): Uint32Array {
   if (hashes.byteOffset % 4 === 0) return new Uint32Array(hashes.buffer, hashes.byteOffset, count * WORDS);
@@ -123,7 +165,11 @@ export class SubjectDictionary {
     return t;
   }
 
-  /** Maps `count` 16-byte hashes to indexes, adding unknown ones when `create` is set. */
+  /**
+   * Maps `count` 16-byte hashes to indexes, adding unknown ones when `create` is set. New subjects get their
+   * indexes in the order of their keyed hashes, not of the input, so an index tells nothing about where a
+   * subject stood in a file (the input order of a customer table often follows sign-up or customer number).
+   */
   assign(hashes: Uint8Array, count: number, create: boolean): AssignResult {
     let t = this.load();
     if (create) {
@@ -131,7 +177,7 @@ export class SubjectDictionary {
       this.table = t;
     }
     const indexes = new Uint32Array(count);
-    // new indexes are handed out in order, so the fresh ones are the range [from, t.size)
+    // new subjects first take provisional indexes [from, t.size) in input order, then are renumbered by hash
     const from = t.size;
     const input = wordsOf(hashes, count);
     for (let i = 0; i < count; i++) {
@@ -147,8 +193,25 @@ export class SubjectDictionary {
         indexes[i] = idx;
       }
     }
-    if (t.size > from) this.persist(t, from);
+    if (t.size > from) {
+      const renumber = sortFresh(t, from);
+      for (let i = 0; i < count; i++) {
+        const v = indexes[i] as number;
+        if (v !== NOT_FOUND && v >= from) indexes[i] = renumber[v - from] as number;
+      }
+      this.persist(t, from);
+    }
     return { indexes, added: t.size - from };
+  }
+
+  /** The hashes of indexes [from, to) in index order (16 bytes each), from the loaded table. */
+  hashRange(from: number, to: number): Uint8Array {
+    const t = this.load();
+    return new Uint8Array(
+      t.words.buffer,
+      t.words.byteOffset + from * SUBJECT_HASH_BYTES,
+      (to - from) * SUBJECT_HASH_BYTES,
+    );
   }
 
   /** Writes the subjects [from, t.size) to their partitions and the index-ordered copy. */

@@ -1,0 +1,135 @@
+// verify of the subject dictionary: the index-ordered copy is chained into the entries' dictionary commitments,
+// every partition record agrees with it (right partition, one record per index, same hash), and ledger_meta
+// holds what the last entry committed. A zeroed or swapped record changes whom `ledger subject` finds.
+import type Database from "better-sqlite3";
+import type { DictionaryCommitment } from "../entry.js";
+import { nextDictionaryHead, ZERO_HEAD } from "../ledger.js";
+import { SUBJECT_HASH_BYTES } from "../subjects/subject-hasher.js";
+import type { Problems } from "./problems.js";
+
+const LINEAR_CHUNK = 65_536;
+const RECORD = SUBJECT_HASH_BYTES + 4;
+const META_KEYS = new Set(["subjects", "dict_size", "dict_head"]);
+
+/** Checks the dictionary tables against the commitments of the entries, in seq order. */
+export function verifyDictionary(
+  db: Database.Database,
+  commitments: { seq: number; dictionary: DictionaryCommitment }[],
+  problems: Problems,
+): void {
+  const place = "subject_dict_linear";
+  const chunks = db.prepare("SELECT chunk, data FROM subject_dict_linear ORDER BY chunk").all() as {
+    chunk: number;
+    data: Buffer;
+  }[];
+  let count = 0;
+  chunks.forEach((c, i) => {
+    const full = i < chunks.length - 1;
+    if (
+      c.chunk !== i ||
+      c.data.length % SUBJECT_HASH_BYTES !== 0 ||
+      (full && c.data.length !== LINEAR_CHUNK * 16)
+    )
+      problems.add({
+        kind: "dictionary_changed",
+        place,
+        message: `chunk ${c.chunk} of the index-ordered dictionary is missing, misplaced or cut`,
+      });
+    count += c.data.length / SUBJECT_HASH_BYTES;
+  });
+  const linear = Buffer.concat(chunks.map((c) => c.data));
+  const meta = new Map(
+    (db.prepare("SELECT key, value FROM ledger_meta").all() as { key: string; value: string }[]).map((r) => [
+      r.key,
+      r.value,
+    ]),
+  );
+  for (const key of meta.keys())
+    if (!META_KEYS.has(key))
+      problems.add({
+        kind: "meta_changed",
+        place: "ledger_meta",
+        message: `ledger_meta holds an unknown key "${key}"`,
+      });
+  if (Number(meta.get("subjects") ?? 0) !== count)
+    problems.add({
+      kind: "meta_changed",
+      place: "ledger_meta.subjects",
+      message: `ledger_meta says ${meta.get("subjects") ?? 0} subjects, the dictionary holds ${count}`,
+    });
+
+  // the chain of commitments over the hashes in index order
+  let size = 0;
+  let head = ZERO_HEAD;
+  for (const { seq, dictionary } of commitments) {
+    if (dictionary.size < size || dictionary.size > count) {
+      problems.add({
+        kind: "dictionary_changed",
+        seq,
+        place,
+        message: `entry ${seq} committed a dictionary of ${dictionary.size} subjects, but it holds ${count} (and ${size} before)`,
+      });
+      return;
+    }
+    if (dictionary.size > size)
+      head = nextDictionaryHead(
+        head,
+        linear.subarray(size * SUBJECT_HASH_BYTES, dictionary.size * SUBJECT_HASH_BYTES),
+      );
+    size = dictionary.size;
+    if (head !== dictionary.head) {
+      problems.add({
+        kind: "dictionary_changed",
+        seq,
+        place,
+        message: `the subject dictionary's first ${size} records differ from what entry ${seq} committed`,
+      });
+      return;
+    }
+  }
+  const last = commitments.at(-1)?.dictionary ?? { size: 0, head: ZERO_HEAD };
+  if (Number(meta.get("dict_size") ?? 0) !== last.size || (meta.get("dict_head") ?? ZERO_HEAD) !== last.head)
+    problems.add({
+      kind: "meta_changed",
+      place: "ledger_meta.dict_head",
+      message: "ledger_meta's dictionary commitment differs from the last entry's",
+    });
+
+  // the partitions answer single lookups: every record must sit in its hash's partition and agree with the copy
+  const seen = new Uint8Array(count);
+  let records = 0;
+  let bad: string | undefined;
+  const expectChunk = new Map<number, number>();
+  for (const row of db
+    .prepare("SELECT part, chunk, data FROM subject_dict ORDER BY part, chunk")
+    .iterate() as Iterable<{ part: number; chunk: number; data: Buffer }>) {
+    if ((expectChunk.get(row.part) ?? 0) !== row.chunk || row.data.length % RECORD !== 0) {
+      bad ??= `partition ${row.part} chunk ${row.chunk} is misplaced or cut`;
+      continue;
+    }
+    expectChunk.set(row.part, row.chunk + 1);
+    const d = row.data;
+    for (let off = 0; off < d.length; off += RECORD) {
+      records++;
+      const idx = d.readUInt32LE(off + SUBJECT_HASH_BYTES);
+      if (d[off] !== row.part || idx >= count || seen[idx] === 1) {
+        bad ??= `partition ${row.part} holds a record that is misplaced, repeated or names index ${idx} beyond the dictionary`;
+        continue;
+      }
+      seen[idx] = 1;
+      if (
+        d.compare(
+          linear,
+          idx * SUBJECT_HASH_BYTES,
+          (idx + 1) * SUBJECT_HASH_BYTES,
+          off,
+          off + SUBJECT_HASH_BYTES,
+        ) !== 0
+      )
+        bad ??= `partition ${row.part} maps a hash to index ${idx}, which the index-ordered copy gives another hash`;
+    }
+  }
+  if (!bad && records !== count)
+    bad = `the partitions hold ${records} records, the dictionary ${count} subjects`;
+  if (bad) problems.add({ kind: "dictionary_changed", place: "subject_dict", message: bad });
+}

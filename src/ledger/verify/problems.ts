@@ -1,0 +1,53 @@
+// what verify reports: each problem names its kind, the entry, and the table and column where it was found.
+export type ProblemKind =
+  | "changed"
+  | "summary_changed"
+  | "removed"
+  | "inserted"
+  | "reordered"
+  | "truncated"
+  | "unsigned"
+  | "bad_signature"
+  | "head_changed"
+  | "column_changed"
+  | "pruned_unlisted"
+  | "pruned_early"
+  | "unsupported_format"
+  | "subjects_changed"
+  | "chain_changed"
+  | "changes_changed"
+  | "dictionary_changed"
+  | "meta_changed"
+  | "consent_changed"
+  | "scope_changed"
+  | "checkpoint_forged"
+  | "checkpoint_mismatch";
+
+export interface Problem {
+  kind: ProblemKind;
+  seq?: number;
+  /** where: `table` or `table.column` */
+  place?: string;
+  message: string;
+}
+
+/** Collects problems, keeping at most `limit` of each kind so a wholesale rewrite stays readable. */
+export class Problems {
+  readonly list: Problem[] = [];
+  private readonly perKind = new Map<ProblemKind, number>();
+  constructor(private readonly limit = 20) {}
+
+  add(p: Problem): void {
+    const n = this.perKind.get(p.kind) ?? 0;
+    this.perKind.set(p.kind, n + 1);
+    if (n < this.limit) this.list.push(p);
+  }
+
+  has(kind: ProblemKind): boolean {
+    return this.perKind.has(kind);
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+}

@@ -1,0 +1,231 @@
+// verify of what per-subject answers are read from: every stored subject set (rebuilt from snapshots and XOR
+// deltas) against the digest its entry or prune event signed, the chains' bookkeeping, the per-subject change
+// index (rebuilt from consecutive sets and compared row for row) and the history summaries.
+import type Database from "better-sqlite3";
+import type { PruneBody, ReleaseBody } from "../entry.js";
+import { summaryOf } from "../ledger.js";
+import { RoaringBitmap32 } from "../subjects/roaring.js";
+import { canonicalSetBytes, digestOf, readSet, setDigest } from "../subjects/sets.js";
+import type { Problems } from "./problems.js";
+
+export interface ChainFacts {
+  /** non-pruned releases by seq */
+  releases: Map<number, ReleaseBody>;
+  /** the signed prune events, in seq order */
+  prunes: PruneBody[];
+  /** seq -> chain of every release, pruned ones included */
+  chainOf: Map<number, string>;
+}
+
+interface SetRow {
+  seq: number;
+  chain: string;
+  ord: number;
+  kind: string;
+  data: Buffer;
+}
+
+/** Checks sets, chains, change rows and summaries; `facts` come from the verified entry bodies. */
+export function verifySubjects(db: Database.Database, facts: ChainFacts, problems: Problems): void {
+  // the bases: per chain, the last pruned release named by the latest prune event that touched the chain
+  const bases = new Map<number, { chain: string; digest: string }>();
+  const baseOfChain = new Map<string, number>();
+  for (const p of facts.prunes)
+    for (const b of p.bases) {
+      const old = baseOfChain.get(b.chain);
+      if (old !== undefined) bases.delete(old);
+      baseOfChain.set(b.chain, b.seq);
+      bases.set(b.seq, { chain: b.chain, digest: b.digest });
+    }
+  // positions of every release in its chain, pruned ones included
+  const ordOf = new Map<number, number>();
+  const chainCount = new Map<string, number>();
+  for (const [seq, chain] of [...facts.chainOf].sort((a, b) => a[0] - b[0])) {
+    const n = chainCount.get(chain) ?? 0;
+    ordOf.set(seq, n);
+    chainCount.set(chain, n + 1);
+  }
+
+  const changes = readChanges(db);
+  const current = new Map<string, RoaringBitmap32>();
+  const lastSeq = new Map<string, number>();
+  const firstSeq = new Map<string, number>();
+  const seenSets = new Set<number>();
+  for (const row of db
+    .prepare("SELECT seq, chain, ord, kind, data FROM ledger_subject_sets ORDER BY seq")
+    .iterate() as Iterable<SetRow>) {
+    const body = facts.releases.get(row.seq);
+    const base = bases.get(row.seq);
+    const where = { seq: row.seq, place: "ledger_subject_sets" };
+    if (!body && !base) {
+      problems.add({
+        kind: "subjects_changed",
+        ...where,
+        message: `a subject set is stored for entry ${row.seq}, which is no release held in full`,
+      });
+      continue;
+    }
+    seenSets.add(row.seq);
+    const chain = body?.agreement.id ?? base?.chain ?? "";
+    if (row.chain !== chain || row.ord !== ordOf.get(row.seq))
+      problems.add({
+        kind: "subjects_changed",
+        seq: row.seq,
+        place: "ledger_subject_sets.chain",
+        message: `the subject set of entry ${row.seq} is filed under another chain or position`,
+      });
+    let set: RoaringBitmap32;
+    let delta: RoaringBitmap32 | undefined;
+    const prev = current.get(chain);
+    try {
+      const stored = readSet(row.data);
+      if (row.kind === "delta" && prev) {
+        delta = stored;
+        set = RoaringBitmap32.xor(prev, stored);
+      } else if (row.kind === "snapshot") {
+        set = stored;
+        if (prev) delta = RoaringBitmap32.xor(prev, stored);
+      } else throw new Error("a delta without a previous set");
+    } catch {
+      problems.add({
+        kind: "subjects_changed",
+        ...where,
+        message: `the subject set of entry ${row.seq} cannot be read`,
+      });
+      continue;
+    }
+    const expected = body
+      ? { digest: body.subjects.digest, count: body.subjects.count }
+      : { digest: base?.digest, count: set.size };
+    if (setDigest(set) !== expected.digest || set.size !== expected.count)
+      problems.add({
+        kind: "subjects_changed",
+        ...where,
+        message: `the subject set of entry ${row.seq} differs from the one signed`,
+      });
+    // the change index: exactly the XOR with the chain's previous set, for every release after the chain's base
+    compareChanges(row.seq, body ? delta : undefined, changes.get(row.seq), problems);
+    changes.delete(row.seq);
+    current.set(chain, set);
+    lastSeq.set(chain, row.seq);
+    if (!firstSeq.has(chain)) firstSeq.set(chain, row.seq);
+  }
+  for (const seq of facts.releases.keys())
+    if (!seenSets.has(seq))
+      problems.add({
+        kind: "subjects_changed",
+        seq,
+        place: "ledger_subject_sets",
+        message: `the subject set of entry ${seq} is missing`,
+      });
+  for (const seq of changes.keys())
+    problems.add({
+      kind: "changes_changed",
+      seq,
+      place: "ledger_subject_changes",
+      message: `change rows name entry ${seq}, whose set is not stored`,
+    });
+
+  // chains: bookkeeping recomputed from the sets
+  const chains = db.prepare("SELECT chain, first_seq, last_seq, releases, head FROM ledger_chains").all() as {
+    chain: string;
+    first_seq: number;
+    last_seq: number;
+    releases: number;
+    head: Buffer;
+  }[];
+  const named = new Set<string>();
+  for (const c of chains) {
+    named.add(c.chain);
+    const set = current.get(c.chain);
+    if (
+      !set ||
+      c.first_seq !== firstSeq.get(c.chain) ||
+      c.last_seq !== lastSeq.get(c.chain) ||
+      c.releases !== chainCount.get(c.chain) ||
+      digestOf(c.head) !== digestOf(canonicalSetBytes(set))
+    )
+      problems.add({
+        kind: "chain_changed",
+        place: "ledger_chains",
+        message: `the bookkeeping of chain "${c.chain}" differs from its sets`,
+      });
+  }
+  for (const chain of current.keys())
+    if (!named.has(chain))
+      problems.add({
+        kind: "chain_changed",
+        place: "ledger_chains",
+        message: `chain "${chain}" has sets but no chain row`,
+      });
+
+  verifySummaries(db, facts.releases, problems);
+}
+
+/** Every change row, grouped by entry. */
+function readChanges(db: Database.Database): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const rows = db.prepare("SELECT subject, seq FROM ledger_subject_changes").raw().iterate() as Iterable<
+    [number, number]
+  >;
+  for (const [subject, seq] of rows) {
+    const list = out.get(seq);
+    if (list) list.push(subject);
+    else out.set(seq, [subject]);
+  }
+  return out;
+}
+
+function compareChanges(
+  seq: number,
+  delta: RoaringBitmap32 | undefined,
+  stored: number[] | undefined,
+  problems: Problems,
+): void {
+  const want = delta?.size ?? 0;
+  const have = stored?.length ?? 0;
+  let same = want === have;
+  if (same && stored && delta) {
+    const got = new RoaringBitmap32(stored);
+    same = got.size === have && got.isEqual(delta);
+  }
+  if (!same)
+    problems.add({
+      kind: "changes_changed",
+      seq,
+      place: "ledger_subject_changes",
+      message: `the per-subject change rows of entry ${seq} (${have}) differ from the subjects that entered or left (${want})`,
+    });
+}
+
+/** Each held release's summary says what its signed body says; no summary row is unreferenced. */
+function verifySummaries(
+  db: Database.Database,
+  releases: Map<number, ReleaseBody>,
+  problems: Problems,
+): void {
+  const rows = db
+    .prepare(
+      "SELECT e.seq AS seq, e.summary_id AS id, s.summary AS summary FROM ledger_entries e LEFT JOIN ledger_summaries s ON s.id = e.summary_id ORDER BY e.seq",
+    )
+    .all() as { seq: number; id: number | null; summary: string | null }[];
+  const used = new Set<number>();
+  for (const { seq, id, summary } of rows) {
+    const body = releases.get(seq);
+    if (id !== null) used.add(id);
+    if (body ? summary !== summaryOf(body) : id !== null)
+      problems.add({
+        kind: "summary_changed",
+        seq,
+        place: "ledger_summaries",
+        message: `the history summary of entry ${seq} differs from its signed body`,
+      });
+  }
+  for (const { id } of db.prepare("SELECT id FROM ledger_summaries").all() as { id: number }[])
+    if (!used.has(id))
+      problems.add({
+        kind: "summary_changed",
+        place: "ledger_summaries",
+        message: `summary row ${id} belongs to no entry`,
+      });
+}
