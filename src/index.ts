@@ -11,9 +11,9 @@ export { ExitCode, JikimiError } from "./errors.js";
 export { compileScope } from "./expr/compile.js";
 export { diskReader, memoryReader, type WorkspaceReader } from "./io/workspace-reader.js";
 export { type Checkpoint, CheckpointSchema } from "./ledger/checkpoint.js";
-export { type EntryBody, type ReleaseInput, ReleaseSchema } from "./ledger/entry.js";
-export { type AppendResult, Ledger, type SubjectRelease } from "./ledger/ledger.js";
-export { pruneLedger } from "./ledger/retention.js";
+export { type EntryBody, type PruneBody, type ReleaseBody, type ReleaseInput, ReleaseSchema, scopeDigest } from "./ledger/entry.js";
+export { type AppendResult, Ledger, type StoredEntry, type SubjectRelease } from "./ledger/ledger.js";
+export { retentionOf } from "./ledger/retention.js";
 export { SubjectDictionary } from "./ledger/subjects/dictionary.js";
 export {
   fastSubjectHasher,

@@ -109,6 +109,8 @@ export interface PruneBody {
   pruned: [number, number][];
   /** per chain, the last pruned release, whose full set stays as the chain's base, and that set's digest */
   bases: { chain: string; seq: number; digest: string }[];
+  /** where the pruned entries' dictionary commitments grew, as [seq, size]: verify still chains through them */
+  dictionary_steps: [number, number][];
   operator: string;
   dictionary: DictionaryCommitment;
 }

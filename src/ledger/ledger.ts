@@ -423,6 +423,7 @@ export class Ledger {
       if (victims.length === 0) return { pruned: 0 };
       const lastOf = new Map<string, number>();
       for (const v of victims) lastOf.set(v.chain, v.seq);
+      const steps = this.dictionarySteps(new Set(victims.map((v) => v.seq)));
       const bases = new Map<number, Buffer>();
       const wanted = new Set(lastOf.values());
       for (const r of this.sets.replay()) if (wanted.has(r.seq)) bases.set(r.seq, canonicalSetBytes(r.set));
@@ -440,6 +441,7 @@ export class Ledger {
             seq: s,
             digest: digestOf(bases.get(s) ?? Buffer.alloc(0)),
           })),
+          dictionary_steps: steps,
           operator,
           dictionary,
         }),
@@ -471,6 +473,20 @@ export class Ledger {
       return { pruned: victims.length, seq };
     });
     return this.immediate(run);
+  }
+
+  /** [seq, size] of the entries about to be pruned whose dictionary commitment grew (verify chains through them). */
+  private dictionarySteps(victims: ReadonlySet<number>): [number, number][] {
+    const steps: [number, number][] = [];
+    let size = 0;
+    for (const row of this.deps.db
+      .prepare("SELECT seq, body FROM ledger_entries WHERE body != '' AND seq <= ? ORDER BY seq")
+      .iterate(Math.max(-1, ...victims)) as Iterable<{ seq: number; body: string }>) {
+      const d = (JSON.parse(row.body) as EntryBody).dictionary;
+      if (victims.has(row.seq) && d.size > size) steps.push([row.seq, d.size]);
+      size = Math.max(size, d.size);
+    }
+    return steps;
   }
 
   /** One entry as stored, or undefined when there is no such entry. */

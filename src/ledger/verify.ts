@@ -3,11 +3,11 @@
 // retention, lists it; rebuild the subject sets, chains, change index, summaries and dictionary that per-subject
 // answers are read from; and prove the log only grew since a regulator's checkpoint. The first entry that was
 // changed, removed, reordered or inserted is named, and every problem names its table and column.
+
+import { createPublicKey, type KeyObject, verify } from "node:crypto";
 import type Database from "better-sqlite3";
-import { verifySignature } from "../crypto/signing.js";
 import { type Checkpoint, checkpointSignatureValid, headBytes } from "./checkpoint.js";
 import {
-  type DictionaryCommitment,
   ENTRY_FORMAT,
   type EntryBody,
   type PruneBody,
@@ -16,7 +16,7 @@ import {
   scopeDigest,
 } from "./entry.js";
 import { HashList, hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
-import { verifyDictionary } from "./verify/dictionary.js";
+import { type DictionaryStep, verifyDictionary } from "./verify/dictionary.js";
 import { type Problem, Problems } from "./verify/problems.js";
 import { verifySubjects } from "./verify/subjects.js";
 
@@ -144,7 +144,7 @@ export function verifyLedger(
   const prunes: PruneBody[] = [];
   const chainOf = new Map<number, string>();
   const emptied: EntryRow[] = [];
-  const commitments: { seq: number; dictionary: DictionaryCommitment }[] = [];
+  const commitments: DictionaryStep[] = [];
   let expected = 0;
   for (const row of db
     .prepare(
@@ -201,7 +201,7 @@ export function verifyLedger(
           message: `the scope digest of entry ${row.seq} does not match its phase and expression`,
         });
     } else prunes.push(body);
-    commitments.push({ seq: row.seq, dictionary: body.dictionary });
+    commitments.push({ seq: row.seq, size: body.dictionary.size, head: body.dictionary.head });
     const want = expectedColumns(body);
     for (const [column, value] of Object.entries(want))
       if (column !== "summary_id" && row[column as keyof EntryRow] !== value)
@@ -229,6 +229,9 @@ export function verifyLedger(
   checkPruned(emptied, prunes, heads, problems);
 
   verifySubjects(db, { releases, prunes, chainOf }, problems);
+  // pruned entries' commitments survive as the steps their prune events list
+  for (const p of prunes) for (const [seq, size] of p.dictionary_steps ?? []) commitments.push({ seq, size });
+  commitments.sort((a, b) => a.seq - b.seq);
   verifyDictionary(db, commitments, problems);
   if (options.consent) for (const p of options.consent(releases)) problems.add(p);
 
@@ -315,6 +318,23 @@ function checkTree(
   for (const p of prunes) recorded.set(p.seq, p.recorded_at);
   let first: Problem | undefined;
   let lastTime = "";
+  // one public key object per key id, not one per head
+  const objects = new Map<string, KeyObject | undefined>();
+  const keyObject = (id: string): KeyObject | undefined => {
+    if (!objects.has(id)) {
+      const spki = keys.get(id);
+      let k: KeyObject | undefined;
+      try {
+        k = spki
+          ? createPublicKey({ key: Buffer.from(spki, "base64"), format: "der", type: "spki" })
+          : undefined;
+      } catch {
+        k = undefined;
+      }
+      objects.set(id, k);
+    }
+    return objects.get(id);
+  };
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i] as Uint8Array;
     list.push(leaf);
@@ -331,15 +351,9 @@ function checkTree(
       };
       continue;
     }
-    const key = keys.get(head.key_id);
-    if (
-      !key ||
-      !verifySignature(
-        key,
-        headBytes(head.size, head.root, head.leaf_hash, head.time, head.key_id),
-        head.signature,
-      )
-    ) {
+    const key = keyObject(head.key_id);
+    const signed = headBytes(head.size, head.root, head.leaf_hash, head.time, head.key_id);
+    if (!key || !verify(null, signed, key, Buffer.from(head.signature, "base64"))) {
       first = {
         kind: "bad_signature",
         seq: i,

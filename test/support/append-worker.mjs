@@ -28,7 +28,7 @@ for (let i = 0; i < Number(count); i++) {
   for (let s = 0; s < 3000; s++) subjects.push(`HB${String(base + s).padStart(10, "0")}`);
   const r = ledger.append(
     {
-      time: new Date().toISOString(),
+      released_at: new Date().toISOString(),
       agreement: { id: `feed-${tag}`, version: 1, digest },
       recipient: { id: "orbit", name: "Orbit Payments Pte. Ltd.", country: "SG" },
       legal_basis: "consent",

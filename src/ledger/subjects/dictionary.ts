@@ -84,26 +84,39 @@ function grow(t: Table, min: number): Table {
  */
 function sortFresh(t: Table, from: number): Uint32Array {
   const m = t.size - from;
+  // keys travel with their payload, so every pass reads sequentially
+  let hi = new Uint32Array(m);
+  let lo = new Uint32Array(m);
   let order = new Uint32Array(m);
-  let scratch = new Uint32Array(m);
-  for (let i = 0; i < m; i++) order[i] = i;
+  for (let p = 0; p < m; p++) {
+    hi[p] = t.words[(from + p) * WORDS] as number;
+    lo[p] = t.words[(from + p) * WORDS + 1] as number;
+    order[p] = p;
+  }
+  let hi2 = new Uint32Array(m);
+  let lo2 = new Uint32Array(m);
+  let order2 = new Uint32Array(m);
   const counts = new Uint32Array(65_537);
   // least significant digit first: word 1 low, word 1 high, word 0 low, word 0 high
-  for (const [word, shift] of [
-    [1, 0],
-    [1, 16],
-    [0, 0],
-    [0, 16],
+  for (const [useHi, shift] of [
+    [false, 0],
+    [false, 16],
+    [true, 0],
+    [true, 16],
   ] as const) {
     counts.fill(0);
-    const digit = (p: number) => ((t.words[(from + p) * WORDS + word] as number) >>> shift) & 0xffff;
-    for (let i = 0; i < m; i++) (counts[digit(order[i] as number) + 1] as number)++;
+    const key = useHi ? hi : lo;
+    for (let i = 0; i < m; i++) (counts[(((key[i] as number) >>> shift) & 0xffff) + 1] as number)++;
     for (let d = 1; d <= 65_536; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
     for (let i = 0; i < m; i++) {
-      const p = order[i] as number;
-      scratch[(counts[digit(p)] as number)++] = p;
+      const at = (counts[((key[i] as number) >>> shift) & 0xffff] as number)++;
+      hi2[at] = hi[i] as number;
+      lo2[at] = lo[i] as number;
+      order2[at] = order[i] as number;
     }
-    [order, scratch] = [scratch, order];
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+    [order, order2] = [order2, order];
   }
   // each fresh subject's slot, found while the words still sit at their provisional indexes
   const slotOf = new Uint32Array(m);

@@ -2,7 +2,6 @@
 // every partition record agrees with it (right partition, one record per index, same hash), and ledger_meta
 // holds what the last entry committed. A zeroed or swapped record changes whom `ledger subject` finds.
 import type Database from "better-sqlite3";
-import type { DictionaryCommitment } from "../entry.js";
 import { nextDictionaryHead, ZERO_HEAD } from "../ledger.js";
 import { SUBJECT_HASH_BYTES } from "../subjects/subject-hasher.js";
 import type { Problems } from "./problems.js";
@@ -11,10 +10,17 @@ const LINEAR_CHUNK = 65_536;
 const RECORD = SUBJECT_HASH_BYTES + 4;
 const META_KEYS = new Set(["subjects", "dict_size", "dict_head"]);
 
+/** Where the dictionary's chain stepped: an entry's committed size, and its head unless the entry was pruned. */
+export interface DictionaryStep {
+  seq: number;
+  size: number;
+  head?: string;
+}
+
 /** Checks the dictionary tables against the commitments of the entries, in seq order. */
 export function verifyDictionary(
   db: Database.Database,
-  commitments: { seq: number; dictionary: DictionaryCommitment }[],
+  commitments: DictionaryStep[],
   problems: Problems,
 ): void {
   const place = "subject_dict_linear";
@@ -61,7 +67,9 @@ export function verifyDictionary(
   // the chain of commitments over the hashes in index order
   let size = 0;
   let head = ZERO_HEAD;
-  for (const { seq, dictionary } of commitments) {
+  let last = { size: 0, head: ZERO_HEAD };
+  for (const dictionary of commitments) {
+    const seq = dictionary.seq;
     if (dictionary.size < size || dictionary.size > count) {
       problems.add({
         kind: "dictionary_changed",
@@ -77,6 +85,8 @@ export function verifyDictionary(
         linear.subarray(size * SUBJECT_HASH_BYTES, dictionary.size * SUBJECT_HASH_BYTES),
       );
     size = dictionary.size;
+    if (dictionary.head === undefined) continue;
+    last = { size, head: dictionary.head };
     if (head !== dictionary.head) {
       problems.add({
         kind: "dictionary_changed",
@@ -87,7 +97,6 @@ export function verifyDictionary(
       return;
     }
   }
-  const last = commitments.at(-1)?.dictionary ?? { size: 0, head: ZERO_HEAD };
   if (Number(meta.get("dict_size") ?? 0) !== last.size || (meta.get("dict_head") ?? ZERO_HEAD) !== last.head)
     problems.add({
       kind: "meta_changed",
@@ -100,6 +109,9 @@ export function verifyDictionary(
   let records = 0;
   let bad: string | undefined;
   const expectChunk = new Map<number, number>();
+  // 32-bit words: the index-ordered copy 4 words a hash, a partition record 5 words (hash, index)
+  const linearWords = new Uint32Array(count * 4);
+  new Uint8Array(linearWords.buffer).set(linear.subarray(0, count * SUBJECT_HASH_BYTES));
   for (const row of db
     .prepare("SELECT part, chunk, data FROM subject_dict ORDER BY part, chunk")
     .iterate() as Iterable<{ part: number; chunk: number; data: Buffer }>) {
@@ -108,23 +120,22 @@ export function verifyDictionary(
       continue;
     }
     expectChunk.set(row.part, row.chunk + 1);
-    const d = row.data;
-    for (let off = 0; off < d.length; off += RECORD) {
+    const w = new Uint32Array(row.data.length / 4);
+    new Uint8Array(w.buffer).set(row.data);
+    for (let r = 0; r < w.length; r += 5) {
       records++;
-      const idx = d.readUInt32LE(off + SUBJECT_HASH_BYTES);
-      if (d[off] !== row.part || idx >= count || seen[idx] === 1) {
+      const idx = w[r + 4] as number;
+      if (((w[r] as number) & 0xff) !== row.part || idx >= count || seen[idx] === 1) {
         bad ??= `partition ${row.part} holds a record that is misplaced, repeated or names index ${idx} beyond the dictionary`;
         continue;
       }
       seen[idx] = 1;
+      const l = idx * 4;
       if (
-        d.compare(
-          linear,
-          idx * SUBJECT_HASH_BYTES,
-          (idx + 1) * SUBJECT_HASH_BYTES,
-          off,
-          off + SUBJECT_HASH_BYTES,
-        ) !== 0
+        w[r] !== linearWords[l] ||
+        w[r + 1] !== linearWords[l + 1] ||
+        w[r + 2] !== linearWords[l + 2] ||
+        w[r + 3] !== linearWords[l + 3]
       )
         bad ??= `partition ${row.part} maps a hash to index ${idx}, which the index-ordered copy gives another hash`;
     }
