@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { JikimiError } from "../errors.js";
 import type { FieldType } from "../model/dataset.js";
 import { compilePattern, compileScope } from "./compile.js";
-import { checkExpression } from "./validate.js";
+import { checkExpression, MAX_PATTERN_LENGTH } from "./validate.js";
 
 const FIELDS = new Map<string, FieldType>([
   ["linked", "boolean"],
@@ -128,7 +128,22 @@ const leaf = fc.oneof(
     .map(([f, o, c]) => `${f} ${o} ${c}`),
   fc.tuple(fc.constantFrom("os", "name"), list(strLit)).map(([f, l]) => `${f} in ${l}`),
   fc
-    .tuple(fc.constantFrom("os", "name"), fc.constantFrom('"^a"', '"b$"', '"a.b"', '"^[a-c]+$"', '"é|😀"'))
+    .tuple(
+      fc.constantFrom("os", "name"),
+      fc.constantFrom(
+        '"^a"',
+        '"b$"',
+        '"a.b"',
+        '"^[a-c]+$"',
+        '"é|😀"',
+        '"(?i)^a"',
+        '"^.{2}$"',
+        '"[[:alpha:]]"',
+        '"\\\\pL-"',
+        '"^(a+)+$"',
+        '"a*?b|c"',
+      ),
+    )
     .map(([f, p]) => `${f}.matches(${p})`),
   fc.tuple(fc.constantFrom("join_date", "seen_at"), OP, dateLit).map(([f, o, c]) => `${f} ${o} ${c}`),
   fc.tuple(fc.constantFrom("join_date", "seen_at"), list(dateLit)).map(([f, l]) => `${f} in ${l}`),
@@ -285,16 +300,20 @@ describe("compileScope refusals", () => {
     );
   });
 
-  it("compiles RE2 patterns with the u flag, leading flags as flags, and refuses lookaround", () => {
+  it("compiles RE2 patterns (inline flags, code points) and refuses what RE2 refuses", () => {
     expect(compilePattern("(?i)^IOS$")?.test("ios")).toBe(true);
     expect(compilePattern("^.$")?.test("😀")).toBe(true);
+    expect(compilePattern("[[:digit:]]{3}")?.test("a123")).toBe(true);
     expect(compilePattern("a(?=b)")).toBeUndefined();
     expect(compilePattern("(a)\\1")).toBeUndefined();
     expect(compilePattern("(")).toBeUndefined();
-    const checked = checkExpression('os.matches("(?!x)")', FIELDS);
-    if (!checked.ok) throw new Error("unexpected");
-    expect(() => compileScope(checked.expr, FIELDS, COLUMNS)).toThrow(
+    expect(compilePattern("a".repeat(MAX_PATTERN_LENGTH + 1))).toBeUndefined();
+    // checkExpression refuses these first; an unchecked AST still cannot get past compileScope
+    expect(() => compileScope(parse('os.matches("(?!x)")').expr, FIELDS, COLUMNS)).toThrow(
       expect.objectContaining({ code: "scope_regex" }),
+    );
+    expect(() => compileScope(parse("os.matches(name)").expr, FIELDS, COLUMNS)).toThrow(
+      expect.objectContaining({ code: "scope_unsupported" }),
     );
   });
 
@@ -307,5 +326,34 @@ describe("compileScope refusals", () => {
     const run = plan(ENV, parse("age > 3"));
     expect(isCelError(run(typed(EMPTY) as never))).toBe(true);
     expect(compileText("age > 3")(EMPTY)).toBe(false);
+  });
+});
+
+describe("matches() in linear time", () => {
+  it("runs a catastrophic backtracking pattern on an adversarial input in well under 50 ms", () => {
+    const keep = compileText('name.matches("^(a+)+$")');
+    const at = COLUMNS.get("name") as number;
+    const rowOf = (n: number) => NAMES.map((_, i) => (i === at ? `${"a".repeat(n)}!` : ""));
+    keep(rowOf(30)); // compiles the DFA states once
+    for (const n of [30, 1000, 100_000]) {
+      const started = performance.now();
+      expect(keep(rowOf(n))).toBe(false);
+      expect(performance.now() - started, `${n} characters`).toBeLessThan(50);
+    }
+    expect(keep(rowOf(0).map((v, i) => (i === at ? "aaaa" : v)))).toBe(true);
+  });
+
+  it("grows linearly with the input, not exponentially", () => {
+    const keep = compileText('name.matches("^(a|aa)+$")');
+    const at = COLUMNS.get("name") as number;
+    const time = (n: number) => {
+      const row = NAMES.map((_, i) => (i === at ? `${"a".repeat(n)}!` : ""));
+      const started = performance.now();
+      for (let k = 0; k < 20; k++) keep(row);
+      return performance.now() - started;
+    };
+    time(2000);
+    // exponential backtracking would not finish at 40 characters; RE2 does 20k characters x 20 in milliseconds
+    expect(time(20_000)).toBeLessThan(1000);
   });
 });

@@ -10,11 +10,14 @@
 // - a malformed cell (a number that is NaN, a boolean other than true/false, a column past the row's
 //   end) is an error, so it selects nothing even under `!`; rows should pass engine/typecheck first;
 // - integer constants are JS numbers (exact within ±2^53; integer fields are checked to be safe);
-// - `matches` compiles the pattern once with `new RegExp(pattern, "u")`, not RE2: a leading `(?i)`,
-//   `(?s)`, `(?m)` becomes a flag, and lookaround and back-references (which RE2 refuses) are refused.
+// - `matches` takes a string literal only (checkExpression refuses anything else) and compiles it once with
+//   re2js, a port of RE2: RE2 syntax and semantics as CEL (and @bufbuild/cel) define them, a partial match,
+//   in time linear in the input (no backtracking: `^(a+)+$` cannot blow up); a pattern RE2 refuses, or
+//   longer than MAX_PATTERN_LENGTH, throws `scope_regex`.
+import { RE2JS } from "re2js";
 import { JikimiError } from "../errors.js";
 import type { FieldType } from "../model/dataset.js";
-import type { CelExpr } from "./validate.js";
+import { type CelExpr, patternProblem } from "./validate.js";
 
 /** A value while evaluating; `undefined` stands for a CEL error (no overload, malformed cell). */
 type Value = string | number | boolean | null | readonly Value[] | undefined;
@@ -414,61 +417,30 @@ function stringMethod(target: Node, arg: Node, test: (s: string, x: string) => b
   };
 }
 
-const RE2_ONLY = /\(\?<?[=!]|\\[1-9]|\\k</;
-
 /**
- * Compiles an RE2 pattern as a JS RegExp with the "u" flag; undefined when it cannot be done faithfully.
- * A leading `(?flags)` group of i, s, m becomes RegExp flags; lookaround and back-references are refused.
+ * Compiles an RE2 pattern (linear-time matching); undefined when RE2 refuses it or it is too long.
+ * @example compilePattern("(?i)^ios$")?.test("iOS") // true
  */
-export function compilePattern(pattern: string): RegExp | undefined {
-  let body = pattern;
-  let flags = "u";
-  const lead = /^\(\?([ism]+)\)/.exec(body);
-  if (lead) {
-    flags += [...new Set(lead[1])].join("");
-    body = body.slice(lead[0].length);
-  }
-  if (RE2_ONLY.test(body)) return undefined;
-  try {
-    return new RegExp(body, flags);
-  } catch {
-    return undefined;
-  }
+export function compilePattern(pattern: string): RE2JS | undefined {
+  return patternProblem(pattern) === undefined ? RE2JS.compile(pattern) : undefined;
 }
 
 function matches(target: Node, arg: Node): Node {
   const t = target.ev;
   const c = arg.value;
-  if (arg.constant) {
-    if (typeof c !== "string") return { constant: false, ev: () => ERR };
-    const re = compilePattern(c);
-    if (re === undefined)
-      throw new JikimiError(
-        "scope_regex",
-        "a matches() pattern uses syntax that is not supported here (lookaround, back-references, or invalid RE2)",
-      );
-    return {
-      constant: false,
-      ev: (row) => {
-        const s = t(row);
-        return typeof s === "string" ? re.test(s) : ERR;
-      },
-    };
-  }
-  const a = arg.ev;
-  const cache = new Map<string, RegExp | undefined>();
+  if (!arg.constant || typeof c !== "string")
+    return unsupported("a matches() pattern that is not a string literal");
+  const re = compilePattern(c);
+  if (re === undefined)
+    throw new JikimiError(
+      "scope_regex",
+      `a matches() pattern is not valid RE2 or is too long: ${patternProblem(c)?.message ?? "invalid"}; check the expression with checkExpression first`,
+    );
   return {
     constant: false,
     ev: (row) => {
       const s = t(row);
-      const p = a(row);
-      if (typeof s !== "string" || typeof p !== "string") return ERR;
-      let re = cache.get(p);
-      if (re === undefined && !cache.has(p)) {
-        re = compilePattern(p);
-        if (cache.size < 1024) cache.set(p, re);
-      }
-      return re === undefined ? ERR : re.test(s);
+      return typeof s === "string" ? re.test(s) : ERR;
     },
   };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FieldType } from "../model/dataset.js";
-import { checkExpression, conjuncts, selectsEveryone } from "./validate.js";
+import { checkExpression, conjuncts, MAX_PATTERN_LENGTH, selectsEveryone } from "./validate.js";
 
 const FIELDS = new Map<string, FieldType>([
   ["linked", "boolean"],
@@ -89,5 +89,49 @@ describe("scope expressions", () => {
         if (r.ok) expect(conjuncts(r.expr)).toHaveLength(clauses.length);
       }),
     );
+  });
+});
+
+describe("matches() patterns", () => {
+  const issuesOf = (text: string) => {
+    const r = checkExpression(text, FIELDS);
+    if (r.ok) throw new Error(`expected ${text} to be refused`);
+    return r.issues;
+  };
+
+  it("accepts a string literal RE2 accepts, inline flags included", () => {
+    for (const text of [
+      'os.matches("^[0-9]{3}-[0-9]{4}$")',
+      'os.matches("(?i)^ios$")',
+      "os.matches(r'^\\d+$')",
+    ])
+      expect(checkExpression(text, FIELDS).ok, text).toBe(true);
+  });
+
+  it("refuses a pattern taken from a field or computed, at the pattern", () => {
+    const text = "linked && os.matches(join_date)";
+    expect(issuesOf(text)).toEqual([
+      expect.objectContaining({ code: "expr_regex_not_constant", offset: text.indexOf("join_date") }),
+    ]);
+    expect(issuesOf('os.matches(linked ? "a" : "b")')).toContainEqual(
+      expect.objectContaining({ code: "expr_regex_not_constant" }),
+    );
+  });
+
+  it("refuses a pattern longer than the cap, and accepts one at the cap", () => {
+    const at = `"${"a".repeat(MAX_PATTERN_LENGTH)}"`;
+    expect(checkExpression(`os.matches(${at})`, FIELDS).ok).toBe(true);
+    const text = `os.matches("${"a".repeat(MAX_PATTERN_LENGTH + 1)}")`;
+    const [issue] = issuesOf(text);
+    expect(issue).toMatchObject({ code: "expr_regex_too_long", offset: text.indexOf('"') });
+    expect(issue?.message).toContain(String(MAX_PATTERN_LENGTH));
+  });
+
+  it("refuses what RE2 refuses (lookaround, back-references, bad syntax), saying why", () => {
+    for (const pattern of ["a(?=b)", "(a)\\\\1", "(", "a{1001}"]) {
+      const [issue] = issuesOf(`os.matches("${pattern}")`);
+      expect(issue, pattern).toMatchObject({ code: "expr_regex_invalid", offset: 11 });
+      expect(issue?.message).toMatch(/not valid RE2/);
+    }
   });
 });

@@ -1,6 +1,9 @@
 // scope expressions: CEL parsed by @bufbuild/cel, then checked against a whitelist of functions and the
-// dataset's declared fields; nothing is ever compiled with eval or Function.
+// dataset's declared fields; nothing is ever compiled with eval or Function. A `matches()` pattern must be a
+// string literal of at most MAX_PATTERN_LENGTH characters that RE2 accepts (it runs in linear time, see
+// expr/compile.ts): a pattern taken from a column, or one RE2 refuses, is an issue at the pattern.
 import { parse, unparse } from "@bufbuild/cel";
+import { RE2JS } from "re2js";
 import type { FieldType } from "../model/dataset.js";
 
 export type CelExpr = ReturnType<typeof parse>["expr"];
@@ -9,7 +12,14 @@ type CelKind = "bool" | "int" | "double" | "string" | "null" | "list" | "dyn";
 /** A problem in an expression, at a character offset of the expression text. */
 export interface ExprIssue {
   offset: number;
-  code: "expr_syntax" | "expr_unknown_field" | "expr_unsupported" | "expr_type";
+  code:
+    | "expr_syntax"
+    | "expr_unknown_field"
+    | "expr_unsupported"
+    | "expr_type"
+    | "expr_regex_not_constant"
+    | "expr_regex_too_long"
+    | "expr_regex_invalid";
   message: string;
 }
 
@@ -27,6 +37,25 @@ const FIELD_KIND: Record<FieldType, CelKind> = {
 const LOGIC = new Set(["_&&_", "_||_"]);
 const COMPARE = new Set(["_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_"]);
 const STRING_METHODS = new Set(["startsWith", "endsWith", "contains", "matches"]);
+
+/** The longest `matches()` pattern accepted, in UTF-16 code units. */
+export const MAX_PATTERN_LENGTH = 256;
+
+/** Why a `matches()` argument cannot be used as a pattern, or undefined when RE2 accepts it. */
+export function patternProblem(pattern: string): { code: ExprIssue["code"]; message: string } | undefined {
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    return {
+      code: "expr_regex_too_long",
+      message: `the matches() pattern has ${pattern.length} characters; at most ${MAX_PATTERN_LENGTH} are allowed`,
+    };
+  try {
+    RE2JS.compile(pattern);
+    return undefined;
+  } catch (error) {
+    const why = error instanceof Error ? error.message.replace(/^error parsing regexp: /, "") : "invalid";
+    return { code: "expr_regex_invalid", message: `the matches() pattern is not valid RE2: ${why}` };
+  }
+}
 
 const numeric = (k: CelKind) => k === "int" || k === "double" || k === "dyn";
 const compatible = (a: CelKind, b: CelKind) =>
@@ -112,9 +141,25 @@ class Walker {
     if (STRING_METHODS.has(fn) && target !== undefined && args.length === 1) {
       const t = this.kind(target);
       if (t !== "string" && t !== "dyn") this.fail(e, "expr_type", `${fn}() applies to text fields`);
+      if (fn === "matches") this.pattern(args[0] as CelExpr);
       return "bool";
     }
     return this.fail(e, "expr_unsupported", `function "${fn}" is not allowed in a scope expression`);
+  }
+
+  /** A matches() argument must be a string literal RE2 accepts: a pattern read from a column could be anything. */
+  private pattern(arg: CelExpr): void {
+    const k = arg.exprKind;
+    if (k.case !== "constExpr" || k.value.constantKind.case !== "stringValue") {
+      this.fail(
+        arg,
+        "expr_regex_not_constant",
+        "the matches() pattern must be a string literal, not a field or a computed value",
+      );
+      return;
+    }
+    const problem = patternProblem(k.value.constantKind.value);
+    if (problem) this.fail(arg, problem.code, problem.message);
   }
 }
 

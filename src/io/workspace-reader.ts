@@ -29,14 +29,14 @@ export function diskReader(root: string): WorkspaceReader {
 export function memoryReader(files: Record<string, string>, root = "<memory>"): WorkspaceReader {
   return {
     root,
-    exists: (rel) => rel in files || Object.keys(files).some((f) => f.startsWith(`${rel}/`)),
+    exists: (rel) => Object.hasOwn(files, rel) || Object.keys(files).some((f) => f.startsWith(`${rel}/`)),
     list: (relDir) =>
       Object.keys(files)
         .filter((f) => f.startsWith(`${relDir}/`) && !f.slice(relDir.length + 1).includes("/"))
         .map((f) => f.slice(relDir.length + 1))
         .sort(),
     read: (rel) => {
-      const text = files[rel];
+      const text = Object.hasOwn(files, rel) ? files[rel] : undefined;
       if (text === undefined) throw new Error(`no file ${rel}`);
       return text;
     },

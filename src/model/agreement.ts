@@ -119,7 +119,7 @@ export const AgreementSchema = z.strictObject({
   risk: z
     .strictObject({
       quasi_identifiers: z
-        .array(z.string())
+        .array(FieldName)
         .min(1)
         .describe("released fields a recipient could combine with other data to single people out"),
       min_k: z

@@ -1,11 +1,22 @@
 // shared zod building blocks for workspace files.
 import { z } from "zod";
 import { KEY_PATTERN } from "../taxonomy/keys.js";
+import { isReservedName, RESERVED_NAME_MESSAGE } from "./names.js";
+
+/** Refuses the names every JS object inherits; zod-issues turns the issue into a located `reserved_name`. */
+const notReserved = [
+  (s: string) => !isReservedName(s),
+  { message: RESERVED_NAME_MESSAGE, params: { code: "reserved_name" } },
+] as const;
 
 export const Id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, "use lowercase letters, digits, '-' and '_' (e.g. nsf-credit-feed)");
-export const FieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "use letters, digits and '_'");
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "use lowercase letters, digits, '-' and '_' (e.g. nsf-credit-feed)")
+  .refine(...notReserved);
+export const FieldName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "use letters, digits and '_'")
+  .refine(...notReserved);
 export const TaxonomyKey = z
   .string()
   .regex(KEY_PATTERN, "use a dotted lowercase key (e.g. user.contact.email)");

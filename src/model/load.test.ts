@@ -146,6 +146,20 @@ describe("loading a workspace", () => {
     expect(typed).toMatchObject([{ code: "expr_type" }]);
   });
 
+  it("locates a matches() pattern that is not a string literal, too long or not RE2, with a fix", () => {
+    const where = (w: string) =>
+      withAgreement(`${AGREEMENT}scope:\n  phases:\n    - name: p\n      where: ${w}\n`);
+    const [column] = issuesOf(where("linked && phone.matches(email)"));
+    expect(column).toMatchObject({ code: "expr_regex_not_constant", line: 16, column: 38 });
+    expect(column?.hint).toMatch(/string literal/);
+    const [long] = issuesOf(where(`phone.matches("${"9".repeat(300)}")`));
+    expect(long).toMatchObject({ code: "expr_regex_too_long", line: 16, column: 28 });
+    expect(long?.hint).toMatch(/256/);
+    const [bad] = issuesOf(where(`phone.matches("(a)\\\\1")`));
+    expect(bad).toMatchObject({ code: "expr_regex_invalid", line: 16, column: 28 });
+    expect(bad?.hint).toMatch(/RE2 syntax/);
+  });
+
   it("reports a missing jikimi.yaml as a workspace that was not found", () => {
     const r = load({ "agreements/a.yaml": "id: a" });
     expect(r.ok).toBe(false);

@@ -1,10 +1,11 @@
 // cross-file checks: references between declarations, taxonomy keys, transforms and scope expressions.
 import { GENERALISE_TYPES, TRANSFORMS, transformNamed } from "../engine/transforms/index.js";
-import { checkExpression } from "../expr/validate.js";
+import { checkExpression, type ExprIssue, MAX_PATTERN_LENGTH } from "../expr/validate.js";
 import type { Taxonomy } from "../taxonomy/index.js";
 import type { AgreementInput } from "./agreement.js";
 import type { Dataset, FieldType } from "./dataset.js";
 import { formatPath, type LoadIssue } from "./issues.js";
+import { own } from "./names.js";
 import type { Purpose } from "./purpose.js";
 import type { Recipient } from "./recipient.js";
 import type { Agreement, CheckedPhase, Declared, FieldRelease } from "./workspace.js";
@@ -26,7 +27,7 @@ function known(keys: Iterable<string>): string {
 export function validateDataset(d: Declared<Dataset>, taxonomy: Taxonomy): LoadIssue[] {
   const out: LoadIssue[] = [];
   const ds = d.value;
-  if (!(ds.subject_key in ds.fields))
+  if (!Object.hasOwn(ds.fields, ds.subject_key))
     out.push(
       issue(
         d,
@@ -98,6 +99,15 @@ interface Context {
   purposes: ReadonlyMap<string, Declared<Purpose>>;
 }
 
+const EXPR_HINTS: Partial<Record<ExprIssue["code"], string>> = {
+  expr_unknown_field: "name a field declared in the agreement's dataset",
+  expr_regex_not_constant:
+    'write the pattern as a string literal, e.g. phone.matches("^010-[0-9]{4}-[0-9]{4}$"); to compare with another field use ==',
+  expr_regex_too_long: `shorten the pattern to ${MAX_PATTERN_LENGTH} characters, or split it into several matches() joined with ||`,
+  expr_regex_invalid:
+    "use RE2 syntax (no lookaround, no back-references, repeats up to {1000}): https://github.com/google/re2/wiki/Syntax",
+};
+
 function exprIssues(
   doc: Declared<unknown>,
   path: Path,
@@ -113,10 +123,7 @@ function exprIssues(
     path: formatPath(path),
     code: e.code,
     message: `scope expression: ${e.message}`,
-    hint:
-      e.code === "expr_unknown_field"
-        ? "name a field declared in the agreement's dataset"
-        : "write a CEL condition such as: appstore_linked && !dormant",
+    hint: EXPR_HINTS[e.code] ?? "write a CEL condition such as: appstore_linked && !dormant",
   }));
 }
 
@@ -184,10 +191,11 @@ export function resolveAgreement(
     );
 
   const fieldTypes = new Map(Object.entries(dataset?.value.fields ?? {}).map(([k, f]) => [k, f.type]));
-  const fields: Record<string, FieldRelease> = {};
+  // built as entries: Object.fromEntries defines own properties, whatever a name is
+  const fields: [string, FieldRelease][] = [];
   for (const [name, rule] of Object.entries(v.fields)) {
     const path = ["fields", name];
-    const declared = dataset?.value.fields[name];
+    const declared = dataset ? own(dataset.value.fields, name) : undefined;
     if (dataset && !declared) {
       out.push(
         issue(
@@ -233,11 +241,11 @@ export function resolveAgreement(
           `it applies to: ${(accepts as readonly string[]).join(", ")}`,
         ),
       );
-    fields[name] = { transform: def, options };
+    fields.push([name, { transform: def, options }]);
   }
 
   (v.risk?.quasi_identifiers ?? []).forEach((qi, i) => {
-    if (!(qi in v.fields))
+    if (!Object.hasOwn(v.fields, qi))
       out.push(
         issue(
           a,
@@ -282,5 +290,5 @@ export function resolveAgreement(
   }
   if (out.length > 0) return { issues: out };
   const { scope: _scope, fields: _fields, ...rest } = v;
-  return { issues: [], agreement: { ...rest, fields, phases } };
+  return { issues: [], agreement: { ...rest, fields: Object.fromEntries(fields), phases } };
 }

@@ -1,6 +1,24 @@
-// one YAML document with line:col lookup for any path in it; parse errors come back as issues.
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+// one YAML document with line:col lookup for any path in it; parse errors come back as issues, and so do
+// (located at the key or alias) a mapping key that every JS object inherits (`constructor`, `__proto__`:
+// `reserved_name`), an alias without an anchor before it, an alias inside the node it names, and aliases that
+// expand the document by more than MAX_ALIAS_EXPANSION nodes (billion laughs: `yaml_alias_limit`). A file with
+// an issue has no value, so nothing downstream ever walks an exploding or circular structure.
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from "yaml";
 import { formatPath, type LoadIssue, type Location } from "./issues.js";
+import { isReservedName, RESERVED_NAME_HINT, RESERVED_NAME_MESSAGE } from "./names.js";
+
+/** Nodes (scalars, mappings, lists) that aliases may add to one file when it is expanded. */
+export const MAX_ALIAS_EXPANSION = 10_000;
 
 export type Path = readonly PropertyKey[];
 
@@ -35,9 +53,26 @@ export function parseYamlFile(file: string, text: string): { yaml: YamlFile; iss
         ? "each key may appear once in a mapping: remove or rename the repeated one"
         : "fix the YAML syntax at this place (indentation, a missing ':' or an unclosed quote)",
   }));
+  if (issues.length === 0) issues.push(...nodeIssues(doc, locate));
+  let value: unknown;
+  if (issues.length === 0) {
+    try {
+      // the expansion is bounded by nodeIssues, exactly; yaml's own alias heuristic would refuse some files
+      // under that bound, and with no place to point at
+      value = doc.toJS({ maxAliasCount: -1 });
+    } catch (error) {
+      issues.push({
+        ...locate(0),
+        code: "yaml_syntax",
+        path: "",
+        message: `the YAML cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+        hint: "simplify the file: write the values out instead of using anchors and aliases",
+      });
+    }
+  }
   const yaml: YamlFile = {
     file,
-    value: issues.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 }),
+    value,
     at: (path, which = "value") => locate(nodeOffset(doc, path, which)),
     scalarStart: (path) => {
       const node = doc.getIn(path as unknown[], true);
@@ -49,6 +84,87 @@ export function parseYamlFile(file: string, text: string): { yaml: YamlFile; iss
     locate,
   };
   return { yaml, issues };
+}
+
+/**
+ * Walks the document once in order (as yaml resolves aliases: to the last anchor of that name before the
+ * alias) and returns the reserved keys and the alias problems, each at its place. A node's expanded size is
+ * computed once, so an alias bomb is measured in time linear in the file, never expanded.
+ */
+function nodeIssues(doc: Document, locate: (offset: number) => Location): LoadIssue[] {
+  const issues: LoadIssue[] = [];
+  const anchors = new Map<string, unknown>();
+  const open = new Set<unknown>();
+  const sizes = new Map<unknown, number>();
+  let expansion = 0;
+  let limitReported = false;
+  const at = (node: unknown) => locate((node as Node).range?.[0] ?? 0);
+  const walk = (node: unknown, path: readonly PropertyKey[]): number => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      const where = { ...at(node), path: formatPath(path) };
+      if (target === undefined) {
+        issues.push({
+          ...where,
+          code: "yaml_alias_unresolved",
+          message: `alias *${node.source} names no anchor &${node.source} before it`,
+          hint: `set &${node.source} on a value above this line, or write the value out`,
+        });
+        return 1;
+      }
+      if (open.has(target)) {
+        issues.push({
+          ...where,
+          code: "yaml_alias_cycle",
+          message: `alias *${node.source} is inside the value &${node.source} it names, so that value never ends`,
+          hint: "write the value out instead of the alias",
+        });
+        return 1;
+      }
+      const size = sizes.get(target) ?? 1;
+      expansion += size;
+      if (expansion > MAX_ALIAS_EXPANSION && !limitReported) {
+        limitReported = true;
+        issues.push({
+          ...where,
+          code: "yaml_alias_limit",
+          message: `aliases expand this file to more than ${MAX_ALIAS_EXPANSION} values (here *${node.source} alone stands for ${size}): anchors that alias anchors multiply`,
+          hint: "write the values out, or alias only small values and not values that contain aliases themselves",
+        });
+      }
+      return size;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor !== undefined) anchors.set(anchor, node);
+    open.add(node);
+    let size = 1;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const keyNode = isAlias(pair.key) ? anchors.get(pair.key.source) : pair.key;
+        const key = isScalar(keyNode) ? keyNode.value : undefined;
+        if (typeof key === "string" && isReservedName(key))
+          issues.push({
+            ...at(pair.key),
+            path: formatPath([...path, key]),
+            code: "reserved_name",
+            message: `"${key}" ${RESERVED_NAME_MESSAGE}`,
+            hint: RESERVED_NAME_HINT,
+          });
+        size += walk(pair.key, path) + walk(pair.value, [...path, String(key)]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        size += walk(item, [...path, i]);
+      });
+    } else if (isPair(node)) {
+      size += walk(node.key, path) + walk(node.value, path);
+    }
+    open.delete(node);
+    sizes.set(node, size);
+    return size;
+  };
+  walk(doc.contents, []);
+  return issues;
 }
 
 function firstLine(message: string): string {

@@ -1,15 +1,23 @@
 // turns zod validation issues into load issues with file:line:col and a fix.
 import type { z } from "zod";
 import { formatPath, type LoadIssue } from "./issues.js";
+import { RESERVED_NAME_HINT } from "./names.js";
 import type { Path, YamlFile } from "./yaml-file.js";
 
+/** The value at `path`, own properties only (a key named like an Object.prototype property is absent). */
 function valueAt(root: unknown, path: Path): unknown {
   let cur: unknown = root;
   for (const p of path) {
-    if (cur === null || typeof cur !== "object") return undefined;
+    if (cur === null || typeof cur !== "object" || !Object.hasOwn(cur, p)) return undefined;
     cur = (cur as Record<PropertyKey, unknown>)[p];
   }
   return cur;
+}
+
+/** The load issue code a refinement asked for (`params: { code }`), if any. */
+function codeOf(issue: { code: string; params?: Record<string, unknown> }): string | undefined {
+  const code = issue.code === "custom" ? issue.params?.code : undefined;
+  return typeof code === "string" ? code : undefined;
 }
 
 /** Every zod issue of one file, located; `prefix` is prepended to the issue paths. */
@@ -29,6 +37,34 @@ export function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []):
           hint: `remove "${key}" or fix its spelling (\`jikimi schema\` writes JSON Schema for editor completion)`,
         });
       }
+      continue;
+    }
+    if (issue.code === "invalid_key") {
+      // a record key (a field name) that its schema refuses: located at the key, with the key's own reason
+      const key = String(path.at(-1) ?? "");
+      const inner = issue.issues[0];
+      const code = (inner && codeOf(inner)) ?? "invalid_key";
+      out.push({
+        ...yaml.at(path, "key"),
+        ...base,
+        code,
+        message:
+          code === "reserved_name"
+            ? `"${key}" ${inner?.message ?? ""}`
+            : `"${key}" is not a valid key here: ${inner?.message ?? "see `jikimi schema`"}`,
+        hint: code === "reserved_name" ? RESERVED_NAME_HINT : "use letters, digits and '_'",
+      });
+      continue;
+    }
+    const asked = codeOf(issue);
+    if (asked !== undefined) {
+      out.push({
+        ...yaml.at(path),
+        ...base,
+        code: asked,
+        message: `${formatPath(path) || "the document"}: "${String(valueAt(yaml.value, path))}" ${issue.message}`,
+        hint: asked === "reserved_name" ? RESERVED_NAME_HINT : "see `jikimi schema` for what is allowed here",
+      });
       continue;
     }
     const absent = issue.code !== "custom" && path.length > 0 && valueAt(yaml.value, path) === undefined;

@@ -1,5 +1,6 @@
 // facts rules ask of the workspace: what a released field is, where data goes, which laws apply.
 import type { FieldRole } from "../model/dataset.js";
+import { own } from "../model/names.js";
 import type { Recipient } from "../model/recipient.js";
 import type { Agreement, Declared, Workspace } from "../model/workspace.js";
 import { type Category, categoryOf } from "../taxonomy/index.js";
@@ -32,7 +33,7 @@ export function roleOf(declared: FieldRole | undefined, categories: readonly Cat
 export function releasedFields(ws: Workspace, agreement: Agreement): ReleasedField[] {
   const dataset = ws.datasets.get(agreement.dataset)?.value;
   return Object.entries(agreement.fields).map(([name, release]) => {
-    const field = dataset?.fields[name];
+    const field = dataset ? own(dataset.fields, name) : undefined;
     const categories = (field?.categories ?? [])
       .map((k) => categoryOf(ws.taxonomy, k))
       .filter((c): c is Category => c !== undefined);

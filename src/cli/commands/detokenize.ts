@@ -8,6 +8,7 @@ import { detokenizer } from "../../engine/transforms/token-apply.js";
 import { JikimiError } from "../../errors.js";
 import { diskReader } from "../../io/workspace-reader.js";
 import { loadWorkspace } from "../../model/load.js";
+import { own } from "../../model/names.js";
 import { workspaceDir, workspaceOption } from "../options.js";
 import { workspaceKeyringPath } from "../state.js";
 
@@ -36,7 +37,7 @@ export function registerDetokenize(program: Command): void {
           );
         const a = loaded.workspace.agreements.get(agreement)?.value;
         if (!a) throw new JikimiError("unknown_agreement", `there is no agreement "${agreement}"`);
-        const rel = a.fields[opts.field];
+        const rel = own(a.fields, opts.field);
         if (rel?.transform.name !== "token")
           throw new JikimiError(
             "not_a_token_field",

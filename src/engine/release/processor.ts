@@ -3,6 +3,7 @@
 // it never leaves the process). A block's result carries block-local record and line numbers; the caller adds
 // the offsets of the blocks before it. Nothing here ever puts a value into a message.
 import { hmacBatch, hmacKey } from "../../crypto/sha256/index.js";
+import { JikimiError } from "../../errors.js";
 import { compileScope } from "../../expr/compile.js";
 import type { CelExpr } from "../../expr/validate.js";
 import { csvField } from "../../io/records/csv-writer.js";
@@ -117,10 +118,43 @@ interface Computed {
 }
 
 /**
+ * Refuses a plan that points a field or the subject key at no column of the header (a negative index from a
+ * failed lookup, or one past the end): read as offsets, such an index gives a neighbouring column's bytes.
+ * Also refuses quasi-identifier and probe entries that name no planned field.
+ */
+export function checkPlanColumns(plan: ReleasePlan): void {
+  const width = plan.columns.length;
+  const outside = (i: number, n: number) => !Number.isInteger(i) || i < 0 || i >= n;
+  const fix = "the plan must be built from the file's header: check that the header has every released field";
+  if (outside(plan.subjectColumn, width))
+    throw new JikimiError(
+      "plan_column_missing",
+      `the release plan gives the subject key column ${plan.subjectColumn}, but the header has ${width} columns: ${fix}`,
+    );
+  for (const f of plan.fields)
+    if (outside(f.column, width))
+      throw new JikimiError(
+        "plan_column_missing",
+        `the release plan gives the field "${f.name}" column ${f.column}, but the header has ${width} columns: ${fix}`,
+      );
+  for (const [what, list] of [
+    ["quasi-identifier", plan.quasiIdentifiers ?? []],
+    ["probe", plan.probe ?? []],
+  ] as const)
+    for (const j of list)
+      if (outside(j, plan.fields.length))
+        throw new JikimiError(
+          "plan_field_missing",
+          `the release plan lists ${what} ${j}, which is not one of its ${plan.fields.length} released fields: list only released fields`,
+        );
+}
+
+/**
  * Compiles a plan into a block function. The function reuses buffers: one per thread.
  * @example const run = compilePlan(plan); const result = run(tableOfCsvBlock(bytes, plan.columns));
  */
 export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
+  checkPlanColumns(plan);
   const check = compileTableCheck(plan.columns, plan.checks);
   // the columns the scope reads are the only ones decoded for every row: record them while compiling
   const read = new Set<number>();
