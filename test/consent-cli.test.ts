@@ -1,5 +1,6 @@
 // `jikimi consent` through the built CLI: CSV import (quotes, CRLF), a bad file rejected whole without
-// echoing its values, and grant/withdraw/status round trips with --json.
+// echoing its values, re-imports adding nothing, purposes the workspace does not declare refused, and
+// grant/withdraw/status round trips with --json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -16,7 +17,10 @@ function workspace() {
   const { dir, cleanup } = tempDir("jikimi-consent-");
   cleanups.push(cleanup);
   const ws = join(dir, "ws");
-  mkdirSync(ws);
+  // the consent purposes come from the agreements' consent.purpose (read leniently, one file at a time)
+  mkdirSync(join(ws, "agreements"), { recursive: true });
+  writeFileSync(join(ws, "agreements", "feed.yaml"), "id: feed\nconsent:\n  purpose: nsf-provision\n");
+  writeFileSync(join(ws, "agreements", "other.yaml"), "id: other\nconsent: { purpose: marketing }\n");
   const keyring = join(dir, "keys", "test.keyring");
   initKeyring(keyring, new Date());
   const run = (args: string[], input?: string) =>
@@ -43,15 +47,21 @@ describe("jikimi consent import", () => {
       `HB0000000002,nsf-provision,grant,2024-01-02T00:00:00Z,app-signup-v3,`,
       `HB0000000002,nsf-provision,withdraw,2024-03-01T00:00:00Z,"app settings",`,
     ].join("\r\n");
-    const r = run(["consent", "import", file("consents.csv", `${csv}\r\n`), "--json"]);
+    const path = file("consents.csv", `${csv}\r\n`);
+    const r = run(["consent", "import", path, "--json"]);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
       ok: true,
       format: "csv",
       rows: 3,
       recorded: 3,
+      skipped: 0,
       newSubjects: 2,
     });
+    // the same file again adds nothing
+    const again = run(["consent", "import", path]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^recorded 0 consent events from .* \(0 new subjects, 3 already recorded\)/);
     const s = run(["consent", "status", "KIM, Minjun", "--json"]);
     expect(JSON.parse(s.stdout).consents).toMatchObject([
       {
@@ -107,6 +117,24 @@ describe("jikimi consent import", () => {
       expect(JSON.parse(s.stdout)).toEqual({ consents: [] });
     }
   });
+
+  it("refuses purposes the workspace does not declare: exit 2, known ones listed, nothing recorded", () => {
+    const { run, file } = workspace();
+    const rows = [
+      "SUBJ-Q1,nsf-provision,grant,2024-01-01T00:00:00Z,app,",
+      "SUBJ-Q2,nsf-provison,grant,2024-01-01T00:00:00Z,app,",
+    ];
+    const r = run(["consent", "import", file("typo.csv", [HEADER, ...rows].join("\n"))]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /consent purpose nsf-provison is not declared by any agreement of the workspace, nothing was recorded: use one of marketing, nsf-provision/,
+    );
+    expect(r.stdout + r.stderr).not.toMatch(/SUBJ-Q/);
+    expect(JSON.parse(run(["consent", "status", "SUBJ-Q1", "--json"]).stdout)).toEqual({ consents: [] });
+    const g = run(["consent", "grant", "SUBJ-Q3", "--purpose", "newsletter", "--source", "app"]);
+    expect(g.status).toBe(2);
+    expect(g.stderr).toMatch(/newsletter is not declared/);
+  });
 });
 
 describe("jikimi consent grant/withdraw/status", () => {
@@ -138,6 +166,7 @@ describe("jikimi consent grant/withdraw/status", () => {
       source: "call-center",
       evidence: "rec-0412",
       newSubject: true,
+      alreadyRecorded: false,
     });
     const w = run([
       "consent",

@@ -1,6 +1,8 @@
-// the consent registry's public surface: recording grants and withdrawals, importing files, as-of bitmaps.
+// the consent registry's public surface: recording grants and withdrawals, importing files, as-of bitmaps,
+// the event chain a ledger entry commits to, and its verification.
 export { EventBatch } from "./batch.js";
-export type { RoaringBitmap32 } from "./bitmap.js";
+export { type RoaringBitmap32, setDigestOf } from "./bitmap.js";
+export { type ConsentHead, chainUnchainedBatches, consentHeadAt, ZERO_HEAD } from "./chain.js";
 export {
   CONSENT_ACTIONS,
   CONSENT_FIELDS,
@@ -17,8 +19,11 @@ export {
   importConsentFile,
   readConsentFile,
 } from "./import.js";
+export { CONSENT_CHAIN_MIGRATION, CONSENT_CHAIN_MIGRATION_SQL, hasConsentChain } from "./migration.js";
 export { ConsentInputError, type ConsentProblem, type ProblemCode } from "./problems.js";
+export { declaredConsentPurposes } from "./purposes.js";
 export {
+  type CommittedConsent,
   type ConsentDetails,
   type ConsentHistoryEntry,
   ConsentRegistry,
@@ -26,4 +31,6 @@ export {
   type ConsentStatus,
   type RecordResult,
 } from "./registry.js";
+export { ConsentReplayer, type ConsentSetDigest, consentSetAt } from "./replay.js";
 export { formatInstant, parseInstant } from "./time.js";
+export { type ConsentIntegrityKind, type ConsentIntegrityProblem, verifyConsent } from "./verify.js";

@@ -75,7 +75,9 @@ describe("asOf", () => {
     });
     registry.record([e("A", "grant"), e("A", "withdraw"), e("B", "withdraw"), e("B", "grant")], NOW);
     expect(members(registry.asOf(P, T2), ["A", "B"])).toEqual(["B"]);
-    registry.record([e("B", "withdraw")], NOW); // recorded later wins
+    registry.record([{ ...e("B", "withdraw"), source: "s2" }], NOW); // recorded later wins
+    expect(members(registry.asOf(P, T2), ["A", "B"])).toEqual([]);
+    registry.record([e("B", "grant")], NOW); // equal to a recorded event: skipped
     expect(members(registry.asOf(P, T2), ["A", "B"])).toEqual([]);
   });
 
@@ -163,7 +165,14 @@ describe("snapshots", () => {
               })),
               NOW,
             );
-            for (const e of batch) log.push({ ...e, at: BASE + e.slot * 60_000 });
+            // an event equal to one of an earlier batch is skipped
+            const before = log.length;
+            for (const e of batch) {
+              const at = BASE + e.slot * 60_000;
+              const same = (r: (typeof log)[number]) =>
+                r.subject === e.subject && r.purpose === e.purpose && r.grant === e.grant && r.at === at;
+              if (!log.slice(0, before).some(same)) log.push({ ...e, at });
+            }
             for (const purpose of PURPOSES)
               for (let slot = -1; slot <= 11; slot++) {
                 const t = BASE + slot * 60_000;
@@ -275,8 +284,13 @@ describe("record", () => {
       at: T1,
       source: "s",
     });
-    expect(registry.record([ev("A"), ev("B"), ev("A")], NOW)).toEqual({ recorded: 3, newSubjects: 2 });
-    expect(registry.record([ev("A"), ev("C")], NOW)).toEqual({ recorded: 2, newSubjects: 1 });
-    expect(registry.record([], NOW)).toEqual({ recorded: 0, newSubjects: 0 });
+    expect(registry.record([ev("A"), ev("B"), ev("A")], NOW)).toEqual({
+      recorded: 3,
+      skipped: 0,
+      newSubjects: 2,
+    });
+    // A's grant is already recorded
+    expect(registry.record([ev("A"), ev("C")], NOW)).toEqual({ recorded: 1, skipped: 1, newSubjects: 1 });
+    expect(registry.record([], NOW)).toEqual({ recorded: 0, skipped: 0, newSubjects: 0 });
   });
 });

@@ -11,13 +11,21 @@
 // Recording an event dated before a snapshot's time deletes that snapshot and every later one (an event
 // dated exactly at a snapshot's time has a larger id, so it sorts after the cut and the snapshot stays);
 // snapshots are then rebuilt from the latest one still valid, in the same transaction.
+//
+// Integrity: every recording chains its events (chain.ts), so a ledger entry can commit to `head()` and to the
+// digest of the set it used (`asOfCommitted`), and verify.ts can recompute both from the events. An event equal
+// in (purpose, subject, at, action, source) to one recorded before is skipped (dedup.ts): re-importing a file
+// adds nothing. With `knownPurposes`, events of any other purpose are refused, and nothing is recorded.
 import type Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
 import type { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import type { SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import { EventBatch } from "./batch.js";
-import type { RoaringBitmap32 } from "./bitmap.js";
+import { type RoaringBitmap32, setDigestOf } from "./bitmap.js";
+import { ChainWriter, type ConsentHead, chainUnchainedBatches, currentHead, ZERO_HEAD } from "./chain.js";
+import { findRecorded } from "./dedup.js";
 import { type ConsentAction, type ConsentEvent, PURPOSE_PATTERN, validateEvent } from "./event.js";
+import { hasConsentChain } from "./migration.js";
 import { ConsentInputError, ProblemList } from "./problems.js";
 import { DEFAULT_SNAPSHOT_EVERY, extendSnapshots, invalidate, stateAt } from "./snapshots.js";
 import { ConsentStatements } from "./statements.js";
@@ -26,6 +34,8 @@ import { formatInstant, parseInstant } from "./time.js";
 export interface RecordResult {
   /** events stored */
   recorded: number;
+  /** events equal to one recorded before (purpose, subject, time, action, source), not stored again */
+  skipped: number;
   /** subjects the dictionary did not know before */
   newSubjects: number;
 }
@@ -58,6 +68,15 @@ export interface ConsentStatus {
 export interface ConsentRegistryOptions {
   /** events between snapshots of a purpose (default 32,768): asOf replays at most this many */
   snapshotEvery?: number;
+  /** the consent purposes the workspace declares; when given, events of other purposes are refused */
+  knownPurposes?: ReadonlySet<string> | undefined;
+}
+
+/** The as-of set a release used, with the chain state it was computed from. */
+export interface CommittedConsent extends ConsentHead {
+  set: RoaringBitmap32;
+  /** SHA-256 hex of the set's canonical bytes (ledger/subjects/sets.ts), via setDigestOf */
+  digest: string;
 }
 
 /** Batches of this many events get a page cache of BULK_CACHE_KIB (negative: KiB) while recording. */
@@ -84,6 +103,9 @@ function timeArg(at: string, what: string): number {
 export class ConsentRegistry {
   private readonly sql: ConsentStatements;
   private readonly snapshotEvery: number;
+  private readonly knownPurposes: ReadonlySet<string> | undefined;
+  /** false until store migration 8 adds the chain's columns: recordings are then not chained */
+  private readonly chained: boolean;
 
   constructor(
     private readonly db: Database.Database,
@@ -93,6 +115,8 @@ export class ConsentRegistry {
   ) {
     this.sql = new ConsentStatements(db);
     this.snapshotEvery = Math.max(1, Math.floor(options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY));
+    this.knownPurposes = options.knownPurposes;
+    this.chained = hasConsentChain(db);
   }
 
   /** An empty batch whose subjects this registry's hasher hashes; fill it, then `recordBatch`. */
@@ -118,7 +142,8 @@ export class ConsentRegistry {
   /** Records a validated batch in one transaction, then brings the touched purposes' snapshots up to date. */
   recordBatch(batch: EventBatch, now: Date): RecordResult {
     batch.finish();
-    if (batch.count === 0) return { recorded: 0, newSubjects: 0 };
+    if (batch.count === 0) return { recorded: 0, skipped: 0, newSubjects: 0 };
+    this.checkPurposes(batch.purposes);
     // a large batch updates index pages all over: keep them in memory until the commit
     const previous = batch.count >= BULK_EVENTS ? this.db.pragma("cache_size", { simple: true }) : undefined;
     if (previous !== undefined) this.db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
@@ -133,37 +158,87 @@ export class ConsentRegistry {
     // immediate: take the write lock before reading the dictionary, so a concurrent writer waits
     return this.db
       .transaction((): RecordResult => {
+        if (this.chained) chainUnchainedBatches(this.db);
+        const previous = this.chained ? Buffer.from(currentHead(this.db).head, "hex") : ZERO_HEAD;
+        const newFrom = this.dictionary.size();
         const { indexes, added } = this.dictionary.assign(batch.hashes, batch.count, true);
+        const stored = (names: readonly string[], kind: "purpose" | "source") =>
+          names.map((name) => (kind === "purpose" ? this.sql.purposeId : this.sql.sourceId).get(name)?.id);
+        const { skip, skipped } = findRecorded(
+          this.db,
+          batch,
+          indexes,
+          newFrom,
+          stored(batch.purposes, "purpose"),
+          stored(batch.sources, "source"),
+        );
+        const recorded = batch.count - skipped;
+        if (recorded === 0) return { recorded, skipped, newSubjects: added };
         const purposes = batch.purposes.map((name) => this.intern(name, "purpose"));
         const sources = batch.sources.map((name) => this.intern(name, "source"));
-        const batchId = Number(this.sql.addBatch.run(now.toISOString(), batch.count).lastInsertRowid);
+        const recordedAt = now.toISOString();
+        const batchId = Number(this.sql.addBatch.run(recordedAt, recorded).lastInsertRowid);
+        const chain = new ChainWriter(previous);
+        chain.begin(batchId, recordedAt);
+        let firstId = 0;
+        let lastId = 0;
         // per purpose: the earliest new event time and the first new id, for invalidating snapshots
         const first = new Map<number, { at: number; id: number }>();
         for (let i = 0; i < batch.count; i++) {
-          const purpose = purposes[batch.purpose[i] ?? 0] ?? 0;
+          if (skip[i] === 1) continue;
+          const p = batch.purpose[i] ?? 0;
+          const s = batch.source[i] ?? 0;
+          const purpose = purposes[p] ?? 0;
           const at = batch.at[i] ?? 0;
+          const subject = indexes[i] ?? 0;
+          const granted = batch.granted[i] ?? 0;
+          const evidence = batch.evidence[i] ?? null;
           const id = Number(
-            this.sql.addEvent.run(
-              purpose,
-              at,
-              indexes[i] ?? 0,
-              batch.granted[i] ?? 0,
-              sources[batch.source[i] ?? 0] ?? 0,
-              batch.evidence[i] ?? null,
-              batchId,
-            ).lastInsertRowid,
+            this.sql.addEvent.run(purpose, at, subject, granted, sources[s] ?? 0, evidence, batchId)
+              .lastInsertRowid,
           );
+          chain.event(id, at, subject, granted, batch.purposes[p] ?? "", batch.sources[s] ?? "", evidence);
+          if (firstId === 0) firstId = id;
+          lastId = id;
           const seen = first.get(purpose);
           if (seen === undefined) first.set(purpose, { at, id });
           else if (at < seen.at) seen.at = at;
         }
+        const head = chain.end();
+        this.sql.chainBatch?.run(firstId, lastId, head, batchId);
         for (const [purpose, { at, id }] of first) {
           invalidate(this.sql, purpose, at, id);
           extendSnapshots(this.sql, purpose, this.snapshotEvery);
         }
-        return { recorded: batch.count, newSubjects: added };
+        return { recorded, skipped, newSubjects: added };
       })
       .immediate();
+  }
+
+  /**
+   * The chain state now: events recorded (the last event id) and the head after them (hex). Chains the
+   * batches recorded before the chain existed first.
+   * @example reg.head() // { events: 2448950, head: "9f2c..." }
+   */
+  head(): ConsentHead {
+    chainUnchainedBatches(this.db);
+    return currentHead(this.db);
+  }
+
+  /**
+   * `asOf` with what a ledger entry commits to: the set's digest and the chain state it was computed from,
+   * read in one transaction.
+   * @example const c = reg.asOfCommitted("nsf-provision", "2024-06-01T00:00:00Z"); entry.consent = { events: c.events, head: c.head, digest: c.digest }
+   */
+  asOfCommitted(purpose: string, at: string): CommittedConsent {
+    const ms = timeArg(at, "the as-of time");
+    const id = this.purposeIdOf(purpose) ?? -1;
+    chainUnchainedBatches(this.db);
+    return this.db.transaction((): CommittedConsent => {
+      const head = currentHead(this.db);
+      const set = stateAt(this.sql, id, ms);
+      return { set, digest: setDigestOf(set), ...head };
+    })();
   }
 
   /**
@@ -253,6 +328,23 @@ export class ConsentRegistry {
       ...(details.evidence === undefined ? {} : { evidence: details.evidence }),
     };
     return this.record([event], now);
+  }
+
+  /** Refuses purposes the workspace does not declare (when it gave its purposes). */
+  private checkPurposes(names: readonly string[]): void {
+    const known = this.knownPurposes;
+    if (known === undefined) return;
+    const unknown = names.filter((name) => !known.has(name));
+    if (unknown.length === 0) return;
+    const list = [...known].sort();
+    const fix =
+      list.length === 0
+        ? "the workspace declares no consent purpose: add `consent: { purpose: <id> }` to the agreement that needs it"
+        : `use one of ${list.join(", ")}, or declare the purpose as \`consent.purpose\` of an agreement`;
+    throw new JikimiError(
+      "unknown_purpose",
+      `the consent purpose${unknown.length === 1 ? "" : "s"} ${unknown.sort().join(", ")} ${unknown.length === 1 ? "is" : "are"} not declared by any agreement of the workspace, nothing was recorded: ${fix}`,
+    );
   }
 
   private purposeIdOf(purpose: string): number | undefined {

@@ -1,6 +1,8 @@
 // materialised consent bitmaps: the state of one purpose after every event up to a cut (at, id), rebuilt
-// every `every` events after a recording and read back by asOf; a snapshot never covers a later-inserted
+// every `every` events after a recording and read back by asOf (so they sit at every multiple of `every` events
+// in (at, id) order, which verify checks); a snapshot never covers a later-inserted
 // event that sorts before its cut, because recording deletes such snapshots first.
+import { canonicalSetBytes } from "../ledger/subjects/sets.js";
 import { Bitmap, type RoaringBitmap32 } from "./bitmap.js";
 import { type ConsentStatements, START_AT } from "./statements.js";
 
@@ -43,8 +45,8 @@ export function extendSnapshots(sql: ConsentStatements, purpose: number, every: 
     if (page.length < every || last === undefined) return added;
     [cutId, cutAt] = last;
     events += page.length;
-    bitmap.runOptimize();
-    sql.addSnapshot.run(purpose, cutAt, cutId, events, bitmap.size, bitmap.serialize("portable"));
+    // the canonical encoding, so verify can demand the stored bytes exactly
+    sql.addSnapshot.run(purpose, cutAt, cutId, events, bitmap.size, canonicalSetBytes(bitmap));
     added++;
   }
 }

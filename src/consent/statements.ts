@@ -1,6 +1,7 @@
-// the consent registry's prepared SQL over migration 3's tables (times in ms since 1970 UTC, subjects as
-// dictionary indexes); nothing here interprets the results.
+// the consent registry's prepared SQL over migration 3's tables and migration 8's chain columns (times in ms
+// since 1970 UTC, subjects as dictionary indexes); nothing here interprets the results.
 import type Database from "better-sqlite3";
+import { hasConsentChain } from "./migration.js";
 
 /** Before any event: the (at, id) cut of "no snapshot". */
 export const START_AT = -8_640_000_000_000_000;
@@ -32,6 +33,8 @@ export class ConsentStatements {
   readonly sourceId: Database.Statement<[string], { id: number }>;
   readonly addSource: Database.Statement<[string]>;
   readonly addBatch: Database.Statement<[string, number]>;
+  /** stores a batch's event ids and chain head; undefined before store migration 8 */
+  readonly chainBatch: Database.Statement<[number, number, Buffer, number]> | undefined;
   readonly addEvent: Database.Statement<[number, number, number, number, number, string | null, number]>;
   readonly dropSnapshots: Database.Statement<[number, number, number, number]>;
   readonly latestSnapshot: Database.Statement<[number, number], SnapshotRow>;
@@ -53,6 +56,9 @@ export class ConsentStatements {
       "INSERT INTO consent_sources (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
     );
     this.addBatch = db.prepare("INSERT INTO consent_batches (recorded_at, events) VALUES (?, ?)");
+    this.chainBatch = hasConsentChain(db)
+      ? db.prepare("UPDATE consent_batches SET first_id = ?, last_id = ?, head = ? WHERE id = ?")
+      : undefined;
     this.addEvent = db.prepare(
       "INSERT INTO consent_events (purpose, at, subject, granted, source, evidence, batch) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );

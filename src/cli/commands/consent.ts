@@ -1,5 +1,6 @@
 // `jikimi consent import|grant|withdraw|status`: the consent registry from the command line; subject keys
-// are read from arguments or stdin and never printed.
+// are read from arguments or stdin and never printed. Recording accepts only the consent purposes the
+// workspace's agreements declare, and skips events already recorded.
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import {
@@ -7,11 +8,13 @@ import {
   ConsentInputError,
   ConsentRegistry,
   type ConsentStatus,
+  declaredConsentPurposes,
   formatInstant,
   importConsentFile,
   parseInstant,
 } from "../../consent/index.js";
 import { JikimiError } from "../../errors.js";
+import { diskReader } from "../../io/workspace-reader.js";
 import { workspaceDir, workspaceOption } from "../options.js";
 import { openWorkspaceState } from "../state.js";
 
@@ -37,14 +40,20 @@ interface StatusFlags extends CommonFlags {
 
 const SUBJECT_HELP = "the subject's key, or - to read it from stdin (keeps it out of shell history)";
 
-/** Opens the workspace's registry for `fn`, closing the store afterwards. */
+/**
+ * Opens the workspace's registry for `fn`, closing the store afterwards; for recording, the registry
+ * accepts only the consent purposes the workspace's agreements declare.
+ */
 async function withRegistry<T>(
   flags: CommonFlags,
+  use: "record" | "read",
   fn: (registry: ConsentRegistry) => T | Promise<T>,
 ): Promise<T> {
-  const state = openWorkspaceState(workspaceDir(flags));
+  const dir = workspaceDir(flags);
+  const knownPurposes = use === "record" ? declaredConsentPurposes(diskReader(dir)) : undefined;
+  const state = openWorkspaceState(dir);
   try {
-    return await fn(new ConsentRegistry(state.store.db, state.subjects, state.hasher));
+    return await fn(new ConsentRegistry(state.store.db, state.subjects, state.hasher, { knownPurposes }));
   } finally {
     state.close();
   }
@@ -80,14 +89,15 @@ const OPTION_OF: Record<string, string> = {
 };
 
 async function runImport(file: string, flags: ImportFlags): Promise<void> {
-  await withRegistry(flags, async (registry) => {
+  await withRegistry(flags, "record", async (registry) => {
     try {
       const r = await importConsentFile(registry, file, { format: flags.format });
+      const n = (k: number) => k.toLocaleString("en-US");
       print(
         flags,
         { ok: true, ...r },
-        `recorded ${r.recorded.toLocaleString("en-US")} consent events from ${file} ` +
-          `(${r.newSubjects.toLocaleString("en-US")} new subjects) in ${r.seconds.toFixed(1)} s\n`,
+        `recorded ${n(r.recorded)} consent events from ${file} ` +
+          `(${n(r.newSubjects)} new subjects, ${n(r.skipped)} already recorded) in ${r.seconds.toFixed(1)} s\n`,
       );
     } catch (error) {
       if (flags.json && error instanceof ConsentInputError)
@@ -101,7 +111,7 @@ async function runEvent(action: ConsentAction, subject: string, flags: EventFlag
   const key = subjectArg(subject);
   const at = timeFlag(flags.at);
   const now = new Date();
-  await withRegistry(flags, (registry) => {
+  await withRegistry(flags, "record", (registry) => {
     const details = { source: flags.source, at, evidence: flags.evidence };
     let r: ReturnType<ConsentRegistry["grant"]>;
     try {
@@ -118,6 +128,7 @@ async function runEvent(action: ConsentAction, subject: string, flags: EventFlag
       throw new JikimiError("consent_input_invalid", `nothing was recorded:\n  ${lines.join("\n  ")}`);
     }
     const when = formatInstant(parseInstant(at ?? now.toISOString()) ?? now.getTime());
+    const what = `${action === "grant" ? "a grant of" : "a withdrawal from"} ${flags.purpose} at ${when} (source ${flags.source})`;
     print(
       flags,
       {
@@ -128,8 +139,9 @@ async function runEvent(action: ConsentAction, subject: string, flags: EventFlag
         source: flags.source,
         evidence: flags.evidence ?? null,
         newSubject: r.newSubjects > 0,
+        alreadyRecorded: r.skipped > 0,
       },
-      `recorded ${action === "grant" ? "a grant of" : "a withdrawal from"} ${flags.purpose} at ${when} (source ${flags.source})\n`,
+      r.skipped > 0 ? `${what} is already recorded: nothing added\n` : `recorded ${what}\n`,
     );
   });
 }
@@ -150,7 +162,7 @@ function renderStatus(consents: ConsentStatus[]): string {
 async function runStatus(subject: string, flags: StatusFlags): Promise<void> {
   const key = subjectArg(subject);
   const at = timeFlag(flags.at);
-  await withRegistry(flags, (registry) => {
+  await withRegistry(flags, "read", (registry) => {
     const consents = registry.status(key, at);
     print(flags, { consents }, renderStatus(consents));
   });

@@ -1,0 +1,380 @@
+// the consent chain: heads reproducible from events, every kind of edit of the registry's tables found by
+// verifyConsent with its batch or event id, re-recording adding nothing, unknown purposes refused, and the
+// event-only recomputation (consentSetAt, ConsentReplayer) equal to asOf for random, back-dated histories.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
+import { nodeSubjectHasher } from "../ledger/subjects/subject-hasher.js";
+import { openStore, type Store } from "../store/sqlite.js";
+import { setDigestOf } from "./bitmap.js";
+import { chainUnchainedBatches, consentHeadAt, ZERO_HEAD } from "./chain.js";
+import type { ConsentEvent } from "./event.js";
+import { importConsentFile } from "./import.js";
+import { CONSENT_CHAIN_MIGRATION_SQL, hasConsentChain } from "./migration.js";
+import { ConsentRegistry, type ConsentRegistryOptions } from "./registry.js";
+import { ConsentReplayer, consentSetAt } from "./replay.js";
+import { verifyConsent } from "./verify.js";
+
+const stores: Store[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A registry over an in-memory store with the chain's migration applied. */
+function setup(options: ConsentRegistryOptions = {}) {
+  const store = openStore(".", ":memory:");
+  stores.push(store);
+  if (!hasConsentChain(store.db)) store.db.exec(CONSENT_CHAIN_MIGRATION_SQL);
+  const dictionary = new SubjectDictionary(store.db);
+  const hasher = nodeSubjectHasher("ledger-subjects-test", randomBytes(32));
+  const registry = new ConsentRegistry(store.db, dictionary, hasher, options);
+  return { db: store.db, registry, dictionary, hasher };
+}
+
+const NOW = new Date("2025-01-01T00:00:00Z");
+const KEYS = Array.from({ length: 12 }, (_, i) => `SUBJ-KEY-${i}`);
+
+const ev = (
+  subject: string,
+  purpose: string,
+  action: "grant" | "withdraw",
+  at: string,
+  source = "app",
+  evidence?: string,
+): ConsentEvent => ({ subject, purpose, action, at, source, ...(evidence ? { evidence } : {}) });
+
+/** Three batches over two purposes and two sources, with snapshots every 2 events. */
+function history() {
+  const s = setup({ snapshotEvery: 2 });
+  const r = s.registry;
+  r.record(
+    [
+      ev(KEYS[0] as string, "p", "grant", "2024-01-01T00:00:00Z", "app", "proof-1"),
+      ev(KEYS[1] as string, "p", "grant", "2024-01-02T00:00:00Z"),
+      ev(KEYS[2] as string, "q", "grant", "2024-01-03T00:00:00Z", "desk"),
+    ],
+    NOW,
+  ); // events 1..3, batch 1
+  r.record(
+    [
+      ev(KEYS[0] as string, "p", "withdraw", "2024-02-01T00:00:00Z", "desk"),
+      ev(KEYS[3] as string, "p", "grant", "2024-02-02T00:00:00Z"),
+      ev(KEYS[4] as string, "p", "grant", "2024-02-03T00:00:00Z"),
+    ],
+    new Date("2025-01-02T00:00:00Z"),
+  ); // events 4..6, batch 2
+  r.record(
+    [
+      ev(KEYS[5] as string, "q", "grant", "2024-03-01T00:00:00Z"),
+      ev(KEYS[1] as string, "p", "withdraw", "2023-12-01T00:00:00Z"), // back-dated
+    ],
+    new Date("2025-01-03T00:00:00Z"),
+  ); // events 7..8, batch 3
+  return s;
+}
+
+const kinds = (db: Parameters<typeof verifyConsent>[0]) =>
+  verifyConsent(db).map((p) => [p.kind, p.id] as const);
+
+describe("the chain", () => {
+  it("starts at zero, moves with every recording, and verifies", () => {
+    const { registry, db } = setup();
+    expect(registry.head()).toEqual({ events: 0, head: ZERO_HEAD.toString("hex") });
+    registry.grant(KEYS[0] as string, "p", { at: "2024-01-01T00:00:00Z", source: "app" }, NOW);
+    const one = registry.head();
+    expect(one.events).toBe(1);
+    expect(one.head).toMatch(/^[0-9a-f]{64}$/);
+    expect(one.head).not.toBe(ZERO_HEAD.toString("hex"));
+    registry.withdraw(KEYS[0] as string, "p", { at: "2024-02-01T00:00:00Z", source: "app" }, NOW);
+    expect(registry.head().events).toBe(2);
+    expect(consentHeadAt(db, 1)).toBe(one.head);
+    expect(consentHeadAt(db, 0)).toBe(ZERO_HEAD.toString("hex"));
+    expect(verifyConsent(db)).toEqual([]);
+  });
+
+  it("is the same for the same events recorded the same way, and chains unchained batches to it", () => {
+    const a = history();
+    const b = history();
+    // different keyed hashers give other subject indexes, so compare a chain with its own rebuild
+    const before = a.registry.head();
+    a.db.exec("UPDATE consent_batches SET head = NULL, first_id = NULL, last_id = NULL");
+    expect(kinds(a.db).filter(([k]) => k === "unchained")).toHaveLength(3);
+    expect(chainUnchainedBatches(a.db)).toBe(3);
+    expect(a.registry.head()).toEqual(before);
+    expect(verifyConsent(a.db)).toEqual([]);
+    expect(b.registry.head().events).toBe(8);
+  });
+
+  it("commits asOf with its digest and the chain state", () => {
+    const { registry } = history();
+    const c = registry.asOfCommitted("p", "2024-06-01T00:00:00Z");
+    expect(c.set.size).toBe(registry.count("p", "2024-06-01T00:00:00Z"));
+    expect(c.digest).toBe(setDigestOf(registry.asOf("p", "2024-06-01T00:00:00Z")));
+    expect({ events: c.events, head: c.head }).toEqual(registry.head());
+  });
+});
+
+describe("verifyConsent", () => {
+  const tamper: [string, string, [string, number][]][] = [
+    ["a changed event", "UPDATE consent_events SET at = at + 1 WHERE id = 5", [["batch_changed", 2]]],
+    ["a changed evidence", "UPDATE consent_events SET evidence = 'x' WHERE id = 1", [["batch_changed", 1]]],
+    [
+      "a moved subject",
+      "UPDATE consent_events SET subject = subject + 1 WHERE id = 7",
+      [["batch_changed", 3]],
+    ],
+    [
+      "a deleted event",
+      "DELETE FROM consent_events WHERE id = 2",
+      [
+        ["batch_changed", 1],
+        ["batch_range", 1],
+      ],
+    ],
+    [
+      "an inserted event",
+      "INSERT INTO consent_events (id, purpose, at, subject, granted, source, evidence, batch) SELECT 9, purpose, at, subject, 1 - granted, source, NULL, 3 FROM consent_events WHERE id = 8",
+      [
+        ["batch_changed", 3],
+        ["batch_range", 3],
+      ],
+    ],
+    [
+      "an event inserted into an earlier batch",
+      "INSERT INTO consent_events (id, purpose, at, subject, granted, source, evidence, batch) SELECT 9, purpose, at, subject, 1, source, NULL, 1 FROM consent_events WHERE id = 8",
+      [["event_misplaced", 9]],
+    ],
+    [
+      "two reordered events",
+      "UPDATE consent_events SET id = 100 WHERE id = 4; UPDATE consent_events SET id = 4 WHERE id = 5; UPDATE consent_events SET id = 5 WHERE id = 100",
+      [["batch_changed", 2]],
+    ],
+    [
+      "an edited batch time",
+      "UPDATE consent_batches SET recorded_at = '2025-01-01T00:00:00.001Z' WHERE id = 2",
+      [["batch_changed", 2]],
+    ],
+    ["an edited batch count", "UPDATE consent_batches SET events = 4 WHERE id = 2", [["batch_range", 2]]],
+    [
+      "an edited batch head",
+      "UPDATE consent_batches SET head = zeroblob(32) WHERE id = 1",
+      [
+        ["batch_changed", 1],
+        ["batch_changed", 2],
+      ],
+    ],
+    [
+      "a renamed purpose",
+      "UPDATE consent_purposes SET name = 'q2' WHERE name = 'q'",
+      [
+        ["batch_changed", 1],
+        ["batch_changed", 3],
+      ],
+    ],
+    [
+      "a renamed source",
+      "UPDATE consent_sources SET name = 'desk2' WHERE name = 'desk'",
+      [
+        ["batch_changed", 1],
+        ["batch_changed", 2],
+      ],
+    ],
+    [
+      "a removed batch",
+      "PRAGMA foreign_keys = OFF; DELETE FROM consent_events WHERE batch = 2; DELETE FROM consent_batches WHERE id = 2",
+      [
+        ["batch_changed", 3],
+        ["batch_range", 3],
+      ],
+    ],
+    [
+      "a removed purpose",
+      "PRAGMA foreign_keys = OFF; DELETE FROM consent_snapshots WHERE purpose = 2; DELETE FROM consent_purposes WHERE id = 2",
+      [
+        ["batch_changed", 1],
+        ["batch_changed", 3],
+        ["unknown_reference", 3],
+      ],
+    ],
+  ];
+  for (const [what, sql, expected] of tamper)
+    it(`finds ${what}`, () => {
+      const { db } = history();
+      expect(verifyConsent(db)).toEqual([]);
+      db.exec(sql);
+      const found = kinds(db).filter(([k]) => k !== "snapshot_changed");
+      expect(found).toEqual(expected);
+      for (const p of verifyConsent(db)) for (const key of KEYS) expect(p.message).not.toContain(key);
+    });
+
+  it("finds an edited or unreadable snapshot, and snapshots made stale by edited events", () => {
+    const { db } = history();
+    const snaps = db.prepare("SELECT COUNT(*) FROM consent_snapshots").pluck().get();
+    expect(snaps).toBeGreaterThan(1);
+    const first = db
+      .prepare("SELECT purpose, at, last_id FROM consent_snapshots ORDER BY purpose, at LIMIT 1")
+      .get() as {
+      purpose: number;
+      at: number;
+      last_id: number;
+    };
+    const key = [first.purpose, first.at, first.last_id];
+    db.prepare(
+      "UPDATE consent_snapshots SET data = (SELECT data FROM consent_snapshots WHERE purpose = ? AND (at <> ? OR last_id <> ?) ORDER BY at DESC LIMIT 1) WHERE purpose = ? AND at = ? AND last_id = ?",
+    ).run(first.purpose, first.at, first.last_id, ...key);
+    expect(kinds(db)).toEqual([["snapshot_changed", first.last_id]]);
+    db.prepare(
+      "UPDATE consent_snapshots SET data = x'00010203' WHERE purpose = ? AND at = ? AND last_id = ?",
+    ).run(...key);
+    expect(verifyConsent(db)).toMatchObject([{ kind: "snapshot_changed", message: /cannot be read/ }]);
+    db.prepare("UPDATE consent_snapshots SET subjects = subjects + 1").run();
+    expect(kinds(db).filter(([k]) => k === "snapshot_changed").length).toBe(snaps);
+  });
+
+  it("makes the registry refuse to record on a batch without a head after chained ones", () => {
+    const { db, registry } = history();
+    db.exec("UPDATE consent_batches SET head = NULL WHERE id = 3");
+    expect(kinds(db)).toContainEqual(["unchained", 3]);
+    expect(() => registry.head()).toThrow(/batch 3 has no chain head/);
+    expect(() => registry.grant("X", "p", { source: "app" }, NOW)).toThrow(/batch 3 has no chain head/);
+  });
+});
+
+describe("recording again", () => {
+  it("skips events equal to recorded ones, by lookups or by a table, keeping the head", () => {
+    const { registry, db } = setup();
+    const many = Array.from({ length: 300 }, (_, i) =>
+      ev(
+        `S${i % 97}`,
+        i % 3 === 0 ? "q" : "p",
+        i % 5 === 0 ? "withdraw" : "grant",
+        new Date(Date.UTC(2024, 0, 1 + (i % 40))).toISOString(),
+        i % 2 === 0 ? "app" : "desk",
+        `proof-${i}`,
+      ),
+    );
+    const first = registry.record(many, NOW);
+    const head = registry.head();
+    // all again: a table of the purposes' events (many candidates)
+    expect(registry.record(many, NOW)).toMatchObject({ recorded: 0, skipped: first.recorded });
+    expect(registry.head()).toEqual(head);
+    // a few again among many recorded: one lookup each; another source, action or time is new
+    const again = many.slice(10, 13);
+    const other = [
+      { ...(many[20] as ConsentEvent), source: "other" },
+      { ...(many[21] as ConsentEvent), action: "withdraw" as const },
+      { ...(many[22] as ConsentEvent), at: "2024-06-01T00:00:00Z" },
+      { ...(many[23] as ConsentEvent), evidence: "another proof" }, // evidence does not count
+    ];
+    expect(registry.record([...again, ...other], NOW)).toMatchObject({ recorded: 3, skipped: 4 });
+    expect(registry.head().events).toBe(head.events + 3);
+    expect(verifyConsent(db)).toEqual([]);
+  });
+
+  it("imports the same file twice: the second adds nothing", async () => {
+    const { registry } = setup();
+    const dir = mkdtempSync(join(tmpdir(), "jikimi-chain-"));
+    dirs.push(dir);
+    const file = join(dir, "c.csv");
+    const rows = Array.from(
+      { length: 500 },
+      (_, i) =>
+        `K${i % 200},p,${i % 7 === 0 ? "withdraw" : "grant"},2024-01-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00Z,app,`,
+    );
+    writeFileSync(file, ["subject,purpose,action,at,source,evidence", ...rows].join("\n"));
+    const one = await importConsentFile(registry, file, { now: NOW });
+    const head = registry.head();
+    const two = await importConsentFile(registry, file, { now: NOW });
+    expect(two).toMatchObject({ recorded: 0, skipped: one.recorded, newSubjects: 0 });
+    expect(registry.head()).toEqual(head);
+  });
+});
+
+describe("knownPurposes", () => {
+  it("refuses events of undeclared purposes, naming them and the known ones, recording nothing", () => {
+    const { registry, dictionary } = setup({ knownPurposes: new Set(["nsf-provision", "marketing"]) });
+    const e = () =>
+      registry.record(
+        [
+          ev("SECRET-KEY", "nsf-provision", "grant", "2024-01-01T00:00:00Z"),
+          ev("SECRET-KEY", "nsf-provison", "grant", "2024-01-01T00:00:00Z"),
+        ],
+        NOW,
+      );
+    expect(e).toThrow(
+      /consent purpose nsf-provison is not declared by any agreement.*nothing was recorded: use one of marketing, nsf-provision/,
+    );
+    expect(e).not.toThrow(/SECRET/);
+    expect(registry.head().events).toBe(0);
+    expect(dictionary.size()).toBe(0);
+    const none = setup({ knownPurposes: new Set() }).registry;
+    expect(() => none.grant("A", "p", { source: "s" }, NOW)).toThrow(/declares no consent purpose/);
+  });
+});
+
+describe("consentSetAt", () => {
+  it("equals asOf at the time of recording, whatever is recorded later (random histories)", () => {
+    const BASE = Date.parse("2024-01-01T00:00:00Z");
+    const event = fc.record({
+      subject: fc.integer({ min: 0, max: 7 }),
+      purpose: fc.constantFrom("p", "q"),
+      grant: fc.boolean(),
+      slot: fc.integer({ min: 0, max: 12 }),
+      source: fc.constantFrom("a", "b"),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(event, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        (batches, every) => {
+          const { registry, db } = setup({ snapshotEvery: every });
+          const seen: { purpose: string; t: number; events: number; digest: string; size: number }[] = [];
+          for (const batch of batches) {
+            registry.record(
+              batch.map((e) => ({
+                subject: `S${e.subject}`,
+                purpose: e.purpose,
+                action: e.grant ? "grant" : "withdraw",
+                at: new Date(BASE + e.slot * 60_000).toISOString(),
+                source: e.source,
+              })),
+              NOW,
+            );
+            for (const purpose of ["p", "q"])
+              for (let slot = -1; slot <= 13; slot += 2) {
+                const t = BASE + slot * 60_000;
+                const c = registry.asOfCommitted(purpose, new Date(t).toISOString());
+                seen.push({ purpose, t, events: c.events, digest: c.digest, size: c.set.size });
+              }
+          }
+          // one-off recomputations, after everything (including back-dated events) was recorded
+          for (const s of seen)
+            expect(consentSetAt(db, s.purpose, s.t, s.events)).toEqual({ digest: s.digest, size: s.size });
+          // a replayer per purpose over non-decreasing (events, time), and over shuffled ones (restarts)
+          for (const order of [
+            [...seen].sort((a, b) => a.events - b.events || a.t - b.t),
+            [...seen].reverse(),
+          ]) {
+            const replayers = new Map([
+              ["p", new ConsentReplayer(db, "p")],
+              ["q", new ConsentReplayer(db, "q")],
+            ]);
+            for (const s of order)
+              expect(replayers.get(s.purpose)?.setAt(s.t, s.events)).toEqual({
+                digest: s.digest,
+                size: s.size,
+              });
+          }
+          expect(verifyConsent(db)).toEqual([]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,268 @@
+// verification of the consent registry against itself: every batch's chain head is recomputed from its
+// events (in id order, with the stored head of the batch before it) and compared, every batch's event ids
+// and count are checked, and every materialised snapshot is compared with the replay of its purpose's events.
+// A removed last batch leaves a shorter but consistent chain: that is caught against a head committed
+// elsewhere (a ledger entry's consent head, via consentHeadAt). Problems name batches, event ids, purposes
+// and times, never a subject.
+import type Database from "better-sqlite3";
+import { canonicalSetBytes } from "../ledger/subjects/sets.js";
+import { Bitmap, type RoaringBitmap32 } from "./bitmap.js";
+import { allBatches, type BatchRow, ChainWriter, namesOf, requireChain, ZERO_HEAD } from "./chain.js";
+import { formatInstant } from "./time.js";
+
+export type ConsentIntegrityKind =
+  /** a batch without a chain head */
+  | "unchained"
+  /** a batch's events do not hash to its stored head */
+  | "batch_changed"
+  /** a batch's events are not the ids and count it records */
+  | "batch_range"
+  /** an event names a batch that does not exist, or comes after a later batch's events */
+  | "event_misplaced"
+  /** an event names a purpose or source that has no row */
+  | "unknown_reference"
+  /** a snapshot differs from the replay of its events, or cannot be read */
+  | "snapshot_changed";
+
+/** One problem: `id` is the batch id (batch kinds, unchained) or the first event id concerned. */
+export interface ConsentIntegrityProblem {
+  kind: ConsentIntegrityKind;
+  message: string;
+  id?: number;
+}
+
+type EventRow = [
+  id: number,
+  purpose: number,
+  at: number,
+  subject: number,
+  granted: number,
+  source: number,
+  evidence: string | null,
+  batch: number,
+];
+
+const CHANGED =
+  "an event of it was changed, removed, added or reordered, or the batch's time or a purpose or source name was edited";
+
+/** Checks the chain: batches in id order, each against the stored head of the one before. */
+function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[]): void {
+  const batches = allBatches(db);
+  const index = new Map<number, number>(batches.map((b, k) => [b.id, k]));
+  const purposes = namesOf(db, "consent_purposes");
+  const sources = namesOf(db, "consent_sources");
+  const writer = new ChainWriter();
+  const misplaced = new Map<number, { first: number; count: number }>();
+  const missing = new Map<string, { first: number; count: number }>();
+  let k = -1;
+  let seen = 0;
+  let firstSeen = 0;
+  let lastSeen = 0;
+  let gap = false;
+  let previous: Uint8Array = ZERO_HEAD;
+
+  const open = (j: number) => {
+    const b = batches[j] as BatchRow;
+    writer.begin(b.id, b.recordedAt, previous);
+    seen = 0;
+    firstSeen = 0;
+    lastSeen = 0;
+    gap = false;
+  };
+  const close = (j: number) => {
+    const b = batches[j] as BatchRow;
+    const computed = writer.end();
+    const before = batches[j - 1];
+    if (b.head === null || b.firstId === null || b.lastId === null) {
+      problems.push({
+        kind: "unchained",
+        id: b.id,
+        message: `consent batch ${b.id} has no chain head: it was recorded before the chain existed and no recording has chained it since, or its head was removed`,
+      });
+      previous = computed;
+      return;
+    }
+    if (!computed.equals(b.head))
+      problems.push({
+        kind: "batch_changed",
+        id: b.id,
+        message: `consent batch ${b.id} (events ${b.firstId}..${b.lastId}): its events do not hash to its chain head: ${CHANGED}`,
+      });
+    if (gap || seen !== b.events || (seen > 0 && (firstSeen !== b.firstId || lastSeen !== b.lastId)))
+      problems.push({
+        kind: "batch_range",
+        id: b.id,
+        message: `consent batch ${b.id} records ${b.events} events with ids ${b.firstId}..${b.lastId}, but ${seen} events name it${seen > 0 ? ` (ids ${firstSeen}..${lastSeen}${gap ? ", with gaps" : ""})` : ""}: events were removed, added or renumbered`,
+      });
+    if (before?.lastId !== undefined && before.lastId !== null && b.firstId !== before.lastId + 1)
+      problems.push({
+        kind: "batch_range",
+        id: b.id,
+        message: `consent batch ${b.id} starts at event ${b.firstId}, batch ${before.id} ends at event ${before.lastId}: the events or batches between them were removed or added`,
+      });
+    previous = b.head;
+  };
+
+  const rows = db
+    .prepare(
+      "SELECT id, purpose, at, subject, granted, source, evidence, batch FROM consent_events ORDER BY id",
+    )
+    .raw(true)
+    .iterate() as IterableIterator<EventRow>;
+  for (const [id, purpose, at, subject, granted, source, evidence, batch] of rows) {
+    if (batch !== batches[k]?.id) {
+      const j = index.get(batch);
+      if (j === undefined || j < k) {
+        const m = misplaced.get(batch);
+        if (m === undefined) misplaced.set(batch, { first: id, count: 1 });
+        else m.count++;
+        continue;
+      }
+      for (; k < j; ) {
+        if (k >= 0) close(k);
+        open(++k);
+      }
+    }
+    const purposeName = purposes.get(purpose);
+    const sourceName = sources.get(source);
+    for (const [kind, ref] of [
+      ["purpose", purposeName === undefined ? purpose : undefined],
+      ["source", sourceName === undefined ? source : undefined],
+    ] as const) {
+      if (ref === undefined) continue;
+      const key = `${kind} ${ref}`;
+      const m = missing.get(key);
+      if (m === undefined) missing.set(key, { first: id, count: 1 });
+      else m.count++;
+    }
+    writer.event(id, at, subject, granted, purposeName ?? "", sourceName ?? "", evidence);
+    if (seen === 0) firstSeen = id;
+    else if (id !== lastSeen + 1) gap = true;
+    lastSeen = id;
+    seen++;
+  }
+  if (k >= 0) close(k);
+  for (k++; k < batches.length; k++) {
+    open(k);
+    close(k);
+  }
+  for (const [batch, m] of misplaced)
+    problems.push({
+      kind: "event_misplaced",
+      id: m.first,
+      message: `${m.count === 1 ? `consent event ${m.first}` : `${m.count} consent events from event ${m.first} on`} name batch ${batch}, which ${index.has(batch) ? "ended before them" : "does not exist"}: they were added, moved or renumbered`,
+    });
+  for (const [ref, m] of missing)
+    problems.push({
+      kind: "unknown_reference",
+      id: m.first,
+      message: `${m.count === 1 ? `consent event ${m.first}` : `${m.count} consent events from event ${m.first} on`} name ${ref.replace(" ", " id ")}, which has no row: the ${ref.split(" ")[0]} was removed`,
+    });
+}
+
+interface SnapshotRow {
+  purpose: number;
+  at: number;
+  lastId: number;
+  events: number;
+  subjects: number;
+  data: Buffer;
+}
+
+/** Checks every snapshot against the replay of its purpose's events in (at, id) order. */
+function verifySnapshots(db: Database.Database, problems: ConsentIntegrityProblem[]): void {
+  const snapshots = db
+    .prepare(
+      `SELECT purpose, at, last_id AS lastId, events, subjects, data FROM consent_snapshots
+       ORDER BY purpose, at, last_id`,
+    )
+    .all() as SnapshotRow[];
+  const purposes = namesOf(db, "consent_purposes");
+  const replay = db
+    .prepare(
+      `SELECT id, at, subject, granted FROM consent_events INDEXED BY consent_events_purpose_at
+       WHERE purpose = ? ORDER BY at, id`,
+    )
+    .raw(true);
+  let s = 0;
+  while (s < snapshots.length) {
+    const purpose = (snapshots[s] as SnapshotRow).purpose;
+    const name = purposes.get(purpose) ?? `id ${purpose}`;
+    const state = new Bitmap();
+    let count = 0;
+    // the (at, id) of the last event applied: a snapshot's cut must be exactly that event
+    let lastAt = Number.NaN;
+    let lastEvent = 0;
+    const check = (snap: SnapshotRow) => {
+      const where = `consent snapshot of purpose ${name} at ${formatInstant(snap.at)} (after event ${snap.lastId})`;
+      let stored: RoaringBitmap32;
+      try {
+        stored = Bitmap.deserialize(snap.data, "portable");
+      } catch {
+        problems.push({
+          kind: "snapshot_changed",
+          id: snap.lastId,
+          message: `${where} cannot be read: it was edited; delete the snapshots of the purpose and record any event to rebuild them`,
+        });
+        return;
+      }
+      if (
+        !stored.isEqual(state) ||
+        snap.subjects !== state.size ||
+        snap.events !== count ||
+        snap.at !== lastAt ||
+        snap.lastId !== lastEvent ||
+        Buffer.compare(snap.data, canonicalSetBytes(state)) !== 0
+      )
+        problems.push({
+          kind: "snapshot_changed",
+          id: snap.lastId,
+          message: `${where} differs from the replay of its events: it or the events were edited; delete the snapshots of the purpose and record any event to rebuild them`,
+        });
+    };
+    for (const [id, at, subject, granted] of replay.iterate(purpose) as IterableIterator<
+      [number, number, number, number]
+    >) {
+      for (let snap = snapshots[s]; snap?.purpose === purpose; snap = snapshots[s]) {
+        if (at < snap.at || (at === snap.at && id <= snap.lastId)) break;
+        check(snap);
+        s++;
+      }
+      if (granted === 1) state.add(subject);
+      else state.remove(subject);
+      count++;
+      lastAt = at;
+      lastEvent = id;
+    }
+    for (let snap = snapshots[s]; snap?.purpose === purpose; snap = snapshots[s]) {
+      check(snap);
+      s++;
+    }
+    // snapshots sit at every multiple of the interval (the first one's event count) in (at, id) order
+    const mine = snapshots.filter((x) => x.purpose === purpose);
+    const every = mine[0]?.events ?? 0;
+    const positions = mine.map((x) => x.events);
+    const expected =
+      every > 0 ? Array.from({ length: Math.floor(count / every) }, (_, k) => (k + 1) * every) : [];
+    if (positions.join(",") !== expected.join(","))
+      problems.push({
+        kind: "snapshot_changed",
+        id: mine[0]?.lastId ?? 0,
+        message: `the consent snapshots of purpose ${name} are not one every ${every} events (${positions.length} stored, ${expected.length} expected): one was removed, added or moved; delete the snapshots of the purpose and record any event to rebuild them`,
+      });
+  }
+}
+
+/**
+ * Verifies the consent registry: the event chain and every snapshot. Returns the problems, [] when intact.
+ * @example for (const p of verifyConsent(store.db)) console.log(p.kind, p.message);
+ */
+export function verifyConsent(db: Database.Database): ConsentIntegrityProblem[] {
+  requireChain(db);
+  const problems: ConsentIntegrityProblem[] = [];
+  db.transaction(() => {
+    verifyChain(db, problems);
+    verifySnapshots(db, problems);
+  })();
+  return problems;
+}
