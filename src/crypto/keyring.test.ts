@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { JikimiError } from "../errors.js";
+import { takeLock } from "../store/lock.js";
 import { deriveKey } from "./derive.js";
 import {
   initKeyring,
@@ -111,10 +112,15 @@ describe("rotateKey", () => {
   it("refuses to change a keyring another change holds the lock of", () => {
     const path = keyringFile();
     remember(initKeyring(path, NOW, PLAIN));
+    const held = takeLock(path, () => new JikimiError("busy", "busy"));
+    const e = failure(() => rotateKey(path, "master", NOW, PLAIN));
+    expect(e.code).toBe("keyring_locked");
+    expect(e.message).toContain(`process ${process.pid}`);
+    held.release();
+    // a lock file left by an older jikimi (or anything else) no longer blocks a change
     writeFileSync(`${path}.lock`, "");
-    expect(failure(() => rotateKey(path, "master", NOW, PLAIN)).code).toBe("keyring_locked");
-    rmSync(`${path}.lock`);
     expect(rotateKey(path, "master", NOW, PLAIN).retired).toHaveLength(1);
+    rmSync(`${path}.lock`, { force: true });
   });
 });
 

@@ -3,7 +3,8 @@
 // appears in a message. Keys rotate (the old key is retired: kept, still found by id), are shredded (the
 // secret removed for good; id, purpose, dates and an Ed25519 public key kept), and the whole file may be
 // sealed with a passphrase from $JIKIMI_KEYRING_PASSPHRASE (scrypt -> AES-256-GCM). Every write is
-// atomic (temporary file, fsync, rename) and leaves the file at mode 0600; changes take a lock file.
+// atomic (temporary file, fsync, rename) and leaves the file at mode 0600; changes take `<keyring>.lock.db`, an OS lock
+// the kernel drops when its holder dies (store/lock.ts), so a killed change never blocks the next one.
 import {
   createCipheriv,
   createDecipheriv,
@@ -22,15 +23,17 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
   writeSync,
 } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { z } from "zod";
 import { JikimiError } from "../errors.js";
+import { describeOwner, takeLock } from "../store/lock.js";
 
 export const KEYRING_FORMAT = "jikimi-keyring/1";
 
@@ -101,23 +104,47 @@ export interface Keyring {
   byId(id: string): KeyEntry | undefined;
 }
 
+/** `path` with symlinks resolved: the real path of its nearest existing ancestor, then the parts not created yet. */
+function realPath(path: string): string {
+  const missing: string[] = [];
+  let at = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(at), ...missing.reverse());
+    } catch {
+      const parent = dirname(at);
+      if (parent === at) return resolve(path);
+      missing.push(basename(at));
+      at = parent;
+    }
+  }
+}
+
 /**
- * Where the keyring lives: $JIKIMI_KEYRING, else jikimi.yaml's `keyring` (relative to the workspace,
- * `~` expanded). It must sit outside the workspace, or inside its gitignored .jikimi/ folder.
+ * Where the keyring lives: $JIKIMI_KEYRING (a relative path from the current folder), else jikimi.yaml's `keyring`
+ * (relative to the workspace); `~` expanded, symlinks resolved. It must sit outside the workspace, or inside its
+ * gitignored .jikimi/ folder.
  * @example keyringPath("/srv/ws", "~/.config/jikimi/acme.keyring")
  */
-export function keyringPath(workspaceDir: string, configured: string | undefined, env = process.env): string {
-  const raw = env.JIKIMI_KEYRING ?? configured;
+export function keyringPath(
+  workspaceDir: string,
+  configured: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): string {
+  const fromEnv = env.JIKIMI_KEYRING !== undefined && env.JIKIMI_KEYRING !== "";
+  const raw = fromEnv ? (env.JIKIMI_KEYRING as string) : configured;
   if (!raw)
     throw new JikimiError(
       "keyring_not_configured",
       "no keyring is configured: set `keyring:` in jikimi.yaml (a path outside the workspace) or JIKIMI_KEYRING",
     );
   const expanded = raw.startsWith("~/") ? join(homedir(), raw.slice(2)) : raw;
-  const path = isAbsolute(expanded) ? expanded : resolve(workspaceDir, expanded);
-  const rel = relative(resolve(workspaceDir), path);
-  const inside = !rel.startsWith("..") && !isAbsolute(rel);
-  if (inside && !rel.startsWith(`.jikimi/`) && !rel.startsWith(".jikimi\\"))
+  const path = realPath(resolve(fromEnv ? cwd : workspaceDir, expanded));
+  const rel = relative(realPath(workspaceDir), path);
+  const parts = rel.split(sep);
+  const inside = !isAbsolute(rel) && parts[0] !== "..";
+  if (inside && !(parts[0] === ".jikimi" && parts.length > 1))
     throw new JikimiError(
       "keyring_inside_workspace",
       `the keyring path ${raw} is inside the workspace, where it could be committed: move it outside (e.g. ~/.config/jikimi/) or under .jikimi/`,
@@ -388,27 +415,22 @@ export function isSealed(path: string): boolean {
   return readRaw(path).sealed;
 }
 
-/** Runs `change` holding the keyring's lock file, so two changes never lose one another's keys. */
+/** Runs `change` holding the keyring's lock (`<keyring>.lock.db`), so two changes never lose one another's keys. */
 function withLock<T>(path: string, change: () => T): T {
   if (!existsSync(path))
     throw new JikimiError("keyring_missing", `no keyring at ${path}: create one with \`jikimi keys init\``);
-  const lock = `${path}.lock`;
-  let fd: number;
-  try {
-    fd = openSync(lock, "wx", 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST")
-      throw new JikimiError(
+  const lock = takeLock(
+    path,
+    (owner) =>
+      new JikimiError(
         "keyring_locked",
-        `another jikimi is changing the keyring ${path} (lock file ${lock}): retry, or remove the lock file if no jikimi is running`,
-      );
-    throw error;
-  }
-  closeSync(fd);
+        `another jikimi is changing the keyring ${path}${owner ? ` (${describeOwner(owner)})` : ""}: wait for it to finish, then retry`,
+      ),
+  );
   try {
     return change();
   } finally {
-    rmSync(lock, { force: true });
+    lock.release();
   }
 }
 

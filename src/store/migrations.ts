@@ -157,4 +157,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ledger_entries_recorded ON ledger_entries(recorded_at);
     `,
   },
+  {
+    version: 8,
+    name: "consent event chain",
+    sql: `
+      -- the hash chain over consent events (consent/chain.ts): a batch's events are ids first_id..last_id, and
+      -- head is SHA-256(previous batch's head || batch header || its events' canonical bytes); NULL for
+      -- batches recorded before this migration, until the registry chains them
+      ALTER TABLE consent_batches ADD COLUMN first_id INTEGER;
+      ALTER TABLE consent_batches ADD COLUMN last_id INTEGER;
+      ALTER TABLE consent_batches ADD COLUMN head BLOB;
+      CREATE INDEX consent_batches_last_id ON consent_batches(last_id);
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import cliProgress from "cli-progress";
 import { type Command, Option } from "commander";
 import { ConsentRegistry } from "../../consent/index.js";
+import { describeRecovery } from "../../engine/release/journal.js";
 import { type ShareResult, share } from "../../engine/share.js";
 import { ExitCode, JikimiError } from "../../errors.js";
 import { diskReader } from "../../io/workspace-reader.js";
@@ -48,6 +49,7 @@ function summary(r: ShareResult, seconds: number, dryRun: boolean, heldNow: bool
       `k ${n(r.risk.k)}, ${(r.risk.uniqueShare * 100).toFixed(2)}% of released records unique on the quasi-identifiers`,
     ]);
   if (r.output) rows.push(["output", r.output]);
+  if (r.manifest) rows.push(["manifest", r.manifest]);
   if (r.entry) rows.push(["recorded", `ledger entry ${r.entry.seq}, root ${r.entry.root}`]);
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}\n`).join("");
@@ -159,6 +161,7 @@ export function registerShare(program: Command): void {
         else if (!opts.quiet) {
           const seconds = (performance.now() - started) / 1000;
           const title = opts.dryRun ? "dry run of" : heldNow ? "held release of" : "release of";
+          if (r.recovered) process.stdout.write(`${describeRecovery(r.recovered)}\n`);
           process.stdout.write(`${title} ${agreement} at ${at.toISOString()}\n`);
           process.stdout.write(summary(r, seconds, opts.dryRun === true, heldNow));
           if (opts.dryRun && r.sample.length > 0) {

@@ -1,10 +1,12 @@
 // the share gateway's threads: blocks go to worker threads (one per core by default) and come back as
 // promises the caller awaits in block order. The first block runs on the calling thread, so small inputs
 // never pay for starting workers; without the built worker file (running from sources) everything runs inline.
+// A worker that fails (an error, running out of memory, exiting while the pool is open) fails the pool: every block
+// in flight and every later one rejects with one JikimiError (exit 2), never an uncaught error.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import { ExitCode, JikimiError } from "../../errors.js";
+import { type ResourceLimits, Worker } from "node:worker_threads";
+import { JikimiError } from "../../errors.js";
 import { type BlockResult, compilePlan, type ReleasePlan } from "./processor.js";
 import { BlockError } from "./table.js";
 import { type Answer, answerOf, type Job, runJob } from "./worker.js";
@@ -26,9 +28,10 @@ function errorOf(answer: Exclude<Answer, { result: BlockResult }>): Error {
     return new BlockError(code, record, line, column);
   }
   return answer.error.code === "internal"
-    ? new JikimiError("worker_failed", `a share worker failed (${answer.error.message})`, {
-        exitCode: ExitCode.internal,
-      })
+    ? new JikimiError(
+        "worker_failed",
+        `a share worker failed (${answer.error.message}): nothing was released or recorded; run again (or run with --threads 0)`,
+      )
     : new JikimiError(answer.error.code, answer.error.message);
 }
 
@@ -45,11 +48,14 @@ export class ReleasePool {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
   private failure: unknown;
+  private closing = false;
   private readonly inline: boolean;
 
   constructor(
     private readonly plan: ReleasePlan,
     private readonly threads: number,
+    /** limits of each worker thread (tests use them to make a worker run out of memory) */
+    private readonly limits?: ResourceLimits,
   ) {
     // compiled here first: a plan that does not compile fails on the calling thread, with its message
     this.run = compilePlan(plan);
@@ -68,6 +74,7 @@ export class ReleasePool {
       }
     }
     if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (this.closing) return Promise.reject(this.fault("was stopped"));
     this.slots ??= Array.from({ length: this.threads }, () => this.start());
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy++;
@@ -92,8 +99,19 @@ export class ReleasePool {
     });
   }
 
+  /** The error of a failed worker: what happened, that nothing went out, and what to do. */
+  private fault(why: string, fix = "run again"): JikimiError {
+    return new JikimiError(
+      "worker_failed",
+      `a share worker ${why}: nothing was released or recorded; ${fix} (or run with --threads 0)`,
+    );
+  }
+
   private start(): Slot {
-    const worker = new Worker(WORKER, { workerData: { jikimiRelease: true, plan: this.plan } });
+    const worker = new Worker(WORKER, {
+      workerData: { jikimiRelease: true, plan: this.plan },
+      ...(this.limits ? { resourceLimits: this.limits } : {}),
+    });
     worker.on("message", (answer: Answer) => {
       const p = this.pending.get(answer.id);
       if (!p) return;
@@ -101,22 +119,32 @@ export class ReleasePool {
       if ("result" in answer) p.resolve(answer.result);
       else p.reject(errorOf(answer));
     });
-    const fail = (why: string) => {
-      this.failure = new JikimiError("worker_failed", `a share worker ${why}: nothing was released`, {
-        exitCode: ExitCode.internal,
-      });
+    const fail = (error: JikimiError) => {
+      if (this.closing) return;
+      this.failure ??= error;
       for (const p of this.pending.values()) p.reject(this.failure);
       this.pending.clear();
     };
-    worker.on("error", (e) => fail(`failed (${e.name})`));
-    worker.on("exit", (code) => {
-      if (code !== 0 && this.pending.size > 0) fail(`stopped with code ${code}`);
-    });
+    worker.on("error", (e: Error & { code?: string }) =>
+      fail(
+        e.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? this.fault(
+              "ran out of memory",
+              "give node more memory (NODE_OPTIONS=--max-old-space-size=4096) or run with fewer --threads",
+            )
+          : this.fault(`failed (${e.code ?? e.name})`),
+      ),
+    );
+    // a worker only exits when the pool closes it: any other exit (killed, crashed) fails the release
+    worker.on("exit", (code) => fail(this.fault(`stopped unexpectedly (exit code ${code})`)));
     return { worker, busy: 0 };
   }
 
   /** Stops the workers. */
   async close(): Promise<void> {
+    this.closing = true;
+    for (const p of this.pending.values()) p.reject(this.fault("was stopped"));
+    this.pending.clear();
     const slots = this.slots ?? [];
     this.slots = undefined;
     await Promise.all(slots.map((s) => s.worker.terminate()));

@@ -1,10 +1,25 @@
 // byte chunks in, whole-line UTF-8 blocks out: a block ends at a LF byte (never inside a character), is
-// validated strictly, and decoded once; the lines holding invalid UTF-8 are listed so readers can flag them.
+// validated strictly, and decoded once; the lines holding invalid UTF-8 are listed so readers can flag them. A line
+// longer than `maxLineBytes` (32 MiB) is refused once that many bytes wait for their LF, before more are buffered.
 import { Buffer, isUtf8 } from "node:buffer";
 import { JikimiError } from "../../errors.js";
 
 const LF = 10;
 const BINARY_PROBE = 8192;
+
+/** The longest physical line a reader accepts unless configured: 32 MiB. */
+export const MAX_LINE_BYTES = 32 << 20;
+
+/** Options of `LineBlocks`. */
+export interface LineBlockOptions {
+  /** longest physical line accepted, in bytes; default 32 MiB */
+  maxLineBytes?: number;
+  /** the error for a line over the cap (a reader names its line number); default names the byte offset */
+  tooLong?: (max: number) => JikimiError;
+}
+
+/** A cap in words: "32 MiB" or "100 bytes". */
+export const capText = (n: number) => (n >= 1 << 20 ? `${+(n / (1 << 20)).toFixed(1)} MiB` : `${n} bytes`);
 
 /** A decoded block: its text, and the 0-based indexes (within the block) of lines with invalid UTF-8. */
 export interface DecodedBlock {
@@ -18,34 +33,66 @@ export interface DecodedBlock {
  */
 export class LineBlocks {
   private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   private seen = 0;
   private first = true;
+  private readonly max: number;
 
-  constructor(private readonly what: string) {}
+  constructor(
+    private readonly what: string,
+    private readonly options: LineBlockOptions = {},
+  ) {
+    this.max = options.maxLineBytes ?? MAX_LINE_BYTES;
+  }
 
-  /** Adds a chunk; returns the bytes up to and including its last LF (with earlier pending bytes), if any. */
+  private tooLong(): JikimiError {
+    return (
+      this.options.tooLong?.(this.max) ??
+      new JikimiError(
+        "line_too_long",
+        `${this.what}: the line starting after byte ${this.seen - this.pendingBytes} is longer than ${capText(this.max)}: export the file with one record per line, or split the record (the cap is maxLineBytes)`,
+      )
+    );
+  }
+
+  /**
+   * Adds a chunk; returns the bytes up to and including its last LF (with earlier pending bytes), if any. Throws
+   * `line_too_long` (from `tooLong`) once the line waiting for its LF passes the cap; call it before the reader
+   * parses the returned block, so the reader's position is the long line's.
+   */
   push(chunk: Uint8Array): Uint8Array | undefined {
     refuseBinary(chunk, this.seen, this.what);
-    this.seen += chunk.length;
+    // a line left pending by the last chunk is checked now, after the reader took the lines before it
+    if (this.pendingBytes > this.max) throw this.tooLong();
     const lf = chunk.lastIndexOf(LF);
     if (lf < 0) {
-      if (chunk.length > 0) this.pending.push(chunk.slice());
+      if (chunk.length > 0) {
+        this.pending.push(chunk.slice());
+        this.pendingBytes += chunk.length;
+      }
+      this.seen += chunk.length;
+      if (this.pendingBytes > this.max) throw this.tooLong();
       return undefined;
     }
+    if (this.pendingBytes > 0 && this.pendingBytes + chunk.indexOf(LF) > this.max) throw this.tooLong();
+    this.seen += chunk.length;
     let block: Uint8Array = chunk.subarray(0, lf + 1);
     if (this.pending.length > 0) {
       this.pending.push(block);
       block = Buffer.concat(this.pending);
     }
     this.pending = lf + 1 < chunk.length ? [chunk.slice(lf + 1)] : [];
+    this.pendingBytes = chunk.length - lf - 1;
     return this.strip(block);
   }
 
   /** The bytes after the last LF, if any. */
   end(): Uint8Array | undefined {
     if (this.pending.length === 0) return undefined;
+    if (this.pendingBytes > this.max) throw this.tooLong();
     const block = Buffer.concat(this.pending);
     this.pending = [];
+    this.pendingBytes = 0;
     return this.strip(block);
   }
 

@@ -2,6 +2,8 @@
 // A block ends at a LF outside quotes (quote parity from the block's start is even there: RFC 4180 doubles
 // the quotes inside a quoted field), so a quoted line break never splits a record. Only bytes are looked at
 // (indexOf/lastIndexOf, native): no decoding, no per-record work on the reading thread.
+// A record longer than `maxLineBytes` (32 MiB) is refused once that many bytes are pending, with the pending bytes
+// scanned only as they double (not per chunk), so a huge line costs about twice its capped size in copying.
 // Limitation: a file whose records end in a lone CR (no LF) is one block.
 import { Buffer } from "node:buffer";
 import { JikimiError } from "../../errors.js";
@@ -10,6 +12,40 @@ import { CsvReader } from "./csv-reader.js";
 
 const LF = 10;
 const QUOTE = 34;
+
+/** The longest record accepted unless configured: 32 MiB, like the scan's lines. */
+export const MAX_RECORD_BYTES = 32 << 20;
+
+const mib = (n: number) => (n >= 1 << 20 ? `${+(n / (1 << 20)).toFixed(1)} MiB` : `${n} bytes`);
+
+/**
+ * A record longer than the cap: `offset` is the byte (after the header) where it starts. Callers that count rows
+ * turn it into a message naming the row and line with `at(row, line)`; the error itself names the byte.
+ */
+export class RecordTooLong extends JikimiError {
+  constructor(
+    readonly input: string,
+    readonly offset: number,
+    readonly max: number,
+  ) {
+    super("line_too_long", RecordTooLong.text(input, `the record starting after byte ${offset}`, max));
+  }
+
+  private static text(name: string, where: string, max: number): string {
+    return `${name}: ${where} is longer than ${mib(max)} (one line, or a quoted field left open): close the quote or split the record; a CSV file must have one record per line (the cap is maxLineBytes)`;
+  }
+
+  /** The same error naming the record's row and line (1-based, the header is line 1). */
+  at(row: number, line: number): JikimiError {
+    return new JikimiError(
+      "line_too_long",
+      RecordTooLong.text(this.input, `row ${row} (line ${line})`, this.max),
+      {
+        cause: this,
+      },
+    );
+  }
+}
 
 /** A block of whole records: its bytes (ending in LF, or at the end of the file). */
 export interface CsvBlock {
@@ -57,13 +93,19 @@ function firstRecordEnd(b: Uint8Array): number {
  */
 export async function* csvBlocks(
   source: AsyncIterable<Uint8Array>,
-  options: { name: string; target?: number; onHeader: (header: Uint8Array) => void },
+  options: { name: string; target?: number; maxLineBytes?: number; onHeader: (header: Uint8Array) => void },
 ): AsyncGenerator<CsvBlock> {
   const target = options.target ?? 2 << 20;
+  const max = options.maxLineBytes ?? MAX_RECORD_BYTES;
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let seen = 0;
+  /** bytes of data (after the header) handed out in blocks */
+  let handed = 0;
+  /** pending bytes that hold no record end: scan again only once this many more are pending */
+  let scanAt = target;
   let header: Uint8Array | undefined;
+  const tooLong = () => new RecordTooLong(options.name, handed, max);
   const take = (): Uint8Array => {
     const all = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending);
     pending = [];
@@ -86,6 +128,11 @@ export async function* csvBlocks(
       const all = take();
       const end = firstRecordEnd(all);
       if (end < 0) {
+        if (all.length > max)
+          throw new JikimiError(
+            "line_too_long",
+            `${options.name}: the header line is longer than ${mib(max)} (or a quoted field is left open): this is not a CSV file with one record per line`,
+          );
         keep(all);
         continue;
       }
@@ -93,18 +140,25 @@ export async function* csvBlocks(
       options.onHeader(header);
       keep(all.subarray(end + 1));
     }
-    if (pendingBytes < target) continue;
+    if (pendingBytes < Math.max(target, Math.min(scanAt, max + 1))) continue;
     const all = take();
     const cut = lastRecordEnd(all);
     if (cut < 0) {
+      if (all.length > max) throw tooLong();
       keep(all);
+      // no record end yet: look again when the pending bytes have doubled (or pass the cap), not on every chunk
+      scanAt = all.length * 2;
       continue;
     }
     // the rest is copied before the block is handed out: its consumer may transfer the block's buffer
     const rest = Uint8Array.prototype.slice.call(all, cut + 1);
     const block = { bytes: all.subarray(0, cut + 1) };
     keep(rest);
+    scanAt = target;
+    handed += block.bytes.length;
     yield block;
+    // what follows the cut holds no record end: past the cap it can only be one record too long
+    if (rest.length > max) throw tooLong();
   }
   const rest = take();
   if (header === undefined) {
@@ -117,7 +171,17 @@ export async function* csvBlocks(
     options.onHeader(header);
     return;
   }
-  if (rest.length > 0) yield { bytes: rest };
+  let last = rest;
+  if (last.length > max) {
+    const cut = lastRecordEnd(last);
+    if (cut < 0) throw tooLong();
+    const block = { bytes: last.subarray(0, cut + 1) };
+    last = last.subarray(cut + 1);
+    handed += block.bytes.length;
+    yield block;
+    if (last.length > max) throw tooLong();
+  }
+  if (last.length > 0) yield { bytes: last };
 }
 
 /**

@@ -1,7 +1,7 @@
 // RFC 4180 CSV -> RecordBatch: bytes are cut at line ends, validated and decoded once per block, then scanned
 // char by char; a field is a slice of the block's string. Header required; per-row problems land in `bad`.
 import { JikimiError } from "../../errors.js";
-import { decodeBlock, LineBlocks } from "./blocks.js";
+import { capText, decodeBlock, LineBlocks, MAX_LINE_BYTES } from "./blocks.js";
 import { BatchBuilder, type RecordBatch, type RecordError } from "./types.js";
 
 const COMMA = 44;
@@ -18,6 +18,8 @@ export interface CsvReaderOptions {
   name?: string;
   /** the columns, when the input holds no header line (a block cut from the middle of a file) */
   columns?: string[];
+  /** longest line, and longest record (a quoted field may span lines), in bytes; default 32 MiB */
+  maxLineBytes?: number;
 }
 
 /**
@@ -40,11 +42,16 @@ export class CsvReader {
   private out: BatchBuilder | undefined;
   private width = 0;
   private readonly badLines = new Set<number>();
+  private readonly max: number;
 
   constructor(options: CsvReaderOptions = {}) {
     this.name = options.name ?? "input";
     this.batchRows = options.batchRows ?? 2048;
-    this.blocks = new LineBlocks(this.name);
+    this.max = options.maxLineBytes ?? MAX_LINE_BYTES;
+    this.blocks = new LineBlocks(this.name, {
+      maxLineBytes: this.max,
+      tooLong: (max) => this.tooLong(`line ${this.blockLine}`, max),
+    });
     if (options.columns !== undefined) {
       this.width = options.columns.length;
       this.out = new BatchBuilder(options.columns, this.batchRows);
@@ -63,6 +70,13 @@ export class CsvReader {
       line: this.line,
       ...(this.openColumn === undefined ? {} : { column: this.openColumn }),
     };
+  }
+
+  private tooLong(where: string, max: number): JikimiError {
+    return new JikimiError(
+      "line_too_long",
+      `${this.name}: ${where} is longer than ${capText(max)} (one line, or a quoted field left open): close the quote or split the record; a CSV file must have one record per line (the cap is maxLineBytes)`,
+    );
   }
 
   /** The column of a quoted field left open at the end of the input (set when `end` throws for it). */
@@ -94,6 +108,8 @@ export class CsvReader {
     const s = this.carry === "" ? text : this.carry + text;
     const stop = this.parse(s, final);
     this.carry = stop < s.length ? s.slice(stop) : "";
+    // a record still open after this many characters (a quote left open) is refused before it grows further
+    if (this.carry.length > this.max) throw this.tooLong(`row ${this.row + 1} (line ${this.line})`, this.max);
     this.blockLine = this.line + countLf(this.carry);
   }
 

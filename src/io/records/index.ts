@@ -25,6 +25,8 @@ export interface ReaderOptions {
   batchRows?: number;
   /** where "-" reads from; default process.stdin (CSV and JSON Lines only: Parquet needs a file) */
   stdin?: AsyncIterable<Uint8Array>;
+  /** longest CSV or JSON Lines line (and CSV record) accepted, in bytes; default 32 MiB */
+  maxLineBytes?: number;
 }
 
 /** A sink for batches. */
@@ -65,7 +67,11 @@ export function openReader(
 ): AsyncIterable<RecordBatch> {
   const kind = formatOf(path, format);
   const name = path === "-" ? "stdin" : path;
-  const opts = { name, ...(options.batchRows === undefined ? {} : { batchRows: options.batchRows }) };
+  const opts = {
+    name,
+    ...(options.batchRows === undefined ? {} : { batchRows: options.batchRows }),
+    ...(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes }),
+  };
   if (kind === "parquet") {
     if (path === "-") throw stdinParquetError();
     return readParquet(path, opts);

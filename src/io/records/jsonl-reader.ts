@@ -1,7 +1,7 @@
 // JSON Lines -> RecordBatch: one object per line; the first object's keys are the columns; values become
 // strings (numbers via String, booleans "true"/"false", null ""). Bad lines are row errors, never values.
 import { JikimiError } from "../../errors.js";
-import { decodeBlock, LineBlocks } from "./blocks.js";
+import { capText, decodeBlock, LineBlocks } from "./blocks.js";
 import { BatchBuilder, type RecordBatch, type RecordError } from "./types.js";
 
 /** Options of a JSON Lines reader. */
@@ -10,6 +10,8 @@ export interface JsonlReaderOptions {
   batchRows?: number;
   /** how messages name the input, e.g. its path; default "input" */
   name?: string;
+  /** longest line, in bytes; default 32 MiB */
+  maxLineBytes?: number;
 }
 
 /**
@@ -30,7 +32,14 @@ export class JsonlReader {
 
   constructor(options: JsonlReaderOptions = {}) {
     this.name = options.name ?? "input";
-    this.blocks = new LineBlocks(this.name);
+    this.blocks = new LineBlocks(this.name, {
+      ...(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes }),
+      tooLong: (max) =>
+        new JikimiError(
+          "line_too_long",
+          `${this.name}: line ${this.line} is longer than ${capText(max)}: write one JSON object per line, and split a record this large (the cap is maxLineBytes)`,
+        ),
+    });
     this.out = new BatchBuilder([], options.batchRows ?? 2048);
   }
 

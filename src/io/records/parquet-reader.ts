@@ -51,7 +51,12 @@ export interface ParquetReaderOptions {
   batchRows?: number;
   /** how messages name the input; default the path */
   name?: string;
+  /** largest row group decoded (uncompressed bytes, as the footer states); default 1 GiB */
+  maxRowGroupBytes?: number;
 }
+
+/** A row group is decoded whole: one larger than this (uncompressed) is refused before it is read. */
+export const MAX_ROW_GROUP_BYTES = 1 << 30;
 
 /** "PAR1", little-endian */
 const MAGIC = 0x31524150;
@@ -479,6 +484,12 @@ export async function* readParquet(
       const end = groupStart + Number(group.num_rows);
       groupStart = end;
       if (end === start) continue;
+      const max = options.maxRowGroupBytes ?? MAX_ROW_GROUP_BYTES;
+      if (Number(group.total_byte_size) > max)
+        throw new JikimiError(
+          "row_group_too_large",
+          `${name}: row group ${g + 1} (rows ${start + 1}-${end}) holds ${Math.ceil(Number(group.total_byte_size) / (1 << 20))} MiB uncompressed, more than the ${Math.round(max / (1 << 20))} MiB Jikimi decodes at once: write the file with smaller row groups (pyarrow row_group_size, DuckDB ROW_GROUP_SIZE)`,
+        );
       // one row group at a time: its pages are the smallest unit hyparquet decodes, and a writer may put a
       // whole row group in one page (DuckDB does), so reading a slice of a group would decode it again
       const chunks: ColumnData[][] = columns.map(() => []);

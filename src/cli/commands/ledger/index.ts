@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { registerLog } from "./log.js";
 import { registerRecord } from "./record.js";
+import { registerRepair } from "./repair.js";
 import { registerSubject } from "./subject.js";
 import { registerVerify } from "./verify.js";
 
@@ -11,4 +12,5 @@ export function registerLedger(program: Command): void {
   registerSubject(ledger);
   registerVerify(ledger);
   registerRecord(ledger);
+  registerRepair(ledger);
 }
