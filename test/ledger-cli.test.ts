@@ -3,6 +3,7 @@ import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { jikimi, tempDir } from "./support/cli.js";
 
 const cleanups: (() => void)[] = [];
@@ -20,25 +21,39 @@ function setup() {
   return { dir, ws, env, run };
 }
 
-const MANIFEST = `time: 2024-05-31T02:00:00Z
-agreement: { id: nsf-credit-feed, version: 2, digest: "${"0".repeat(64)}" }
-recipient: { id: orbit-pay-sg, name: Orbit Payments Pte. Ltd., country: SG }
-legal_basis: consent
-purposes: [nsf-scoring]
-fields:
-  - { name: customer_id, transform: pseudonym, key_id: master-1, categories: [user.unique_id.account] }
-records: 3
-operator: ops@hanbitpay.example
-subjects: { file: subjects.csv, column: customer_id }
-`;
+const DAY = 86_400_000;
+/** An ISO time `days` days and an hour ago: recent enough for the 7-day back-dating window. */
+const ago = (days: number) => new Date(Date.now() - days * DAY - 3_600_000).toISOString();
 
+type Run = ReturnType<typeof setup>["run"];
+
+/** Customers HB0000000001..3 consent to the agreement's purpose, as the corrected example asks. */
+function consent(dir: string, run: Run, numbers = [1, 2, 3]) {
+  const file = join(dir, "consent.csv");
+  const rows = numbers.map(
+    (n) => `HB${String(n).padStart(10, "0")},nsf-provision-overseas,grant,2024-01-01T00:00:00Z,app`,
+  );
+  writeFileSync(file, `subject,purpose,action,at,source\n${rows.join("\n")}\n`);
+  const r = run(["consent", "import", file]);
+  expect(r.status, r.stderr).toBe(0);
+}
+
+/** The manifest `ledger template` gives for nsf-credit-feed at `at`, filled in, with `change` applied. */
 function manifest(
   dir: string,
-  text = MANIFEST,
+  run: Run,
+  at: string,
+  change: (m: Record<string, unknown>) => void = () => {},
   subjects = "customer_id\nHB0000000001\nHB0000000002\nHB0000000003\n",
 ) {
+  const t = run(["ledger", "template", "nsf-credit-feed", "--at", at, "--json"]);
+  expect(t.status, t.stderr).toBe(0);
+  const m = JSON.parse(t.stdout) as Record<string, unknown>;
+  m.records = 3;
+  m.operator = "ops@hanbitpay.example";
+  change(m);
   writeFileSync(join(dir, "subjects.csv"), subjects);
-  writeFileSync(join(dir, "release.yaml"), text);
+  writeFileSync(join(dir, "release.yaml"), stringify(m));
   return join(dir, "release.yaml");
 }
 
@@ -67,15 +82,24 @@ describe("jikimi ledger", () => {
   it("records a manifest, lists it, answers a subject, and verifies against a checkpoint", () => {
     const { dir, run } = setup();
     run(["keys", "init"]);
-    const file = manifest(dir);
-    expect(run(["ledger", "record", "-m", file]).status).toBe(0);
-    expect(run(["ledger", "record", "-m", file]).status).toBe(0);
+    consent(dir, run);
+    const first = run(["ledger", "record", "-m", manifest(dir, run, ago(2))]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(run(["ledger", "record", "-m", manifest(dir, run, ago(1))]).status).toBe(0);
     const log = JSON.parse(run(["ledger", "log", "--json"]).stdout) as {
       seq: number;
       subjects: { count: number };
+      released_at: string;
+      recorded_at: string;
+      scope: { where: string };
+      consent: { purpose: string; count: number };
     }[];
     expect(log.map((e) => e.seq)).toEqual([1, 0]);
     expect(log[0]?.subjects.count).toBe(3);
+    // the entry commits to the scope phase and the consent set it was checked against
+    expect(log[0]?.scope.where).toBe("appstore_linked");
+    expect(log[0]?.consent).toMatchObject({ purpose: "nsf-provision-overseas", count: 3 });
+    expect(log[0]?.recorded_at > (log[0]?.released_at ?? "")).toBe(true);
     const subject = JSON.parse(run(["ledger", "subject", "HB0000000002", "--json"]).stdout) as {
       count: number;
     };
@@ -94,8 +118,9 @@ describe("jikimi ledger", () => {
   it("verify exits 1 and names the entry after tampering", () => {
     const { dir, ws, run } = setup();
     run(["keys", "init"]);
-    const file = manifest(dir);
-    for (let i = 0; i < 3; i++) run(["ledger", "record", "-m", file]);
+    consent(dir, run);
+    for (const days of [3, 2, 1])
+      expect(run(["ledger", "record", "-m", manifest(dir, run, ago(days))]).status).toBe(0);
     const db = new Database(join(ws, ".jikimi", "state.db"));
     db.prepare(
       `UPDATE ledger_entries SET body = replace(body, '"records":3', '"records":4') WHERE seq = 1`,
@@ -106,33 +131,114 @@ describe("jikimi ledger", () => {
     expect(r.stdout).toMatch(/changed at entry 1/);
   });
 
-  it("a bad manifest or subjects file records nothing and never echoes subject keys", () => {
+  it("a manifest that contradicts its agreement records nothing, naming each contradiction", () => {
     const { dir, run } = setup();
     run(["keys", "init"]);
-    const bad = run([
+    consent(dir, run);
+    type Fields = { name: string; transform: string; key_id?: string; categories: string[] }[];
+    const cases: [string, (m: Record<string, unknown>) => void, RegExp][] = [
+      ["digest", (m) => ((m.agreement as { digest: string }).digest = "0".repeat(64)), /agreement.digest/],
+      ["basis", (m) => (m.legal_basis = "entrustment"), /legal_basis is not the agreement's \(consent\)/],
+      [
+        "extra field",
+        (m) => (m.fields as Fields).push({ name: "resident_id", transform: "keep", categories: [] }),
+        /field "resident_id" is not released by the agreement/,
+      ],
+      [
+        "hash",
+        (m) => {
+          const f = (m.fields as Fields)[1] as Fields[number];
+          f.transform = "hash";
+          delete f.key_id;
+        },
+        /unkeyed hash transform/,
+      ],
+      [
+        "key id",
+        (m) => (((m.fields as Fields)[0] as Fields[number]).key_id = "master-00000000/0000000000000000"),
+        /key master-00000000\/0000000000000000 is not a key this keyring derives/,
+      ],
+      ["recipient", (m) => ((m.recipient as { country: string }).country = "CN"), /recipient.country/],
+    ];
+    for (const [what, change, message] of cases) {
+      const r = run(["ledger", "record", "-m", manifest(dir, run, ago(1), change)]);
+      expect(r.status, what).toBe(2);
+      expect(r.stderr, what).toMatch(message);
+    }
+    expect(JSON.parse(run(["ledger", "log", "--json"]).stdout)).toEqual([]);
+  });
+
+  it("a recorded release passes the gateway's guards: per-day limit, time order, consent, back-dating", () => {
+    const { dir, run } = setup();
+    run(["keys", "init"]);
+    consent(dir, run, [1, 2]);
+    // HB0000000003 never consented
+    const noConsent = run(["ledger", "record", "-m", manifest(dir, run, ago(2))]);
+    expect(noConsent.status).toBe(3);
+    expect(noConsent.stderr).toMatch(/1 of 3 subjects had not consented/);
+    const two = "customer_id\nHB0000000001\nHB0000000002\n";
+    expect(run(["ledger", "record", "-m", manifest(dir, run, ago(2), () => {}, two)]).status).toBe(0);
+    // a second release the same day, and one dated before the previous release
+    const again = run(["ledger", "record", "-m", manifest(dir, run, ago(2), () => {}, two)]);
+    expect(again.status).toBe(3);
+    expect(again.stderr).toMatch(/max_releases_per_day is 1/);
+    const earlier = run(["ledger", "record", "-m", manifest(dir, run, ago(3), () => {}, two)]);
+    expect(earlier.status).toBe(3);
+    expect(earlier.stderr).toMatch(/precedes this agreement's previous release/);
+    // back-dated by a month: held, unless an override says why, which the entry keeps
+    const late = manifest(dir, run, ago(30), () => {}, two);
+    expect(run(["ledger", "record", "-m", late]).status).toBe(3);
+    expect(JSON.parse(run(["ledger", "log", "--json"]).stdout)).toHaveLength(1);
+    const fresh = setup();
+    fresh.run(["keys", "init"]);
+    consent(fresh.dir, fresh.run, [1, 2]);
+    const reason = "the partner's system was down; sent by courier on the day";
+    const forced = fresh.run([
       "ledger",
       "record",
       "-m",
-      manifest(dir, MANIFEST.replace("records: 3", "records: lots")),
+      manifest(fresh.dir, fresh.run, ago(30), () => {}, two),
+      "--override",
+      reason,
     ]);
+    expect(forced.status, forced.stderr).toBe(0);
+    const [entry] = JSON.parse(fresh.run(["ledger", "log", "--json"]).stdout) as { override: string }[];
+    expect(entry?.override).toBe(reason);
+  });
+
+  it("a bad manifest or subjects file records nothing and never echoes subject keys", () => {
+    const { dir, run } = setup();
+    run(["keys", "init"]);
+    consent(dir, run);
+    const bad = run(["ledger", "record", "-m", manifest(dir, run, ago(1), (m) => (m.records = "lots"))]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/release.yaml:8:10 +wrong_type/);
+    expect(bad.stderr).toMatch(/release.yaml:\d+:\d+ +wrong_type/);
     const empty = run([
       "ledger",
       "record",
       "-m",
-      manifest(dir, MANIFEST, "customer_id\nHB0000000001\n\nHB0000000003\n"),
+      manifest(dir, run, ago(1), () => {}, "customer_id\nHB0000000001\n\nHB0000000003\n"),
     ]);
     expect(empty.status).toBe(2);
     expect(empty.stderr).toMatch(/subjects.csv:3: empty subject key/);
     expect(empty.stderr + empty.stdout).not.toMatch(/HB000000000/);
+    // a subjects file without the named header: the error never prints its first line (a subject key)
+    const headless = run([
+      "ledger",
+      "record",
+      "-m",
+      manifest(dir, run, ago(1), () => {}, "HB0000000001\nHB0000000002\n"),
+    ]);
+    expect(headless.status).toBe(2);
+    expect(headless.stderr + headless.stdout).not.toMatch(/HB000000000/);
     expect(JSON.parse(run(["ledger", "log", "--json"]).stdout)).toEqual([]);
   });
 
   it("prune refuses entries younger than 3 years", () => {
     const { dir, run } = setup();
     run(["keys", "init"]);
-    run(["ledger", "record", "-m", manifest(dir)]);
+    consent(dir, run);
+    run(["ledger", "record", "-m", manifest(dir, run, ago(1))]);
     const r = run(["ledger", "prune", "--before", "2099-01-01"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/retention/);

@@ -19,12 +19,14 @@ import { ConsentRegistry } from "../src/consent/index.js";
 import { initKeyring } from "../src/crypto/keyring.js";
 import { signerFrom } from "../src/crypto/signing.js";
 import { share } from "../src/engine/share.js";
+import { JikimiError } from "../src/errors.js";
 import { generate } from "../src/generate/index.js";
 import { diskReader } from "../src/io/workspace-reader.js";
 import { Ledger } from "../src/ledger/ledger.js";
 import { SubjectDictionary } from "../src/ledger/subjects/dictionary.js";
 import { fastSubjectHasher } from "../src/ledger/subjects/subject-hasher.js";
 import { loadWorkspace } from "../src/model/load.js";
+import { takeLock } from "../src/store/lock.js";
 import { openStore } from "../src/store/sqlite.js";
 import { ROOT } from "./support/cli.js";
 
@@ -84,6 +86,8 @@ async function setup(example = "nsf-case-corrected") {
     consent,
     subjects,
     hasher,
+    // the clock: the case's releases of 2024-05-31 and 06-01 fall inside the 7-day back-dating window
+    now: new Date("2024-06-02T00:00:00Z"),
   };
   return { dir, ws, input, out, rows, consenting: new Set(consenting), base, store, ledger };
 }
@@ -115,9 +119,13 @@ describe("jikimi share on the NSF case", () => {
     }
     expect(output[1]?.split(",")[3]).toMatch(/^\d{4}-\d{2}$/);
     expect(existsSync(`${r.output}.manifest.json`)).toBe(true);
-    const entry = s.ledger.entry(0);
-    expect(entry?.subjects.count).toBe(expected.length);
-    expect(entry?.fields.find((f) => f.name === "phone")?.key_id).toMatch(/^master-/);
+    const entry = s.ledger.entry(0)?.body;
+    if (entry?.kind !== "release") throw new Error("entry 0 is not a release");
+    expect(entry.subjects.count).toBe(expected.length);
+    expect(entry.fields.find((f) => f.name === "phone")?.key_id).toMatch(/^master-/);
+    // the entry commits to the consent it applied and the scope phase it used
+    expect(entry.consent).toMatchObject({ purpose: expect.any(String), count: expect.any(Number) });
+    expect(entry.scope?.where).toBeTruthy();
     const someone = expected[0]?.[0] ?? "";
     expect(s.ledger.subjectHistory(someone).map((h) => h.agreement)).toEqual(["nsf-credit-feed"]);
   });
@@ -161,17 +169,17 @@ describe("jikimi share on the NSF case", () => {
 describe("share under contention and bad rows", () => {
   it("refuses a second run of the same agreement while one holds the lock", async () => {
     const s = await setup();
-    const lockDir = join(s.ws, ".jikimi", "locks");
-    mkdirSync(lockDir, { recursive: true });
-    writeFileSync(join(lockDir, "nsf-credit-feed.lock"), String(process.ppid));
+    const base = join(s.ws, ".jikimi", "locks", "nsf-credit-feed");
+    const held = takeLock(base, () => new JikimiError("busy", "busy"));
     await expect(share({ ...s.base, agreement: "nsf-credit-feed", at: AT })).rejects.toThrow(
-      /another release/,
+      new RegExp(`another release of "nsf-credit-feed" is running \\(process ${process.pid} since `),
     );
-    // a lock left by a process that is gone is taken over
-    writeFileSync(join(lockDir, "nsf-credit-feed.lock"), "999999999");
+    held.release();
+    // a lock file an older jikimi left (a pid in a file) does not block: only a live holder's OS lock does
+    writeFileSync(`${base}.lock`, "999999999");
     const r = await share({ ...s.base, agreement: "nsf-credit-feed", at: AT });
     expect(r.entry?.seq).toBe(0);
-    expect(existsSync(join(lockDir, "nsf-credit-feed.lock"))).toBe(false);
+    expect(existsSync(`${base}.lock`), "the owner file is removed with the lock").toBe(false);
   });
 
   it("rejects a run with a bad row by default, naming the row and field but not the value", async () => {

@@ -2,42 +2,45 @@
 // read (record-aligned blocks) -> worker threads: type check -> scope (the phase valid at `at`) -> consent (as of
 // `at`) -> declared fields -> transforms under derived keys -> CSV bytes; the main thread puts the blocks back in
 // order, writes them to a temporary file while hashing, collects the distinct subjects, then applies the guards,
-// appends to the ledger and renames the output into place with a signed manifest. Nothing is written or recorded
-// when the run fails or is held.
-import { createHash } from "node:crypto";
-import { once } from "node:events";
-import {
-  createWriteStream,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  type WriteStream,
-  writeFileSync,
-} from "node:fs";
+// appends to the ledger (a journal covers the step from the append to the placement) and links the outputs into
+// place with a signed manifest. Nothing is written or recorded when the run fails or is held.
+import { createHash, randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import canonicalize from "canonicalize";
 import type { ConsentRegistry } from "../consent/index.js";
-import { deriveKey } from "../crypto/derive.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { signerFrom } from "../crypto/signing.js";
 import { ExitCode, JikimiError } from "../errors.js";
-import { csvBlocks, headerColumns } from "../io/records/csv-blocks.js";
+import { csvBlocks, headerColumns, RecordTooLong } from "../io/records/csv-blocks.js";
 import { csvField } from "../io/records/csv-writer.js";
 import { fileChunks, formatOf, openReader, type RecordFormat } from "../io/records/index.js";
 import type { AppendResult, Ledger } from "../ledger/ledger.js";
 import { type SubjectDictionary, SubjectHashSet } from "../ledger/subjects/dictionary.js";
 import type { SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import type { Agreement, Workspace } from "../model/workspace.js";
-import { checkWorkspace } from "../policy/check.js";
 import { RiskAccumulator, type RiskReport } from "../risk/index.js";
 import { auditDigests, auditDigestsWith, type DigestShape, digestShape } from "../scan/hash-audit.js";
+import { describeOwner, takeLock } from "../store/lock.js";
+import { consentCommitment } from "./consent-commitment.js";
+import { clearJournal, type Recovery, recoverRelease, writeJournal } from "./release/journal.js";
+import {
+  DEFAULT_OUTPUT_MODE,
+  manifestPath,
+  occupied,
+  occupiedError,
+  outputError,
+  placeFile,
+  removeTemps,
+  TempOutput,
+  tempFolder,
+  tempFolders,
+  writeManifest,
+} from "./release/output.js";
 import { ReleasePool } from "./release/pool.js";
 import type { BlockResult, ReleasePlan } from "./release/processor.js";
 import { BlockError, tableFromRows } from "./release/table.js";
+import { planRelease, timeHolds, volumeHolds } from "./release-plan.js";
 import { checkColumns } from "./typecheck.js";
 export interface ShareRequest {
   workspace: Workspace;
@@ -60,6 +63,12 @@ export interface ShareRequest {
   threads?: number;
   /** set when the run must stop (SIGINT/SIGTERM): the release is abandoned before the ledger append */
   signal?: AbortSignal;
+  /** the clock (default: now): recorded_at, and the reference for the back-dating rules */
+  now?: Date;
+  /** mode of the released file, quarantine report and manifest (default 0o600) */
+  outputMode?: number;
+  /** longest CSV record accepted, in bytes (default 32 MiB) */
+  maxLineBytes?: number;
 }
 
 /** A row set aside under `on_bad_row: quarantine`: where and why, never the values. */
@@ -96,6 +105,10 @@ export interface ShareResult {
   risk?: { k: number; uniqueShare: number };
   /** released un-keyed fields that look like digests, and how many sampled values the hash audit recovered */
   digests?: DigestFinding[];
+  /** what this run did first with a release of the agreement interrupted earlier (killed after its ledger append) */
+  recovered?: Recovery;
+  /** the signed manifest beside the output */
+  manifest?: string;
 }
 
 /** A released column of digests found by sampling, audited before release. */
@@ -114,113 +127,10 @@ export const QUARANTINE_LIST = 10_000;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The guards of an agreement against this release; each failing guard gives a reason. */
-function guards(req: ShareRequest, subjects: number): { held: string[]; previous?: number } {
-  const a = req.workspace.agreements.get(req.agreement)?.value;
-  const held: string[] = [];
-  if (!a) return { held };
-  const today = day(req.at);
-  if (today < a.valid.from || (a.valid.until !== undefined && today >= a.valid.until))
-    held.push(
-      `the agreement is valid from ${a.valid.from}${a.valid.until ? ` until ${a.valid.until}` : ""}, not on ${today}`,
-    );
-  const v = a.volume;
-  // one read of the latest entries serves both the growth and the per-day guard
-  const recent = req.ledger.entries({ agreement: a.id, limit: (v?.max_releases_per_day ?? 0) + 1 });
-  const previous = recent[0]?.subjects.count;
-  if (v?.max_subjects !== undefined && subjects > v.max_subjects)
-    held.push(`${subjects} subjects exceed max_subjects ${v.max_subjects}`);
-  if (
-    v?.max_growth !== undefined &&
-    previous !== undefined &&
-    previous > 0 &&
-    subjects / previous - 1 > v.max_growth
-  )
-    held.push(
-      `${subjects} subjects is ${((subjects / previous - 1) * 100).toFixed(0)}% more than the previous release (${previous}); max_growth is ${(v.max_growth * 100).toFixed(0)}%`,
-    );
-  if (v?.max_releases_per_day !== undefined) {
-    const sameDay = recent.filter((e) => e.time.slice(0, 10) === today);
-    if (sameDay.length >= v.max_releases_per_day)
-      held.push(
-        `${sameDay.length} releases already on ${today}; max_releases_per_day is ${v.max_releases_per_day}`,
-      );
-  }
-  return { held, previous };
-}
-
 /** Where a block's records and lines start in the file (0-based counts of what came before). */
 interface Origin {
   rows: number;
   lines: number;
-}
-
-/** The output file while it is written: a hidden temporary, hashed as written; errors surface on the next write. */
-class TempOutput {
-  readonly digest = createHash("sha256");
-  bytes = 0;
-  private readonly stream: WriteStream;
-  private error: NodeJS.ErrnoException | undefined;
-
-  constructor(
-    readonly path: string,
-    private readonly what: string,
-  ) {
-    this.stream = createWriteStream(path, { fd: openSync(path, "wx"), flush: true });
-    this.stream.on("error", (e: NodeJS.ErrnoException) => {
-      this.error ??= e;
-    });
-  }
-
-  private fail(e: NodeJS.ErrnoException): JikimiError {
-    const full = e.code === "ENOSPC" || e.code === "EFBIG" || e.code === "EDQUOT";
-    return new JikimiError(
-      full ? "disk_full" : "write_failed",
-      full
-        ? `${this.what}: the disk is full (${e.code}): free space in the output folder and run again; nothing was released or recorded`
-        : `${this.what}: cannot write (${e.code ?? e.name}): check the output folder; nothing was released or recorded`,
-      { cause: e },
-    );
-  }
-
-  async write(chunk: Uint8Array): Promise<void> {
-    if (this.error) throw this.fail(this.error);
-    this.digest.update(chunk);
-    this.bytes += chunk.length;
-    if (!this.stream.write(chunk)) {
-      try {
-        await once(this.stream, "drain");
-      } catch (e) {
-        throw this.fail(e as NodeJS.ErrnoException);
-      }
-    }
-  }
-
-  async close(): Promise<void> {
-    if (this.error) throw this.fail(this.error);
-    this.stream.end();
-    try {
-      await once(this.stream, "close");
-    } catch (e) {
-      throw this.fail(e as NodeJS.ErrnoException);
-    }
-    if (this.error) throw this.fail(this.error);
-  }
-
-  discard(): void {
-    this.stream.destroy();
-    rmSync(this.path, { force: true });
-  }
-}
-
-/** An open-for-writing error of the output folder, as a clear message. */
-function outputError(dir: string, e: unknown): JikimiError {
-  const code = (e as NodeJS.ErrnoException).code;
-  return new JikimiError(
-    "output_unwritable",
-    `the output folder ${dir} cannot be written (${code ?? "error"}): pass --out a folder you can write to`,
-    { cause: e },
-  );
 }
 
 /** The consent as of the release time as a bitset over dictionary indexes, in shared memory. */
@@ -240,28 +150,32 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   const doc = req.workspace.agreements.get(req.agreement);
   if (!doc)
     throw new JikimiError("unknown_agreement", `there is no agreement "${req.agreement}": see agreements/`);
-  const a = doc.value;
-  const errors = checkWorkspace(req.workspace, { at: day(req.at) }).filter(
-    (f) => f.subject.id === a.id && f.severity === "error",
-  );
-  if (errors.length > 0)
-    throw new JikimiError(
-      "agreement_refused",
-      `agreement "${a.id}" has ${errors.length} check error${errors.length === 1 ? "" : "s"} (${[...new Set(errors.map((e) => e.code))].join(", ")}): run \`jikimi check\` and fix them first`,
-      { exitCode: ExitCode.findings },
-    );
+  const now = req.now ?? new Date();
+  // one plan for the gateway and `ledger record`: check errors refuse, the phase at released_at, derived keys
+  const plan = planRelease({
+    workspace: req.workspace,
+    agreement: req.agreement,
+    at: req.at,
+    keyring: req.keyring,
+    agreementBytes: readFileSync(join(req.workspace.root, doc.file)),
+  });
+  const a = plan.agreement;
+  const phase = plan.phase;
   const dataset = req.workspace.datasets.get(a.dataset)?.value;
-  const recipient = req.workspace.recipients.get(a.recipient)?.value;
-  if (!dataset || !recipient)
-    throw new JikimiError("workspace_incomplete", "the agreement's dataset or recipient is missing");
-  const phase = a.phases?.find(
-    (p) =>
-      (p.from === undefined || p.from <= day(req.at)) && (p.until === undefined || day(req.at) < p.until),
-  );
-  if (a.phases && !phase)
-    throw new JikimiError("no_phase", `no scope phase of "${a.id}" covers ${day(req.at)}`, {
-      exitCode: ExitCode.held,
-    });
+  if (!dataset) throw new JikimiError("workspace_incomplete", "the agreement's dataset is missing");
+  // consent as of released_at, with what the entry commits to (the chain head it was computed from)
+  const consentNow = a.consent
+    ? consentCommitment(req.consent, a.consent.purpose, plan.declared.released_at)
+    : undefined;
+  const timeHeld = timeHolds(plan, req.ledger, now);
+  // a release time the ledger would refuse is held before a row is read (a dry run still counts)
+  if (timeHeld.length > 0 && req.override === undefined && !req.dryRun)
+    return {
+      counts: { read: 0, bad: 0, outOfScope: 0, noConsent: 0, released: 0, subjects: 0 },
+      held: timeHeld,
+      sample: [],
+      quarantined: [],
+    };
   const format = formatOf(req.input, req.format);
   const name = req.input === "-" ? "stdin" : req.input;
   const released = Object.entries(a.fields);
@@ -269,7 +183,6 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   const unkeyed = released
     .filter(([, rel]) => rel.transform.name !== "pseudonym" && rel.transform.name !== "token")
     .map(([f]) => f);
-  const keyIds = new Map<string, string>();
   const checks = Object.fromEntries(
     Object.entries(dataset.fields).map(([k, f]) => [k, { type: f.type, nullable: f.nullable }]),
   );
@@ -292,11 +205,17 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         `${name}: the header lacks ${missing.join(", ")}${report.duplicated.length ? `, repeats ${report.duplicated.join(", ")}` : ""}: the file must have the dataset's declared columns`,
       );
     const index = new Map(columns.map((c, i) => [c, i]));
-    const consent = a.consent
-      ? {
-          bits: consentBits(req.consent.asOf(a.consent.purpose, req.at.toISOString())),
-          dictionary: req.subjects.shared(),
-        }
+    const columnOf = (field: string): number => {
+      const i = index.get(field);
+      if (i === undefined)
+        throw new JikimiError(
+          "missing_column",
+          `${name}: the header has no column "${field}", which the agreement reads: add it to the file, or map the header`,
+        );
+      return i;
+    };
+    const consent = consentNow
+      ? { bits: consentBits(consentNow.set), dictionary: req.subjects.shared() }
       : undefined;
     return {
       columns,
@@ -309,31 +228,18 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
             },
           }
         : {}),
-      subjectColumn: index.get(dataset.subject_key) ?? -1,
+      subjectColumn: columnOf(dataset.subject_key),
       subjectKey,
       ...(consent ? { consent } : {}),
       fields: released.map(([field, rel]) => {
-        const scope = typeof rel.options.link_key === "string" ? rel.options.link_key : undefined;
-        const keys: { pseudonym?: Uint8Array; token?: Uint8Array } = {};
-        for (const use of ["pseudonym", "token"] as const)
-          if (rel.transform.name === use) {
-            const k = deriveKey(req.keyring, {
-              use,
-              agreement: a.id,
-              recipient: a.recipient,
-              scope,
-              length: use === "token" ? 64 : 32,
-            });
-            keys[use] = k.key;
-            keyIds.set(field, k.keyId);
-          }
+        const keys = plan.keys.get(field) ?? {};
         return {
           name: field,
-          column: index.get(field) ?? -1,
+          column: columnOf(field),
           transform: rel.transform.name,
           options: rel.options,
           keys,
-          type: dataset.fields[field]?.type ?? "string",
+          type: Object.hasOwn(dataset.fields, field) ? (dataset.fields[field]?.type ?? "string") : "string",
         };
       }),
       sample: req.dryRun ? 5 : 0,
@@ -346,7 +252,17 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   };
 
   const counts: ShareCounts = { read: 0, bad: 0, outOfScope: 0, noConsent: 0, released: 0, subjects: 0 };
-  const stamp = `${day(req.at)}-${process.pid}-${Date.now()}`;
+  const mode = req.outputMode ?? DEFAULT_OUTPUT_MODE;
+  if (!Number.isInteger(mode) || mode < 0 || mode > 0o777 || (mode & 0o400) === 0)
+    throw new JikimiError(
+      "bad_output_mode",
+      `output_mode ${Number.isInteger(mode) ? mode.toString(8) : String(mode)} is not a file mode the owner can read: use an octal mode such as 0600 or 0640`,
+    );
+  // the final names are known before the append: agreement, day and a run id (the ledger's seq is not known yet)
+  const runId = randomBytes(4).toString("hex");
+  const fileName = `${a.id}-${day(req.at)}-${runId}.csv`;
+  const final = join(req.outDir, fileName);
+  const quarantineName = `${final}.quarantine.csv`;
   const subjects = new SubjectHashSet();
   // the re-identification gate measures the file as it will leave: the released values of the quasi-identifiers
   const risk = a.risk ? new RiskAccumulator(a.risk.quasi_identifiers) : undefined;
@@ -355,18 +271,38 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   const sample: string[][] = [];
   const quarantined: QuarantinedRow[] = [];
   const reportLines: string[] = [];
-  const lock = acquireLock(req.workspace.root, a.id);
+  const root = req.workspace.root;
+  const lock = takeLock(
+    join(root, ".jikimi", "locks", a.id),
+    (owner) =>
+      new JikimiError(
+        "share_running",
+        `another release of "${a.id}" is running${owner ? ` (${describeOwner(owner)})` : ""}: wait for it to finish, then run again`,
+      ),
+  );
   let output: TempOutput | undefined;
   let report: TempOutput | undefined;
   let pool: ReleasePool | undefined;
-  const tmpOf = (what: string) => join(req.outDir, `.${a.id}-${stamp}.${what}.tmp`);
+  /** set once the ledger entry is committed: from then on the journal, not this run, owns the temporaries */
+  let committed = false;
+  let journal = false;
+  const queue: Promise<BlockResult>[] = [];
+  let recovered: Recovery | undefined;
   try {
-    removeStaleTemps(req.outDir, a.id);
+    // an earlier run killed between its append and its placement is finished (or undone) first
+    recovered = recoverRelease(root, a.id, req.ledger, () =>
+      signerFrom(req.keyring.active("ledger-signing")),
+    );
+    // the lock is ours, so any other temporary of this agreement belongs to a dead run
+    removeTemps(tempFolders(root, req.outDir), a.id);
+    removeLegacyTemps(req.outDir, a.id);
+    const tmpDir = req.dryRun ? "" : tempFolder(root, req.outDir);
+    const tmpOf = (what: string) => join(tmpDir, `${a.id}.${runId}.${what}.tmp`);
     if (!req.dryRun) {
       try {
-        output = new TempOutput(tmpOf("csv"), `the release file in ${req.outDir}`);
+        output = new TempOutput(tmpOf("csv"), `the release file for ${req.outDir}`, mode);
       } catch (e) {
-        throw outputError(req.outDir, e);
+        throw outputError(tmpDir, e);
       }
     }
     const interrupted = () =>
@@ -394,7 +330,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         reportLines.push(`${row},${csvField(q.field ?? "")},${q.code}\n`);
       }
       if (report === undefined && reportLines.length > 0 && !req.dryRun) {
-        report = new TempOutput(tmpOf("quarantine"), `the quarantine report in ${req.outDir}`);
+        report = new TempOutput(tmpOf("quarantine"), `the quarantine report for ${req.outDir}`, mode);
         await report.write(Buffer.from("row,field,code\n"));
       }
       if (report && reportLines.length > 0) await report.write(Buffer.from(reportLines.join("")));
@@ -419,7 +355,6 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     const threads = req.threads ?? Math.min(8, availableParallelism());
     // blocks read ahead: enough to keep every thread busy, few enough to keep memory flat
     const inFlight = Math.max(2, threads * 2);
-    const queue: Promise<BlockResult>[] = [];
     /** Takes results in file order until at most `limit` are in flight. */
     const drain = async (limit: number) => {
       while (queue.length > limit) {
@@ -447,22 +382,30 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       // CSV: record-aligned byte blocks go to the threads as they are
       let columns: string[] = [];
       const source = req.input === "-" ? process.stdin : fileChunks(req.input);
-      for await (const block of untilAborted(
-        csvBlocks(source, {
-          name,
-          onHeader: (header) => {
-            columns = headerColumns(header, name);
-            for (const byte of header) if (byte === 10) at.lines++;
-          },
-        }),
-        req.signal,
-        interrupted,
-      )) {
-        if (req.signal?.aborted) throw interrupted();
-        pool ??= await begin(columns);
-        bytesRead += block.bytes.length;
-        queue.push(pool.submit({ kind: "csv", bytes: block.bytes }));
-        await drain(inFlight);
+      try {
+        for await (const block of untilAborted(
+          csvBlocks(source, {
+            name,
+            ...(req.maxLineBytes === undefined ? {} : { maxLineBytes: req.maxLineBytes }),
+            onHeader: (header) => {
+              columns = headerColumns(header, name);
+              for (const byte of header) if (byte === 10) at.lines++;
+            },
+          }),
+          req.signal,
+          interrupted,
+        )) {
+          if (req.signal?.aborted) throw interrupted();
+          pool ??= await begin(columns);
+          bytesRead += block.bytes.length;
+          queue.push(pool.submit({ kind: "csv", bytes: block.bytes }));
+          await drain(inFlight);
+        }
+      } catch (e) {
+        if (!(e instanceof RecordTooLong)) throw e;
+        // the long record follows every block handed out: once they are counted, its row and line are known
+        await drain(0);
+        throw e.at(at.rows + 1, at.lines + 1);
       }
       pool ??= await begin(columns);
     } else {
@@ -496,7 +439,8 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     if (output) await output.close();
     if (report) await report.close();
     counts.subjects = subjects.size;
-    const { held, previous } = guards(req, counts.subjects);
+    const { held: volumeHeld, previous } = volumeHolds(plan, req.ledger, counts.subjects);
+    const held = [...timeHeld, ...volumeHeld];
     const measured = risk?.report();
     if (a.risk && measured) held.push(...riskHolds(a.risk, measured));
     // the hash audit: a sampled released column of bare digests that can be reversed holds the release
@@ -519,6 +463,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       previous,
       sample,
       quarantined,
+      ...(recovered ? { recovered } : {}),
       ...(measured ? { risk: { k: measured.k, uniqueShare: measured.uniqueShare } } : {}),
       ...(digests.length > 0 ? { digests } : {}),
     };
@@ -529,66 +474,79 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     }
     if (req.signal?.aborted) throw interrupted();
     const out = output as TempOutput;
-    const text = readFileSync(join(req.workspace.root, doc.file));
     const sha256 = out.digest.digest("hex");
-    const fileName = `${a.id}-${day(req.at)}.csv`;
-    const categories = (f: string) => dataset.fields[f]?.categories ?? [];
+    // nothing may sit at a final name: checked before the append, and again (atomically) by the link after it
+    for (const f of [final, manifestPath(final), ...(report ? [quarantineName] : [])])
+      if (occupied(f)) throw occupiedError(f, " and run again; nothing was released or recorded");
+    const placements = [
+      { temp: out.path, final },
+      ...(report ? [{ temp: report.path, final: quarantineName }] : []),
+    ];
+    const file = { name: fileName, bytes: out.bytes, sha256 };
+    writeJournal(root, {
+      format: "jikimi-pending/1",
+      agreement: a.id,
+      outDir: req.outDir,
+      tmpDir,
+      mode,
+      time: req.at.toISOString(),
+      subjects: counts.subjects,
+      records: counts.released,
+      file,
+      files: placements,
+    });
+    journal = true;
     const entry = appendOrExplain(req.workspace.root, () =>
       req.ledger.appendHashes(
         {
-          time: req.at.toISOString(),
-          agreement: {
-            id: a.id,
-            version: a.version,
-            digest: createHash("sha256").update(text).digest("hex"),
-          },
-          recipient: { id: recipient.id, name: recipient.legal_name, country: recipient.country },
-          legal_basis: a.legal_basis,
-          purposes: a.purposes,
-          fields: released.map(([f, rel]) => ({
-            name: f,
-            transform: rel.transform.name,
-            key_id: keyIds.get(f),
-            categories: categories(f),
-          })),
+          ...plan.declared,
+          ...(consentNow ? { consent: consentNow.commitment } : {}),
           records: counts.released,
-          files: [{ name: fileName, bytes: out.bytes, sha256 }],
+          files: [file],
           operator: req.operator,
           override: held.length > 0 ? req.override : undefined,
           channel: "gateway",
         },
         subjects.bytes(),
         subjects.size,
-        req.at,
+        now,
       ),
     );
-    const final = join(req.outDir, `${a.id}-${day(req.at)}-${entry.seq}.csv`);
-    renameSync(out.path, final);
-    let quarantine: string | undefined;
-    if (report) {
-      quarantine = `${final}.quarantine.csv`;
-      renameSync(report.path, quarantine);
-    }
-    const signer = signerFrom(req.keyring.active("ledger-signing"));
-    const manifest = {
-      format: "jikimi-release/1",
-      entry: entry.seq,
-      root: entry.root,
-      file: { name: fileName, bytes: out.bytes, sha256 },
-      agreement: a.id,
-      time: req.at.toISOString(),
-      subjects: counts.subjects,
-      records: counts.released,
-      key_id: signer.keyId,
-    };
-    writeFileSync(
-      `${final}.manifest.json`,
-      `${JSON.stringify({ ...manifest, signature: signer.sign(Buffer.from(canonicalize(manifest) ?? "")) }, null, 2)}\n`,
+    committed = true;
+    const after = `, then run \`jikimi ledger repair\` to finish release ${entry.seq} of "${a.id}"`;
+    for (const p of placements) placeFile(p.temp, p.final, after);
+    const quarantine = report ? quarantineName : undefined;
+    const manifest = writeManifest(
+      {
+        seq: entry.seq,
+        root: entry.root,
+        file,
+        agreement: a.id,
+        time: req.at.toISOString(),
+        subjects: counts.subjects,
+        records: counts.released,
+        signer: signerFrom(req.keyring.active("ledger-signing")),
+      },
+      { outDir: req.outDir, tmpDir, mode, after },
     );
-    return { ...result, output: final, entry, ...(quarantine ? { quarantine } : {}) };
+    clearJournal(root, a.id);
+    journal = false;
+    return {
+      ...result,
+      output: final,
+      entry,
+      manifest,
+      ...(quarantine ? { quarantine } : {}),
+      ...(recovered ? { recovered } : {}),
+    };
   } catch (error) {
-    output?.discard();
-    report?.discard();
+    // results still in flight are dropped: their failures (a worker stopped by close) must not surface later
+    for (const q of queue) q.catch(() => {});
+    if (!committed) {
+      output?.discard();
+      report?.discard();
+      if (journal) clearJournal(root, a.id);
+    }
     throw error;
   } finally {
     await pool?.close();
@@ -695,8 +653,8 @@ function appendOrExplain<T>(root: string, append: () => T): T {
   }
 }
 
-/** Hidden temporaries of this agreement left by a run that was killed (SIGKILL, power loss): the lock is ours, so they are dead. */
-function removeStaleTemps(dir: string, agreement: string): void {
+/** Hidden temporaries an older jikimi left beside the outputs (`.<id>-<day>-<pid>-<ms>.csv.tmp`); the lock is ours. */
+function removeLegacyTemps(dir: string, agreement: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -708,36 +666,4 @@ function removeStaleTemps(dir: string, agreement: string): void {
   for (const name of names)
     if (name.startsWith(prefix) && shape.test(name.slice(prefix.length)))
       rmSync(join(dir, name), { force: true });
-}
-
-/** One run per agreement at a time: a lock file under .jikimi/locks; a stale lock of a dead process is taken over. */
-function acquireLock(root: string, agreement: string): { release(): void } {
-  const dir = join(root, ".jikimi", "locks");
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${agreement}.lock`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    // a second attempt follows the removal of a stale lock
-    try {
-      writeFileSync(file, String(process.pid), { flag: "wx" });
-      return { release: () => rmSync(file, { force: true }) };
-    } catch {
-      const pid = Number(readFileSync(file, "utf8"));
-      let alive = Number.isInteger(pid) && pid > 0;
-      try {
-        if (alive) process.kill(pid, 0);
-      } catch {
-        alive = false;
-      }
-      if (alive)
-        throw new JikimiError(
-          "share_running",
-          `another release of "${agreement}" is running (process ${pid}): wait for it to finish, then run again`,
-        );
-      rmSync(file, { force: true });
-    }
-  }
-  throw new JikimiError(
-    "share_running",
-    `cannot take the lock for "${agreement}": remove ${file} if no release is running`,
-  );
 }

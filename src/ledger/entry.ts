@@ -107,8 +107,9 @@ export interface PruneBody {
   retention: { rule: string; days: number };
   /** pruned entry numbers as inclusive ranges [from, to] */
   pruned: [number, number][];
-  /** per chain, the last pruned release, whose full set stays as the chain's base, and that set's digest */
-  bases: { chain: string; seq: number; digest: string }[];
+  /** per chain, the last pruned release (its full set stays as the chain's base), that set's digest, and how
+   * many releases the chain had up to and including it */
+  bases: { chain: string; seq: number; digest: string; releases: number }[];
   /** where the pruned entries' dictionary commitments grew, as [seq, size]: verify still chains through them */
   dictionary_steps: [number, number][];
   operator: string;

@@ -440,6 +440,8 @@ export class Ledger {
             chain,
             seq: s,
             digest: digestOf(bases.get(s) ?? Buffer.alloc(0)),
+            releases:
+              (db.prepare("SELECT chain_ord FROM ledger_entries WHERE seq = ?").pluck().get(s) as number) + 1,
           })),
           dictionary_steps: steps,
           operator,
@@ -452,10 +454,11 @@ export class Ledger {
          VALUES (?, ?, ?, ?, ?, 'prune', '', '', 0, 0)`,
       ).run(seq, bytes.toString("utf8"), leaf, recordedAt, recordedAt);
       for (const v of victims) {
-        db.prepare("UPDATE ledger_entries SET body = '', summary_id = NULL, pruned_at = ? WHERE seq = ?").run(
-          recordedAt,
-          v.seq,
-        );
+        // nothing of a pruned entry is left but its leaf hash and the time it was pruned
+        db.prepare(
+          `UPDATE ledger_entries SET body = '', released_at = '', recorded_at = '', agreement_id = '', recipient_id = '',
+           subject_count = 0, chain_ord = 0, summary_id = NULL, pruned_at = ? WHERE seq = ?`,
+        ).run(recordedAt, v.seq);
         db.prepare("DELETE FROM ledger_subject_changes WHERE seq = ?").run(v.seq);
         const base = bases.get(v.seq);
         if (base)

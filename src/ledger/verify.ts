@@ -142,7 +142,6 @@ export function verifyLedger(
   const leaves: Uint8Array[] = [];
   const releases = new Map<number, ReleaseBody>();
   const prunes: PruneBody[] = [];
-  const chainOf = new Map<number, string>();
   const emptied: EntryRow[] = [];
   const commitments: DictionaryStep[] = [];
   let expected = 0;
@@ -163,7 +162,6 @@ export function verifyLedger(
       // no body left to hash: the stored leaf stands in, bound by its signed head; a prune event must list it
       leaves.push(new Uint8Array(row.leaf_hash));
       emptied.push(row);
-      if (row.kind === "release") chainOf.set(row.seq, row.agreement_id);
       continue;
     }
     const leaf = leafHash(Buffer.from(row.body, "utf8"));
@@ -192,7 +190,6 @@ export function verifyLedger(
     }
     if (body.kind === "release") {
       releases.set(row.seq, body);
-      chainOf.set(row.seq, body.agreement.id);
       if (body.scope && scopeDigest(body.scope) !== body.scope.digest)
         problems.add({
           kind: "scope_changed",
@@ -219,8 +216,7 @@ export function verifyLedger(
         message: `entry ${row.seq} still has its body but is marked pruned`,
       });
   }
-  // ordinal positions count pruned releases too: recount in seq order
-  recountOrdinals(chainOf, releases, db, problems);
+  const positions = chainPositions(releases, prunes, db, problems);
 
   const heads = db
     .prepare("SELECT size, root, leaf_hash, time, key_id, signature FROM ledger_heads ORDER BY size")
@@ -228,7 +224,7 @@ export function verifyLedger(
   const first = checkTree(leaves, heads, keys, releases, prunes, problems);
   checkPruned(emptied, prunes, heads, problems);
 
-  verifySubjects(db, { releases, prunes, chainOf }, problems);
+  verifySubjects(db, { releases, prunes, ...positions }, problems);
   // pruned entries' commitments survive as the steps their prune events list
   for (const p of prunes) for (const [seq, size] of p.dictionary_steps ?? []) commitments.push({ seq, size });
   commitments.sort((a, b) => a.seq - b.seq);
@@ -280,19 +276,30 @@ export function verifyLedger(
   };
 }
 
-/** chain_ord of held releases, counting pruned releases of the chain before them. */
-function recountOrdinals(
-  chainOf: Map<number, string>,
+/**
+ * Positions in their chains: a chain's held releases count on from the releases its latest pruned base had;
+ * the base itself sits at one less. Checks each held release's chain_ord column.
+ */
+function chainPositions(
   releases: Map<number, ReleaseBody>,
+  prunes: PruneBody[],
   db: Database.Database,
   problems: Problems,
-): void {
-  const n = new Map<string, number>();
+): { ordOf: Map<number, number>; total: Map<string, number> } {
+  const ordOf = new Map<number, number>();
+  const total = new Map<string, number>();
+  for (const p of prunes)
+    for (const b of p.bases) {
+      total.set(b.chain, b.releases);
+      ordOf.set(b.seq, b.releases - 1);
+    }
   const get = db.prepare("SELECT chain_ord FROM ledger_entries WHERE seq = ?").pluck();
-  for (const [seq, chain] of [...chainOf].sort((a, b) => a[0] - b[0])) {
-    const ord = n.get(chain) ?? 0;
-    n.set(chain, ord + 1);
-    if (releases.has(seq) && get.get(seq) !== ord)
+  for (const [seq, body] of [...releases].sort((a, b) => a[0] - b[0])) {
+    const chain = body.agreement.id;
+    const ord = total.get(chain) ?? 0;
+    total.set(chain, ord + 1);
+    ordOf.set(seq, ord);
+    if (get.get(seq) !== ord)
       problems.add({
         kind: "column_changed",
         seq,
@@ -300,6 +307,7 @@ function recountOrdinals(
         message: `column chain_ord of entry ${seq} differs from its position in the chain`,
       });
   }
+  return { ordOf, total };
 }
 
 /** Leaves against the signed heads: signature, leaf, root, time = recorded_at, monotonic time. Returns the first divergence. */
@@ -380,7 +388,7 @@ function checkTree(
     first = {
       kind: "truncated",
       seq: leaves.length,
-      place: "ledger_entries",
+      place: "ledger_heads",
       message: `the log ends at ${leaves.length} entries but heads were signed up to ${heads.length}: entries from ${leaves.length} were removed`,
     };
   if (first) problems.add(first);
@@ -416,6 +424,24 @@ function checkPruned(emptied: EntryRow[], prunes: PruneBody[], heads: Head[], pr
         place,
         message: `entry ${row.seq} was pruned by entry ${p.seq} before its ${p.retention.rule} retention ran out`,
       });
+    const blank: Partial<Record<keyof EntryRow, string | number | null>> = {
+      kind: "release",
+      released_at: "",
+      recorded_at: "",
+      agreement_id: "",
+      recipient_id: "",
+      subject_count: 0,
+      chain_ord: 0,
+      summary_id: null,
+    };
+    for (const [column, value] of Object.entries(blank))
+      if (row[column as keyof EntryRow] !== value)
+        problems.add({
+          kind: "column_changed",
+          seq: row.seq,
+          place: `ledger_entries.${column}`,
+          message: `column ${column} of pruned entry ${row.seq} holds a value: nothing but its leaf hash may remain`,
+        });
     if (row.pruned_at !== p.recorded_at)
       problems.add({
         kind: "column_changed",

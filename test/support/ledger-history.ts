@@ -30,7 +30,7 @@ export function ledgerHistory(
   for (const c of customers(range(0, 40)))
     registry.grant(c, PURPOSE, { source: "app", at: iso(start - DAY) }, recorded);
   for (const c of customers([3, 4]))
-    registry.withdraw(c, PURPOSE, { source: "app", at: iso(start + 3 * DAY) }, recorded);
+    registry.withdraw(c, PURPOSE, { source: "app", at: iso(start + 3 * DAY) }, new Date(start + 3 * DAY));
   const where = "linked == true";
   const scope = { phase: { name: "scoring", from: "2019-01-01", model_building: false }, where };
   let members = new Set(range(0, 30));

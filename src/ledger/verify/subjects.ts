@@ -5,7 +5,7 @@ import type Database from "better-sqlite3";
 import type { PruneBody, ReleaseBody } from "../entry.js";
 import { summaryOf } from "../ledger.js";
 import { RoaringBitmap32 } from "../subjects/roaring.js";
-import { canonicalSetBytes, digestOf, readSet, setDigest } from "../subjects/sets.js";
+import { canonicalSetBytes, digestOf, readSet } from "../subjects/sets.js";
 import type { Problems } from "./problems.js";
 
 export interface ChainFacts {
@@ -13,8 +13,10 @@ export interface ChainFacts {
   releases: Map<number, ReleaseBody>;
   /** the signed prune events, in seq order */
   prunes: PruneBody[];
-  /** seq -> chain of every release, pruned ones included */
-  chainOf: Map<number, string>;
+  /** position of each held release, and of each chain's pruned base, in its chain */
+  ordOf: Map<number, number>;
+  /** releases per chain, pruned ones included */
+  total: Map<string, number>;
 }
 
 interface SetRow {
@@ -37,14 +39,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       baseOfChain.set(b.chain, b.seq);
       bases.set(b.seq, { chain: b.chain, digest: b.digest });
     }
-  // positions of every release in its chain, pruned ones included
-  const ordOf = new Map<number, number>();
-  const chainCount = new Map<string, number>();
-  for (const [seq, chain] of [...facts.chainOf].sort((a, b) => a[0] - b[0])) {
-    const n = chainCount.get(chain) ?? 0;
-    ordOf.set(seq, n);
-    chainCount.set(chain, n + 1);
-  }
+  const { ordOf, total: chainCount } = facts;
 
   const changes = readChanges(db);
   const current = new Map<string, RoaringBitmap32>();
@@ -94,10 +89,18 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       });
       continue;
     }
+    // stored bytes must be the canonical form of what they hold: no second encoding of the same set
+    const full = canonicalSetBytes(set);
+    if (Buffer.compare(row.data, row.kind === "delta" && delta ? canonicalSetBytes(delta) : full) !== 0)
+      problems.add({
+        kind: "subjects_changed",
+        ...where,
+        message: `the stored subject set of entry ${row.seq} is not in its canonical encoding`,
+      });
     const expected = body
       ? { digest: body.subjects.digest, count: body.subjects.count }
       : { digest: base?.digest, count: set.size };
-    if (setDigest(set) !== expected.digest || set.size !== expected.count)
+    if (digestOf(full) !== expected.digest || set.size !== expected.count)
       problems.add({
         kind: "subjects_changed",
         ...where,
@@ -110,6 +113,14 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
     lastSeq.set(chain, row.seq);
     if (!firstSeq.has(chain)) firstSeq.set(chain, row.seq);
   }
+  for (const [seq, base] of bases)
+    if (!seenSets.has(seq))
+      problems.add({
+        kind: "subjects_changed",
+        seq,
+        place: "ledger_subject_sets",
+        message: `the base set of chain "${base.chain}" (entry ${seq}, named by a prune event) is missing`,
+      });
   for (const seq of facts.releases.keys())
     if (!seenSets.has(seq))
       problems.add({
@@ -217,7 +228,7 @@ function verifySummaries(
       problems.add({
         kind: "summary_changed",
         seq,
-        place: "ledger_summaries",
+        place: "ledger_entries.summary_id, ledger_summaries",
         message: `the history summary of entry ${seq} differs from its signed body`,
       });
   }

@@ -15,7 +15,7 @@ export function registerSubject(ledger: Command): void {
           return void process.stdout.write("no recorded release contained this subject\n");
         for (const r of releases)
           process.stdout.write(
-            `${r.time.slice(0, 10)}  ${r.recipient} (${r.country})  ${r.purposes.join(", ")}  basis: ${r.legal_basis}  fields: ${r.fields.join(", ")}  [${r.agreement}@${r.version} #${r.seq}]\n`,
+            `${r.released_at.slice(0, 10)}  ${r.recipient} (${r.country})  ${r.purposes.join(", ")}  basis: ${r.legal_basis}  fields: ${r.fields.join(", ")}  [${r.agreement}@${r.version} #${r.seq}]\n`,
           );
         process.stdout.write(
           `${releases.length} release${releases.length === 1 ? "" : "s"} (${ms.toFixed(1)} ms)\n`,

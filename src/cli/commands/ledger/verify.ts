@@ -1,6 +1,7 @@
 // jikimi ledger verify / checkpoint / proof: prove the log was never rewritten.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { consentCheck } from "../../../engine/consent-commitment.js";
 import { ExitCode, JikimiError } from "../../../errors.js";
 import { type Checkpoint, CheckpointSchema } from "../../../ledger/checkpoint.js";
 import { verifyLedger } from "../../../ledger/verify.js";
@@ -46,7 +47,10 @@ export function registerVerify(ledger: Command): void {
           if (against) trusted.set(against.key_id, opts.publicKey);
         }
         const started = performance.now();
-        const report = verifyLedger(state.store.db, trusted, against);
+        const report = verifyLedger(state.store.db, trusted, {
+          against,
+          consent: consentCheck(state.store.db),
+        });
         const seconds = (performance.now() - started) / 1000;
         if (opts.json) printJson({ ...report, seconds });
         else if (report.ok)
@@ -59,7 +63,7 @@ export function registerVerify(ledger: Command): void {
           );
           for (const p of report.problems)
             process.stdout.write(
-              `  ${p.kind}${p.seq === undefined ? "" : ` at entry ${p.seq}`}: ${p.message}\n`,
+              `  ${p.kind}${p.seq === undefined ? "" : ` at entry ${p.seq}`}${p.place ? ` [${p.place}]` : ""}: ${p.message}\n`,
             );
         }
         process.exitCode = report.ok ? ExitCode.ok : ExitCode.findings;

@@ -1,0 +1,239 @@
+// what a release must be, decided once for the share gateway and for `ledger record` alike: the agreement
+// (refused with check errors), the scope phase valid at `released_at`, derived key ids, the entry's declared
+// part (agreement digest, recipient, basis, purposes, fields, scope) and the holds: validity, time rules and
+// volume guards. A manifest recorded from outside must equal what the gateway would have declared.
+import { createHash } from "node:crypto";
+import { type DeriveParams, deriveKey, masterIdOf } from "../crypto/derive.js";
+import type { Keyring } from "../crypto/keyring.js";
+import { ExitCode, JikimiError } from "../errors.js";
+import { type Release, type Scope, scopeDigest } from "../ledger/entry.js";
+import type { Ledger } from "../ledger/ledger.js";
+import type { Agreement, CheckedPhase, Workspace } from "../model/workspace.js";
+import { checkWorkspace } from "../policy/check.js";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The part of an entry the agreement decides; counts, files, consent and operator come from the run. */
+export type DeclaredRelease = Pick<
+  Release,
+  "released_at" | "agreement" | "recipient" | "legal_basis" | "purposes" | "fields" | "scope"
+>;
+
+export interface ReleasePlanInput {
+  workspace: Workspace;
+  agreement: string;
+  /** the operator's as-of time (`--at`); the clock by default */
+  at: Date;
+  keyring: Keyring;
+  /** the file the agreement was read from, as bytes: its digest goes into the entry */
+  agreementBytes: Uint8Array;
+}
+
+export interface ReleasePlan {
+  agreement: Agreement;
+  phase: CheckedPhase | undefined;
+  declared: DeclaredRelease;
+  /** derived keys of the pseudonym and token fields (secret: never logged) */
+  keys: Map<string, { pseudonym?: Uint8Array; token?: Uint8Array }>;
+}
+
+/** Derivation parameters of a released field, or undefined for a field without a key. */
+function deriveParams(a: Agreement, field: string): Omit<DeriveParams, "master"> | undefined {
+  const rel = Object.hasOwn(a.fields, field) ? a.fields[field] : undefined;
+  if (!rel) return undefined;
+  const use = rel.transform.name;
+  if (use !== "pseudonym" && use !== "token") return undefined;
+  const scope = typeof rel.options.link_key === "string" ? rel.options.link_key : undefined;
+  return {
+    use,
+    agreement: a.id,
+    recipient: a.recipient,
+    ...(scope ? { scope } : {}),
+    length: use === "token" ? 64 : 32,
+  };
+}
+
+/**
+ * Plans a release of `agreement` as of `at`. Throws for an unknown agreement, check errors (exit 1) or no phase.
+ * @example const plan = planRelease({ workspace, agreement: "nsf-credit-feed", at, keyring, agreementBytes });
+ */
+export function planRelease(input: ReleasePlanInput): ReleasePlan {
+  const doc = input.workspace.agreements.get(input.agreement);
+  if (!doc)
+    throw new JikimiError(
+      "unknown_agreement",
+      `there is no agreement "${input.agreement}": see agreements/ (known: ${[...input.workspace.agreements.keys()].join(", ") || "none"})`,
+    );
+  const a = doc.value;
+  const errors = checkWorkspace(input.workspace, { at: day(input.at) }).filter(
+    (f) => f.subject.id === a.id && f.severity === "error",
+  );
+  if (errors.length > 0)
+    throw new JikimiError(
+      "agreement_refused",
+      `agreement "${a.id}" has ${errors.length} check error${errors.length === 1 ? "" : "s"} (${[...new Set(errors.map((e) => e.code))].join(", ")}): run \`jikimi check\` and fix them first`,
+      { exitCode: ExitCode.findings },
+    );
+  const dataset = input.workspace.datasets.get(a.dataset)?.value;
+  const recipient = input.workspace.recipients.get(a.recipient)?.value;
+  if (!dataset || !recipient)
+    throw new JikimiError("workspace_incomplete", "the agreement's dataset or recipient is missing");
+  const today = day(input.at);
+  const phase = a.phases?.find(
+    (p) => (p.from === undefined || p.from <= today) && (p.until === undefined || today < p.until),
+  );
+  if (a.phases && !phase)
+    throw new JikimiError("no_phase", `no scope phase of "${a.id}" covers ${today}`, {
+      exitCode: ExitCode.held,
+    });
+  const keys = new Map<string, { pseudonym?: Uint8Array; token?: Uint8Array }>();
+  const keyIds = new Map<string, string>();
+  for (const field of Object.keys(a.fields)) {
+    const params = deriveParams(a, field);
+    if (!params) continue;
+    const k = deriveKey(input.keyring, params);
+    keys.set(field, { [params.use]: k.key });
+    keyIds.set(field, k.keyId);
+  }
+  const categories = (f: string) =>
+    Object.hasOwn(dataset.fields, f) ? (dataset.fields[f]?.categories ?? []) : [];
+  const scopeBody: Omit<Scope, "digest"> = {
+    ...(phase
+      ? {
+          phase: {
+            name: phase.name,
+            ...(phase.from ? { from: phase.from } : {}),
+            ...(phase.until ? { until: phase.until } : {}),
+            model_building: phase.model_building,
+          },
+        }
+      : {}),
+    where: phase?.where ?? "true",
+  };
+  return {
+    agreement: a,
+    phase,
+    keys,
+    declared: {
+      released_at: input.at.toISOString(),
+      agreement: {
+        id: a.id,
+        version: a.version,
+        digest: createHash("sha256").update(input.agreementBytes).digest("hex"),
+      },
+      recipient: { id: recipient.id, name: recipient.legal_name, country: recipient.country },
+      legal_basis: a.legal_basis,
+      purposes: a.purposes,
+      fields: Object.entries(a.fields).map(([f, rel]) => {
+        const keyId = keyIds.get(f);
+        return {
+          name: f,
+          transform: rel.transform.name,
+          ...(keyId ? { key_id: keyId } : {}),
+          categories: categories(f),
+        };
+      }),
+      scope: { ...scopeBody, digest: scopeDigest(scopeBody) },
+    },
+  };
+}
+
+/** Holds known before the data is read: validity on the release day and the time rules of the ledger. */
+export function timeHolds(plan: ReleasePlan, ledger: Ledger, now: Date): string[] {
+  const a = plan.agreement;
+  const today = plan.declared.released_at.slice(0, 10);
+  const held: string[] = [];
+  if (today < a.valid.from || (a.valid.until !== undefined && today >= a.valid.until))
+    held.push(
+      `the agreement is valid from ${a.valid.from}${a.valid.until ? ` until ${a.valid.until}` : ""}, not on ${today}`,
+    );
+  held.push(...ledger.timeHolds(a.id, plan.declared.released_at, now));
+  return held;
+}
+
+/** The volume guards of an agreement against a release of `subjects` people. */
+export function volumeHolds(
+  plan: ReleasePlan,
+  ledger: Ledger,
+  subjects: number,
+): { held: string[]; previous?: number } {
+  const a = plan.agreement;
+  const v = a.volume;
+  const held: string[] = [];
+  const today = plan.declared.released_at.slice(0, 10);
+  // one read of the latest releases serves both the growth and the per-day guard
+  const recent = ledger.releases({ agreement: a.id, limit: (v?.max_releases_per_day ?? 0) + 1 });
+  const previous = recent[0]?.subjects.count;
+  if (v?.max_subjects !== undefined && subjects > v.max_subjects)
+    held.push(`${subjects} subjects exceed max_subjects ${v.max_subjects}`);
+  if (
+    v?.max_growth !== undefined &&
+    previous !== undefined &&
+    previous > 0 &&
+    subjects / previous - 1 > v.max_growth
+  )
+    held.push(
+      `${subjects} subjects is ${((subjects / previous - 1) * 100).toFixed(0)}% more than the previous release (${previous}); max_growth is ${(v.max_growth * 100).toFixed(0)}%`,
+    );
+  if (v?.max_releases_per_day !== undefined) {
+    const sameDay = recent.filter((e) => e.released_at.slice(0, 10) === today);
+    if (sameDay.length >= v.max_releases_per_day)
+      held.push(
+        `${sameDay.length} releases already on ${today}; max_releases_per_day is ${v.max_releases_per_day}`,
+      );
+  }
+  return previous === undefined ? { held } : { held, previous };
+}
+
+/**
+ * Where a release recorded from outside contradicts what the gateway would declare: each difference names the
+ * manifest field. Key ids must be ones the keyring derives for the field (active or retired master key).
+ */
+export function manifestMismatches(plan: ReleasePlan, manifest: Release, keyring: Keyring): string[] {
+  const d = plan.declared;
+  const out: string[] = [];
+  if (manifest.agreement.id !== d.agreement.id) out.push(`agreement.id is not "${d.agreement.id}"`);
+  if (manifest.agreement.version !== d.agreement.version)
+    out.push(
+      `agreement.version is ${manifest.agreement.version}, the agreement is at version ${d.agreement.version}`,
+    );
+  if (manifest.agreement.digest !== d.agreement.digest)
+    out.push(
+      "agreement.digest is not the SHA-256 of the agreement file as it stands: record under the agreement in force",
+    );
+  for (const k of ["id", "name", "country"] as const)
+    if (manifest.recipient[k] !== d.recipient[k])
+      out.push(`recipient.${k} differs from the agreement's recipient`);
+  if (manifest.legal_basis !== d.legal_basis)
+    out.push(`legal_basis is not the agreement's (${d.legal_basis})`);
+  if ([...manifest.purposes].sort().join("\n") !== [...d.purposes].sort().join("\n"))
+    out.push(`purposes differ from the agreement's (${d.purposes.join(", ")})`);
+  const declared = new Map(d.fields.map((f) => [f.name, f]));
+  for (const f of manifest.fields) {
+    if (f.transform === "hash")
+      out.push(
+        `field "${f.name}" uses the unkeyed hash transform, which is reversible: release it as a pseudonym`,
+      );
+    const want = declared.get(f.name);
+    if (!want) {
+      out.push(`field "${f.name}" is not released by the agreement`);
+      continue;
+    }
+    if (want.transform !== f.transform)
+      out.push(`field "${f.name}" must be released as ${want.transform}, not ${f.transform}`);
+    const params = deriveParams(plan.agreement, f.name);
+    if (params) {
+      if (f.key_id === undefined) out.push(`field "${f.name}" names no key_id`);
+      else {
+        const master = f.key_id.includes("/") ? masterIdOf(f.key_id) : "";
+        const known = keyring.byId(master);
+        if (!known?.secret || deriveKey(keyring, { ...params, master }).keyId !== f.key_id)
+          out.push(`field "${f.name}": key ${f.key_id} is not a key this keyring derives for the agreement`);
+      }
+    }
+  }
+  for (const name of declared.keys())
+    if (!manifest.fields.some((f) => f.name === name))
+      out.push(`field "${name}" of the agreement is missing`);
+  return out;
+}
