@@ -99,7 +99,7 @@ describe("jikimi ledger", () => {
     // the entry commits to the scope phase and the consent set it was checked against
     expect(log[0]?.scope.where).toBe("appstore_linked");
     expect(log[0]?.consent).toMatchObject({ purpose: "nsf-provision-overseas", count: 3 });
-    expect(log[0]?.recorded_at > (log[0]?.released_at ?? "")).toBe(true);
+    expect((log[0]?.recorded_at ?? "") > (log[0]?.released_at ?? "")).toBe(true);
     const subject = JSON.parse(run(["ledger", "subject", "HB0000000002", "--json"]).stdout) as {
       count: number;
     };

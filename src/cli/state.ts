@@ -9,13 +9,14 @@ import { JikimiError } from "../errors.js";
 import { Ledger } from "../ledger/ledger.js";
 import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import { fastSubjectHasher, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
+import { durationDays } from "../model/common.js";
 import { CONFIG_FILE } from "../model/load.js";
 import { openStore, type Store } from "../store/sqlite.js";
 
 interface RawConfig {
   keyring?: unknown;
   controller?: { name?: unknown };
-  ledger?: { retention?: unknown };
+  ledger?: { retention?: unknown; backdate_window?: unknown; output_mode?: unknown };
 }
 
 /** jikimi.yaml read leniently: ledger commands need only a few keys, even when declarations have issues. */
@@ -27,14 +28,23 @@ function rawConfig(dir: string): RawConfig | undefined {
   }
 }
 
-/** The controller's name and ledger retention from jikimi.yaml. */
-export function ledgerSettings(dir: string): { log: string; retention: string } {
+/** The controller's name and the ledger settings of jikimi.yaml (validated by the model's schema on load). */
+export function ledgerSettings(dir: string): {
+  log: string;
+  retention: string;
+  backdateDays: number;
+  outputMode: number;
+} {
   const config = rawConfig(dir);
   const name = config?.controller?.name;
   const retention = config?.ledger?.retention;
+  const window = config?.ledger?.backdate_window;
+  const mode = config?.ledger?.output_mode;
   return {
     log: typeof name === "string" ? name : "unnamed controller",
     retention: typeof retention === "string" ? retention : "3y",
+    backdateDays: typeof window === "string" && /^[1-9][0-9]*[dmy]$/.test(window) ? durationDays(window) : 7,
+    outputMode: typeof mode === "string" && /^0?[0-7]{3}$/.test(mode) ? Number.parseInt(mode, 8) : 0o600,
   };
 }
 
@@ -71,6 +81,7 @@ export function openWorkspaceState(dir: string): WorkspaceState {
   const store = openStore(dir);
   const subjects = new SubjectDictionary(store.db);
   const hasher = fastSubjectHasher(key.id, Buffer.from(key.secret, "base64"));
+  const settings = ledgerSettings(dir);
   return {
     dir,
     ledger: () =>
@@ -79,7 +90,8 @@ export function openWorkspaceState(dir: string): WorkspaceState {
         subjects,
         hasher,
         signer: signerFrom(keyring.active("ledger-signing")),
-        log: ledgerSettings(dir).log,
+        log: settings.log,
+        backdateDays: settings.backdateDays,
       }),
     keyring,
     store,

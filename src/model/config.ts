@@ -39,6 +39,14 @@ export const ConfigSchema = z.strictObject({
       })
         .default("3y")
         .describe("how long ledger entries are kept before `jikimi ledger prune` may remove their details"),
+      backdate_window: Duration.default("7d").describe(
+        "how far before the clock a release's --at may lie without a recorded --override",
+      ),
+      output_mode: z
+        .string()
+        .regex(/^0?[0-7]{3}$/, "use an octal file mode such as 0600 or 0640")
+        .default("0600")
+        .describe("mode of released files, quarantine reports and manifests"),
     })
     .optional(),
   taxonomy: z

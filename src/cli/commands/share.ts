@@ -11,7 +11,7 @@ import { ExitCode, JikimiError } from "../../errors.js";
 import { diskReader } from "../../io/workspace-reader.js";
 import { loadWorkspace } from "../../model/load.js";
 import { workspaceDir, workspaceOption } from "../options.js";
-import { openWorkspaceState } from "../state.js";
+import { ledgerSettings, openWorkspaceState } from "../state.js";
 
 interface ShareOptions {
   workspace?: string;
@@ -137,6 +137,7 @@ export function registerShare(program: Command): void {
           outDir,
           at,
           operator: opts.operator ?? process.env.USER ?? "unknown",
+          outputMode: ledgerSettings(dir).outputMode,
           dryRun: opts.dryRun,
           override: opts.override,
           keyring: state.keyring,
