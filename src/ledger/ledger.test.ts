@@ -248,4 +248,19 @@ describe("tampering is detected and located", () => {
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => p.kind)).toContain("checkpoint_mismatch");
   });
+
+  it("an edited stored leaf hash is never signed into a checkpoint, a proof or a new head", () => {
+    history();
+    t.store.db.prepare("UPDATE ledger_entries SET leaf_hash = zeroblob(32) WHERE seq = 2").run();
+    const fresh = t.reopen();
+    expect(() => fresh.checkpoint()).toThrow(/no longer give the last signed tree head/);
+    expect(() => fresh.inclusionProof(1)).toThrow(/ledger verify/);
+    expect(() => fresh.append(release("credit-feed", "2024-06-30"), customers([1]))).toThrow(
+      /nothing was recorded/,
+    );
+    expect(verifyLedger(t.store.db, t.trusted).problems[0]).toMatchObject({
+      seq: 2,
+      place: "ledger_entries.leaf_hash",
+    });
+  });
 });

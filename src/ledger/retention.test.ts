@@ -73,4 +73,25 @@ describe("retention", () => {
     expect(report.ok).toBe(false);
     expect(report.problems[0]).toMatchObject({ kind: "pruned_unlisted", seq: 3 });
   });
+
+  it("a back-dated release recorded today is pruned by when it was recorded, and every history keeps it", () => {
+    years();
+    // recorded in 2026 with an override, but released_at back in 2018: prune counts from recorded_at
+    t.ledger.append(
+      release("scoped", "2018-07-01", { override: "late paper record of a 2018 transfer" }),
+      customers(range(0, 12)),
+      new Date("2026-01-10T00:00:00Z"),
+    );
+    const before = t.ledger.subjectHistory(customers([5])[0] ?? "").map((r) => r.seq);
+    expect(before).toContain(16);
+    t.ledger.prune("2021-01-01T00:00:00Z", retentionOf("3y"), NOW, "dpo");
+    const after = t
+      .reopen()
+      .subjectHistory(customers([5])[0] ?? "")
+      .map((r) => r.seq);
+    // the 2018 releases recorded in 2018 are gone; the late record and the releases after 2021 stay
+    expect(after).toEqual(before.filter((s) => s >= 6));
+    expect(after).toContain(16);
+    expect(verifyLedger(t.store.db, t.trusted).problems).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -28,6 +28,23 @@ const run = {
 };
 
 describe("state store", () => {
+  it("keeps .jikimi/ private to its owner (0700) and the database, WAL and SHM files at 0600", () => {
+    const dir = tmp();
+    const old = process.umask(0o022);
+    try {
+      const store = openStore(dir);
+      store.recordCheckRun(run);
+      const state = join(dir, ".jikimi");
+      expect(statSync(state).mode & 0o777).toBe(0o700);
+      for (const f of ["state.db", "state.db-wal", "state.db-shm"])
+        if (existsSync(join(state, f))) expect(statSync(join(state, f)).mode & 0o777, f).toBe(0o600);
+      expect(existsSync(join(state, "state.db-wal"))).toBe(true);
+      store.close();
+    } finally {
+      process.umask(old);
+    }
+  });
+
   it("creates .jikimi/state.db, migrates, and keeps check runs across opens", () => {
     const ws = tmp();
     const store = openStore(ws);
