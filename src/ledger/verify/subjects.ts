@@ -43,6 +43,9 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
 
   const changes = readChanges(db);
   const current = new Map<string, RoaringBitmap32>();
+  // each chain's last full canonical bytes and digest: reused when a release repeats the previous set
+  const lastFull = new Map<string, Buffer>();
+  const lastDigest = new Map<string, string>();
   const lastSeq = new Map<string, number>();
   const firstSeq = new Map<string, number>();
   const seenSets = new Set<number>();
@@ -76,7 +79,8 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       const stored = readSet(row.data);
       if (row.kind === "delta" && prev) {
         delta = stored;
-        set = RoaringBitmap32.xor(prev, stored);
+        // an empty delta (a daily release of an unchanged population) keeps the previous set as it is
+        set = stored.isEmpty ? prev : RoaringBitmap32.xor(prev, stored);
       } else if (row.kind === "snapshot") {
         set = stored;
         if (prev) delta = RoaringBitmap32.xor(prev, stored);
@@ -90,7 +94,11 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       continue;
     }
     // stored bytes must be the canonical form of what they hold: no second encoding of the same set
-    const full = canonicalSetBytes(set);
+    const same = set === prev;
+    const full = same ? (lastFull.get(chain) as Buffer) : canonicalSetBytes(set);
+    const fullDigest = same ? (lastDigest.get(chain) as string) : digestOf(full);
+    lastFull.set(chain, full);
+    lastDigest.set(chain, fullDigest);
     if (Buffer.compare(row.data, row.kind === "delta" && delta ? canonicalSetBytes(delta) : full) !== 0)
       problems.add({
         kind: "subjects_changed",
@@ -100,7 +108,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
     const expected = body
       ? { digest: body.subjects.digest, count: body.subjects.count }
       : { digest: base?.digest, count: set.size };
-    if (digestOf(full) !== expected.digest || set.size !== expected.count)
+    if (fullDigest !== expected.digest || set.size !== expected.count)
       problems.add({
         kind: "subjects_changed",
         ...where,
@@ -154,7 +162,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       c.first_seq !== firstSeq.get(c.chain) ||
       c.last_seq !== lastSeq.get(c.chain) ||
       c.releases !== chainCount.get(c.chain) ||
-      digestOf(c.head) !== digestOf(canonicalSetBytes(set))
+      Buffer.compare(c.head, lastFull.get(c.chain) ?? canonicalSetBytes(set)) !== 0
     )
       problems.add({
         kind: "chain_changed",
