@@ -12,7 +12,6 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
@@ -20,12 +19,16 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deriveKey } from "../src/crypto/derive.js";
 import { loadKeyring } from "../src/crypto/keyring.js";
+import { JikimiError } from "../src/errors.js";
+import { takeLock } from "../src/store/lock.js";
 import { type CliRun, jikimi, ROOT, tempDir, writeConsent } from "./support/cli.js";
 
 const MAIN = join(ROOT, "dist", "cli", "main.js");
 const AGREEMENT = "nsf-credit-feed";
 const RECIPIENT = "orbit-pay-sg";
 const AT = "2024-05-31T02:00:00Z";
+/** AT is more than 7 days before now: every share overrides the back-dating hold, giving this reason. */
+const OVERRIDE = "test replays a fixed release day (AT is named in the expected file names)";
 const ROWS = 300;
 const BIG_ROWS = 300_000;
 const PASSPHRASE = "correct horse battery staple";
@@ -126,6 +129,8 @@ function newCase(): Case {
       options.out ?? join(dir, "out"),
       "--at",
       AT,
+      "--override",
+      OVERRIDE,
       ...(options.extra ?? []),
     ],
   };
@@ -268,13 +273,16 @@ function keyringSecrets(path: string): string[] {
 
 /**
  * Masks what the CLI legitimately prints and could collide with an input value: the test's own folders,
- * the release day (in file names; join dates reach it), hex digests and roots, and the counts, row and
- * line numbers and pids of its fixed message formats.
+ * the release day (in file names; join dates reach it), times (the release time, the clock's recorded_at
+ * and lock times: the input holds dates only), the agreement's phase dates in a ledger entry's scope, hex
+ * digests and roots, and the counts, row and line numbers and pids of its fixed message formats.
  */
 function mask(text: string, dirs: readonly string[]): string {
   let t = text;
   for (const d of dirs) t = t.replaceAll(d, "<dir>");
   return t
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, "<time>")
+    .replace(/"(from|until)": "\d{4}-\d{2}-\d{2}"/g, '"$1": "<phase day>"')
     .replaceAll(AT.slice(0, 10), "<at>")
     .replace(/[0-9a-f]{16,}/g, "<hex>")
     .replace(
@@ -351,6 +359,8 @@ async function until(what: string, test: () => boolean, ms = 20_000): Promise<vo
 
 /** A run has taken its lock or opened its hidden temp output: it is past loading and reading the input. */
 const started = (c: Case) => existsSync(c.lock) || hidden(c.out).length > 0;
+/** A released file's name: agreement, day and run id. */
+const RELEASED = new RegExp(`^${AGREEMENT}-${AT.slice(0, 10)}-[0-9a-f]{8}\\.csv$`);
 const hidden = (dir: string) => filesIn(dir).filter((f) => f.startsWith("."));
 const visible = (dir: string) => filesIn(dir).filter((f) => !f.startsWith("."));
 
@@ -439,13 +449,14 @@ describe("share: broken CSV rows", () => {
     expect(log).toHaveLength(1);
     expect(log[0]?.records).toBe(k.released);
     // beside the release and its manifest, a report of the bad rows by number and field (README, share)
-    const base = `${AGREEMENT}-${AT.slice(0, 10)}-0.csv`;
+    const base = filesIn(c.out).find((f) => f.endsWith(".csv") && !f.includes(".csv.")) ?? "";
+    expect(base).toMatch(RELEASED);
     const files = filesIn(c.out);
     expect(files).toContain(base);
     expect(files).toContain(`${base}.manifest.json`);
     const reports = files.filter((f) => f !== base && f !== `${base}.manifest.json`);
     expect(reports, "a quarantine report beside the output").toHaveLength(1);
-    expect(reports[0]?.startsWith(`${AGREEMENT}-${AT.slice(0, 10)}-0`)).toBe(true);
+    expect(reports[0]?.startsWith(base)).toBe(true);
     const report = readFileSync(join(c.out, reports[0] ?? ""), "utf8");
     for (const row of [3, 7, 12, 20, 25]) expect(report).toMatch(new RegExp(`\\b${row}\\b`));
     for (const field of ["name", "balance", "join_date"]) expect(report).toContain(field);
@@ -664,12 +675,12 @@ describe("share: one run per agreement", () => {
     const done = await first.done;
     expect(second.status).toBe(2);
     expectMessage(second, [
-      `another release of "${AGREEMENT}" is running (process ${first.child.pid})`,
+      `another release of "${AGREEMENT}" is running (process ${first.child.pid} since `,
       /run again/,
     ]);
     expect(done.code, done.stderr).toBe(0);
     // only the first run's release and manifest: the second left no temp file beside them
-    const base = `${AGREEMENT}-${AT.slice(0, 10)}-0.csv`;
+    const base = filesIn(c.out).find((f) => RELEASED.test(f)) ?? "";
     expect(filesIn(c.out)).toEqual([base, `${base}.manifest.json`]);
     expect(entries(c)).toHaveLength(1);
     expect(existsSync(c.lock)).toBe(false);
@@ -678,13 +689,12 @@ describe("share: one run per agreement", () => {
 
   it("a lock held by a live process refuses the run with exit 2 and leaves the lock and the out folder untouched", () => {
     const c = newCase();
-    mkdirSync(join(c.ws, ".jikimi", "locks"), { recursive: true });
-    writeFileSync(c.lock, String(process.pid));
+    // the lock is an OS lock on <agreement>.lock.db; c.lock beside it names the owner for the message
+    const held = takeLock(c.lock.slice(0, -".lock".length), () => new JikimiError("busy", "busy"));
     const r = c.run(c.share(c.input));
+    held.release();
     expect(r.status).toBe(2);
-    expectMessage(r, [`(process ${process.pid})`, /wait for it to finish/]);
-    expect(readFileSync(c.lock, "utf8")).toBe(String(process.pid));
-    rmSync(c.lock);
+    expectMessage(r, [`(process ${process.pid} since `, /wait for it to finish/]);
     expectNothingLeft(c);
     expectNoLeaks(c, [c.input]);
   });
@@ -727,12 +737,15 @@ describe("share: a kill in the middle", () => {
     expect(r.signal).toBe("SIGKILL");
     // the dying process cannot remove its hidden temp file or its lock; nothing visible is there
     expect(visible(c.out)).toEqual([]);
-    expect(readFileSync(c.lock, "utf8")).toBe(String(run.child.pid));
+    expect(readFileSync(c.lock, "utf8")).toContain(`"pid":${run.child.pid}`);
     expect(entries(c)).toEqual([]);
     const next = c.run(c.share(c.input));
     expect(next.status, next.stderr).toBe(0);
-    const base = `${AGREEMENT}-${AT.slice(0, 10)}-0.csv`;
+    const base = visible(c.out).find((f) => RELEASED.test(f)) ?? "";
     expect(visible(c.out)).toEqual([base, `${base}.manifest.json`]);
+    // the killed run's temporaries were in .jikimi/tmp, never beside the outputs, and the next run swept them
+    expect(filesIn(c.out)).toEqual(visible(c.out));
+    expect(filesIn(join(c.ws, ".jikimi", "tmp"))).toEqual([]);
     expect(existsSync(c.lock)).toBe(false);
     expect(entries(c)).toHaveLength(1);
     expect(

@@ -1,9 +1,9 @@
 // jikimi share through the CLI: a release, a held release (exit 3), a refused agreement (exit 1),
 // and nothing a customer wrote in the input ever shows up in what the CLI prints.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { jikimi, tempDir, writeConsent } from "./support/cli.js";
+import { jikimi, recentIso, tempDir, writeConsent } from "./support/cli.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -46,12 +46,13 @@ function consentingWorkspace(rows: number, seed: number, edit: (ws: string) => v
 describe("jikimi share (CLI)", () => {
   it("releases, then holds a fivefold jump with exit 3, and refuses the as-it-happened feed with exit 1", () => {
     const { dir, input, lines, run, share, out } = consentingWorkspace(2000, 9);
-    const first = share(input, "2024-05-31T02:00:00Z");
+    // two days in the back-dating window, one after the other: only the growth guard may hold the second
+    const first = share(input, recentIso(2));
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/ledger entry 0/);
     const everyone = join(dir, "everyone.csv");
     writeFileSync(everyone, readFileSync(input, "utf8").replaceAll(",false,", ",true,"));
-    const held = share(everyone, "2024-06-01T02:00:00Z");
+    const held = share(everyone, recentIso(1));
     expect(held.status).toBe(3);
     expect(held.stdout).toMatch(/HELD: .*max_growth/);
     expect(readdirSync(out)).toHaveLength(2);
@@ -63,6 +64,22 @@ describe("jikimi share (CLI)", () => {
     const refused = run(["share", "nsf-credit-feed", "-w", wrong, "-i", input, "-o", out]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/check error/);
+  });
+
+  it("holds a back-dated or future --at with exit 3 before writing or recording anything", () => {
+    const { input, run, share, out, ws } = consentingWorkspace(200, 5);
+    const written = () => (existsSync(out) ? readdirSync(out) : []);
+    const old = share(input, new Date(Date.now() - 30 * 86_400_000).toISOString());
+    expect(old.status, old.stderr).toBe(3);
+    expect(old.stdout).toMatch(/HELD: .*more than 7 days before now/);
+    expect(written()).toEqual([]);
+    const future = share(input, new Date(Date.now() + 3_600_000).toISOString());
+    expect(future.status, future.stderr).toBe(3);
+    expect(future.stdout).toMatch(/HELD: .*in the future/);
+    expect(written()).toEqual([]);
+    const log = run(["ledger", "log", "-w", ws, "--json"]);
+    expect(log.status, log.stderr).toBe(0);
+    expect(JSON.parse(log.stdout)).toEqual([]);
   });
 });
 
@@ -79,7 +96,7 @@ describe("jikimi detokenize", () => {
       );
     });
     const rows = lines.slice(1).map((l) => l.split(","));
-    const shared = share(input, "2024-05-31T02:00:00Z");
+    const shared = share(input, recentIso(1));
     expect(shared.status, shared.stderr).toBe(0);
     const file = readdirSync(out).find((f) => f.endsWith(".csv")) ?? "";
     const released = readFileSync(join(out, file), "utf8")

@@ -4,7 +4,7 @@
 // the normalised value), so a change of any pseudonym, normalisation, key derivation or CSV detail shows.
 import { createHash, createHmac, hkdfSync } from "node:crypto";
 import { chmodSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { deriveInfo } from "../src/crypto/derive.js";
@@ -14,6 +14,8 @@ const FIXTURE = join(ROOT, "test", "fixtures", "share-golden");
 const AGREEMENT = "nsf-credit-feed";
 const RECIPIENT = "orbit-pay-sg";
 const AT = "2024-05-31T02:00:00Z";
+/** AT is more than 7 days before now: the release is held as back-dated unless overridden with a reason. */
+const OVERRIDE = "test replays the share-golden fixture's day (consent is dated relative to 2024-05-31)";
 
 /** What happens to each fixture row at AT, and why (the phase is daily-scoring: `where: appstore_linked`). */
 const OUTCOME: Record<string, "released" | "bad" | "outOfScope" | "noConsent"> = {
@@ -151,6 +153,7 @@ describe("share golden output (test/fixtures/share-golden)", () => {
       const imported = run(["consent", "import", join(FIXTURE, "consent.csv"), "-w", ws]);
       expect(imported.status, imported.stderr).toBe(0);
       const out = join(dir, "out");
+      const before = Date.now();
       const r = run([
         "share",
         AGREEMENT,
@@ -162,6 +165,8 @@ describe("share golden output (test/fixtures/share-golden)", () => {
         out,
         "--at",
         AT,
+        "--override",
+        OVERRIDE,
         "--json",
       ]);
       expect(r.status, r.stderr).toBe(0);
@@ -170,6 +175,7 @@ describe("share golden output (test/fixtures/share-golden)", () => {
         held: string[];
         quarantined: unknown[];
         entry: { seq: number; subjects: number };
+        output: string;
       };
       const count = (o: string) => Object.values(OUTCOME).filter((v) => v === o).length;
       expect(result.counts).toEqual({
@@ -181,19 +187,24 @@ describe("share golden output (test/fixtures/share-golden)", () => {
         subjects: count("released"),
       });
       expect(result.counts).toMatchObject({ bad: 1, outOfScope: 2, noConsent: 3, released: 6 });
-      expect(result.held).toEqual([]);
+      // the only hold is the back-dating one the override answers: no guard, risk or hash audit holds
+      expect(result.held).toHaveLength(1);
+      expect(result.held[0]).toMatch(/more than 7 days before now/);
       expect(result.quarantined).toEqual([{ row: 7, field: "join_date", code: "wrong_type" }]);
       expect(result.entry).toMatchObject({ seq: 0, subjects: 6 });
-      const name = `${AGREEMENT}-${AT.slice(0, 10)}-0.csv`;
+      // named by agreement, day and a run id, known before the ledger append (the manifest names the same file)
+      const name = basename(result.output);
+      expect(name).toMatch(new RegExp(`^${AGREEMENT}-${AT.slice(0, 10)}-[0-9a-f]{8}\\.csv$`));
       const released = readFileSync(join(out, name));
       const expected = readFileSync(join(FIXTURE, "expected.csv"));
       expect(released.equals(expected), "the release differs from expected.csv").toBe(true);
       const manifest = JSON.parse(readFileSync(join(out, `${name}.manifest.json`), "utf8")) as {
-        file: { bytes: number; sha256: string };
+        file: { name: string; bytes: number; sha256: string };
         records: number;
         subjects: number;
       };
       expect(manifest.file).toMatchObject({
+        name,
         bytes: expected.length,
         sha256: createHash("sha256").update(expected).digest("hex"),
       });
@@ -202,7 +213,18 @@ describe("share golden output (test/fixtures/share-golden)", () => {
       // the ledger names the derived key by id, `<master id>/<first 16 hex of SHA-256(info)>`, never the key
       const log = run(["ledger", "log", "--json", "-w", ws]);
       expect(log.status, log.stderr).toBe(0);
-      const [entry] = JSON.parse(log.stdout) as { fields: { name: string; key_id?: string }[] }[];
+      const [entry] = JSON.parse(log.stdout) as {
+        fields: { name: string; key_id?: string }[];
+        released_at: string;
+        recorded_at: string;
+        override?: string;
+      }[];
+      // the entry records the override, the fixture's release time, and the real clock's time of the run
+      expect(entry?.override).toBe(OVERRIDE);
+      expect(entry?.released_at).toBe(new Date(AT).toISOString());
+      const recorded = Date.parse(entry?.recorded_at ?? "");
+      expect(recorded).toBeGreaterThanOrEqual(before - 1000);
+      expect(recorded).toBeLessThanOrEqual(Date.now() + 1000);
       const { info, key } = computeExpected();
       const keyId = `${master().id}/${createHash("sha256").update(info).digest("hex").slice(0, 16)}`;
       for (const f of ["customer_id", "phone", "email"])

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { jikimi, tempDir, writeConsent } from "./support/cli.js";
+import { jikimi, recentIso, tempDir, writeConsent } from "./support/cli.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -27,11 +27,12 @@ describe("jikimi share --threads", () => {
     expect(run(["consent", "import", consent, "-w", ws]).status).toBe(0);
     const outputs: string[] = [];
     const counts: unknown[] = [];
-    const share = (threads: string, day: string, stdin?: string) => {
-      const out = join(dir, `out-${threads}-${day}`);
+    /** Releases on `threads` threads at `daysAgo` (inside the back-dating window, later for each run). */
+    const share = (threads: string, daysAgo: number, stdin?: string) => {
+      const out = join(dir, `out-${threads}-${daysAgo}`);
       const args = ["share", "nsf-credit-feed", "-w", ws, "-i", stdin ? "-" : input, "-o", out];
       const r = run(
-        [...args, "--format", "csv", "--at", `2024-05-${day}T02:00:00Z`, "--threads", threads, "--json"],
+        [...args, "--format", "csv", "--at", recentIso(daysAgo), "--threads", threads, "--json"],
         stdin,
       );
       expect(r.status, r.stderr).toBe(0);
@@ -40,9 +41,9 @@ describe("jikimi share --threads", () => {
       const file = readdirSync(out).find((f) => f.endsWith(".csv")) ?? "";
       outputs.push(readFileSync(join(out, file), "utf8"));
     };
-    share("0", "28");
-    share("2", "29");
-    share("3", "30", readFileSync(input, "utf8"));
+    share("0", 3);
+    share("2", 2);
+    share("3", 1, readFileSync(input, "utf8"));
     expect(outputs[0]?.split("\n").length).toBeGreaterThan(5000);
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);

@@ -58,3 +58,11 @@ export function writeConsent(
   );
   return out;
 }
+
+/**
+ * An ISO time `daysAgo` days and one more hour before now: a `--at` inside the back-dating window (7 days) that
+ * increases from one release to the next when `daysAgo` decreases.
+ */
+export function recentIso(daysAgo: number): string {
+  return new Date(Date.now() - daysAgo * 86_400_000 - 3_600_000).toISOString();
+}
