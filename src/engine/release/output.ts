@@ -203,6 +203,17 @@ export function occupiedError(path: string, after = ""): JikimiError {
   );
 }
 
+/** A final name that cannot be written (permissions, a read-only or full file system), as a clear error. */
+function placeError(final: string, e: unknown, after: string): JikimiError {
+  const code = (e as NodeJS.ErrnoException).code ?? "error";
+  const full = code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG";
+  return new JikimiError(
+    full ? "disk_full" : "output_unwritable",
+    `cannot put ${final} in place (${code}): ${full ? "free space in the output folder" : "make the output folder writable"}${after || " and run again"}`,
+    { cause: e },
+  );
+}
+
 /**
  * Moves a finished temporary to its final name: fsync, hard link (which fails instead of following or replacing
  * anything at the name), unlink the temporary. On a file system without hard links the copy is exclusive too.
@@ -215,13 +226,14 @@ export function placeFile(tmp: string, final: string, after = ""): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EEXIST") throw occupiedError(final, after);
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP") throw e;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP")
+      throw placeError(final, e, after);
     // no hard links here: an exclusive create (O_EXCL fails on a symlink too) and a copy
     try {
       copyFileSync(tmp, final, constants.COPYFILE_EXCL);
     } catch (c) {
       if ((c as NodeJS.ErrnoException).code === "EEXIST") throw occupiedError(final, after);
-      throw c;
+      throw placeError(final, c, after);
     }
     fsyncPath(final);
   }
