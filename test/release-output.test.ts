@@ -4,7 +4,6 @@
 import {
   chmodSync,
   copyFileSync,
-  cpSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -19,20 +18,12 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConsentRegistry } from "../src/consent/index.js";
 import { initKeyring } from "../src/crypto/keyring.js";
 import { signerFrom } from "../src/crypto/signing.js";
 import { journalPath, recoverRelease, writeJournal } from "../src/engine/release/journal.js";
 import { placeFile, privateTmp, writeManifest } from "../src/engine/release/output.js";
 import { share } from "../src/engine/share.js";
-import { generate } from "../src/generate/index.js";
-import { diskReader } from "../src/io/workspace-reader.js";
-import { Ledger } from "../src/ledger/ledger.js";
-import { SubjectDictionary } from "../src/ledger/subjects/dictionary.js";
-import { fastSubjectHasher } from "../src/ledger/subjects/subject-hasher.js";
-import { loadWorkspace } from "../src/model/load.js";
-import { openStore } from "../src/store/sqlite.js";
-import { ROOT } from "./support/cli.js";
+import { shareWorkspace } from "./support/share-workspace.js";
 
 const AT = new Date("2024-05-31T02:00:00Z");
 const dirs: string[] = [];
@@ -41,31 +32,10 @@ afterEach(() => {
 });
 
 async function setup() {
-  const dir = mkdtempSync(join(tmpdir(), "jikimi-out-"));
-  dirs.push(dir);
-  const ws = join(dir, "ws");
-  cpSync(join(ROOT, "examples", "nsf-case-corrected"), ws, { recursive: true });
-  const loaded = loadWorkspace(diskReader(ws));
-  if (!loaded.ok) throw new Error("example did not load");
-  const keyring = initKeyring(join(dir, "k.keyring"), new Date("2024-01-01T00:00:00Z"), {});
-  const store = openStore(ws);
-  const sk = keyring.active("ledger-subjects");
-  const hasher = fastSubjectHasher(sk.id, Buffer.from(sk.secret, "base64"));
-  const subjects = new SubjectDictionary(store.db);
-  const ledger = new Ledger({
-    db: store.db,
-    subjects,
-    hasher,
-    signer: signerFrom(keyring.active("ledger-signing")),
-    log: "Hanbit Pay",
-  });
-  const consent = new ConsentRegistry(store.db, subjects, hasher);
-  const input = join(dir, "customers.csv");
-  await generate({ kind: "customers", rows: 2000, seed: 5, format: "csv", out: input, threads: 1 });
-  const out = join(dir, "out");
-  mkdirSync(out);
+  const { dir, ws, workspace, keyring, store, hasher, subjects, ledger, consent, input, out } =
+    await shareWorkspace("nsf-case-corrected", 2000, dirs);
   const base = {
-    workspace: loaded.workspace,
+    workspace,
     agreement: "nsf-credit-feed",
     input,
     outDir: out,

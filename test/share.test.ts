@@ -1,34 +1,16 @@
 // the share gateway on the case example: the corrected feed releases only in-scope, consenting customers
 // under keyed pseudonyms and records the release; the as-it-happened feed is refused; a fivefold jump is held.
 import { createHash } from "node:crypto";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConsentRegistry } from "../src/consent/index.js";
-import { initKeyring } from "../src/crypto/keyring.js";
-import { signerFrom } from "../src/crypto/signing.js";
 import { share } from "../src/engine/share.js";
 import { JikimiError } from "../src/errors.js";
-import { generate } from "../src/generate/index.js";
 import { diskReader } from "../src/io/workspace-reader.js";
-import { Ledger } from "../src/ledger/ledger.js";
-import { SubjectDictionary } from "../src/ledger/subjects/dictionary.js";
-import { fastSubjectHasher } from "../src/ledger/subjects/subject-hasher.js";
 import { loadWorkspace } from "../src/model/load.js";
 import { takeLock } from "../src/store/lock.js";
-import { openStore } from "../src/store/sqlite.js";
-import { ROOT } from "./support/cli.js";
+import { shareWorkspace } from "./support/share-workspace.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -36,29 +18,8 @@ afterEach(() => {
 });
 
 async function setup(example = "nsf-case-corrected") {
-  const dir = mkdtempSync(join(tmpdir(), "jikimi-share-"));
-  dirs.push(dir);
-  const ws = join(dir, "ws");
-  cpSync(join(ROOT, "examples", example), ws, { recursive: true });
-  const loaded = loadWorkspace(diskReader(ws));
-  if (!loaded.ok) throw new Error("example did not load");
-  const keyring = initKeyring(join(dir, "k.keyring"), new Date("2024-01-01T00:00:00Z"));
-  const store = openStore(ws);
-  const sk = keyring.active("ledger-subjects");
-  const hasher = fastSubjectHasher(sk.id, Buffer.from(sk.secret, "base64"));
-  const subjects = new SubjectDictionary(store.db);
-  const ledger = new Ledger({
-    db: store.db,
-    subjects,
-    hasher,
-    signer: signerFrom(keyring.active("ledger-signing")),
-    log: "Hanbit Pay",
-  });
-  const consent = new ConsentRegistry(store.db, subjects, hasher);
-  const input = join(dir, "customers.csv");
-  await generate({ kind: "customers", rows: 3000, seed: 5, format: "csv", out: input, threads: 1 });
-  const out = join(dir, "out");
-  mkdirSync(out);
+  const { dir, ws, workspace, keyring, store, hasher, subjects, ledger, consent, input, out } =
+    await shareWorkspace(example, 3000, dirs);
   const rows = readFileSync(input, "utf8")
     .trim()
     .split("\n")
@@ -77,7 +38,7 @@ async function setup(example = "nsf-case-corrected") {
     new Date("2024-01-01T00:00:00Z"),
   );
   const base = {
-    workspace: loaded.workspace,
+    workspace,
     input,
     outDir: out,
     operator: "test",
