@@ -11,7 +11,7 @@ import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import { nodeSubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import { openStore, type Store } from "../store/sqlite.js";
 import { setDigestOf } from "./bitmap.js";
-import { chainUnchainedBatches, consentHeadAt, ZERO_HEAD } from "./chain.js";
+import { chainUnchainedBatches, consentHeadAt, eventPages, eventsInIds, ZERO_HEAD } from "./chain.js";
 import type { ConsentEvent } from "./event.js";
 import { importConsentFile } from "./import.js";
 import { CONSENT_CHAIN_MIGRATION_SQL, hasConsentChain } from "./migration.js";
@@ -243,6 +243,75 @@ describe("verifyConsent", () => {
     expect(kinds(db)).toContainEqual(["unchained", 3]);
     expect(() => registry.head()).toThrow(/batch 3 has no chain head/);
     expect(() => registry.grant("X", "p", { source: "app" }, NOW)).toThrow(/batch 3 has no chain head/);
+  });
+});
+
+describe("reading events in pages", () => {
+  it("gives the events of row by row reading, whatever the page size", () => {
+    const { db } = history();
+    const rows = [...eventsInIds(db, 1, Number.MAX_SAFE_INTEGER)];
+    for (const size of [1, 3, 8, 100]) {
+      const read: unknown[][] = [];
+      for (const page of eventPages(db, size)) {
+        expect(page.count).toBeLessThanOrEqual(size);
+        let from = 0;
+        for (let i = 0; i < page.count; i++) {
+          const length = page.evidenceLength[i] ?? null;
+          const evidence =
+            length === null
+              ? null
+              : Buffer.from(page.evidence.subarray(from, from + length)).toString("utf8");
+          from += length ?? 0;
+          read.push([
+            page.id[i],
+            page.purpose[i],
+            page.at[i],
+            page.subject[i],
+            page.granted[i],
+            page.source[i],
+            evidence,
+            page.batch[i],
+          ]);
+        }
+      }
+      expect(read).toEqual(rows);
+    }
+  });
+
+  it("hashes evidence of any length and script as recording did", () => {
+    const { registry, db } = setup({ snapshotEvery: 1 });
+    registry.record(
+      [
+        ev(KEYS[0] as string, "p", "grant", "2024-01-01T00:00:00Z", "앱", "증거-✓-𝄞"),
+        ev(KEYS[1] as string, "p", "grant", "2024-01-02T00:00:00Z", "app", "e".repeat(1000)),
+        ev(KEYS[2] as string, "p", "grant", "1969-12-31T23:59:59.999Z", "app", "가".repeat(333)),
+        ev(KEYS[3] as string, "p", "withdraw", "2024-01-03T00:00:00Z"),
+      ],
+      NOW,
+    );
+    expect(verifyConsent(db)).toEqual([]);
+    db.exec("UPDATE consent_events SET evidence = '증거-✓-𝄟' WHERE id = 1");
+    expect(kinds(db)).toEqual([["batch_changed", 1]]);
+  });
+
+  it("reports values of another type (text, real, blob) as changes, reading those rows one by one", () => {
+    for (const sql of [
+      "UPDATE consent_events SET at = 'x' WHERE id = 5",
+      "UPDATE consent_events SET at = at + 0.5 WHERE id = 5",
+      "UPDATE consent_events SET subject = subject + 0.5 WHERE id = 5",
+      "UPDATE consent_events SET evidence = x'00ff' WHERE id = 1",
+      "UPDATE consent_events SET at = x'01' WHERE id = 5",
+    ]) {
+      const { db } = history();
+      const before = consentSetAt(db, "p", "2024-06-01T00:00:00Z", 8);
+      db.exec(sql);
+      const found = kinds(db).filter(([k]) => k !== "snapshot_changed");
+      expect(found.length, sql).toBeGreaterThan(0);
+      expect(found[0]?.[0], sql).toBe("batch_changed");
+      // the replay reads such rows as they are, without throwing
+      expect(() => consentSetAt(db, "p", "2024-06-01T00:00:00Z", 8), sql).not.toThrow();
+      if (sql.includes("evidence")) expect(consentSetAt(db, "p", "2024-06-01T00:00:00Z", 8)).toEqual(before);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { createHash, type Hash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
 import { hasConsentChain } from "./migration.js";
+import { integerColumn, pageRow } from "./statements.js";
 
 export const HEAD_BYTES = 32;
 /** The chain state before any event. */
@@ -23,6 +24,8 @@ export interface ConsentHead {
 
 const TWO_32 = 2 ** 32;
 const FLUSH_AT = 1 << 16;
+/** u64 id, i64 at, u64 subject, u8 granted */
+const FIXED_BYTES = 25;
 
 /**
  * Folds batches of events into chain heads; names are encoded once and cached.
@@ -30,7 +33,7 @@ const FLUSH_AT = 1 << 16;
  */
 export class ChainWriter {
   private hash: Hash | undefined;
-  private readonly buf = Buffer.allocUnsafe(FLUSH_AT + 64);
+  private readonly buf = Buffer.allocUnsafe(FLUSH_AT + 1024);
   private pos = 0;
   private readonly names = new Map<string, Buffer>();
 
@@ -59,12 +62,7 @@ export class ChainWriter {
     evidence: string | null,
   ): void {
     if (this.pos >= FLUSH_AT) this.flush();
-    this.u64(id);
-    const hi = Math.floor(at / TWO_32);
-    this.pos = this.buf.writeInt32BE(hi, this.pos);
-    this.pos = this.buf.writeUInt32BE(at - hi * TWO_32, this.pos);
-    this.u64(subject);
-    this.buf[this.pos++] = granted === 1 ? 1 : 0;
+    this.fixed(id, at, subject, granted);
     this.name(purpose);
     this.name(source);
     if (evidence === null) this.buf[this.pos++] = 0;
@@ -72,6 +70,41 @@ export class ChainWriter {
       this.buf[this.pos++] = 1;
       this.str(evidence);
     }
+  }
+
+  /**
+   * `event` with the names already encoded (`encodeStr`) and the evidence as its UTF-8 bytes
+   * `evidence[from, from + length)`, or none when `length` is null: the same bytes, without re-encoding text.
+   */
+  encodedEvent(
+    id: number,
+    at: number,
+    subject: number,
+    granted: number,
+    purpose: Uint8Array,
+    source: Uint8Array,
+    evidence: Uint8Array,
+    from: number,
+    length: number | null,
+  ): void {
+    const n = FIXED_BYTES + purpose.length + source.length + 5 + (length ?? 0);
+    if (this.pos + n > this.buf.length) {
+      this.flush();
+      if (n > this.buf.length) {
+        this.fixed(id, at, subject, granted);
+        this.bytes(purpose);
+        this.bytes(source);
+        this.optBytes(evidence, from, length);
+        return;
+      }
+    }
+    this.fixed(id, at, subject, granted);
+    const buf = this.buf;
+    buf.set(purpose, this.pos);
+    this.pos += purpose.length;
+    buf.set(source, this.pos);
+    this.pos += source.length;
+    this.optBytes(evidence, from, length);
   }
 
   /** Ends the batch: returns its head, which the next batch chains from. */
@@ -87,6 +120,70 @@ export class ChainWriter {
   private flush(): void {
     if (this.pos > 0) this.hash?.update(this.buf.subarray(0, this.pos));
     this.pos = 0;
+  }
+
+  /**
+   * u64 id || i64 at || u64 subject || u8 granted, big-endian, in place (the caller leaves room). Byte for byte
+   * what Buffer.writeUInt32BE / writeInt32BE of the two halves give, also for values that are not integers.
+   */
+  private fixed(id: number, at: number, subject: number, granted: number): void {
+    const b = this.buf;
+    let p = this.pos;
+    let hi = Math.floor(id / TWO_32);
+    let lo = id - hi * TWO_32;
+    b[p] = hi >>> 24;
+    b[p + 1] = hi >>> 16;
+    b[p + 2] = hi >>> 8;
+    b[p + 3] = hi;
+    b[p + 4] = lo >>> 24;
+    b[p + 5] = lo >>> 16;
+    b[p + 6] = lo >>> 8;
+    b[p + 7] = lo;
+    hi = Math.floor(at / TWO_32);
+    lo = at - hi * TWO_32;
+    b[p + 8] = hi >>> 24;
+    b[p + 9] = hi >>> 16;
+    b[p + 10] = hi >>> 8;
+    b[p + 11] = hi;
+    b[p + 12] = lo >>> 24;
+    b[p + 13] = lo >>> 16;
+    b[p + 14] = lo >>> 8;
+    b[p + 15] = lo;
+    hi = Math.floor(subject / TWO_32);
+    lo = subject - hi * TWO_32;
+    b[p + 16] = hi >>> 24;
+    b[p + 17] = hi >>> 16;
+    b[p + 18] = hi >>> 8;
+    b[p + 19] = hi;
+    b[p + 20] = lo >>> 24;
+    b[p + 21] = lo >>> 16;
+    b[p + 22] = lo >>> 8;
+    b[p + 23] = lo;
+    b[p + 24] = granted === 1 ? 1 : 0;
+    p += FIXED_BYTES;
+    this.pos = p;
+  }
+
+  /** opt evidence from its UTF-8 bytes: u8 0, or u8 1 || u32 length || bytes. */
+  private optBytes(evidence: Uint8Array, from: number, length: number | null): void {
+    if (this.pos + 5 > this.buf.length) this.flush();
+    const b = this.buf;
+    if (length === null) {
+      b[this.pos++] = 0;
+      return;
+    }
+    const p = this.pos;
+    b[p] = 1;
+    b[p + 1] = length >>> 24;
+    b[p + 2] = length >>> 16;
+    b[p + 3] = length >>> 8;
+    b[p + 4] = length;
+    this.pos = p + 5;
+    if (length <= 32 && this.pos + length <= b.length) {
+      let q = this.pos;
+      for (let i = from; i < from + length; i++) b[q++] = evidence[i] as number;
+      this.pos = q;
+    } else this.bytes(evidence.subarray(from, from + length));
   }
 
   private u64(n: number): void {
@@ -114,19 +211,20 @@ export class ChainWriter {
     } else this.bytes(encodeStr(s));
   }
 
-  private bytes(b: Buffer): void {
+  private bytes(b: Uint8Array): void {
     if (b.length > FLUSH_AT) {
       this.flush();
       this.hash?.update(b);
       return;
     }
     if (this.pos + b.length > this.buf.length) this.flush();
-    b.copy(this.buf, this.pos);
+    this.buf.set(b, this.pos);
     this.pos += b.length;
   }
 }
 
-function encodeStr(s: string): Buffer {
+/** A chain `str`: u32 UTF-8 length || UTF-8 bytes. */
+export function encodeStr(s: string): Buffer {
   const utf8 = Buffer.from(s, "utf8");
   const out = Buffer.allocUnsafe(4 + utf8.length);
   out.writeUInt32BE(utf8.length, 0);
@@ -174,6 +272,135 @@ export function eventsInIds(
     )
     .raw(true)
     .iterate(from, to) as IterableIterator<ChainEventRow>;
+}
+
+/**
+ * A page of events in id order, by column, as the rows hold them (numbers for intact rows; a value of another
+ * type stays what better-sqlite3 returns for it, so it hashes as row by row).
+ */
+export interface ChainEventPage {
+  count: number;
+  id: number[];
+  purpose: number[];
+  at: number[];
+  subject: number[];
+  granted: number[];
+  source: number[];
+  batch: number[];
+  /** each event's evidence length in UTF-8 bytes, null when it has none */
+  evidenceLength: (number | null)[];
+  /** the page's evidence bytes, concatenated in id order */
+  evidence: Uint8Array;
+}
+
+const MAX_ROWID = 9223372036854775807n;
+const MIN_ROWID = -9223372036854775808n;
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * Every event in id order, `pageSize` at a time. Each page is one row of SQLite aggregates (JSON arrays of the
+ * integer columns and the evidence concatenated as bytes), far cheaper than a row each; a page holding anything
+ * but integers in those columns is read again row by row.
+ * @example for (const page of eventPages(db)) for (let i = 0; i < page.count; i++) page.id[i]
+ */
+export function* eventPages(db: Database.Database, pageSize = 1 << 16): Generator<ChainEventPage> {
+  const fast = db
+    .prepare(
+      `SELECT CAST(max(id) AS TEXT), json_group_array(id), json_group_array(purpose), json_group_array(at),
+              json_group_array(subject), json_group_array(granted), json_group_array(source), json_group_array(batch),
+              json_group_array(octet_length(evidence)), CAST(group_concat(evidence, '') AS BLOB)
+       FROM (SELECT id, purpose, at, subject, granted, source, evidence, batch FROM consent_events
+             WHERE id >= ? ORDER BY id LIMIT ?)`,
+    )
+    .raw(true);
+  const slow = db
+    .prepare(
+      "SELECT id, purpose, at, subject, granted, source, evidence, batch, CAST(id AS TEXT) FROM consent_events WHERE id >= ? ORDER BY id LIMIT ?",
+    )
+    .raw(true);
+  for (let from = MIN_ROWID; ; ) {
+    const row = pageRow(fast, from, pageSize);
+    const rows = row === undefined ? (slow.all(from, pageSize) as SlowRow[]) : undefined;
+    const last = row === undefined ? rows?.at(-1)?.[8] : row[0];
+    if (typeof last !== "string") return;
+    const page = (row && columnsPage(row)) ?? rowsPage(rows ?? (slow.all(from, pageSize) as SlowRow[]));
+    yield page;
+    const next = BigInt(last);
+    if (page.count < pageSize || next >= MAX_ROWID) return;
+    from = next + 1n;
+  }
+}
+
+/** The fast page, or undefined when a column holds anything but integers or the ids do not ascend. */
+function columnsPage(row: readonly unknown[]): ChainEventPage | undefined {
+  const cols: number[][] = [];
+  for (let c = 1; c <= 7; c++) {
+    const col = integerColumn(row[c]);
+    if (col === undefined) return undefined;
+    cols.push(col);
+  }
+  const [id, purpose, at, subject, granted, source, batch] = cols as [
+    number[],
+    number[],
+    number[],
+    number[],
+    number[],
+    number[],
+    number[],
+  ];
+  for (let i = 1; i < id.length; i++) if ((id[i] as number) <= (id[i - 1] as number)) return undefined;
+  const lengths = row[8];
+  const bytes = row[9];
+  if (typeof lengths !== "string" || (bytes !== null && !(bytes instanceof Uint8Array))) return undefined;
+  const evidenceLength = JSON.parse(lengths) as (number | null)[];
+  return {
+    count: id.length,
+    id,
+    purpose,
+    at,
+    subject,
+    granted,
+    source,
+    batch,
+    evidenceLength,
+    evidence: bytes ?? NO_BYTES,
+  };
+}
+
+/** A row of the slow page statement: the event, then its id as text (exact). */
+type SlowRow = [...ChainEventRow, idText: string];
+
+function rowsPage(rows: readonly SlowRow[]): ChainEventPage {
+  const page: ChainEventPage = {
+    count: rows.length,
+    id: [],
+    purpose: [],
+    at: [],
+    subject: [],
+    granted: [],
+    source: [],
+    batch: [],
+    evidenceLength: [],
+    evidence: NO_BYTES,
+  };
+  const parts: Buffer[] = [];
+  for (const [id, purpose, at, subject, granted, source, evidence, batch] of rows) {
+    page.id.push(id);
+    page.purpose.push(purpose);
+    page.at.push(at);
+    page.subject.push(subject);
+    page.granted.push(granted);
+    page.source.push(source);
+    page.batch.push(batch);
+    if (evidence === null) page.evidenceLength.push(null);
+    else {
+      const bytes = Buffer.from(String(evidence), "utf8");
+      page.evidenceLength.push(bytes.length);
+      parts.push(bytes);
+    }
+  }
+  page.evidence = Buffer.concat(parts);
+  return page;
 }
 
 /** Names by id of consent_purposes or consent_sources. */

@@ -6,7 +6,7 @@
 import type Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
 import { Bitmap, type RoaringBitmap32, setDigestOf } from "./bitmap.js";
-import { START_AT } from "./statements.js";
+import { integerColumn, lastInteger, pageRow, START_AT } from "./statements.js";
 import { parseInstant } from "./time.js";
 
 /** A recomputed as-of set: its digest (as `asOfCommitted` gives it) and size. */
@@ -27,6 +27,11 @@ function instantArg(at: string | number): number {
   return ms;
 }
 
+const PAGE = 1 << 16;
+const MAX_ROWID = 9223372036854775807n;
+const COLUMNS =
+  "json_group_array(id), json_group_array(at), json_group_array(subject), json_group_array(granted)";
+
 /**
  * Replays one purpose's events for a sequence of (uptoEvents, at) pairs.
  * @example const r = new ConsentReplayer(db, "nsf-provision"); r.setAt("2024-06-01T00:00:00Z", 1200).digest
@@ -37,15 +42,24 @@ export class ConsentReplayer {
   private until = START_AT;
   private latestAt = new Float64Array(0);
   private latestId = new Float64Array(0);
+  private latestGranted = new Uint8Array(0);
+  /** subjects whose latest event changed since the set was last brought up to date (repeats allowed) */
+  private changed = new Uint32Array(PAGE);
+  private changedCount = 0;
+  private readonly adds = new Uint32Array(PAGE);
+  private readonly removes = new Uint32Array(PAGE);
   private set = new Bitmap();
   private readonly newIds: Database.Statement<[number, number, number, number]>;
+  private readonly newIdPages: Database.Statement<[bigint, number, number, number, number]>;
   private readonly lateOnes: Database.Statement<[number, number, number, number]>;
+  private readonly latePages: Database.Statement<[number, number | bigint, bigint, number, number, number]>;
   private readonly purposeOf: Database.Statement<[string]>;
 
   constructor(
     db: Database.Database,
     private readonly purpose: string,
   ) {
+    // row by row: for pages holding anything but integers, read as better-sqlite3 returns it
     this.newIds = db
       .prepare(
         // by rowid range: the (purpose, at) index would read every earlier event of the purpose
@@ -56,6 +70,20 @@ export class ConsentReplayer {
       .prepare(
         `SELECT id, at, subject, granted FROM consent_events INDEXED BY consent_events_purpose_at
          WHERE purpose = ? AND at > ? AND at <= ? AND id <= ?`,
+      )
+      .raw(true);
+    // the same events a page at a time, as JSON arrays (one row a page): order is only a cursor, the latest
+    // (at, id) wins whatever the order events are applied in
+    this.newIdPages = db
+      .prepare(
+        `SELECT ${COLUMNS} FROM (SELECT id, at, subject, granted FROM consent_events NOT INDEXED
+         WHERE id > ? AND id <= ? AND purpose = ? AND at <= ? ORDER BY id LIMIT ?)`,
+      )
+      .raw(true);
+    this.latePages = db
+      .prepare(
+        `SELECT ${COLUMNS} FROM (SELECT id, at, subject, granted FROM consent_events INDEXED BY consent_events_purpose_at
+         WHERE purpose = ? AND (at, id) > (?, ?) AND at <= ? AND id <= ? ORDER BY at, id LIMIT ?)`,
       )
       .raw(true);
     this.purposeOf = db.prepare("SELECT id FROM consent_purposes WHERE name = ?").pluck();
@@ -72,8 +100,9 @@ export class ConsentReplayer {
     }
     const p = this.purposeId;
     if (p !== undefined) {
-      if (t > this.until && this.upto > 0) this.applyAll(this.lateOnes.iterate(p, this.until, t, this.upto));
-      if (c > this.upto) this.applyAll(this.newIds.iterate(this.upto, c, p, t));
+      if (t > this.until && this.upto > 0) this.applyLate(p, t);
+      if (c > this.upto) this.applyNew(p, c, t);
+      this.flush();
     }
     this.upto = c;
     this.until = t;
@@ -91,23 +120,97 @@ export class ConsentReplayer {
     this.until = START_AT;
     this.latestAt.fill(0);
     this.latestId.fill(0);
+    this.latestGranted.fill(0);
+    this.changedCount = 0;
     this.set = new Bitmap();
     this.purposeId = undefined;
   }
 
+  /** ids in (upto, c] with at <= t. */
+  private applyNew(p: number, c: number, t: number): void {
+    let from = BigInt(this.upto);
+    for (;;) {
+      const row: unknown[] | undefined = pageRow(this.newIdPages, from, c, p, t, PAGE);
+      const page = row && this.page(row);
+      if (row === undefined || page === undefined) {
+        this.applyAll(this.newIds.iterate(this.upto, c, p, t));
+        return;
+      }
+      if (page < PAGE) return;
+      from = lastInteger(row[0] as string) ?? 0n;
+    }
+  }
+
+  /** ids <= upto with at in (until, t]. */
+  private applyLate(p: number, t: number): void {
+    let fromAt: number | bigint = this.until;
+    let fromId = MAX_ROWID;
+    for (;;) {
+      const row: unknown[] | undefined = pageRow(this.latePages, p, fromAt, fromId, t, this.upto, PAGE);
+      const page = row && this.page(row);
+      if (row === undefined || page === undefined) {
+        this.applyAll(this.lateOnes.iterate(p, this.until, t, this.upto));
+        return;
+      }
+      if (page < PAGE) return;
+      fromAt = lastInteger(row[1] as string) ?? 0n;
+      fromId = lastInteger(row[0] as string) ?? 0n;
+    }
+  }
+
+  /**
+   * Applies a page of JSON columns; returns its size, or undefined when it holds anything but integers (the
+   * caller then applies the whole range row by row: applying an event again changes nothing).
+   */
+  private page(row: readonly unknown[]): number | undefined {
+    const ids = integerColumn(row[0]);
+    const ats = integerColumn(row[1]);
+    const subjects = integerColumn(row[2]);
+    const granteds = integerColumn(row[3]);
+    if (ids === undefined || ats === undefined || subjects === undefined || granteds === undefined)
+      return undefined;
+    for (let i = 0; i < ids.length; i++)
+      this.apply(ids[i] as number, ats[i] as number, subjects[i] as number, granteds[i] as number);
+    return ids.length;
+  }
+
   private applyAll(rows: IterableIterator<unknown>): void {
-    for (const row of rows as IterableIterator<Row>) {
-      const [id, at, subject, granted] = row;
-      if (subject >= this.latestId.length) this.grow(subject + 1);
-      const lastId = this.latestId[subject] ?? 0;
-      const lastAt = this.latestAt[subject] ?? 0;
-      // id 0 is no event yet; later (at, id) wins
-      if (lastId !== 0 && (at < lastAt || (at === lastAt && id < lastId))) continue;
-      this.latestAt[subject] = at;
-      this.latestId[subject] = id;
+    for (const row of rows as IterableIterator<Row>) this.apply(row[0], row[1], row[2], row[3]);
+  }
+
+  private apply(id: number, at: number, subject: number, granted: number): void {
+    const batched = Number.isInteger(subject) && subject >= 0 && subject <= 0xffff_ffff;
+    if (subject >= this.latestId.length) this.grow(subject + 1);
+    const lastId = this.latestId[subject] ?? 0;
+    const lastAt = this.latestAt[subject] ?? 0;
+    // id 0 is no event yet; later (at, id) wins
+    if (lastId !== 0 && (at < lastAt || (at === lastAt && id < lastId))) return;
+    this.latestAt[subject] = at;
+    this.latestId[subject] = id;
+    if (batched) {
+      this.latestGranted[subject] = granted === 1 ? 1 : 0;
+      if (this.changedCount === this.changed.length) this.flush();
+      this.changed[this.changedCount++] = subject;
+    } else {
+      // a value no dictionary index has: as before batching, one add or remove in order
+      this.flush();
       if (granted === 1) this.set.add(subject);
       else this.set.remove(subject);
     }
+  }
+
+  /** Brings the set up to date: a changed subject is in it when its latest event is a grant. */
+  private flush(): void {
+    let adds = 0;
+    let removes = 0;
+    for (let i = 0; i < this.changedCount; i++) {
+      const subject = this.changed[i] as number;
+      if (this.latestGranted[subject] === 1) this.adds[adds++] = subject;
+      else this.removes[removes++] = subject;
+    }
+    this.changedCount = 0;
+    if (adds > 0) this.set.addMany(this.adds.subarray(0, adds));
+    if (removes > 0) this.set.removeMany(this.removes.subarray(0, removes));
   }
 
   private grow(need: number): void {
@@ -119,6 +222,9 @@ export class ConsentReplayer {
     const id = new Float64Array(size);
     id.set(this.latestId);
     this.latestId = id;
+    const granted = new Uint8Array(size);
+    granted.set(this.latestGranted);
+    this.latestGranted = granted;
   }
 }
 

@@ -6,6 +6,53 @@ import { hasConsentChain } from "./migration.js";
 /** Before any event: the (at, id) cut of "no snapshot". */
 export const START_AT = -8_640_000_000_000_000;
 
+/**
+ * The numbers of a json_group_array of an integer column (SQLite writes integers in decimal, so they parse to
+ * what better-sqlite3 would return), or undefined when any value is text (quoted), real (SQLite writes a '.'
+ * or an 'e' in every real) or NULL: read those rows one by one.
+ * @example integerColumn("[1,-2,3]") // [1, -2, 3]
+ */
+export function integerColumn(json: unknown): number[] | undefined {
+  if (
+    typeof json !== "string" ||
+    json.includes(".") ||
+    json.includes("e") ||
+    json.includes("E") ||
+    json.includes('"') ||
+    json.includes("n")
+  )
+    return undefined;
+  try {
+    return JSON.parse(json) as number[];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The last value of a JSON array of integers, exactly (a page's cursor), or undefined when it is empty.
+ * @example lastInteger("[1,2,9007199254740993]") // 9007199254740993n
+ */
+export function lastInteger(json: string): bigint | undefined {
+  if (json.length <= 2) return undefined;
+  return BigInt(json.slice(json.lastIndexOf(",") + 1, -1).replace("[", ""));
+}
+
+/**
+ * The one row of a page statement (JSON aggregates), or undefined when SQLite cannot build it (a BLOB where
+ * JSON wants a value): read those rows one by one.
+ */
+export function pageRow<A extends unknown[]>(
+  statement: Database.Statement<A>,
+  ...args: A
+): unknown[] | undefined {
+  try {
+    return statement.get(...args) as unknown[];
+  } catch {
+    return undefined;
+  }
+}
+
 export type EventRow = [id: number, at: number, subject: number, granted: number];
 export type ReplayRow = [subject: number, granted: number];
 

@@ -7,7 +7,17 @@
 import type Database from "better-sqlite3";
 import { canonicalSetBytes } from "../ledger/subjects/sets.js";
 import { Bitmap, type RoaringBitmap32 } from "./bitmap.js";
-import { allBatches, type BatchRow, ChainWriter, namesOf, requireChain, ZERO_HEAD } from "./chain.js";
+import {
+  allBatches,
+  type BatchRow,
+  ChainWriter,
+  encodeStr,
+  eventPages,
+  namesOf,
+  requireChain,
+  ZERO_HEAD,
+} from "./chain.js";
+import { integerColumn, lastInteger, pageRow } from "./statements.js";
 import { formatInstant } from "./time.js";
 
 export type ConsentIntegrityKind =
@@ -31,16 +41,7 @@ export interface ConsentIntegrityProblem {
   id?: number;
 }
 
-type EventRow = [
-  id: number,
-  purpose: number,
-  at: number,
-  subject: number,
-  granted: number,
-  source: number,
-  evidence: string | null,
-  batch: number,
-];
+const EMPTY_NAME = encodeStr("");
 
 const CHANGED =
   "an event of it was changed, removed, added or reordered, or the batch's time or a purpose or source name was edited";
@@ -59,6 +60,8 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
   let firstSeen = 0;
   let lastSeen = 0;
   let gap = false;
+  // an event time or subject that is not an integer: only an edit stores one, and the chain's bytes cannot hold it
+  let odd = false;
   let previous: Uint8Array = ZERO_HEAD;
 
   const open = (j: number) => {
@@ -68,6 +71,7 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
     firstSeen = 0;
     lastSeen = 0;
     gap = false;
+    odd = false;
   };
   const close = (j: number) => {
     const b = batches[j] as BatchRow;
@@ -82,7 +86,7 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
       previous = computed;
       return;
     }
-    if (!computed.equals(b.head))
+    if (odd || !computed.equals(b.head))
       problems.push({
         kind: "batch_changed",
         id: b.id,
@@ -103,43 +107,65 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
     previous = b.head;
   };
 
-  const rows = db
-    .prepare(
-      "SELECT id, purpose, at, subject, granted, source, evidence, batch FROM consent_events ORDER BY id",
-    )
-    .raw(true)
-    .iterate() as IterableIterator<EventRow>;
-  for (const [id, purpose, at, subject, granted, source, evidence, batch] of rows) {
-    if (batch !== batches[k]?.id) {
-      const j = index.get(batch);
-      if (j === undefined || j < k) {
-        const m = misplaced.get(batch);
-        if (m === undefined) misplaced.set(batch, { first: id, count: 1 });
-        else m.count++;
-        continue;
+  // names encoded once per id; an id without a row hashes as the empty name (and is reported)
+  const encoded = (names: Map<number, string>) => {
+    const out = new Map<number, Uint8Array>();
+    for (const [id, name] of names) out.set(id, encodeStr(name));
+    return out;
+  };
+  const purposeBytes = encoded(purposes);
+  const sourceBytes = encoded(sources);
+  const unknown = (kind: "purpose" | "source", ref: number, id: number) => {
+    const key = `${kind} ${ref}`;
+    const m = missing.get(key);
+    if (m === undefined) missing.set(key, { first: id, count: 1 });
+    else m.count++;
+  };
+  let batchId: number | undefined; // batches[k]?.id
+  for (const page of eventPages(db)) {
+    const { evidence, evidenceLength } = page;
+    let from = 0;
+    for (let i = 0; i < page.count; i++) {
+      const length = evidenceLength[i] ?? null;
+      const evidenceFrom = from;
+      if (length !== null) from += length;
+      const id = page.id[i] as number;
+      const batch = page.batch[i] as number;
+      if (batch !== batchId) {
+        const j = index.get(batch);
+        if (j === undefined || j < k) {
+          const m = misplaced.get(batch);
+          if (m === undefined) misplaced.set(batch, { first: id, count: 1 });
+          else m.count++;
+          continue;
+        }
+        for (; k < j; ) {
+          if (k >= 0) close(k);
+          open(++k);
+        }
+        batchId = batch;
       }
-      for (; k < j; ) {
-        if (k >= 0) close(k);
-        open(++k);
+      const purpose = page.purpose[i] as number;
+      const source = page.source[i] as number;
+      let p = purposeBytes.get(purpose);
+      if (p === undefined) {
+        unknown("purpose", purpose, id);
+        p = EMPTY_NAME;
       }
+      let q = sourceBytes.get(source);
+      if (q === undefined) {
+        unknown("source", source, id);
+        q = EMPTY_NAME;
+      }
+      const at = page.at[i] as number;
+      const subject = page.subject[i] as number;
+      if (!Number.isInteger(at) || !Number.isInteger(subject)) odd = true;
+      writer.encodedEvent(id, at, subject, page.granted[i] as number, p, q, evidence, evidenceFrom, length);
+      if (seen === 0) firstSeen = id;
+      else if (id !== lastSeen + 1) gap = true;
+      lastSeen = id;
+      seen++;
     }
-    const purposeName = purposes.get(purpose);
-    const sourceName = sources.get(source);
-    for (const [kind, ref] of [
-      ["purpose", purposeName === undefined ? purpose : undefined],
-      ["source", sourceName === undefined ? source : undefined],
-    ] as const) {
-      if (ref === undefined) continue;
-      const key = `${kind} ${ref}`;
-      const m = missing.get(key);
-      if (m === undefined) missing.set(key, { first: id, count: 1 });
-      else m.count++;
-    }
-    writer.event(id, at, subject, granted, purposeName ?? "", sourceName ?? "", evidence);
-    if (seen === 0) firstSeen = id;
-    else if (id !== lastSeen + 1) gap = true;
-    lastSeen = id;
-    seen++;
   }
   if (k >= 0) close(k);
   for (k++; k < batches.length; k++) {
@@ -178,22 +204,138 @@ function verifySnapshots(db: Database.Database, problems: ConsentIntegrityProble
     )
     .all() as SnapshotRow[];
   const purposes = namesOf(db, "consent_purposes");
-  const replay = db
+  const replay = new PurposeReplay();
+  let s = 0;
+  while (s < snapshots.length) {
+    const purpose = (snapshots[s] as SnapshotRow).purpose;
+    let end = s;
+    while (snapshots[end]?.purpose === purpose) end++;
+    const mine = snapshots.slice(s, end);
+    s = end;
+    const name = purposes.get(purpose) ?? `id ${purpose}`;
+    // a page holding anything but integers is replayed from rows, as SQLite returns them
+    const result =
+      replay.run(mine, name, eventsInOrder(db, purpose)) ??
+      replay.run(mine, name, eventRowsInOrder(db, purpose));
+    if (result === undefined) throw new Error("consent snapshot replay read no rows");
+    problems.push(...result.problems);
+    // snapshots sit at every multiple of the interval (the first one's event count) in (at, id) order
+    const every = mine[0]?.events ?? 0;
+    const positions = mine.map((x) => x.events);
+    const expected =
+      every > 0 ? Array.from({ length: Math.floor(result.count / every) }, (_, k) => (k + 1) * every) : [];
+    if (positions.join(",") !== expected.join(","))
+      problems.push({
+        kind: "snapshot_changed",
+        id: mine[0]?.lastId ?? 0,
+        message: `the consent snapshots of purpose ${name} are not one every ${every} events (${positions.length} stored, ${expected.length} expected): one was removed, added or moved; delete the snapshots of the purpose and record any event to rebuild them`,
+      });
+  }
+}
+
+/** Events of one purpose by column: id, at, subject, granted. */
+interface EventColumns {
+  count: number;
+  id: readonly number[];
+  at: readonly number[];
+  subject: readonly number[];
+  granted: readonly number[];
+}
+
+const REPLAY_PAGE = 1 << 16;
+/** subjects below this are applied in batches (a byte of state each); others one by one */
+const BATCHED_SUBJECTS = 1 << 26;
+
+/**
+ * A purpose's events in (at, id) order, a page at a time, from the covering (purpose, at, id, subject,
+ * granted) index; undefined for a page with anything but integers (the caller reads rows instead).
+ */
+function* eventsInOrder(db: Database.Database, purpose: number): Generator<EventColumns | undefined> {
+  const columns =
+    "json_group_array(id), json_group_array(at), json_group_array(subject), json_group_array(granted)";
+  const from = "SELECT id, at, subject, granted FROM consent_events INDEXED BY consent_events_purpose_at";
+  const first = db
+    .prepare(`SELECT ${columns} FROM (${from} WHERE purpose = ? ORDER BY at, id LIMIT ?)`)
+    .raw(true);
+  const next = db
+    .prepare(
+      `SELECT ${columns} FROM (${from} WHERE purpose = ? AND (at, id) > (?, ?) ORDER BY at, id LIMIT ?)`,
+    )
+    .raw(true);
+  let row = pageRow(first, purpose, REPLAY_PAGE);
+  for (;;) {
+    const [id, at, subject, granted] = row?.map(integerColumn) ?? [];
+    if (id === undefined || at === undefined || subject === undefined || granted === undefined) {
+      yield undefined;
+      return;
+    }
+    yield { count: id.length, id, at, subject, granted };
+    if (id.length < REPLAY_PAGE) return;
+    const lastAt = lastInteger(row?.[1] as string);
+    const lastId = lastInteger(row?.[0] as string);
+    row = pageRow(next, purpose, lastAt, lastId, REPLAY_PAGE);
+  }
+}
+
+/** eventsInOrder row by row, the values as better-sqlite3 returns them. */
+function* eventRowsInOrder(db: Database.Database, purpose: number): Generator<EventColumns> {
+  const rows = db
     .prepare(
       `SELECT id, at, subject, granted FROM consent_events INDEXED BY consent_events_purpose_at
        WHERE purpose = ? ORDER BY at, id`,
     )
-    .raw(true);
-  let s = 0;
-  while (s < snapshots.length) {
-    const purpose = (snapshots[s] as SnapshotRow).purpose;
-    const name = purposes.get(purpose) ?? `id ${purpose}`;
-    const state = new Bitmap();
+    .raw(true)
+    .iterate(purpose) as IterableIterator<[number, number, number, number]>;
+  let page: EventColumns & { id: number[]; at: number[]; subject: number[]; granted: number[] } = {
+    count: 0,
+    id: [],
+    at: [],
+    subject: [],
+    granted: [],
+  };
+  for (const [id, at, subject, granted] of rows) {
+    page.id.push(id);
+    page.at.push(at);
+    page.subject.push(subject);
+    page.granted.push(granted);
+    if (++page.count === REPLAY_PAGE) {
+      yield page;
+      page = { count: 0, id: [], at: [], subject: [], granted: [] };
+    }
+  }
+  yield page;
+}
+
+/**
+ * Replays a purpose's events in (at, id) order and checks its snapshots at their cuts. Between cuts, events are
+ * applied in batches: a subject's state after a run of events is its last event's, so a run becomes one
+ * addMany of the subjects whose last event grants and one removeMany of the others.
+ */
+class PurposeReplay {
+  private granted = new Uint8Array(1024);
+  private pending = new Uint32Array(REPLAY_PAGE);
+  private pendingCount = 0;
+  private readonly adds = new Uint32Array(REPLAY_PAGE);
+  private readonly removes = new Uint32Array(REPLAY_PAGE);
+  private state = new Bitmap();
+
+  /** The problems and the number of events, or undefined when a page could not be read (odd values). */
+  run(
+    snapshots: readonly SnapshotRow[],
+    name: string,
+    pages: Iterable<EventColumns | undefined>,
+  ): { problems: ConsentIntegrityProblem[]; count: number } | undefined {
+    const problems: ConsentIntegrityProblem[] = [];
+    this.state = new Bitmap();
+    this.pendingCount = 0;
+    let s = 0;
     let count = 0;
     // the (at, id) of the last event applied: a snapshot's cut must be exactly that event
     let lastAt = Number.NaN;
     let lastEvent = 0;
     const check = (snap: SnapshotRow) => {
+      this.flush();
+      const state = this.state;
       const where = `consent snapshot of purpose ${name} at ${formatInstant(snap.at)} (after event ${snap.lastId})`;
       let stored: RoaringBitmap32;
       try {
@@ -220,36 +362,65 @@ function verifySnapshots(db: Database.Database, problems: ConsentIntegrityProble
           message: `${where} differs from the replay of its events: it or the events were edited; delete the snapshots of the purpose and record any event to rebuild them`,
         });
     };
-    for (const [id, at, subject, granted] of replay.iterate(purpose) as IterableIterator<
-      [number, number, number, number]
-    >) {
-      for (let snap = snapshots[s]; snap?.purpose === purpose; snap = snapshots[s]) {
-        if (at < snap.at || (at === snap.at && id <= snap.lastId)) break;
-        check(snap);
-        s++;
+    for (const page of pages) {
+      if (page === undefined) return undefined;
+      const { id: ids, at: ats, subject: subjects, granted: granteds } = page;
+      for (let i = 0; i < page.count; i++) {
+        const id = ids[i] as number;
+        const at = ats[i] as number;
+        for (let snap = snapshots[s]; snap !== undefined; snap = snapshots[s]) {
+          if (at < snap.at || (at === snap.at && id <= snap.lastId)) break;
+          check(snap);
+          s++;
+        }
+        this.apply(subjects[i] as number, granteds[i] as number);
+        count++;
+        lastAt = at;
+        lastEvent = id;
       }
-      if (granted === 1) state.add(subject);
-      else state.remove(subject);
-      count++;
-      lastAt = at;
-      lastEvent = id;
     }
-    for (let snap = snapshots[s]; snap?.purpose === purpose; snap = snapshots[s]) {
+    for (let snap = snapshots[s]; snap !== undefined; snap = snapshots[s]) {
       check(snap);
       s++;
     }
-    // snapshots sit at every multiple of the interval (the first one's event count) in (at, id) order
-    const mine = snapshots.filter((x) => x.purpose === purpose);
-    const every = mine[0]?.events ?? 0;
-    const positions = mine.map((x) => x.events);
-    const expected =
-      every > 0 ? Array.from({ length: Math.floor(count / every) }, (_, k) => (k + 1) * every) : [];
-    if (positions.join(",") !== expected.join(","))
-      problems.push({
-        kind: "snapshot_changed",
-        id: mine[0]?.lastId ?? 0,
-        message: `the consent snapshots of purpose ${name} are not one every ${every} events (${positions.length} stored, ${expected.length} expected): one was removed, added or moved; delete the snapshots of the purpose and record any event to rebuild them`,
-      });
+    return { problems, count };
+  }
+
+  private apply(subject: number, granted: number): void {
+    if (
+      typeof subject === "number" &&
+      subject >= 0 &&
+      subject < BATCHED_SUBJECTS &&
+      Number.isInteger(subject)
+    ) {
+      if (subject >= this.granted.length) {
+        let size = this.granted.length;
+        while (size <= subject) size *= 2;
+        const next = new Uint8Array(Math.min(size, BATCHED_SUBJECTS));
+        next.set(this.granted);
+        this.granted = next;
+      }
+      this.granted[subject] = granted === 1 ? 1 : 0;
+      if (this.pendingCount === this.pending.length) this.flush();
+      this.pending[this.pendingCount++] = subject;
+      return;
+    }
+    this.flush();
+    if (granted === 1) this.state.add(subject);
+    else this.state.remove(subject);
+  }
+
+  private flush(): void {
+    let adds = 0;
+    let removes = 0;
+    for (let i = 0; i < this.pendingCount; i++) {
+      const subject = this.pending[i] as number;
+      if (this.granted[subject] === 1) this.adds[adds++] = subject;
+      else this.removes[removes++] = subject;
+    }
+    this.pendingCount = 0;
+    if (adds > 0) this.state.addMany(this.adds.subarray(0, adds));
+    if (removes > 0) this.state.removeMany(this.removes.subarray(0, removes));
   }
 }
 
