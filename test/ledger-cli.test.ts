@@ -129,6 +129,23 @@ describe("jikimi ledger", () => {
     const r = run(["ledger", "verify"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/changed at entry 1/);
+    // the change index and the dictionary are checked on a worker thread of the built CLI: edits there fail too
+    const again = new Database(join(ws, ".jikimi", "state.db"));
+    again
+      .prepare(`UPDATE ledger_entries SET body = replace(body, '"records":4', '"records":3') WHERE seq = 1`)
+      .run();
+    expect(run(["ledger", "verify"]).status).toBe(0);
+    again.prepare("INSERT INTO ledger_subject_changes (subject, seq) VALUES (0, 2)").run();
+    again
+      .prepare(
+        "UPDATE subject_dict SET data = zeroblob(length(data)) WHERE rowid = (SELECT min(rowid) FROM subject_dict)",
+      )
+      .run();
+    again.close();
+    const side = run(["ledger", "verify"]);
+    expect(side.status).toBe(1);
+    expect(side.stdout).toMatch(/\[ledger_subject_changes\]/);
+    expect(side.stdout).toMatch(/\[subject_dict\]/);
   });
 
   it("a manifest that contradicts its agreement records nothing, naming each contradiction", () => {

@@ -23,8 +23,8 @@ import {
 import { sqliteLeafSource } from "./leaf-store.js";
 import { hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
 import { NOT_FOUND, type SubjectDictionary } from "./subjects/dictionary.js";
-import { RoaringBitmap32 } from "./subjects/roaring.js";
-import { canonicalSetBytes, digestOf, SubjectSets } from "./subjects/sets.js";
+import type { RoaringBitmap32 } from "./subjects/roaring.js";
+import { canonicalSetBytes, digestOf, SubjectSets, setOfIndexes } from "./subjects/sets.js";
 import type { SubjectHasher } from "./subjects/subject-hasher.js";
 
 const BATCH = 1 << 20;
@@ -192,7 +192,7 @@ export class Ledger {
     const release = this.validate(input);
     return this.commit(release, now, () => {
       const { indexes, added } = this.deps.subjects.assign(hashes, count, true);
-      return { set: new RoaringBitmap32(indexes), added };
+      return { set: setOfIndexes(indexes), added };
     });
   }
 

@@ -16,8 +16,9 @@ import {
   scopeDigest,
 } from "./entry.js";
 import { HashList, hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
-import { type DictionaryStep, verifyDictionary } from "./verify/dictionary.js";
+import type { DictionaryStep } from "./verify/dictionary.js";
 import { type Problem, Problems } from "./verify/problems.js";
+import { type SideResult, startSideChecks } from "./verify/side.js";
 import { verifySubjects } from "./verify/subjects.js";
 
 export type { Problem, ProblemKind } from "./verify/problems.js";
@@ -221,14 +222,23 @@ export function verifyLedger(
   const heads = db
     .prepare("SELECT size, root, leaf_hash, time, key_id, signature FROM ledger_heads ORDER BY size")
     .all() as Head[];
-  const first = checkTree(leaves, heads, keys, releases, prunes, problems);
-  checkPruned(emptied, prunes, heads, problems);
-
-  verifySubjects(db, { releases, prunes, ...positions }, problems);
   // pruned entries' commitments survive as the steps their prune events list
   for (const p of prunes) for (const [seq, size] of p.dictionary_steps ?? []) commitments.push({ seq, size });
   commitments.sort((a, b) => a.seq - b.seq);
-  verifyDictionary(db, commitments, problems);
+  // the change rows and the dictionary are checked beside the tree and the set replay (a worker thread)
+  const side = startSideChecks(db, commitments);
+  const first = checkTree(leaves, heads, keys, releases, prunes, problems);
+  checkPruned(emptied, prunes, heads, problems);
+  let sideDone: SideResult | undefined;
+  const waitSide = (): SideResult => {
+    if (!sideDone) {
+      sideDone = side();
+      for (const p of sideDone.problems) problems.add(p);
+    }
+    return sideDone;
+  };
+  verifySubjects(db, { releases, prunes, ...positions, changes: () => waitSide().changes }, problems);
+  waitSide();
   if (options.consent) for (const p of options.consent(releases)) problems.add(p);
 
   const tree = new MerkleTree(HashList.of(leaves));

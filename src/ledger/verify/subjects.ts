@@ -17,6 +17,8 @@ export interface ChainFacts {
   ordOf: Map<number, number>;
   /** releases per chain, pruned ones included */
   total: Map<string, number>;
+  /** the stored change rows grouped by entry (side.ts), waited for only once the sets are replayed */
+  changes: () => ReadonlyMap<number, Uint32Array>;
 }
 
 interface SetRow {
@@ -41,7 +43,8 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
     }
   const { ordOf, total: chainCount } = facts;
 
-  const changes = readChanges(db);
+  // what the change index must hold: each held release's XOR with its chain's previous set (none: empty)
+  const deltas = new Map<number, RoaringBitmap32 | undefined>();
   const current = new Map<string, RoaringBitmap32>();
   // each chain's last full canonical bytes and digest: reused when a release repeats the previous set
   const lastFull = new Map<string, Buffer>();
@@ -115,8 +118,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
         message: `the subject set of entry ${row.seq} differs from the one signed`,
       });
     // the change index: exactly the XOR with the chain's previous set, for every release after the chain's base
-    compareChanges(row.seq, body ? delta : undefined, changes.get(row.seq), problems);
-    changes.delete(row.seq);
+    deltas.set(row.seq, body && delta && !delta.isEmpty ? delta : undefined);
     current.set(chain, set);
     lastSeq.set(chain, row.seq);
     if (!firstSeq.has(chain)) firstSeq.set(chain, row.seq);
@@ -137,6 +139,11 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
         place: "ledger_subject_sets",
         message: `the subject set of entry ${seq} is missing`,
       });
+  const changes = new Map(facts.changes());
+  for (const [seq, delta] of deltas) {
+    compareChanges(seq, delta, changes.get(seq), problems);
+    changes.delete(seq);
+  }
   for (const seq of changes.keys())
     problems.add({
       kind: "changes_changed",
@@ -181,24 +188,10 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
   verifySummaries(db, facts.releases, problems);
 }
 
-/** Every change row, grouped by entry. */
-function readChanges(db: Database.Database): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  const rows = db.prepare("SELECT subject, seq FROM ledger_subject_changes").raw().iterate() as Iterable<
-    [number, number]
-  >;
-  for (const [subject, seq] of rows) {
-    const list = out.get(seq);
-    if (list) list.push(subject);
-    else out.set(seq, [subject]);
-  }
-  return out;
-}
-
 function compareChanges(
   seq: number,
   delta: RoaringBitmap32 | undefined,
-  stored: number[] | undefined,
+  stored: Uint32Array | undefined,
   problems: Problems,
 ): void {
   const want = delta?.size ?? 0;
