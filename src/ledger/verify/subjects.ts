@@ -98,7 +98,8 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
     }
     // stored bytes must be the canonical form of what they hold: no second encoding of the same set
     const same = set === prev;
-    const full = same ? (lastFull.get(chain) as Buffer) : canonicalSetBytes(set);
+    // in place: the set is this replay's own (a deserialised row or an XOR result), and its members do not change
+    const full = same ? (lastFull.get(chain) as Buffer) : canonicalSetBytes(set, true);
     const fullDigest = same ? (lastDigest.get(chain) as string) : digestOf(full);
     lastFull.set(chain, full);
     lastDigest.set(chain, fullDigest);
