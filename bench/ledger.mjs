@@ -109,7 +109,11 @@ try {
       }
     const set = isWhole ? whole : subset;
     const s = performance.now();
-    ledger.appendIndexed(meta(isWhole ? "credit-feed-all" : "credit-feed-scoped", day, set.size), set, recordedOn(day));
+    ledger.appendIndexed(
+      meta(isWhole ? "credit-feed-all" : "credit-feed-scoped", day, set.size),
+      set,
+      recordedOn(day),
+    );
     (isWhole ? times.whole : times.subset).push(ms(s));
     pairs += set.size;
   }

@@ -81,7 +81,11 @@ const share = [
 ];
 // releases are dated by the clock: yesterday's daily feed, then today's (--at may reach back at most 7 days)
 const yesterday = new Date(Date.now() - 86_400_000).toISOString();
-step("dry run of the corrected credit feed", [...share, "-o", "demo/outbox", "--at", yesterday, "--dry-run"], 0);
+step(
+  "dry run of the corrected credit feed",
+  [...share, "-o", "demo/outbox", "--at", yesterday, "--dry-run"],
+  0,
+);
 step(
   `release yesterday's feed: about ${inScope.length} customers are in scope and consented`,
   [...share, "-o", "demo/outbox", "--at", yesterday],

@@ -11,7 +11,14 @@ export { ExitCode, JikimiError } from "./errors.js";
 export { compileScope } from "./expr/compile.js";
 export { diskReader, memoryReader, type WorkspaceReader } from "./io/workspace-reader.js";
 export { type Checkpoint, CheckpointSchema } from "./ledger/checkpoint.js";
-export { type EntryBody, type PruneBody, type ReleaseBody, type ReleaseInput, ReleaseSchema, scopeDigest } from "./ledger/entry.js";
+export {
+  type EntryBody,
+  type PruneBody,
+  type ReleaseBody,
+  type ReleaseInput,
+  ReleaseSchema,
+  scopeDigest,
+} from "./ledger/entry.js";
 export { type AppendResult, Ledger, type StoredEntry, type SubjectRelease } from "./ledger/ledger.js";
 export { retentionOf } from "./ledger/retention.js";
 export { SubjectDictionary } from "./ledger/subjects/dictionary.js";

@@ -32,8 +32,11 @@ afterEach(() => {
 });
 
 async function setup() {
-  const { dir, ws, workspace, keyring, store, hasher, subjects, ledger, consent, input, out } =
-    await shareWorkspace("nsf-case-corrected", 2000, dirs);
+  const { dir, ws, workspace, keyring, hasher, subjects, ledger, consent, input, out } = await shareWorkspace(
+    "nsf-case-corrected",
+    2000,
+    dirs,
+  );
   const base = {
     workspace,
     agreement: "nsf-credit-feed",

@@ -4,14 +4,14 @@
 // order, writes them to a temporary file while hashing, collects the distinct subjects, then applies the guards,
 // appends to the ledger (a journal covers the step from the append to the placement) and links the outputs into
 // place with a signed manifest. Nothing is written or recorded when the run fails or is held.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { ConsentRegistry } from "../consent/index.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { signerFrom } from "../crypto/signing.js";
-import { ExitCode, JikimiError } from "../errors.js";
+import { JikimiError } from "../errors.js";
 import { csvBlocks, headerColumns, RecordTooLong } from "../io/records/csv-blocks.js";
 import { csvField } from "../io/records/csv-writer.js";
 import { fileChunks, formatOf, openReader, type RecordFormat } from "../io/records/index.js";
