@@ -14,7 +14,7 @@ import { setDigestOf } from "./bitmap.js";
 import { chainUnchainedBatches, consentHeadAt, eventPages, eventsInIds, ZERO_HEAD } from "./chain.js";
 import type { ConsentEvent } from "./event.js";
 import { importConsentFile } from "./import.js";
-import { CONSENT_CHAIN_MIGRATION_SQL, hasConsentChain } from "./migration.js";
+import { hasConsentChain } from "./migration.js";
 import { ConsentRegistry, type ConsentRegistryOptions } from "./registry.js";
 import { ConsentReplayer, consentSetAt } from "./replay.js";
 import { verifyConsent } from "./verify.js";
@@ -26,11 +26,11 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** A registry over an in-memory store with the chain's migration applied. */
+/** A registry over an in-memory store (migrated, chain columns included). */
 function setup(options: ConsentRegistryOptions = {}) {
   const store = openStore(".", ":memory:");
   stores.push(store);
-  if (!hasConsentChain(store.db)) store.db.exec(CONSENT_CHAIN_MIGRATION_SQL);
+  expect(hasConsentChain(store.db)).toBe(true);
   const dictionary = new SubjectDictionary(store.db);
   const hasher = nodeSubjectHasher("ledger-subjects-test", randomBytes(32));
   const registry = new ConsentRegistry(store.db, dictionary, hasher, options);

@@ -129,36 +129,9 @@ export class ChainWriter {
   private fixed(id: number, at: number, subject: number, granted: number): void {
     const b = this.buf;
     let p = this.pos;
-    let hi = Math.floor(id / TWO_32);
-    let lo = id - hi * TWO_32;
-    b[p] = hi >>> 24;
-    b[p + 1] = hi >>> 16;
-    b[p + 2] = hi >>> 8;
-    b[p + 3] = hi;
-    b[p + 4] = lo >>> 24;
-    b[p + 5] = lo >>> 16;
-    b[p + 6] = lo >>> 8;
-    b[p + 7] = lo;
-    hi = Math.floor(at / TWO_32);
-    lo = at - hi * TWO_32;
-    b[p + 8] = hi >>> 24;
-    b[p + 9] = hi >>> 16;
-    b[p + 10] = hi >>> 8;
-    b[p + 11] = hi;
-    b[p + 12] = lo >>> 24;
-    b[p + 13] = lo >>> 16;
-    b[p + 14] = lo >>> 8;
-    b[p + 15] = lo;
-    hi = Math.floor(subject / TWO_32);
-    lo = subject - hi * TWO_32;
-    b[p + 16] = hi >>> 24;
-    b[p + 17] = hi >>> 16;
-    b[p + 18] = hi >>> 8;
-    b[p + 19] = hi;
-    b[p + 20] = lo >>> 24;
-    b[p + 21] = lo >>> 16;
-    b[p + 22] = lo >>> 8;
-    b[p + 23] = lo;
+    putU64(b, p, id);
+    putU64(b, p + 8, at);
+    putU64(b, p + 16, subject);
     b[p + 24] = granted === 1 ? 1 : 0;
     p += FIXED_BYTES;
     this.pos = p;
@@ -224,6 +197,20 @@ export class ChainWriter {
 }
 
 /** A chain `str`: u32 UTF-8 length || UTF-8 bytes. */
+/** Two big-endian 32-bit halves of `n` at `p` (the high half may be negative: an i64 time before 1970). */
+function putU64(b: Buffer, p: number, n: number): void {
+  const hi = Math.floor(n / TWO_32);
+  const lo = n - hi * TWO_32;
+  b[p] = hi >>> 24;
+  b[p + 1] = hi >>> 16;
+  b[p + 2] = hi >>> 8;
+  b[p + 3] = hi;
+  b[p + 4] = lo >>> 24;
+  b[p + 5] = lo >>> 16;
+  b[p + 6] = lo >>> 8;
+  b[p + 7] = lo;
+}
+
 export function encodeStr(s: string): Buffer {
   const utf8 = Buffer.from(s, "utf8");
   const out = Buffer.allocUnsafe(4 + utf8.length);

@@ -19,7 +19,7 @@ export {
   importConsentFile,
   readConsentFile,
 } from "./import.js";
-export { CONSENT_CHAIN_MIGRATION, CONSENT_CHAIN_MIGRATION_SQL, hasConsentChain } from "./migration.js";
+export { hasConsentChain } from "./migration.js";
 export { ConsentInputError, type ConsentProblem, type ProblemCode } from "./problems.js";
 export { declaredConsentPurposes } from "./purposes.js";
 export {
