@@ -21,7 +21,8 @@ import type * as DictionaryModule from "../src/ledger/subjects/dictionary.js";
 import type * as HasherModule from "../src/ledger/subjects/subject-hasher.js";
 import type * as LoadModule from "../src/model/load.js";
 import type * as SqliteModule from "../src/store/sqlite.js";
-import { jikimi, ROOT, recentIso, tempDir, writeConsent } from "./support/cli.js";
+import { jikimi, ROOT, recentIso, tempDir } from "./support/cli.js";
+import { consentingTemplate } from "./support/template.js";
 
 /** the workers the pool started, and the limits the next ones get */
 const seam = vi.hoisted(() => ({ workers: [] as Worker[], limits: undefined as ResourceLimits | undefined }));
@@ -63,17 +64,7 @@ beforeAll(async () => {
   process.on("unhandledRejection", onUnhandled);
   root = tempDir("jikimi-pool-");
   template = join(root.dir, "template");
-  const env = { JIKIMI_KEYRING: join(template, "k.keyring"), JIKIMI_KEYRING_PASSPHRASE: "" };
-  const run = (args: string[]) => {
-    const r = jikimi(args, { env });
-    expect(r.status, r.stderr).toBe(0);
-  };
-  const ws = join(template, "ws");
-  const input = join(template, "customers.csv");
-  run(["init", ws, "--example", "nsf-case-corrected"]);
-  run(["keys", "init", "-w", ws]);
-  run(["generate", "customers", "--rows", String(ROWS), "--seed", "7", "--out", input, "--threads", "1"]);
-  run(["consent", "import", writeConsent(input, join(template, "consent.csv")), "-w", ws]);
+  consentingTemplate(template, ROWS, 7);
 }, 60_000);
 
 afterAll(() => {

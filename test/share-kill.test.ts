@@ -8,8 +8,9 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { jikimi, ROOT, recentIso, tempDir, writeConsent } from "./support/cli.js";
+import { jikimi, ROOT, recentIso, tempDir } from "./support/cli.js";
 import { rng } from "./support/random.js";
+import { consentingTemplate } from "./support/template.js";
 
 const MAIN = join(ROOT, "dist", "cli", "main.js");
 /** preloaded into a child to kill it (or fail a link) at an exact step: see the file */
@@ -36,17 +37,7 @@ let template: string;
 beforeAll(() => {
   root = tempDir("jikimi-kill-");
   template = join(root.dir, "template");
-  const env = { JIKIMI_KEYRING: join(template, "k.keyring"), JIKIMI_KEYRING_PASSPHRASE: "" };
-  const run = (args: string[]) => {
-    const r = jikimi(args, { env });
-    expect(r.status, r.stderr).toBe(0);
-  };
-  const ws = join(template, "ws");
-  const big = join(template, "big.csv");
-  run(["init", ws, "--example", "nsf-case-corrected"]);
-  run(["keys", "init", "-w", ws]);
-  run(["generate", "customers", "--rows", String(ROWS), "--seed", "1", "--out", big, "--threads", "1"]);
-  run(["consent", "import", writeConsent(big, join(template, "consent.csv")), "-w", ws]);
+  const big = consentingTemplate(template, ROWS, 1).input;
   const lines = readFileSync(big, "utf8").split("\n", SMALL_LINES);
   writeFileSync(join(template, "small.csv"), `${lines.join("\n")}\n`);
 }, 90_000);
@@ -83,7 +74,7 @@ function newCase(): Case {
   return {
     ws,
     out,
-    big: join(dir, "big.csv"),
+    big: join(dir, "customers.csv"),
     small: join(dir, "small.csv"),
     env,
     run(args, status = 0) {
