@@ -20,6 +20,17 @@ export {
   scopeDigest,
 } from "./ledger/entry.js";
 export { type AppendResult, Ledger, type StoredEntry, type SubjectRelease } from "./ledger/ledger.js";
+export { type CheckpointBody, checkpointText, parseCheckpoint } from "./ledger/note/checkpoint.js";
+export {
+  keyId,
+  type NoteSigner,
+  type NoteVerifier,
+  openNote,
+  signerFromSeed,
+  signNote,
+  verifierFromVkey,
+  vkeyOf,
+} from "./ledger/note/signed-note.js";
 export { retentionOf } from "./ledger/retention.js";
 export { SubjectDictionary } from "./ledger/subjects/dictionary.js";
 export {
