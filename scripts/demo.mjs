@@ -145,12 +145,12 @@ step(
 );
 step(
   "a regulator's checkpoint",
-  ["ledger", "checkpoint", "-w", "demo/nsf-case-corrected", "-o", "demo/checkpoint.json"],
+  ["ledger", "checkpoint", "-w", "demo/nsf-case-corrected", "-o", "demo/checkpoint.note"],
   0,
 );
 step(
   "prove the log was not rewritten",
-  ["ledger", "verify", "-w", "demo/nsf-case-corrected", "--against", "demo/checkpoint.json"],
+  ["ledger", "verify", "-w", "demo/nsf-case-corrected", "--against", "demo/checkpoint.note"],
   0,
 );
 process.stdout.write(

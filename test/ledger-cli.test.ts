@@ -1,9 +1,11 @@
 // the ledger and keys commands end to end, as an operator and a regulator use them.
-import { statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { parseCheckpoint } from "../src/ledger/note/checkpoint.js";
+import { openNote, verifierFromVkey, vkeyOf } from "../src/ledger/note/signed-note.js";
 import { jikimi, tempDir } from "./support/cli.js";
 
 const cleanups: (() => void)[] = [];
@@ -113,6 +115,46 @@ describe("jikimi ledger", () => {
     const proof = JSON.parse(run(["ledger", "proof", "0"]).stdout) as { proof: string[]; size: number };
     expect(proof.size).toBe(2);
     expect(proof.proof).toHaveLength(1);
+  });
+
+  it("checkpoints are signed notes a standard verifier opens with the published vkey", () => {
+    const { dir, ws, run } = setup();
+    run(["keys", "init"]);
+    consent(dir, run);
+    expect(run(["ledger", "record", "-m", manifest(dir, run, ago(2))]).status).toBe(0);
+    const cp = join(dir, "checkpoint.note");
+    expect(run(["ledger", "checkpoint", "-o", cp]).status).toBe(0);
+    const note = readFileSync(cp, "utf8");
+    const vkey = run(["ledger", "vkey"]).stdout.trim();
+    // c2sp.org/tlog-checkpoint: origin, decimal size, base64 root; the key is named by the origin
+    const opened = openNote(note, [verifierFromVkey(vkey)]);
+    const body = parseCheckpoint(opened.text);
+    expect(body).toMatchObject({ origin: "jikimi/Hanbit-Pay-Co.,-Ltd.", size: 1 });
+    expect(vkey.startsWith(`${body.origin}+`)).toBe(true);
+    expect(run(["ledger", "verify", "--against", cp, "--vkey", vkey]).status).toBe(0);
+    // an altered note, or one no trusted key signed, is refused
+    writeFileSync(cp, note.replace(/\n1\n/, "\n2\n"));
+    const altered = run(["ledger", "verify", "--against", cp]);
+    expect(altered.status).toBe(2);
+    expect(altered.stderr).toMatch(/does not verify/);
+    writeFileSync(cp, note);
+    const stranger = vkeyOf("jikimi/Hanbit-Pay-Co.,-Ltd.", Buffer.alloc(32, 9));
+    expect(run(["ledger", "verify", "--against", cp, "--vkey", stranger]).stderr).toMatch(
+      /no signature on the note/,
+    );
+    // a log that lost its entry fails against the note it had signed
+    expect(run(["ledger", "record", "-m", manifest(dir, run, ago(1))]).status).toBe(0);
+    const db = new Database(join(ws, ".jikimi", "state.db"));
+    db.prepare("DELETE FROM ledger_entries WHERE seq >= 0").run();
+    db.prepare("DELETE FROM ledger_heads").run();
+    db.close();
+    const r = run(["ledger", "verify", "--against", cp]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/truncated/);
+    // the older JSON form is still written and read on request
+    const json = join(dir, "checkpoint.json");
+    expect(run(["ledger", "checkpoint", "--format", "json", "-o", json]).status).toBe(0);
+    expect(JSON.parse(readFileSync(json, "utf8"))).toMatchObject({ format: "jikimi-checkpoint/1", size: 0 });
   });
 
   it("verify exits 1 and names the entry after tampering", () => {

@@ -16,7 +16,7 @@ import { openStore, type Store } from "../store/sqlite.js";
 interface RawConfig {
   keyring?: unknown;
   controller?: { name?: unknown };
-  ledger?: { retention?: unknown; backdate_window?: unknown; output_mode?: unknown };
+  ledger?: { retention?: unknown; backdate_window?: unknown; output_mode?: unknown; origin?: unknown };
 }
 
 /** jikimi.yaml read leniently: ledger commands need only a few keys, even when declarations have issues. */
@@ -34,6 +34,8 @@ export function ledgerSettings(dir: string): {
   retention: string;
   backdateDays: number;
   outputMode: number;
+  /** the log's origin: ledger.origin, or one made from the controller's name */
+  origin: string;
 } {
   const config = rawConfig(dir);
   const name = config?.controller?.name;
@@ -45,6 +47,10 @@ export function ledgerSettings(dir: string): {
     retention: typeof retention === "string" ? retention : "3y",
     backdateDays: typeof window === "string" && /^[1-9][0-9]*[dmy]$/.test(window) ? durationDays(window) : 7,
     outputMode: typeof mode === "string" && /^0?[0-7]{3}$/.test(mode) ? Number.parseInt(mode, 8) : 0o600,
+    origin:
+      typeof config?.ledger?.origin === "string" && /^[^\s+]+$/.test(config.ledger.origin)
+        ? config.ledger.origin
+        : `jikimi/${(typeof name === "string" ? name : "controller").replace(/[\s+]+/g, "-")}`,
   };
 }
 

@@ -22,6 +22,8 @@ import {
 } from "./entry.js";
 import { sqliteLeafSource } from "./leaf-store.js";
 import { hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
+import { checkpointText } from "./note/checkpoint.js";
+import { type NoteSigner, signNote } from "./note/signed-note.js";
 import { NOT_FOUND, type SubjectDictionary } from "./subjects/dictionary.js";
 import type { RoaringBitmap32 } from "./subjects/roaring.js";
 import { canonicalSetBytes, digestOf, SubjectSets, setOfIndexes } from "./subjects/sets.js";
@@ -623,6 +625,16 @@ export class Ledger {
       );
     this.assertIntact();
     return signCheckpoint(signer, this.deps.log, this.size(), this.root(), now.toISOString());
+  }
+
+  /**
+   * A checkpoint of the whole log as a signed note (c2sp.org/tlog-checkpoint): origin, size, base64 root.
+   * @example ledger.checkpointNote("ledger.hanbitpay.example/nsf", logNoteSigner(key, origin))
+   */
+  checkpointNote(origin: string, signer: NoteSigner): string {
+    this.assertIntact();
+    const size = this.size();
+    return signNote(checkpointText({ origin, size, root: this.tree.rootAt(size), extensions: [] }), [signer]);
   }
 
   /** Inclusion proof of entry `seq` in the tree of `size` entries (default: all), hex hashes. */

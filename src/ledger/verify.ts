@@ -34,6 +34,8 @@ export interface VerifyReport {
 /** Extra checks a caller can plug in (the consent registry's, which lives above the ledger). */
 export interface VerifyOptions {
   against?: Checkpoint | undefined;
+  /** a size and hex root from a checkpoint whose signature the caller verified (a signed note and its vkey) */
+  anchor?: { size: number; root: string; label: string } | undefined;
   /** checks each release's consent commitment and the registry's own chain; returns problems */
   consent?: (releases: ReadonlyMap<number, ReleaseBody>) => Problem[];
 }
@@ -246,6 +248,8 @@ export function verifyLedger(
   const root = toHex(tree.root());
   let checked: VerifyReport["against"];
   const against = options.against;
+  // a JSON checkpoint is verified here; a signed-note checkpoint was opened by the caller with its vkey
+  let anchor = options.anchor;
   if (against) {
     const key = keys.get(against.key_id);
     if (!key || !checkpointSignatureValid(against, key))
@@ -254,21 +258,24 @@ export function verifyLedger(
         message:
           "the checkpoint's signature does not hold under the trusted ledger key: it is forged or altered",
       });
-    else if (against.size > leaves.length) {
+    else anchor = { size: against.size, root: against.root, label: `the checkpoint of ${against.time}` };
+  }
+  if (anchor) {
+    if (anchor.size > leaves.length) {
       problems.add({
         kind: "truncated",
         seq: leaves.length,
-        message: `the checkpoint covers ${against.size} entries but the log has ${leaves.length}: entries from ${leaves.length} were removed`,
+        message: `${anchor.label} covers ${anchor.size} entries but the log has ${leaves.length}: entries from ${leaves.length} were removed`,
       });
-      checked = { size: against.size, root: against.root, consistent: false };
+      checked = { size: anchor.size, root: anchor.root, consistent: false };
     } else {
-      const consistent = toHex(tree.rootAt(against.size)) === against.root;
-      checked = { size: against.size, root: against.root, consistent };
+      const consistent = toHex(tree.rootAt(anchor.size)) === anchor.root;
+      checked = { size: anchor.size, root: anchor.root, consistent };
       if (!consistent)
         problems.add({
           kind: "checkpoint_mismatch",
           ...(first === undefined ? {} : { seq: first }),
-          message: `the first ${against.size} entries no longer match the checkpoint of ${against.time}: the log was rewritten${first !== undefined ? ` from entry ${first}` : ""}`,
+          message: `the first ${anchor.size} entries no longer match ${anchor.label}: the log was rewritten${first !== undefined ? ` from entry ${first}` : ""}`,
         });
     }
   }

@@ -39,6 +39,16 @@ export const ConfigSchema = z.strictObject({
       })
         .default("3y")
         .describe("how long ledger entries are kept before `jikimi ledger prune` may remove their details"),
+      origin: z
+        .string()
+        .regex(
+          /^[^\s+]+$/,
+          "an origin has no spaces or '+': use a schema-less URL, e.g. ledger.hanbitpay.example/nsf",
+        )
+        .optional()
+        .describe(
+          "the log's origin line in checkpoints and the name of its signing key (c2sp.org/tlog-checkpoint)",
+        ),
       backdate_window: Duration.default("7d").describe(
         "how far before the clock a release's --at may lie without a recorded --override",
       ),

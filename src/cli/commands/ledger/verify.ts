@@ -1,12 +1,31 @@
 // jikimi ledger verify / checkpoint / proof: prove the log was never rewritten.
 import { readFileSync } from "node:fs";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { consentCheck } from "../../../engine/consent-commitment.js";
 import { ExitCode, JikimiError } from "../../../errors.js";
 import { type Checkpoint, CheckpointSchema } from "../../../ledger/checkpoint.js";
+import { parseCheckpoint } from "../../../ledger/note/checkpoint.js";
+import { logNoteSigner, logVkey } from "../../../ledger/note/log-key.js";
+import { openNote, verifierFromVkey } from "../../../ledger/note/signed-note.js";
 import { verifyLedger } from "../../../ledger/verify.js";
 import { emit } from "../../options.js";
+import { ledgerSettings } from "../../state.js";
 import { type LedgerOptions, ledgerVerb, printJson, withState } from "./open.js";
+
+/** A checkpoint note opened with the given verifier keys: its size and hex root. */
+function readCheckpointNote(
+  file: string,
+  text: string,
+  vkeys: string[],
+): { size: number; root: string; label: string } {
+  const opened = openNote(text, vkeys.map(verifierFromVkey));
+  const body = parseCheckpoint(opened.text);
+  return {
+    size: body.size,
+    root: Buffer.from(body.root).toString("hex"),
+    label: `the checkpoint ${file} (${body.origin}, signed by ${opened.verified.map((k) => k.name).join(", ")})`,
+  };
+}
 
 function readCheckpoint(file: string): Checkpoint {
   let raw: unknown;
@@ -34,9 +53,29 @@ export function registerVerify(ledger: Command): void {
       "--public-key <base64>",
       "trust this ledger public key (a regulator's pinned key) instead of the keyring's",
     )
-    .action((opts: LedgerOptions & { against?: string; publicKey?: string }) =>
+    .option("--vkey <vkey...>", "trust these verifier keys for a note checkpoint (default: the keyring's)")
+    .action((opts: LedgerOptions & { against?: string; publicKey?: string; vkey?: string[] }) =>
       withState(opts, (state) => {
-        const against = opts.against ? readCheckpoint(opts.against) : undefined;
+        let text: string | undefined;
+        if (opts.against)
+          try {
+            text = readFileSync(opts.against, "utf8");
+          } catch {
+            throw new JikimiError(
+              "bad_checkpoint",
+              `cannot read the checkpoint ${opts.against}: check the path`,
+            );
+          }
+        const isNote = text !== undefined && !text.trimStart().startsWith("{");
+        const origin = ledgerSettings(state.dir).origin;
+        const vkeys =
+          opts.vkey ??
+          state.keyring.file.keys
+            .filter((k) => k.purpose === "ledger-signing" && k.public)
+            .map((k) => logVkey(k.public ?? "", origin));
+        const anchor =
+          isNote && opts.against ? readCheckpointNote(opts.against, text ?? "", vkeys) : undefined;
+        const against = opts.against && !isNote ? readCheckpoint(opts.against) : undefined;
         const trusted = new Map<string, string>();
         for (const k of state.keyring.file.keys)
           if (k.purpose === "ledger-signing" && k.public) trusted.set(k.id, k.public);
@@ -49,6 +88,7 @@ export function registerVerify(ledger: Command): void {
         const started = performance.now();
         const report = verifyLedger(state.store.db, trusted, {
           against,
+          anchor,
           consent: consentCheck(state.store.db),
         });
         const seconds = (performance.now() - started) / 1000;
@@ -69,10 +109,43 @@ export function registerVerify(ledger: Command): void {
         process.exitCode = report.ok ? ExitCode.ok : ExitCode.findings;
       }),
     );
-  ledgerVerb(ledger, "checkpoint", "write a signed checkpoint (size, root, time) for a regulator to keep")
+  ledgerVerb(
+    ledger,
+    "checkpoint",
+    "write a signed checkpoint for a regulator to keep (a c2sp.org/tlog-checkpoint note)",
+  )
     .option("-o, --out <file>", "write to a file")
-    .action((opts: LedgerOptions & { out?: string }) =>
-      withState(opts, (state) => emit(`${JSON.stringify(state.ledger().checkpoint(), null, 2)}\n`, opts.out)),
+    .addOption(
+      new Option("--format <format>", "note (c2sp.org/signed-note) or the older json")
+        .choices(["note", "json"])
+        .default("note"),
+    )
+    .action((opts: LedgerOptions & { out?: string; format: "note" | "json" }) =>
+      withState(opts, (state) => {
+        const l = state.ledger();
+        if (opts.format === "json") return emit(`${JSON.stringify(l.checkpoint(), null, 2)}\n`, opts.out);
+        const origin = ledgerSettings(state.dir).origin;
+        const signer = logNoteSigner(state.keyring.active("ledger-signing"), origin);
+        emit(l.checkpointNote(origin, signer), opts.out);
+      }),
+    );
+  ledgerVerb(
+    ledger,
+    "vkey",
+    "print the verifier key of the log's checkpoints (publish it: regulators and people verify with it)",
+  )
+    .option("--all", "also the retired signing keys, which verify older checkpoints")
+    .action((opts: LedgerOptions & { all?: boolean }) =>
+      withState(opts, (state) => {
+        const origin = ledgerSettings(state.dir).origin;
+        const active = state.keyring.active("ledger-signing").id;
+        const keys = state.keyring.file.keys.filter(
+          (k) => k.purpose === "ledger-signing" && k.public && (opts.all || k.id === active),
+        );
+        const vkeys = keys.map((k) => ({ id: k.id, vkey: logVkey(k.public ?? "", origin) }));
+        if (opts.json) return printJson(vkeys);
+        for (const v of vkeys) process.stdout.write(`${v.vkey}\n`);
+      }),
     );
   ledgerVerb(ledger, "proof", "an inclusion proof of one entry, or a consistency proof between two sizes")
     .argument("[seq]", "entry number for an inclusion proof")
