@@ -5,7 +5,7 @@
 // ids in (C, C'] with at <= T', plus ids <= C with at in (T, T']; it starts over when C or T goes back.
 import type Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
-import { Bitmap, type RoaringBitmap32, setDigestOf } from "./bitmap.js";
+import { LastEventSet, type RoaringBitmap32, setDigestOf } from "./bitmap.js";
 import { integerColumn, lastInteger, pageRow, START_AT } from "./statements.js";
 import { parseInstant } from "./time.js";
 
@@ -42,13 +42,8 @@ export class ConsentReplayer {
   private until = START_AT;
   private latestAt = new Float64Array(0);
   private latestId = new Float64Array(0);
-  private latestGranted = new Uint8Array(0);
-  /** subjects whose latest event changed since the set was last brought up to date (repeats allowed) */
-  private changed = new Uint32Array(PAGE);
-  private changedCount = 0;
-  private readonly adds = new Uint32Array(PAGE);
-  private readonly removes = new Uint32Array(PAGE);
-  private set = new Bitmap();
+  /** the set, fed each subject's events in (at, id) order as they are found to be its latest */
+  private readonly set = new LastEventSet();
   private readonly newIds: Database.Statement<[number, number, number, number]>;
   private readonly newIdPages: Database.Statement<[bigint, number, number, number, number]>;
   private readonly lateOnes: Database.Statement<[number, number, number, number]>;
@@ -102,11 +97,10 @@ export class ConsentReplayer {
     if (p !== undefined) {
       if (t > this.until && this.upto > 0) this.applyLate(p, t);
       if (c > this.upto) this.applyNew(p, c, t);
-      this.flush();
     }
     this.upto = c;
     this.until = t;
-    return this.set;
+    return this.set.current();
   }
 
   /** The digest and size of the set as of `at` from the events with id <= `uptoEvents`. */
@@ -120,9 +114,7 @@ export class ConsentReplayer {
     this.until = START_AT;
     this.latestAt.fill(0);
     this.latestId.fill(0);
-    this.latestGranted.fill(0);
-    this.changedCount = 0;
-    this.set = new Bitmap();
+    this.set.reset();
     this.purposeId = undefined;
   }
 
@@ -179,7 +171,6 @@ export class ConsentReplayer {
   }
 
   private apply(id: number, at: number, subject: number, granted: number): void {
-    const batched = Number.isInteger(subject) && subject >= 0 && subject <= 0xffff_ffff;
     if (subject >= this.latestId.length) this.grow(subject + 1);
     const lastId = this.latestId[subject] ?? 0;
     const lastAt = this.latestAt[subject] ?? 0;
@@ -187,30 +178,7 @@ export class ConsentReplayer {
     if (lastId !== 0 && (at < lastAt || (at === lastAt && id < lastId))) return;
     this.latestAt[subject] = at;
     this.latestId[subject] = id;
-    if (batched) {
-      this.latestGranted[subject] = granted === 1 ? 1 : 0;
-      if (this.changedCount === this.changed.length) this.flush();
-      this.changed[this.changedCount++] = subject;
-    } else {
-      // a value no dictionary index has: as before batching, one add or remove in order
-      this.flush();
-      if (granted === 1) this.set.add(subject);
-      else this.set.remove(subject);
-    }
-  }
-
-  /** Brings the set up to date: a changed subject is in it when its latest event is a grant. */
-  private flush(): void {
-    let adds = 0;
-    let removes = 0;
-    for (let i = 0; i < this.changedCount; i++) {
-      const subject = this.changed[i] as number;
-      if (this.latestGranted[subject] === 1) this.adds[adds++] = subject;
-      else this.removes[removes++] = subject;
-    }
-    this.changedCount = 0;
-    if (adds > 0) this.set.addMany(this.adds.subarray(0, adds));
-    if (removes > 0) this.set.removeMany(this.removes.subarray(0, removes));
+    this.set.apply(subject, granted);
   }
 
   private grow(need: number): void {
@@ -222,9 +190,6 @@ export class ConsentReplayer {
     const id = new Float64Array(size);
     id.set(this.latestId);
     this.latestId = id;
-    const granted = new Uint8Array(size);
-    granted.set(this.latestGranted);
-    this.latestGranted = granted;
   }
 }
 

@@ -6,7 +6,7 @@
 // and times, never a subject.
 import type Database from "better-sqlite3";
 import { canonicalSetBytes } from "../ledger/subjects/sets.js";
-import { Bitmap, type RoaringBitmap32 } from "./bitmap.js";
+import { Bitmap, LastEventSet, type RoaringBitmap32 } from "./bitmap.js";
 import {
   allBatches,
   type BatchRow,
@@ -243,8 +243,6 @@ interface EventColumns {
 }
 
 const REPLAY_PAGE = 1 << 16;
-/** subjects below this are applied in batches (a byte of state each); others one by one */
-const BATCHED_SUBJECTS = 1 << 26;
 
 /**
  * A purpose's events in (at, id) order, a page at a time, from the covering (purpose, at, id, subject,
@@ -312,12 +310,7 @@ function* eventRowsInOrder(db: Database.Database, purpose: number): Generator<Ev
  * addMany of the subjects whose last event grants and one removeMany of the others.
  */
 class PurposeReplay {
-  private granted = new Uint8Array(1024);
-  private pending = new Uint32Array(REPLAY_PAGE);
-  private pendingCount = 0;
-  private readonly adds = new Uint32Array(REPLAY_PAGE);
-  private readonly removes = new Uint32Array(REPLAY_PAGE);
-  private state = new Bitmap();
+  private readonly state = new LastEventSet();
 
   /** The problems and the number of events, or undefined when a page could not be read (odd values). */
   run(
@@ -326,16 +319,14 @@ class PurposeReplay {
     pages: Iterable<EventColumns | undefined>,
   ): { problems: ConsentIntegrityProblem[]; count: number } | undefined {
     const problems: ConsentIntegrityProblem[] = [];
-    this.state = new Bitmap();
-    this.pendingCount = 0;
+    this.state.reset();
     let s = 0;
     let count = 0;
     // the (at, id) of the last event applied: a snapshot's cut must be exactly that event
     let lastAt = Number.NaN;
     let lastEvent = 0;
     const check = (snap: SnapshotRow) => {
-      this.flush();
-      const state = this.state;
+      const state = this.state.current();
       const where = `consent snapshot of purpose ${name} at ${formatInstant(snap.at)} (after event ${snap.lastId})`;
       let stored: RoaringBitmap32;
       try {
@@ -373,7 +364,7 @@ class PurposeReplay {
           check(snap);
           s++;
         }
-        this.apply(subjects[i] as number, granteds[i] as number);
+        this.state.apply(subjects[i] as number, granteds[i] as number);
         count++;
         lastAt = at;
         lastEvent = id;
@@ -384,43 +375,6 @@ class PurposeReplay {
       s++;
     }
     return { problems, count };
-  }
-
-  private apply(subject: number, granted: number): void {
-    if (
-      typeof subject === "number" &&
-      subject >= 0 &&
-      subject < BATCHED_SUBJECTS &&
-      Number.isInteger(subject)
-    ) {
-      if (subject >= this.granted.length) {
-        let size = this.granted.length;
-        while (size <= subject) size *= 2;
-        const next = new Uint8Array(Math.min(size, BATCHED_SUBJECTS));
-        next.set(this.granted);
-        this.granted = next;
-      }
-      this.granted[subject] = granted === 1 ? 1 : 0;
-      if (this.pendingCount === this.pending.length) this.flush();
-      this.pending[this.pendingCount++] = subject;
-      return;
-    }
-    this.flush();
-    if (granted === 1) this.state.add(subject);
-    else this.state.remove(subject);
-  }
-
-  private flush(): void {
-    let adds = 0;
-    let removes = 0;
-    for (let i = 0; i < this.pendingCount; i++) {
-      const subject = this.pending[i] as number;
-      if (this.granted[subject] === 1) this.adds[adds++] = subject;
-      else this.removes[removes++] = subject;
-    }
-    this.pendingCount = 0;
-    if (adds > 0) this.state.addMany(this.adds.subarray(0, adds));
-    if (removes > 0) this.state.removeMany(this.removes.subarray(0, removes));
   }
 }
 
