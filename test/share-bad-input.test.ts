@@ -21,7 +21,8 @@ import { deriveKey } from "../src/crypto/derive.js";
 import { loadKeyring } from "../src/crypto/keyring.js";
 import { JikimiError } from "../src/errors.js";
 import { takeLock } from "../src/store/lock.js";
-import { type CliRun, jikimi, ROOT, tempDir, writeConsent } from "./support/cli.js";
+import { type CliRun, jikimi, ROOT, tempDir } from "./support/cli.js";
+import { consentingTemplate } from "./support/template.js";
 
 const MAIN = join(ROOT, "dist", "cli", "main.js");
 const AGREEMENT = "nsf-credit-feed";
@@ -48,17 +49,7 @@ beforeAll(() => {
   root = tempDir("jikimi-bad-input-");
   template = join(root.dir, "template");
   mkdirSync(template);
-  const env = { JIKIMI_KEYRING: join(template, "k.keyring"), JIKIMI_KEYRING_PASSPHRASE: "" };
-  const run = (args: string[]) => {
-    const r = jikimi(args, { env });
-    expect(r.status, r.stderr).toBe(0);
-  };
-  const ws = join(template, "ws");
-  run(["init", ws, "--example", "nsf-case-corrected"]);
-  run(["keys", "init", "-w", ws]);
-  const input = join(template, "customers.csv");
-  run(["generate", "customers", "--rows", String(ROWS), "--seed", "11", "--out", input, "--threads", "1"]);
-  run(["consent", "import", writeConsent(input, join(template, "consent.csv")), "-w", ws]);
+  const { run } = consentingTemplate(template, ROWS, 11);
   // the large input of the kill cases; its first 300 customer ids are the template's consenting ones
   big = join(root.dir, "big.csv");
   run(["generate", "customers", "--rows", String(BIG_ROWS), "--seed", "12", "--out", big, "--threads", "1"]);
