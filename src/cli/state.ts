@@ -7,6 +7,8 @@ import { type Keyring, keyringPath, loadKeyring } from "../crypto/keyring.js";
 import { signerFrom } from "../crypto/signing.js";
 import { JikimiError } from "../errors.js";
 import { Ledger } from "../ledger/ledger.js";
+import { logNoteSigner, logVkey } from "../ledger/note/log-key.js";
+import type { NoteSigner } from "../ledger/note/signed-note.js";
 import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import { fastSubjectHasher, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import { durationDays } from "../model/common.js";
@@ -71,6 +73,12 @@ export function workspaceKeyringPath(dir: string): string {
 
 export interface WorkspaceState {
   dir: string;
+  /** the log's origin (jikimi.yaml ledger.origin): the name its checkpoints and verifier keys carry */
+  origin: string;
+  /** the log's checkpoint signer (the active log signing key), named by the origin */
+  noteSigner(): NoteSigner;
+  /** verifier keys (vkey text) of the log: the active signing key, or with `all` also the retired ones */
+  logVkeys(all?: boolean): string[];
   /** the ledger over this state, signing with the keyring's ledger key */
   ledger(): Ledger;
   keyring: Keyring;
@@ -88,8 +96,17 @@ export function openWorkspaceState(dir: string): WorkspaceState {
   const subjects = new SubjectDictionary(store.db);
   const hasher = fastSubjectHasher(key.id, Buffer.from(key.secret, "base64"));
   const settings = ledgerSettings(dir);
+  const signingKeys = (all: boolean) => {
+    const active = keyring.active("ledger-signing").id;
+    return keyring.file.keys.filter(
+      (k) => k.purpose === "ledger-signing" && k.public !== undefined && (all || k.id === active),
+    );
+  };
   return {
     dir,
+    origin: settings.origin,
+    noteSigner: () => logNoteSigner(keyring.active("ledger-signing"), settings.origin),
+    logVkeys: (all = false) => signingKeys(all).map((k) => logVkey(k.public ?? "", settings.origin)),
     ledger: () =>
       new Ledger({
         db: store.db,

@@ -14,6 +14,7 @@ const VERBS: Record<string, () => Promise<Register>> = {
   consent: async () => (await import("./consent.js")).registerConsent,
   keys: async () => (await import("./keys.js")).registerKeys,
   ledger: async () => (await import("./ledger/index.js")).registerLedger,
+  verify: async () => (await import("./verify/index.js")).registerVerifyGroup,
   share: async () => (await import("./share.js")).registerShare,
   detokenize: async () => (await import("./detokenize.js")).registerDetokenize,
   scan: async () => (await import("./scan.js")).registerScan,

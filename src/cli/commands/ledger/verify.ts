@@ -5,11 +5,9 @@ import { consentCheck } from "../../../engine/consent-commitment.js";
 import { ExitCode, JikimiError } from "../../../errors.js";
 import { type Checkpoint, CheckpointSchema } from "../../../ledger/checkpoint.js";
 import { parseCheckpoint } from "../../../ledger/note/checkpoint.js";
-import { logNoteSigner, logVkey } from "../../../ledger/note/log-key.js";
 import { openNote, verifierFromVkey } from "../../../ledger/note/signed-note.js";
 import { verifyLedger } from "../../../ledger/verify.js";
 import { emit } from "../../options.js";
-import { ledgerSettings } from "../../state.js";
 import { type LedgerOptions, ledgerVerb, printJson, withState } from "./open.js";
 
 /** A checkpoint note opened with the given verifier keys: its size and hex root. */
@@ -67,12 +65,7 @@ export function registerVerify(ledger: Command): void {
             );
           }
         const isNote = text !== undefined && !text.trimStart().startsWith("{");
-        const origin = ledgerSettings(state.dir).origin;
-        const vkeys =
-          opts.vkey ??
-          state.keyring.file.keys
-            .filter((k) => k.purpose === "ledger-signing" && k.public)
-            .map((k) => logVkey(k.public ?? "", origin));
+        const vkeys = opts.vkey ?? state.logVkeys(true);
         const anchor =
           isNote && opts.against ? readCheckpointNote(opts.against, text ?? "", vkeys) : undefined;
         const against = opts.against && !isNote ? readCheckpoint(opts.against) : undefined;
@@ -124,9 +117,7 @@ export function registerVerify(ledger: Command): void {
       withState(opts, (state) => {
         const l = state.ledger();
         if (opts.format === "json") return emit(`${JSON.stringify(l.checkpoint(), null, 2)}\n`, opts.out);
-        const origin = ledgerSettings(state.dir).origin;
-        const signer = logNoteSigner(state.keyring.active("ledger-signing"), origin);
-        emit(l.checkpointNote(origin, signer), opts.out);
+        emit(l.checkpointNote(state.origin, state.noteSigner()), opts.out);
       }),
     );
   ledgerVerb(
@@ -137,14 +128,9 @@ export function registerVerify(ledger: Command): void {
     .option("--all", "also the retired signing keys, which verify older checkpoints")
     .action((opts: LedgerOptions & { all?: boolean }) =>
       withState(opts, (state) => {
-        const origin = ledgerSettings(state.dir).origin;
-        const active = state.keyring.active("ledger-signing").id;
-        const keys = state.keyring.file.keys.filter(
-          (k) => k.purpose === "ledger-signing" && k.public && (opts.all || k.id === active),
-        );
-        const vkeys = keys.map((k) => ({ id: k.id, vkey: logVkey(k.public ?? "", origin) }));
+        const vkeys = state.logVkeys(opts.all === true);
         if (opts.json) return printJson(vkeys);
-        for (const v of vkeys) process.stdout.write(`${v.vkey}\n`);
+        for (const v of vkeys) process.stdout.write(`${v}\n`);
       }),
     );
   ledgerVerb(ledger, "proof", "an inclusion proof of one entry, or a consistency proof between two sizes")

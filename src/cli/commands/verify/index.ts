@@ -1,0 +1,11 @@
+// jikimi verify: checks anyone can run with public material only (verifier keys, a checkpoint, tiles, a
+// receipt): no keyring, no database, no workspace. One file per subject of verification.
+import type { Command } from "commander";
+import { registerVerifyCheckpoint } from "./checkpoint.js";
+
+export function registerVerifyGroup(program: Command): void {
+  const verify = program
+    .command("verify")
+    .description("verify checkpoints, published logs and receipts with public keys only (no keyring)");
+  registerVerifyCheckpoint(verify);
+}
