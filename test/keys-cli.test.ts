@@ -1,6 +1,6 @@
 // jikimi keys rotate, shred, seal, unseal and list end to end through the built CLI; no secret or
 // passphrase ever reaches the terminal.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { jikimi, tempDir } from "./support/cli.js";
@@ -30,10 +30,10 @@ function setup() {
     const r = jikimi([...args, "-w", ws], {
       env: { JIKIMI_KEYRING: keyring, JIKIMI_KEYRING_PASSPHRASE: passphrase },
     });
-    // nothing secret is ever printed
+    // nothing secret is ever printed (ledger verbs print public keys and signed notes: those are checked apart)
     const text = r.stdout + r.stderr;
     if (passphrase) expect(text).not.toContain(passphrase);
-    expect(text).not.toMatch(/"secret"|[A-Za-z0-9+/]{40,}={0,2}/);
+    expect(text).not.toMatch(args[0] === "ledger" ? /"secret"/ : /"secret"|[A-Za-z0-9+/]{40,}={0,2}/);
     return r;
   };
   const list = (passphrase = ""): Row[] =>
@@ -73,32 +73,82 @@ describe("jikimi keys rotate", () => {
 });
 
 describe("jikimi keys shred", () => {
-  it("shreds a retired key, refuses the active one without --force, and keeps signing public keys", () => {
+  it("shreds a retired key and refuses the active one without --force", () => {
     const { keyring, run, list } = setup();
     run(["keys", "init"]);
-    const signing = list().find((k) => k.purpose === "ledger-signing");
-    run(["keys", "rotate", "ledger-signing"]);
-    const r = run(["keys", "shred", signing?.id ?? ""]);
+    const master = list().find((k) => k.purpose === "master");
+    run(["keys", "rotate", "master"]);
+    const r = run(["keys", "shred", master?.id ?? ""]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/public key stays/);
     expect(mode(keyring)).toBe(0o600);
-    const shredded = list().find((k) => k.id === signing?.id);
+    const shredded = list().find((k) => k.id === master?.id);
     expect(shredded).toMatchObject({ status: "shredded" });
     expect(shredded?.shredded).toMatch(/^\d{4}-/);
-    const onDisk = JSON.parse(readFileSync(keyring, "utf8")) as {
-      keys: { id: string; secret?: string; public?: string }[];
-    };
-    const entry = onDisk.keys.find((k) => k.id === signing?.id);
-    expect(entry?.secret).toBeUndefined();
-    expect(entry?.public).toBeTruthy();
+    const onDisk = JSON.parse(readFileSync(keyring, "utf8")) as { keys: { id: string; secret?: string }[] };
+    expect(onDisk.keys.find((k) => k.id === master?.id)?.secret).toBeUndefined();
 
-    const master = list().find((k) => k.purpose === "master" && k.status === "active");
-    const refused = run(["keys", "shred", master?.id ?? ""]);
+    const active = list().find((k) => k.purpose === "master" && k.status === "active");
+    const refused = run(["keys", "shred", active?.id ?? ""]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/--force/);
-    expect(run(["keys", "shred", master?.id ?? "", "--force"]).status).toBe(0);
-    expect(list().find((k) => k.id === master?.id)?.status).toBe("shredded");
+    expect(run(["keys", "shred", active?.id ?? "", "--force"]).status).toBe(0);
+    expect(list().find((k) => k.id === active?.id)?.status).toBe("shredded");
     expect(run(["keys", "shred", "master-00000000"]).status).toBe(2);
+  });
+});
+
+describe("the log signing key", () => {
+  it("lives in its own 0600 file; rotation drops the retired private key and old checkpoints still verify", () => {
+    const { keyring, run, list } = setup();
+    run(["keys", "init"]);
+    const logKey = `${keyring}.log-key`;
+    expect(mode(logKey)).toBe(0o600);
+    const ring = JSON.parse(readFileSync(keyring, "utf8")) as { keys: { purpose: string }[] };
+    expect(ring.keys.map((k) => k.purpose).sort()).toEqual(["ledger-subjects", "master"]);
+    const signing = list().find((k) => k.purpose === "ledger-signing");
+    expect(signing?.status).toBe("active");
+    const before = run(["ledger", "checkpoint"]);
+    expect(before.status, before.stderr).toBe(0);
+    const oldVkey = run(["ledger", "vkey"]).stdout.trim();
+
+    const rotated = run(["keys", "rotate", "ledger-signing"]);
+    expect(rotated.status, rotated.stderr).toBe(0);
+    expect(rotated.stderr).toMatch(/private key is gone/);
+    const onDisk = JSON.parse(readFileSync(logKey, "utf8")) as {
+      keys: { id: string; status: string; secret?: string; public?: string }[];
+    };
+    const retired = onDisk.keys.find((k) => k.id === signing?.id);
+    expect(retired).toMatchObject({ status: "retired" });
+    expect(retired?.secret).toBeUndefined();
+    expect(retired?.public).toBeTruthy();
+    expect(onDisk.keys.filter((k) => k.secret !== undefined)).toHaveLength(1);
+    // the new key signs from now on; the retired key's vkey is still published with --all
+    const vkeys = run(["ledger", "vkey", "--all"]).stdout.trim().split("\n");
+    expect(vkeys).toContain(oldVkey);
+    expect(vkeys).toHaveLength(2);
+    expect(run(["ledger", "vkey"]).stdout.trim()).not.toBe(oldVkey);
+  });
+
+  it("moves a signing key out of a keyring made before the split", () => {
+    const { keyring, run } = setup();
+    run(["keys", "init"]);
+    // rebuild the older layout: the signing key inside the keyring, no log key file
+    const logKey = `${keyring}.log-key`;
+    const ring = JSON.parse(readFileSync(keyring, "utf8")) as { keys: unknown[] };
+    const log = JSON.parse(readFileSync(logKey, "utf8")) as { keys: unknown[] };
+    writeFileSync(keyring, JSON.stringify({ ...ring, keys: [...ring.keys, ...log.keys] }), { mode: 0o600 });
+    rmSync(logKey);
+    const vkey = run(["ledger", "vkey"]);
+    expect(vkey.status, vkey.stderr).toBe(0);
+    expect(run(["keys", "list"]).stderr).toMatch(/move-log-key/);
+    expect(run(["keys", "init"]).stderr).toMatch(/move-log-key/);
+    const moved = run(["keys", "move-log-key"]);
+    expect(moved.status, moved.stderr).toBe(0);
+    expect(mode(logKey)).toBe(0o600);
+    const after = JSON.parse(readFileSync(keyring, "utf8")) as { keys: { purpose: string }[] };
+    expect(after.keys.some((k) => k.purpose === "ledger-signing")).toBe(false);
+    expect(run(["ledger", "vkey"]).stdout).toBe(vkey.stdout);
+    expect(run(["keys", "move-log-key"]).status).toBe(2);
   });
 });
 

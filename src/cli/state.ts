@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { type Keyring, keyringPath, loadKeyring } from "../crypto/keyring.js";
-import { signerFrom } from "../crypto/signing.js";
+import { type LogKeys, logKeyPath, openLogKeys } from "../crypto/log-key.js";
 import { JikimiError } from "../errors.js";
 import { Ledger } from "../ledger/ledger.js";
 import { logNoteSigner, logVkey } from "../ledger/note/log-key.js";
@@ -18,7 +18,13 @@ import { openStore, type Store } from "../store/sqlite.js";
 interface RawConfig {
   keyring?: unknown;
   controller?: { name?: unknown };
-  ledger?: { retention?: unknown; backdate_window?: unknown; output_mode?: unknown; origin?: unknown };
+  ledger?: {
+    retention?: unknown;
+    backdate_window?: unknown;
+    output_mode?: unknown;
+    origin?: unknown;
+    signing_key?: unknown;
+  };
 }
 
 /** jikimi.yaml read leniently: ledger commands need only a few keys, even when declarations have issues. */
@@ -71,6 +77,12 @@ export function workspaceKeyringPath(dir: string): string {
   return keyringPath(dir, configured);
 }
 
+/** The log signing key file a workspace uses ($JIKIMI_LOG_KEY, ledger.signing_key, or beside the keyring). */
+export function workspaceLogKeyPath(dir: string, keyringFile: string = workspaceKeyringPath(dir)): string {
+  const configured = rawConfig(dir)?.ledger?.signing_key;
+  return logKeyPath(dir, keyringFile, typeof configured === "string" ? configured : undefined);
+}
+
 export interface WorkspaceState {
   dir: string;
   /** the log's origin (jikimi.yaml ledger.origin): the name its checkpoints and verifier keys carry */
@@ -82,6 +94,8 @@ export interface WorkspaceState {
   /** the ledger over this state, signing with the keyring's ledger key */
   ledger(): Ledger;
   keyring: Keyring;
+  /** the log's signing keys (their own file; the keyring for a workspace from before the split) */
+  logKeys: LogKeys;
   store: Store;
   subjects: SubjectDictionary;
   hasher: SubjectHasher;
@@ -91,32 +105,32 @@ export interface WorkspaceState {
 /** Opens the keyring and the state store of a workspace. */
 export function openWorkspaceState(dir: string): WorkspaceState {
   const keyring = loadKeyring(workspaceKeyringPath(dir));
+  const logKeys = openLogKeys(workspaceLogKeyPath(dir, keyring.path), keyring);
   const key = keyring.active("ledger-subjects");
   const store = openStore(dir);
   const subjects = new SubjectDictionary(store.db);
   const hasher = fastSubjectHasher(key.id, Buffer.from(key.secret, "base64"));
   const settings = ledgerSettings(dir);
   const signingKeys = (all: boolean) => {
-    const active = keyring.active("ledger-signing").id;
-    return keyring.file.keys.filter(
-      (k) => k.purpose === "ledger-signing" && k.public !== undefined && (all || k.id === active),
-    );
+    const active = logKeys.active().id;
+    return logKeys.all().filter((k) => all || k.id === active);
   };
   return {
     dir,
     origin: settings.origin,
-    noteSigner: () => logNoteSigner(keyring.active("ledger-signing"), settings.origin),
+    noteSigner: () => logNoteSigner(logKeys.active(), settings.origin),
     logVkeys: (all = false) => signingKeys(all).map((k) => logVkey(k.public ?? "", settings.origin)),
     ledger: () =>
       new Ledger({
         db: store.db,
         subjects,
         hasher,
-        signer: signerFrom(keyring.active("ledger-signing")),
+        signer: logKeys.signer(),
         log: settings.log,
         backdateDays: settings.backdateDays,
       }),
     keyring,
+    logKeys,
     store,
     subjects,
     hasher,

@@ -176,11 +176,13 @@ describe("shredKey", () => {
     const ring = remember(initKeyring(path, NOW, PLAIN));
     const key = ring.active("ledger-signing");
     const signature = signerFrom(key).sign(Buffer.from("root"));
-    rotateKey(path, "ledger-signing", NOW, PLAIN);
-    // a keyring written before public keys were stored: shredding recovers the public part first
+    // a keyring written before public keys were stored: rotation recovers the public part before it drops the secret
     const file = JSON.parse(readFileSync(path, "utf8")) as { keys: { id: string; public?: string }[] };
     for (const k of file.keys) if (k.id === key.id) delete k.public;
     writeFileSync(path, JSON.stringify(file), { mode: 0o600 });
+    const retired = rotateKey(path, "ledger-signing", NOW, PLAIN).keyring.byId(key.id);
+    expect(retired?.secret).toBeUndefined();
+    expect(retired?.public).toBe(key.public);
     const shredded = shredKey(path, key.id, NOW, { env: PLAIN }).byId(key.id);
     expect(shredded?.secret).toBeUndefined();
     expect(shredded?.public).toBe(key.public);

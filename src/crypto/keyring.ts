@@ -139,15 +139,24 @@ export function keyringPath(
       "keyring_not_configured",
       "no keyring is configured: set `keyring:` in jikimi.yaml (a path outside the workspace) or JIKIMI_KEYRING",
     );
+  return secretFilePath(workspaceDir, raw, fromEnv ? cwd : workspaceDir, "keyring");
+}
+
+/**
+ * A key file's path: `raw` resolved from `base` with `~` expanded and symlinks resolved; refused inside the
+ * workspace (where it could be committed) unless under its gitignored .jikimi/ folder.
+ * @example secretFilePath("/srv/ws", "~/.config/jikimi/acme.log-key", "/srv/ws", "log signing key")
+ */
+export function secretFilePath(workspaceDir: string, raw: string, base: string, what: string): string {
   const expanded = raw.startsWith("~/") ? join(homedir(), raw.slice(2)) : raw;
-  const path = realPath(resolve(fromEnv ? cwd : workspaceDir, expanded));
+  const path = realPath(resolve(base, expanded));
   const rel = relative(realPath(workspaceDir), path);
   const parts = rel.split(sep);
   const inside = !isAbsolute(rel) && parts[0] !== "..";
   if (inside && !(parts[0] === ".jikimi" && parts.length > 1))
     throw new JikimiError(
       "keyring_inside_workspace",
-      `the keyring path ${raw} is inside the workspace, where it could be committed: move it outside (e.g. ~/.config/jikimi/) or under .jikimi/`,
+      `the ${what} path ${raw} is inside the workspace, where it could be committed: move it outside (e.g. ~/.config/jikimi/) or under .jikimi/`,
     );
   return path;
 }
@@ -351,16 +360,22 @@ export function writeKeyring(path: string, file: KeyringFile, passphrase?: strin
 }
 
 /**
- * Creates a keyring with a master key, a ledger signing key and a ledger subject key; never overwrites.
- * Sealed when $JIKIMI_KEYRING_PASSPHRASE is set.
+ * Creates a key file with one active key of each of `purposes` (default: master, ledger signing and ledger
+ * subjects; the CLI keeps the signing key in a file of its own, see log-key.ts); never overwrites. Sealed when
+ * $JIKIMI_KEYRING_PASSPHRASE is set.
  * @example const ring = initKeyring("/home/me/.config/jikimi/acme.keyring", new Date());
  */
-export function initKeyring(path: string, now: Date, env: NodeJS.ProcessEnv = process.env): Keyring {
+export function initKeyring(
+  path: string,
+  now: Date,
+  env: NodeJS.ProcessEnv = process.env,
+  purposes: readonly KeyPurpose[] = KEY_PURPOSES,
+): Keyring {
   if (existsSync(path)) throw existsError(path);
   const passphrase = passphraseFrom(env);
   if (passphrase !== undefined) checkSealingPassphrase(passphrase);
   const keys: KeyEntry[] = [];
-  for (const purpose of KEY_PURPOSES) keys.push(generateKey(purpose, now, keys));
+  for (const purpose of purposes) keys.push(generateKey(purpose, now, keys));
   const file: KeyringFile = { format: KEYRING_FORMAT, created: now.toISOString(), keys };
   writeAtomic(path, serialize(file, passphrase), true);
   return wrap(path, file, passphrase !== undefined);
@@ -435,7 +450,7 @@ function withLock<T>(path: string, change: () => T): T {
 }
 
 /** Opens, changes and rewrites a keyring under its lock, keeping it sealed when it was. */
-function update<T>(
+export function update<T>(
   path: string,
   env: NodeJS.ProcessEnv,
   change: (file: KeyringFile) => T,
@@ -459,8 +474,9 @@ export interface Rotation {
 }
 
 /**
- * Makes a new active key of a purpose and retires the old one (kept: old tokens still detokenize and
- * old checkpoints still verify through `byId`). The ledger-subjects key is never rotated.
+ * Makes a new active key of a purpose and retires the old one. A retired master key is kept whole (old tokens
+ * still detokenize); a retired signing key keeps only its public part (old checkpoints still verify through
+ * `byId`, but nothing can sign with it again). The ledger-subjects key is never rotated.
  * @example rotateKey(path, "master", new Date()).active // "master-1a2b3c4d"
  */
 export function rotateKey(
@@ -480,6 +496,10 @@ export function rotateKey(
       if (k.purpose === purpose && k.status === "active") {
         k.status = "retired";
         k.retired = now.toISOString();
+        if (purpose === "ledger-signing") {
+          k.public = publicPart(path, k);
+          delete k.secret;
+        }
         retired.push(k.id);
       }
     const key = generateKey(purpose, now, file.keys);
@@ -540,7 +560,7 @@ function publicPart(path: string, key: KeyEntry): string {
   } catch {
     throw new JikimiError(
       "key_shred_refused",
-      `the signing key ${key.id} in ${path} has no readable public part: shredding it would leave old checkpoints unverifiable, so it is kept`,
+      `the signing key ${key.id} in ${path} has no readable public part: removing its secret would leave old checkpoints unverifiable, so it is kept as it is`,
     );
   }
 }

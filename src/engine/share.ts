@@ -10,7 +10,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { ConsentRegistry } from "../consent/index.js";
 import type { Keyring } from "../crypto/keyring.js";
-import { signerFrom } from "../crypto/signing.js";
+import { type Signer, signerFrom } from "../crypto/signing.js";
 import { JikimiError } from "../errors.js";
 import { csvBlocks, headerColumns, RecordTooLong } from "../io/records/csv-blocks.js";
 import { csvField } from "../io/records/csv-writer.js";
@@ -53,6 +53,8 @@ export interface ShareRequest {
   dryRun?: boolean;
   override?: string;
   keyring: Keyring;
+  /** signs the manifest beside the output (the log signing key; default: the keyring's, for older workspaces) */
+  signer?: Signer;
   ledger: Ledger;
   consent: ConsentRegistry;
   subjects: SubjectDictionary;
@@ -290,9 +292,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   let recovered: Recovery | undefined;
   try {
     // an earlier run killed between its append and its placement is finished (or undone) first
-    recovered = recoverRelease(root, a.id, req.ledger, () =>
-      signerFrom(req.keyring.active("ledger-signing")),
-    );
+    recovered = recoverRelease(root, a.id, req.ledger, () => logSigner(req));
     // the lock is ours, so any other temporary of this agreement belongs to a dead run
     removeTemps(tempFolders(root, req.outDir), a.id);
     removeLegacyTemps(req.outDir, a.id);
@@ -525,7 +525,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         time: req.at.toISOString(),
         subjects: counts.subjects,
         records: counts.released,
-        signer: signerFrom(req.keyring.active("ledger-signing")),
+        signer: logSigner(req),
       },
       { outDir: req.outDir, tmpDir, mode, after },
     );
@@ -666,4 +666,9 @@ function removeLegacyTemps(dir: string, agreement: string): void {
   for (const name of names)
     if (name.startsWith(prefix) && shape.test(name.slice(prefix.length)))
       rmSync(join(dir, name), { force: true });
+}
+
+/** The signer of manifests: the request's, or the keyring's signing key for a workspace from before the split. */
+function logSigner(req: ShareRequest): Signer {
+  return req.signer ?? signerFrom(req.keyring.active("ledger-signing"));
 }

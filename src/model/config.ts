@@ -49,6 +49,12 @@ export const ConfigSchema = z.strictObject({
         .describe(
           "the log's origin line in checkpoints and the name of its signing key (c2sp.org/tlog-checkpoint)",
         ),
+      signing_key: z
+        .string()
+        .optional()
+        .describe(
+          "path of the log signing key file, outside the workspace's tracked files (default: beside the keyring as <keyring>.log-key); JIKIMI_LOG_KEY overrides",
+        ),
       backdate_window: Duration.default("7d").describe(
         "how far before the clock a release's --at may lie without a recorded --override",
       ),

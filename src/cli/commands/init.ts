@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from "../package-root.js";
 import { writeSchemas } from "./schema.js";
 
 const EXAMPLES_DIR = join(PACKAGE_ROOT, "examples");
-const GITIGNORE = "# jikimi state and secrets never go into git\n.jikimi/\n*.keyring\n";
+const GITIGNORE = "# jikimi state and secrets never go into git\n.jikimi/\n*.keyring\n*.log-key\n";
 
 /** The examples shipped with the package. */
 export function exampleNames(): string[] {

@@ -141,6 +141,7 @@ export function registerShare(program: Command): void {
           dryRun: opts.dryRun,
           override: opts.override,
           keyring: state.keyring,
+          signer: state.logKeys.signer(),
           ledger: state.ledger(),
           consent: new ConsentRegistry(state.store.db, state.subjects, state.hasher),
           subjects: state.subjects,

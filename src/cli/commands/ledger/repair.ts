@@ -3,7 +3,6 @@
 
 import { join } from "node:path";
 import type { Command } from "commander";
-import { signerFrom } from "../../../crypto/signing.js";
 import {
   describeRecovery,
   pendingAgreements,
@@ -43,9 +42,7 @@ export function registerRepair(ledger: Command): void {
         }
         try {
           const ledgerView = state.ledger();
-          const r = recoverRelease(state.dir, agreement, ledgerView, () =>
-            signerFrom(state.keyring.active("ledger-signing")),
-          );
+          const r = recoverRelease(state.dir, agreement, ledgerView, () => state.logKeys.signer());
           if (r) done.push(r);
         } finally {
           lock.release();

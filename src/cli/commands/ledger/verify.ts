@@ -49,9 +49,12 @@ export function registerVerify(ledger: Command): void {
     .option("--against <file>", "a checkpoint kept earlier: prove the log only grew since")
     .option(
       "--public-key <base64>",
-      "trust this ledger public key (a regulator's pinned key) instead of the keyring's",
+      "trust this ledger public key (a regulator's pinned key) instead of the log key file's",
     )
-    .option("--vkey <vkey...>", "trust these verifier keys for a note checkpoint (default: the keyring's)")
+    .option(
+      "--vkey <vkey...>",
+      "trust these verifier keys for a note checkpoint (default: the log key file's)",
+    )
     .action((opts: LedgerOptions & { against?: string; publicKey?: string; vkey?: string[] }) =>
       withState(opts, (state) => {
         let text: string | undefined;
@@ -70,12 +73,10 @@ export function registerVerify(ledger: Command): void {
           isNote && opts.against ? readCheckpointNote(opts.against, text ?? "", vkeys) : undefined;
         const against = opts.against && !isNote ? readCheckpoint(opts.against) : undefined;
         const trusted = new Map<string, string>();
-        for (const k of state.keyring.file.keys)
-          if (k.purpose === "ledger-signing" && k.public) trusted.set(k.id, k.public);
+        for (const k of state.logKeys.all()) if (k.public) trusted.set(k.id, k.public);
         if (opts.publicKey) {
           trusted.clear();
-          for (const k of state.keyring.file.keys)
-            if (k.public === opts.publicKey) trusted.set(k.id, k.public);
+          for (const k of state.logKeys.all()) if (k.public === opts.publicKey) trusted.set(k.id, k.public);
           if (against) trusted.set(against.key_id, opts.publicKey);
         }
         const started = performance.now();
