@@ -2,6 +2,7 @@
 // "— <key name> base64(key ID || signature)". Ed25519 keys (signature type 0x01) with the key ID the spec
 // recommends, SHA-256(name || 0x0A || 0x01 || public key)[:4], and verifier keys in the `vkey` text form
 // "<name>+<key ID in hex>+base64(0x01 || public key)" that Go's sumdb/note, Sigstore and Tessera logs use.
+// Other signature types (witness cosignatures, 0x04) reuse the line format, typed key IDs and vkeys from here.
 // Why hand-written: no npm package signs or opens generic notes (sigstore's verifier reads Rekor checkpoints
 // internally, ECDSA only); the format is a few lines over node:crypto's Ed25519.
 import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from "node:crypto";
@@ -42,12 +43,68 @@ function checkName(name: string): void {
 
 /** The key ID of an Ed25519 key: the first 4 bytes of SHA-256(name || 0x0A || 0x01 || public key), big-endian. */
 export function keyId(name: string, publicKey: Uint8Array): number {
+  return typedKeyId(name, ED25519, publicKey);
+}
+
+/**
+ * The key ID the spec recommends for any signature type: SHA-256(name || 0x0A || type || public key)[:4].
+ * @example typedKeyId("witness.example/w1", 0x04, publicKey) // a cosigner's key ID (c2sp.org/tlog-cosignature)
+ */
+export function typedKeyId(name: string, type: number, publicKey: Uint8Array): number {
   const h = createHash("sha256")
     .update(name, "utf8")
-    .update(Buffer.from([0x0a, ED25519]))
+    .update(Buffer.from([0x0a, type]))
     .update(publicKey)
     .digest();
   return h.readUInt32BE(0);
+}
+
+/** A verifier key text of any signature type: `<name>+<key ID in hex>+base64(type || public key)`. */
+export function typedVkey(name: string, type: number, publicKey: Uint8Array): string {
+  checkName(name);
+  const id = typedKeyId(name, type, publicKey).toString(16).padStart(8, "0");
+  return `${name}+${id}+${Buffer.concat([Buffer.from([type]), publicKey]).toString("base64")}`;
+}
+
+/** A vkey's parts, its key ID checked against the spec's recommended key ID for its type. */
+export interface ParsedVkey {
+  name: string;
+  id: number;
+  type: number;
+  publicKey: Uint8Array;
+}
+
+/**
+ * Splits a vkey text of any signature type and checks its key ID; the caller checks the type and key length.
+ * @example parseVkey("remora.n621.de+da77ade7+BOvN63jn/bLvkieywe8R6UYAtVtNbZpXh34x7onlmtw2").type // 0x04
+ */
+export function parseVkey(vkey: string): ParsedVkey {
+  const first = vkey.indexOf("+");
+  const second = vkey.indexOf("+", first + 1);
+  if (first <= 0 || second < 0) throw bad("a verifier key reads <name>+<8 hex digits>+<base64 key>");
+  const name = vkey.slice(0, first);
+  const hex = vkey.slice(first + 1, second);
+  const b64 = vkey.slice(second + 1);
+  const raw = Buffer.from(b64, "base64");
+  checkName(name);
+  if (!/^[0-9a-f]{8}$/.test(hex) || raw.length < 2 || raw.toString("base64") !== b64)
+    throw bad(`the verifier key of ${name} is not <name>+<8 hex digits>+<base64 of a type byte and a key>`);
+  const type = raw[0] as number;
+  const publicKey = new Uint8Array(raw.subarray(1));
+  const id = typedKeyId(name, type, publicKey);
+  if (id !== Number.parseInt(hex, 16))
+    throw bad(`the verifier key of ${name} names key ID ${hex}, not its own`);
+  return { name, id, type, publicKey };
+}
+
+/** An Ed25519 public key (32 bytes) as a node:crypto key; throws for bytes that are not a curve point. */
+export function ed25519PublicKey(publicKey: Uint8Array, name: string): KeyObject {
+  try {
+    if (publicKey.length !== 32) throw new Error("length");
+    return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
+  } catch {
+    throw bad(`the verifier key of ${name} is not a valid Ed25519 public key`);
+  }
 }
 
 /** The verifier key text of an Ed25519 public key (32 bytes). */
@@ -118,6 +175,43 @@ function checkText(text: string): void {
     throw bad("a note may not hold control characters other than newline");
 }
 
+/** One signature line of a note, split but not verified. */
+export interface SignatureLine extends NoteKey {
+  /** the bytes after the key ID */
+  signature: Uint8Array;
+  /** the whole line, without its newline */
+  line: string;
+}
+
+/** Parses one signature line `— <key name> base64(key ID || signature)`. */
+export function parseSignatureLine(line: string): SignatureLine {
+  if (!line.startsWith(DASH)) throw bad("each signature line starts with an em dash and a space");
+  const rest = line.slice(DASH.length);
+  const space = rest.indexOf(" ");
+  if (space <= 0) throw bad("a signature line reads \u2014 <key name> <base64 signature>");
+  const name = rest.slice(0, space);
+  const blob = Buffer.from(rest.slice(space + 1), "base64");
+  if (blob.length < 5 || blob.toString("base64") !== rest.slice(space + 1))
+    throw bad(`the signature of ${name} is not base64 of a key ID and a signature`);
+  return { name, id: blob.readUInt32BE(0), signature: new Uint8Array(blob.subarray(4)), line };
+}
+
+/**
+ * Splits a note into its text (ending in a newline) and its signature lines, checking the format only: nothing
+ * is verified, so the text must not be trusted until a signature on it is (openNote does both).
+ * @example splitNote(note).signatures.map((s) => s.name)
+ */
+export function splitNote(note: string): { text: string; signatures: SignatureLine[] } {
+  const split = note.lastIndexOf("\n\n");
+  if (split < 0 || !note.endsWith("\n")) throw bad("a note is a text, a blank line and signature lines");
+  const text = note.slice(0, split + 1);
+  checkText(text);
+  const lines = note.slice(split + 2, -1).split("\n");
+  if (lines.length > MAX_SIGNATURES)
+    throw bad(`a note with more than ${MAX_SIGNATURES} signatures is refused`);
+  return { text, signatures: lines.map(parseSignatureLine) };
+}
+
 export interface OpenedNote {
   text: string;
   /** the signatures that verified, by key */
@@ -132,32 +226,17 @@ export interface OpenedNote {
  * @example openNote(note, [verifierFromVkey(vkey)]).text
  */
 export function openNote(note: string, verifiers: readonly NoteVerifier[]): OpenedNote {
-  const split = note.lastIndexOf("\n\n");
-  if (split < 0 || !note.endsWith("\n")) throw bad("a note is a text, a blank line and signature lines");
-  const text = note.slice(0, split + 1);
-  checkText(text);
-  const lines = note.slice(split + 2, -1).split("\n");
-  if (lines.length > MAX_SIGNATURES)
-    throw bad(`a note with more than ${MAX_SIGNATURES} signatures is refused`);
+  const { text, signatures } = splitNote(note);
   const bytes = Buffer.from(text, "utf8");
   const verified: NoteKey[] = [];
   const unknown: NoteKey[] = [];
-  for (const line of lines) {
-    if (!line.startsWith(DASH)) throw bad("each signature line starts with an em dash and a space");
-    const rest = line.slice(DASH.length);
-    const space = rest.indexOf(" ");
-    if (space <= 0) throw bad("a signature line reads \u2014 <key name> <base64 signature>");
-    const name = rest.slice(0, space);
-    const blob = Buffer.from(rest.slice(space + 1), "base64");
-    if (blob.length < 5 || blob.toString("base64") !== rest.slice(space + 1))
-      throw bad(`the signature of ${name} is not base64 of a key ID and a signature`);
-    const id = blob.readUInt32BE(0);
+  for (const { name, id, signature } of signatures) {
     const v = verifiers.find((k) => k.name === name && k.id === id);
     if (!v) {
       unknown.push({ name, id });
       continue;
     }
-    if (!v.verify(bytes, blob.subarray(4)))
+    if (!v.verify(bytes, signature))
       throw new JikimiError(
         "note_signature_invalid",
         `the signature of ${name} does not verify: the note was altered or forged`,
