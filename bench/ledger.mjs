@@ -1,6 +1,9 @@
 // the transfer ledger at scale: a six-year daily history (2,300 releases over N customers, half the whole
 // population and half a 20% subset with 0.1% daily churn), against a naive one-row-per-pair table.
+// Receipts: every release commits to a receipts root (on by default); the appends of known subjects are timed with
+// and without it in the same run, alternating, and verify with and without recomputing the roots.
 // usage: npm run build && node bench/ledger.mjs [--subjects 4000000] [--releases 2300] [--naive-releases 4]
+//        [--receipt-rounds 3] [--no-history-receipts] (the 2,300-release history without receipts roots: faster)
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +27,8 @@ const arg = (name, fallback) => {
 const N = arg("subjects", 4_000_000);
 const R = arg("releases", 2300);
 const NAIVE = arg("naive-releases", 4);
+const ROUNDS = arg("receipt-rounds", 3);
+const HISTORY_RECEIPTS = !process.argv.includes("--no-history-receipts");
 const dir = mkdtempSync(join(tmpdir(), "jikimi-bench-ledger-"));
 const rows = [];
 const row = (what, value, target = "") => {
@@ -53,6 +58,7 @@ try {
     hasher,
     signer: signerFrom(ring.active("ledger-signing")),
     log: "Bench Pay",
+    receipts: HISTORY_RECEIPTS,
   });
 
   // register the population once (the first release of a new ledger pays this)
@@ -152,9 +158,10 @@ try {
 
   // the next daily releases of the whole population, from subject keys, as a new process would make them:
   // the dictionary is loaded from the database first, then kept
+  const dailySubjects = new SubjectDictionary(store.db);
   const daily = new Ledger({
     db: store.db,
-    subjects: new SubjectDictionary(store.db),
+    subjects: dailySubjects,
     hasher,
     signer: signerFrom(ring.active("ledger-signing")),
     log: "Bench Pay",
@@ -177,17 +184,61 @@ try {
   daily.appendHashes(meta("credit-feed-all", R + 2, N), hashes, N, recordedOn(R + 2));
   row(`record one release of ${N.toLocaleString()} pre-hashed subjects`, `${(ms(t) / 1000).toFixed(2)} s`);
 
-  t = performance.now();
-  const report = verifyLedger(
-    store.db,
-    new Map([[ring.active("ledger-signing").id, ring.active("ledger-signing").public]]),
+  // what receipts add: the same append of N known subjects, alternating a ledger that commits receipts roots and
+  // one that does not (same process, same warm dictionary and hashing worker); medians
+  const plain = new Ledger({
+    db: store.db,
+    subjects: dailySubjects,
+    hasher,
+    signer: signerFrom(ring.active("ledger-signing")),
+    log: "Bench Pay",
+    receipts: false,
+  });
+  const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  const seconds = (a) => `${(median(a) / 1000).toFixed(2)} s (min ${(Math.min(...a) / 1000).toFixed(2)} s)`;
+  // from subject keys (HMAC, dictionary, set, entry), and by index (set, entry: what receipts add stands out)
+  const paired = { keys: [[], []], indexed: [[], []] };
+  let day = R + 3;
+  for (let k = 0; k < ROUNDS; k++)
+    [daily, plain].forEach((l, i) => {
+      t = performance.now();
+      l.append(meta("credit-feed-all", day, N), keys, recordedOn(day));
+      paired.keys[i].push(ms(t));
+      t = performance.now();
+      l.appendIndexed(meta("credit-feed-indexed", day, N), whole, recordedOn(day));
+      paired.indexed[i].push(ms(t));
+      day++;
+    });
+  const n = N.toLocaleString();
+  row(
+    `append one release of ${n} known subjects, with receipts root (median of ${ROUNDS})`,
+    seconds(paired.keys[0]),
+    target,
   );
   row(
-    `full \`ledger verify\` of ${report.size} entries`,
+    `append one release of ${n} known subjects, without (median of ${ROUNDS}, alternating)`,
+    seconds(paired.keys[1]),
+  );
+  const millis = (a) => `${median(a).toFixed(0)} ms (min ${Math.min(...a).toFixed(0)} ms)`;
+  row(`record one release of ${n} subjects by index, with receipts root`, millis(paired.indexed[0]));
+  row(`record one release of ${n} subjects by index, without (alternating)`, millis(paired.indexed[1]));
+
+  const trusted = new Map([[ring.active("ledger-signing").id, ring.active("ledger-signing").public]]);
+  t = performance.now();
+  const report = verifyLedger(store.db, trusted, { receiptKey: (seq) => hasher.receiptKey(seq) });
+  row(
+    `full \`ledger verify\` of ${report.size} entries, recomputing ${report.receipts?.checked ?? 0} receipts roots`,
     `${(ms(t) / 1000).toFixed(2)} s (${report.ok ? "ok" : "FAILED"})`,
     "<= 5 s",
   );
   if (!report.ok) process.stderr.write(`${JSON.stringify(report.problems.slice(0, 3))}\n`);
+  t = performance.now();
+  const unkeyed = verifyLedger(store.db, trusted);
+  row(
+    `full \`ledger verify\` of ${unkeyed.size} entries, receipts roots not recomputed (same run)`,
+    `${(ms(t) / 1000).toFixed(2)} s (${unkeyed.ok ? "ok" : "FAILED"})`,
+    "<= 5 s",
+  );
   store.close();
 
   // the naive baseline: one row per subject and release, indexed by subject

@@ -25,7 +25,8 @@ describe("ledger subject equals the recomputation from signed bodies and sets", 
           { minLength: 1, maxLength: 40 },
         ),
         fc.option(fc.nat(39), { nil: undefined }),
-        (steps, pruneAfter) => {
+        fc.option(fc.nat(39), { nil: undefined }),
+        (steps, pruneAfter, pruneAgain) => {
           const t = testLedger();
           try {
             steps.forEach((s, i) => {
@@ -41,6 +42,19 @@ describe("ledger subject equals the recomputation from signed bodies and sets", 
                 new Date(START + pruneAfter * DAY).toISOString(),
                 retentionOf("3y"),
                 new Date(START + (steps.length + 4 * 365) * DAY),
+                "dpo",
+              );
+            // a second prune, later still, moves each chain's base again
+            if (
+              pruneAfter !== undefined &&
+              pruneAgain !== undefined &&
+              pruneAfter < pruneAgain &&
+              pruneAgain < steps.length
+            )
+              t.reopen().prune(
+                new Date(START + pruneAgain * DAY).toISOString(),
+                retentionOf("3y"),
+                new Date(START + (steps.length + 5 * 365) * DAY),
                 "dpo",
               );
             expect(verifyLedger(t.store.db, t.trusted).problems).toEqual([]);

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { z } from "zod";
 import { type Keyring, keyringPath, loadKeyring } from "../crypto/keyring.js";
 import { type LogKeys, logKeyPath, openLogKeys } from "../crypto/log-key.js";
 import { JikimiError } from "../errors.js";
@@ -12,6 +13,7 @@ import type { NoteSigner } from "../ledger/note/signed-note.js";
 import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import { fastSubjectHasher, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import { durationDays } from "../model/common.js";
+import { WitnessSchema } from "../model/config.js";
 import { CONFIG_FILE } from "../model/load.js";
 import { openStore, type Store } from "../store/sqlite.js";
 
@@ -24,6 +26,9 @@ interface RawConfig {
     output_mode?: unknown;
     origin?: unknown;
     signing_key?: unknown;
+    witnesses?: unknown;
+    witness_quorum?: unknown;
+    wait_for_witnesses?: unknown;
   };
 }
 
@@ -59,6 +64,27 @@ export function ledgerSettings(dir: string): {
       typeof config?.ledger?.origin === "string" && /^[^\s+]+$/.test(config.ledger.origin)
         ? config.ledger.origin
         : `jikimi/${(typeof name === "string" ? name : "controller").replace(/[\s+]+/g, "-")}`,
+  };
+}
+
+/** The witnesses jikimi.yaml lists, the quorum (default: all of them) and whether releases wait for it. */
+export function witnessSettings(dir: string): {
+  witnesses: { name: string; url: string; vkey: string }[];
+  quorum: number;
+  wait: boolean;
+} {
+  const ledger = rawConfig(dir)?.ledger;
+  const parsed = z.array(WitnessSchema).safeParse(ledger?.witnesses ?? []);
+  if (!parsed.success)
+    throw new JikimiError(
+      "bad_config",
+      `${CONFIG_FILE}: ledger.witnesses is invalid at ${parsed.error.issues.map((i) => `witnesses.${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  const quorum = ledger?.witness_quorum;
+  return {
+    witnesses: parsed.data,
+    quorum: typeof quorum === "number" && Number.isInteger(quorum) ? quorum : parsed.data.length,
+    wait: ledger?.wait_for_witnesses === true,
   };
 }
 

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { ConsentRegistry } from "../consent/index.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { type Signer, signerFrom } from "../crypto/signing.js";
-import { JikimiError } from "../errors.js";
+import { ExitCode, JikimiError } from "../errors.js";
 import { csvBlocks, headerColumns, RecordTooLong } from "../io/records/csv-blocks.js";
 import { csvField } from "../io/records/csv-writer.js";
 import { fileChunks, formatOf, openReader, type RecordFormat } from "../io/records/index.js";
@@ -23,7 +23,13 @@ import { RiskAccumulator, type RiskReport } from "../risk/index.js";
 import { auditDigests, auditDigestsWith, type DigestShape, digestShape } from "../scan/hash-audit.js";
 import { describeOwner, takeLock } from "../store/lock.js";
 import { consentCommitment } from "./consent-commitment.js";
-import { clearJournal, type Recovery, recoverRelease, writeJournal } from "./release/journal.js";
+import {
+  clearJournal,
+  describeRecovery,
+  type Recovery,
+  recoverRelease,
+  writeJournal,
+} from "./release/journal.js";
 import {
   DEFAULT_OUTPUT_MODE,
   manifestPath,
@@ -53,6 +59,12 @@ export interface ShareRequest {
   dryRun?: boolean;
   override?: string;
   keyring: Keyring;
+  /** witnessing: after the append, the new checkpoint goes to the witnesses; with `awaiting`, the output is placed
+   * only once a checkpoint covering the entry holds the quorum (otherwise it waits for `jikimi ledger repair`) */
+  witness?: {
+    afterAppend(entry: AppendResult): Promise<void>;
+    awaiting?: (seq: number) => string | undefined;
+  };
   /** signs the manifest beside the output (the log signing key; default: the keyring's, for older workspaces) */
   signer?: Signer;
   ledger: Ledger;
@@ -292,7 +304,11 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   let recovered: Recovery | undefined;
   try {
     // an earlier run killed between its append and its placement is finished (or undone) first
-    recovered = recoverRelease(root, a.id, req.ledger, () => logSigner(req));
+    recovered = recoverRelease(root, a.id, req.ledger, () => logSigner(req), req.witness?.awaiting);
+    if (recovered?.action === "waiting")
+      throw new JikimiError("release_awaits_witnesses", describeRecovery(recovered), {
+        exitCode: ExitCode.held,
+      });
     // the lock is ours, so any other temporary of this agreement belongs to a dead run
     removeTemps(tempFolders(root, req.outDir), a.id);
     removeLegacyTemps(req.outDir, a.id);
@@ -513,6 +529,17 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       ),
     );
     committed = true;
+    if (req.witness) {
+      // a fork refused by a witness throws here, loudly; the files stay with the journal
+      await req.witness.afterAppend(entry);
+      const wait = req.witness.awaiting?.(entry.seq);
+      if (wait !== undefined)
+        throw new JikimiError(
+          "release_awaits_witnesses",
+          `release ${entry.seq} of "${a.id}" is recorded, but its files stay out of place until witnessed: ${wait}; run \`jikimi ledger witness\`, then \`jikimi ledger repair\``,
+          { exitCode: ExitCode.held },
+        );
+    }
     const after = `, then run \`jikimi ledger repair\` to finish release ${entry.seq} of "${a.id}"`;
     for (const p of placements) placeFile(p.temp, p.final, after);
     const quarantine = report ? quarantineName : undefined;

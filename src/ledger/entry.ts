@@ -85,6 +85,15 @@ export interface DictionaryCommitment {
   head: string;
 }
 
+/**
+ * What a release commits to for per-person receipts: the root (hex) of the RFC 6962 tree over its members' keyed
+ * values in chunks of `chunk` (receipts/tree.ts). Absent in entries recorded before receipts existed.
+ */
+export interface ReceiptsCommitment {
+  root: string;
+  chunk: number;
+}
+
 export interface ReleaseBody extends Release {
   format: typeof ENTRY_FORMAT;
   kind: "release";
@@ -94,6 +103,7 @@ export interface ReleaseBody extends Release {
   categories: string[];
   subjects: { count: number; digest: string; key_id: string };
   dictionary: DictionaryCommitment;
+  receipts?: ReceiptsCommitment;
 }
 
 /** A signed prune event: which entries lost their bodies and sets, under which retention, and each chain's new base. */
@@ -125,13 +135,14 @@ export function encodeEntry(body: EntryBody): Buffer {
   return Buffer.from(text, "utf8");
 }
 
-/** Builds the body of release `seq` from a validated release, its subject set and the dictionary's state. */
+/** Builds the body of release `seq`: the validated release, its subject set, the dictionary, the receipts root. */
 export function releaseBody(
   seq: number,
   release: Release,
   recordedAt: string,
   subjects: ReleaseBody["subjects"],
   dictionary: DictionaryCommitment,
+  receipts?: ReceiptsCommitment,
 ): ReleaseBody {
   const categories = [...new Set(release.fields.flatMap((f) => f.categories))].sort();
   return {
@@ -143,6 +154,7 @@ export function releaseBody(
     categories,
     subjects,
     dictionary,
+    ...(receipts ? { receipts } : {}),
   };
 }
 

@@ -22,8 +22,11 @@ import {
 } from "./entry.js";
 import { sqliteLeafSource } from "./leaf-store.js";
 import { hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
-import { checkpointText } from "./note/checkpoint.js";
+import { checkpointText, parseCheckpoint } from "./note/checkpoint.js";
 import { type NoteSigner, signNote } from "./note/signed-note.js";
+import { type IssuedReceipt, issueReceipt } from "./receipts/issue.js";
+import { receiptsRoot } from "./receipts/parallel.js";
+import { RECEIPT_CHUNK } from "./receipts/tree.js";
 import { NOT_FOUND, type SubjectDictionary } from "./subjects/dictionary.js";
 import type { RoaringBitmap32 } from "./subjects/roaring.js";
 import { canonicalSetBytes, digestOf, SubjectSets, setOfIndexes } from "./subjects/sets.js";
@@ -34,6 +37,8 @@ const DAY_MS = 86_400_000;
 export const MIN_RETENTION_DAYS = 3 * 365;
 export const DEFAULT_BACKDATE_DAYS = 7;
 export const ZERO_HEAD = "0".repeat(64);
+/** An entry's canonical bytes must fit a tlog-tiles entry bundle's 16-bit length prefix. */
+export const MAX_ENTRY_BYTES = 65_535;
 
 export interface AppendResult {
   seq: number;
@@ -77,6 +82,11 @@ export interface LedgerDeps {
   log: string;
   /** how far before the clock `released_at` may lie without a recorded override (default 7 days) */
   backdateDays?: number;
+  /**
+   * commit each release to its receipts root (default); false only to measure what receipts cost (bench/): such
+   * entries are like those from before receipts, and no person can get a receipt for them
+   */
+  receipts?: boolean;
 }
 
 /** Hashes subject keys in batches into one buffer of 16-byte hashes; duplicates are kept. */
@@ -295,6 +305,11 @@ export class Ledger {
     const dictionary = this.dictionaryNow();
     const body = build(seq, recordedAt, dictionary);
     const bytes = encodeEntry(body);
+    if (bytes.length > MAX_ENTRY_BYTES)
+      throw new JikimiError(
+        "entry_too_large",
+        `the entry would take ${bytes.length} bytes, over the ${MAX_ENTRY_BYTES} a published log entry may hold (c2sp.org/tlog-tiles): shorten the override reason or the scope, or split the agreement's fields; nothing was recorded`,
+      );
     const leaf = leafHash(bytes);
     this.tree.append(leaf);
     const root = this.tree.root();
@@ -333,6 +348,9 @@ export class Ledger {
           recordedAt,
           { count: set.size, digest: digestOf(canonical), key_id: this.deps.hasher.keyId },
           dictionary,
+          this.deps.receipts === false
+            ? undefined
+            : { root: toHex(receiptsRoot(this.deps.hasher.receiptKey(seq), set)), chunk: RECEIPT_CHUNK },
         );
         return body;
       }, now);
@@ -470,8 +488,11 @@ export class Ledger {
           );
         else db.prepare("DELETE FROM ledger_subject_sets WHERE seq = ?").run(v.seq);
       }
-      for (const [chain, s] of lastOf)
+      for (const [chain, s] of lastOf) {
         db.prepare("UPDATE ledger_chains SET first_seq = ? WHERE chain = ?").run(s, chain);
+        // the base an earlier prune kept for this chain goes: the new base replaces it
+        db.prepare("DELETE FROM ledger_subject_sets WHERE chain = ? AND seq < ?").run(chain, s);
+      }
       db.prepare(
         "DELETE FROM ledger_summaries WHERE id NOT IN (SELECT summary_id FROM ledger_entries WHERE summary_id IS NOT NULL)",
       ).run();
@@ -543,16 +564,18 @@ export class Ledger {
     );
   }
 
+  /** The subject's dictionary index, or undefined for a subject never recorded. */
+  private indexOf(subjectKey: string): number | undefined {
+    const idx = this.deps.subjects.lookup(this.deps.hasher.hashMany([subjectKey]));
+    return idx === undefined || idx === NOT_FOUND ? undefined : idx;
+  }
+
   /**
-   * Every release that contained the subject, oldest first; [] for a subject never released.
-   * @example ledger.subjectHistory("HB0000000042").map((r) => `${r.released_at} ${r.recipient}`)
+   * The runs of entries [from, to) of each chain whose sets contain subject `idx`: the chain's first stored set
+   * (its first release, or its pruned base) and the change rows where the subject entered or left.
    */
-  subjectHistory(subjectKey: string): SubjectRelease[] {
-    const hash = this.deps.hasher.hashMany([subjectKey]);
-    const idx = this.deps.subjects.lookup(hash);
-    if (idx === undefined || idx === NOT_FOUND) return [];
-    const db = this.deps.db;
-    const changes = db
+  private memberRanges(idx: number): [string, number, number][] {
+    const changes = this.deps.db
       .prepare(
         "SELECT c.seq AS seq, e.agreement_id AS chain FROM ledger_subject_changes c JOIN ledger_entries e ON e.seq = c.seq WHERE c.subject = ? ORDER BY c.seq",
       )
@@ -569,6 +592,85 @@ export class Ledger {
       }
       if (inside) ranges.push([chain, start, Number.MAX_SAFE_INTEGER]);
     }
+    return ranges;
+  }
+
+  /**
+   * A receipt for one person (receipts/receipt.ts): every release held in full that contained them, proven against
+   * a checkpoint, bound to them by a salted commitment; undefined for a subject never released. The checkpoint is
+   * one signed now, or `checkpoint`: a note of this log (e.g. cosigned by witnesses) whose root the log still gives;
+   * releases after it are skipped. Refuses when a stored set no longer gives the receipts root its entry signed.
+   * @example const issued = ledger.receipt("HB0000000042", { origin: state.origin, signer: state.noteSigner() });
+   */
+  receipt(
+    subjectKey: string,
+    options: { origin: string; signer: NoteSigner; checkpoint?: string | undefined },
+  ): IssuedReceipt | undefined {
+    const run = this.deps.db.transaction((): IssuedReceipt | undefined => {
+      const idx = this.indexOf(subjectKey);
+      if (idx === undefined) return undefined;
+      const checkpoint = options.checkpoint ?? this.checkpointNote(options.origin, options.signer);
+      const size = options.checkpoint === undefined ? this.size() : this.checkpointSize(options.checkpoint);
+      // a pruned entry keeps no agreement: only a chain's pruned base can open a run, and it is listed as skipped
+      const select = this.deps.db
+        .prepare(
+          "SELECT seq FROM ledger_entries WHERE kind = 'release' AND seq >= ? AND seq < ? AND (agreement_id = ? OR (pruned_at IS NOT NULL AND seq = ?)) ORDER BY seq",
+        )
+        .pluck();
+      const seqs: { seq: number; chain: string }[] = [];
+      for (const [chain, from, to] of this.memberRanges(idx))
+        for (const seq of select.iterate(from, to, chain, from) as Iterable<number>)
+          seqs.push({ seq, chain });
+      if (seqs.length === 0) return undefined;
+      seqs.sort((a, b) => a.seq - b.seq);
+      const issued = issueReceipt({
+        db: this.deps.db,
+        subjectKey,
+        index: idx,
+        releases: seqs.filter((s) => s.seq < size),
+        checkpoint,
+        size,
+        origin: options.origin,
+        signer: options.signer,
+        receiptKey: (seq) => this.deps.hasher.receiptKey(seq),
+        inclusionProof: (seq) => this.tree.inclusionProof(seq, size),
+      });
+      for (const { seq } of seqs.filter((s) => s.seq >= size))
+        issued.skipped.push({
+          seq,
+          reason: `recorded after the checkpoint (size ${size}) the receipt proves against`,
+        });
+      return issued;
+    });
+    return run();
+  }
+
+  /** The size of a checkpoint note of this log, refused unless the stored log gives its root at that size. */
+  private checkpointSize(note: string): number {
+    this.assertIntact();
+    let body: ReturnType<typeof parseCheckpoint>;
+    try {
+      body = parseCheckpoint(note.slice(0, note.lastIndexOf("\n\n") + 1));
+    } catch (cause) {
+      throw new JikimiError("bad_checkpoint", "the checkpoint given is not a checkpoint note", { cause });
+    }
+    if (body.size > this.size() || !hashEquals(this.tree.rootAt(body.size), body.root))
+      throw new JikimiError(
+        "bad_checkpoint",
+        `the checkpoint given (size ${body.size}) is not one of this log: its root differs from the log's at that size`,
+      );
+    return body.size;
+  }
+
+  /**
+   * Every release that contained the subject, oldest first; [] for a subject never released.
+   * @example ledger.subjectHistory("HB0000000042").map((r) => `${r.released_at} ${r.recipient}`)
+   */
+  subjectHistory(subjectKey: string): SubjectRelease[] {
+    const idx = this.indexOf(subjectKey);
+    if (idx === undefined) return [];
+    const db = this.deps.db;
+    const ranges = this.memberRanges(idx);
     const select = db.prepare(
       "SELECT seq, released_at, recorded_at, summary_id FROM ledger_entries WHERE kind = 'release' AND agreement_id = ? AND seq >= ? AND seq < ? AND pruned_at IS NULL ORDER BY seq",
     );

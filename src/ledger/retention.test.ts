@@ -20,6 +20,24 @@ function years(): TestLedger {
 }
 
 describe("retention", () => {
+  it("prunes twice: the second prune replaces each chain's base, and the log still verifies", () => {
+    years();
+    t.ledger.prune("2020-01-01T00:00:00Z", retentionOf("3y"), NOW, "dpo");
+    expect(verifyLedger(t.store.db, t.trusted).problems).toEqual([]);
+    const second = t.reopen().prune("2022-01-01T00:00:00Z", retentionOf("3y"), NOW, "dpo");
+    expect(second.pruned).toBe(4);
+    expect(verifyLedger(t.store.db, t.trusted).problems).toEqual([]);
+    // one base per chain: the sets of entries pruned by the first prune are gone
+    const kept = t.store.db.prepare("SELECT seq FROM ledger_subject_sets ORDER BY seq").pluck().all();
+    expect(kept[0]).toBeGreaterThanOrEqual(6);
+    expect(
+      t
+        .reopen()
+        .subjectHistory(customers([12])[0] ?? "")
+        .every((r) => r.seq >= 8),
+    ).toBe(true);
+  });
+
   it("refuses to prune entries younger than 3 years, whatever the policy", () => {
     years();
     expect(() => t.ledger.prune("2025-01-01T00:00:00Z", retentionOf("1y"), NOW, "dpo")).toThrow(/3 years/);

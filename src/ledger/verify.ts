@@ -1,8 +1,9 @@
 // full verification of the ledger: recompute every leaf, running root and signed tree head; check every stored
 // column against the signed body it duplicates; accept an empty body only where a signed prune event, past
 // retention, lists it; rebuild the subject sets, chains, change index, summaries and dictionary that per-subject
-// answers are read from; and prove the log only grew since a regulator's checkpoint. The first entry that was
-// changed, removed, reordered or inserted is named, and every problem names its table and column.
+// answers are read from; given the receipts key, recompute every release's receipts root from its set (what a
+// person's receipt proves against); and prove the log only grew since a regulator's checkpoint. The first entry
+// that was changed, removed, reordered or inserted is named, and every problem names its table and column.
 
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
 import type Database from "better-sqlite3";
@@ -16,10 +17,11 @@ import {
   scopeDigest,
 } from "./entry.js";
 import { HashList, hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
+import { checkStoredCheckpoints } from "./verify/checkpoints.js";
 import type { DictionaryStep } from "./verify/dictionary.js";
 import { type Problem, Problems } from "./verify/problems.js";
 import { type SideResult, startSideChecks } from "./verify/side.js";
-import { verifySubjects } from "./verify/subjects.js";
+import { type ReceiptsCount, verifySubjects } from "./verify/subjects.js";
 
 export type { Problem, ProblemKind } from "./verify/problems.js";
 
@@ -29,6 +31,8 @@ export interface VerifyReport {
   root: string;
   problems: Problem[];
   against?: { size: number; root: string; consistent: boolean };
+  /** releases whose receipts roots were recomputed, and those left unchecked for want of the receipts key */
+  receipts?: ReceiptsCount;
 }
 
 /** Extra checks a caller can plug in (the consent registry's, which lives above the ledger). */
@@ -38,6 +42,18 @@ export interface VerifyOptions {
   anchor?: { size: number; root: string; label: string } | undefined;
   /** checks each release's consent commitment and the registry's own chain; returns problems */
   consent?: (releases: ReadonlyMap<number, ReleaseBody>) => Problem[];
+  /**
+   * each entry's receipts key (the ledger-subjects key's SubjectHasher.receiptKey): every receipts root is then
+   * recomputed from its stored set; without it they are counted as unchecked
+   */
+  receiptKey?: ((seq: number) => Uint8Array) | undefined;
+  /**
+   * which receipts roots to recompute given the key: the last release of each agreement (default; a root costs
+   * about 46 ns per member), or every release
+   */
+  receipts?: "latest" | "all";
+  /** the witnesses' cosigner vkeys: the cosignatures kept beside the log are verified under them */
+  witnesses?: readonly string[];
 }
 
 interface Head {
@@ -239,13 +255,36 @@ export function verifyLedger(
     }
     return sideDone;
   };
-  verifySubjects(db, { releases, prunes, ...positions, changes: () => waitSide().changes }, problems);
+  const latest = new Map<string, number>();
+  for (const [seq, body] of releases)
+    latest.set(body.agreement.id, Math.max(seq, latest.get(body.agreement.id) ?? -1));
+  const sampled = new Set(latest.values());
+  const receipts = verifySubjects(
+    db,
+    {
+      releases,
+      prunes,
+      ...positions,
+      changes: () => waitSide().changes,
+      receiptKey: options.receiptKey,
+      ...(options.receipts === "all" ? {} : { receiptsOf: (seq: number) => sampled.has(seq) }),
+    },
+    problems,
+  );
   waitSide();
   if (options.consent) for (const p of options.consent(releases)) problems.add(p);
 
   const tree = new MerkleTree(HashList.of(leaves));
   tree.sync();
   const root = toHex(tree.root());
+  checkStoredCheckpoints(
+    db,
+    leaves.length,
+    (size) => tree.rootAt(size),
+    [...keys.values()],
+    options.witnesses ?? [],
+    problems,
+  );
   let checked: VerifyReport["against"];
   const against = options.against;
   // a JSON checkpoint is verified here; a signed-note checkpoint was opened by the caller with its vkey
@@ -290,6 +329,7 @@ export function verifyLedger(
     root,
     problems: sorted,
     ...(checked ? { against: checked } : {}),
+    ...(receipts.checked + receipts.unchecked > 0 ? { receipts } : {}),
   };
 }
 

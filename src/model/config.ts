@@ -16,6 +16,13 @@ const CategoryEntry = Entry.extend({
   sensitive: z.boolean().optional(),
 });
 
+/** A witness the log sends its checkpoints to. */
+export const WitnessSchema = z.strictObject({
+  name: z.string().regex(/^[^\s+]+$/, "a witness name has no spaces or '+'"),
+  url: z.url({ message: "use the witness's base URL, e.g. https://witness.example/" }),
+  vkey: z.string().min(1).describe("the witness's verifier key (its `jikimi witness vkey`)"),
+});
+
 export const ConfigSchema = z.strictObject({
   controller: z.strictObject({
     name: z.string().min(1).describe("legal name of the controller"),
@@ -55,6 +62,20 @@ export const ConfigSchema = z.strictObject({
         .describe(
           "path of the log signing key file, outside the workspace's tracked files (default: beside the keyring as <keyring>.log-key); JIKIMI_LOG_KEY overrides",
         ),
+      witnesses: z
+        .array(WitnessSchema)
+        .default([])
+        .describe("witnesses that cosign the log's checkpoints (c2sp.org/tlog-witness)"),
+      witness_quorum: z
+        .number()
+        .int()
+        .nonnegative()
+        .optional()
+        .describe("how many witnesses must cosign for a checkpoint to count as witnessed (default: all)"),
+      wait_for_witnesses: z
+        .boolean()
+        .default(false)
+        .describe("hold a release's output out of place until its checkpoint has the witness quorum"),
       backdate_window: Duration.default("7d").describe(
         "how far before the clock a release's --at may lie without a recorded --override",
       ),
@@ -63,6 +84,28 @@ export const ConfigSchema = z.strictObject({
         .regex(/^0?[0-7]{3}$/, "use an octal file mode such as 0600 or 0640")
         .default("0600")
         .describe("mode of released files, quarantine reports and manifests"),
+    })
+    .superRefine((ledger, ctx) => {
+      const names = ledger.witnesses.map((w) => w.name);
+      for (const [i, name] of names.entries())
+        if (names.indexOf(name) !== i)
+          ctx.addIssue({
+            code: "custom",
+            path: ["witnesses", i, "name"],
+            message: `witness ${name} is listed twice`,
+          });
+      if (ledger.witness_quorum !== undefined && ledger.witness_quorum > ledger.witnesses.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["witness_quorum"],
+          message: `a quorum of ${ledger.witness_quorum} needs at least that many witnesses (${ledger.witnesses.length} listed)`,
+        });
+      if (ledger.wait_for_witnesses && ledger.witnesses.length === 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["wait_for_witnesses"],
+          message: "waiting for witnesses needs witnesses: list them under ledger.witnesses",
+        });
     })
     .optional(),
   taxonomy: z

@@ -170,4 +170,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX consent_batches_last_id ON consent_batches(last_id);
     `,
   },
+  {
+    version: 9,
+    name: "witnessed checkpoints",
+    sql: `
+      -- checkpoints sent to witnesses (c2sp.org/tlog-witness): the log-signed note, and each witness's
+      -- cosignature line (c2sp.org/tlog-cosignature); verify opens every note with the log's keys, checks its
+      -- root against the tree and every cosignature against the configured witness keys
+      CREATE TABLE ledger_checkpoints (size INTEGER PRIMARY KEY, note TEXT NOT NULL);
+      CREATE TABLE ledger_cosignatures (
+        size INTEGER NOT NULL REFERENCES ledger_checkpoints(size),
+        witness TEXT NOT NULL,
+        line TEXT NOT NULL,
+        PRIMARY KEY (size, witness)
+      );
+      CREATE INDEX ledger_cosignatures_witness ON ledger_cosignatures(witness, size);
+    `,
+  },
 ];

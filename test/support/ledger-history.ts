@@ -4,13 +4,35 @@
 import { ConsentRegistry } from "../../src/consent/index.js";
 import { consentCommitment } from "../../src/engine/consent-commitment.js";
 import { scopeDigest } from "../../src/ledger/entry.js";
+import { logNoteSigner } from "../../src/ledger/note/log-key.js";
+import { splitNote } from "../../src/ledger/note/signed-note.js";
 import { retentionOf } from "../../src/ledger/retention.js";
 import { SubjectDictionary } from "../../src/ledger/subjects/dictionary.js";
 import { nodeSubjectHasher } from "../../src/ledger/subjects/subject-hasher.js";
+import { cosignerFromSeed } from "../../src/witness/cosignature.js";
 import { customers, range, release, type TestLedger, testLedger } from "./ledger.js";
 import { rng } from "./random.js";
 
 export const PURPOSE = "nsf-scoring";
+export const ORIGIN = "ledger.testpay.example/credit";
+/** Two witnesses with fixed keys: the history keeps checkpoints they cosigned. */
+const WITNESSES = [
+  cosignerFromSeed("witness.example/one", new Uint8Array(32).fill(1)),
+  cosignerFromSeed("witness.example/two", new Uint8Array(32).fill(2)),
+];
+export const WITNESS_VKEYS = WITNESSES.map((w) => w.vkey);
+
+/** Stores a log-signed checkpoint of the whole log now, cosigned by the given witnesses (as `ledger witness` would). */
+export function keepWitnessedCheckpoint(t: TestLedger, witnesses = WITNESSES, time = 1_700_000_000): void {
+  const note = t.ledger.checkpointNote(ORIGIN, logNoteSigner(t.keyring.active("ledger-signing"), ORIGIN));
+  const size = t.ledger.size();
+  const { text } = splitNote(note);
+  t.store.db.prepare("INSERT INTO ledger_checkpoints (size, note) VALUES (?, ?)").run(size, note);
+  for (const w of witnesses)
+    t.store.db
+      .prepare("INSERT INTO ledger_cosignatures (size, witness, line) VALUES (?, ?, ?)")
+      .run(size, w.name, w.cosign(text, time));
+}
 const DAY = 86_400_000;
 
 /** Builds the history; `releases` daily releases of the main chain (70 reaches a snapshot after 64). */
@@ -54,6 +76,7 @@ export function ledgerHistory(
       customers(members),
       new Date(at + 3_600_000),
     );
+    if (d === Math.floor(n / 2)) keepWitnessedCheckpoint(t);
     if (d % 20 === 5)
       t.ledger.append(
         release("settlement-feed", iso(at).slice(0, 10), { released_at: iso(at) }),
@@ -72,6 +95,7 @@ export function ledgerHistory(
     customers(members),
     new Date(last),
   );
+  keepWitnessedCheckpoint(t, WITNESSES.slice(0, 1));
   // four years on, the first ten releases are past a 3-year retention and pruned by a signed event
   t.reopen().prune(
     iso(start + 10 * DAY),

@@ -12,6 +12,7 @@ import { diskReader } from "../../io/workspace-reader.js";
 import { loadWorkspace } from "../../model/load.js";
 import { workspaceDir, workspaceOption } from "../options.js";
 import { ledgerSettings, openWorkspaceState } from "../state.js";
+import { shareWitnessing } from "./ledger/witness.js";
 
 interface ShareOptions {
   workspace?: string;
@@ -142,6 +143,7 @@ export function registerShare(program: Command): void {
           override: opts.override,
           keyring: state.keyring,
           signer: state.logKeys.signer(),
+          witness: shareWitnessing(state),
           ledger: state.ledger(),
           consent: new ConsentRegistry(state.store.db, state.subjects, state.hasher),
           subjects: state.subjects,

@@ -98,8 +98,11 @@ function readJournal(root: string, agreement: string): PendingRelease | undefine
 /** What recovery did with an interrupted release. */
 export interface Recovery {
   agreement: string;
-  /** completed: the entry was committed, its files are now in place; discarded: not committed, temporaries deleted */
-  action: "completed" | "discarded";
+  /** completed: the entry was committed, its files are now in place; discarded: not committed, temporaries deleted;
+   * waiting: committed, but its files stay out of place until the witnesses' quorum covers it */
+  action: "completed" | "discarded" | "waiting";
+  /** why a waiting release waits */
+  reason?: string;
   /** the committed entry */
   seq?: number;
   /** final paths placed now (the released file, the quarantine report, the manifest) */
@@ -140,6 +143,8 @@ export function recoverRelease(
   agreement: string,
   ledger: RecoveryLedger,
   signer: () => Signer,
+  /** why a committed entry may not be placed yet (it awaits the witnesses' quorum), or undefined */
+  awaiting?: (seq: number) => string | undefined,
 ): Recovery | undefined {
   const p = readJournal(root, agreement);
   if (!p) return undefined;
@@ -157,6 +162,8 @@ export function recoverRelease(
     return report;
   }
   report.seq = seq;
+  const wait = awaiting?.(seq);
+  if (wait !== undefined) return { ...report, action: "waiting", reason: wait };
   const after = `, then run \`jikimi ledger repair\` to finish release ${seq} of "${agreement}"`;
   for (const f of p.files) {
     if (occupied(f.temp)) {
@@ -192,6 +199,8 @@ export function recoverRelease(
 export function describeRecovery(r: Recovery): string {
   if (r.action === "discarded")
     return `an interrupted release of "${r.agreement}" was not recorded: its temporary files were deleted`;
+  if (r.action === "waiting")
+    return `release ${r.seq} of "${r.agreement}" is recorded but its files stay out of place until witnessed: ${r.reason}; run \`jikimi ledger witness\`, then \`jikimi ledger repair\``;
   const parts = [`finished the interrupted release of "${r.agreement}" (ledger entry ${r.seq})`];
   if (r.placed.length > 0) parts.push(`placed ${r.placed.join(", ")}`);
   if (r.missing.length > 0)

@@ -13,6 +13,23 @@ export interface SubjectHasher {
   keyId: string;
   /** hashes every key into one buffer of `keys.length * 16` bytes */
   hashMany(keys: readonly string[]): Uint8Array;
+  /**
+   * The 16-byte key of entry `seq`'s receipts tree: HMAC-SHA256(secret, "jikimi-receipt-key/1" || u64be(seq))[0:16].
+   * A secret like the hasher's own: never print, store or return it beyond the receipts code.
+   */
+  receiptKey(seq: number): Uint8Array;
+}
+
+const RECEIPT_KEY_LABEL = Buffer.from("jikimi-receipt-key/1", "utf8");
+
+/** The receipts key of entry `seq` under the ledger-subjects secret (see SubjectHasher.receiptKey). */
+function receiptKeyOf(secret: Uint8Array, seq: number): Uint8Array {
+  if (!Number.isSafeInteger(seq) || seq < 0) throw new Error("an entry number is a whole number");
+  const n = Buffer.alloc(8);
+  n.writeBigUInt64BE(BigInt(seq));
+  return new Uint8Array(
+    createHmac("sha256", secret).update(RECEIPT_KEY_LABEL).update(n).digest().subarray(0, 16),
+  );
 }
 
 /**
@@ -32,6 +49,7 @@ export function nodeSubjectHasher(keyId: string, secret: Uint8Array): SubjectHas
       }
       return out;
     },
+    receiptKey: (seq) => receiptKeyOf(secret, seq),
   };
 }
 
@@ -110,5 +128,6 @@ export function fastSubjectHasher(keyId: string, secret: Uint8Array): SubjectHas
       }
       return out;
     },
+    receiptKey: (seq) => receiptKeyOf(secret, seq),
   };
 }

@@ -20,7 +20,9 @@ export type ProblemKind =
   | "meta_changed"
   | "consent_changed"
   | "scope_changed"
+  | "receipts_changed"
   | "checkpoint_forged"
+  | "cosignature_changed"
   | "checkpoint_mismatch";
 
 export interface Problem {

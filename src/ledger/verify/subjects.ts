@@ -4,6 +4,8 @@
 import type Database from "better-sqlite3";
 import type { PruneBody, ReleaseBody } from "../entry.js";
 import { summaryOf } from "../ledger.js";
+import { toHex } from "../merkle/hash.js";
+import { receiptsRoot } from "../receipts/parallel.js";
 import { RoaringBitmap32 } from "../subjects/roaring.js";
 import { canonicalSetBytes, digestOf, readSet } from "../subjects/sets.js";
 import type { Problems } from "./problems.js";
@@ -19,6 +21,16 @@ export interface ChainFacts {
   total: Map<string, number>;
   /** the stored change rows grouped by entry (side.ts), waited for only once the sets are replayed */
   changes: () => ReadonlyMap<number, Uint32Array>;
+  /** each entry's receipts key (SubjectHasher.receiptKey): without it, receipts roots are not recomputed */
+  receiptKey?: ((seq: number) => Uint8Array) | undefined;
+  /** which releases' receipts roots to recompute (default: all) */
+  receiptsOf?: (seq: number) => boolean;
+}
+
+/** How many releases' receipts roots were recomputed, and how many were not (no key, or not sampled). */
+export interface ReceiptsCount {
+  checked: number;
+  unchecked: number;
 }
 
 interface SetRow {
@@ -30,7 +42,8 @@ interface SetRow {
 }
 
 /** Checks sets, chains, change rows and summaries; `facts` come from the verified entry bodies. */
-export function verifySubjects(db: Database.Database, facts: ChainFacts, problems: Problems): void {
+export function verifySubjects(db: Database.Database, facts: ChainFacts, problems: Problems): ReceiptsCount {
+  const receipts: ReceiptsCount = { checked: 0, unchecked: 0 };
   // the bases: per chain, the last pruned release named by the latest prune event that touched the chain
   const bases = new Map<number, { chain: string; digest: string }>();
   const baseOfChain = new Map<string, number>();
@@ -112,12 +125,28 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
     const expected = body
       ? { digest: body.subjects.digest, count: body.subjects.count }
       : { digest: base?.digest, count: set.size };
-    if (fullDigest !== expected.digest || set.size !== expected.count)
+    const signedSet = fullDigest === expected.digest && set.size === expected.count;
+    if (!signedSet)
       problems.add({
         kind: "subjects_changed",
         ...where,
         message: `the subject set of entry ${row.seq} differs from the one signed`,
       });
+    if (body?.receipts) {
+      if (facts.receiptKey && (facts.receiptsOf?.(row.seq) ?? true)) {
+        receipts.checked++;
+        if (toHex(receiptsRoot(facts.receiptKey(row.seq), set)) !== body.receipts.root)
+          problems.add({
+            kind: "receipts_changed",
+            seq: row.seq,
+            // with the signed set intact, the signed root itself is wrong: no receipt can be issued for it
+            place: signedSet ? "ledger_entries.body" : "ledger_subject_sets",
+            message: signedSet
+              ? `the receipts root entry ${row.seq} signed is not the root of its subject set: its members cannot get receipts`
+              : `the stored subject set of entry ${row.seq} no longer gives the receipts root it signed: receipts for it are refused`,
+          });
+      } else receipts.unchecked++;
+    }
     // the change index: exactly the XOR with the chain's previous set, for every release after the chain's base
     deltas.set(row.seq, body && delta && !delta.isEmpty ? delta : undefined);
     current.set(chain, set);
@@ -187,6 +216,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       });
 
   verifySummaries(db, facts.releases, problems);
+  return receipts;
 }
 
 function compareChanges(

@@ -1,7 +1,9 @@
 // shared by the ledger verbs: open the workspace state and print JSON or text.
 import type { Command } from "commander";
+import { consentCheck } from "../../../engine/consent-commitment.js";
+import type { VerifyOptions } from "../../../ledger/verify.js";
 import { workspaceDir, workspaceOption } from "../../options.js";
-import { openWorkspaceState, type WorkspaceState } from "../../state.js";
+import { openWorkspaceState, type WorkspaceState, witnessSettings } from "../../state.js";
 
 export interface LedgerOptions {
   workspace?: string;
@@ -25,4 +27,21 @@ export function withState<T>(opts: LedgerOptions, fn: (state: WorkspaceState) =>
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** The ledger-signing public keys by key id: what verify trusts (the log key file's and any left in the keyring). */
+export function trustedKeys(state: WorkspaceState): Map<string, string> {
+  const trusted = new Map<string, string>();
+  for (const k of state.logKeys.all()) if (k.public) trusted.set(k.id, k.public);
+  return trusted;
+}
+
+/** What `ledger verify` and `ledger publish` check beyond the log: consent, receipts roots, witness cosignatures. */
+export function verifyOptions(state: WorkspaceState, receipts: "latest" | "all" = "latest"): VerifyOptions {
+  return {
+    consent: consentCheck(state.store.db),
+    receiptKey: (seq) => state.hasher.receiptKey(seq),
+    receipts,
+    witnesses: witnessSettings(state.dir).witnesses.map((w) => w.vkey),
+  };
 }

@@ -12,6 +12,7 @@ import {
 import { JikimiError } from "../../../errors.js";
 import { describeOwner, takeLock } from "../../../store/lock.js";
 import { type LedgerOptions, ledgerVerb, printJson, withState } from "./open.js";
+import { shareWitnessing } from "./witness.js";
 
 export function registerRepair(ledger: Command): void {
   ledgerVerb(
@@ -42,7 +43,14 @@ export function registerRepair(ledger: Command): void {
         }
         try {
           const ledgerView = state.ledger();
-          const r = recoverRelease(state.dir, agreement, ledgerView, () => state.logKeys.signer());
+          const w = shareWitnessing(state);
+          const r = recoverRelease(
+            state.dir,
+            agreement,
+            ledgerView,
+            () => state.logKeys.signer(),
+            w?.awaiting,
+          );
           if (r) done.push(r);
         } finally {
           lock.release();

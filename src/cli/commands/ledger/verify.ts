@@ -1,14 +1,14 @@
 // jikimi ledger verify / checkpoint / proof: prove the log was never rewritten.
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { consentCheck } from "../../../engine/consent-commitment.js";
 import { ExitCode, JikimiError } from "../../../errors.js";
 import { type Checkpoint, CheckpointSchema } from "../../../ledger/checkpoint.js";
 import { parseCheckpoint } from "../../../ledger/note/checkpoint.js";
 import { openNote, verifierFromVkey } from "../../../ledger/note/signed-note.js";
 import { verifyLedger } from "../../../ledger/verify.js";
 import { emit } from "../../options.js";
-import { type LedgerOptions, ledgerVerb, printJson, withState } from "./open.js";
+import { type LedgerOptions, ledgerVerb, printJson, trustedKeys, verifyOptions, withState } from "./open.js";
+import { storedCheckpoint } from "./witness.js";
 
 /** A checkpoint note opened with the given verifier keys: its size and hex root. */
 function readCheckpointNote(
@@ -51,57 +51,65 @@ export function registerVerify(ledger: Command): void {
       "--public-key <base64>",
       "trust this ledger public key (a regulator's pinned key) instead of the log key file's",
     )
+    .addOption(
+      new Option(
+        "--receipts <which>",
+        "recompute the receipts roots of the latest release of each agreement, or all",
+      )
+        .choices(["latest", "all"])
+        .default("latest"),
+    )
     .option(
       "--vkey <vkey...>",
       "trust these verifier keys for a note checkpoint (default: the log key file's)",
     )
-    .action((opts: LedgerOptions & { against?: string; publicKey?: string; vkey?: string[] }) =>
-      withState(opts, (state) => {
-        let text: string | undefined;
-        if (opts.against)
-          try {
-            text = readFileSync(opts.against, "utf8");
-          } catch {
-            throw new JikimiError(
-              "bad_checkpoint",
-              `cannot read the checkpoint ${opts.against}: check the path`,
-            );
+    .action(
+      (opts: LedgerOptions & { against?: string; publicKey?: string; vkey?: string[]; receipts?: string }) =>
+        withState(opts, (state) => {
+          let text: string | undefined;
+          if (opts.against)
+            try {
+              text = readFileSync(opts.against, "utf8");
+            } catch {
+              throw new JikimiError(
+                "bad_checkpoint",
+                `cannot read the checkpoint ${opts.against}: check the path`,
+              );
+            }
+          const isNote = text !== undefined && !text.trimStart().startsWith("{");
+          const vkeys = opts.vkey ?? state.logVkeys(true);
+          const anchor =
+            isNote && opts.against ? readCheckpointNote(opts.against, text ?? "", vkeys) : undefined;
+          const against = opts.against && !isNote ? readCheckpoint(opts.against) : undefined;
+          const trusted = trustedKeys(state);
+          if (opts.publicKey) {
+            trusted.clear();
+            for (const k of state.logKeys.all()) if (k.public === opts.publicKey) trusted.set(k.id, k.public);
+            if (against) trusted.set(against.key_id, opts.publicKey);
           }
-        const isNote = text !== undefined && !text.trimStart().startsWith("{");
-        const vkeys = opts.vkey ?? state.logVkeys(true);
-        const anchor =
-          isNote && opts.against ? readCheckpointNote(opts.against, text ?? "", vkeys) : undefined;
-        const against = opts.against && !isNote ? readCheckpoint(opts.against) : undefined;
-        const trusted = new Map<string, string>();
-        for (const k of state.logKeys.all()) if (k.public) trusted.set(k.id, k.public);
-        if (opts.publicKey) {
-          trusted.clear();
-          for (const k of state.logKeys.all()) if (k.public === opts.publicKey) trusted.set(k.id, k.public);
-          if (against) trusted.set(against.key_id, opts.publicKey);
-        }
-        const started = performance.now();
-        const report = verifyLedger(state.store.db, trusted, {
-          against,
-          anchor,
-          consent: consentCheck(state.store.db),
-        });
-        const seconds = (performance.now() - started) / 1000;
-        if (opts.json) printJson({ ...report, seconds });
-        else if (report.ok)
-          process.stdout.write(
-            `ok: ${report.size} ${report.size === 1 ? "entry" : "entries"}, root ${report.root}${report.against ? `; consistent with the checkpoint of size ${report.against.size}` : ""} (${seconds.toFixed(2)} s)\n`,
-          );
-        else {
-          process.stdout.write(
-            `FAILED: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}\n`,
-          );
-          for (const p of report.problems)
+          const started = performance.now();
+          const report = verifyLedger(state.store.db, trusted, {
+            ...verifyOptions(state, opts.receipts === "all" ? "all" : "latest"),
+            against,
+            anchor,
+          });
+          const seconds = (performance.now() - started) / 1000;
+          if (opts.json) printJson({ ...report, seconds });
+          else if (report.ok)
             process.stdout.write(
-              `  ${p.kind}${p.seq === undefined ? "" : ` at entry ${p.seq}`}${p.place ? ` [${p.place}]` : ""}: ${p.message}\n`,
+              `ok: ${report.size} ${report.size === 1 ? "entry" : "entries"}, root ${report.root}${report.against ? `; consistent with the checkpoint of size ${report.against.size}` : ""}${report.receipts ? `; receipts roots recomputed for ${report.receipts.checked} of ${report.receipts.checked + report.receipts.unchecked} releases${opts.receipts === "all" ? "" : " (the latest of each agreement; --receipts all for every one)"}` : ""} (${seconds.toFixed(2)} s)\n`,
             );
-        }
-        process.exitCode = report.ok ? ExitCode.ok : ExitCode.findings;
-      }),
+          else {
+            process.stdout.write(
+              `FAILED: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}\n`,
+            );
+            for (const p of report.problems)
+              process.stdout.write(
+                `  ${p.kind}${p.seq === undefined ? "" : ` at entry ${p.seq}`}${p.place ? ` [${p.place}]` : ""}: ${p.message}\n`,
+              );
+          }
+          process.exitCode = report.ok ? ExitCode.ok : ExitCode.findings;
+        }),
     );
   ledgerVerb(
     ledger,
@@ -118,7 +126,7 @@ export function registerVerify(ledger: Command): void {
       withState(opts, (state) => {
         const l = state.ledger();
         if (opts.format === "json") return emit(`${JSON.stringify(l.checkpoint(), null, 2)}\n`, opts.out);
-        emit(l.checkpointNote(state.origin, state.noteSigner()), opts.out);
+        emit(storedCheckpoint(state), opts.out);
       }),
     );
   ledgerVerb(

@@ -2,10 +2,14 @@
 // receipt): no keyring, no database, no workspace. One file per subject of verification.
 import type { Command } from "commander";
 import { registerVerifyCheckpoint } from "./checkpoint.js";
+import { registerVerifyLog } from "./log.js";
+import { registerVerifyReceipt } from "./receipt.js";
 
 export function registerVerifyGroup(program: Command): void {
   const verify = program
     .command("verify")
     .description("verify checkpoints, published logs and receipts with public keys only (no keyring)");
   registerVerifyCheckpoint(verify);
+  registerVerifyLog(verify);
+  registerVerifyReceipt(verify);
 }

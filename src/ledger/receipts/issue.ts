@@ -1,0 +1,183 @@
+// issuing a receipt: for each release that contained the person, rebuild its stored set, recompute the whole
+// receipts tree under the release's key and refuse unless it gives the root the entry signed; then take the
+// person's chunk and path, the entry's inclusion proof to the checkpoint, and sign the binding with the log key.
+// Releases from before receipts existed, and pruned ones, are skipped with the reason.
+import { randomBytes } from "node:crypto";
+import type Database from "better-sqlite3";
+import { ExitCode, JikimiError } from "../../errors.js";
+import type { EntryBody, ReleaseBody } from "../entry.js";
+import { toHex } from "../merkle/hash.js";
+import { type NoteSigner, signNote } from "../note/signed-note.js";
+import { RoaringBitmap32 } from "../subjects/roaring.js";
+import { readSet } from "../subjects/sets.js";
+import { receiptsLeaves, setSource } from "./parallel.js";
+import {
+  bindingText,
+  RECEIPT_FORMAT,
+  type Receipt,
+  type ReceiptRelease,
+  type ReleaseSummary,
+  SALT_BYTES,
+  serializeReceipt,
+  subjectCommitment,
+  summaryOfRelease,
+} from "./receipt.js";
+import { chunkCount, forEachPiece, M_BYTES, RECEIPT_CHUNK, ReceiptsTree } from "./tree.js";
+
+export interface IssueInput {
+  db: Database.Database;
+  subjectKey: string;
+  /** the subject's dictionary index */
+  index: number;
+  /** the releases whose stored sets contain the subject, oldest first, below the checkpoint's size */
+  releases: { seq: number; chain: string }[];
+  /** the signed checkpoint note the proofs lead to, and its size */
+  checkpoint: string;
+  size: number;
+  origin: string;
+  signer: NoteSigner;
+  receiptKey(seq: number): Uint8Array;
+  /** inclusion proof of entry `seq` in the tree of `size` entries */
+  inclusionProof(seq: number): Uint8Array[];
+}
+
+export interface IssuedReceipt {
+  /** absent when every release was skipped */
+  receipt?: Receipt;
+  /** the receipt's bytes (serializeReceipt) */
+  text?: string;
+  releases: ReleaseSummary[];
+  skipped: { seq: number; reason: string }[];
+}
+
+/** Rebuilds releases' full sets from snapshots and XOR deltas, walking each chain forward from the last one read. */
+class SetReader {
+  private readonly last = new Map<string, { seq: number; set: RoaringBitmap32 }>();
+  constructor(private readonly db: Database.Database) {}
+
+  at(chain: string, seq: number): RoaringBitmap32 | undefined {
+    const known = this.last.get(chain);
+    // from the last snapshot at or before seq, or from the set read before when no snapshot lies between
+    const snapshot = this.db
+      .prepare("SELECT max(seq) FROM ledger_subject_sets WHERE chain = ? AND seq <= ? AND kind = 'snapshot'")
+      .pluck()
+      .get(chain, seq) as number | null;
+    if (snapshot === null) return undefined;
+    const from = known && known.seq >= snapshot && known.seq <= seq ? known.seq + 1 : snapshot;
+    let set = known && from === known.seq + 1 ? known.set : undefined;
+    let reached = known && from === known.seq + 1 ? known.seq : -1;
+    const rows = this.db
+      .prepare(
+        "SELECT seq, kind, data FROM ledger_subject_sets WHERE chain = ? AND seq >= ? AND seq <= ? ORDER BY seq",
+      )
+      .iterate(chain, from, seq) as Iterable<{ seq: number; kind: string; data: Buffer }>;
+    for (const row of rows) {
+      const stored = readSet(row.data);
+      if (row.kind === "snapshot") set = stored;
+      else if (row.kind === "delta" && set) set = RoaringBitmap32.xor(set, stored);
+      else return undefined;
+      reached = row.seq;
+    }
+    if (!set || reached !== seq) return undefined;
+    this.last.set(chain, { seq, set });
+    return set;
+  }
+}
+
+function corrupt(seq: number, what: string): JikimiError {
+  return new JikimiError(
+    "receipt_refused",
+    `${what} (entry ${seq}): no receipt was written; run \`jikimi ledger verify\``,
+    { exitCode: ExitCode.findings },
+  );
+}
+
+/** One release's receipt part, or the reason it is skipped. */
+function proveRelease(
+  input: IssueInput,
+  sets: SetReader,
+  seq: number,
+  chain: string,
+): { release: ReceiptRelease; body: ReleaseBody } | { skipped: string } {
+  const row = input.db.prepare("SELECT body, pruned_at FROM ledger_entries WHERE seq = ?").get(seq) as
+    | { body: string; pruned_at: string | null }
+    | undefined;
+  if (!row || row.body === "")
+    return { skipped: "pruned by a signed prune event: its body is gone, so nothing is left to prove" };
+  const body = JSON.parse(row.body) as EntryBody;
+  if (body.kind !== "release") throw corrupt(seq, "the entry is not a release");
+  if (!body.receipts)
+    return { skipped: "recorded before receipts existed: its entry commits to no receipts root" };
+  if (body.receipts.chunk !== RECEIPT_CHUNK)
+    return {
+      skipped: `its receipts tree has chunks of ${body.receipts.chunk}, which this jikimi does not issue`,
+    };
+  const set = sets.at(chain, seq);
+  if (!set || set.size !== body.subjects.count || !set.has(input.index))
+    throw corrupt(seq, "the stored subject set differs from the one the entry signed");
+  const key = input.receiptKey(seq);
+  const tree = new ReceiptsTree(receiptsLeaves(key, set));
+  if (tree.size !== chunkCount(set.size) || toHex(tree.root()) !== body.receipts.root)
+    throw corrupt(seq, "the stored subject set no longer gives the receipts root the entry signed");
+  const rank = set.rank(input.index) - 1;
+  const chunk = Math.floor(rank / RECEIPT_CHUNK);
+  let bytes = Buffer.alloc(0);
+  const first = chunk * RECEIPT_CHUNK;
+  forEachPiece(key, setSource(set), first, Math.min(set.size, first + RECEIPT_CHUNK), (m) => {
+    bytes = Buffer.from(m);
+  });
+  const at = (rank - first) * M_BYTES;
+  return {
+    body,
+    release: {
+      seq,
+      entry: row.body,
+      inclusion: input.inclusionProof(seq).map(toHex),
+      member: {
+        m: bytes.subarray(at, at + M_BYTES).toString("hex"),
+        chunk,
+        bytes: bytes.toString("hex"),
+        path: tree.path(chunk).map(toHex),
+      },
+    },
+  };
+}
+
+/**
+ * Builds a person's receipt from the ledger's stored sets (Ledger.receipt gathers the input).
+ * @example const { text } = issueReceipt(input); if (text) writeFileSync(file, text, { mode: 0o600 });
+ */
+export function issueReceipt(input: IssueInput): IssuedReceipt {
+  const sets = new SetReader(input.db);
+  const proven: ReceiptRelease[] = [];
+  const releases: ReleaseSummary[] = [];
+  const skipped: { seq: number; reason: string }[] = [];
+  for (const { seq, chain } of input.releases) {
+    const part = proveRelease(input, sets, seq, chain);
+    if ("skipped" in part) skipped.push({ seq, reason: part.skipped });
+    else {
+      proven.push(part.release);
+      releases.push(summaryOfRelease(part.body));
+    }
+  }
+  if (proven.length === 0) return { releases, skipped };
+  const salt = randomBytes(SALT_BYTES);
+  const commitment = subjectCommitment(salt, input.subjectKey);
+  const binding = signNote(
+    bindingText(
+      input.origin,
+      commitment,
+      proven.map((r) => ({ seq: r.seq, m: r.member.m })),
+    ),
+    [input.signer],
+  );
+  const receipt: Receipt = {
+    format: RECEIPT_FORMAT,
+    origin: input.origin,
+    checkpoint: input.checkpoint,
+    salt: salt.toString("hex"),
+    releases: proven,
+    binding,
+  };
+  return { receipt, text: serializeReceipt(receipt), releases, skipped };
+}

@@ -1,0 +1,168 @@
+// publishes a log as static tiles (c2sp.org/tlog-tiles) into a folder, incrementally. Nothing is written until
+// every check passed: the checkpoint's root is the root of the log's first `size` entries, the folder's own
+// checkpoint (if any) names the same origin and is a prefix of this log, every full tile already there is
+// byte-identical to ours (an entry bundle may differ only where an entry was pruned since). Then new tiles and
+// bundles and the partial tiles of the new size go in, each file atomically, the checkpoint last; after it,
+// bundles whose entries were pruned since are rewritten with markers, and partial tiles whose full tile now
+// exists are removed. A reader sees a folder that verifies under its checkpoint at every moment.
+import { ExitCode, JikimiError } from "../../errors.js";
+import { hashEquals, MerkleTree, toHex } from "../merkle/index.js";
+import { parseCheckpoint } from "../note/checkpoint.js";
+import { decodeBundle, encodeBundle, sameOrPruned } from "./bundle.js";
+import { hashTiles } from "./hash-tiles.js";
+import { bundlesOf, firstEntry, partialsPath, TILE_WIDTH, type TileId, tilePath } from "./path.js";
+import type { LogSource } from "./source.js";
+import type { TileStore } from "./store.js";
+
+/** The longest checkpoint note read back from a folder. */
+export const MAX_NOTE_BYTES = 1 << 20;
+/** The longest entry bundle: 256 entries of at most 65,535 bytes, each with its 2-byte length. */
+export const MAX_BUNDLE_BYTES = TILE_WIDTH * (2 + 0xffff);
+
+export interface PublishResult {
+  origin: string;
+  size: number;
+  root: string;
+  /** the size of the checkpoint the folder held before (0 for an empty folder) */
+  previous: number;
+  /** hash tiles, entry bundles and bundles rewritten with markers for entries pruned since, written now */
+  tiles: number;
+  bundles: number;
+  rewritten: number;
+  /** bytes written, the checkpoint included */
+  bytes: number;
+  /** full tiles and bundles already in the folder, identical, left as they were */
+  unchanged: number;
+  /** folders of partial tiles removed because their full tile is now published */
+  removed: number;
+}
+
+function refuse(message: string): JikimiError {
+  return new JikimiError("tiles_refused", `nothing was published: ${message}`, {
+    exitCode: ExitCode.findings,
+  });
+}
+
+/** A note's text part, parsed as a checkpoint, without verifying its signatures (they are the caller's). */
+function checkpointOf(note: string, what: string) {
+  const split = note.lastIndexOf("\n\n");
+  try {
+    if (split < 0) throw new Error("no signature lines");
+    return parseCheckpoint(note.slice(0, split + 1));
+  } catch {
+    throw refuse(`${what} is not a checkpoint note (c2sp.org/tlog-checkpoint)`);
+  }
+}
+
+const same = (a: Uint8Array | undefined, b: Uint8Array) =>
+  a !== undefined && Buffer.from(a).equals(Buffer.from(b));
+
+/**
+ * Publishes the first `size` entries of `source` (the size `note` names) into `store`, the note as `checkpoint`.
+ * @example await writeTiles(folderStore("public/ledger"), sqliteLogSource(db), ledger.checkpointNote(origin, signer))
+ */
+export async function writeTiles(store: TileStore, source: LogSource, note: string): Promise<PublishResult> {
+  const checkpoint = checkpointOf(note, "the checkpoint to publish");
+  const { origin, size } = checkpoint;
+  if (size > source.size())
+    throw refuse(`the checkpoint covers ${size} entries but the log holds ${source.size()}`);
+  const leaves = source.leafHashes(0, size);
+  const tree = MerkleTree.over({ size: () => size, leafHashes: (s, e) => leaves.subarray(s * 32, e * 32) });
+  if (!hashEquals(tree.rootAt(size), checkpoint.root))
+    throw refuse(`the checkpoint's root is not the root of the log's first ${size} entries`);
+
+  let previous = 0;
+  const old = await store.read("checkpoint", MAX_NOTE_BYTES);
+  if (old !== undefined) {
+    const where = store.where("checkpoint");
+    const before = checkpointOf(Buffer.from(old).toString("utf8"), where);
+    if (before.origin !== origin)
+      throw refuse(
+        `${where} is the checkpoint of the log "${before.origin}", not "${origin}": choose another folder`,
+      );
+    if (before.size > size || !hashEquals(tree.rootAt(before.size), before.root))
+      throw refuse(
+        before.size > size
+          ? `${where} covers ${before.size} entries, more than this log's ${size}: was the log truncated? run \`jikimi ledger verify --against ${where}\``
+          : `${where} (size ${before.size}) is not a prefix of this log: the folder holds another history; run \`jikimi ledger verify --against ${where}\``,
+      );
+    previous = before.size;
+  }
+
+  // plan: compare what is there, refuse before anything is written
+  const result: PublishResult = {
+    origin,
+    size,
+    root: toHex(checkpoint.root),
+    previous,
+    tiles: 0,
+    bundles: 0,
+    rewritten: 0,
+    bytes: 0,
+    unchanged: 0,
+    removed: 0,
+  };
+  const tilesToWrite: { path: string; bytes: Uint8Array; full: TileId | undefined }[] = [];
+  for (const t of hashTiles(leaves, size)) {
+    const path = tilePath(t);
+    const there = await store.read(path, t.bytes.length);
+    if (same(there, t.bytes)) result.unchanged += t.width === TILE_WIDTH ? 1 : 0;
+    else if (there !== undefined && t.width === TILE_WIDTH)
+      throw refuse(
+        `the full tile ${store.where(path)} differs from this log's: the folder was altered; publish into a new folder`,
+      );
+    else tilesToWrite.push({ path, bytes: t.bytes, full: t.width === TILE_WIDTH ? t : undefined });
+  }
+  const bundlesToWrite: TileId[] = [];
+  const bundlesToRewrite: TileId[] = [];
+  const bundleOf = (b: TileId) => {
+    const from = firstEntry(b);
+    return { entries: source.entries(from, from + b.width), from };
+  };
+  for (const b of bundlesOf(size)) {
+    const { entries, from } = bundleOf(b);
+    const bytes = encodeBundle(entries, from);
+    const path = tilePath(b);
+    const there = await store.read(path, MAX_BUNDLE_BYTES);
+    if (same(there, bytes)) result.unchanged += b.width === TILE_WIDTH ? 1 : 0;
+    else if (there === undefined || b.width < TILE_WIDTH) bundlesToWrite.push(b);
+    else {
+      const before = decodeBundle(there);
+      if (
+        typeof before === "string" ||
+        before.length !== entries.length ||
+        !before.every((e, i) => sameOrPruned(e, entries[i] as Uint8Array))
+      )
+        throw refuse(
+          `the entry bundle ${store.where(path)} differs from this log's: the folder was altered; publish into a new folder`,
+        );
+      bundlesToRewrite.push(b);
+    }
+  }
+
+  const put = async (path: string, bytes: Uint8Array) => {
+    await store.write(path, bytes);
+    result.bytes += bytes.length;
+  };
+  const writeBundle = async (b: TileId) => {
+    const { entries, from } = bundleOf(b);
+    await put(tilePath(b), encodeBundle(entries, from));
+  };
+  for (const t of tilesToWrite) await put(t.path, t.bytes);
+  result.tiles = tilesToWrite.length;
+  for (const b of bundlesToWrite) await writeBundle(b);
+  result.bundles = bundlesToWrite.length;
+  await store.flush();
+  await put("checkpoint", Buffer.from(note, "utf8"));
+  await store.flush();
+  // after the checkpoint: until then the old checkpoint still needs the bodies of entries pruned since
+  for (const b of bundlesToRewrite) await writeBundle(b);
+  result.rewritten = bundlesToRewrite.length;
+  const full = [
+    ...tilesToWrite.flatMap((t) => (t.full ? [t.full] : [])),
+    ...bundlesToWrite.filter((b) => b.width === TILE_WIDTH),
+  ];
+  for (const t of full) if (await store.remove(partialsPath(t))) result.removed++;
+  await store.flush();
+  return result;
+}

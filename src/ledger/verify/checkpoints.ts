@@ -1,0 +1,111 @@
+// verify's check of the witnessed checkpoints kept beside the log: every stored note opens with a trusted log key
+// and names the root the tree has at its size, and every cosignature verifies under the key of the witness its
+// row names (jikimi.yaml's witnesses; a witness no longer listed is only checked to be the line's signer). A deleted cosignature cannot be noticed here: it is the
+// witness that keeps its latest checkpoint; what is kept here can only ever be evidence that verifies.
+import type Database from "better-sqlite3";
+import { parseCosignatureLine, verifyCosignatures } from "../../witness/cosignature.js";
+import { hashEquals } from "../merkle/index.js";
+import { parseCheckpoint } from "../note/checkpoint.js";
+import { logVkey } from "../note/log-key.js";
+import { openNote, splitNote, verifierFromVkey } from "../note/signed-note.js";
+import type { Problems } from "./problems.js";
+
+/**
+ * Checks ledger_checkpoints and ledger_cosignatures. `spkis` are the trusted log keys (base64 SPKI);
+ * `witnessVkeys` the witnesses' cosigner keys.
+ */
+export function checkStoredCheckpoints(
+  db: Database.Database,
+  treeSize: number,
+  rootAt: (size: number) => Uint8Array,
+  spkis: readonly string[],
+  witnessVkeys: readonly string[],
+  problems: Problems,
+): void {
+  const notes = new Map<number, string>();
+  for (const row of db
+    .prepare("SELECT size, note FROM ledger_checkpoints ORDER BY size")
+    .iterate() as Iterable<{
+    size: number;
+    note: string;
+  }>) {
+    const place = "ledger_checkpoints.note";
+    try {
+      const { text } = splitNote(row.note);
+      const body = parseCheckpoint(text);
+      const verifiers = spkis.flatMap((k) => {
+        try {
+          return [verifierFromVkey(logVkey(k, body.origin))];
+        } catch {
+          return [];
+        }
+      });
+      openNote(row.note, verifiers);
+      if (body.size !== row.size) {
+        problems.add({
+          kind: "column_changed",
+          place: "ledger_checkpoints.size",
+          message: `the checkpoint kept under size ${row.size} is signed for size ${body.size}`,
+        });
+        continue;
+      }
+      if (body.size > treeSize || !hashEquals(rootAt(body.size), body.root)) {
+        problems.add({
+          kind: "checkpoint_mismatch",
+          place,
+          message: `the witnessed checkpoint of size ${body.size} names a root the log does not have at that size: the log was rewritten after it was witnessed`,
+        });
+        continue;
+      }
+      notes.set(row.size, row.note);
+    } catch (e) {
+      problems.add({
+        kind: "checkpoint_forged",
+        place,
+        message: `the checkpoint kept under size ${row.size} does not open with a trusted log key (${e instanceof Error ? e.message : "malformed"})`,
+      });
+    }
+  }
+  const byName = new Map<string, string>();
+  for (const v of witnessVkeys) byName.set(v.slice(0, v.indexOf("+")), v);
+  for (const row of db
+    .prepare("SELECT size, witness, line FROM ledger_cosignatures ORDER BY size, witness")
+    .iterate() as Iterable<{ size: number; witness: string; line: string }>) {
+    const note = notes.get(row.size);
+    const fault = (message: string, column = "") =>
+      problems.add({ kind: "cosignature_changed", place: `ledger_cosignatures${column}`, message });
+    if (note === undefined) {
+      fault(
+        `a cosignature by ${row.witness} is kept for size ${row.size}, which has no valid checkpoint`,
+        ".size",
+      );
+      continue;
+    }
+    const vkey = byName.get(row.witness);
+    if (vkey === undefined) {
+      // a witness no longer configured: its signature cannot be checked here, but the line must be its own
+      let named: string | undefined;
+      try {
+        named = parseCosignatureLine(row.line).name;
+      } catch {
+        named = undefined;
+      }
+      if (named !== row.witness)
+        fault(
+          `the cosignature kept for witness ${row.witness} on size ${row.size} is not a line of that witness`,
+          ".line, ledger_cosignatures.witness",
+        );
+      continue;
+    }
+    try {
+      const check = verifyCosignatures(`${note}${row.line}\n`, [vkey], 1);
+      if (!check.met || check.cosigned[0]?.line !== row.line)
+        fault(`the cosignature of ${row.witness} on size ${row.size} is not that witness's`, ".line");
+    } catch (e) {
+      fault(
+        `the cosignature of ${row.witness} on size ${row.size} does not verify (${e instanceof Error ? e.message : "malformed"})`,
+        ".line",
+      );
+    }
+  }
+}
