@@ -1,8 +1,9 @@
 // the newcomer's demo: write the case example, generate its data, check it as it happened and corrected.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse, stringify } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const demo = join(root, "demo");
@@ -153,6 +154,115 @@ step(
   ["ledger", "verify", "-w", "demo/nsf-case-corrected", "--against", "demo/checkpoint.note"],
   0,
 );
+// for regulators and data subjects: a witness on loopback cosigns the log's checkpoints; the log is published as
+// tiles; an inspector and a customer verify with public keys only, in a HOME with no keyring or workspace
+function capture(args, extraEnv = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) {
+    process.stderr.write(`demo: jikimi ${args.join(" ")} failed: ${r.stderr}\n`);
+    process.exit(1);
+  }
+  return r.stdout.trim();
+}
+const ws = "demo/nsf-case-corrected";
+const logVkey = capture(["ledger", "vkey", "-w", ws]);
+writeFileSync(join(demo, "log.vkey"), `${logVkey}\n`);
+const origin = logVkey.slice(0, logVkey.indexOf("+"));
+const witnessVkey = capture([
+  "witness",
+  "init",
+  "--dir",
+  "demo/witness",
+  "--name",
+  "witness.demo.example/w1",
+]);
+capture(["witness", "add-log", "--dir", "demo/witness", "--origin", origin, "--vkey", logVkey]);
+process.stdout.write(
+  `\n=== an independent witness (c2sp.org/tlog-witness) on loopback\n$ jikimi witness serve --dir demo/witness --listen 127.0.0.1:0\n`,
+);
+const witness = spawn(
+  process.execPath,
+  [cli, "witness", "serve", "--dir", "demo/witness", "--listen", "127.0.0.1:0", "--quiet"],
+  { cwd: root },
+);
+const url = await new Promise((resolve, reject) => {
+  let out = "";
+  witness.stdout.on("data", (d) => {
+    out += d.toString();
+    const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+    if (m) resolve(m[1]);
+  });
+  witness.on("exit", (code) => reject(new Error(`the witness exited with ${code}`)));
+});
+process.stdout.write(`listening on ${url}\n`);
+try {
+  const config = join(demo, "nsf-case-corrected", "jikimi.yaml");
+  const yaml = parse(readFileSync(config, "utf8"));
+  yaml.ledger = {
+    ...(yaml.ledger ?? {}),
+    witnesses: [{ name: "witness.demo.example/w1", url, vkey: witnessVkey }],
+    witness_quorum: 1,
+  };
+  writeFileSync(config, stringify(yaml));
+  step("send the log's checkpoint to the witness", ["ledger", "witness", "-w", ws], 0);
+  step(
+    "publish the log as static tiles (c2sp.org/tlog-tiles)",
+    ["ledger", "publish", "demo/public", "-w", ws],
+    0,
+  );
+  const subject = (inScope[0] ?? "").split(",")[id] ?? "";
+  step("a receipt for one customer", ["ledger", "receipt", subject, "-w", ws, "-o", "demo/receipt.json"], 0);
+  step("and the cosigned checkpoint", ["ledger", "checkpoint", "-w", ws, "-o", "demo/checkpoint.note"], 0);
+  // the inspector and the customer: an empty HOME, no keyring, no workspace
+  mkdirSync(join(demo, "inspector"), { recursive: true });
+  const outside = { HOME: join(demo, "inspector"), JIKIMI_KEYRING: "", JIKIMI_LOG_KEY: "" };
+  const outsideStep = (title, args) => {
+    process.stdout.write(`\n=== ${title}\n$ jikimi ${args.join(" ")}\n`);
+    const r = spawnSync(process.execPath, [cli, ...args], {
+      stdio: "inherit",
+      cwd: root,
+      env: { ...process.env, ...outside },
+    });
+    if (r.status !== 0) {
+      process.stderr.write(`demo: expected exit 0, got ${r.status}\n`);
+      process.exit(1);
+    }
+  };
+  outsideStep("an inspector checks the cosigned checkpoint with public keys only", [
+    "verify",
+    "checkpoint",
+    "demo/checkpoint.note",
+    "--vkey",
+    logVkey,
+    "--witness",
+    witnessVkey,
+  ]);
+  outsideStep("and the whole log from its tiles", [
+    "verify",
+    "log",
+    "--tiles",
+    "demo/public",
+    "--vkey",
+    logVkey,
+  ]);
+  outsideStep("the customer checks their receipt", [
+    "verify",
+    "receipt",
+    "demo/receipt.json",
+    "--vkey",
+    logVkey,
+    "--witness",
+    witnessVkey,
+    "--subject",
+    subject,
+  ]);
+} finally {
+  witness.kill("SIGTERM");
+}
 process.stdout.write(
   "\nThe demo workspaces are in ./demo (keyring in demo/keys). Next: read examples/nsf-case/README.md, or try\n  node dist/cli/main.js check -w demo/nsf-case --format sarif\n",
 );

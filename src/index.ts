@@ -3,6 +3,7 @@
 export { ConsentRegistry, importConsentFile } from "./consent/index.js";
 export { type DerivedKey, type DeriveParams, deriveKey } from "./crypto/derive.js";
 export { initKeyring, type Keyring, keyringPath, loadKeyring } from "./crypto/keyring.js";
+export { initLogKey, type LogKeys, logKeyPath, moveSigningKeys, openLogKeys } from "./crypto/log-key.js";
 export { type Signer, signerFrom, verifySignature } from "./crypto/signing.js";
 export { type ColumnTransform, compileTransform, detokenize, tokenize } from "./engine/transforms/apply.js";
 export { TRANSFORMS, type TransformDef, transformNamed } from "./engine/transforms/index.js";
@@ -20,7 +21,9 @@ export {
   scopeDigest,
 } from "./ledger/entry.js";
 export { type AppendResult, Ledger, type StoredEntry, type SubjectRelease } from "./ledger/ledger.js";
+export { type MonitorResult, monitorLog } from "./ledger/monitor.js";
 export { type CheckpointBody, checkpointText, parseCheckpoint } from "./ledger/note/checkpoint.js";
+export { logNoteSigner, logVkey } from "./ledger/note/log-key.js";
 export {
   keyId,
   type NoteSigner,
@@ -31,6 +34,8 @@ export {
   verifierFromVkey,
   vkeyOf,
 } from "./ledger/note/signed-note.js";
+export { receiptsRoot } from "./ledger/receipts/parallel.js";
+export { type ReceiptReport, verifyReceipt } from "./ledger/receipts/verify.js";
 export { retentionOf } from "./ledger/retention.js";
 export { SubjectDictionary } from "./ledger/subjects/dictionary.js";
 export {
@@ -38,7 +43,16 @@ export {
   nodeSubjectHasher,
   type SubjectHasher,
 } from "./ledger/subjects/subject-hasher.js";
+export {
+  folderStore,
+  openTiles,
+  publishLedger,
+  type TilesReport,
+  verifyTiles,
+  writeTiles,
+} from "./ledger/tiles/index.js";
 export { type Problem, type VerifyReport, verifyLedger } from "./ledger/verify.js";
+export { awaitingWitnesses, cosignedNote, witnessLog } from "./ledger/witnessing.js";
 export { workspaceDigest } from "./model/digest.js";
 export type { LoadIssue, Location } from "./model/issues.js";
 export { FILE_KINDS, type FileKind, jsonSchemaOf } from "./model/json-schema.js";
@@ -52,3 +66,6 @@ export { RULES } from "./policy/rules/index.js";
 export { openStore, STATE_DIR, type Store } from "./store/sqlite.js";
 export { buildTaxonomy, isWithin, type Taxonomy } from "./taxonomy/index.js";
 export { VERSION } from "./version.js";
+export { collectCosignatures } from "./witness/client.js";
+export { cosignerFromSeed, verifyCosignatures } from "./witness/cosignature.js";
+export type { WitnessPolicy } from "./witness/policy.js";

@@ -232,13 +232,11 @@ describe("share() when its workers run out of memory", () => {
     const sk = keyring.active("ledger-subjects");
     const hasher = m.hasher.fastSubjectHasher(sk.id, Buffer.from(sk.secret, "base64"));
     const subjects = new m.dictionary.SubjectDictionary(store.db);
-    const ledger = new m.ledger.Ledger({
-      db: store.db,
-      subjects,
-      hasher,
-      signer: m.signing.signerFrom(keyring.active("ledger-signing")),
-      log: "Hanbit Pay",
-    });
+    // `keys init` keeps the log signing key in a file of its own beside the keyring
+    const signer = m.signing.signerFrom(
+      m.keyring.loadKeyring(join(dir, "k.keyring.log-key"), {}).active("ledger-signing"),
+    );
+    const ledger = new m.ledger.Ledger({ db: store.db, subjects, hasher, signer, log: "Hanbit Pay" });
     const out = join(dir, "out");
     mkdirSync(out);
     const request = {
@@ -249,6 +247,7 @@ describe("share() when its workers run out of memory", () => {
       at: new Date(recentIso(1)),
       operator: "test",
       keyring,
+      signer,
       ledger,
       consent: new m.consent.ConsentRegistry(store.db, subjects, hasher),
       subjects,
