@@ -79,6 +79,9 @@ export type ReleaseInput = z.input<typeof ReleaseSchema>;
 
 export const ENTRY_FORMAT = "jikimi-ledger-entry/2";
 
+/** An entry's canonical bytes must fit a tlog-tiles entry bundle's 16-bit length prefix (tiles/bundle.ts). */
+export const MAX_ENTRY_BYTES = 0xffff;
+
 /** The dictionary's state after an entry: its size and a hash chain over the subject hashes in index order. */
 export interface DictionaryCommitment {
   size: number;

@@ -43,6 +43,22 @@ describe("appending and reading", () => {
     expect(t.store.db.prepare("SELECT COUNT(*) AS n FROM subject_dict").get()).toEqual({ n: 0 });
   });
 
+  it("refuses an entry too large for a published log's entry bundle, and records nothing", () => {
+    t = testLedger();
+    const fields = Array.from({ length: 400 }, (_, i) => ({
+      name: `field_${String(i).padStart(3, "0")}_${"x".repeat(170)}`,
+      transform: "keep",
+      categories: [],
+    }));
+    const at = new Date("2024-05-01T03:00:00Z");
+    expect(() => t.ledger.append(release("x", "2024-05-01", { fields }), customers([1]), at)).toThrow(
+      /over the 65535 a published log entry may hold/,
+    );
+    expect(t.ledger.size()).toBe(0);
+    t.ledger.append(release("x", "2024-05-01", { fields: fields.slice(0, 100) }), customers([1]), at);
+    expect(t.ledger.size()).toBe(1);
+  });
+
   it("never stores a raw subject key", () => {
     t = testLedger();
     t.ledger.append(release("credit-feed", "2024-05-01"), customers([123456]));

@@ -12,6 +12,7 @@ import {
   type DictionaryCommitment,
   type EntryBody,
   encodeEntry,
+  MAX_ENTRY_BYTES,
   type PruneBody,
   type Release,
   type ReleaseBody,
@@ -37,8 +38,6 @@ const DAY_MS = 86_400_000;
 export const MIN_RETENTION_DAYS = 3 * 365;
 export const DEFAULT_BACKDATE_DAYS = 7;
 export const ZERO_HEAD = "0".repeat(64);
-/** An entry's canonical bytes must fit a tlog-tiles entry bundle's 16-bit length prefix. */
-export const MAX_ENTRY_BYTES = 65_535;
 
 export interface AppendResult {
   seq: number;

@@ -3,11 +3,10 @@
 // (canonical JSON), which carries the leaf hash its body had: the level-0 tile still holds that leaf.
 import canonicalize from "canonicalize";
 import { ExitCode, JikimiError } from "../../errors.js";
-import { ENTRY_FORMAT } from "../entry.js";
+import { ENTRY_FORMAT, MAX_ENTRY_BYTES } from "../entry.js";
 import { leafHash, toHex } from "../merkle/hash.js";
 
-/** The largest entry a bundle can hold (its length is a uint16). */
-export const MAX_ENTRY_BYTES = 0xffff;
+export { MAX_ENTRY_BYTES };
 
 /** What an entry bundle holds in place of a pruned entry's body. */
 export interface PrunedMarker {
