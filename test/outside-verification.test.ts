@@ -4,7 +4,7 @@
 // tiles, a person's receipt and the cosignatures, and a monitor keeps watch. Then an insider restores an old copy
 // of the database and releases something else: the witnesses refuse (the gateway stops loudly, nothing is placed)
 // and the monitor reports the fork.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -17,9 +17,9 @@ import {
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { jikimi, ROOT, recentIso, tempDir, writeConsent } from "./support/cli.js";
+import { jikimi, recentIso, tempDir, writeConsent } from "./support/cli.js";
+import { serveWitness } from "./support/witness-serve.js";
 
-const MAIN = join(ROOT, "dist", "cli", "main.js");
 const ORIGIN = "ledger.hanbitpay.example/nsf";
 const children: ChildProcessWithoutNullStreams[] = [];
 const cleanups: (() => void)[] = [];
@@ -28,24 +28,7 @@ afterAll(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-/** Starts `jikimi witness serve` on a free loopback port; resolves with its URL. */
-function serve(dir: string): Promise<string> {
-  const child = spawn(process.execPath, [MAIN, "witness", "serve", "--dir", dir, "--listen", "127.0.0.1:0"]);
-  children.push(child);
-  let err = "";
-  child.stderr.on("data", (d: Buffer) => {
-    err += d.toString();
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
-      if (m) resolve(m[1] as string);
-    });
-    child.on("exit", (code) => reject(new Error(`witness exited ${code}: ${err}`)));
-  });
-}
+const serve = async (dir: string) => (await serveWitness(dir, (child) => children.push(child))).url;
 
 /** Copies the state database with its WAL, so it can be restored as an insider would restore a backup. */
 function copyState(from: string, to: string): void {

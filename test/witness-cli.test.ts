@@ -1,41 +1,22 @@
 // `jikimi witness` as a user runs it (dist/): init, vkey, add-log, then `serve` as a child process that answers
 // add-checkpoint and stops cleanly on SIGTERM; two serving processes on one folder never move a size backwards.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyCosignatures } from "../src/witness/cosignature.js";
 import { formatAddCheckpoint } from "../src/witness/request.js";
 import { openWitness } from "../src/witness/state.js";
-import { jikimi, ROOT, tempDir } from "./support/cli.js";
+import { jikimi, tempDir } from "./support/cli.js";
 import { rng } from "./support/random.js";
 import { TestLog } from "./support/witness-log.js";
+import { serveWitness } from "./support/witness-serve.js";
 
-const MAIN = join(ROOT, "dist", "cli", "main.js");
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-/** Starts `jikimi witness serve` and resolves with its URL once it prints `listening on <url>`. */
-function serve(
-  dir: string,
-): Promise<{ child: ChildProcessWithoutNullStreams; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [MAIN, "witness", "serve", "--dir", dir, "--listen", "127.0.0.1:0"]);
-  cleanups.push(() => child.kill("SIGKILL"));
-  let err = "";
-  child.stderr.on("data", (d: Buffer) => {
-    err += d.toString();
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
-      if (m) resolve({ child, url: m[1] as string, stderr: () => err });
-    });
-    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${err}`)));
-  });
-}
+const serve = (dir: string) => serveWitness(dir, (child) => cleanups.push(() => child.kill("SIGKILL")));
 
 const exited = (child: ChildProcessWithoutNullStreams) =>
   new Promise<{ code: number | null; signal: string | null }>((resolve) => {

@@ -18,8 +18,11 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true && process.env.NO_COLOR === undefined && process.env.FORCE_COLOR !== "0";
 }
 
-/** Writes `text` to a file via a temporary file and a rename, or to stdout when no file is given. */
-export function emit(text: string, file: string | undefined): void {
+/**
+ * Writes `text` to a file via a temporary file and a rename, or to stdout when no file is given; `mode` 0o600 for
+ * a file about a person (created exclusively, so an existing temporary is never reused).
+ */
+export function emit(text: string, file: string | undefined, mode?: number): void {
   if (file === undefined || file === "-") {
     process.stdout.write(text);
     return;
@@ -27,7 +30,7 @@ export function emit(text: string, file: string | undefined): void {
   const target = resolve(file);
   const tmp = `${target}.tmp-${process.pid}`;
   try {
-    writeFileSync(tmp, text);
+    writeFileSync(tmp, text, mode === undefined ? {} : { mode, flag: "wx" });
     renameSync(tmp, target);
   } catch (cause) {
     rmSync(tmp, { force: true });
@@ -45,4 +48,20 @@ export function dateOption(value: string | undefined, now: Date = new Date()): s
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
     throw new JikimiError("bad_date", `--at ${JSON.stringify(value)} is not a date: use YYYY-MM-DD`);
   return value;
+}
+
+/** Prints a verify report's problems (ledger verify, verify log): kind, entry, place and message, one per line. */
+export function printProblems(
+  problems: readonly {
+    kind: string;
+    seq?: number | undefined;
+    place?: string | undefined;
+    message: string;
+  }[],
+): void {
+  process.stdout.write(`FAILED: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n`);
+  for (const p of problems)
+    process.stdout.write(
+      `  ${p.kind}${p.seq === undefined ? "" : ` at entry ${p.seq}`}${p.place ? ` [${p.place}]` : ""}: ${p.message}\n`,
+    );
 }

@@ -1,32 +1,15 @@
 // jikimi ledger receipt SUBJECT -o FILE: a file a person can check with the log's public key alone, proving each
 // release that contained them, and naming no one else. Checked with `jikimi verify receipt` before it is written.
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ExitCode, JikimiError } from "../../../errors.js";
 import { describeRelease } from "../../../ledger/receipts/receipt.js";
 import { verifyReceipt } from "../../../ledger/receipts/verify.js";
-import { workspaceDir } from "../../options.js";
+import { emit, workspaceDir } from "../../options.js";
 import { openWorkspaceState, witnessSettings } from "../../state.js";
 import { type LedgerOptions, ledgerVerb, printJson } from "./open.js";
 import { currentCheckpoint } from "./witness.js";
 
 /** Writes the receipt atomically, mode 0600: a temporary file beside it, renamed into place. */
-function writePrivate(file: string, text: string): void {
-  const target = resolve(file);
-  const tmp = `${target}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text, { mode: 0o600, flag: "wx" });
-    renameSync(tmp, target);
-  } catch (cause) {
-    rmSync(tmp, { force: true });
-    throw new JikimiError(
-      "output_unwritable",
-      `cannot write ${file}: check that its folder exists and is writable`,
-      { cause },
-    );
-  }
-}
 
 export function registerReceipt(ledger: Command): void {
   ledgerVerb(ledger, "receipt", "a receipt for one person: proof of every release that contained them")
@@ -54,7 +37,7 @@ export function registerReceipt(ledger: Command): void {
               `the receipt does not verify with the log's key (${check.problems.map((p) => p.code).join(", ")}): the ledger may have been altered; nothing was written: run \`jikimi ledger verify\``,
               { exitCode: ExitCode.findings },
             );
-          writePrivate(opts.out, issued.text);
+          emit(issued.text, opts.out, 0o600);
         }
         if (opts.json) return printJson({ written: issued?.text ? opts.out : null, releases, skipped });
         if (!issued)

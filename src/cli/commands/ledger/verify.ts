@@ -6,7 +6,7 @@ import { type Checkpoint, CheckpointSchema } from "../../../ledger/checkpoint.js
 import { parseCheckpoint } from "../../../ledger/note/checkpoint.js";
 import { openNote, verifierFromVkey } from "../../../ledger/note/signed-note.js";
 import { verifyLedger } from "../../../ledger/verify.js";
-import { emit } from "../../options.js";
+import { emit, printProblems } from "../../options.js";
 import { type LedgerOptions, ledgerVerb, printJson, trustedKeys, verifyOptions, withState } from "./open.js";
 import { storedCheckpoint } from "./witness.js";
 
@@ -100,13 +100,7 @@ export function registerVerify(ledger: Command): void {
               `ok: ${report.size} ${report.size === 1 ? "entry" : "entries"}, root ${report.root}${report.against ? `; consistent with the checkpoint of size ${report.against.size}` : ""}${report.receipts ? `; receipts roots recomputed for ${report.receipts.checked} of ${report.receipts.checked + report.receipts.unchecked} releases${opts.receipts === "all" ? "" : " (the latest of each agreement; --receipts all for every one)"}` : ""} (${seconds.toFixed(2)} s)\n`,
             );
           else {
-            process.stdout.write(
-              `FAILED: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}\n`,
-            );
-            for (const p of report.problems)
-              process.stdout.write(
-                `  ${p.kind}${p.seq === undefined ? "" : ` at entry ${p.seq}`}${p.place ? ` [${p.place}]` : ""}: ${p.message}\n`,
-              );
+            printProblems(report.problems);
           }
           process.exitCode = report.ok ? ExitCode.ok : ExitCode.findings;
         }),

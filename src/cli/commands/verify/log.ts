@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import { ExitCode, JikimiError } from "../../../errors.js";
 import { openTiles, verifyTiles } from "../../../ledger/tiles/index.js";
+import { printProblems } from "../../options.js";
 import { readPublicFile } from "./checkpoint.js";
 
 export function registerVerifyLog(verify: Command): void {
@@ -41,13 +42,7 @@ export function registerVerifyLog(verify: Command): void {
               `note: ${report.retained} ${report.retained === 1 ? "entry" : "entries"} listed by prune events ${report.retained === 1 ? "is" : "are"} still served with ${report.retained === 1 ? "its body" : "their bodies"} (a mirror or cache may keep them; \`jikimi ledger publish\` replaces them with markers)\n`,
             );
         } else {
-          process.stdout.write(
-            `FAILED: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}\n`,
-          );
-          for (const p of report.problems)
-            process.stdout.write(
-              `  ${p.kind}${p.seq === undefined ? "" : ` at entry ${p.seq}`}${p.place ? ` [${p.place}]` : ""}: ${p.message}\n`,
-            );
+          printProblems(report.problems);
         }
         process.exitCode = report.ok ? ExitCode.ok : ExitCode.findings;
       },
