@@ -1,6 +1,6 @@
 // what verifyTiles reports: the shape of verifyLedger's problems (kind, entry, place, message), the place naming
 // a tile path, an entry bundle or the checkpoint, with the kinds only a published log has added.
-import type { Problem, ProblemKind } from "../verify/problems.js";
+import { type Problem, type ProblemKind, Problems } from "../verify/problems.js";
 
 export type TilesProblemKind =
   | ProblemKind
@@ -17,19 +17,5 @@ export interface TilesProblem extends Omit<Problem, "kind"> {
   kind: TilesProblemKind;
 }
 
-/** Collects problems, at most `limit` of each kind, so a wholesale rewrite stays readable. */
-export class TilesProblems {
-  readonly list: TilesProblem[] = [];
-  private readonly perKind = new Map<TilesProblemKind, number>();
-  constructor(private readonly limit = 20) {}
-
-  add(p: TilesProblem): void {
-    const n = this.perKind.get(p.kind) ?? 0;
-    this.perKind.set(p.kind, n + 1);
-    if (n < this.limit) this.list.push(p);
-  }
-
-  get size(): number {
-    return this.list.length;
-  }
-}
+/** The tiles verifier's collector: at most 20 of each kind, so a wholesale rewrite stays readable. */
+export class TilesProblems extends Problems<TilesProblem> {}

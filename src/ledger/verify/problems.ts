@@ -34,18 +34,18 @@ export interface Problem {
 }
 
 /** Collects problems, keeping at most `limit` of each kind so a wholesale rewrite stays readable. */
-export class Problems {
-  readonly list: Problem[] = [];
-  private readonly perKind = new Map<ProblemKind, number>();
+export class Problems<P extends { kind: string } = Problem> {
+  readonly list: P[] = [];
+  private readonly perKind = new Map<P["kind"], number>();
   constructor(private readonly limit = 20) {}
 
-  add(p: Problem): void {
+  add(p: P): void {
     const n = this.perKind.get(p.kind) ?? 0;
     this.perKind.set(p.kind, n + 1);
     if (n < this.limit) this.list.push(p);
   }
 
-  has(kind: ProblemKind): boolean {
+  has(kind: P["kind"]): boolean {
     return this.perKind.has(kind);
   }
 
