@@ -1,11 +1,12 @@
 // the CLI end to end: bad input of each kind gets a clear message with file:line:col and exit 2;
 // init, schema, taxonomy and the state store work from a fresh folder.
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { LoadIssuesReportSchema } from "../src/report/findings/json-schema.js";
-import { jikimi, tempDir } from "./support/cli.js";
+import { jikimi, ROOT, tempDir } from "./support/cli.js";
 import { validateSarif } from "./support/sarif.js";
 
 const cleanups: (() => void)[] = [];
@@ -161,5 +162,21 @@ describe("jikimi init, schema and taxonomy", () => {
     const r = jikimi(["taxonomy", "--json"]);
     const t = JSON.parse(r.stdout) as { categories: { key: string }[] };
     expect(t.categories.map((c) => c.key)).toContain("user.government_id.resident_registration_number");
+  });
+});
+
+describe("a reader that closes the pipe early", () => {
+  it("ends the command quietly: no stack trace, the command's own exit code", () => {
+    // `jikimi taxonomy | true`: the reader exits at once, so the CLI's writes meet a closed pipe
+    const piped = spawnSync(
+      "bash",
+      [
+        "-c",
+        `"${process.execPath}" "${join(ROOT, "dist", "cli", "main.js")}" taxonomy | true; echo "\${PIPESTATUS[0]}"`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(piped.stderr).not.toMatch(/EPIPE|Unhandled|at .*\.js/);
+    expect(piped.stdout.trim()).toBe("0");
   });
 });

@@ -4,6 +4,14 @@ import { Command, CommanderError } from "commander";
 import { ExitCode, JikimiError } from "../errors.js";
 import { registerCommands } from "./commands/index.js";
 
+// a reader that stops early (`jikimi share ... | head`) closes the pipe: the rest of the output is dropped quietly
+// and the command finishes what it was doing (a release is never cut short by its own report)
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    stream.write = (() => true) as typeof stream.write;
+  });
+
 const program = new Command("jikimi")
   .description("Controls how personal data leaves a company.")
   .version("0.1.0")
