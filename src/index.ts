@@ -52,7 +52,6 @@ export {
   writeTiles,
 } from "./ledger/tiles/index.js";
 export { type Problem, type VerifyReport, verifyLedger } from "./ledger/verify.js";
-export { awaitingWitnesses, cosignedNote, witnessLog } from "./ledger/witnessing.js";
 export { workspaceDigest } from "./model/digest.js";
 export type { LoadIssue, Location } from "./model/issues.js";
 export { FILE_KINDS, type FileKind, jsonSchemaOf } from "./model/json-schema.js";
@@ -68,4 +67,5 @@ export { buildTaxonomy, isWithin, type Taxonomy } from "./taxonomy/index.js";
 export { VERSION } from "./version.js";
 export { collectCosignatures } from "./witness/client.js";
 export { cosignerFromSeed, verifyCosignatures } from "./witness/cosignature.js";
+export { awaitingWitnesses, cosignedNote, witnessLog } from "./witness/log-side.js";
 export type { WitnessPolicy } from "./witness/policy.js";

@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import { ExitCode } from "../../../errors.js";
 import type { AppendResult } from "../../../ledger/ledger.js";
-import { awaitingWitnesses, cosignedNote, type Witnessed, witnessLog } from "../../../ledger/witnessing.js";
+import { awaitingWitnesses, cosignedNote, type Witnessed, witnessLog } from "../../../witness/log-side.js";
 import { workspaceDir } from "../../options.js";
 import { openWorkspaceState, type WorkspaceState, witnessSettings } from "../../state.js";
 import { type LedgerOptions, ledgerVerb, printJson } from "./open.js";

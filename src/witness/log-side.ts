@@ -5,12 +5,12 @@
 // whole mechanism exists to catch.
 import type Database from "better-sqlite3";
 import { ExitCode, JikimiError } from "../errors.js";
-import { collectCosignatures, type WitnessFailure } from "../witness/client.js";
-import type { WitnessEndpoint } from "../witness/policy.js";
-import type { Ledger } from "./ledger.js";
-import { fromHex } from "./merkle/index.js";
-import type { NoteSigner } from "./note/signed-note.js";
-import { splitNote } from "./note/signed-note.js";
+import type { Ledger } from "../ledger/ledger.js";
+import { fromHex } from "../ledger/merkle/index.js";
+import type { NoteSigner } from "../ledger/note/signed-note.js";
+import { splitNote } from "../ledger/note/signed-note.js";
+import { collectCosignatures, type WitnessFailure } from "./client.js";
+import type { WitnessEndpoint } from "./policy.js";
 
 export interface WitnessSetup {
   witnesses: WitnessEndpoint[];
