@@ -125,10 +125,12 @@ describe("jikimi link", () => {
     const a = write("pa.csv", `pid,n\n${[1, 2, 3, 4].map((i) => `${p(i)},${i}`).join("\n")}\n`);
     const b = write("pb.csv", `token\n${[1, 2, 2, 9].map((i) => p(i)).join("\n")}\n`);
     const r = jikimi(["link", a, b]);
-    expect(r.status).toBe(0);
-    // P1 once in each -> 1 of A's 4 records (25.00%), 1 of B's 4; overlap: P1, P2 of 4 -> 50.00%
+    // 75% of B's records link to exactly one of A: above the default --max-link-share (0.05)
+    expect(r.status).toBe(1);
+    // A -> B: P1 is once in B -> 1 of A's 4 records (25.00%); B -> A: P1, P2, P2 are once in A -> 3 of B's 4
+    // (75.00%); overlap: P1, P2 of 4 -> 50.00%
     expect(r.stdout).toMatch(
-      /50\.00%\s+25\.00%\s+25\.00%\s+pid -> token\n\s+same keyed pseudonym values: the recipient can join these files/,
+      /50\.00%\s+25\.00%\s+75\.00%\s+pid -> token\n\s+same keyed pseudonym values: the recipient can join these files/,
     );
     expect(r.stdout).not.toContain("PseudoValue");
   });
