@@ -45,6 +45,14 @@ describe("examples/nsf-case (as it happened)", () => {
       expect(codes.has(code), code).toBe(true);
   });
 
+  it("judges the model-building phase when checked inside it", () => {
+    const inside = check("nsf-case", ["--at", "2019-01-15"]).report.findings.map((f) => f.code);
+    expect(inside).not.toContain("unscoped_population");
+    expect(inside).toContain("unkeyed_hash");
+    const after = check("nsf-case", ["--at", "2019-06-27"]).report.findings.map((f) => f.code);
+    expect(after).toContain("unscoped_population");
+  });
+
   it("renders valid SARIF 2.1.0 pointing at the YAML lines", () => {
     const run = jikimi([
       "check",

@@ -202,18 +202,12 @@ function lineColToOffset(text: string, line: number, col: number): number {
   return offset + Math.max(0, col);
 }
 
-/** The top-level `&&` clauses of an expression, each in canonical text form. */
+/** The top-level `&&` clauses of an expression as spelled, for display; meaning.ts compares their meaning. */
 export function conjuncts(expr: CelExpr): string[] {
   const k = expr.exprKind;
   if (k.case === "callExpr" && k.value.function === "_&&_") return k.value.args.flatMap((a) => conjuncts(a));
   return [unparse(expr)];
 }
 
-/** True when the expression is the constant `true`: it selects everyone. */
-export function selectsEveryone(expr: CelExpr): boolean {
-  const k = expr.exprKind;
-  if (k.case === "constExpr") return k.value.constantKind.case === "boolValue" && k.value.constantKind.value;
-  if (k.case === "callExpr" && k.value.function === "_||_") return k.value.args.some(selectsEveryone);
-  if (k.case === "callExpr" && k.value.function === "_&&_") return k.value.args.every(selectsEveryone);
-  return false;
-}
+/** True when the expression selects everyone (`true`, `!false`, `x || !x`); see meaning.ts. */
+export { selectsEveryone } from "./meaning.js";

@@ -14,7 +14,14 @@ const a = (law: Law, ref: string, title: string): Article => ({ law, ref, title 
 export const ARTICLES = {
   pipa3: a("PIPA", "Art. 3(1)", "collect only the minimum personal data for the purpose"),
   pipa16: a("PIPA", "Art. 16(1)", "minimum collection"),
+  pipa15_4: a("PIPA", "Art. 15(1)4", "necessary to conclude or perform a contract with the data subject"),
+  pipa15_6: a(
+    "PIPA",
+    "Art. 15(1)6",
+    "the controller's legitimate interest, only where it clearly overrides the subject's rights",
+  ),
   pipa17: a("PIPA", "Art. 17(1)", "provision to a third party needs consent or another lawful basis"),
+  pipa17_2: a("PIPA", "Art. 17(1)2", "provision without consent only within the purposes of collection"),
   pipa17n: a(
     "PIPA",
     "Art. 17(2)",
@@ -58,6 +65,12 @@ export const ARTICLES = {
   gdpr5c: a("GDPR", "Art. 5(1)(c)", "data minimisation"),
   gdpr5e: a("GDPR", "Art. 5(1)(e)", "storage limitation"),
   gdpr6: a("GDPR", "Art. 6(1)", "lawfulness of processing"),
+  gdpr6b: a("GDPR", "Art. 6(1)(b)", "necessary for a contract with the data subject"),
+  gdpr6f: a(
+    "GDPR",
+    "Art. 6(1)(f)",
+    "legitimate interests, unless overridden by the subject's interests, rights and freedoms",
+  ),
   gdpr7: a("GDPR", "Art. 7", "conditions for consent"),
   gdpr13: a("GDPR", "Art. 13(1)(e)(f), 13(2)(a)", "information on recipients, transfers and retention"),
   gdpr25: a("GDPR", "Art. 25", "data protection by design and by default"),

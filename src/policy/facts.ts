@@ -2,7 +2,7 @@
 import type { FieldRole } from "../model/dataset.js";
 import { own } from "../model/names.js";
 import type { Recipient } from "../model/recipient.js";
-import type { Agreement, Declared, Workspace } from "../model/workspace.js";
+import type { Agreement, CheckedPhase, Declared, Workspace } from "../model/workspace.js";
 import { type Category, categoryOf } from "../taxonomy/index.js";
 
 /** EU and EEA member states: a transfer among them is not a GDPR Chapter V transfer. */
@@ -74,4 +74,19 @@ export function agreementsOf(ws: Workspace): Declared<Agreement>[] {
 /** True when the recipient receives data for its own ends. */
 export function receivesForItself(recipient: Recipient | undefined): boolean {
   return recipient?.role === "third_party" || recipient?.role === "joint_controller";
+}
+
+/** The scope phase in force on a day (YYYY-MM-DD): the first whose dates cover it, as the gateway picks it. */
+export function phaseInForce(phases: readonly CheckedPhase[], day: string): CheckedPhase | undefined {
+  return phases.find(
+    (p) => (p.from === undefined || p.from <= day) && (p.until === undefined || day < p.until),
+  );
+}
+
+/** The agreement's purposes that no contract with the subject needs: those serving the recipient or not the subject. */
+export function purposesBeyondSubjectContract(ws: Workspace, agreement: Agreement): string[] {
+  return agreement.purposes.filter((id) => {
+    const benefits = ws.purposes.get(id)?.value.benefits ?? [];
+    return benefits.includes("recipient") || !benefits.includes("subject");
+  });
 }

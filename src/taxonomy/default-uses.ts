@@ -43,6 +43,9 @@ export const DEFAULT_BASES: LegalBasisDef[] = [
     name: "Necessary for a contract with the subject",
     needs_consent: false,
     exempts_consent: true,
+    serves_subject: true,
+    recipient_benefit: { KR: "refused", EU: "refused" },
+    articles: ["pipa15_4", "pipa17", "gdpr6b"],
   },
   { key: "legal_obligation", name: "Legal obligation", needs_consent: false, exempts_consent: true },
   {
@@ -54,9 +57,11 @@ export const DEFAULT_BASES: LegalBasisDef[] = [
   },
   {
     key: "legitimate_interest",
-    name: "Legitimate interest (GDPR Art. 6(1)(f) only)",
+    name: "Legitimate interest (GDPR Art. 6(1)(f); PIPA Art. 15(1)6: the controller's own, clearly overriding)",
     needs_consent: false,
     exempts_consent: false,
+    recipient_benefit: { KR: "refused", EU: "weighed" },
+    articles: ["pipa15_6", "pipa17_2", "gdpr6f"],
   },
   { key: "vital_interest", name: "Vital interest", needs_consent: false, exempts_consent: true },
 ];

@@ -1,12 +1,14 @@
 // public surface of the taxonomy module.
 export { isWithin, KEY_PATTERN, lineage, parentOf } from "./keys.js";
 export {
+  type BasisLaw,
   buildTaxonomy,
   type Category,
   type CategoryDef,
   categoryOf,
   type Identifying,
   type LegalBasisDef,
+  type RecipientBenefit,
   type Taxonomy,
   type TaxonomyEntry,
   type TaxonomyExtension,

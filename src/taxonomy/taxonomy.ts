@@ -30,12 +30,28 @@ export interface Category extends TaxonomyEntry {
   sensitive: boolean;
 }
 
+/** A law area whose rules weigh a basis: KR (PIPA) or EU (GDPR). */
+export type BasisLaw = "KR" | "EU";
+
+/** How a basis treats a purpose that serves the recipient's own ends. */
+export type RecipientBenefit =
+  /** the basis cannot carry it */
+  | "refused"
+  /** only after a balancing test, which declarations do not record */
+  | "weighed";
+
 export interface LegalBasisDef extends TaxonomyEntry {
   needs_consent: boolean;
   /** exempt from the Credit Information Act Art. 32 consent (Art. 32(6)) */
   exempts_consent: boolean;
   entrustment?: boolean;
   pseudonymised?: boolean;
+  /** holds only when the provision serves the data subject: a contract with the subject that it performs */
+  serves_subject?: boolean;
+  /** per law area, how the basis treats a purpose that serves the recipient (absent: no limit of its own) */
+  recipient_benefit?: Partial<Record<BasisLaw, RecipientBenefit>>;
+  /** ids of the provisions that define the basis (keys of policy/articles.ts), cited when it does not hold */
+  articles?: string[];
 }
 
 export interface Taxonomy {

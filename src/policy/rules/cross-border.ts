@@ -8,6 +8,7 @@ import {
   destinationOf,
   EEA,
   EU_ADEQUATE,
+  purposesBeyondSubjectContract,
   recipientOf,
 } from "../facts.js";
 import type { Finding } from "../finding.js";
@@ -26,6 +27,7 @@ function pipaBasisGap(ws: Workspace, a: Agreement): string | undefined {
     return "the basis is adequacy, but no PIPC adequacy recognition covers the recipient's country";
   if (cb.basis === "contract_necessity" && !cb.disclosed)
     return "contract necessity needs the transfer disclosed in the privacy policy";
+  if (cb.basis === "contract_necessity") return contractGap(ws, a);
   return undefined;
 }
 
@@ -40,7 +42,15 @@ function gdprBasisGap(ws: Workspace, a: Agreement, country: string): string | un
   if (mechanism === "adequacy" && !adequate) return `${country} has no EU adequacy decision`;
   if (mechanism === "derogation_explicit_consent" && !a.consent)
     return "explicit consent is claimed but the agreement requires no consent";
+  if (mechanism === "derogation_contract") return contractGap(ws, a);
   return undefined;
+}
+
+/** Why contract necessity does not carry the transfer: a purpose no contract with the subject needs. */
+function contractGap(ws: Workspace, a: Agreement): string | undefined {
+  const beyond = purposesBeyondSubjectContract(ws, a);
+  if (beyond.length === 0) return undefined;
+  return `contract necessity needs a contract with the subject that the transfer serves, but purpose ${beyond.join(", ")} serves the recipient or not the subject`;
 }
 
 export const crossBorderWithoutBasis: Rule = {

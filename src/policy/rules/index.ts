@@ -5,6 +5,7 @@ import { creditConsent } from "./credit-consent.js";
 import { crossBorderWithoutBasis } from "./cross-border.js";
 import { entrustmentTest } from "./entrustment.js";
 import { identifierInClear } from "./identifier-in-clear.js";
+import { legalBasisFit } from "./legal-basis-fit.js";
 import { linkableJoinKey } from "./linkable-join-key.js";
 import { missingRetention } from "./missing-retention.js";
 import { missingVolumeLimits } from "./missing-volume-limits.js";
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   identifierInClear,
   crossBorderWithoutBasis,
   entrustmentTest,
+  legalBasisFit,
   creditConsent,
   consentNotice,
   unscopedPopulation,

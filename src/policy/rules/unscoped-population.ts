@@ -1,8 +1,11 @@
 // a purpose needed only by some subjects (a score for users of one service) must not receive everyone,
-// except in a dated model-building phase.
-import { checkExpression, conjuncts, selectsEveryone } from "../../expr/validate.js";
+// except in a dated model-building phase. Conditions are compared by meaning (expr/meaning.ts), and a check
+// --at a day judges the phase in force that day, as the gateway would run it.
+import { clauses, keyOf, normalise, requires, selectsEveryone } from "../../expr/meaning.js";
+import { checkExpression } from "../../expr/validate.js";
+import type { CheckedPhase } from "../../model/workspace.js";
 import { ARTICLES } from "../articles.js";
-import { agreementsOf } from "../facts.js";
+import { agreementsOf, phaseInForce } from "../facts.js";
 import type { Finding } from "../finding.js";
 import { finding, type Rule } from "../rule.js";
 
@@ -12,8 +15,8 @@ export const unscopedPopulation: Rule = {
   severity: "error",
   articles: [ARTICLES.pipa3, ARTICLES.pipa18, ARTICLES.cia32, ARTICLES.gdpr5b, ARTICLES.gdpr5c],
   description:
-    "When a purpose is needed only for some subjects (e.g. a risk score only for customers who linked the app store), sending every customer goes beyond the purpose. The whole population may go only in a model-building phase that ends on a date.",
-  run(ws) {
+    "When a purpose is needed only for some subjects (e.g. a risk score only for customers who linked the app store), sending every customer goes beyond the purpose. The whole population may go only in a model-building phase that ends on a date. Checked for a day, the phase in force that day is judged (every phase when none is); a phase's condition is compared with the purpose's by meaning, so `linked == true` and `linked` are the same.",
+  run(ws, ctx) {
     const out: Finding[] = [];
     for (const doc of agreementsOf(ws)) {
       const a = doc.value;
@@ -39,7 +42,14 @@ export const unscopedPopulation: Rule = {
       const fields = new Map(
         Object.entries(ws.datasets.get(a.dataset)?.value.fields ?? {}).map(([k, f]) => [k, f.type]),
       );
-      a.phases.forEach((phase, i) => {
+      const inForce = phaseInForce(a.phases, ctx.at);
+      const when = inForce
+        ? `phase "${inForce.name}" is in force on ${ctx.at}`
+        : `no phase is in force on ${ctx.at}: every phase is judged`;
+      const judged: [CheckedPhase, number][] = a.phases
+        .map((phase, i): [CheckedPhase, number] => [phase, i])
+        .filter(([phase]) => inForce === undefined || phase === inForce);
+      for (const [phase, i] of judged) {
         if (phase.model_building && phase.until === undefined) {
           out.push(
             finding(this, doc, {
@@ -48,12 +58,12 @@ export const unscopedPopulation: Rule = {
               path: ["scope", "phases", i, "model_building"],
               message: `model-building phase "${phase.name}" has no end date, so the whole population may be sent for ever`,
               fix: "give the model-building phase an until: date",
-              trace: ["model_building: true", "until: absent"],
+              trace: [when, "model_building: true", "until: absent"],
             }),
           );
-          return;
+          continue;
         }
-        if (phase.model_building) return;
+        if (phase.model_building) continue;
         if (selectsEveryone(phase.expr)) {
           out.push(
             finding(this, doc, {
@@ -62,28 +72,31 @@ export const unscopedPopulation: Rule = {
               path: ["scope", "phases", i, "where"],
               message: `phase "${phase.name}" (from ${phase.from ?? "the start"}) sends every subject, but purpose ${names} is needed only for ${perSubject[0]?.p.description}`,
               fix: `restrict the phase: where: ${perSubject[0]?.p.condition}`,
-              trace: [`phase ${phase.name}: where selects everyone`, "model_building: false"],
+              trace: [when, `phase ${phase.name}: where selects everyone`, "model_building: false"],
             }),
           );
-          return;
+          continue;
         }
-        const clauses = new Set(conjuncts(phase.expr));
         for (const x of perSubject) {
           const cond = checkExpression(x.p.condition, fields);
-          if (cond.ok && !conjuncts(cond.expr).every((c) => clauses.has(c)))
-            out.push(
-              finding(this, doc, {
-                code: this.code,
-                severity: "warning",
-                subject,
-                path: ["scope", "phases", i, "where"],
-                message: `phase "${phase.name}" does not require the condition of purpose ${x.id} (${x.p.condition}), so it may send subjects who do not need it`,
-                fix: `add "&& ${x.p.condition}" to the phase's where`,
-                trace: [`phase clauses: ${[...clauses].join(" && ")}`, `purpose condition: ${x.p.condition}`],
-              }),
-            );
+          if (!cond.ok || requires(phase.expr, cond.expr)) continue;
+          out.push(
+            finding(this, doc, {
+              code: this.code,
+              severity: "warning",
+              subject,
+              path: ["scope", "phases", i, "where"],
+              message: `phase "${phase.name}" does not require the condition of purpose ${x.id} (${x.p.condition}), so it may send subjects who do not need it`,
+              fix: `add "&& ${x.p.condition}" to the phase's where`,
+              trace: [
+                when,
+                `phase clauses: ${clauses(normalise(phase.expr)).map(keyOf).join(" && ")}`,
+                `purpose condition: ${keyOf(normalise(cond.expr))}`,
+              ],
+            }),
+          );
         }
-      });
+      }
     }
     return out;
   },
