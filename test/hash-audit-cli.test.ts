@@ -27,6 +27,7 @@ const numbers = Array.from({ length: ROWS }, (_, i) =>
   i === 0 ? 0 : i === 1 ? 99_999_999 : next() % 100_000_000,
 );
 const phones = numbers.map((n, i) => phone(n, FORMS[i % 3] ?? "plain"));
+const phones0 = phones;
 const emails = Array.from({ length: ROWS }, (_, i) => `member${i}.${next() % 1000}@example.co.kr`);
 const names = Array.from({ length: ROWS }, (_, i) => `홍길동${i}`);
 const key = randomBytes(32);
@@ -94,7 +95,8 @@ describe("jikimi audit-hash", () => {
       "mobile 010-####-####": 100,
       "mobile +8210########": 100,
     });
-    expect(j.tried.slice(0, 3)).toEqual([
+    // dates of birth go first (cheapest), then the mobile space
+    expect(j.tried.slice(3, 6)).toEqual([
       "mobile 010######## (10^8)",
       "mobile 010-####-#### (10^8)",
       "mobile +8210######## (10^8)",
@@ -144,7 +146,9 @@ describe("jikimi audit-hash", () => {
     const j = JSON.parse(r.stdout) as Json;
     expect(j).toMatchObject({ shape: { algorithm: "md5", encoding: "base64" }, reversed: ROWS });
     expect(j.byForm).toMatchObject({ candidate: ROWS / 2, "candidate lower-case": ROWS / 2 });
-    expect(j.tried[0]).toMatch(/mobile numbers not enumerated/);
+    // the candidates go first and recover every digest: no space is enumerated
+    expect(j.tried).toEqual([`${ROWS} candidates (as given, trimmed, lower-case, upper-case)`]);
+    expect(j.stoppedEarly).toBe(true);
     const t = run([jsonl, "--column", "email_md5", "--candidates", candidates, "--input-format", "jsonl"]);
     expect(t.status).toBe(1);
     expect(t.stdout).toMatch(/not pseudonymised: anyone can recover 100\.0% of the values/);
@@ -152,6 +156,50 @@ describe("jikimi audit-hash", () => {
     expect(p.status, p.stderr).toBe(1);
     expect(JSON.parse(p.stdout) as Json).toMatchObject({ rows: ROWS, values: ROWS, reversed: ROWS });
   });
+
+  it("--candidates go first and stop the audit once every digest is recovered: the mobile space is not enumerated", () => {
+    const phones = join(dir, "our-phones.txt");
+    writeFileSync(phones, `${phones0.join("\n")}\n`);
+    const t0 = performance.now();
+    const r = run([csv, "--column", "phone_sha256", "--candidates", phones, "--format", "json"]);
+    expect(r.status, r.stderr).toBe(1);
+    const j = JSON.parse(r.stdout) as Json;
+    expect(j).toMatchObject({ reversed: ROWS, share: 1, stoppedEarly: true, byForm: { candidate: ROWS } });
+    expect(j.tried).toEqual([`${ROWS} candidates (as given, trimmed, lower-case, upper-case)`]);
+    // the whole space takes seconds; candidates alone a fraction of one (process start included)
+    expect(performance.now() - t0).toBeLessThan(5000);
+    const text = run([csv, "--column", "phone_sha256", "--candidates", phones]);
+    expect(text.stdout).toContain("(stopped there: every distinct digest was recovered)");
+  });
+
+  it("--spaces limits what is enumerated, and an unknown space lists the known ones", () => {
+    const r = run([csv, "--column", "phone_sha256", "--spaces", "birthdate", "--format", "json"]);
+    expect(r.status, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as Json;
+    expect(j.reversed).toBe(0);
+    expect(j.tried.every((t) => t.startsWith("birthdate "))).toBe(true);
+    expect(j.tried).toHaveLength(3);
+    expect(j.verdict).toMatch(/the mobile space was not tried/);
+    const bad = run([csv, "--column", "phone_sha256", "--spaces", "birthdate,email"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--spaces: unknown space "email"; the known spaces are: birthdate, mobile/);
+    expect(run([csv, "--column", "phone_sha256", "--spaces", ","]).status).toBe(2);
+  });
+
+  it("--spaces mobile stops during the enumeration once every digest is recovered", () => {
+    // two numbers near the start of the space: the search stops long before 3 x 10^8 hashes
+    const early = join(dir, "early.csv");
+    const digests = ["01000000007", "010-0000-0123"].map((p) => createHash("sha256").update(p).digest("hex"));
+    writeFileSync(early, `h\n${digests.join("\n")}\n`);
+    const t0 = performance.now();
+    const r = run([early, "--column", "h", "--spaces", "mobile", "--format", "json"]);
+    expect(r.status, r.stderr).toBe(1);
+    const j = JSON.parse(r.stdout) as Json;
+    expect(j).toMatchObject({ reversed: 2, stoppedEarly: true });
+    expect(Object.keys(j.byForm).every((f) => f.startsWith("mobile"))).toBe(true);
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expect(j.seconds).toBeLessThan(3);
+  }, 60_000);
 
   it("bad input exits 2 with a clear message", () => {
     const notDigests = run([csv, "--column", "name"]);

@@ -1,5 +1,6 @@
 // jikimi scan end to end: exit codes, the three formats (JSON against its zod schema, SARIF against the OASIS
 // schema), sampling, bad input with clear errors, and no value of the file in any output.
+import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -131,6 +132,35 @@ describe("jikimi scan", () => {
     expect(all.columns[1]?.nonEmpty).toBe(50);
     expect(jikimi(["scan", many, "--sample", "0"]).status).toBe(2);
   });
+
+  it("the case's feed: a customer number in clear and two SHA-256 phone digests is personal data, exit 1", () => {
+    // numbers at the start of the space, so the whole-space search on worker threads stops after its first tasks
+    const phones = Array.from({ length: 80 }, (_, i) => `010${String(i * 40_009).padStart(8, "0")}`);
+    const hyphen = phones.map((p) => `${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`);
+    const sha = (t: string, enc: "hex" | "base64") => createHash("sha256").update(t).digest(enc);
+    const feed = join(tmp.dir, "feed.csv");
+    const rows = phones.map(
+      (p, i) => `HB${String(i).padStart(10, "0")},${sha(p, "hex")},${sha(hyphen[i] ?? "", "base64")}`,
+    );
+    writeFileSync(feed, `customer_no,phone_hash,id2\n${rows.join("\n")}\n`);
+    const r = jikimi(["scan", feed]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain("personal data found");
+    expect(r.stdout).toMatch(
+      /phone_hash\s+user\.contact\.phone\.mobile\s+1\.00 high\s+64\/64\s+reversible SHA-256 hex digest/,
+    );
+    expect(r.stdout).toMatch(
+      /id2\s+user\.contact\.phone\.mobile\s+1\.00 high\s+64\/64\s+reversible SHA-256 base64 digest/,
+    );
+    const j = jikimi(["scan", feed, "--format", "json"]);
+    const report = ScanReportSchema.parse(JSON.parse(j.stdout));
+    expect(report.personal).toBe(true);
+    const sarif = JSON.parse(jikimi(["scan", feed, "--format", "sarif"]).stdout);
+    expect(validateSarif(sarif)).toBe(true);
+    const all = r.stdout + j.stdout + JSON.stringify(sarif);
+    for (const v of [...phones, ...hyphen, ...rows.map((l) => l.split(",")[1] ?? "")])
+      expect(all.includes(v), "a value or digest in the output").toBe(false);
+  }, 120_000);
 
   it("refuses bad input with exit 2 and a clear message", () => {
     const empty = join(tmp.dir, "empty.csv");

@@ -21,7 +21,9 @@ describe("scanner accuracy on the labelled set", () => {
   it("reaches precision and recall >= 0.95 per category", async () => {
     const file = join(tmp.dir, "eval.csv");
     writeCsv(file);
-    const result = await scanFile(file);
+    // accuracy of the detectors: the digest columns' audit skips the mobile space (under vitest it runs on the
+    // calling thread, ~30 s for the whole space); src/scan/digests.test.ts covers it
+    const result = await scanFile(file, { digests: { spaces: ["birthdate"] } });
     expect(result.columns.map((c) => c.name)).toEqual(EVAL_SET.map((c) => c.name));
     const categories = [...new Set(DETECTORS.map((d) => d.category))].sort();
     const stats = new Map(categories.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));

@@ -1,16 +1,14 @@
 // the hash audit: tell whether a column holds unkeyed digests (MD5, SHA-1, SHA-256, SHA-512 in hex or base64) and
-// try to reverse them by enumerating what personal data usually is: the whole Korean mobile space (SHA-256 only,
-// through the WebAssembly SIMD digit kernel on worker threads), dates of birth, and the caller's candidate list.
+// try to reverse them by enumerating what personal data usually is, cheapest first: the caller's candidate list,
+// dates of birth, then the whole Korean mobile space (SHA-256 only, through the WebAssembly SIMD digit kernel on
+// worker threads, mobile-search.ts). The audit stops as soon as every distinct digest is recovered.
 //
 // The audit returns counts only. Recovered plaintexts never leave the search (the workers answer with target
 // indexes), and no digest value is put in a result or a message: a digest of personal data is personal data.
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import { DigestSet, KOREAN_MOBILE_TEMPLATES, sha256DigitTemplate } from "../crypto/sha256/index.js";
-import type { DigitReply, DigitTask, DigitWorkerInit } from "./hash-worker.js";
+import { KOREAN_MOBILE_TEMPLATES } from "../crypto/sha256/index.js";
+import { searchMobile } from "./mobile-search.js";
 
 export type DigestAlgorithm = "md5" | "sha1" | "sha256" | "sha512";
 
@@ -19,11 +17,15 @@ export interface DigestShape {
   encoding: "hex" | "base64" | "base64url";
 }
 
+/** The spaces the audit enumerates, cheapest first. */
+export const AUDIT_SPACES = ["birthdate", "mobile"] as const;
+export type AuditSpace = (typeof AUDIT_SPACES)[number];
+
 export interface AuditOptions {
-  /** values the recipient may hold, e.g. the controller's own e-mail list; tried as given, trimmed, lower- and upper-case */
+  /** values the recipient may hold, e.g. the controller's own e-mail list; tried as given, trimmed, lower- and upper-case, before any space */
   candidates?: readonly string[];
-  /** default both */
-  spaces?: readonly ("mobile" | "birthdate")[];
+  /** the spaces to enumerate (in the order of AUDIT_SPACES whatever the order given); default all */
+  spaces?: readonly AuditSpace[];
   /** worker threads for the mobile space; default one per core */
   threads?: number;
   signal?: AbortSignal;
@@ -44,6 +46,8 @@ export interface AuditResult {
   tried: string[];
   /** distinct digests recovered under each form tried; each digest counts once, under the first form that found it */
   byForm: Record<string, number>;
+  /** true when every distinct digest was recovered before all that was asked for was enumerated */
+  stoppedEarly: boolean;
   verdict: string;
 }
 
@@ -102,13 +106,18 @@ function shapesOf(v: string): string[] {
 }
 
 /**
- * The digest shape most non-empty values share (>= 90% of them), or undefined. Hex of any case; base64 padded
+ * The digest shape most non-empty values share (>= 90% of them, or `share`), or undefined. `others` counts
+ * non-empty values not passed in. Hex of any case; base64 padded
  * or not, in either alphabet. All-decimal strings and hyphenless UUIDs (v4) are not taken for digests.
  * @example digestShape(column) // { algorithm: "sha256", encoding: "hex" }
  */
-export function digestShape(values: readonly string[]): DigestShape | undefined {
+export function digestShape(
+  values: readonly string[],
+  options: { share?: number; others?: number } = {},
+): DigestShape | undefined {
   const counts = new Map<string, number>();
-  let nonEmpty = 0;
+  // non-empty values the caller left out (e.g. of no digest length): they count against the share
+  let nonEmpty = options.others ?? 0;
   let uuid = 0;
   for (const raw of values) {
     const v = raw.trim();
@@ -129,7 +138,7 @@ export function digestShape(values: readonly string[]): DigestShape | undefined 
       }
     }
   }
-  if (best === undefined || bestCount < SHARE_NEEDED * nonEmpty) return undefined;
+  if (best === undefined || bestCount < (options.share ?? SHARE_NEEDED) * nonEmpty) return undefined;
   // a column of hyphenless random UUIDs has the MD5 hex shape; a random digest has the v4 marks with odds 1/64
   if (best.algorithm === "md5" && best.encoding === "hex" && uuid > bestCount / 2) return undefined;
   return best;
@@ -177,9 +186,11 @@ function targetsOf(values: readonly string[], shape: DigestShape): Targets {
   return { index, bytes, values: audited };
 }
 
-/** Recovered targets per form, in the order the forms were tried. */
+/** Recovered targets per form, in the order the forms were tried, and all of them. */
 class Recovery {
   readonly forms = new Map<string, Set<number>>();
+  readonly all = new Set<number>();
+  constructor(private readonly distinct: number) {}
   add(form: string, target: number): void {
     let s = this.forms.get(form);
     if (s === undefined) {
@@ -187,6 +198,11 @@ class Recovery {
       this.forms.set(form, s);
     }
     s.add(target);
+    this.all.add(target);
+  }
+  /** every distinct digest is recovered: nothing more to enumerate */
+  complete(): boolean {
+    return this.all.size >= this.distinct;
   }
   declare(form: string): void {
     if (!this.forms.has(form)) this.forms.set(form, new Set());
@@ -206,7 +222,10 @@ async function hashAll(
   let i = 0;
   for (const t of texts) {
     const hit = targets.index.get(createHash(algorithm).update(t, "utf8").digest("hex"));
-    if (hit !== undefined) found.add(form, hit);
+    if (hit !== undefined) {
+      found.add(form, hit);
+      if (found.complete()) return;
+    }
     if (++i % 65_536 === 0) {
       await yieldNow();
       signal?.throwIfAborted();
@@ -230,108 +249,6 @@ function* days(today: Date): Generator<[string, string, string]> {
 
 function* column<T>(rows: Iterable<T[]>, i: number): Generator<T> {
   for (const r of rows) yield r[i] as T;
-}
-
-/** The worker file beside this module: dist/scan/hash-worker.js; absent when running from sources (vitest). */
-function workerFile(): URL | null {
-  const file = new URL("./hash-worker.js", import.meta.url);
-  return existsSync(fileURLToPath(file)) ? file : null;
-}
-
-/** Runs the SHA-256 digit kernel over [start, end) of each template, on `threads` workers or inline. */
-async function searchMobile(
-  targets: Targets,
-  templates: readonly string[],
-  range: readonly [number, number],
-  threads: number,
-  chunk: number,
-  signal: AbortSignal | undefined,
-): Promise<Map<string, number[]>> {
-  const tasks: DigitTask[] = [];
-  for (const template of templates) {
-    for (let s = range[0]; s < range[1]; s += chunk) {
-      tasks.push({ id: tasks.length, template, start: s, end: Math.min(range[1], s + chunk) });
-    }
-  }
-  const results = new Map<string, number[]>(templates.map((t) => [t, []]));
-  const record = (task: DigitTask, hits: readonly number[]) => {
-    const list = results.get(task.template);
-    if (list !== undefined) for (const h of hits) list.push(h);
-  };
-  const file = workerFile();
-  if (file === null) {
-    const size = targets.index.size;
-    const set = DigestSet.from(
-      (function* () {
-        for (let i = 0; i < size; i++) yield targets.bytes.subarray(i * 32, i * 32 + 32);
-      })(),
-    );
-    for (const task of tasks) {
-      signal?.throwIfAborted();
-      const found = sha256DigitTemplate(task.template, task.start, task.end, set);
-      record(
-        task,
-        found.map((m) => m.target),
-      );
-      await yieldNow();
-    }
-    return results;
-  }
-  const init: DigitWorkerInit = {
-    digests: targets.bytes.buffer as SharedArrayBuffer,
-    count: targets.index.size,
-  };
-  const workers = Array.from(
-    { length: Math.max(1, Math.min(threads, tasks.length)) },
-    () => new Worker(file, { workerData: init }),
-  );
-  try {
-    let next = 0;
-    await new Promise<void>((resolve, reject) => {
-      let running = 0;
-      let failed = false;
-      const fail = (e: unknown) => {
-        if (failed) return;
-        failed = true;
-        reject(e);
-      };
-      const onAbort = () => fail(signal?.reason);
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const feed = (w: Worker) => {
-        const task = tasks[next++];
-        if (task === undefined) {
-          if (running === 0) {
-            signal?.removeEventListener("abort", onAbort);
-            resolve();
-          }
-          return;
-        }
-        running++;
-        w.postMessage(task);
-      };
-      for (const w of workers) {
-        w.on("message", (reply: DigitReply) => {
-          running--;
-          if ("error" in reply) {
-            fail(new Error(`hash audit worker failed (${reply.error})`));
-            return;
-          }
-          const task = tasks[reply.id];
-          if (task !== undefined) record(task, reply.targets);
-          if (!failed) feed(w);
-        });
-        w.on("error", fail);
-        w.on("exit", (code) => {
-          if (code !== 0) fail(new Error(`hash audit worker exited with code ${code}`));
-        });
-      }
-      signal?.throwIfAborted();
-      for (const w of workers) feed(w);
-    });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-  return results;
 }
 
 const GROUPS: readonly [prefix: string, noun: string][] = [
@@ -360,14 +277,57 @@ export async function auditDigestsWith(
   const t0 = performance.now();
   const signal = options.signal;
   signal?.throwIfAborted();
-  const spaces = options.spaces ?? ["mobile", "birthdate"];
+  const spaces = options.spaces ?? AUDIT_SPACES;
   const targets = targetsOf(values, shape);
-  const found = new Recovery();
+  const distinct = targets.index.size;
+  const found = new Recovery(distinct);
   const tried: string[] = [];
   const alg = shape.algorithm;
-  const distinct = targets.index.size;
+  // cheapest first, and nothing more once every distinct digest is recovered
+  const pending = () => distinct > 0 && !found.complete();
+  let stoppedEarly = false;
+  /** whether to run a step that was asked for; one skipped because all is recovered is noted */
+  const run = (asked: boolean): boolean => {
+    if (asked && distinct > 0 && found.complete()) stoppedEarly = true;
+    return asked && pending();
+  };
 
-  if (distinct > 0 && spaces.includes("mobile")) {
+  const candidates = options.candidates ?? [];
+  if (run(candidates.length > 0)) {
+    tried.push(`${count(candidates.length)} candidates (as given, trimmed, lower-case, upper-case)`);
+    const seen = new Set<string>();
+    const variants: [string, (s: string) => string][] = [
+      ["candidate", (s) => s],
+      ["candidate trimmed", (s) => s.trim()],
+      ["candidate lower-case", (s) => s.trim().toLowerCase()],
+      ["candidate upper-case", (s) => s.trim().toUpperCase()],
+    ];
+    for (const [form, f] of variants) {
+      if (!run(true)) break;
+      const texts: string[] = [];
+      for (const c of candidates) {
+        const v = f(c);
+        if (v === "" || seen.has(v)) continue;
+        seen.add(v);
+        texts.push(v);
+      }
+      await hashAll(texts, form, alg, targets, found, signal);
+    }
+  }
+  if (run(spaces.includes("birthdate"))) {
+    const today = new Date();
+    const span = `1900-${today.getUTCFullYear()}`;
+    const forms = ["YYYYMMDD", "YYMMDD", "YYYY-MM-DD"];
+    const all = [...days(today)];
+    for (const [i, f] of forms.entries()) {
+      if (!run(true)) break;
+      tried.push(`birthdate ${f} ${span}`);
+      // YYMMDD repeats every century: hash each string once
+      const texts = i === 1 ? new Set(column(all, i)) : column(all, i);
+      await hashAll(texts, `birthdate ${f}`, alg, targets, found, signal);
+    }
+  }
+  if (run(spaces.includes("mobile"))) {
     if (alg === "sha256") {
       const range = internals.mobileRange ?? [0, MOBILE_SPACE];
       if (range[0] < 0 || range[1] > MOBILE_SPACE || range[1] < range[0])
@@ -380,47 +340,26 @@ export async function auditDigestsWith(
         tried.push(`mobile ${t} (${size})`);
         found.declare(`mobile ${t}`);
       }
-      const threads = Math.max(1, Math.floor(options.threads ?? availableParallelism()));
-      const chunk = Math.max(4000, internals.chunk ?? DEFAULT_CHUNK);
-      const hits = await searchMobile(targets, templates, range, threads, chunk, signal);
-      for (const [t, list] of hits) for (const h of list) found.add(`mobile ${t}`, h);
+      if (
+        await searchMobile({
+          bytes: targets.bytes,
+          count: distinct,
+          templates,
+          range,
+          threads: Math.max(1, Math.floor(options.threads ?? availableParallelism())),
+          chunk: Math.max(4000, internals.chunk ?? DEFAULT_CHUNK),
+          signal,
+          hit: (t, list) => {
+            for (const h of list) found.add(`mobile ${t}`, h);
+          },
+          done: () => found.complete(),
+        })
+      )
+        stoppedEarly = true;
     } else {
       tried.push(
         `mobile numbers not enumerated: the 10^8 space runs for SHA-256 only (${NAMES[alg]} through node:crypto would take minutes)`,
       );
-    }
-  }
-  if (distinct > 0 && spaces.includes("birthdate")) {
-    const today = new Date();
-    const span = `1900-${today.getUTCFullYear()}`;
-    const forms = ["YYYYMMDD", "YYMMDD", "YYYY-MM-DD"];
-    const all = [...days(today)];
-    for (const [i, f] of forms.entries()) {
-      tried.push(`birthdate ${f} ${span}`);
-      // YYMMDD repeats every century: hash each string once
-      const texts = i === 1 ? new Set(column(all, i)) : column(all, i);
-      await hashAll(texts, `birthdate ${f}`, alg, targets, found, signal);
-    }
-  }
-  const candidates = options.candidates ?? [];
-  if (distinct > 0 && candidates.length > 0) {
-    tried.push(`${count(candidates.length)} candidates (as given, trimmed, lower-case, upper-case)`);
-    const seen = new Set<string>();
-    const variants: [string, (s: string) => string][] = [
-      ["candidate", (s) => s],
-      ["candidate trimmed", (s) => s.trim()],
-      ["candidate lower-case", (s) => s.trim().toLowerCase()],
-      ["candidate upper-case", (s) => s.trim().toUpperCase()],
-    ];
-    for (const [form, f] of variants) {
-      const texts: string[] = [];
-      for (const c of candidates) {
-        const v = f(c);
-        if (v === "" || seen.has(v)) continue;
-        seen.add(v);
-        texts.push(v);
-      }
-      await hashAll(texts, form, alg, targets, found, signal);
     }
   }
 
@@ -470,6 +409,7 @@ export async function auditDigestsWith(
     seconds,
     tried,
     byForm,
+    stoppedEarly,
     verdict,
   };
 }

@@ -58,3 +58,19 @@ export function firstHint(name: ColumnName, hints: readonly string[] | undefined
   if (hints === undefined || name.negative) return undefined;
   return hints.find((h) => hintMatches(name, h));
 }
+
+/** Latin name tokens that say a column holds digests (sha256, md5, phone_hash, hashed_email, ...). */
+const HASH_TOKEN = /^(?:hash|hashed|hashes|digest|sha|sha\d{1,3}|md5)$/;
+const HASH_SUBSTRINGS = ["해시", "암호화"];
+
+/**
+ * The hash hint of a column name, or undefined: a token hash, hashed, digest, sha, sha1, sha256, md5 (phone_hash,
+ * emailSha256), a name ending in "hash" (phonehash), or 해시 / 암호화 anywhere.
+ * @example hashHint(prepareName("phone_sha256")) // "sha256"
+ */
+export function hashHint(name: ColumnName): string | undefined {
+  const token = name.tokens.find((t) => HASH_TOKEN.test(t));
+  if (token !== undefined) return token;
+  if (/[a-z]hash$/.test(name.lower)) return "hash";
+  return HASH_SUBSTRINGS.find((h) => name.lower.includes(h));
+}

@@ -2,10 +2,11 @@
 export { classifyColumn, REPORT_AT } from "./classify.js";
 export type { Detector, StartClass } from "./detector.js";
 export { DETECTORS } from "./detectors/index.js";
+export { DIGEST_SAMPLE, DIGEST_WINDOW, type DigestAuditOptions } from "./digests.js";
 export { FREE_TEXT_DETECTORS, findInText } from "./free-text.js";
 export { renderScanJson } from "./render/json.js";
 export { type ScanReport, ScanReportSchema } from "./render/json-schema.js";
 export { renderScanSarif } from "./render/sarif.js";
 export { renderScanText } from "./render/text.js";
-export type { ColumnFinding, ColumnResult, ScanResult } from "./result.js";
+export type { ColumnFinding, ColumnResult, DigestEvidence, ScanResult } from "./result.js";
 export { ColumnScanner, type ScanOptions, scanFile, titleOf } from "./scan.js";

@@ -18,6 +18,26 @@ export interface ColumnFinding {
   detectors: string[];
   /** the column-name hint that supported the category, if any */
   hint?: string;
+  /** set when the column holds digests and the hash audit ran on a sample of them (digests.ts) */
+  digest?: DigestEvidence;
+}
+
+/** What the hash audit made of a sample of a digest column: counts, the shape and the forms, never a value. */
+export interface DigestEvidence {
+  algorithm: "md5" | "sha1" | "sha256" | "sha512";
+  encoding: "hex" | "base64" | "base64url";
+  /** distinct digests audited (a bounded sample from the start of the column) */
+  sampled: number;
+  /** of them, recovered */
+  recovered: number;
+  /** recovered / sampled */
+  share: number;
+  /** whether anyone can recover values: then the column is the personal data it hides */
+  reversible: boolean;
+  /** the forms that recovered values, e.g. "mobile 010-####-####" (templates, not values) */
+  reversedBy: string[];
+  /** what was enumerated */
+  tried: string[];
 }
 
 /** One column's counts and findings. */
@@ -40,6 +60,9 @@ export interface ScanResult {
   /** true when --sample stopped the scan before the end of the file */
   sampled: boolean;
   columns: ColumnResult[];
-  /** true when some column holds a category under `user` (data about a person) */
+  /**
+   * true when some column holds a category under `user` (data about a person), reversible digests included;
+   * a digest no space reversed (a possible pseudonym or join key) is reported but does not set it
+   */
   personal: boolean;
 }

@@ -1,7 +1,8 @@
 // scanFile: stream a CSV, JSON Lines or Parquet file, count per column how many non-empty values each detector
 // matches (whole value, or inside free text), then classify each column (classify.ts). State per column is a
 // fixed set of counters, so memory does not grow with the file; a line over 32 MiB is refused before it is read
-// whole. Nothing returned or thrown holds a value of the file.
+// whole. Columns of digests are then audited on a bounded sample (digests.ts). Nothing returned or thrown holds a
+// value of the file.
 
 import { JikimiError } from "../errors.js";
 import type { RecordBatch, RecordFormat } from "../io/records/index.js";
@@ -11,6 +12,7 @@ import { isWithin } from "../taxonomy/index.js";
 import { type ColumnCounts, classifyColumn, newCounts, REPORT_AT } from "./classify.js";
 import type { Detector, StartClass } from "./detector.js";
 import { DETECTORS } from "./detectors/index.js";
+import { addDigestFindings, countsAsPersonal, type DigestAuditOptions, DigestWindow } from "./digests.js";
 import { FREE_TEXT_DETECTORS, findInText, isFreeText } from "./free-text.js";
 import { firstHint, prepareName } from "./hints.js";
 import type { ScanResult } from "./result.js";
@@ -24,6 +26,8 @@ export interface ScanOptions {
   signal?: AbortSignal;
   /** longest physical line accepted in CSV and JSON Lines; default 32 MiB */
   maxLineBytes?: number;
+  /** how digest columns are audited (threads, spaces) */
+  digests?: DigestAuditOptions;
 }
 
 const MAX_LINE = 32 << 20;
@@ -53,6 +57,12 @@ export async function scanFile(path: string, options: ScanOptions = {}): Promise
     }
   }
   const columns = scanner.result();
+  await addDigestFindings(
+    columns,
+    scanner.digestWindows(),
+    { ...options.digests, ...(options.signal === undefined ? {} : { signal: options.signal }) },
+    titleOf,
+  );
   return {
     file: path,
     format,
@@ -60,7 +70,9 @@ export async function scanFile(path: string, options: ScanOptions = {}): Promise
     badRows,
     sampled,
     columns,
-    personal: columns.some((c) => c.findings.some((f) => isWithin(f.category, "user"))),
+    personal: columns.some((c) =>
+      c.findings.some((f) => isWithin(f.category, "user") && countsAsPersonal(f)),
+    ),
   };
 }
 
@@ -109,6 +121,7 @@ export class ColumnScanner {
   private counts: ColumnCounts[] = [];
   /** per column, then per (first-character class, length capped at LONG): the detectors worth running */
   private tables: { table: Detector[][]; ids: number[][] }[] = [];
+  private windows: DigestWindow[] = [];
 
   constructor(private readonly detectors: readonly Detector[] = DETECTORS) {}
 
@@ -148,6 +161,12 @@ export class ColumnScanner {
     this.names = names;
     this.counts = names.map(() => newCounts(this.detectors.length, FREE_TEXT_DETECTORS.length));
     this.tables = names.map((n) => this.tableFor(n));
+    this.windows = names.map(() => new DigestWindow());
+  }
+
+  /** Per column, the values of a digest length among its first non-empty values (digests.ts). */
+  digestWindows(): readonly DigestWindow[] {
+    return this.windows;
   }
 
   /** Counts the first `take` rows. */
@@ -156,6 +175,7 @@ export class ColumnScanner {
       const { table, ids } = this.tables[col] as { table: Detector[][]; ids: number[][] };
       const counts = this.counts[col] as ColumnCounts;
       const { matches, min, max, freeText } = counts;
+      const window = this.windows[col] as DigestWindow;
       const bump = (k: number) => {
         freeText[k] = (freeText[k] ?? 0) + 1;
       };
@@ -168,6 +188,7 @@ export class ColumnScanner {
           if (v.length === 0) continue;
         }
         nonEmpty++;
+        if (window.left > 0) window.add(v);
         const slot = classIndex(v.charCodeAt(0)) * (LONG + 1) + Math.min(v.length, LONG);
         const list = table[slot] as Detector[];
         const ks = ids[slot] as number[];

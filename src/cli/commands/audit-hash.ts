@@ -1,5 +1,6 @@
 // jikimi audit-hash: read one column of a CSV, JSON Lines or Parquet file, tell whether it holds unkeyed digests
-// and try to reverse them (the Korean mobile space, dates of birth, a candidate list). Prints counts only: no
+// and try to reverse them (the candidate list first, then dates of birth and the Korean mobile space, or the spaces
+// --spaces names; it stops once every digest is recovered). Prints counts only: no
 // value of the file, no digest and no recovered plaintext ever reaches the output.
 // Exit codes: 1 some value was recovered (the column is not pseudonymised), 0 none, 2 unusable input.
 import { readFileSync } from "node:fs";
@@ -8,7 +9,9 @@ import { ExitCode, JikimiError } from "../../errors.js";
 import { openReader } from "../../io/records/index.js";
 import type { RecordFormat } from "../../io/records/types.js";
 import {
+  AUDIT_SPACES,
   type AuditResult,
+  type AuditSpace,
   auditDigests,
   type DigestShape,
   digestShape,
@@ -21,6 +24,25 @@ interface AuditHashOptions {
   format: "text" | "json";
   inputFormat?: RecordFormat;
   threads?: string;
+  spaces?: string;
+}
+
+/** The --spaces list, checked against the spaces the audit knows. */
+function parseSpaces(list: string): AuditSpace[] {
+  const known = new Set<string>(AUDIT_SPACES);
+  const names = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length > 0 || names.length === 0) {
+    const what = unknown.length > 0 ? `unknown space "${unknown[0]}"` : "no space named";
+    throw new JikimiError(
+      "bad_spaces",
+      `--spaces: ${what}; the known spaces are: ${AUDIT_SPACES.join(", ")} (comma-separated)`,
+    );
+  }
+  return [...new Set(names)] as AuditSpace[];
 }
 
 /** The column's non-empty values, distinct, with how many there were; bad records are counted, not read. */
@@ -88,6 +110,7 @@ function text(file: string, column: string, r: AuditResult, rows: number, bad: n
     `  time          ${r.seconds.toFixed(1)} s`,
     "  tried",
     ...r.tried.map((t) => `    ${t}`),
+    ...(r.stoppedEarly ? ["    (stopped there: every distinct digest was recovered)"] : []),
     "  recovered by form",
     ...Object.entries(r.byForm).map(([form, k]) => `    ${form.padEnd(28)} ${n(k)}`),
   ];
@@ -109,6 +132,10 @@ export function registerAuditHash(program: Command): void {
       ]),
     )
     .option("--threads <n>", "worker threads for the mobile space (default: one per core)")
+    .option(
+      "--spaces <names>",
+      `the spaces to enumerate, comma-separated (default: all: ${AUDIT_SPACES.join(", ")}); candidates always go first`,
+    )
     .description(
       "tell whether a column of digests can be reversed (Korean mobile numbers, dates of birth, candidates)",
     )
@@ -119,6 +146,7 @@ export function registerAuditHash(program: Command): void {
         if (!Number.isInteger(threads) || threads < 1)
           throw new JikimiError("bad_threads", "--threads must be a whole number of at least 1");
       }
+      const spaces = opts.spaces === undefined ? undefined : parseSpaces(opts.spaces);
       const candidates = opts.candidates === undefined ? undefined : readCandidates(opts.candidates);
       const { seen, nonEmpty, rows, bad } = await readColumn(file, opts.column, opts.inputFormat);
       const distinct = [...seen.keys()];
@@ -134,6 +162,7 @@ export function registerAuditHash(program: Command): void {
       const audited = await auditDigests(distinct, shape, {
         ...(candidates === undefined ? {} : { candidates }),
         ...(threads === undefined ? {} : { threads }),
+        ...(spaces === undefined ? {} : { spaces }),
       });
       // distinct strings were audited: count the column's values of the shape, repeats included
       let values = 0;

@@ -3,6 +3,18 @@ import { z } from "zod";
 
 const Count = z.number().int().nonnegative();
 
+/** What the hash audit made of a digest column's sample: counts and forms only. */
+export const DigestEvidenceSchema = z.strictObject({
+  algorithm: z.enum(["md5", "sha1", "sha256", "sha512"]),
+  encoding: z.enum(["hex", "base64", "base64url"]),
+  sampled: Count,
+  recovered: Count,
+  share: z.number().min(0).max(1),
+  reversible: z.boolean(),
+  reversedBy: z.array(z.string().min(1)),
+  tried: z.array(z.string().min(1)),
+});
+
 export const ColumnFindingSchema = z.strictObject({
   category: z.string().min(1),
   title: z.string(),
@@ -12,6 +24,7 @@ export const ColumnFindingSchema = z.strictObject({
   inFreeText: z.boolean(),
   detectors: z.array(z.string().min(1)).min(1),
   hint: z.string().optional(),
+  digest: DigestEvidenceSchema.optional(),
 });
 
 export const ColumnSchema = z.strictObject({

@@ -34,6 +34,9 @@ export function renderScanJson(result: ScanResult): string {
         inFreeText: f.inFreeText,
         detectors: [...f.detectors],
         ...(f.hint === undefined ? {} : { hint: f.hint }),
+        ...(f.digest === undefined
+          ? {}
+          : { digest: { ...f.digest, reversedBy: [...f.digest.reversedBy], tried: [...f.digest.tried] } }),
       })),
     })),
   };

@@ -1,7 +1,9 @@
 // a scan result as a SARIF 2.1.0 log: one rule per category found, one result per column finding, located at the
 // file (physical) and the column (logical). Written here rather than with report/findings, which depends on scan.
 import { VERSION } from "../../version.js";
+import { countsAsPersonal } from "../digests.js";
 import type { ScanResult } from "../result.js";
+import { digestEvidence } from "./text.js";
 
 interface Rule {
   id: string;
@@ -29,7 +31,7 @@ export function renderScanSarif(result: ScanResult): string {
   const results = [];
   for (const c of result.columns) {
     for (const f of c.findings) {
-      const personal = f.category === "user" || f.category.startsWith("user.");
+      const personal = (f.category === "user" || f.category.startsWith("user.")) && countsAsPersonal(f);
       if (!index.has(f.category)) {
         index.set(f.category, rules.length);
         rules.push({
@@ -44,13 +46,15 @@ export function renderScanSarif(result: ScanResult): string {
       }
       const how = f.inFreeText ? "hold it inside free text" : "match";
       const hint = f.hint === undefined ? "" : `, column-name hint "${f.hint}"`;
+      const text =
+        f.digest === undefined
+          ? `Column "${c.name}" holds ${f.title} (${f.category}): ${f.matches} of ${c.nonEmpty} non-empty values ${how} (${f.detectors.join(", ")})${hint}; confidence ${f.confidence.toFixed(2)}.`
+          : `Column "${c.name}" holds digests of ${f.title} (${f.category}): ${digestEvidence(f.digest)}${hint}; confidence ${f.confidence.toFixed(2)}.`;
       results.push({
         ruleId: f.category,
         ruleIndex: index.get(f.category) ?? 0,
         level: !personal ? "note" : f.level === "high" ? "error" : "warning",
-        message: {
-          text: `Column "${c.name}" holds ${f.title} (${f.category}): ${f.matches} of ${c.nonEmpty} non-empty values ${how} (${f.detectors.join(", ")})${hint}; confidence ${f.confidence.toFixed(2)}.`,
-        },
+        message: { text },
         locations: [
           {
             physicalLocation: { artifactLocation: { uri } },
@@ -66,6 +70,15 @@ export function renderScanSarif(result: ScanResult): string {
           detectors: [...f.detectors],
           inFreeText: f.inFreeText,
           ...(f.hint === undefined ? {} : { hint: f.hint }),
+          ...(f.digest === undefined
+            ? {}
+            : {
+                digest: {
+                  ...f.digest,
+                  reversedBy: [...f.digest.reversedBy],
+                  tried: [...f.digest.tried],
+                },
+              }),
         },
       });
     }

@@ -1,0 +1,130 @@
+// the hash audit's mobile space: the SHA-256 digit kernel over [start, end) of each Korean mobile template, on
+// worker threads (hash-worker.ts) or inline when the worker file is absent (vitest). Tasks go range by range with
+// the templates interleaved, so small numbers in any format come first, and the search stops as soon as `done()`
+// says every target is recovered. Only target indexes come back: never a recovered value.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { DigestSet, sha256DigitTemplate } from "../crypto/sha256/index.js";
+import type { DigitReply, DigitTask, DigitWorkerInit } from "./hash-worker.js";
+
+/** What the search needs: the distinct SHA-256 targets (32 bytes each) and where to report hits. */
+export interface MobileSearch {
+  bytes: Uint8Array;
+  count: number;
+  templates: readonly string[];
+  range: readonly [number, number];
+  threads: number;
+  chunk: number;
+  signal: AbortSignal | undefined;
+  /** called with the template and the target indexes one task found */
+  hit(template: string, targets: readonly number[]): void;
+  /** true once every target is recovered: the search stops */
+  done(): boolean;
+}
+
+const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The worker file beside this module: dist/scan/hash-worker.js; absent when running from sources (vitest). */
+function workerFile(): URL | null {
+  const file = new URL("./hash-worker.js", import.meta.url);
+  return existsSync(fileURLToPath(file)) ? file : null;
+}
+
+function tasksOf(s: MobileSearch): DigitTask[] {
+  const tasks: DigitTask[] = [];
+  for (let start = s.range[0]; start < s.range[1]; start += s.chunk) {
+    const end = Math.min(s.range[1], start + s.chunk);
+    for (const template of s.templates) tasks.push({ id: tasks.length, template, start, end });
+  }
+  return tasks;
+}
+
+/**
+ * Runs the search to its end or until `done()`; true when it stopped before the end.
+ * @example const stopped = await searchMobile({ bytes, count, templates: ["010########"], range: [0, 1e8], ... })
+ */
+export async function searchMobile(s: MobileSearch): Promise<boolean> {
+  const tasks = tasksOf(s);
+  const file = workerFile();
+  if (file === null) {
+    const set = DigestSet.from(
+      (function* () {
+        for (let i = 0; i < s.count; i++) yield s.bytes.subarray(i * 32, i * 32 + 32);
+      })(),
+    );
+    for (const task of tasks) {
+      if (s.done()) return task !== tasks[0];
+      s.signal?.throwIfAborted();
+      const found = sha256DigitTemplate(task.template, task.start, task.end, set);
+      s.hit(
+        task.template,
+        found.map((m) => m.target),
+      );
+      await yieldNow();
+    }
+    return false;
+  }
+  const init: DigitWorkerInit = { digests: s.bytes.buffer as SharedArrayBuffer, count: s.count };
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(s.threads, tasks.length)) },
+    () => new Worker(file, { workerData: init }),
+  );
+  const signal = s.signal;
+  let stopped = false;
+  try {
+    let next = 0;
+    await new Promise<void>((resolve, reject) => {
+      let running = 0;
+      let settled = false;
+      const onAbort = () => settle(signal?.reason);
+      const settle = (e?: unknown) => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener("abort", onAbort);
+        if (e === undefined) resolve();
+        else reject(e);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const feed = (w: Worker) => {
+        // every target recovered: tasks still running are abandoned (the workers are terminated below)
+        if (s.done()) {
+          stopped = next < tasks.length;
+          settle();
+          return;
+        }
+        const task = tasks[next++];
+        if (task === undefined) {
+          if (running === 0) settle();
+          return;
+        }
+        running++;
+        w.postMessage(task);
+      };
+      for (const w of workers) {
+        w.on("message", (reply: DigitReply) => {
+          running--;
+          if ("error" in reply) {
+            settle(new Error(`hash audit worker failed (${reply.error})`));
+            return;
+          }
+          const task = tasks[reply.id];
+          if (task !== undefined) s.hit(task.template, reply.targets);
+          if (!settled) feed(w);
+        });
+        w.on("error", (e) => settle(e));
+        w.on("exit", (code) => {
+          if (code !== 0) settle(new Error(`hash audit worker exited with code ${code}`));
+        });
+      }
+      if (signal?.aborted) {
+        settle(signal.reason);
+        return;
+      }
+      for (const w of workers) feed(w);
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return stopped;
+}
