@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FieldType } from "../model/dataset.js";
-import { checkExpression, conjuncts, MAX_PATTERN_LENGTH, selectsEveryone } from "./validate.js";
+import { selectsEveryone } from "./meaning.js";
+import { checkExpression, conjuncts, MAX_PATTERN_LENGTH } from "./validate.js";
 
 const FIELDS = new Map<string, FieldType>([
   ["linked", "boolean"],

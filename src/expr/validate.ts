@@ -208,6 +208,3 @@ export function conjuncts(expr: CelExpr): string[] {
   if (k.case === "callExpr" && k.value.function === "_&&_") return k.value.args.flatMap((a) => conjuncts(a));
   return [unparse(expr)];
 }
-
-/** True when the expression selects everyone (`true`, `!false`, `x || !x`); see meaning.ts. */
-export { selectsEveryone } from "./meaning.js";
