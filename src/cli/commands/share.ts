@@ -156,6 +156,8 @@ export function registerShare(program: Command): void {
               rate: n(Math.round(rows / Math.max(0.001, (performance.now() - started) / 1000))),
             }),
         });
+        // the last block's progress may land before its bytes are counted: a finished run shows 100%
+        if (bar && size > 0) bar.update(size, { rows: n(r.counts.read) });
         bar?.stop();
         const heldNow = r.held.length > 0 && opts.override === undefined;
         if (opts.json)
