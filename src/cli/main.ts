@@ -3,6 +3,7 @@
 import { Command, CommanderError } from "commander";
 import { ExitCode, JikimiError } from "../errors.js";
 import { registerCommands } from "./commands/index.js";
+import { attachExamples } from "./examples.js";
 
 // a reader that stops early (`jikimi share ... | head`) closes the pipe: the rest of the output is dropped quietly
 // and the command finishes what it was doing (a release is never cut short by its own report)
@@ -19,6 +20,7 @@ const program = new Command("jikimi")
   .exitOverride();
 
 await registerCommands(program, process.argv);
+attachExamples(program);
 
 try {
   await program.parseAsync(process.argv);
