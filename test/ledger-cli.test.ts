@@ -6,22 +6,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseCheckpoint } from "../src/ledger/note/checkpoint.js";
 import { openNote, verifierFromVkey, vkeyOf } from "../src/ledger/note/signed-note.js";
-import { jikimi, tempDir } from "./support/cli.js";
+import { exampleWorkspace, jikimi } from "./support/cli.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-function setup() {
-  const { dir, cleanup } = tempDir();
-  cleanups.push(cleanup);
-  const ws = join(dir, "ws");
-  const env = { JIKIMI_KEYRING: join(dir, "keys", "test.keyring") };
-  expect(jikimi(["init", ws, "--example", "nsf-case-corrected"]).status).toBe(0);
-  const run = (args: string[]) => jikimi([...args, "-w", ws], { env });
-  return { dir, ws, env, run };
-}
+const setup = () => exampleWorkspace(cleanups);
 
 const DAY = 86_400_000;
 /** An ISO time `days` days and an hour ago: recent enough for the 7-day back-dating window. */

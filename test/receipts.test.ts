@@ -22,7 +22,7 @@ import { RoaringBitmap32 } from "../src/ledger/subjects/roaring.js";
 import { canonicalSetBytes, readSet } from "../src/ledger/subjects/sets.js";
 import { nodeSubjectHasher } from "../src/ledger/subjects/subject-hasher.js";
 import { verifyLedger } from "../src/ledger/verify.js";
-import { type CliRun, jikimi, ROOT, tempDir } from "./support/cli.js";
+import { type CliRun, exampleWorkspace, ROOT, tempDir } from "./support/cli.js";
 import { customers, range, release, type TestLedger, testLedger } from "./support/ledger.js";
 
 const MAIN = join(ROOT, "dist", "cli", "main.js");
@@ -50,13 +50,7 @@ function stranger(args: string[]): CliRun {
 
 /** A workspace with consent for customers 1..200 and releases of nsf-credit-feed with the given subjects. */
 function world(releases: string[][]) {
-  const { dir, cleanup } = tempDir();
-  cleanups.push(cleanup);
-  const ws = join(dir, "ws");
-  const env = { JIKIMI_KEYRING: join(dir, "keys", "test.keyring") };
-  expect(jikimi(["init", ws, "--example", "nsf-case-corrected"]).status).toBe(0);
-  const run = (args: string[]) => jikimi([...args, "-w", ws], { env });
-  expect(run(["keys", "init"]).status).toBe(0);
+  const { dir, ws, env, run } = exampleWorkspace(cleanups, { keys: true });
   const consent = join(dir, "consent.csv");
   writeFileSync(
     consent,

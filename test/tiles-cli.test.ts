@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { ExitCode } from "../src/errors.js";
-import { jikimi, tempDir } from "./support/cli.js";
+import { exampleWorkspace, jikimi, tempDir } from "./support/cli.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -17,13 +17,7 @@ const ago = (days: number) => new Date(Date.now() - days * 86_400_000 - 3_600_00
 
 /** A workspace of the corrected example with keys, consent for three customers, and two recorded releases. */
 function workspace() {
-  const { dir, cleanup } = tempDir();
-  cleanups.push(cleanup);
-  const ws = join(dir, "ws");
-  const env = { JIKIMI_KEYRING: join(dir, "keys", "test.keyring") };
-  expect(jikimi(["init", ws, "--example", "nsf-case-corrected"]).status).toBe(0);
-  const run = (args: string[]) => jikimi([...args, "-w", ws], { env });
-  expect(run(["keys", "init"]).status).toBe(0);
+  const { dir, ws, run } = exampleWorkspace(cleanups, { keys: true });
   const consent = join(dir, "consent.csv");
   writeFileSync(
     consent,

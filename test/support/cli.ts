@@ -66,3 +66,19 @@ export function writeConsent(
 export function recentIso(daysAgo: number): string {
   return new Date(Date.now() - daysAgo * 86_400_000 - 3_600_000).toISOString();
 }
+
+/**
+ * The corrected case example in a fresh temporary folder (removed by a cleanup pushed onto `cleanups`), with its
+ * keyring outside the workspace; `keys` also creates the keys. `run` runs jikimi on that workspace.
+ */
+export function exampleWorkspace(cleanups: (() => void)[], options: { keys?: boolean } = {}) {
+  const { dir, cleanup } = tempDir();
+  cleanups.push(cleanup);
+  const ws = join(dir, "ws");
+  const env = { JIKIMI_KEYRING: join(dir, "keys", "test.keyring") };
+  if (jikimi(["init", ws, "--example", "nsf-case-corrected"]).status !== 0)
+    throw new Error("jikimi init of the corrected example failed");
+  const run = (args: string[]) => jikimi([...args, "-w", ws], { env });
+  if (options.keys && run(["keys", "init"]).status !== 0) throw new Error("jikimi keys init failed");
+  return { dir, ws, env, run };
+}

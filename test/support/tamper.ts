@@ -136,3 +136,12 @@ export function attacks(table: string, fresh: () => Database.Database, everyRow:
   }
   return out;
 }
+
+/** Applies an attack to `db`; false when it changed nothing or the schema's constraints refused the edit. */
+export function attackApplies(attack: Attack, db: Database.Database): boolean {
+  try {
+    return attack.apply(db);
+  } catch {
+    return false; // a constraint of the schema refuses this edit: not an attack that can happen
+  }
+}
