@@ -34,6 +34,10 @@ export const ConfigSchema = z.strictObject({
       .describe("true when the Credit Information Act applies to the controller's data"),
     privacy_officer: z.string().optional(),
   }),
+  lang: z
+    .enum(["ko", "en"])
+    .optional()
+    .describe("the language of Jikimi's output for this workspace (--lang overrides; default from LANG)"),
   keyring: z
     .string()
     .optional()

@@ -23,7 +23,8 @@ export function jikimi(
     throw new Error("dist/cli/main.js is missing: run `npm run build` first (npm test does)");
   const r = spawnSync(process.execPath, [MAIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    // English unless a test asks for Korean (--lang ko or LANG), whatever the machine's locale
+    env: { ...process.env, NO_COLOR: "1", LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8", ...options.env },
     input: options.input,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

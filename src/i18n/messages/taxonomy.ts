@@ -1,0 +1,6 @@
+// messages of src/taxonomy/ and its adapters.
+import type { KoreanOf } from "../catalogue.js";
+
+export const en = {} as const;
+
+export const ko: KoreanOf<typeof en> = {};
