@@ -41,7 +41,7 @@ export function languageOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lan
   const flag = flagValue(argv.slice(2), ["--lang"]);
   const language = resolveLanguage(flag, workspaceLanguage(argv.slice(2), env), env);
   if (language !== undefined) return language;
-  return new JikimiError("bad_lang", t("errors.bad_lang", { value: JSON.stringify(flag ?? "") }), {
-    hint: t("errors.bad_lang_hint"),
+  return new JikimiError("bad_lang", t("common.bad_lang", { value: JSON.stringify(flag ?? "") }), {
+    hint: t("common.bad_lang_hint"),
   });
 }

@@ -25,6 +25,9 @@ describe("the message catalogue", () => {
     });
     it(`${area}: keys live under their area and plural forms come in pairs`, () => {
       for (const key of Object.keys(en)) {
+        expect(key.startsWith(`${area}.`), `messages/${area}.ts: ${key} must start with "${area}."`).toBe(
+          true,
+        );
         expect(key, `messages/${area}.ts`).toMatch(/^[a-z_]+\.[\w.]+$/);
         if (key.endsWith("_one"))
           expect(en, `${key} needs ${base(key)}_other`).toHaveProperty(`${base(key)}_other`);

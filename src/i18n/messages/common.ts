@@ -12,8 +12,8 @@ export const en = {
   "common.releases_other": "{{count}} releases",
   "common.problems_one": "{{count}} problem",
   "common.problems_other": "{{count}} problems",
-  "errors.bad_lang": "--lang {{value}} is not a language Jikimi speaks",
-  "errors.bad_lang_hint": "use --lang ko or --lang en",
+  "common.bad_lang": "--lang {{value}} is not a language Jikimi speaks",
+  "common.bad_lang_hint": "use --lang ko or --lang en",
 } as const;
 
 export const ko: KoreanOf<typeof en> = {
@@ -25,6 +25,6 @@ export const ko: KoreanOf<typeof en> = {
   "common.no": "아니요",
   "common.releases_other": "제공 {{count}}건",
   "common.problems_other": "문제 {{count}}건",
-  "errors.bad_lang": "--lang {{value}}은(는) 지원하지 않는 언어입니다",
-  "errors.bad_lang_hint": "--lang ko 또는 --lang en을 쓰세요",
+  "common.bad_lang": "--lang {{value}}은(는) 지원하지 않는 언어입니다",
+  "common.bad_lang_hint": "--lang ko 또는 --lang en을 쓰세요",
 };
