@@ -293,7 +293,7 @@ describe("jikimi share when the disk fails under its workers", () => {
       ws,
       "-i",
       join(dir, "customers.csv"),
-      "-o",
+      "--out-dir",
       out,
       "--at",
       at,

@@ -420,7 +420,7 @@ describe("share: broken CSV rows", () => {
     const r = c.run([...c.share(broken), "--json"]);
     expect(r.status, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout) as {
-      counts: { read: number; bad: number; outOfScope: number; noConsent: number; released: number };
+      counts: { read: number; bad: number; out_of_scope: number; no_consent: number; released: number };
       quarantined: { row: number; field?: string; code: string }[];
       output: string;
     };
@@ -435,7 +435,7 @@ describe("share: broken CSV rows", () => {
     expect(k.bad).toBe(5);
     // every data row is read, good or bad, and ends up in exactly one count
     expect(k.read).toBe(ROWS);
-    expect(k.bad + k.outOfScope + k.noConsent + k.released).toBe(ROWS);
+    expect(k.bad + k.out_of_scope + k.no_consent + k.released).toBe(ROWS);
     const log = entries(c);
     expect(log).toHaveLength(1);
     expect(log[0]?.records).toBe(k.released);
@@ -499,7 +499,7 @@ describe("share: columns, types and encoding", () => {
     );
     const r = c.run(c.share(input));
     expect(r.status).toBe(2);
-    expectMessage(r, [input, /lacks balance\b/, /declared columns/]);
+    expectMessage(r, [input, /lacks balance \(released by the agreement\)/, /source_column/]);
     expectNothingLeft(c);
     expectNoLeaks(c, [input]);
   });

@@ -2,6 +2,7 @@
 // its digest and the consent chain's state it was computed from (verify recomputes it from the events).
 import type Database from "better-sqlite3";
 import { type ConsentRegistry, ConsentReplayer, consentHeadAt, verifyConsent } from "../consent/index.js";
+import { t } from "../i18n/index.js";
 import type { ConsentCommitment, ReleaseBody } from "../ledger/entry.js";
 import type { RoaringBitmap32 } from "../ledger/subjects/roaring.js";
 import type { Problem } from "../ledger/verify.js";
@@ -46,7 +47,7 @@ export function consentCheck(
           kind: "consent_changed",
           seq,
           place: CHAIN_TABLES,
-          message: `entry ${seq} applied the consent registry after ${c.events} events, whose chain head the registry no longer holds`,
+          message: t("engine.consent.head_gone", { seq, events: c.events }),
         });
       let replayer = replayers.get(c.purpose);
       if (!replayer) {
@@ -59,7 +60,13 @@ export function consentCheck(
           kind: "consent_changed",
           seq,
           place: CHAIN_TABLES,
-          message: `the consent set entry ${seq} used ("${c.purpose}" as of ${c.as_of}, ${c.count} subjects) differs from the one recomputed from the registry's events (${got.size})`,
+          message: t("engine.consent.set_differs", {
+            seq,
+            purpose: c.purpose,
+            at: c.as_of,
+            count: c.count,
+            got: got.size,
+          }),
         });
     }
     return out;

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { ConsentRegistry } from "../consent/index.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { ExitCode, JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import type { Release } from "../ledger/entry.js";
 import type { AppendResult, Ledger } from "../ledger/ledger.js";
 import { NOT_FOUND, type SubjectDictionary } from "../ledger/subjects/dictionary.js";
@@ -32,25 +33,29 @@ export interface RecordRequest {
  * @example recordRelease({ workspace, release, subjectKeys, keyring, ledger, consent, hasher, subjects, now: new Date() })
  */
 export function recordRelease(req: RecordRequest): AppendResult {
-  const id = req.release.agreement.id;
+  const release = namesInNfc(req.release);
+  const id = release.agreement.id;
   const doc = req.workspace.agreements.get(id);
   if (!doc)
     throw new JikimiError(
       "bad_manifest",
-      `nothing was recorded: there is no agreement "${id}" in the workspace (known: ${[...req.workspace.agreements.keys()].join(", ") || "none"})`,
+      t("engine.record.unknown_agreement", {
+        id,
+        known: [...req.workspace.agreements.keys()].join(", ") || t("engine.share.none"),
+      }),
     );
   const plan = planRelease({
     workspace: req.workspace,
     agreement: id,
-    at: new Date(req.release.released_at),
+    at: new Date(release.released_at),
     keyring: req.keyring,
     agreementBytes: readFileSync(join(req.workspace.root, doc.file)),
   });
-  const wrong = manifestMismatches(plan, req.release, req.keyring);
+  const wrong = manifestMismatches(plan, release, req.keyring);
   if (wrong.length > 0)
     throw new JikimiError(
       "bad_manifest",
-      `nothing was recorded: the manifest contradicts agreement "${id}":\n${wrong.map((w) => `  - ${w}`).join("\n")}\n`,
+      t("engine.record.contradicts", { id, list: wrong.map((w) => `  - ${w}`).join("\n") }),
     );
   const hashes = req.hasher.hashMany(req.subjectKeys);
   const count = req.subjectKeys.length;
@@ -63,24 +68,20 @@ export function recordRelease(req: RecordRequest): AppendResult {
   ];
   const purpose = plan.agreement.consent?.purpose;
   const committed = purpose ? consentCommitment(req.consent, purpose, plan.declared.released_at) : undefined;
-  if (committed) {
+  if (purpose && committed) {
     const { indexes } = req.subjects.assign(hashes, count, false);
     let missing = 0;
     for (const i of indexes) if (i === NOT_FOUND || !committed.set.has(i)) missing++;
     if (missing > 0)
-      held.push(
-        `${missing} of ${count} subjects had not consented to "${purpose}" as of ${plan.declared.released_at}`,
-      );
+      held.push(t("engine.record.no_consent", { missing, count, purpose, at: plan.declared.released_at }));
   }
-  if (held.length > 0 && req.release.override === undefined)
-    throw new JikimiError(
-      "held",
-      `nothing was recorded; the release is held:\n${held.map((h) => `  - ${h}`).join("\n")}\n  record it anyway only with --override REASON (the reason goes into the entry)\n`,
-      { exitCode: ExitCode.held },
-    );
+  if (held.length > 0 && release.override === undefined)
+    throw new JikimiError("held", t("engine.record.held", { list: held.map((h) => `  - ${h}`).join("\n") }), {
+      exitCode: ExitCode.held,
+    });
   return req.ledger.appendHashes(
     {
-      ...req.release,
+      ...release,
       scope: plan.declared.scope,
       ...(committed ? { consent: committed.commitment } : {}),
     },
@@ -88,4 +89,16 @@ export function recordRelease(req: RecordRequest): AppendResult {
     count,
     req.now,
   );
+}
+
+/** The manifest with its names (agreement, recipient, purposes, fields) in NFC, as declared names are. */
+function namesInNfc(r: Release): Release {
+  const nfc = (s: string) => s.normalize("NFC");
+  return {
+    ...r,
+    agreement: { ...r.agreement, id: nfc(r.agreement.id) },
+    recipient: { ...r.recipient, id: nfc(r.recipient.id) },
+    purposes: r.purposes.map(nfc),
+    fields: r.fields.map((f) => ({ ...f, name: nfc(f.name) })),
+  };
 }

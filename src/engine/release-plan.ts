@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { type DeriveParams, deriveKey, masterIdOf } from "../crypto/derive.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { ExitCode, JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { type Release, type Scope, scopeDigest } from "../ledger/entry.js";
 import type { Ledger } from "../ledger/ledger.js";
 import type { Agreement, CheckedPhase, Workspace } from "../model/workspace.js";
@@ -58,12 +59,14 @@ function deriveParams(a: Agreement, field: string): Omit<DeriveParams, "master">
  * @example const plan = planRelease({ workspace, agreement: "nsf-credit-feed", at, keyring, agreementBytes });
  */
 export function planRelease(input: ReleasePlanInput): ReleasePlan {
-  const doc = input.workspace.agreements.get(input.agreement);
+  const id = input.agreement.normalize("NFC");
+  const doc = input.workspace.agreements.get(id);
   if (!doc)
-    throw new JikimiError(
-      "unknown_agreement",
-      `there is no agreement "${input.agreement}": see agreements/ (known: ${[...input.workspace.agreements.keys()].join(", ") || "none"})`,
-    );
+    throw new JikimiError("unknown_agreement", t("engine.share.unknown_agreement", { id }), {
+      hint: t("engine.share.see_agreements_known", {
+        known: [...input.workspace.agreements.keys()].join(", ") || t("engine.share.none"),
+      }),
+    });
   const a = doc.value;
   const errors = checkWorkspace(input.workspace, { at: day(input.at) }).filter(
     (f) => f.subject.id === a.id && f.severity === "error",
@@ -71,19 +74,23 @@ export function planRelease(input: ReleasePlanInput): ReleasePlan {
   if (errors.length > 0)
     throw new JikimiError(
       "agreement_refused",
-      `agreement "${a.id}" has ${errors.length} check error${errors.length === 1 ? "" : "s"} (${[...new Set(errors.map((e) => e.code))].join(", ")}): run \`jikimi check\` and fix them first`,
-      { exitCode: ExitCode.findings },
+      t("engine.plan.refused", {
+        id: a.id,
+        count: errors.length,
+        codes: [...new Set(errors.map((e) => e.code))].join(", "),
+      }),
+      { hint: t("engine.plan.refused_hint"), exitCode: ExitCode.findings },
     );
   const dataset = input.workspace.datasets.get(a.dataset)?.value;
   const recipient = input.workspace.recipients.get(a.recipient)?.value;
   if (!dataset || !recipient)
-    throw new JikimiError("workspace_incomplete", "the agreement's dataset or recipient is missing");
+    throw new JikimiError("workspace_incomplete", t("engine.share.no_dataset_or_recipient"));
   const today = day(input.at);
   const phase = a.phases?.find(
     (p) => (p.from === undefined || p.from <= today) && (p.until === undefined || today < p.until),
   );
   if (a.phases && !phase)
-    throw new JikimiError("no_phase", `no scope phase of "${a.id}" covers ${today}`, {
+    throw new JikimiError("no_phase", t("engine.plan.no_phase", { id: a.id, day: today }), {
       exitCode: ExitCode.held,
     });
   const keys = new Map<string, { pseudonym?: Uint8Array; token?: Uint8Array }>();
@@ -145,7 +152,9 @@ export function timeHolds(plan: ReleasePlan, ledger: Ledger, now: Date): string[
   const held: string[] = [];
   if (today < a.valid.from || (a.valid.until !== undefined && today >= a.valid.until))
     held.push(
-      `the agreement is valid from ${a.valid.from}${a.valid.until ? ` until ${a.valid.until}` : ""}, not on ${today}`,
+      a.valid.until
+        ? t("engine.plan.valid_between", { from: a.valid.from, until: a.valid.until, day: today })
+        : t("engine.plan.valid_from", { from: a.valid.from, day: today }),
     );
   held.push(...ledger.timeHolds(a.id, plan.declared.released_at, now));
   return held;
@@ -165,7 +174,7 @@ export function volumeHolds(
   const recent = ledger.releases({ agreement: a.id, limit: (v?.max_releases_per_day ?? 0) + 1 });
   const previous = recent[0]?.subjects.count;
   if (v?.max_subjects !== undefined && subjects > v.max_subjects)
-    held.push(`${subjects} subjects exceed max_subjects ${v.max_subjects}`);
+    held.push(t("engine.plan.max_subjects", { subjects, max: v.max_subjects }));
   if (
     v?.max_growth !== undefined &&
     previous !== undefined &&
@@ -173,14 +182,17 @@ export function volumeHolds(
     subjects / previous - 1 > v.max_growth
   )
     held.push(
-      `${subjects} subjects is ${((subjects / previous - 1) * 100).toFixed(0)}% more than the previous release (${previous}); max_growth is ${(v.max_growth * 100).toFixed(0)}%`,
+      t("engine.plan.max_growth", {
+        subjects,
+        percent: ((subjects / previous - 1) * 100).toFixed(0),
+        previous,
+        max: (v.max_growth * 100).toFixed(0),
+      }),
     );
   if (v?.max_releases_per_day !== undefined) {
     const sameDay = recent.filter((e) => e.released_at.slice(0, 10) === today);
     if (sameDay.length >= v.max_releases_per_day)
-      held.push(
-        `${sameDay.length} releases already on ${today}; max_releases_per_day is ${v.max_releases_per_day}`,
-      );
+      held.push(t("engine.plan.per_day", { count: sameDay.length, day: today, max: v.max_releases_per_day }));
   }
   return previous === undefined ? { held } : { held, previous };
 }
@@ -192,48 +204,47 @@ export function volumeHolds(
 export function manifestMismatches(plan: ReleasePlan, manifest: Release, keyring: Keyring): string[] {
   const d = plan.declared;
   const out: string[] = [];
-  if (manifest.agreement.id !== d.agreement.id) out.push(`agreement.id is not "${d.agreement.id}"`);
+  if (manifest.agreement.id !== d.agreement.id)
+    out.push(t("engine.manifest.agreement_id", { id: d.agreement.id }));
   if (manifest.agreement.version !== d.agreement.version)
     out.push(
-      `agreement.version is ${manifest.agreement.version}, the agreement is at version ${d.agreement.version}`,
+      t("engine.manifest.agreement_version", {
+        got: manifest.agreement.version,
+        want: d.agreement.version,
+      }),
     );
-  if (manifest.agreement.digest !== d.agreement.digest)
-    out.push(
-      "agreement.digest is not the SHA-256 of the agreement file as it stands: record under the agreement in force",
-    );
+  if (manifest.agreement.digest !== d.agreement.digest) out.push(t("engine.manifest.agreement_digest"));
   for (const k of ["id", "name", "country"] as const)
-    if (manifest.recipient[k] !== d.recipient[k])
-      out.push(`recipient.${k} differs from the agreement's recipient`);
+    if (manifest.recipient[k] !== d.recipient[k]) out.push(t("engine.manifest.recipient", { key: k }));
   if (manifest.legal_basis !== d.legal_basis)
-    out.push(`legal_basis is not the agreement's (${d.legal_basis})`);
+    out.push(t("engine.manifest.legal_basis", { basis: d.legal_basis }));
   if ([...manifest.purposes].sort().join("\n") !== [...d.purposes].sort().join("\n"))
-    out.push(`purposes differ from the agreement's (${d.purposes.join(", ")})`);
+    out.push(t("engine.manifest.purposes", { purposes: d.purposes.join(", ") }));
+  // field names in a manifest may come decomposed (NFD); declared names are NFC
   const declared = new Map(d.fields.map((f) => [f.name, f]));
   for (const f of manifest.fields) {
-    if (f.transform === "hash")
-      out.push(
-        `field "${f.name}" uses the unkeyed hash transform, which is reversible: release it as a pseudonym`,
-      );
-    const want = declared.get(f.name);
+    const name = f.name.normalize("NFC");
+    if (f.transform === "hash") out.push(t("engine.manifest.hash", { name }));
+    const want = declared.get(name);
     if (!want) {
-      out.push(`field "${f.name}" is not released by the agreement`);
+      out.push(t("engine.manifest.not_released", { name }));
       continue;
     }
     if (want.transform !== f.transform)
-      out.push(`field "${f.name}" must be released as ${want.transform}, not ${f.transform}`);
-    const params = deriveParams(plan.agreement, f.name);
+      out.push(t("engine.manifest.transform", { name, want: want.transform, got: f.transform }));
+    const params = deriveParams(plan.agreement, name);
     if (params) {
-      if (f.key_id === undefined) out.push(`field "${f.name}" names no key_id`);
+      if (f.key_id === undefined) out.push(t("engine.manifest.no_key", { name }));
       else {
         const master = f.key_id.includes("/") ? masterIdOf(f.key_id) : "";
         const known = keyring.byId(master);
         if (!known?.secret || deriveKey(keyring, { ...params, master }).keyId !== f.key_id)
-          out.push(`field "${f.name}": key ${f.key_id} is not a key this keyring derives for the agreement`);
+          out.push(t("engine.manifest.wrong_key", { name, key: f.key_id }));
       }
     }
   }
   for (const name of declared.keys())
-    if (!manifest.fields.some((f) => f.name === name))
-      out.push(`field "${name}" of the agreement is missing`);
+    if (!manifest.fields.some((f) => f.name.normalize("NFC") === name))
+      out.push(t("engine.manifest.missing_field", { name }));
   return out;
 }

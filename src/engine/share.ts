@@ -4,14 +4,18 @@
 // order, writes them to a temporary file while hashing, collects the distinct subjects, then applies the guards,
 // appends to the ledger (a journal covers the step from the append to the placement) and links the outputs into
 // place with a signed manifest. Nothing is written or recorded when the run fails or is held.
+
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { ConsentRegistry } from "../consent/index.js";
+import { isDigitAlgorithm } from "../crypto/digits/index.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { type Signer, signerFrom } from "../crypto/signing.js";
 import { ExitCode, JikimiError } from "../errors.js";
+import { fieldsRead } from "../expr/validate.js";
+import { t } from "../i18n/index.js";
 import { csvBlocks, headerColumns, RecordTooLong } from "../io/records/csv-blocks.js";
 import { csvField } from "../io/records/csv-writer.js";
 import { fileChunks, formatOf, openReader, type RecordFormat } from "../io/records/index.js";
@@ -22,6 +26,7 @@ import type { Agreement, Workspace } from "../model/workspace.js";
 import { RiskAccumulator, type RiskReport } from "../risk/index.js";
 import { auditDigests, auditDigestsWith, type DigestShape, digestShape } from "../scan/hash-audit.js";
 import { describeOwner, takeLock } from "../store/lock.js";
+import { describeMissing, mapHeader, neededFields } from "./columns.js";
 import { consentCommitment } from "./consent-commitment.js";
 import {
   clearJournal,
@@ -47,7 +52,7 @@ import { ReleasePool } from "./release/pool.js";
 import type { BlockResult, ReleasePlan } from "./release/processor.js";
 import { BlockError, tableFromRows } from "./release/table.js";
 import { planRelease, timeHolds, volumeHolds } from "./release-plan.js";
-import { checkColumns } from "./typecheck.js";
+
 export interface ShareRequest {
   workspace: Workspace;
   agreement: string;
@@ -161,14 +166,18 @@ function consentBits(set: { toUint32Array(): Uint32Array; maximum(): number | un
  * @example const r = await share({ workspace, agreement: "nsf-credit-feed", input: "customers.csv", ... });
  */
 export async function share(req: ShareRequest): Promise<ShareResult> {
-  const doc = req.workspace.agreements.get(req.agreement);
+  // names typed on a command line may come decomposed (NFD); declared ids are NFC
+  const agreementId = req.agreement.normalize("NFC");
+  const doc = req.workspace.agreements.get(agreementId);
   if (!doc)
-    throw new JikimiError("unknown_agreement", `there is no agreement "${req.agreement}": see agreements/`);
+    throw new JikimiError("unknown_agreement", t("engine.share.unknown_agreement", { id: agreementId }), {
+      hint: t("engine.share.see_agreements"),
+    });
   const now = req.now ?? new Date();
   // one plan for the gateway and `ledger record`: check errors refuse, the phase at released_at, derived keys
   const plan = planRelease({
     workspace: req.workspace,
-    agreement: req.agreement,
+    agreement: agreementId,
     at: req.at,
     keyring: req.keyring,
     agreementBytes: readFileSync(join(req.workspace.root, doc.file)),
@@ -176,7 +185,8 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   const a = plan.agreement;
   const phase = plan.phase;
   const dataset = req.workspace.datasets.get(a.dataset)?.value;
-  if (!dataset) throw new JikimiError("workspace_incomplete", "the agreement's dataset is missing");
+  if (!dataset) throw new JikimiError("workspace_incomplete", t("engine.share.no_dataset"));
+  const datasetFile = req.workspace.datasets.get(a.dataset)?.file ?? `datasets/${a.dataset}.yaml`;
   // consent as of released_at, with what the entry commits to (the chain head it was computed from)
   const consentNow = a.consent
     ? consentCommitment(req.consent, a.consent.purpose, plan.declared.released_at)
@@ -202,32 +212,37 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   );
   const subjectEntry = req.keyring.byId(req.hasher.keyId);
   if (!subjectEntry?.secret)
-    throw new JikimiError(
-      "key_missing",
-      `the ledger subject key ${req.hasher.keyId} is not in the keyring: restore the keyring from its backup`,
-    );
+    throw new JikimiError("key_missing", t("engine.share.key_missing", { id: req.hasher.keyId }), {
+      hint: t("engine.share.key_missing_hint"),
+    });
   const subjectKey = Buffer.from(subjectEntry.secret, "base64");
 
-  /** The plan for a header; throws for missing columns. */
-  const planFor = (columns: string[]): ReleasePlan => {
-    const report = checkColumns(columns, checks);
-    const needed = new Set([dataset.subject_key, ...released.map(([f]) => f)]);
-    const missing = report.missing.filter((m) => needed.has(m) || phase !== undefined);
-    if (missing.length > 0 || report.duplicated.length > 0)
+  // the columns a release reads: the subject key, the released fields, the fields the scope in force reads
+  const needed = neededFields(
+    dataset.subject_key,
+    released.map(([f]) => f),
+    phase ? fieldsRead(phase.expr) : [],
+  );
+
+  /** The plan for a header (once per file: no per-row work); throws for missing or repeated columns. */
+  const planFor = (header: string[]): ReleasePlan => {
+    const mapped = mapHeader(header, dataset, needed);
+    if (mapped.missing.length > 0)
       throw new JikimiError(
         "missing_column",
-        `${name}: the header lacks ${missing.join(", ")}${report.duplicated.length ? `, repeats ${report.duplicated.join(", ")}` : ""}: the file must have the dataset's declared columns`,
+        t("engine.columns.missing", { input: name, columns: describeMissing(mapped.missing) }),
+        { hint: t("engine.columns.missing_hint", { file: datasetFile }) },
       );
+    if (mapped.duplicated.length > 0)
+      throw new JikimiError(
+        "missing_column",
+        t("engine.columns.duplicated", { input: name, columns: mapped.duplicated.join(", ") }),
+        { hint: t("engine.columns.duplicated_hint") },
+      );
+    const columns = mapped.columns;
     const index = new Map(columns.map((c, i) => [c, i]));
-    const columnOf = (field: string): number => {
-      const i = index.get(field);
-      if (i === undefined)
-        throw new JikimiError(
-          "missing_column",
-          `${name}: the header has no column "${field}", which the agreement reads: add it to the file, or map the header`,
-        );
-      return i;
-    };
+    // every needed field has its column now (mapHeader refused otherwise)
+    const columnOf = (field: string): number => index.get(field) as number;
     const consent = consentNow
       ? { bits: consentBits(consentNow.set), dictionary: req.subjects.shared() }
       : undefined;
@@ -270,7 +285,8 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
   if (!Number.isInteger(mode) || mode < 0 || mode > 0o777 || (mode & 0o400) === 0)
     throw new JikimiError(
       "bad_output_mode",
-      `output_mode ${Number.isInteger(mode) ? mode.toString(8) : String(mode)} is not a file mode the owner can read: use an octal mode such as 0600 or 0640`,
+      t("engine.share.bad_output_mode", { mode: Number.isInteger(mode) ? mode.toString(8) : String(mode) }),
+      { hint: t("engine.share.bad_output_mode_hint") },
     );
   // the final names are known before the append: agreement, day and a run id (the ledger's seq is not known yet)
   const runId = randomBytes(4).toString("hex");
@@ -291,7 +307,10 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     (owner) =>
       new JikimiError(
         "share_running",
-        `another release of "${a.id}" is running${owner ? ` (${describeOwner(owner)})` : ""}: wait for it to finish, then run again`,
+        owner
+          ? t("engine.share.running_by", { id: a.id, owner: describeOwner(owner) })
+          : t("engine.share.running", { id: a.id }),
+        { hint: t("engine.share.running_hint") },
       ),
   );
   let output: TempOutput | undefined;
@@ -316,15 +335,13 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     const tmpOf = (what: string) => join(tmpDir, `${a.id}.${runId}.${what}.tmp`);
     if (!req.dryRun) {
       try {
-        output = new TempOutput(tmpOf("csv"), `the release file for ${req.outDir}`, mode);
+        output = new TempOutput(tmpOf("csv"), t("engine.share.release_file", { dir: req.outDir }), mode);
       } catch (e) {
         throw outputError(tmpDir, e);
       }
     }
     const interrupted = () =>
-      new JikimiError("interrupted", "the release was interrupted: nothing was written or recorded", {
-        exitCode: 130,
-      });
+      new JikimiError("interrupted", t("engine.share.interrupted"), { exitCode: 130 });
     let bytesRead = 0;
     /** Takes one block's result, in file order. */
     const at: Origin = { rows: 0, lines: 0 };
@@ -334,10 +351,19 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       for (const issue of issues) {
         const row = at.rows + issue.record + 1;
         if (a.on_bad_row === "reject") {
-          const where = issue.line >= 0 ? `row ${row} (line ${at.lines + issue.line + 1})` : `row ${row}`;
+          const where =
+            issue.line >= 0
+              ? t("engine.share.row_line", { row, line: at.lines + issue.line + 1 })
+              : t("engine.share.row", { row });
           throw new JikimiError(
             "bad_row",
-            `${name}: ${where}${issue.field ? `, field "${issue.field}"` : ""}: ${describeIssue(issue)}; the agreement rejects runs with bad rows (on_bad_row: reject), so nothing was released (or set on_bad_row: quarantine)`,
+            t("engine.share.bad_row", {
+              input: name,
+              where,
+              field: issue.field ? t("engine.share.in_field", { field: issue.field }) : "",
+              why: describeIssue(issue),
+            }),
+            { hint: t("engine.share.bad_row_hint") },
           );
         }
         counts.bad++;
@@ -346,7 +372,11 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         reportLines.push(`${row},${csvField(q.field ?? "")},${q.code}\n`);
       }
       if (report === undefined && reportLines.length > 0 && !req.dryRun) {
-        report = new TempOutput(tmpOf("quarantine"), `the quarantine report for ${req.outDir}`, mode);
+        report = new TempOutput(
+          tmpOf("quarantine"),
+          t("engine.share.quarantine_file", { dir: req.outDir }),
+          mode,
+        );
         await report.write(Buffer.from("row,field,code\n"));
       }
       if (report && reportLines.length > 0) await report.write(Buffer.from(reportLines.join("")));
@@ -381,7 +411,15 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
           if (e instanceof BlockError)
             throw new JikimiError(
               "unterminated_quote",
-              `${name}, row ${at.rows + e.record + 1} (line ${at.lines + e.line + 1})${e.column === undefined ? "" : `, column "${e.column}"`}: a quoted field is still open at the end of the file: close the quote, and double each quote inside a quoted field ("")`,
+              t("engine.share.unterminated_quote", {
+                input: name,
+                where: t("engine.share.row_line", {
+                  row: at.rows + e.record + 1,
+                  line: at.lines + e.line + 1,
+                }),
+                column: e.column === undefined ? "" : t("engine.share.in_column", { column: e.column }),
+              }),
+              { hint: t("engine.share.unterminated_quote_hint") },
             );
           throw e;
         }
@@ -470,7 +508,13 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       digests.push({ field, algorithm: shape.algorithm, sampled: audit.distinct, reversed: audit.reversed });
       if (audit.reversed > 0)
         held.push(
-          `field "${field}" holds ${shape.algorithm} digests a recipient can reverse (${audit.reversed} of ${audit.distinct} sampled values recovered in ${audit.seconds.toFixed(1)} s): release it as a keyed pseudonym instead`,
+          t("engine.share.digest_hold", {
+            field,
+            algorithm: shape.algorithm,
+            reversed: audit.reversed,
+            distinct: audit.distinct,
+            seconds: audit.seconds.toFixed(1),
+          }),
         );
     }
     const result = {
@@ -493,7 +537,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     const sha256 = out.digest.digest("hex");
     // nothing may sit at a final name: checked before the append, and again (atomically) by the link after it
     for (const f of [final, manifestPath(final), ...(report ? [quarantineName] : [])])
-      if (occupied(f)) throw occupiedError(f, " and run again; nothing was released or recorded");
+      if (occupied(f)) throw occupiedError(f, t("engine.share.after_nothing"));
     const placements = [
       { temp: out.path, final },
       ...(report ? [{ temp: report.path, final: quarantineName }] : []),
@@ -536,11 +580,11 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       if (wait !== undefined)
         throw new JikimiError(
           "release_awaits_witnesses",
-          `release ${entry.seq} of "${a.id}" is recorded, but its files stay out of place until witnessed: ${wait}; run \`jikimi ledger witness\`, then \`jikimi ledger repair\``,
-          { exitCode: ExitCode.held },
+          t("engine.share.awaits_witnesses", { seq: entry.seq, id: a.id, why: wait }),
+          { hint: t("engine.share.awaits_witnesses_hint"), exitCode: ExitCode.held },
         );
     }
-    const after = `, then run \`jikimi ledger repair\` to finish release ${entry.seq} of "${a.id}"`;
+    const after = t("engine.share.after_repair", { seq: entry.seq, id: a.id });
     for (const p of placements) placeFile(p.temp, p.final, after);
     const quarantine = report ? quarantineName : undefined;
     const manifest = writeManifest(
@@ -589,7 +633,7 @@ async function gateAudit(sample: string[], shape: DigestShape, signal: AbortSign
   const base = signal ? { signal } : {};
   let audit = await auditDigests(sample, shape, { ...base, spaces: ["birthdate"] });
   for (const format of ["plain", "hyphenated", "international"] as const) {
-    if (audit.reversed > 0 || shape.algorithm !== "sha256") break;
+    if (audit.reversed > 0 || !isDigitAlgorithm(shape.algorithm)) break;
     audit = await auditDigestsWith(
       sample,
       shape,
@@ -605,12 +649,14 @@ function riskHolds(limits: NonNullable<Agreement["risk"]>, r: RiskReport): strin
   const qi = limits.quasi_identifiers.join(", ");
   const held: string[] = [];
   if (limits.min_k !== undefined && r.records > 0 && r.k < limits.min_k)
-    held.push(
-      `the smallest group of released records sharing one combination of ${qi} holds ${r.k} record${r.k === 1 ? "" : "s"}; min_k is ${limits.min_k}: generalise or drop a quasi-identifier`,
-    );
+    held.push(t("engine.share.min_k", { qi, count: r.k, min: limits.min_k }));
   if (limits.max_unique_share !== undefined && r.uniqueShare > limits.max_unique_share)
     held.push(
-      `${(r.uniqueShare * 100).toFixed(1)}% of released records are unique on ${qi}; max_unique_share is ${(limits.max_unique_share * 100).toFixed(1)}%: generalise or drop a quasi-identifier`,
+      t("engine.share.unique_share", {
+        qi,
+        share: (r.uniqueShare * 100).toFixed(1),
+        max: (limits.max_unique_share * 100).toFixed(1),
+      }),
     );
   return held;
 }
@@ -619,25 +665,27 @@ function riskHolds(limits: NonNullable<Agreement["risk"]>, r: RiskReport): strin
 function describeIssue(issue: { code: string; expected?: string; fields?: number }): string {
   switch (issue.code) {
     case "field_count":
-      return `the record has ${issue.fields ?? "a different number of"} fields, not one per column: quote fields that contain commas or line breaks, and give every row one field per column`;
+      return issue.fields === undefined
+        ? t("engine.row.field_count_unknown")
+        : t("engine.row.field_count", { fields: issue.fields });
     case "bad_quote":
-      return 'a quote inside an unquoted field or text after a closing quote: enclose the field in quotes and double each quote inside it ("")';
+      return t("engine.row.bad_quote");
     case "bad_encoding":
-      return "invalid UTF-8: save the file as UTF-8 (from EUC-KR/CP949: iconv -f cp949 -t utf-8)";
+      return t("engine.row.bad_encoding");
     case "wrong_type":
-      return `wrong type, expected ${issue.expected ?? "the declared type"}: correct the value, or the field's type in the dataset`;
+      return t("engine.row.wrong_type", { expected: issue.expected ?? t("engine.row.declared_type") });
     case "missing_value":
-      return "no value, and the field is not nullable: fill it in, or declare the field nullable: true";
+      return t("engine.row.missing_value");
     case "bad_json":
     case "not_object":
-      return "not a JSON object on one line: write one object per line";
+      return t("engine.row.not_json");
     case "missing_key":
     case "unknown_key":
-      return "the object's keys differ from the first record's: give every record the same keys";
+      return t("engine.row.keys_differ");
     case "nested_value":
-      return "a nested value: flatten it to a string, number or boolean";
+      return t("engine.row.nested");
     default:
-      return `${issue.code}: the transform cannot take this value; correct it in the source`;
+      return t("engine.row.transform", { code: issue.code });
   }
 }
 
@@ -673,8 +721,8 @@ function appendOrExplain<T>(root: string, append: () => T): T {
     if (typeof code === "string" && (code.startsWith("SQLITE_FULL") || code.startsWith("SQLITE_IOERR")))
       throw new JikimiError(
         "ledger_write_failed",
-        `the ledger in ${join(root, ".jikimi", "state.db")} cannot be written (${code}): free disk space there and run again; nothing was released or recorded`,
-        { cause: e },
+        t("engine.share.ledger_write_failed", { path: join(root, ".jikimi", "state.db"), code }),
+        { hint: t("engine.share.ledger_write_failed_hint"), cause: e },
       );
     throw e;
   }

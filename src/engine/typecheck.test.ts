@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FieldType } from "../model/dataset.js";
-import { checkColumns, compileRowCheck, EXPECTED, type FieldCheck, IS_VALUE } from "./typecheck.js";
+import { checkColumns, compileRowCheck, expectedOf, type FieldCheck, IS_VALUE } from "./typecheck.js";
 
 const ACCEPT: Record<FieldType, string[]> = {
   integer: ["0", "-0", "+7", "42", "007", "-9007199254740991", "9007199254740991"],
@@ -144,9 +144,9 @@ describe("compileRowCheck", () => {
     const row = [...GOOD];
     row[1] = "1e3";
     row[3] = "1";
-    expect(check(row)).toEqual({ field: "age", code: "wrong_type", expected: EXPECTED.integer });
+    expect(check(row)).toEqual({ field: "age", code: "wrong_type", expected: expectedOf("integer") });
     row[1] = "30";
-    expect(check(row)).toEqual({ field: "linked", code: "wrong_type", expected: EXPECTED.boolean });
+    expect(check(row)).toEqual({ field: "linked", code: "wrong_type", expected: expectedOf("boolean") });
     const date = [...GOOD];
     date[4] = "2023-02-29";
     expect(check(date)).toMatchObject({ field: "join_date", code: "wrong_type" });

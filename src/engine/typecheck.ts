@@ -9,6 +9,7 @@
 //   date       YYYY-MM-DD, a real day of the proleptic Gregorian calendar
 //   timestamp  YYYY-MM-DDTHH:MM:SS[.fraction] then Z or ±HH:MM (RFC 3339; no leap second 60)
 //   string     anything
+import { t } from "../i18n/index.js";
 import type { FieldType } from "../model/dataset.js";
 
 /** Why a row cannot be released as declared. `field` is "" for a wrong column count. */
@@ -24,15 +25,16 @@ export interface FieldCheck {
   nullable: boolean;
 }
 
-/** What each type expects, as shown to the user (never with the value). */
-export const EXPECTED: Record<FieldType, string> = {
-  string: "text",
-  integer: "an integer (optional sign and digits, within ±9007199254740991)",
-  number: "a finite decimal number (e.g. 12.5, -3, 1e3)",
-  boolean: "true or false",
-  date: "a date YYYY-MM-DD that exists in the calendar",
-  timestamp: "an ISO 8601 timestamp with a zone, e.g. 2024-05-01T09:00:00+09:00 or ...Z",
-};
+/**
+ * What a type expects, as shown to the user (never with the value), in the language in force.
+ * @example expectedOf("date") // "a date YYYY-MM-DD that exists in the calendar"
+ */
+export function expectedOf(type: FieldType): string {
+  return t(`engine.type.${type}`);
+}
+
+/** What an empty cell of a field that is not nullable lacks, in the language in force. */
+export const notNullableText = (): string => t("engine.type.not_nullable");
 
 /** The digit at position i (0-9), or -1 past the end or for any other character. */
 function digit(s: string, i: number): number {
@@ -116,22 +118,21 @@ export function compileRowCheck(
     tests.push(IS_VALUE[f.type]);
     nullable.push(f.nullable);
   });
-  const types = names.map((n) => (fields[n] as FieldCheck).type);
+  // the texts are made once per header, not per row
+  const expected = names.map((n) => expectedOf((fields[n] as FieldCheck).type));
+  const missing = notNullableText();
+  const columnCount = t("engine.type.columns", { width });
   const n = indexes.length;
   return (row) => {
-    if (row.length !== width) return { field: "", code: "wrong_column_count", expected: `${width} columns` };
+    if (row.length !== width) return { field: "", code: "wrong_column_count", expected: columnCount };
     for (let k = 0; k < n; k++) {
       const s = row[indexes[k] as number] as string;
       if (s === "") {
         if (nullable[k]) continue;
-        return {
-          field: names[k] as string,
-          code: "missing_value",
-          expected: "a value (the field is not nullable)",
-        };
+        return { field: names[k] as string, code: "missing_value", expected: missing };
       }
       if (!(tests[k] as (s: string) => boolean)(s))
-        return { field: names[k] as string, code: "wrong_type", expected: EXPECTED[types[k] as FieldType] };
+        return { field: names[k] as string, code: "wrong_type", expected: expected[k] as string };
     }
     return null;
   };

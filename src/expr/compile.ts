@@ -16,6 +16,7 @@
 //   longer than MAX_PATTERN_LENGTH, throws `scope_regex`.
 import { RE2JS } from "re2js";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import type { FieldType } from "../model/dataset.js";
 import { type CelExpr, patternProblem } from "./validate.js";
 
@@ -64,10 +65,9 @@ interface Ctx {
 }
 
 function unsupported(what: string): never {
-  throw new JikimiError(
-    "scope_unsupported",
-    `${what} cannot be evaluated in a scope: check the expression with checkExpression first`,
-  );
+  throw new JikimiError("scope_unsupported", t("expr.compile.unsupported", { what }), {
+    hint: t("expr.compile.check_first"),
+  });
 }
 
 function constNode(value: Value): Node {
@@ -96,7 +96,7 @@ function compile(e: CelExpr, ctx: Ctx): Node {
         case "nullValue":
           return constNode(null);
         default:
-          return unsupported(`a constant of kind ${c.case ?? "unknown"}`);
+          return unsupported(t("expr.compile.constant", { kind: c.case ?? "unknown" }));
       }
     }
     case "identExpr":
@@ -123,19 +123,18 @@ function compile(e: CelExpr, ctx: Ctx): Node {
       return call(fn, args, target, ctx);
     }
     default:
-      return unsupported(`an expression of kind ${k.case ?? "unknown"}`);
+      return unsupported(t("expr.compile.expression", { kind: k.case ?? "unknown" }));
   }
 }
 
 function fieldNode(name: string, ctx: Ctx): Node {
   const type = ctx.fields.get(name);
-  if (type === undefined) return unsupported(`the unknown field "${name}"`);
+  if (type === undefined) return unsupported(t("expr.compile.unknown_field", { name }));
   const i = ctx.columnIndex.get(name);
   if (i === undefined)
-    throw new JikimiError(
-      "scope_column_missing",
-      `the scope reads the field "${name}" but the records have no column for it`,
-    );
+    throw new JikimiError("scope_column_missing", t("expr.compile.column_missing", { name }), {
+      hint: t("expr.compile.column_missing_hint"),
+    });
   return { ev: reader(type, i), constant: false, field: { index: i, type } };
 }
 
@@ -196,7 +195,7 @@ function call(fn: string, argExprs: readonly CelExpr[], targetExpr: CelExpr | un
     if (test !== undefined) return fold(stringMethod(target, arg, test), parts);
     if (fn === "matches") return fold(matches(target, arg), parts);
   }
-  return unsupported(`the function "${fn}"`);
+  return unsupported(t("expr.compile.function", { fn }));
 }
 
 /** `&&` / `||` as CEL: any deciding operand wins (false for &&, true for ||), else any error is the result. */
@@ -244,12 +243,12 @@ function not(arg: Node): Node {
 }
 
 function conditional(cond: Node, yes: Node, no: Node): Node {
-  const [c, t, f] = [cond.ev, yes.ev, no.ev];
+  const [c, y, f] = [cond.ev, yes.ev, no.ev];
   return {
     constant: false,
     ev: (row) => {
       const v = c(row);
-      return v === true ? t(row) : v === false ? f(row) : ERR;
+      return v === true ? y(row) : v === false ? f(row) : ERR;
     },
   };
 }
@@ -396,13 +395,13 @@ function size(of: Node): Node {
 }
 
 function stringMethod(target: Node, arg: Node, test: (s: string, x: string) => boolean): Node {
-  const [t, a] = [target.ev, arg.ev];
+  const [tv, a] = [target.ev, arg.ev];
   const c = arg.value;
   if (arg.constant && typeof c === "string") {
     return {
       constant: false,
       ev: (row) => {
-        const s = t(row);
+        const s = tv(row);
         return typeof s === "string" ? test(s, c) : ERR;
       },
     };
@@ -410,7 +409,7 @@ function stringMethod(target: Node, arg: Node, test: (s: string, x: string) => b
   return {
     constant: false,
     ev: (row) => {
-      const s = t(row);
+      const s = tv(row);
       const x = a(row);
       return typeof s === "string" && typeof x === "string" ? test(s, x) : ERR;
     },
@@ -426,20 +425,20 @@ export function compilePattern(pattern: string): RE2JS | undefined {
 }
 
 function matches(target: Node, arg: Node): Node {
-  const t = target.ev;
+  const tv = target.ev;
   const c = arg.value;
-  if (!arg.constant || typeof c !== "string")
-    return unsupported("a matches() pattern that is not a string literal");
+  if (!arg.constant || typeof c !== "string") return unsupported(t("expr.compile.pattern_not_literal"));
   const re = compilePattern(c);
   if (re === undefined)
     throw new JikimiError(
       "scope_regex",
-      `a matches() pattern is not valid RE2 or is too long: ${patternProblem(c)?.message ?? "invalid"}; check the expression with checkExpression first`,
+      t("expr.compile.regex", { why: patternProblem(c)?.message ?? "invalid" }),
+      { hint: t("expr.compile.check_first") },
     );
   return {
     constant: false,
     ev: (row) => {
-      const s = t(row);
+      const s = tv(row);
       return typeof s === "string" ? re.test(s) : ERR;
     },
   };

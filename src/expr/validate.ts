@@ -1,10 +1,15 @@
 // scope expressions: CEL parsed by @bufbuild/cel, then checked against a whitelist of functions and the
 // dataset's declared fields; nothing is ever compiled with eval or Function. A `matches()` pattern must be a
 // string literal of at most MAX_PATTERN_LENGTH characters that RE2 accepts (it runs in linear time, see
-// expr/compile.ts): a pattern taken from a column, or one RE2 refuses, is an issue at the pattern.
+// expr/compile.ts): a pattern taken from a column, or one RE2 refuses, is an issue at the pattern. Field names
+// CEL's grammar cannot read (Hangul, or any name between backticks) go through ASCII aliases (expr/names.ts):
+// the checked AST and every message carry the real names, and offsets point into the text as written.
 import { parse, unparse } from "@bufbuild/cel";
 import { RE2JS } from "re2js";
+import { t } from "../i18n/index.js";
 import type { FieldType } from "../model/dataset.js";
+import { closestFirst, listed } from "../model/names.js";
+import { aliasNames } from "./names.js";
 
 export type CelExpr = ReturnType<typeof parse>["expr"];
 type CelKind = "bool" | "int" | "double" | "string" | "null" | "list" | "dyn";
@@ -46,14 +51,14 @@ export function patternProblem(pattern: string): { code: ExprIssue["code"]; mess
   if (pattern.length > MAX_PATTERN_LENGTH)
     return {
       code: "expr_regex_too_long",
-      message: `the matches() pattern has ${pattern.length} characters; at most ${MAX_PATTERN_LENGTH} are allowed`,
+      message: t("expr.regex_too_long", { length: pattern.length, max: MAX_PATTERN_LENGTH }),
     };
   try {
     RE2JS.compile(pattern);
     return undefined;
   } catch (error) {
     const why = error instanceof Error ? error.message.replace(/^error parsing regexp: /, "") : "invalid";
-    return { code: "expr_regex_invalid", message: `the matches() pattern is not valid RE2: ${why}` };
+    return { code: "expr_regex_invalid", message: t("expr.regex_invalid", { why }) };
   }
 }
 
@@ -84,17 +89,13 @@ class Walker {
         if (c === "doubleValue") return "double";
         if (c === "stringValue") return "string";
         if (c === "nullValue") return "null";
-        return this.fail(e, "expr_unsupported", `constants of kind ${c ?? "unknown"} are not supported`);
+        return this.fail(e, "expr_unsupported", t("expr.constant_kind", { kind: c ?? "unknown" }));
       }
       case "identExpr": {
         const type = this.fields.get(k.value.name);
         if (type === undefined) {
-          const known = [...this.fields.keys()].join(", ");
-          return this.fail(
-            e,
-            "expr_unknown_field",
-            `"${k.value.name}" is not a field of the dataset (fields: ${known})`,
-          );
+          const known = listed(closestFirst(k.value.name, this.fields.keys())) || t("expr.no_fields");
+          return this.fail(e, "expr_unknown_field", t("expr.unknown_field", { name: k.value.name, known }));
         }
         this.used.add(k.value.name);
         return FIELD_KIND[type];
@@ -102,17 +103,13 @@ class Walker {
       case "listExpr": {
         const kinds = k.value.elements.map((el) => this.kind(el));
         if (kinds.some((x, i) => i > 0 && !compatible(x, kinds[0] ?? "dyn")))
-          this.fail(e, "expr_type", "a list mixes values of different types");
+          this.fail(e, "expr_type", t("expr.list_mixed"));
         return "list";
       }
       case "callExpr":
         return this.call(e, k.value.function, k.value.args, k.value.target);
       default:
-        return this.fail(
-          e,
-          "expr_unsupported",
-          "only field names, constants, lists, comparisons, &&, ||, !, in, size() and string methods are allowed",
-        );
+        return this.fail(e, "expr_unsupported", t("expr.unsupported"));
     }
   }
 
@@ -120,17 +117,16 @@ class Walker {
     const kinds = args.map((a) => this.kind(a));
     if (LOGIC.has(fn) || fn === "!_") {
       if (kinds.some((x) => x !== "bool" && x !== "dyn"))
-        this.fail(e, "expr_type", `${opName(fn)} needs true/false operands`);
+        this.fail(e, "expr_type", t("expr.logic_operands", { op: opName(fn) }));
       return "bool";
     }
     if (COMPARE.has(fn)) {
       const [a = "dyn", b = "dyn"] = kinds;
-      if (!compatible(a, b)) this.fail(e, "expr_type", `cannot compare a ${a} with a ${b}`);
+      if (!compatible(a, b)) this.fail(e, "expr_type", t("expr.compare", { left: a, right: b }));
       return "bool";
     }
     if (fn === "@in") {
-      if (kinds[1] !== "list" && kinds[1] !== "dyn")
-        this.fail(e, "expr_type", '`in` needs a list on its right, e.g. ["a", "b"]');
+      if (kinds[1] !== "list" && kinds[1] !== "dyn") this.fail(e, "expr_type", t("expr.in_list"));
       return "bool";
     }
     if (fn === "_?_:_") return kinds[1] ?? "dyn";
@@ -139,23 +135,19 @@ class Walker {
       return "int";
     }
     if (STRING_METHODS.has(fn) && target !== undefined && args.length === 1) {
-      const t = this.kind(target);
-      if (t !== "string" && t !== "dyn") this.fail(e, "expr_type", `${fn}() applies to text fields`);
+      const of = this.kind(target);
+      if (of !== "string" && of !== "dyn") this.fail(e, "expr_type", t("expr.string_method", { fn }));
       if (fn === "matches") this.pattern(args[0] as CelExpr);
       return "bool";
     }
-    return this.fail(e, "expr_unsupported", `function "${fn}" is not allowed in a scope expression`);
+    return this.fail(e, "expr_unsupported", t("expr.function", { fn }));
   }
 
   /** A matches() argument must be a string literal RE2 accepts: a pattern read from a column could be anything. */
   private pattern(arg: CelExpr): void {
     const k = arg.exprKind;
     if (k.case !== "constExpr" || k.value.constantKind.case !== "stringValue") {
-      this.fail(
-        arg,
-        "expr_regex_not_constant",
-        "the matches() pattern must be a string literal, not a field or a computed value",
-      );
+      this.fail(arg, "expr_regex_not_constant", t("expr.pattern_not_literal"));
       return;
     }
     const problem = patternProblem(k.value.constantKind.value);
@@ -168,31 +160,89 @@ function opName(fn: string): string {
 }
 
 /**
- * Parses and checks a scope expression against the dataset's fields; the result must be true/false.
+ * Parses and checks a scope expression against the dataset's fields; the result must be true/false. A field
+ * named in Hangul is written as it is (`잔액 >= 1000`) or between backticks (`` `잔액` ``); names are NFC-normalised.
  * @example checkExpression("appstore_linked && !dormant", new Map([["appstore_linked","boolean"],["dormant","boolean"]]))
  */
 export function checkExpression(text: string, fields: ReadonlyMap<string, FieldType>): Checked {
+  const aliased = aliasNames(text);
   let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(text);
+    parsed = parse(aliased.text);
   } catch (error) {
     const msg = error instanceof Error ? error.message : "syntax error";
     const m = /<input>:(\d+):(\d+): (.*)/.exec(msg);
-    const offset = m ? lineColToOffset(text, Number(m[1]), Number(m[2])) : 0;
-    return { ok: false, issues: [{ offset, code: "expr_syntax", message: m?.[3] ?? msg }] };
+    const offset = m ? aliased.original(lineColToOffset(aliased.text, Number(m[1]), Number(m[2]))) : 0;
+    let why = m?.[3] ?? msg;
+    for (const [alias, name] of aliased.names) why = why.replaceAll(alias, name);
+    return { ok: false, issues: [{ offset, code: "expr_syntax", message: t("expr.syntax", { why }) }] };
   }
+  if (aliased.names.size > 0) restoreNames(parsed.expr, aliased.names);
   const positions: Record<string, number> = {};
-  for (const [id, pos] of Object.entries(parsed.sourceInfo?.positions ?? {})) positions[id] = Number(pos);
+  for (const [id, pos] of Object.entries(parsed.sourceInfo?.positions ?? {}))
+    positions[id] = aliased.original(Number(pos));
   const walker = new Walker(fields, positions);
   const kind = walker.kind(parsed.expr);
   if (walker.issues.length === 0 && kind !== "bool" && kind !== "dyn")
-    walker.issues.push({
-      offset: 0,
-      code: "expr_type",
-      message: `the expression gives a ${kind}, not true/false`,
-    });
+    walker.issues.push({ offset: 0, code: "expr_type", message: t("expr.not_condition", { kind }) });
   if (walker.issues.length > 0) return { ok: false, issues: walker.issues };
   return { ok: true, expr: parsed.expr, fields: [...walker.used] };
+}
+
+/**
+ * The fields an expression reads (its identifiers), each once, in the order they appear.
+ * @example fieldsRead(checked.expr) // ["잔액", "등급"]
+ */
+export function fieldsRead(expr: CelExpr): string[] {
+  const out = new Set<string>();
+  const walk = (e: CelExpr | undefined): void => {
+    if (e === undefined) return;
+    const k = e.exprKind;
+    if (k.case === "identExpr") out.add(k.value.name);
+    else if (k.case === "selectExpr") walk(k.value.operand);
+    else if (k.case === "callExpr") {
+      walk(k.value.target);
+      for (const x of k.value.args) walk(x);
+    } else if (k.case === "listExpr") for (const x of k.value.elements) walk(x);
+  };
+  walk(expr);
+  return [...out];
+}
+
+/** Puts the real names back where the parser saw aliases (identifiers and selected fields). */
+function restoreNames(e: CelExpr | undefined, names: ReadonlyMap<string, string>): void {
+  if (e === undefined) return;
+  const k = e.exprKind;
+  switch (k.case) {
+    case "identExpr":
+      k.value.name = names.get(k.value.name) ?? k.value.name;
+      return;
+    case "selectExpr":
+      k.value.field = names.get(k.value.field) ?? k.value.field;
+      restoreNames(k.value.operand, names);
+      return;
+    case "callExpr":
+      restoreNames(k.value.target, names);
+      for (const a of k.value.args) restoreNames(a, names);
+      return;
+    case "listExpr":
+      for (const el of k.value.elements) restoreNames(el, names);
+      return;
+    case "structExpr":
+      for (const entry of k.value.entries) {
+        if (entry.keyKind.case === "mapKey") restoreNames(entry.keyKind.value, names);
+        restoreNames(entry.value, names);
+      }
+      return;
+    case "comprehensionExpr": {
+      const c = k.value;
+      for (const part of [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result])
+        restoreNames(part, names);
+      return;
+    }
+    default:
+      return;
+  }
 }
 
 function lineColToOffset(text: string, line: number, col: number): number {

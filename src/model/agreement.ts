@@ -1,6 +1,7 @@
 // agreements/*.yaml: one declared way personal data leaves: to whom, why, on which basis, which fields how.
 import { z } from "zod";
-import { CountryCode, Duration, FieldName, Id, IsoDate } from "./common.js";
+import { t } from "../i18n/index.js";
+import { ConsentPurposeId, CountryCode, Duration, FieldName, Id, IsoDate } from "./common.js";
 
 /** `phone: keep` or `phone: { transform: pseudonym, normalize: phone_kr }`; options are checked per transform. */
 export const FieldRule = z.union([
@@ -18,7 +19,13 @@ export const PhaseSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe("a dated phase that may send the whole population to build a model"),
-  where: z.string().min(1).default("true").describe("CEL over the record: which subjects are in scope"),
+  where: z
+    .string()
+    .min(1)
+    .default("true")
+    .describe(
+      'CEL over the record: which subjects are in scope. A field named in Hangul is written as it is (잔액 >= 1000000 && 등급 == "VIP"); any field may be put between backticks (`잔액`), which a field named like a CEL word (`in`, `null`) needs',
+    ),
 });
 export type Phase = z.infer<typeof PhaseSchema>;
 
@@ -35,7 +42,9 @@ export const NoticeItem = z.enum([
 export type NoticeItem = z.infer<typeof NoticeItem>;
 
 export const ConsentSchema = z.strictObject({
-  purpose: Id.describe("consent purpose in the consent registry that each subject must have granted"),
+  purpose: ConsentPurposeId.describe(
+    "consent purpose in the consent registry that each subject must have granted",
+  ),
   separate: z.boolean().default(true).describe("asked separately from other consents (CIA Art. 32)"),
   notice: z
     .array(NoticeItem)
@@ -90,7 +99,7 @@ export const AgreementSchema = z.strictObject({
   purposes: z.array(Id).min(1),
   fields: z
     .record(FieldName, FieldRule)
-    .refine((f) => Object.keys(f).length > 0, "declare at least one released field"),
+    .refine((f) => Object.keys(f).length > 0, { error: () => t("model.agreement.no_fields") }),
   scope: z.strictObject({ phases: z.array(PhaseSchema).min(1) }).optional(),
   consent: ConsentSchema.optional(),
   cross_border: CrossBorderSchema.optional(),

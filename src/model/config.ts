@@ -1,5 +1,6 @@
 // jikimi.yaml: the controller, the laws it answers to, where its keyring lives, taxonomy extensions.
 import { z } from "zod";
+import { t } from "../i18n/index.js";
 import { CountryCode, Duration, durationDays, Jurisdiction, TaxonomyKey } from "./common.js";
 
 const Entry = z.strictObject({
@@ -18,8 +19,8 @@ const CategoryEntry = Entry.extend({
 
 /** A witness the log sends its checkpoints to. */
 export const WitnessSchema = z.strictObject({
-  name: z.string().regex(/^[^\s+]+$/, "a witness name has no spaces or '+'"),
-  url: z.url({ message: "use the witness's base URL, e.g. https://witness.example/" }),
+  name: z.string().regex(/^[^\s+]+$/, { error: () => t("model.config.witness_name") }),
+  url: z.url({ error: () => t("model.config.witness_url") }),
   vkey: z.string().min(1).describe("the witness's verifier key (its `jikimi witness vkey`)"),
 });
 
@@ -45,17 +46,13 @@ export const ConfigSchema = z.strictObject({
   ledger: z
     .strictObject({
       retention: Duration.refine((d) => durationDays(d) >= 3 * 365, {
-        message:
-          "provision records are kept at least 3 years (Credit Information Act Art. 20(2)): use 3y or more",
+        error: () => t("model.config.retention"),
       })
         .default("3y")
         .describe("how long ledger entries are kept before `jikimi ledger prune` may remove their details"),
       origin: z
         .string()
-        .regex(
-          /^[^\s+]+$/,
-          "an origin has no spaces or '+': use a schema-less URL, e.g. ledger.hanbitpay.example/nsf",
-        )
+        .regex(/^[^\s+]+$/, { error: () => t("model.config.origin") })
         .optional()
         .describe(
           "the log's origin line in checkpoints and the name of its signing key (c2sp.org/tlog-checkpoint)",
@@ -85,7 +82,7 @@ export const ConfigSchema = z.strictObject({
       ),
       output_mode: z
         .string()
-        .regex(/^0?[0-7]{3}$/, "use an octal file mode such as 0600 or 0640")
+        .regex(/^0?[0-7]{3}$/, { error: () => t("model.config.output_mode") })
         .default("0600")
         .describe("mode of released files, quarantine reports and manifests"),
     })
@@ -96,19 +93,22 @@ export const ConfigSchema = z.strictObject({
           ctx.addIssue({
             code: "custom",
             path: ["witnesses", i, "name"],
-            message: `witness ${name} is listed twice`,
+            message: t("model.config.witness_twice", { name }),
           });
       if (ledger.witness_quorum !== undefined && ledger.witness_quorum > ledger.witnesses.length)
         ctx.addIssue({
           code: "custom",
           path: ["witness_quorum"],
-          message: `a quorum of ${ledger.witness_quorum} needs at least that many witnesses (${ledger.witnesses.length} listed)`,
+          message: t("model.config.quorum", {
+            quorum: ledger.witness_quorum,
+            listed: ledger.witnesses.length,
+          }),
         });
       if (ledger.wait_for_witnesses && ledger.witnesses.length === 0)
         ctx.addIssue({
           code: "custom",
           path: ["wait_for_witnesses"],
-          message: "waiting for witnesses needs witnesses: list them under ledger.witnesses",
+          message: t("model.config.wait_without_witnesses"),
         });
     })
     .optional(),

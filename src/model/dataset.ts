@@ -1,6 +1,9 @@
-// datasets/*.yaml: the fields of a source of personal data and what each one is.
+// datasets/*.yaml: the fields of a source of personal data and what each one is. Field names may be Hangul
+// (NFC-normalised, see common.ts); a field whose column in the source files is headed otherwise names that header
+// with `source_column`.
 import { z } from "zod";
-import { FieldName, Id, TaxonomyKey } from "./common.js";
+import { t } from "../i18n/index.js";
+import { FieldName, Id, SourceColumn, TaxonomyKey } from "./common.js";
 
 export const FieldType = z.enum(["string", "integer", "number", "boolean", "date", "timestamp"]);
 export type FieldType = z.infer<typeof FieldType>;
@@ -13,6 +16,9 @@ export const FieldSchema = z.strictObject({
   role: FieldRole.optional().describe("defaults from the categories"),
   nullable: z.boolean().default(false),
   description: z.string().optional(),
+  source_column: SourceColumn.optional().describe(
+    'the header of the field\'s column in source files (CSV header, JSON Lines key, Parquet column), when it is not the field\'s name, e.g. "고객 번호" or "Balance (KRW)"; NFC-normalised, as headers are. Without it the column is the one headed with the field\'s name',
+  ),
 });
 export type Field = z.infer<typeof FieldSchema>;
 
@@ -24,6 +30,14 @@ export const DatasetSchema = z.strictObject({
   subject_key: FieldName.describe("the field that identifies the data subject"),
   fields: z
     .record(FieldName, FieldSchema)
-    .refine((f) => Object.keys(f).length > 0, "declare at least one field"),
+    .refine((f) => Object.keys(f).length > 0, { error: () => t("model.dataset.no_fields") }),
 });
 export type Dataset = z.infer<typeof DatasetSchema>;
+
+/**
+ * The header each field of a dataset is read from: its `source_column`, else its own name.
+ * @example sourceColumns(ds) // Map { "고객번호" => "고객 번호", "잔액" => "잔액" }
+ */
+export function sourceColumns(dataset: Pick<Dataset, "fields">): Map<string, string> {
+  return new Map(Object.entries(dataset.fields).map(([name, f]) => [name, f.source_column ?? name]));
+}

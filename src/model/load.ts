@@ -1,6 +1,7 @@
 // loads a workspace folder: parses every YAML file, validates it, resolves references, and reports every
 // issue at once. A workspace comes back only when there is no issue.
 import type { z } from "zod";
+import { t } from "../i18n/index.js";
 import type { WorkspaceReader } from "../io/workspace-reader.js";
 import { buildTaxonomy } from "../taxonomy/index.js";
 import { type AgreementInput, AgreementSchema } from "./agreement.js";
@@ -13,6 +14,7 @@ import { resolveAgreement, validateDataset, validatePurpose } from "./references
 import type { Agreement, Declared, Workspace } from "./workspace.js";
 import { parseYamlFile } from "./yaml-file.js";
 import { zodIssues } from "./zod-issues.js";
+import { zodMessage } from "./zod-messages.js";
 
 export const CONFIG_FILE = "jikimi.yaml";
 export const FOLDERS = {
@@ -33,7 +35,7 @@ function readDoc<S extends z.ZodType>(
   const parsed = parseYamlFile(file, reader.read(file));
   issues.push(...parsed.issues);
   if (parsed.issues.length > 0) return undefined;
-  const result = schema.safeParse(parsed.yaml.value ?? null);
+  const result = schema.safeParse(parsed.yaml.value ?? null, { error: zodMessage });
   if (!result.success) {
     issues.push(...zodIssues(parsed.yaml, result.error));
     return undefined;
@@ -59,8 +61,8 @@ function readFolder<S extends z.ZodType>(
         ...doc.at(["id"]),
         path: "id",
         code: "duplicate_id",
-        message: `id "${id}" is already used by ${first.file}`,
-        hint: "give each declaration its own id",
+        message: t("model.load.duplicate_id", { id, file: first.file }),
+        hint: t("model.load.duplicate_id_hint"),
       });
       continue;
     }
@@ -85,8 +87,8 @@ export function loadWorkspace(reader: WorkspaceReader): LoadResult {
           column: 1,
           path: "",
           code: "workspace_not_found",
-          message: `no ${CONFIG_FILE} in ${reader.root}`,
-          hint: "run the command inside a workspace, pass --workspace DIR, or create one with `jikimi init DIR`",
+          message: t("model.load.no_workspace", { file: CONFIG_FILE, root: reader.root }),
+          hint: t("model.load.no_workspace_hint"),
         },
       ],
     };
@@ -110,17 +112,17 @@ export function loadWorkspace(reader: WorkspaceReader): LoadResult {
   >;
 
   const built = buildTaxonomy(config?.value.taxonomy ?? {});
-  for (const t of built.issues) {
-    const path = ["taxonomy", t.kind, t.index, "key"];
+  for (const issue of built.issues) {
+    const path = ["taxonomy", issue.kind, issue.index, "key"];
     issues.push({
       ...(config?.at(path) ?? { file: CONFIG_FILE, line: 1, column: 1 }),
-      path: `taxonomy.${t.kind}[${t.index}].key`,
-      code: t.code,
-      message: t.message,
+      path: `taxonomy.${issue.kind}[${issue.index}].key`,
+      code: issue.code,
+      message: issue.message,
       hint:
-        t.code === "unknown_parent"
-          ? "declare the parent key first, or use an existing parent"
-          : "use a new key",
+        issue.code === "unknown_parent"
+          ? t("model.load.taxonomy_parent_hint")
+          : t("model.load.taxonomy_key_hint"),
     });
   }
   const taxonomy = built.taxonomy;

@@ -1,26 +1,29 @@
-// cross-file checks: references between declarations, taxonomy keys, transforms and scope expressions.
+// cross-file checks: references between declarations, taxonomy keys, source columns, transforms and scope
+// expressions. Hints name only what the workspace declares, the closest to a mistyped name first.
 import { GENERALISE_TYPES, TRANSFORMS, transformNamed } from "../engine/transforms/index.js";
+import { celName } from "../expr/names.js";
 import { checkExpression, type ExprIssue, MAX_PATTERN_LENGTH } from "../expr/validate.js";
+import { t } from "../i18n/index.js";
 import type { Taxonomy } from "../taxonomy/index.js";
 import type { AgreementInput } from "./agreement.js";
 import type { Dataset, FieldType } from "./dataset.js";
 import { formatPath, type LoadIssue } from "./issues.js";
-import { own } from "./names.js";
+import { closestFirst, listed, own } from "./names.js";
 import type { Purpose } from "./purpose.js";
 import type { Recipient } from "./recipient.js";
 import type { Agreement, CheckedPhase, Declared, FieldRelease } from "./workspace.js";
 import type { Path } from "./yaml-file.js";
 import { zodIssues } from "./zod-issues.js";
+import { zodMessage } from "./zod-messages.js";
 
 function issue(doc: Declared<unknown>, path: Path, code: string, message: string, hint: string): LoadIssue {
   return { ...doc.at(path), path: formatPath(path), code, message, hint };
 }
 
-function known(keys: Iterable<string>): string {
-  const list = [...keys];
-  return list.length === 0
-    ? "none is declared yet"
-    : list.slice(0, 12).join(", ") + (list.length > 12 ? ", ..." : "");
+/** Declared names for a hint, the closest to `near` first when given; "none is declared yet" for none. */
+function known(keys: Iterable<string>, near?: string): string {
+  const list = near === undefined ? [...keys] : closestFirst(near, keys);
+  return list.length === 0 ? t("model.ref.none_yet") : listed(list);
 }
 
 /** Subject key, categories and subjects of a dataset. */
@@ -33,8 +36,8 @@ export function validateDataset(d: Declared<Dataset>, taxonomy: Taxonomy): LoadI
         d,
         ["subject_key"],
         "unknown_field",
-        `subject_key "${ds.subject_key}" is not a field of the dataset`,
-        `use one of: ${known(Object.keys(ds.fields))}`,
+        t("model.ref.subject_key_unknown", { name: ds.subject_key }),
+        t("model.ref.use_one_of", { known: known(Object.keys(ds.fields), ds.subject_key) }),
       ),
     );
   if (!taxonomy.subjects.has(ds.subjects))
@@ -43,8 +46,8 @@ export function validateDataset(d: Declared<Dataset>, taxonomy: Taxonomy): LoadI
         d,
         ["subjects"],
         "unknown_subject",
-        `"${ds.subjects}" is not a data subject in the taxonomy`,
-        `use one of: ${known(taxonomy.subjects.keys())}, or add it under taxonomy.subjects in jikimi.yaml`,
+        t("model.ref.unknown_subject", { subject: ds.subjects }),
+        t("model.ref.unknown_subject_hint", { known: known(taxonomy.subjects.keys(), ds.subjects) }),
       ),
     );
   for (const [name, field] of Object.entries(ds.fields)) {
@@ -55,11 +58,57 @@ export function validateDataset(d: Declared<Dataset>, taxonomy: Taxonomy): LoadI
             d,
             ["fields", name, "categories", i],
             "unknown_category",
-            `"${key}" is not a data category in the taxonomy`,
-            "use a key from `jikimi taxonomy`, or add it under taxonomy.categories in jikimi.yaml",
+            t("model.ref.unknown_category", { key }),
+            t("model.ref.unknown_category_hint"),
           ),
         );
     });
+  }
+  out.push(...sourceColumnIssues(d));
+  return out;
+}
+
+/**
+ * Each header may feed one field only: two fields reading one source column, or a field reading a column headed
+ * with another field's name (when that field has no source_column of its own), are refused.
+ */
+function sourceColumnIssues(d: Declared<Dataset>): LoadIssue[] {
+  const out: LoadIssue[] = [];
+  const fields = d.value.fields;
+  const readBy = new Map<string, string>();
+  for (const [name, f] of Object.entries(fields)) {
+    const column = f.source_column ?? name;
+    const other = readBy.get(column);
+    if (other !== undefined) {
+      const path = ["fields", name, ...(f.source_column !== undefined ? ["source_column"] : [])];
+      const mapped = f.source_column !== undefined && own(fields, other)?.source_column !== undefined;
+      out.push(
+        mapped
+          ? issue(
+              d,
+              path,
+              "duplicate_source_column",
+              t("model.ref.source_column_twice", { field: name, column, other }),
+              t("model.ref.source_column_twice_hint"),
+            )
+          : issue(
+              d,
+              path,
+              "duplicate_source_column",
+              t("model.ref.source_column_clash", {
+                field: f.source_column !== undefined ? name : other,
+                column,
+                other: f.source_column !== undefined ? other : name,
+              }),
+              t("model.ref.source_column_clash_hint", {
+                field: f.source_column !== undefined ? name : other,
+                other: f.source_column !== undefined ? other : name,
+              }),
+            ),
+      );
+      continue;
+    }
+    readBy.set(column, name);
   }
   return out;
 }
@@ -73,8 +122,8 @@ export function validatePurpose(p: Declared<Purpose>, taxonomy: Taxonomy): LoadI
         p,
         ["use"],
         "unknown_use",
-        `"${p.value.use}" is not a data use in the taxonomy`,
-        `use one of: ${known(taxonomy.uses.keys())}, or add it under taxonomy.uses in jikimi.yaml`,
+        t("model.ref.unknown_use", { use: p.value.use }),
+        t("model.ref.unknown_use_hint", { known: known(taxonomy.uses.keys(), p.value.use) }),
       ),
     );
   p.value.needs.forEach((key, i) => {
@@ -84,8 +133,8 @@ export function validatePurpose(p: Declared<Purpose>, taxonomy: Taxonomy): LoadI
           p,
           ["needs", i],
           "unknown_category",
-          `"${key}" is not a data category in the taxonomy`,
-          "use a key from `jikimi taxonomy`",
+          t("model.ref.unknown_category", { key }),
+          t("model.ref.unknown_category_purpose_hint"),
         ),
       );
   });
@@ -99,14 +148,30 @@ interface Context {
   purposes: ReadonlyMap<string, Declared<Purpose>>;
 }
 
-const EXPR_HINTS: Partial<Record<ExprIssue["code"], string>> = {
-  expr_unknown_field: "name a field declared in the agreement's dataset",
-  expr_regex_not_constant:
-    'write the pattern as a string literal, e.g. phone.matches("^010-[0-9]{4}-[0-9]{4}$"); to compare with another field use ==',
-  expr_regex_too_long: `shorten the pattern to ${MAX_PATTERN_LENGTH} characters, or split it into several matches() joined with ||`,
-  expr_regex_invalid:
-    "use RE2 syntax (no lookaround, no back-references, repeats up to {1000}): https://github.com/google/re2/wiki/Syntax",
-};
+/** The name a scope issue is about: the quoted name of an unknown field, else nothing. */
+const nameIn = (message: string): string | undefined => /"([^"]+)"/.exec(message)?.[1];
+
+/** The fix of a scope issue; field names come from the dataset only, the closest to an unknown one first. */
+function exprHint(e: ExprIssue, fields: ReadonlyMap<string, FieldType>): string {
+  const names = (near?: string) => {
+    const list = near === undefined ? [...fields.keys()] : closestFirst(near, fields.keys());
+    return list.length === 0 ? t("model.ref.none_yet") : listed(list.map(celName));
+  };
+  switch (e.code) {
+    case "expr_unknown_field":
+      return t("model.ref.expr_unknown_field_hint", { known: names(nameIn(e.message)) });
+    case "expr_regex_not_constant":
+      return t("model.ref.expr_regex_not_constant_hint");
+    case "expr_regex_too_long":
+      return t("model.ref.expr_regex_too_long_hint", { max: MAX_PATTERN_LENGTH });
+    case "expr_regex_invalid":
+      return t("model.ref.expr_regex_invalid_hint");
+    case "expr_syntax":
+      return t("model.ref.expr_syntax_hint", { known: names() });
+    default:
+      return t("model.ref.expr_other_hint", { known: names() });
+  }
+}
 
 function exprIssues(
   doc: Declared<unknown>,
@@ -122,8 +187,8 @@ function exprIssues(
     ...(start?.exact ? locate(start.offset + e.offset) : doc.at(path)),
     path: formatPath(path),
     code: e.code,
-    message: `scope expression: ${e.message}`,
-    hint: EXPR_HINTS[e.code] ?? "write a CEL condition such as: appstore_linked && !dormant",
+    message: t("model.ref.scope_expression", { why: e.message }),
+    hint: exprHint(e, fields),
   }));
 }
 
@@ -140,8 +205,11 @@ export function resolveAgreement(
         a,
         ["recipient"],
         "dangling_reference",
-        `recipient "${v.recipient}" is not declared`,
-        `add recipients/${v.recipient}.yaml or use one of: ${known(ctx.recipients.keys())}`,
+        t("model.ref.recipient_unknown", { id: v.recipient }),
+        t("model.ref.recipient_unknown_hint", {
+          id: v.recipient,
+          known: known(ctx.recipients.keys(), v.recipient),
+        }),
       ),
     );
   const dataset = ctx.datasets.get(v.dataset);
@@ -151,8 +219,8 @@ export function resolveAgreement(
         a,
         ["dataset"],
         "dangling_reference",
-        `dataset "${v.dataset}" is not declared`,
-        `add datasets/${v.dataset}.yaml or use one of: ${known(ctx.datasets.keys())}`,
+        t("model.ref.dataset_unknown", { id: v.dataset }),
+        t("model.ref.dataset_unknown_hint", { id: v.dataset, known: known(ctx.datasets.keys(), v.dataset) }),
       ),
     );
   v.purposes.forEach((p, i) => {
@@ -162,8 +230,8 @@ export function resolveAgreement(
           a,
           ["purposes", i],
           "dangling_reference",
-          `purpose "${p}" is not declared`,
-          `add purposes/${p}.yaml or use one of: ${known(ctx.purposes.keys())}`,
+          t("model.ref.purpose_unknown", { id: p }),
+          t("model.ref.purpose_unknown_hint", { id: p, known: known(ctx.purposes.keys(), p) }),
         ),
       );
   });
@@ -174,8 +242,8 @@ export function resolveAgreement(
           a,
           ["contract", "covers", i],
           "dangling_reference",
-          `purpose "${p}" is not declared`,
-          `use one of: ${known(ctx.purposes.keys())}`,
+          t("model.ref.purpose_unknown", { id: p }),
+          t("model.ref.use_one_of", { known: known(ctx.purposes.keys(), p) }),
         ),
       );
   });
@@ -185,8 +253,8 @@ export function resolveAgreement(
         a,
         ["valid", "until"],
         "invalid_dates",
-        "valid.until is before valid.from",
-        "swap the dates or fix the typo",
+        t("model.ref.invalid_dates"),
+        t("model.ref.invalid_dates_hint"),
       ),
     );
 
@@ -202,8 +270,8 @@ export function resolveAgreement(
           a,
           path,
           "unknown_field",
-          `field "${name}" is not declared in dataset "${v.dataset}"`,
-          `declare it in ${dataset.file} or use one of: ${known(fieldTypes.keys())}`,
+          t("model.ref.field_unknown", { name, dataset: v.dataset }),
+          t("model.ref.field_unknown_hint", { file: dataset.file, known: known(fieldTypes.keys(), name) }),
         ),
       );
       continue;
@@ -216,13 +284,13 @@ export function resolveAgreement(
           a,
           typeof rule === "string" ? path : [...path, "transform"],
           "unknown_transform",
-          `unknown transform "${spec.transform}" for field "${name}"`,
-          `use one of: ${TRANSFORMS.map((t) => t.name).join(", ")}`,
+          t("model.ref.transform_unknown", { transform: spec.transform, name }),
+          t("model.ref.use_one_of", { known: TRANSFORMS.map((x) => x.name).join(", ") }),
         ),
       );
       continue;
     }
-    const parsed = def.options.safeParse(spec);
+    const parsed = def.options.safeParse(spec, { error: zodMessage });
     if (!parsed.success) {
       out.push(...zodIssues(a.yaml, parsed.error, path));
       continue;
@@ -237,8 +305,10 @@ export function resolveAgreement(
           a,
           path,
           "transform_type",
-          `transform "${def.name}"${def.name === "generalise" ? ` to ${String(options.to)}` : ""} does not apply to ${type} field "${name}"`,
-          `it applies to: ${(accepts as readonly string[]).join(", ")}`,
+          def.name === "generalise"
+            ? t("model.ref.transform_type_to", { transform: def.name, to: String(options.to), type, name })
+            : t("model.ref.transform_type", { transform: def.name, type, name }),
+          t("model.ref.transform_type_hint", { types: (accepts as readonly string[]).join(", ") }),
         ),
       );
     fields.push([name, { transform: def, options }]);
@@ -251,8 +321,8 @@ export function resolveAgreement(
           a,
           ["risk", "quasi_identifiers", i],
           "unknown_field",
-          `quasi-identifier "${qi}" is not a released field of this agreement`,
-          `the gate measures the released file: use one of: ${known(Object.keys(v.fields))}`,
+          t("model.ref.qi_unknown", { name: qi }),
+          t("model.ref.qi_unknown_hint", { known: known(Object.keys(v.fields), qi) }),
         ),
       );
   });
@@ -268,8 +338,8 @@ export function resolveAgreement(
             a,
             ["scope", "phases", i, "until"],
             "invalid_dates",
-            `phase "${phase.name}" ends before it starts`,
-            "make until later than from",
+            t("model.ref.phase_dates", { phase: phase.name }),
+            t("model.ref.phase_dates_hint"),
           ),
         );
       const checked = checkExpression(phase.where, fieldTypes);

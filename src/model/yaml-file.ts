@@ -2,7 +2,9 @@
 // (located at the key or alias) a mapping key that every JS object inherits (`constructor`, `__proto__`:
 // `reserved_name`), an alias without an anchor before it, an alias inside the node it names, and aliases that
 // expand the document by more than MAX_ALIAS_EXPANSION nodes (billion laughs: `yaml_alias_limit`). A file with
-// an issue has no value, so nothing downstream ever walks an exploding or circular structure.
+// an issue has no value, so nothing downstream ever walks an exploding or circular structure. Two keys of one
+// mapping that are the same name in NFC (composed and decomposed Hangul) are a `duplicate_key` too, and a path
+// finds its key in either form.
 import {
   type Document,
   isAlias,
@@ -14,8 +16,9 @@ import {
   type Node,
   parseDocument,
 } from "yaml";
+import { t } from "../i18n/index.js";
 import { formatPath, type LoadIssue, type Location } from "./issues.js";
-import { isReservedName, RESERVED_NAME_HINT, RESERVED_NAME_MESSAGE } from "./names.js";
+import { isReservedName, reservedNameHint, reservedNameMessage } from "./names.js";
 
 /** Nodes (scalars, mappings, lists) that aliases may add to one file when it is expanded. */
 export const MAX_ALIAS_EXPANSION = 10_000;
@@ -48,10 +51,7 @@ export function parseYamlFile(file: string, text: string): { yaml: YamlFile; iss
     code: e.code === "DUPLICATE_KEY" ? "duplicate_key" : "yaml_syntax",
     path: "",
     message: firstLine(e.message),
-    hint:
-      e.code === "DUPLICATE_KEY"
-        ? "each key may appear once in a mapping: remove or rename the repeated one"
-        : "fix the YAML syntax at this place (indentation, a missing ':' or an unclosed quote)",
+    hint: e.code === "DUPLICATE_KEY" ? t("model.yaml.duplicate_key_hint") : t("model.yaml.syntax_hint"),
   }));
   if (issues.length === 0) issues.push(...nodeIssues(doc, locate));
   let value: unknown;
@@ -65,8 +65,10 @@ export function parseYamlFile(file: string, text: string): { yaml: YamlFile; iss
         ...locate(0),
         code: "yaml_syntax",
         path: "",
-        message: `the YAML cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
-        hint: "simplify the file: write the values out instead of using anchors and aliases",
+        message: t("model.yaml.unreadable", {
+          why: firstLine(error instanceof Error ? error.message : String(error)),
+        }),
+        hint: t("model.yaml.unreadable_hint"),
       });
     }
   }
@@ -107,8 +109,8 @@ function nodeIssues(doc: Document, locate: (offset: number) => Location): LoadIs
         issues.push({
           ...where,
           code: "yaml_alias_unresolved",
-          message: `alias *${node.source} names no anchor &${node.source} before it`,
-          hint: `set &${node.source} on a value above this line, or write the value out`,
+          message: t("model.yaml.alias_unresolved", { alias: node.source }),
+          hint: t("model.yaml.alias_unresolved_hint", { alias: node.source }),
         });
         return 1;
       }
@@ -116,8 +118,8 @@ function nodeIssues(doc: Document, locate: (offset: number) => Location): LoadIs
         issues.push({
           ...where,
           code: "yaml_alias_cycle",
-          message: `alias *${node.source} is inside the value &${node.source} it names, so that value never ends`,
-          hint: "write the value out instead of the alias",
+          message: t("model.yaml.alias_cycle", { alias: node.source }),
+          hint: t("model.yaml.alias_cycle_hint"),
         });
         return 1;
       }
@@ -128,8 +130,8 @@ function nodeIssues(doc: Document, locate: (offset: number) => Location): LoadIs
         issues.push({
           ...where,
           code: "yaml_alias_limit",
-          message: `aliases expand this file to more than ${MAX_ALIAS_EXPANSION} values (here *${node.source} alone stands for ${size}): anchors that alias anchors multiply`,
-          hint: "write the values out, or alias only small values and not values that contain aliases themselves",
+          message: t("model.yaml.alias_limit", { max: MAX_ALIAS_EXPANSION, alias: node.source, size }),
+          hint: t("model.yaml.alias_limit_hint"),
         });
       }
       return size;
@@ -139,6 +141,7 @@ function nodeIssues(doc: Document, locate: (offset: number) => Location): LoadIs
     open.add(node);
     let size = 1;
     if (isMap(node)) {
+      const seen = new Set<string>();
       for (const pair of node.items) {
         const keyNode = isAlias(pair.key) ? anchors.get(pair.key.source) : pair.key;
         const key = isScalar(keyNode) ? keyNode.value : undefined;
@@ -147,9 +150,22 @@ function nodeIssues(doc: Document, locate: (offset: number) => Location): LoadIs
             ...at(pair.key),
             path: formatPath([...path, key]),
             code: "reserved_name",
-            message: `"${key}" ${RESERVED_NAME_MESSAGE}`,
-            hint: RESERVED_NAME_HINT,
+            message: t("model.yaml.reserved", { key, why: reservedNameMessage() }),
+            hint: reservedNameHint(),
           });
+        if (typeof key === "string") {
+          // yaml compares keys as written; names are compared in NFC
+          const nfc = key.normalize("NFC");
+          if (seen.has(nfc))
+            issues.push({
+              ...at(pair.key),
+              path: formatPath([...path, nfc]),
+              code: "duplicate_key",
+              message: t("model.name.nfc_twice", { name: nfc }),
+              hint: t("model.name.nfc_twice_hint"),
+            });
+          seen.add(nfc);
+        }
         size += walk(pair.key, path) + walk(pair.value, [...path, String(key)]);
       }
     } else if (isSeq(node)) {
@@ -167,6 +183,14 @@ function nodeIssues(doc: Document, locate: (offset: number) => Location): LoadIs
   return issues;
 }
 
+/** A YAML key and a path step name the same key when equal in NFC (paths carry normalised names). */
+function sameKey(key: unknown, step: PropertyKey | undefined): boolean {
+  if (key === step) return true;
+  return (
+    typeof key === "string" && typeof step === "string" && key.normalize("NFC") === step.normalize("NFC")
+  );
+}
+
 function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;
 }
@@ -178,7 +202,7 @@ function nodeOffset(doc: Document, path: Path, which: "key" | "value"): number {
     const last = prefix.at(-1);
     if (prefix.length === 0) return (doc.contents as Node | null)?.range?.[0] ?? 0;
     if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+      const pair = parent.items.find((p) => isScalar(p.key) && sameKey(p.key.value, last));
       if (pair) {
         const keyNode = pair.key as Node;
         const valueNode = pair.value as Node | null;

@@ -1,7 +1,8 @@
-// turns zod validation issues into load issues with file:line:col and a fix.
+// turns zod validation issues into load issues with file:line:col and a fix, in the language in force.
 import type { z } from "zod";
+import { t } from "../i18n/index.js";
 import { formatPath, type LoadIssue } from "./issues.js";
-import { RESERVED_NAME_HINT } from "./names.js";
+import { reservedNameHint } from "./names.js";
 import type { Path, YamlFile } from "./yaml-file.js";
 
 /** The value at `path`, own properties only (a key named like an Object.prototype property is absent). */
@@ -20,7 +21,12 @@ function codeOf(issue: { code: string; params?: Record<string, unknown> }): stri
   return typeof code === "string" ? code : undefined;
 }
 
-/** Every zod issue of one file, located; `prefix` is prepended to the issue paths. */
+const where = (path: Path) => formatPath(path) || t("model.zod.the_document");
+
+/**
+ * Every zod issue of one file, located; `prefix` is prepended to the issue paths.
+ * @example if (!r.success) issues.push(...zodIssues(yaml, r.error));
+ */
 export function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []): LoadIssue[] {
   const out: LoadIssue[] = [];
   for (const issue of error.issues) {
@@ -33,8 +39,10 @@ export function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []):
           ...yaml.at(keyPath, "key"),
           path: formatPath(keyPath),
           code: "unknown_key",
-          message: `unknown key "${key}"${path.length ? ` in ${formatPath(path)}` : ""}`,
-          hint: `remove "${key}" or fix its spelling (\`jikimi schema\` writes JSON Schema for editor completion)`,
+          message: path.length
+            ? t("model.zod.unknown_key_in", { key, path: formatPath(path) })
+            : t("model.zod.unknown_key", { key }),
+          hint: t("model.zod.unknown_key_hint", { key }),
         });
       }
       continue;
@@ -50,9 +58,12 @@ export function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []):
         code,
         message:
           code === "reserved_name"
-            ? `"${key}" ${inner?.message ?? ""}`
-            : `"${key}" is not a valid key here: ${inner?.message ?? "see `jikimi schema`"}`,
-        hint: code === "reserved_name" ? RESERVED_NAME_HINT : "use letters, digits and '_'",
+            ? t("model.yaml.reserved", { key, why: inner?.message ?? "" })
+            : t("model.name.invalid_field", {
+                name: key,
+                why: inner?.message ?? t("model.zod.invalid_key_fallback"),
+              }),
+        hint: code === "reserved_name" ? reservedNameHint() : t("model.name.invalid_field_hint"),
       });
       continue;
     }
@@ -62,8 +73,12 @@ export function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []):
         ...yaml.at(path),
         ...base,
         code: asked,
-        message: `${formatPath(path) || "the document"}: "${String(valueAt(yaml.value, path))}" ${issue.message}`,
-        hint: asked === "reserved_name" ? RESERVED_NAME_HINT : "see `jikimi schema` for what is allowed here",
+        message: t("model.zod.value_refused", {
+          path: where(path),
+          value: String(valueAt(yaml.value, path)),
+          why: issue.message,
+        }),
+        hint: asked === "reserved_name" ? reservedNameHint() : t("model.zod.see_schema"),
       });
       continue;
     }
@@ -74,21 +89,23 @@ export function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []):
         ...yaml.at(path.slice(0, -1), "key"),
         ...base,
         code: "missing_key",
-        message: `required key "${key}" is missing`,
-        hint: `add "${key}:" here`,
+        message: t("model.zod.missing_key", { key }),
+        hint: t("model.zod.missing_key_hint", { key }),
       });
       continue;
     }
     if (issue.code === "invalid_type") {
+      const expected = typeName(issue.expected);
       out.push({
         ...yaml.at(path),
         ...base,
         code: "wrong_type",
-        message: `${formatPath(path) || "the document"} must be ${article(issue.expected)}`,
-        hint: `write ${article(issue.expected)} here`,
+        message: t("model.zod.wrong_type", { path: where(path), expected }),
+        hint: t("model.zod.wrong_type_hint", { expected }),
       });
       continue;
     }
+    const invalidName = issue.code === "invalid_format" && isNamePath(path);
     out.push({
       ...yaml.at(path),
       ...base,
@@ -98,16 +115,44 @@ export function zodIssues(yaml: YamlFile, error: z.ZodError, prefix: Path = []):
           : issue.code === "invalid_format"
             ? "invalid_format"
             : "invalid",
-      message: `${formatPath(path) || "the document"}: ${issue.message}`,
-      hint: "see `jikimi schema` for what is allowed here",
+      message: t("model.zod.other", {
+        path: where(path),
+        why: invalidName
+          ? t("model.name.invalid_field", { name: String(valueAt(yaml.value, path)), why: issue.message })
+          : issue.message,
+      }),
+      hint: invalidName ? t("model.name.invalid_field_hint") : t("model.zod.see_schema"),
     });
   }
   return out;
 }
 
-function article(expected: string): string {
-  if (expected === "object") return "a mapping (key: value lines)";
-  if (expected === "array") return "a list";
-  if (expected === "record") return "a mapping";
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+/** Paths that hold a user-chosen name: a declaration's id, the subject key, a quasi-identifier. */
+function isNamePath(path: Path): boolean {
+  const last = path.at(-1);
+  return (
+    (path.length === 1 && (last === "id" || last === "subject_key")) ||
+    (path.length === 3 && path[0] === "risk" && path[1] === "quasi_identifiers")
+  );
+}
+
+function typeName(expected: string): string {
+  switch (expected) {
+    case "object":
+      return t("model.zod.type_object");
+    case "array":
+      return t("model.zod.type_array");
+    case "record":
+      return t("model.zod.type_record");
+    case "string":
+      return t("model.zod.type_string");
+    case "number":
+      return t("model.zod.type_number");
+    case "boolean":
+      return t("model.zod.type_boolean");
+    case "int":
+      return t("model.zod.type_int");
+    default:
+      return t("model.zod.type_any", { type: expected });
+  }
 }

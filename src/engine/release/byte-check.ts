@@ -3,7 +3,7 @@
 // Contract: for every row, the result equals compileRowCheck's on the decoded row (a property test holds
 // the two together); problems carry field names and codes, never values.
 import type { FieldType } from "../../model/dataset.js";
-import { EXPECTED, type FieldCheck, IS_VALUE, type RowProblem } from "../typecheck.js";
+import { expectedOf, type FieldCheck, IS_VALUE, notNullableText, type RowProblem } from "../typecheck.js";
 import { type FieldTable, fieldText } from "./table.js";
 
 type ByteTest = (b: Uint8Array, s: number, e: number, t: FieldTable, r: number, f: number) => boolean;
@@ -83,6 +83,9 @@ export function compileTableCheck(
     nullable.push(f.nullable);
     types.push(f.type);
   });
+  // the texts are made once per header, not per row
+  const expected = types.map(expectedOf);
+  const missing = notNullableText();
   const n = cols.length;
   return (t, r) => {
     const b = t.bytes;
@@ -94,14 +97,10 @@ export function compileTableCheck(
       const e = sep[base + f] as number;
       if (s === e) {
         if (nullable[k]) continue;
-        return {
-          field: names[k] as string,
-          code: "missing_value",
-          expected: "a value (the field is not nullable)",
-        };
+        return { field: names[k] as string, code: "missing_value", expected: missing };
       }
       if (!(tests[k] as ByteTest)(b, s, e, t, r, f))
-        return { field: names[k] as string, code: "wrong_type", expected: EXPECTED[types[k] as FieldType] };
+        return { field: names[k] as string, code: "wrong_type", expected: expected[k] as string };
     }
     return null;
   };

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { Signer } from "../../crypto/signing.js";
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
+import { ID_PATTERN } from "../../model/common.js";
 import {
   manifestPath,
   occupied,
@@ -20,7 +22,7 @@ import {
 
 const PendingSchema = z.strictObject({
   format: z.literal("jikimi-pending/1"),
-  agreement: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
+  agreement: z.string().regex(ID_PATTERN),
   outDir: z.string(),
   tmpDir: z.string(),
   mode: z.number().int().min(0).max(0o777),
@@ -88,10 +90,9 @@ function readJournal(root: string, agreement: string): PendingRelease | undefine
     parsed = PendingSchema.safeParse(undefined);
   }
   if (!parsed.success || parsed.data.agreement !== agreement)
-    throw new JikimiError(
-      "journal_corrupt",
-      `the release journal ${path} is unreadable: check \`jikimi ledger log\` for a release of "${agreement}" without a file, then delete the journal`,
-    );
+    throw new JikimiError("journal_corrupt", t("engine.journal.corrupt", { path }), {
+      hint: t("engine.journal.corrupt_hint", { id: agreement }),
+    });
   return parsed.data;
 }
 
@@ -164,7 +165,7 @@ export function recoverRelease(
   report.seq = seq;
   const wait = awaiting?.(seq);
   if (wait !== undefined) return { ...report, action: "waiting", reason: wait };
-  const after = `, then run \`jikimi ledger repair\` to finish release ${seq} of "${agreement}"`;
+  const after = t("engine.share.after_repair", { seq, id: agreement });
   for (const f of p.files) {
     if (occupied(f.temp)) {
       placeFile(f.temp, f.final, after);
@@ -197,15 +198,11 @@ export function recoverRelease(
 
 /** A recovery as one line for the CLI. */
 export function describeRecovery(r: Recovery): string {
-  if (r.action === "discarded")
-    return `an interrupted release of "${r.agreement}" was not recorded: its temporary files were deleted`;
+  if (r.action === "discarded") return t("engine.journal.discarded", { id: r.agreement });
   if (r.action === "waiting")
-    return `release ${r.seq} of "${r.agreement}" is recorded but its files stay out of place until witnessed: ${r.reason}; run \`jikimi ledger witness\`, then \`jikimi ledger repair\``;
-  const parts = [`finished the interrupted release of "${r.agreement}" (ledger entry ${r.seq})`];
-  if (r.placed.length > 0) parts.push(`placed ${r.placed.join(", ")}`);
-  if (r.missing.length > 0)
-    parts.push(
-      `MISSING ${r.missing.join(", ")}: the temporary is gone; release again (the entry stays in the ledger)`,
-    );
+    return t("engine.journal.waiting", { seq: r.seq ?? 0, id: r.agreement, why: r.reason ?? "" });
+  const parts = [t("engine.journal.finished", { id: r.agreement, seq: r.seq ?? 0 })];
+  if (r.placed.length > 0) parts.push(t("engine.journal.placed", { files: r.placed.join(", ") }));
+  if (r.missing.length > 0) parts.push(t("engine.journal.missing", { files: r.missing.join(", ") }));
   return parts.join("; ");
 }

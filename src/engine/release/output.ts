@@ -25,6 +25,7 @@ import { join } from "node:path";
 import canonicalize from "canonicalize";
 import type { Signer } from "../../crypto/signing.js";
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 
 /** Mode of released files, quarantine reports and manifests unless configured. */
 export const DEFAULT_OUTPUT_MODE = 0o600;
@@ -39,10 +40,9 @@ function makePrivate(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const st = lstatSync(dir);
   if (!st.isDirectory())
-    throw new JikimiError(
-      "tmp_unusable",
-      `${dir} is not a folder (a symlink or a file): remove it so jikimi can keep its temporary files there`,
-    );
+    throw new JikimiError("tmp_unusable", t("engine.output.tmp_unusable", { dir }), {
+      hint: t("engine.output.tmp_unusable_hint"),
+    });
   if ((st.mode & 0o077) !== 0) {
     const fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
     try {
@@ -91,23 +91,24 @@ export function tempFolders(root: string, outDir?: string): string[] {
 /** An open-for-writing error of the output folder, as a clear message. */
 export function outputError(dir: string, e: unknown): JikimiError {
   const code = (e as NodeJS.ErrnoException).code;
-  return new JikimiError(
-    "output_unwritable",
-    `the output folder ${dir} cannot be written (${code ?? "error"}): pass --out a folder you can write to`,
-    { cause: e },
-  );
+  return new JikimiError("output_unwritable", t("engine.output.unwritable", { dir, code: code ?? "error" }), {
+    hint: t("engine.output.unwritable_hint"),
+    cause: e,
+  });
 }
 
 /** A write error as a clear message: a full disk, or anything else. */
 export function writeError(what: string, e: NodeJS.ErrnoException): JikimiError {
   const full = e.code === "ENOSPC" || e.code === "EFBIG" || e.code === "EDQUOT";
-  return new JikimiError(
-    full ? "disk_full" : "write_failed",
-    full
-      ? `${what}: the disk is full (${e.code}): free space in the output folder and run again; nothing was released or recorded`
-      : `${what}: cannot write (${e.code ?? e.name}): check the output folder; nothing was released or recorded`,
-    { cause: e },
-  );
+  return full
+    ? new JikimiError("disk_full", t("engine.output.disk_full", { what, code: e.code ?? "" }), {
+        hint: t("engine.output.disk_full_hint"),
+        cause: e,
+      })
+    : new JikimiError("write_failed", t("engine.output.write_failed", { what, code: e.code ?? e.name }), {
+        hint: t("engine.output.write_failed_hint"),
+        cause: e,
+      });
 }
 
 /** A file while it is written: a private temporary at `mode`, hashed as written; errors surface on the next write. */
@@ -197,20 +198,25 @@ export function occupied(path: string): boolean {
 
 /** The error for something already at a final name. */
 export function occupiedError(path: string, after = ""): JikimiError {
-  return new JikimiError(
-    "output_exists",
-    `${path} already exists (a file or a symlink): jikimi never replaces or follows one; move it away${after}`,
-  );
+  return new JikimiError("output_exists", t("engine.output.exists", { path }), {
+    hint: t("engine.output.exists_hint", { after }),
+  });
 }
 
 /** A final name that cannot be written (permissions, a read-only or full file system), as a clear error. */
 function placeError(final: string, e: unknown, after: string): JikimiError {
   const code = (e as NodeJS.ErrnoException).code ?? "error";
   const full = code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG";
+  const then = after || t("engine.output.run_again");
   return new JikimiError(
     full ? "disk_full" : "output_unwritable",
-    `cannot put ${final} in place (${code}): ${full ? "free space in the output folder" : "make the output folder writable"}${after || " and run again"}`,
-    { cause: e },
+    t("engine.output.place_failed", { path: final, code }),
+    {
+      hint: full
+        ? t("engine.output.place_full", { after: then })
+        : t("engine.output.place_unwritable", { after: then }),
+      cause: e,
+    },
   );
 }
 

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import { JikimiError } from "../../errors.js";
+import { currentLanguage, t } from "../../i18n/index.js";
 import { type BlockResult, compilePlan, type ReleasePlan } from "./processor.js";
 import { BlockError } from "./table.js";
 import { type Answer, answerOf, type Job, runJob } from "./worker.js";
@@ -27,12 +28,14 @@ function errorOf(answer: Exclude<Answer, { result: BlockResult }>): Error {
     const { code, record, line, column } = answer.blockError;
     return new BlockError(code, record, line, column);
   }
-  return answer.error.code === "internal"
+  const { code, summary, hint } = answer.error;
+  return code === "internal"
     ? new JikimiError(
         "worker_failed",
-        `a share worker failed (${answer.error.message}): nothing was released or recorded; run again (or run with --threads 0)`,
+        t("engine.pool.failed", { why: t("engine.pool.failed_with", { error: summary }) }),
+        { hint: t("engine.pool.failed_hint", { fix: t("engine.pool.run_again") }) },
       )
-    : new JikimiError(answer.error.code, answer.error.message);
+    : new JikimiError(code, summary, { hint });
 }
 
 /** The built worker, absent when running from sources (tests under vitest): then every block runs inline. */
@@ -74,7 +77,7 @@ export class ReleasePool {
       }
     }
     if (this.failure !== undefined) return Promise.reject(this.failure);
-    if (this.closing) return Promise.reject(this.fault("was stopped"));
+    if (this.closing) return Promise.reject(this.fault(t("engine.pool.stopped")));
     this.slots ??= Array.from({ length: this.threads }, () => this.start());
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     slot.busy++;
@@ -100,16 +103,16 @@ export class ReleasePool {
   }
 
   /** The error of a failed worker: what happened, that nothing went out, and what to do. */
-  private fault(why: string, fix = "run again"): JikimiError {
-    return new JikimiError(
-      "worker_failed",
-      `a share worker ${why}: nothing was released or recorded; ${fix} (or run with --threads 0)`,
-    );
+  private fault(why: string, fix = t("engine.pool.run_again")): JikimiError {
+    return new JikimiError("worker_failed", t("engine.pool.failed", { why }), {
+      hint: t("engine.pool.failed_hint", { fix }),
+    });
   }
 
   private start(): Slot {
     const worker = new Worker(WORKER, {
-      workerData: { jikimiRelease: true, plan: this.plan },
+      // the worker speaks the caller's language: its errors reach the user as they are
+      workerData: { jikimiRelease: true, plan: this.plan, language: currentLanguage() },
       ...(this.limits ? { resourceLimits: this.limits } : {}),
     });
     worker.on("message", (answer: Answer) => {
@@ -128,22 +131,19 @@ export class ReleasePool {
     worker.on("error", (e: Error & { code?: string }) =>
       fail(
         e.code === "ERR_WORKER_OUT_OF_MEMORY"
-          ? this.fault(
-              "ran out of memory",
-              "give node more memory (NODE_OPTIONS=--max-old-space-size=4096) or run with fewer --threads",
-            )
-          : this.fault(`failed (${e.code ?? e.name})`),
+          ? this.fault(t("engine.pool.out_of_memory"), t("engine.pool.more_memory"))
+          : this.fault(t("engine.pool.failed_with", { error: e.code ?? e.name })),
       ),
     );
     // a worker only exits when the pool closes it: any other exit (killed, crashed) fails the release
-    worker.on("exit", (code) => fail(this.fault(`stopped unexpectedly (exit code ${code})`)));
+    worker.on("exit", (code) => fail(this.fault(t("engine.pool.exited", { code }))));
     return { worker, busy: 0 };
   }
 
   /** Stops the workers. */
   async close(): Promise<void> {
     this.closing = true;
-    for (const p of this.pending.values()) p.reject(this.fault("was stopped"));
+    for (const p of this.pending.values()) p.reject(this.fault(t("engine.pool.stopped")));
     this.pending.clear();
     const slots = this.slots ?? [];
     this.slots = undefined;

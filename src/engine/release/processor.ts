@@ -6,6 +6,7 @@ import { hmacBatch, hmacKey } from "../../crypto/sha256/index.js";
 import { JikimiError } from "../../errors.js";
 import { compileScope } from "../../expr/compile.js";
 import type { CelExpr } from "../../expr/validate.js";
+import { t } from "../../i18n/index.js";
 import { csvField } from "../../io/records/csv-writer.js";
 import { lookupShared, NOT_FOUND, type SharedDictionary } from "../../ledger/subjects/dictionary.js";
 import { SUBJECT_HASH_BYTES } from "../../ledger/subjects/subject-hasher.js";
@@ -125,27 +126,30 @@ interface Computed {
 export function checkPlanColumns(plan: ReleasePlan): void {
   const width = plan.columns.length;
   const outside = (i: number, n: number) => !Number.isInteger(i) || i < 0 || i >= n;
-  const fix = "the plan must be built from the file's header: check that the header has every released field";
+  const hint = t("engine.plan.column_hint");
   if (outside(plan.subjectColumn, width))
     throw new JikimiError(
       "plan_column_missing",
-      `the release plan gives the subject key column ${plan.subjectColumn}, but the header has ${width} columns: ${fix}`,
+      t("engine.plan.subject_column", { column: plan.subjectColumn, width }),
+      { hint },
     );
   for (const f of plan.fields)
     if (outside(f.column, width))
       throw new JikimiError(
         "plan_column_missing",
-        `the release plan gives the field "${f.name}" column ${f.column}, but the header has ${width} columns: ${fix}`,
+        t("engine.plan.field_column", { name: f.name, column: f.column, width }),
+        { hint },
       );
   for (const [what, list] of [
-    ["quasi-identifier", plan.quasiIdentifiers ?? []],
-    ["probe", plan.probe ?? []],
+    [t("engine.plan.quasi_identifier"), plan.quasiIdentifiers ?? []],
+    [t("engine.plan.probe"), plan.probe ?? []],
   ] as const)
     for (const j of list)
       if (outside(j, plan.fields.length))
         throw new JikimiError(
           "plan_field_missing",
-          `the release plan lists ${what} ${j}, which is not one of its ${plan.fields.length} released fields: list only released fields`,
+          t("engine.plan.not_released", { what, index: j, count: plan.fields.length }),
+          { hint: t("engine.plan.not_released_hint") },
         );
 }
 

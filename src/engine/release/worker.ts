@@ -2,6 +2,7 @@
 // (the main thread puts them back in order). Errors go back as data, without values.
 import { parentPort, workerData } from "node:worker_threads";
 import { JikimiError } from "../../errors.js";
+import { isLanguage, setLanguage } from "../../i18n/index.js";
 import { compilePlan, type ReleasePlan } from "./processor.js";
 import { BlockError, type FieldTable, tableOfCsvBlock } from "./table.js";
 
@@ -12,7 +13,7 @@ export type Job = { kind: "csv"; bytes: Uint8Array } | { kind: "table"; table: F
 export type Answer =
   | { id: number; result: import("./processor.js").BlockResult }
   | { id: number; blockError: { code: string; record: number; line: number; column?: string } }
-  | { id: number; error: { code: string; message: string } };
+  | { id: number; error: { code: string; summary: string; hint?: string } };
 
 /** Runs one job; shared by the worker loop and the main thread's inline path. */
 export function runJob(run: ReturnType<typeof compilePlan>, plan: ReleasePlan, job: Job) {
@@ -31,13 +32,19 @@ export function answerOf(id: number, e: unknown): Answer {
         ...(e.column === undefined ? {} : { column: e.column }),
       },
     };
-  if (e instanceof JikimiError) return { id, error: { code: e.code, message: e.message } };
-  return { id, error: { code: "internal", message: e instanceof Error ? e.name : "unknown error" } };
+  if (e instanceof JikimiError)
+    return {
+      id,
+      error: { code: e.code, summary: e.summary, ...(e.hint === undefined ? {} : { hint: e.hint }) },
+    };
+  return { id, error: { code: "internal", summary: e instanceof Error ? e.name : "unknown error" } };
 }
 
 if (parentPort && workerData?.jikimiRelease === true) {
   const port = parentPort;
   const plan = workerData.plan as ReleasePlan;
+  if (typeof workerData.language === "string" && isLanguage(workerData.language))
+    setLanguage(workerData.language);
   const run = compilePlan(plan);
   port.on("message", (msg: { id: number; job: Job }) => {
     try {

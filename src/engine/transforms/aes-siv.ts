@@ -9,6 +9,7 @@
 // The single-value decrypt uses node's aes-*-ctr, so the tests cross-check the two CTR paths.
 import { type Cipher, createCipheriv, createDecipheriv, timingSafeEqual } from "node:crypto";
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 
 /** Doubling in GF(2^128) (RFC 5297 `dbl`), from `src` into `dst` (may alias). */
 function dbl(src: Uint8Array, dst: Uint8Array): void {
@@ -36,11 +37,10 @@ export class SivKey {
   /** Throws JikimiError "token_key_length" unless `key` is 32 or 64 bytes. */
   constructor(key: Uint8Array) {
     if (key.length !== 32 && key.length !== 64)
-      throw new JikimiError(
-        "token_key_length",
-        `an AES-SIV key is 32 or 64 bytes, got ${key.length}: pass the key derived for the token scope`,
-        { exitCode: ExitCode.internal },
-      );
+      throw new JikimiError("token_key_length", t("engine.transform.siv_key", { length: key.length }), {
+        hint: t("engine.transform.siv_key_hint"),
+        exitCode: ExitCode.internal,
+      });
     const half = key.length / 2;
     const algorithm = half === 16 ? "aes-128-ecb" : "aes-256-ecb";
     this.#mac = createCipheriv(algorithm, key.subarray(0, half), null).setAutoPadding(false);

@@ -1,6 +1,7 @@
 // what a compiled transform works with: the column function's shape, the keys it may get, and how it
 // reports a row it cannot transform. Contract: a problem names the row, the field and a code, never the value.
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 
 /**
  * One compiled transform over a batch column: writes `out[i]` for every `i < values.length` (one string
@@ -44,7 +45,10 @@ export function reporter(context: ApplyContext): (row: number, code: string) => 
   return (row, code) => {
     throw new JikimiError(
       "transform_value_problem",
-      `row ${row} of field ${field} cannot be transformed (${code}); pass a problems sink to collect such rows`,
+      t("engine.transform.value_problem", { row, field, code }),
+      {
+        hint: t("engine.transform.value_problem_hint"),
+      },
     );
   };
 }

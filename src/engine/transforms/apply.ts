@@ -4,6 +4,7 @@
 // legacy `hash` is never runnable. Errors name the transform and field, never a value or key.
 import type { z } from "zod";
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import type { FieldType } from "../../model/dataset.js";
 import type { ApplyContext, ColumnTransform, TransformKeys } from "./apply-context.js";
 import { constant } from "./constant.js";
@@ -40,7 +41,10 @@ function parse<S extends z.ZodType>(
   const paths = result.error.issues.map((i) => i.path.map(String).join(".") || "(options)").join(", ");
   throw new JikimiError(
     "transform_options",
-    `the ${def.name} transform of field ${field} has invalid options at ${paths}: fix the agreement`,
+    t("engine.transform.options", { transform: def.name, field, paths }),
+    {
+      hint: t("engine.transform.options_hint"),
+    },
   );
 }
 
@@ -48,7 +52,7 @@ function needKey(key: Uint8Array | undefined, name: string, field: string): Uint
   if (key) return key;
   throw new JikimiError(
     "transform_key_missing",
-    `the ${name} transform of field ${field} needs its derived key and none was passed`,
+    t("engine.transform.key_missing", { transform: name, field }),
     { exitCode: ExitCode.internal },
   );
 }
@@ -72,14 +76,16 @@ export function compileTransform(
 ): ColumnTransform {
   const field = context.field ?? "?";
   if (def.declarativeOnly === true || def.name === "hash")
-    throw new JikimiError(
-      "transform_not_runnable",
-      `field ${field}: the hash transform only describes a legacy feed; use pseudonym`,
-    );
+    throw new JikimiError("transform_not_runnable", t("engine.transform.not_runnable", { field }));
   if (def.accepts !== "any" && !def.accepts.includes(fieldType))
     throw new JikimiError(
       "transform_type_mismatch",
-      `field ${field} is ${fieldType}; the ${def.name} transform takes ${def.accepts.join(", ")}`,
+      t("engine.transform.type_mismatch", {
+        field,
+        type: fieldType,
+        transform: def.name,
+        types: def.accepts.join(", "),
+      }),
     );
   switch (def.name) {
     case "keep":
@@ -95,7 +101,12 @@ export function compileTransform(
       if (!types.includes(fieldType))
         throw new JikimiError(
           "transform_type_mismatch",
-          `field ${field} is ${fieldType}; generalise to ${o.to} takes ${types.join(", ")}`,
+          t("engine.transform.generalise_mismatch", {
+            field,
+            type: fieldType,
+            to: o.to,
+            types: types.join(", "),
+          }),
         );
       return compileGeneralise(o, fieldType, context);
     }
@@ -110,7 +121,7 @@ export function compileTransform(
     default:
       throw new JikimiError(
         "transform_unknown",
-        `field ${field}: no runnable transform is named ${def.name}`,
+        t("engine.transform.unknown", { field, transform: def.name }),
       );
   }
 }

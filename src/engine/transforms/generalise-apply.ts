@@ -10,6 +10,7 @@
 // (not_a_date, not_a_timestamp, not_an_integer, not_a_number, out_of_range); the value is never reported.
 import type { z } from "zod";
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import type { FieldType } from "../../model/dataset.js";
 import { type ApplyContext, type ColumnTransform, reporter } from "./apply-context.js";
 import type { generalise } from "./generalise.js";
@@ -141,7 +142,7 @@ export function compileGeneralise(
         if (!((bounds[i] as number) > (bounds[i - 1] as number)))
           throw new JikimiError(
             "transform_options",
-            `generalise to bucket: bounds must be strictly ascending (index ${i} is not above index ${i - 1})`,
+            t("engine.transform.bounds", { index: i, previous: i - 1 }),
           );
       const labels = bucketLabels(bounds, type === "integer" && bounds.every((b) => Number.isInteger(b)));
       return each((v, row) => {

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { hmacBatch, hmacKey } from "../../crypto/sha256/index.js";
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { type ApplyContext, type ColumnTransform, reporter } from "./apply-context.js";
 import { ByteSink, base64Slot, encodeColumn, utf8Into } from "./column-codec.js";
 import type { Normalisation, pseudonym } from "./pseudonym.js";
@@ -81,8 +82,8 @@ export function compilePseudonym(
   if (key.length !== 32)
     throw new JikimiError(
       "transform_key_length",
-      `the pseudonym key is ${key.length} bytes; pass the 32-byte key derived for the field's key scope`,
-      { exitCode: ExitCode.internal },
+      t("engine.transform.pseudonym_key", { length: key.length }),
+      { hint: t("engine.transform.pseudonym_key_hint"), exitCode: ExitCode.internal },
     );
   const k = hmacKey(key);
   const report = reporter(context);

@@ -5,6 +5,7 @@
 // U+FFFD, like TextEncoder). "" stays "" both ways: an empty value is a missing one.
 import type { z } from "zod";
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { SivKey, s2vPrefix, sivDecrypt, sivEncryptBatch } from "./aes-siv.js";
 import type { ColumnTransform } from "./apply-context.js";
 import { ByteSink, base64Slot, encodeColumn, utf8Into } from "./column-codec.js";
@@ -22,10 +23,7 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 function badToken(): JikimiError {
-  return new JikimiError(
-    "bad_token",
-    "the token does not authenticate under this key: it was altered or truncated, or made with another key or label",
-  );
+  return new JikimiError("bad_token", t("engine.transform.bad_token"));
 }
 
 /**

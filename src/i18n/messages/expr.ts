@@ -1,6 +1,61 @@
-// messages of src/expr/ and its adapters.
+// messages of src/expr/ and its adapters: what a scope expression gets wrong, and why a scope cannot be compiled.
 import type { KoreanOf } from "../catalogue.js";
 
-export const en = {} as const;
+export const en = {
+  "expr.regex_too_long": "the matches() pattern has {{length}} characters; at most {{max}} are allowed",
+  "expr.regex_invalid": "the matches() pattern is not valid RE2: {{why}}",
+  "expr.constant_kind": "constants of kind {{kind}} are not supported",
+  "expr.unknown_field": '"{{name}}" is not a field of the dataset (fields: {{known}})',
+  "expr.no_fields": "none",
+  "expr.list_mixed": "a list mixes values of different types",
+  "expr.unsupported":
+    "only field names, constants, lists, comparisons, &&, ||, !, in, size() and string methods are allowed",
+  "expr.logic_operands": "{{op}} needs true/false operands",
+  "expr.compare": "cannot compare a {{left}} with a {{right}}",
+  "expr.in_list": '`in` needs a list on its right, e.g. ["a", "b"]',
+  "expr.string_method": "{{fn}}() applies to text fields",
+  "expr.function": 'function "{{fn}}" is not allowed in a scope expression',
+  "expr.pattern_not_literal":
+    "the matches() pattern must be a string literal, not a field or a computed value",
+  "expr.not_condition": "the expression gives a {{kind}}, not true/false",
+  "expr.syntax": "{{why}}",
+  // compile.ts
+  "expr.compile.unsupported": "{{what}} cannot be evaluated in a scope",
+  "expr.compile.check_first": "check the expression with checkExpression first",
+  "expr.compile.constant": "a constant of kind {{kind}}",
+  "expr.compile.expression": "an expression of kind {{kind}}",
+  "expr.compile.unknown_field": 'the unknown field "{{name}}"',
+  "expr.compile.function": 'the function "{{fn}}"',
+  "expr.compile.pattern_not_literal": "a matches() pattern that is not a string literal",
+  "expr.compile.column_missing": 'the scope reads the field "{{name}}" but the records have no column for it',
+  "expr.compile.column_missing_hint": "add the column to the file, or name its header with source_column",
+  "expr.compile.regex": "a matches() pattern is not valid RE2 or is too long: {{why}}",
+} as const;
 
-export const ko: KoreanOf<typeof en> = {};
+export const ko: KoreanOf<typeof en> = {
+  "expr.regex_too_long": "matches() 패턴이 {{length}}자입니다. {{max}}자까지 쓸 수 있습니다",
+  "expr.regex_invalid": "matches() 패턴이 올바른 RE2가 아닙니다: {{why}}",
+  "expr.constant_kind": "{{kind}} 종류의 상수는 쓸 수 없습니다",
+  "expr.unknown_field": '"{{name}}"은(는) 데이터셋의 항목이 아닙니다(항목: {{known}})',
+  "expr.no_fields": "없음",
+  "expr.list_mixed": "목록에 서로 다른 형식의 값이 섞여 있습니다",
+  "expr.unsupported": "항목 이름, 상수, 목록, 비교, &&, ||, !, in, size(), 문자열 메서드만 쓸 수 있습니다",
+  "expr.logic_operands": "{{op}}의 피연산자는 참/거짓이어야 합니다",
+  "expr.compare": "{{left}} 값과 {{right}} 값은 비교할 수 없습니다",
+  "expr.in_list": '`in`의 오른쪽에는 목록이 와야 합니다(예: ["a", "b"])',
+  "expr.string_method": "{{fn}}()은(는) 문자열 항목에만 쓸 수 있습니다",
+  "expr.function": '함수 "{{fn}}"은(는) 제공 범위 식에 쓸 수 없습니다',
+  "expr.pattern_not_literal": "matches() 패턴은 항목이나 계산한 값이 아닌 문자열 리터럴이어야 합니다",
+  "expr.not_condition": "식의 결과가 참/거짓이 아니라 {{kind}}입니다",
+  "expr.syntax": "문법 오류: {{why}}",
+  "expr.compile.unsupported": "{{what}}은(는) 제공 범위에서 계산할 수 없습니다",
+  "expr.compile.check_first": "먼저 checkExpression으로 식을 검사하세요",
+  "expr.compile.constant": "{{kind}} 종류의 상수",
+  "expr.compile.expression": "{{kind}} 종류의 식",
+  "expr.compile.unknown_field": '알 수 없는 항목 "{{name}}"',
+  "expr.compile.function": '함수 "{{fn}}"',
+  "expr.compile.pattern_not_literal": "문자열 리터럴이 아닌 matches() 패턴",
+  "expr.compile.column_missing": '제공 범위가 항목 "{{name}}"을(를) 읽는데 레코드에 그 열이 없습니다',
+  "expr.compile.column_missing_hint": "파일에 그 열을 추가하거나 source_column으로 머리글을 지정하세요",
+  "expr.compile.regex": "matches() 패턴이 올바른 RE2가 아니거나 너무 깁니다: {{why}}",
+};

@@ -3,6 +3,7 @@
 // longer than `maxLineBytes` (32 MiB) is refused once that many bytes wait for their LF, before more are buffered.
 import { Buffer, isUtf8 } from "node:buffer";
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 
 const LF = 10;
 const BINARY_PROBE = 8192;
@@ -19,7 +20,8 @@ export interface LineBlockOptions {
 }
 
 /** A cap in words: "32 MiB" or "100 bytes". */
-export const capText = (n: number) => (n >= 1 << 20 ? `${+(n / (1 << 20)).toFixed(1)} MiB` : `${n} bytes`);
+export const capText = (n: number) =>
+  n >= 1 << 20 ? t("io.cap_mib", { size: +(n / (1 << 20)).toFixed(1) }) : t("io.cap_bytes", { size: n });
 
 /** A decoded block: its text, and the 0-based indexes (within the block) of lines with invalid UTF-8. */
 export interface DecodedBlock {
@@ -50,7 +52,12 @@ export class LineBlocks {
       this.options.tooLong?.(this.max) ??
       new JikimiError(
         "line_too_long",
-        `${this.what}: the line starting after byte ${this.seen - this.pendingBytes} is longer than ${capText(this.max)}: export the file with one record per line, or split the record (the cap is maxLineBytes)`,
+        t("io.line_too_long", {
+          input: this.what,
+          offset: this.seen - this.pendingBytes,
+          cap: capText(this.max),
+        }),
+        { hint: t("io.line_too_long_hint") },
       )
     );
   }
@@ -109,10 +116,9 @@ export class LineBlocks {
  */
 export function refuseBinary(chunk: Uint8Array, seen: number, what: string): void {
   if (seen < BINARY_PROBE && chunk.subarray(0, BINARY_PROBE - seen).indexOf(0) >= 0)
-    throw new JikimiError(
-      "binary_file",
-      `${what}: a NUL byte in the first ${BINARY_PROBE} bytes: this is a binary, compressed or UTF-16 file; export it as UTF-8 text`,
-    );
+    throw new JikimiError("binary_file", t("io.binary", { input: what, bytes: BINARY_PROBE }), {
+      hint: t("io.binary_hint"),
+    });
 }
 
 /** Decodes a block as UTF-8 (invalid sequences become U+FFFD) and lists the lines that held them. */

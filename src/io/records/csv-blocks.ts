@@ -7,7 +7,8 @@
 // Limitation: a file whose records end in a lone CR (no LF) is one block.
 import { Buffer } from "node:buffer";
 import { JikimiError } from "../../errors.js";
-import { refuseBinary } from "./blocks.js";
+import { t } from "../../i18n/index.js";
+import { capText, refuseBinary } from "./blocks.js";
 import { CsvReader } from "./csv-reader.js";
 
 const LF = 10;
@@ -15,8 +16,6 @@ const QUOTE = 34;
 
 /** The longest record accepted unless configured: 32 MiB, like the scan's lines. */
 export const MAX_RECORD_BYTES = 32 << 20;
-
-const mib = (n: number) => (n >= 1 << 20 ? `${+(n / (1 << 20)).toFixed(1)} MiB` : `${n} bytes`);
 
 /**
  * A record longer than the cap: `offset` is the byte (after the header) where it starts. Callers that count rows
@@ -28,21 +27,21 @@ export class RecordTooLong extends JikimiError {
     readonly offset: number,
     readonly max: number,
   ) {
-    super("line_too_long", RecordTooLong.text(input, `the record starting after byte ${offset}`, max));
+    super("line_too_long", RecordTooLong.text(input, t("io.csv.record_after_byte", { offset }), max), {
+      hint: t("io.csv.too_long_hint"),
+    });
   }
 
   private static text(name: string, where: string, max: number): string {
-    return `${name}: ${where} is longer than ${mib(max)} (one line, or a quoted field left open): close the quote or split the record; a CSV file must have one record per line (the cap is maxLineBytes)`;
+    return t("io.csv.too_long", { input: name, where, cap: capText(max) });
   }
 
   /** The same error naming the record's row and line (1-based, the header is line 1). */
   at(row: number, line: number): JikimiError {
     return new JikimiError(
       "line_too_long",
-      RecordTooLong.text(this.input, `row ${row} (line ${line})`, this.max),
-      {
-        cause: this,
-      },
+      RecordTooLong.text(this.input, t("io.row_line", { row, line }), this.max),
+      { hint: t("io.csv.too_long_hint"), cause: this },
     );
   }
 }
@@ -131,7 +130,7 @@ export async function* csvBlocks(
         if (all.length > max)
           throw new JikimiError(
             "line_too_long",
-            `${options.name}: the header line is longer than ${mib(max)} (or a quoted field is left open): this is not a CSV file with one record per line`,
+            t("io.csv.header_too_long", { input: options.name, cap: capText(max) }),
           );
         keep(all);
         continue;
@@ -163,10 +162,9 @@ export async function* csvBlocks(
   const rest = take();
   if (header === undefined) {
     if (rest.length === 0)
-      throw new JikimiError(
-        "empty_file",
-        `${options.name} is empty: a CSV file needs a header line naming the columns`,
-      );
+      throw new JikimiError("empty_file", t("io.csv.empty", { input: options.name }), {
+        hint: t("io.csv.empty_hint"),
+      });
     header = rest;
     options.onHeader(header);
     return;

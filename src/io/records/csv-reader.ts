@@ -1,6 +1,7 @@
 // RFC 4180 CSV -> RecordBatch: bytes are cut at line ends, validated and decoded once per block, then scanned
 // char by char; a field is a slice of the block's string. Header required; per-row problems land in `bad`.
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { capText, decodeBlock, LineBlocks, MAX_LINE_BYTES } from "./blocks.js";
 import { BatchBuilder, type RecordBatch, type RecordError } from "./types.js";
 
@@ -50,7 +51,7 @@ export class CsvReader {
     this.max = options.maxLineBytes ?? MAX_LINE_BYTES;
     this.blocks = new LineBlocks(this.name, {
       maxLineBytes: this.max,
-      tooLong: (max) => this.tooLong(`line ${this.blockLine}`, max),
+      tooLong: (max) => this.tooLong(t("io.line", { line: this.blockLine }), max),
     });
     if (options.columns !== undefined) {
       this.width = options.columns.length;
@@ -75,7 +76,10 @@ export class CsvReader {
   private tooLong(where: string, max: number): JikimiError {
     return new JikimiError(
       "line_too_long",
-      `${this.name}: ${where} is longer than ${capText(max)} (one line, or a quoted field left open): close the quote or split the record; a CSV file must have one record per line (the cap is maxLineBytes)`,
+      t("io.csv.too_long", { input: this.name, where, cap: capText(max) }),
+      {
+        hint: t("io.csv.too_long_hint"),
+      },
     );
   }
 
@@ -93,10 +97,9 @@ export class CsvReader {
   end(): RecordBatch[] {
     this.feed(this.blocks.end() ?? new Uint8Array(0), true);
     if (this.out === undefined) {
-      throw new JikimiError(
-        "empty_file",
-        `${this.name} is empty: a CSV file needs a header line naming the columns`,
-      );
+      throw new JikimiError("empty_file", t("io.csv.empty", { input: this.name }), {
+        hint: t("io.csv.empty_hint"),
+      });
     }
     this.out.flush();
     return this.out.take();
@@ -109,7 +112,8 @@ export class CsvReader {
     const stop = this.parse(s, final);
     this.carry = stop < s.length ? s.slice(stop) : "";
     // a record still open after this many characters (a quote left open) is refused before it grows further
-    if (this.carry.length > this.max) throw this.tooLong(`row ${this.row + 1} (line ${this.line})`, this.max);
+    if (this.carry.length > this.max)
+      throw this.tooLong(t("io.row_line", { row: this.row + 1, line: this.line }), this.max);
     this.blockLine = this.line + countLf(this.carry);
   }
 
@@ -214,7 +218,13 @@ export class CsvReader {
         row,
         line,
         ...(missing === undefined ? {} : { column: missing }),
-        message: `row ${row} (line ${line}) has ${fields.length} fields, the header has ${this.width}${missing === undefined ? "" : ` (column "${missing}" is missing)`}: quote fields that contain commas or line breaks, and give every row one field per column`,
+        message: t("io.csv.field_count", {
+          row,
+          line,
+          fields: fields.length,
+          width: this.width,
+          missing: missing === undefined ? "" : t("io.csv.column_missing", { column: missing }),
+        }),
       });
     } else if (badQuote >= 0) {
       const column = out.columns[badQuote] ?? "";
@@ -223,7 +233,7 @@ export class CsvReader {
         row,
         line,
         column,
-        message: `row ${row} (line ${line}), column "${column}": a quote inside an unquoted field or text after a closing quote: enclose the field in quotes and double each quote inside it ("")`,
+        message: t("io.csv.bad_quote", { row, line, column }),
       });
     } else if (this.badLines.size > 0 && this.hasBadLine(line, nextLine)) {
       const at = fields.findIndex((f) => f.includes("\uFFFD"));
@@ -233,7 +243,10 @@ export class CsvReader {
         row,
         line,
         ...(column === undefined ? {} : { column }),
-        message: `row ${row} (line ${line})${column === undefined ? "" : `, column "${column}"`}: invalid UTF-8: save the file as UTF-8 (from EUC-KR/CP949: iconv -f cp949 -t utf-8)`,
+        message: t("io.csv.bad_encoding", {
+          where: t("io.row_line", { row, line }),
+          column: column === undefined ? "" : t("io.in_column", { column }),
+        }),
       });
     } else out.rows.push(fields);
     out.check();
@@ -251,20 +264,19 @@ export class CsvReader {
   }
 
   private header(fields: string[], line: number, nextLine: number, badQuote: number): void {
-    const fix = (what: string) =>
-      new JikimiError("bad_header", `${this.name}, header (line ${line}): ${what}`);
+    const fix = (what: string, hint: string) =>
+      new JikimiError("bad_header", t("io.csv.header", { input: this.name, line, what }), { hint });
     if (this.badLines.size > 0 && this.hasBadLine(line, nextLine)) {
-      throw fix("invalid UTF-8: save the file as UTF-8 (from EUC-KR/CP949: iconv -f cp949 -t utf-8)");
+      throw fix(t("io.csv.header_encoding"), t("io.csv.header_encoding_hint"));
     }
     if (badQuote >= 0)
-      throw fix(
-        `column ${badQuote + 1} is badly quoted: enclose it in quotes and double each quote inside it`,
-      );
+      throw fix(t("io.csv.header_quote", { column: badQuote + 1 }), t("io.csv.header_quote_hint"));
     const seen = new Set<string>();
     fields.forEach((name, k) => {
       if (name === "")
-        throw fix(`column ${k + 1} has no name: name every column (a trailing comma adds an empty one)`);
-      if (seen.has(name)) throw fix(`column "${name}" appears twice: give every column its own name`);
+        throw fix(t("io.csv.header_unnamed", { column: k + 1 }), t("io.csv.header_unnamed_hint"));
+      if (seen.has(name))
+        throw fix(t("io.csv.header_twice", { column: name }), t("io.csv.header_twice_hint"));
       seen.add(name);
     });
     this.width = fields.length;
@@ -275,12 +287,12 @@ export class CsvReader {
     this.openColumn = this.out?.columns[field];
     const where =
       this.out === undefined
-        ? `header (line ${this.line})`
-        : `row ${this.row + 1} (line ${this.line}), column "${this.out.columns[field] ?? field + 1}"`;
-    return new JikimiError(
-      "unterminated_quote",
-      `${this.name}, ${where}: a quoted field is still open at the end of the file: close the quote, and double each quote inside a quoted field ("")`,
-    );
+        ? t("io.csv.header_where", { line: this.line })
+        : t("io.row_line", { row: this.row + 1, line: this.line }) +
+          t("io.in_column", { column: this.out.columns[field] ?? String(field + 1) });
+    return new JikimiError("unterminated_quote", t("io.csv.open_quote", { input: this.name, where }), {
+      hint: t("io.csv.open_quote_hint"),
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import { createReadStream } from "node:fs";
 import { extname } from "node:path";
 import type { Writable } from "node:stream";
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { readCsv } from "./csv-reader.js";
 import { CsvWriter, type Rows } from "./csv-writer.js";
 import { readJsonl } from "./jsonl-reader.js";
@@ -49,7 +50,10 @@ export function formatOf(path: string, format?: RecordFormat): RecordFormat {
   if (found === undefined) {
     throw new JikimiError(
       "unknown_format",
-      `${path === "-" ? "stdin" : path}: cannot tell the format from the file name: pass --format csv, jsonl or parquet`,
+      t("io.unknown_format", { input: path === "-" ? "stdin" : path }),
+      {
+        hint: t("io.unknown_format_hint"),
+      },
     );
   }
   return found;
@@ -93,5 +97,5 @@ export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
 export function createWriter(format: RecordFormat, output: Writable): RecordWriter {
   if (format === "csv") return new CsvWriter(output);
   if (format === "jsonl") return new JsonlWriter(output);
-  throw new JikimiError("unsupported_format", "Parquet output is not supported: write CSV or JSON Lines");
+  throw new JikimiError("unsupported_format", t("io.parquet_output"), { hint: t("io.parquet_output_hint") });
 }

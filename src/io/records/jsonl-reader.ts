@@ -1,6 +1,7 @@
 // JSON Lines -> RecordBatch: one object per line; the first object's keys are the columns; values become
 // strings (numbers via String, booleans "true"/"false", null ""). Bad lines are row errors, never values.
 import { JikimiError } from "../../errors.js";
+import { type MessageKey, t } from "../../i18n/index.js";
 import { capText, decodeBlock, LineBlocks } from "./blocks.js";
 import { BatchBuilder, type RecordBatch, type RecordError } from "./types.js";
 
@@ -37,7 +38,8 @@ export class JsonlReader {
       tooLong: (max) =>
         new JikimiError(
           "line_too_long",
-          `${this.name}: line ${this.line} is longer than ${capText(max)}: write one JSON object per line, and split a record this large (the cap is maxLineBytes)`,
+          t("io.jsonl.too_long", { input: this.name, line: this.line, cap: capText(max) }),
+          { hint: t("io.jsonl.too_long_hint") },
         ),
     });
     this.out = new BatchBuilder([], options.batchRows ?? 2048);
@@ -55,10 +57,9 @@ export class JsonlReader {
     const block = this.blocks.end();
     if (block !== undefined) this.feed(block);
     if (this.row === 0) {
-      throw new JikimiError(
-        "empty_file",
-        `${this.name} is empty: a JSON Lines file needs one JSON object per line`,
-      );
+      throw new JikimiError("empty_file", t("io.jsonl.empty", { input: this.name }), {
+        hint: t("io.jsonl.empty_hint"),
+      });
     }
     this.out.flush();
     return this.out.take();
@@ -81,30 +82,35 @@ export class JsonlReader {
   private record(body: string, line: number, badEncoding: boolean): void {
     const row = ++this.row;
     const out = this.out;
-    const fail = (code: RecordError["code"], what: string, column?: string) => {
+    const fail = (code: RecordError["code"], what: MessageKey, column?: string) => {
       out.bad.push({
         code,
         row,
         line,
         ...(column === undefined ? {} : { column }),
-        message: `row ${row} (line ${line})${column === undefined ? "" : `, key "${column}"`}: ${what}`,
+        message: t("io.jsonl.record", {
+          row,
+          line,
+          key: column === undefined ? "" : t("io.in_key", { column }),
+          what: t(what),
+        }),
       });
       out.badRows.push([body]);
       out.check();
     };
     if (badEncoding) {
-      fail("bad_encoding", "invalid UTF-8: save the file as UTF-8");
+      fail("bad_encoding", "io.jsonl.bad_encoding");
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(body);
     } catch {
-      fail("bad_json", "not valid JSON: write one complete JSON object per line");
+      fail("bad_json", "io.jsonl.bad_json");
       return;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      fail("not_object", 'not a JSON object: write one object per line, {"column": value, ...}');
+      fail("not_object", "io.jsonl.not_object");
       return;
     }
     const obj = value as Record<string, unknown>;
@@ -118,7 +124,7 @@ export class JsonlReader {
     for (let j = 0; j < columns.length; j++) {
       const column = columns[j] as string;
       if (!Object.hasOwn(obj, column)) {
-        fail("missing_key", "missing: give every line the keys of the first line", column);
+        fail("missing_key", "io.jsonl.missing_key", column);
         return;
       }
       const v = obj[column];
@@ -126,14 +132,14 @@ export class JsonlReader {
       else if (v === null) fields[j] = "";
       else if (typeof v === "number" || typeof v === "boolean") fields[j] = String(v);
       else {
-        fail("nested_value", "holds an object or array: flatten it into columns of their own", column);
+        fail("nested_value", "io.jsonl.nested", column);
         return;
       }
     }
     const keys = Object.keys(obj);
     if (keys.length !== columns.length) {
       const extra = keys.find((k) => !this.known.has(k));
-      fail("unknown_key", "not a key of the first line: give every line the same keys", extra);
+      fail("unknown_key", "io.jsonl.unknown_key", extra);
       return;
     }
     out.rows.push(fields);

@@ -42,7 +42,8 @@ import {
   type SchemaTree,
 } from "hyparquet";
 import { JikimiError } from "../../errors.js";
-import { openError } from "./open-error.js";
+import { type MessageKey, t } from "../../i18n/index.js";
+import { directoryError, openError } from "./open-error.js";
 import { BatchBuilder, type RecordBatch, type RecordError } from "./types.js";
 
 /** Options of a Parquet reader. */
@@ -66,21 +67,13 @@ const MAGIC_ENCRYPTED = 0x45524150;
 /** Why a value cannot become a field: a RecordError code and the fix (no value). */
 interface Failure {
   code: RecordError["code"];
-  what: string;
+  /** the catalogue key of the reason and its fix, rendered when the record is reported */
+  what: MessageKey;
 }
 
-const NESTED: Failure = {
-  code: "nested_value",
-  what: "holds a list, map or struct: flatten it into columns of their own",
-};
-const BINARY: Failure = {
-  code: "nested_value",
-  what: "holds binary data, not text: write it as a string column (hex, base64 or WKT) or leave it out",
-};
-const BAD_UTF8: Failure = {
-  code: "bad_encoding",
-  what: "invalid UTF-8 text: write the column as UTF-8 (binary data as hex or base64)",
-};
+const NESTED: Failure = { code: "nested_value", what: "io.parquet.nested" };
+const BINARY: Failure = { code: "nested_value", what: "io.parquet.binary" };
+const BAD_UTF8: Failure = { code: "bad_encoding", what: "io.parquet.bad_utf8" };
 
 type Convert = (v: unknown) => string | Failure;
 
@@ -349,25 +342,20 @@ class FileBuffer implements AsyncBuffer {
 
 /** Parquet is read from its end (the footer), which a pipe cannot give. */
 export function stdinParquetError(): JikimiError {
-  return new JikimiError(
-    "stdin_parquet",
-    "stdin cannot be read as Parquet (a Parquet file is read from its end, which needs a file): pass the file's path with --input, or pipe CSV or JSON Lines",
-  );
+  return new JikimiError("stdin_parquet", t("io.parquet.stdin"), { hint: t("io.parquet.stdin_hint") });
 }
 
 function truncated(name: string): JikimiError {
-  return new JikimiError(
-    "truncated_file",
-    `${name} is cut short: it is not a whole Parquet file (a copy or download that stopped early?): copy or export it again`,
-  );
+  return new JikimiError("truncated_file", t("io.parquet.truncated", { input: name }), {
+    hint: t("io.parquet.truncated_hint"),
+  });
 }
 
 function damaged(name: string, where: string, cause: unknown): JikimiError {
-  return new JikimiError(
-    "damaged_file",
-    `${name}: ${where} cannot be decoded: the file is damaged or uses a Parquet feature Jikimi cannot read: export it again`,
-    { cause },
-  );
+  return new JikimiError("damaged_file", t("io.parquet.damaged", { input: name, where }), {
+    hint: t("io.parquet.damaged_hint"),
+    cause,
+  });
 }
 
 /** Opens `path` and reads its footer, turning every failure into a JikimiError that names the path. */
@@ -384,22 +372,22 @@ async function openParquet(
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new JikimiError("file_unreadable", `${name} is a directory: name a file`);
+    if (stat.isDirectory()) throw directoryError(name);
     if (stat.size === 0)
-      throw new JikimiError("empty_file", `${name} is empty: a Parquet file holds at least a schema`);
+      throw new JikimiError("empty_file", t("io.parquet.empty", { input: name }), {
+        hint: t("io.parquet.empty_hint"),
+      });
     const file = new FileBuffer(handle, stat.size, name);
     const head = new DataView(await file.slice(0, Math.min(4, stat.size)));
     const headMagic = head.byteLength === 4 ? head.getUint32(0, true) : 0;
     if (headMagic === MAGIC_ENCRYPTED)
-      throw new JikimiError(
-        "unsupported_parquet",
-        `${name} is an encrypted Parquet file: decrypt it first (write it again without encryption)`,
-      );
+      throw new JikimiError("unsupported_parquet", t("io.parquet.encrypted", { input: name }), {
+        hint: t("io.parquet.encrypted_hint"),
+      });
     if (headMagic !== MAGIC)
-      throw new JikimiError(
-        "not_parquet",
-        `${name} is not a Parquet file (it does not start with PAR1): pass --format csv or jsonl if it is one of those, or export it as Parquet again`,
-      );
+      throw new JikimiError("not_parquet", t("io.parquet.not_parquet", { input: name }), {
+        hint: t("io.parquet.not_parquet_hint"),
+      });
     if (stat.size < 12) throw truncated(name);
     const tail = new DataView(await file.slice(stat.size - 8, stat.size));
     if (tail.getUint32(4, true) !== MAGIC || tail.getUint32(0, true) > stat.size - 12) throw truncated(name);
@@ -408,7 +396,7 @@ async function openParquet(
       metadata = await parquetMetadataAsync(file);
     } catch (e) {
       if (e instanceof JikimiError) throw e;
-      throw damaged(name, "the footer (schema and row groups)", e);
+      throw damaged(name, t("io.parquet.footer"), e);
     }
     return { file, handle, metadata };
   } catch (e) {
@@ -423,18 +411,19 @@ function checkFooter(metadata: FileMetaData, byteLength: number, name: string): 
   try {
     schema = parquetSchema(metadata);
   } catch (e) {
-    throw damaged(name, "the schema", e);
+    throw damaged(name, t("io.parquet.schema"), e);
   }
   const seen = new Set<string>();
   for (const [k, child] of schema.children.entries()) {
     const column = child.element.name;
     if (column === "")
-      throw new JikimiError("bad_header", `${name}: column ${k + 1} has no name: name every column`);
+      throw new JikimiError("bad_header", t("io.parquet.unnamed", { input: name, column: k + 1 }), {
+        hint: t("io.parquet.unnamed_hint"),
+      });
     if (seen.has(column))
-      throw new JikimiError(
-        "bad_header",
-        `${name}: column "${column}" appears twice: give every column its own name`,
-      );
+      throw new JikimiError("bad_header", t("io.parquet.twice", { input: name, column }), {
+        hint: t("io.parquet.twice_hint"),
+      });
     seen.add(column);
   }
   for (const [g, group] of metadata.row_groups.entries()) {
@@ -443,12 +432,16 @@ function checkFooter(metadata: FileMetaData, byteLength: number, name: string): 
       if (chunk.file_path !== undefined || meta === undefined)
         throw new JikimiError(
           "unsupported_parquet",
-          `${name}: row group ${g + 1} keeps its data in another file: write a single self-contained file`,
+          t("io.parquet.external", { input: name, group: g + 1 }),
+          {
+            hint: t("io.parquet.external_hint"),
+          },
         );
       if (!READABLE_CODECS.has(meta.codec))
         throw new JikimiError(
           "unsupported_parquet",
-          `${name}: column "${meta.path_in_schema.join(".")}" is compressed with ${meta.codec}, which Jikimi cannot read: write the file with Snappy, GZIP or no compression`,
+          t("io.parquet.codec", { input: name, column: meta.path_in_schema.join("."), codec: meta.codec }),
+          { hint: t("io.parquet.codec_hint") },
         );
       const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
       if (start < 4 || start + Number(meta.total_compressed_size) > byteLength) throw truncated(name);
@@ -488,7 +481,15 @@ export async function* readParquet(
       if (Number(group.total_byte_size) > max)
         throw new JikimiError(
           "row_group_too_large",
-          `${name}: row group ${g + 1} (rows ${start + 1}-${end}) holds ${Math.ceil(Number(group.total_byte_size) / (1 << 20))} MiB uncompressed, more than the ${Math.round(max / (1 << 20))} MiB Jikimi decodes at once: write the file with smaller row groups (pyarrow row_group_size, DuckDB ROW_GROUP_SIZE)`,
+          t("io.parquet.group_too_large", {
+            input: name,
+            group: g + 1,
+            from: start + 1,
+            to: end,
+            size: Math.ceil(Number(group.total_byte_size) / (1 << 20)),
+            max: Math.round(max / (1 << 20)),
+          }),
+          { hint: t("io.parquet.group_too_large_hint") },
         );
       // one row group at a time: its pages are the smallest unit hyparquet decodes, and a writer may put a
       // whole row group in one page (DuckDB does), so reading a slice of a group would decode it again
@@ -508,14 +509,18 @@ export async function* readParquet(
         });
       } catch (e) {
         if (e instanceof JikimiError) throw e;
-        throw damaged(name, `row group ${g + 1} (rows ${start + 1}-${end})`, e);
+        throw damaged(name, t("io.parquet.row_group", { group: g + 1, from: start + 1, to: end }), e);
       }
       // fields are made a batch at a time, so they die young
       for (let from = start; from < end; from += batchRows) {
         const to = Math.min(end, from + batchRows);
         const cells = convert(chunks, converters, from, to);
         if (cells === undefined)
-          throw damaged(name, `row group ${g + 1} (rows ${start + 1}-${end})`, undefined);
+          throw damaged(
+            name,
+            t("io.parquet.row_group", { group: g + 1, from: start + 1, to: end }),
+            undefined,
+          );
         for (let r = 0; r < cells.rows.length; r++) {
           const fields = cells.rows[r] as string[];
           const failed = cells.failures?.get(r);
@@ -528,7 +533,7 @@ export async function* readParquet(
               row,
               line: row,
               column,
-              message: `row ${row}, column "${column}": ${failed.failure.what}`,
+              message: t("io.parquet.cell", { row, column, what: t(failed.failure.what) }),
             });
             out.badRows.push(fields);
           }
