@@ -34,7 +34,7 @@ times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 log(`file ${file}, ${report.records.toLocaleString("en-US")} records, QIs ${QI}`);
 log(
-  `classes ${report.classes.toLocaleString("en-US")}, k ${report.k}, unique ${(report.uniqueShare * 100).toFixed(2)}%, subsets ranked ${report.riskiest.length}`,
+  `classes ${report.classes.toLocaleString("en-US")}, k ${report.k}, unique ${(report.unique_share * 100).toFixed(2)}%, subsets ranked ${report.riskiest.length}`,
 );
 log(
   `runs ${times.map((t) => t.toFixed(2)).join(", ")} s; best ${times[0].toFixed(2)} s, median ${median.toFixed(2)} s; peak RSS ${rss.toFixed(0)} MB`,

@@ -74,8 +74,12 @@ function run(args: string[]): CliRun {
   return r;
 }
 
-/** The CLI's JSON: the audit result plus the rows read. */
-type Json = AuditResult & { rows: number };
+/** The CLI's JSON: the audit result, its keys in snake_case (the CLI's one key case), plus the rows read. */
+type Json = Omit<AuditResult, "byForm" | "stoppedEarly"> & {
+  by_form: AuditResult["byForm"];
+  stopped_early: boolean;
+  rows: number;
+};
 
 describe("jikimi audit-hash", () => {
   it("plain SHA-256 of phone numbers in three formats: every one recovered over the whole space, exit 1", () => {
@@ -90,7 +94,7 @@ describe("jikimi audit-hash", () => {
       reversed: ROWS,
       share: 1,
     });
-    expect(j.byForm).toMatchObject({
+    expect(j.by_form).toMatchObject({
       "mobile 010########": 100,
       "mobile 010-####-####": 100,
       "mobile +8210########": 100,
@@ -102,6 +106,54 @@ describe("jikimi audit-hash", () => {
       "mobile +8210######## (10^8)",
     ]);
     expect(j.verdict).toMatch(/^not pseudonymised: anyone can recover 100\.0% of the values/);
+  }, 240_000);
+
+  it("MD5 (hex) of phone numbers in three formats: every one recovered over the whole space by the MD5 kernel", () => {
+    const file = join(dir, "md5.csv");
+    const md5 = phones.map((p) => createHash("md5").update(p).digest("hex"));
+    writeFileSync(file, `id,phone_md5\n${md5.map((d, i) => `${i},${d}`).join("\n")}\n`);
+    const r = run([file, "--column", "phone_md5", "--format", "json", "--threads", "2"]);
+    expect(r.status, r.stderr).toBe(1);
+    for (const d of md5) expect(r.stdout.includes(d)).toBe(false);
+    const j = JSON.parse(r.stdout) as Json;
+    expect(j).toMatchObject({
+      shape: { algorithm: "md5", encoding: "hex" },
+      distinct: ROWS,
+      reversed: ROWS,
+      share: 1,
+      mobile_searched: true,
+    });
+    expect(j.by_form).toMatchObject({
+      "mobile 010########": 100,
+      "mobile 010-####-####": 100,
+      "mobile +8210########": 100,
+    });
+    expect(j.tried.slice(3)).toEqual([
+      "mobile 010######## (10^8)",
+      "mobile 010-####-#### (10^8)",
+      "mobile +8210######## (10^8)",
+    ]);
+  }, 240_000);
+
+  it("SHA-1 (base64) of phone numbers: recovered by the SHA-1 kernel; a SHA-1 of non-personal ids is not", () => {
+    // numbers near the start of the space: the search stops once every digest is recovered
+    const early = Array.from({ length: 40 }, (_, i) => phone(i * 7919, FORMS[i % 3] ?? "plain"));
+    const sha1 = early.map((p) => createHash("sha1").update(p).digest("base64"));
+    const ids = early.map((_, i) => createHash("sha1").update(`invoice-2024-${i}`).digest("base64"));
+    const file = join(dir, "sha1.csv");
+    writeFileSync(file, `phone_sha1,invoice_hash\n${sha1.map((d, i) => `${d},${ids[i]}`).join("\n")}\n`);
+    const r = run([file, "--column", "phone_sha1", "--format", "json"]);
+    expect(r.status, r.stderr).toBe(1);
+    const j = JSON.parse(r.stdout) as Json;
+    expect(j).toMatchObject({
+      shape: { algorithm: "sha1", encoding: "base64" },
+      reversed: 40,
+      stopped_early: true,
+    });
+    const decoy = run([file, "--column", "invoice_hash", "--spaces", "mobile", "--format", "json"]);
+    expect(decoy.status, decoy.stderr).toBe(0);
+    expect(JSON.parse(decoy.stdout) as Json).toMatchObject({ reversed: 0, mobile_searched: true });
+    for (const d of [...sha1, ...ids, ...early]) expect(r.stdout + decoy.stdout).not.toContain(d);
   }, 240_000);
 
   it("keyed pseudonyms (HMAC-SHA256, base64url) are not reversible: exit 0, in text", () => {
@@ -145,10 +197,10 @@ describe("jikimi audit-hash", () => {
     expect(r.status, r.stderr).toBe(1);
     const j = JSON.parse(r.stdout) as Json;
     expect(j).toMatchObject({ shape: { algorithm: "md5", encoding: "base64" }, reversed: ROWS });
-    expect(j.byForm).toMatchObject({ candidate: ROWS / 2, "candidate lower-case": ROWS / 2 });
+    expect(j.by_form).toMatchObject({ candidate: ROWS / 2, "candidate lower-case": ROWS / 2 });
     // the candidates go first and recover every digest: no space is enumerated
     expect(j.tried).toEqual([`${ROWS} candidates (as given, trimmed, lower-case, upper-case)`]);
-    expect(j.stoppedEarly).toBe(true);
+    expect(j.stopped_early).toBe(true);
     const t = run([jsonl, "--column", "email_md5", "--candidates", candidates, "--input-format", "jsonl"]);
     expect(t.status).toBe(1);
     expect(t.stdout).toMatch(/not pseudonymised: anyone can recover 100\.0% of the values/);
@@ -160,14 +212,12 @@ describe("jikimi audit-hash", () => {
   it("--candidates go first and stop the audit once every digest is recovered: the mobile space is not enumerated", () => {
     const phones = join(dir, "our-phones.txt");
     writeFileSync(phones, `${phones0.join("\n")}\n`);
-    const t0 = performance.now();
     const r = run([csv, "--column", "phone_sha256", "--candidates", phones, "--format", "json"]);
     expect(r.status, r.stderr).toBe(1);
     const j = JSON.parse(r.stdout) as Json;
-    expect(j).toMatchObject({ reversed: ROWS, share: 1, stoppedEarly: true, byForm: { candidate: ROWS } });
+    expect(j).toMatchObject({ reversed: ROWS, share: 1, stopped_early: true, by_form: { candidate: ROWS } });
     expect(j.tried).toEqual([`${ROWS} candidates (as given, trimmed, lower-case, upper-case)`]);
-    // the whole space takes seconds; candidates alone a fraction of one (process start included)
-    expect(performance.now() - t0).toBeLessThan(5000);
+    // `tried` holds the candidates only: the mobile space and the dates were never enumerated
     const text = run([csv, "--column", "phone_sha256", "--candidates", phones]);
     expect(text.stdout).toContain("(stopped there: every distinct digest was recovered)");
   });
@@ -191,14 +241,12 @@ describe("jikimi audit-hash", () => {
     const early = join(dir, "early.csv");
     const digests = ["01000000007", "010-0000-0123"].map((p) => createHash("sha256").update(p).digest("hex"));
     writeFileSync(early, `h\n${digests.join("\n")}\n`);
-    const t0 = performance.now();
     const r = run([early, "--column", "h", "--spaces", "mobile", "--format", "json"]);
     expect(r.status, r.stderr).toBe(1);
     const j = JSON.parse(r.stdout) as Json;
-    expect(j).toMatchObject({ reversed: 2, stoppedEarly: true });
-    expect(Object.keys(j.byForm).every((f) => f.startsWith("mobile"))).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(20_000);
-    expect(j.seconds).toBeLessThan(3);
+    expect(j).toMatchObject({ reversed: 2, stopped_early: true });
+    expect(Object.keys(j.by_form).every((f) => f.startsWith("mobile"))).toBe(true);
+    // stopped_early is the proof (a timing bound would only measure the machine's load)
   }, 60_000);
 
   it("bad input exits 2 with a clear message", () => {

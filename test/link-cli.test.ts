@@ -44,11 +44,11 @@ const link = (args: string[]): CliRun => {
 
 interface LinkJson {
   strongest: {
-    aToB: { records: number; share: number; via?: { kind: string; a?: string; b?: string } };
-    bToA: { records: number; share: number };
+    a_to_b: { records: number; share: number; via?: { kind: string; a?: string; b?: string } };
+    b_to_a: { records: number; share: number };
   };
-  verdict: { linkable: boolean; maxLinkShare: number; share: number; direction: string };
-  pairs: { a: string; b: string; oneToOne: number; oneToOneShareA: number; linkedShareA: number }[];
+  verdict: { linkable: boolean; max_link_share: number; share: number; direction: string };
+  pairs: { a: string; b: string; one_to_one: number; one_to_one_share_a: number; linked_share_a: number }[];
 }
 
 describe("jikimi link: the share of records linking to exactly one record, and the verdict", () => {
@@ -61,13 +61,13 @@ describe("jikimi link: the share of records linking to exactly one record, and t
       "linkable: 100.00% of A's records link to exactly one record of B (above --max-link-share 5.00%)",
     );
     const j = JSON.parse(link([small, large, "--format", "json"]).stdout) as LinkJson;
-    expect(j.strongest.aToB).toEqual({
+    expect(j.strongest.a_to_b).toEqual({
       records: 20,
       share: 1,
       via: { kind: "values", a: "customer", b: "cust_id" },
     });
-    expect(j.strongest.bToA).toMatchObject({ records: 20, share: 20 / 500 });
-    expect(j.verdict).toEqual({ linkable: true, maxLinkShare: 0.05, share: 1, direction: "aToB" });
+    expect(j.strongest.b_to_a).toMatchObject({ records: 20, share: 20 / 500 });
+    expect(j.verdict).toEqual({ linkable: true, max_link_share: 0.05, share: 1, direction: "a_to_b" });
   });
 
   it("the files the other way round: the small file is B, and the verdict names it", () => {
@@ -105,8 +105,8 @@ describe("jikimi link: the share of records linking to exactly one record, and t
     const j = JSON.parse(link([payments, large, "-f", "json", "--max-link-share", "0.2"]).stdout) as LinkJson;
     const pair = j.pairs.find((p) => p.a === "payer" && p.b === "cust_id");
     // no payer value occurs once in the payments: the mutual one-to-one share is 0, yet every payment links
-    expect(pair).toMatchObject({ oneToOne: 0, oneToOneShareA: 0, linkedShareA: 1 });
-    expect(j.strongest.aToB).toMatchObject({ records: 10, share: 1 });
+    expect(pair).toMatchObject({ one_to_one: 0, one_to_one_share_a: 0, linked_share_a: 1 });
+    expect(j.strongest.a_to_b).toMatchObject({ records: 10, share: 1 });
     const r = link([payments, large, "--max-link-share", "0.2"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/100\.00%\s+100\.00%\s+0\.00%\s+payer -> cust_id/);

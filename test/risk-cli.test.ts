@@ -62,10 +62,10 @@ describe("jikimi risk", () => {
       records: 10,
       classes: 4,
       k: 1,
-      uniqueShare: 0.1,
-      prosecutorMax: 1,
-      lDiversity: { distinctMin: 1, entropyMin: 1 },
-      badRecords: 0,
+      unique_share: 0.1,
+      prosecutor_max: 1,
+      l_diversity: { distinct_min: 1, entropy_min: 1 },
+      bad_records: 0,
     });
     expect(j.riskiest).toHaveLength(7);
     expectNoValues(r.stdout + r.stderr);
@@ -112,12 +112,15 @@ describe("jikimi link", () => {
     expect(r.stdout).toContain("quasi-identifiers in both (zip, sex)");
     expectNoValues(r.stdout + r.stderr);
     const j = JSON.parse(jikimi(["link", file, other, "--format", "json"]).stdout) as {
-      pairs: { a: string; b: string; overlap: number; oneToOne: number }[];
-      quasiIdentifiers: { oneToOne: number };
+      pairs: { a: string; b: string; overlap: number; one_to_one: number }[];
+      quasi_identifiers: { one_to_one: number };
     };
     // zip -> zip: A {100, 200, 300, 400}, B {200, 300}: overlap 2/4; both values repeat: no 1:1 link
-    expect(j.pairs.find((p) => p.a === "zip" && p.b === "zip")).toMatchObject({ overlap: 0.5, oneToOne: 0 });
-    expect(j.quasiIdentifiers.oneToOne).toBe(0);
+    expect(j.pairs.find((p) => p.a === "zip" && p.b === "zip")).toMatchObject({
+      overlap: 0.5,
+      one_to_one: 0,
+    });
+    expect(j.quasi_identifiers.one_to_one).toBe(0);
   });
 
   it("names keyed pseudonyms that join, with the share linking one to one", () => {

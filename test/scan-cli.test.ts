@@ -129,7 +129,7 @@ describe("jikimi scan", () => {
     expect(report.columns[1]?.findings[0]?.matches).toBe(10);
     const all = ScanReportSchema.parse(JSON.parse(jikimi(["scan", many, "--format", "json"]).stdout));
     expect(all).toMatchObject({ rows: 50, sampled: false });
-    expect(all.columns[1]?.nonEmpty).toBe(50);
+    expect(all.columns[1]?.non_empty).toBe(50);
     expect(jikimi(["scan", many, "--sample", "0"]).status).toBe(2);
   });
 
@@ -161,6 +161,49 @@ describe("jikimi scan", () => {
     for (const v of [...phones, ...hyphen, ...rows.map((l) => l.split(",")[1] ?? "")])
       expect(all.includes(v), "a value or digest in the output").toBe(false);
   }, 120_000);
+
+  it("MD5 and SHA-1 digests of phone numbers, hex and base64, hinted or not, are reversed by the whole-space search", () => {
+    // numbers near the start of the space, so the search stops after its first tasks (decoys, which run the whole
+    // space, are in src/scan/digests.test.ts and test/hash-audit-cli.test.ts)
+    const phones = Array.from({ length: 70 }, (_, i) => `010${String(i * 30_011).padStart(8, "0")}`);
+    const hyphen = phones.map((p) => `${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`);
+    const h = (alg: string, t: string, enc: "hex" | "base64") => createHash(alg).update(t).digest(enc);
+    const columns: Record<string, string[]> = {
+      phone_md5: phones.map((p) => h("md5", p, "hex")),
+      ref: hyphen.map((p) => h("md5", p, "base64")),
+      연락처_해시: phones.map((p) => h("sha1", p, "hex")),
+      key2: hyphen.map((p) => h("sha1", p, "base64")),
+    };
+    const names = Object.keys(columns);
+    const file = join(tmp.dir, "md5-sha1.csv");
+    const lines = phones.map((_, r) => names.map((c) => columns[c]?.[r] ?? "").join(","));
+    writeFileSync(file, `${names.join(",")}\n${lines.join("\n")}\n`);
+    const r = jikimi(["scan", file, "--format", "json"]);
+    expect(r.status, r.stderr).toBe(1);
+    const report = ScanReportSchema.parse(JSON.parse(r.stdout));
+    const digest = (name: string) => report.columns.find((c) => c.name === name)?.findings[0];
+    for (const [name, algorithm, encoding, form] of [
+      ["phone_md5", "md5", "hex", "010########"],
+      ["ref", "md5", "base64", "010-####-####"],
+      ["연락처_해시", "sha1", "hex", "010########"],
+      ["key2", "sha1", "base64", "010-####-####"],
+    ] as const) {
+      expect(digest(name), name).toMatchObject({
+        category: "user.contact.phone.mobile",
+        digest: { algorithm, encoding, reversible: true, share: 1, reversed_by: [`mobile ${form}`] },
+      });
+    }
+    const text = jikimi(["scan", file]);
+    expect(text.stdout).toMatch(
+      /phone_md5\s+user\.contact\.phone\.mobile\s+1\.00 high\s+64\/64\s+reversible MD5 hex digest/,
+    );
+    expect(text.stdout).toMatch(
+      /key2\s+user\.contact\.phone\.mobile\s+1\.00 high\s+64\/64\s+reversible SHA-1 base64 digest/,
+    );
+    const all = r.stdout + text.stdout + text.stderr;
+    for (const v of [...phones, ...hyphen, ...Object.values(columns).flat()])
+      expect(all.includes(v)).toBe(false);
+  }, 240_000);
 
   it("refuses bad input with exit 2 and a clear message", () => {
     const empty = join(tmp.dir, "empty.csv");

@@ -2,6 +2,7 @@
 // column's values interned to small integers, a class = a tuple of ids in a hash table), then k-anonymity,
 // prosecutor, journalist and marketer risk and l-diversity as ARX defines them (docs/risk.md).
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { ByteInterner, NumberCounter, TupleTable } from "./tables.js";
 
 /** The risk figures of a table; definitions and formulas in docs/risk.md. Shares are in [0, 1]. */
@@ -54,17 +55,20 @@ export class RiskAccumulator {
     readonly qi: readonly string[],
     options: { sensitive?: string } = {},
   ) {
-    if (qi.length === 0) throw new JikimiError("no_quasi_identifiers", "name at least one quasi-identifier");
+    if (qi.length === 0) throw new JikimiError("no_quasi_identifiers", t("risk.errors.no_quasi_identifiers"));
     const seen = new Set<string>();
     for (const q of qi) {
       if (seen.has(q))
-        throw new JikimiError("duplicate_quasi_identifier", `quasi-identifier "${q}" is named twice`);
+        throw new JikimiError(
+          "duplicate_quasi_identifier",
+          t("risk.errors.duplicate_quasi_identifier", { column: q }),
+        );
       seen.add(q);
     }
     if (options.sensitive !== undefined && seen.has(options.sensitive))
       throw new JikimiError(
         "sensitive_is_quasi_identifier",
-        `"${options.sensitive}" cannot be both a quasi-identifier and the sensitive attribute`,
+        t("risk.errors.sensitive_is_quasi_identifier", { column: options.sensitive }),
       );
     this.interners = qi.map(() => new ByteInterner());
     this.classes = new TupleTable(qi.length);
@@ -245,8 +249,8 @@ export class RiskAccumulator {
     const dest = new Int32Array(classes);
     const sizes = new Int32Array(Math.max(1, classes));
     const starts = new Int32Array(classes + 1);
-    const stamps = this.interners.map((t) => new Int32Array(t.size));
-    const firstId = this.interners.map((t) => new Int32Array(t.size));
+    const stamps = this.interners.map((i) => new Int32Array(i.size));
+    const firstId = this.interners.map((i) => new Int32Array(i.size));
     const visit = (depth: number, from: number, cols: number[]): void => {
       const level = levels[depth] as Level;
       const group = level.group;

@@ -4,6 +4,7 @@
 
 import { BlockError, fieldEnd, fieldStart, tableOfCsvBlock } from "../engine/release/table.js";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { csvBlocks, headerColumns } from "../io/records/csv-blocks.js";
 import { fileChunks, formatOf, openReader } from "../io/records/index.js";
 import type { RecordFormat } from "../io/records/types.js";
@@ -82,7 +83,7 @@ export function columnIndexes(name: string, columns: readonly string[], wanted: 
     if (i < 0)
       throw new JikimiError(
         "unknown_column",
-        `${name} has no column "${w}"; its columns are: ${columns.join(", ")}`,
+        t("risk.errors.unknown_column", { file: name, column: w, columns: columns.join(", ") }),
       );
     return i;
   });
@@ -118,28 +119,29 @@ async function internFile(
     });
     let firstRecord = 0;
     for await (const block of blocks) {
-      let t: ReturnType<typeof tableOfCsvBlock>;
+      let table: ReturnType<typeof tableOfCsvBlock>;
       try {
-        t = tableOfCsvBlock(block.bytes, columns);
+        table = tableOfCsvBlock(block.bytes, columns);
       } catch (e) {
         if (e instanceof BlockError)
           throw new JikimiError(
             "unterminated_quote",
-            `${name}: record ${firstRecord + e.record + 1} has a quoted field left open at the end of the file: close the quote`,
+            t("risk.errors.unterminated_quote", { file: name, record: firstRecord + e.record + 1 }),
+            { hint: t("risk.errors.unterminated_quote_hint") },
           );
         throw e;
       }
-      firstRecord += t.records;
-      bad += t.bad.length;
-      const bytes = t.bytes;
-      for (let r = 0; r < t.rows; r++) {
+      firstRecord += table.records;
+      bad += table.bad.length;
+      const bytes = table.bytes;
+      for (let r = 0; r < table.rows; r++) {
         let missing = false;
         for (let j = 0; j < at.length; j++) {
           const f = at[j] as number;
           const id = (interners[j] as ByteInterner).idOfBytes(
             bytes,
-            fieldStart(t, r, f),
-            fieldEnd(t, r, f),
+            fieldStart(table, r, f),
+            fieldEnd(table, r, f),
             insert,
           );
           if (id < 0) missing = true;
@@ -147,13 +149,12 @@ async function internFile(
         }
         onRecord(ids, missing);
       }
-      records += t.rows;
+      records += table.rows;
     }
     if (columns.length === 0)
-      throw new JikimiError(
-        "empty_file",
-        `${name} is empty: a CSV file needs a header line naming the columns`,
-      );
+      throw new JikimiError("empty_file", t("risk.errors.empty_file", { file: name }), {
+        hint: t("risk.errors.empty_file_hint"),
+      });
     return { records, bad };
   }
   let at: number[] | undefined;

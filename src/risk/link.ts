@@ -3,6 +3,7 @@
 // by the quasi-identifiers both files carry), and a verdict against a threshold on the larger share. Values are
 // kept only as 53-bit hashes in bounded sets; nothing here returns or prints a value.
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { formatOf, openReader } from "../io/records/index.js";
 import type { RecordFormat } from "../io/records/types.js";
 import { combine53, hash53, NumberCounter } from "./tables.js";
@@ -278,10 +279,10 @@ export function linkVerdict(strongest: LinkReport["strongest"], maxLinkShare: nu
 export async function linkFiles(a: string, b: string, options: LinkOptions = {}): Promise<LinkReport> {
   const maxDistinct = options.maxDistinct ?? 1_000_000;
   if (!Number.isInteger(maxDistinct) || maxDistinct < 1)
-    throw new JikimiError("bad_option", "the bound on distinct values must be a positive integer");
+    throw new JikimiError("bad_option", t("risk.errors.max_distinct"));
   const maxLinkShare = options.maxLinkShare ?? DEFAULT_MAX_LINK_SHARE;
   if (!(maxLinkShare >= 0 && maxLinkShare <= 1))
-    throw new JikimiError("bad_option", "the largest acceptable link share must be a number from 0 to 1");
+    throw new JikimiError("bad_option", t("risk.errors.max_link_share"));
   const colsA = await columnsOf(a, options.formatA);
   const colsB = await columnsOf(b, options.formatB);
   const shared = colsA.filter((c) => colsB.includes(c));

@@ -1,7 +1,8 @@
 // digest columns in a scan. While the scanner counts, each column keeps the values of a digest length (hex or base64
 // of MD5, SHA-1, SHA-256, SHA-512) among its first DIGEST_WINDOW non-empty values; after the pass, a column whose
 // window is digests (>= 90% of it, >= 50% under a hash hint such as phone_sha256 or 해시) has up to DIGEST_SAMPLE
-// distinct digests put through the hash audit (hash-audit.ts: dates of birth, then the Korean mobile space).
+// distinct digests put through the hash audit (hash-audit.ts: dates of birth, then the Korean mobile space for MD5,
+// SHA-1 and SHA-256).
 //   - some recovered: the column is the personal data behind it (category of the space that recovered most),
 //     confidence 1, and it counts as personal data like any other finding;
 //   - none: a digest nobody reversed from what was tried, reported as a pseudonymous identifier (user.unique_id,
@@ -133,6 +134,7 @@ async function auditColumn(
       reversible,
       reversedBy,
       tried: audit.tried,
+      mobileSearched: audit.mobileSearched,
     },
   };
 }

@@ -1,13 +1,17 @@
 // the hash audit: tell whether a column holds unkeyed digests (MD5, SHA-1, SHA-256, SHA-512 in hex or base64) and
 // try to reverse them by enumerating what personal data usually is, cheapest first: the caller's candidate list,
-// dates of birth, then the whole Korean mobile space (SHA-256 only, through the WebAssembly SIMD digit kernel on
-// worker threads, mobile-search.ts). The audit stops as soon as every distinct digest is recovered.
+// dates of birth (node:crypto, every algorithm), then the whole Korean mobile space (MD5, SHA-1 and SHA-256, through
+// the WebAssembly SIMD digit kernels of src/crypto/digits on worker threads, mobile-search.ts; SHA-512 has no kernel
+// and through node:crypto the space would take minutes, so it is not enumerated). The audit stops as soon as every
+// distinct digest is recovered. `tried` and `verdict` are sentences in the language in force (src/i18n); the form
+// names (byForm keys, e.g. "mobile 010-####-####") are stable codes.
 //
 // The audit returns counts only. Recovered plaintexts never leave the search (the workers answer with target
 // indexes), and no digest value is put in a result or a message: a digest of personal data is personal data.
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { KOREAN_MOBILE_TEMPLATES } from "../crypto/sha256/index.js";
+import { isDigitAlgorithm, KOREAN_MOBILE_TEMPLATES } from "../crypto/digits/index.js";
+import { t } from "../i18n/index.js";
 import { searchMobile } from "./mobile-search.js";
 
 export type DigestAlgorithm = "md5" | "sha1" | "sha256" | "sha512";
@@ -48,6 +52,11 @@ export interface AuditResult {
   byForm: Record<string, number>;
   /** true when every distinct digest was recovered before all that was asked for was enumerated */
   stoppedEarly: boolean;
+  /**
+   * whether the Korean mobile space was searched (asked for, and the algorithm has a kernel: not SHA-512), or
+   * skipped because every digest was already recovered: only then does "none recovered" suggest a keyed pseudonym
+   */
+  mobileSearched: boolean;
   verdict: string;
 }
 
@@ -156,6 +165,8 @@ function decode(v: string, shape: DigestShape): Buffer | undefined {
 }
 
 const count = (n: number): string => n.toLocaleString("en-US");
+/** The algorithms whose mobile space is enumerated, for messages. */
+const KERNEL_NAMES = "MD5, SHA-1, SHA-256";
 const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The targets: distinct digests (lower-case hex -> index), their bytes in shared memory. */
@@ -220,8 +231,8 @@ async function hashAll(
 ): Promise<void> {
   found.declare(form);
   let i = 0;
-  for (const t of texts) {
-    const hit = targets.index.get(createHash(algorithm).update(t, "utf8").digest("hex"));
+  for (const text of texts) {
+    const hit = targets.index.get(createHash(algorithm).update(text, "utf8").digest("hex"));
     if (hit !== undefined) {
       found.add(form, hit);
       if (found.complete()) return;
@@ -238,8 +249,8 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
 /** Every day from 1900-01-01 to `today` (UTC) as [YYYYMMDD, YYMMDD, YYYY-MM-DD]. */
 function* days(today: Date): Generator<[string, string, string]> {
   const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  for (let t = Date.UTC(1900, 0, 1); t <= end; t += 86_400_000) {
-    const d = new Date(t);
+  for (let ms = Date.UTC(1900, 0, 1); ms <= end; ms += 86_400_000) {
+    const d = new Date(ms);
     const y = pad(d.getUTCFullYear(), 4);
     const m = pad(d.getUTCMonth() + 1);
     const day = pad(d.getUTCDate());
@@ -251,11 +262,11 @@ function* column<T>(rows: Iterable<T[]>, i: number): Generator<T> {
   for (const r of rows) yield r[i] as T;
 }
 
-const GROUPS: readonly [prefix: string, noun: string][] = [
-  ["mobile", "phone numbers"],
-  ["birthdate", "dates of birth"],
-  ["candidate", "candidate values"],
-];
+const GROUPS = [
+  ["mobile", "scan.audit.part_mobile"],
+  ["birthdate", "scan.audit.part_birthdate"],
+  ["candidate", "scan.audit.part_candidate"],
+] as const;
 
 function percent(part: number, whole: number): string {
   const p = (100 * part) / whole;
@@ -294,7 +305,7 @@ export async function auditDigestsWith(
 
   const candidates = options.candidates ?? [];
   if (run(candidates.length > 0)) {
-    tried.push(`${count(candidates.length)} candidates (as given, trimmed, lower-case, upper-case)`);
+    tried.push(t("scan.audit.tried_candidates", { count: candidates.length, n: count(candidates.length) }));
     const seen = new Set<string>();
     const variants: [string, (s: string) => string][] = [
       ["candidate", (s) => s],
@@ -321,27 +332,31 @@ export async function auditDigestsWith(
     const all = [...days(today)];
     for (const [i, f] of forms.entries()) {
       if (!run(true)) break;
-      tried.push(`birthdate ${f} ${span}`);
+      tried.push(t("scan.audit.tried_birthdate", { form: f, span }));
       // YYMMDD repeats every century: hash each string once
       const texts = i === 1 ? new Set(column(all, i)) : column(all, i);
       await hashAll(texts, `birthdate ${f}`, alg, targets, found, signal);
     }
   }
+  const mobileSearched = spaces.includes("mobile") && distinct > 0 && isDigitAlgorithm(alg);
   if (run(spaces.includes("mobile"))) {
-    if (alg === "sha256") {
+    if (isDigitAlgorithm(alg)) {
       const range = internals.mobileRange ?? [0, MOBILE_SPACE];
       if (range[0] < 0 || range[1] > MOBILE_SPACE || range[1] < range[0])
         throw new RangeError("mobileRange must lie within [0, 10^8)");
       const formats = internals.mobileFormats ?? ["plain", "hyphenated", "international"];
       const templates = formats.map((f) => KOREAN_MOBILE_TEMPLATES[f]);
       const size =
-        range[0] === 0 && range[1] === MOBILE_SPACE ? "10^8" : `${count(range[1] - range[0])} of 10^8`;
-      for (const t of templates) {
-        tried.push(`mobile ${t} (${size})`);
-        found.declare(`mobile ${t}`);
+        range[0] === 0 && range[1] === MOBILE_SPACE
+          ? "10^8"
+          : t("scan.audit.size_part", { n: count(range[1] - range[0]) });
+      for (const template of templates) {
+        tried.push(t("scan.audit.tried_mobile", { template, size }));
+        found.declare(`mobile ${template}`);
       }
       if (
         await searchMobile({
+          algorithm: alg,
           bytes: targets.bytes,
           count: distinct,
           templates,
@@ -349,17 +364,15 @@ export async function auditDigestsWith(
           threads: Math.max(1, Math.floor(options.threads ?? availableParallelism())),
           chunk: Math.max(4000, internals.chunk ?? DEFAULT_CHUNK),
           signal,
-          hit: (t, list) => {
-            for (const h of list) found.add(`mobile ${t}`, h);
+          hit: (template, list) => {
+            for (const h of list) found.add(`mobile ${template}`, h);
           },
           done: () => found.complete(),
         })
       )
         stoppedEarly = true;
     } else {
-      tried.push(
-        `mobile numbers not enumerated: the 10^8 space runs for SHA-256 only (${NAMES[alg]} through node:crypto would take minutes)`,
-      );
+      tried.push(t("scan.audit.tried_mobile_unsupported", { kernels: KERNEL_NAMES, algorithm: NAMES[alg] }));
     }
   }
 
@@ -382,23 +395,28 @@ export async function auditDigestsWith(
   const secs = seconds < 10 ? seconds.toFixed(1) : seconds.toFixed(0);
   let verdict: string;
   if (distinct === 0) {
-    verdict = `no value has the ${NAMES[alg]} ${shape.encoding} shape: nothing to audit`;
+    verdict = t("scan.audit.verdict_empty", { algorithm: NAMES[alg], encoding: shape.encoding });
   } else if (reversed > 0) {
     const parts: string[] = [];
-    for (const [prefix, noun] of GROUPS) {
+    for (const [prefix, key] of GROUPS) {
       let n = 0;
       for (const [form, k] of Object.entries(byForm)) if (form.startsWith(prefix)) n += k;
-      if (n > 0) parts.push(`${noun} ${count(n)}`);
+      if (n > 0) parts.push(t(key, { n: count(n) }));
     }
-    verdict =
-      `not pseudonymised: anyone can recover ${percent(reversed, distinct)} of the values ` +
-      `(${count(reversed)} of ${count(distinct)} distinct digests: ${parts.join(", ")}) in ${secs} s`;
-  } else if (alg === "sha256" && spaces.includes("mobile")) {
-    verdict = "no value was recovered: consistent with a keyed pseudonym";
+    verdict = t("scan.audit.verdict_reversed", {
+      percent: percent(reversed, distinct),
+      reversed: count(reversed),
+      distinct: count(distinct),
+      parts: parts.join(", "),
+      seconds: secs,
+    });
+  } else if (mobileSearched) {
+    verdict = t("scan.audit.verdict_pseudonym");
   } else {
-    verdict =
-      `no value was recovered from what was tried; ${alg === "sha256" ? "the mobile space was not tried" : `the mobile space is only enumerated for SHA-256, not ${NAMES[alg]}`}, ` +
-      "so this does not show the column is pseudonymised";
+    const why = isDigitAlgorithm(alg)
+      ? t("scan.audit.why_not_tried")
+      : t("scan.audit.why_unsupported", { kernels: KERNEL_NAMES, algorithm: NAMES[alg] });
+    verdict = t("scan.audit.verdict_inconclusive", { why });
   }
   return {
     shape,
@@ -410,13 +428,15 @@ export async function auditDigestsWith(
     tried,
     byForm,
     stoppedEarly,
+    mobileSearched,
     verdict,
   };
 }
 
 /**
- * Tries to reverse a column of digests: the Korean mobile space in three formats (SHA-256 only: 3 x 10^8
- * hashes on worker threads), dates of birth 1900..today as YYYYMMDD, YYMMDD and YYYY-MM-DD, and the candidates.
+ * Tries to reverse a column of digests: the candidates, dates of birth 1900..today as YYYYMMDD, YYMMDD and
+ * YYYY-MM-DD, and the Korean mobile space in three formats (MD5, SHA-1 and SHA-256: 3 x 10^8 hashes on worker
+ * threads; not SHA-512).
  * Returns counts only, never a recovered value or a digest.
  * @example const r = await auditDigests(column, digestShape(column) ?? fail(), { candidates: emails })
  */

@@ -1,10 +1,17 @@
-// a worker thread of the hash audit: runs the SHA-256 digit-space kernel over the ranges the main thread sends
-// and answers with the indexes of the targets found. Only indexes cross threads: never a recovered value.
+// a worker thread of the hash audit: runs the digit-space kernel of one hash (MD5, SHA-1 or SHA-256) over the
+// ranges the main thread sends and answers with the indexes of the targets found. Only indexes cross threads:
+// never a recovered value.
 import { parentPort, workerData } from "node:worker_threads";
-import { DigestSet, sha256DigitTemplate } from "../crypto/sha256/index.js";
+import {
+  DIGIT_HASHES,
+  DigestSet,
+  type DigitAlgorithmName,
+  digitTemplateSearch,
+} from "../crypto/digits/index.js";
 
-/** What the worker starts with: the distinct SHA-256 targets, 32 bytes each, in shared memory. */
+/** What the worker starts with: the hash, and its distinct targets (digest bytes each) in shared memory. */
 export interface DigitWorkerInit {
+  algorithm: DigitAlgorithmName;
   digests: SharedArrayBuffer;
   count: number;
 }
@@ -20,18 +27,18 @@ export interface DigitTask {
 /** The answer to a task: target indexes found (a target found twice appears twice), or an error code. */
 export type DigitReply = { id: number; targets: number[] } | { id: number; error: string };
 
-function* split(bytes: Uint8Array, count: number): Generator<Uint8Array> {
-  for (let i = 0; i < count; i++) yield bytes.subarray(i * 32, i * 32 + 32);
-}
-
 const port = parentPort;
 if (port !== null) {
   const init = workerData as DigitWorkerInit;
-  const set = DigestSet.from(split(new Uint8Array(init.digests), init.count));
+  const set = DigestSet.fromPacked(
+    new Uint8Array(init.digests),
+    init.count,
+    DIGIT_HASHES[init.algorithm].digests,
+  );
   port.on("message", (task: DigitTask) => {
     let reply: DigitReply;
     try {
-      const found = sha256DigitTemplate(task.template, task.start, task.end, set);
+      const found = digitTemplateSearch(init.algorithm, task.template, task.start, task.end, set);
       reply = { id: task.id, targets: found.map((m) => m.target) };
     } catch (e) {
       // the error's code or name only: messages of the kernel never carry values, but keep it that way here

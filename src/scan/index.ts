@@ -4,6 +4,7 @@ export type { Detector, StartClass } from "./detector.js";
 export { DETECTORS } from "./detectors/index.js";
 export { DIGEST_SAMPLE, DIGEST_WINDOW, type DigestAuditOptions } from "./digests.js";
 export { FREE_TEXT_DETECTORS, findInText } from "./free-text.js";
+export { renderAuditText } from "./render/audit.js";
 export { renderScanJson } from "./render/json.js";
 export { type ScanReport, ScanReportSchema } from "./render/json-schema.js";
 export { renderScanSarif } from "./render/sarif.js";

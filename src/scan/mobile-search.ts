@@ -1,15 +1,22 @@
-// the hash audit's mobile space: the SHA-256 digit kernel over [start, end) of each Korean mobile template, on
+// the hash audit's mobile space: the digit kernel of one hash (MD5, SHA-1 or SHA-256; src/crypto/digits) over
+// [start, end) of each Korean mobile template, on
 // worker threads (hash-worker.ts) or inline when the worker file is absent (vitest). Tasks go range by range with
 // the templates interleaved, so small numbers in any format come first, and the search stops as soon as `done()`
 // says every target is recovered. Only target indexes come back: never a recovered value.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { DigestSet, sha256DigitTemplate } from "../crypto/sha256/index.js";
+import {
+  DIGIT_HASHES,
+  DigestSet,
+  type DigitAlgorithmName,
+  digitTemplateSearch,
+} from "../crypto/digits/index.js";
 import type { DigitReply, DigitTask, DigitWorkerInit } from "./hash-worker.js";
 
-/** What the search needs: the distinct SHA-256 targets (32 bytes each) and where to report hits. */
+/** What the search needs: the hash, its distinct targets (digest bytes each) and where to report hits. */
 export interface MobileSearch {
+  algorithm: DigitAlgorithmName;
   bytes: Uint8Array;
   count: number;
   templates: readonly string[];
@@ -48,15 +55,11 @@ export async function searchMobile(s: MobileSearch): Promise<boolean> {
   const tasks = tasksOf(s);
   const file = workerFile();
   if (file === null) {
-    const set = DigestSet.from(
-      (function* () {
-        for (let i = 0; i < s.count; i++) yield s.bytes.subarray(i * 32, i * 32 + 32);
-      })(),
-    );
+    const set = DigestSet.fromPacked(s.bytes, s.count, DIGIT_HASHES[s.algorithm].digests);
     for (const task of tasks) {
       if (s.done()) return task !== tasks[0];
       s.signal?.throwIfAborted();
-      const found = sha256DigitTemplate(task.template, task.start, task.end, set);
+      const found = digitTemplateSearch(s.algorithm, task.template, task.start, task.end, set);
       s.hit(
         task.template,
         found.map((m) => m.target),
@@ -65,7 +68,11 @@ export async function searchMobile(s: MobileSearch): Promise<boolean> {
     }
     return false;
   }
-  const init: DigitWorkerInit = { digests: s.bytes.buffer as SharedArrayBuffer, count: s.count };
+  const init: DigitWorkerInit = {
+    algorithm: s.algorithm,
+    digests: s.bytes.buffer as SharedArrayBuffer,
+    count: s.count,
+  };
   const workers = Array.from(
     { length: Math.max(1, Math.min(s.threads, tasks.length)) },
     () => new Worker(file, { workerData: init }),

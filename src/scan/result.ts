@@ -36,8 +36,10 @@ export interface DigestEvidence {
   reversible: boolean;
   /** the forms that recovered values, e.g. "mobile 010-####-####" (templates, not values) */
   reversedBy: string[];
-  /** what was enumerated */
+  /** what was enumerated, in words (the language in force when the scan ran) */
   tried: string[];
+  /** whether the Korean mobile space was searched (not for SHA-512): only then does "none recovered" weigh */
+  mobileSearched: boolean;
 }
 
 /** One column's counts and findings. */

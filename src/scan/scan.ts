@@ -5,6 +5,7 @@
 // value of the file.
 
 import { JikimiError } from "../errors.js";
+import { currentLanguage, t } from "../i18n/index.js";
 import type { RecordBatch, RecordFormat } from "../io/records/index.js";
 import { fileChunks, formatOf, readCsv, readJsonl, readParquet } from "../io/records/index.js";
 import { DEFAULT_CATEGORIES } from "../taxonomy/default-categories.js";
@@ -96,7 +97,8 @@ async function* guardLines(
     if (open > max) {
       throw new JikimiError(
         "line_too_long",
-        `${name}: a line longer than ${max >> 20} MiB ends after byte ${offset + chunk.length}: this is not a record file (or one record is too large to scan); split it or export it with one record per line`,
+        t("scan.errors.line_too_long", { file: name, mib: max >> 20, offset: offset + chunk.length }),
+        { hint: t("scan.errors.line_too_long_hint") },
       );
     }
     offset += chunk.length;
@@ -225,9 +227,11 @@ export class ColumnScanner {
   }
 }
 
-const TITLES = new Map(DEFAULT_CATEGORIES.map((c) => [c.key, c.name]));
+const TITLES = new Map(DEFAULT_CATEGORIES.map((c) => [c.key, c]));
 
-/** A category's name in the default taxonomy. */
+/** A category's name in the default taxonomy, in Korean when Korean is in force and the taxonomy has it. */
 export function titleOf(category: string): string {
-  return TITLES.get(category) ?? category;
+  const c = TITLES.get(category);
+  if (c === undefined) return category;
+  return (currentLanguage() === "ko" ? c.name_ko : undefined) ?? c.name;
 }

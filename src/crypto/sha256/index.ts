@@ -7,6 +7,7 @@
 //     4 M ledger IDs in 0.78 s from a cold worker. Portable JS hmacInto: 1.3 M/s (2.9x).
 //   - sha256Digits over phone-number formats: 14.4 M hashes/s per thread, 17x crypto.hash; the 10^8 Korean
 //     mobile space takes 7.0 CPU-seconds, i.e. ~3.5 s on 2 idle cores (5.9-7.0 s measured on the shared box).
+// The digit search itself is ../digits/ (shared with the MD5 and SHA-1 kernels); the SHA-256 names stay here.
 // Every fast path is cross-checked against node:crypto on over a million random inputs in the tests; the
 // kernels verify themselves when built, and selfTest() re-runs the RFC 4231 vectors through each path.
 

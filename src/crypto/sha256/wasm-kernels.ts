@@ -1,10 +1,11 @@
-// The WebAssembly SIMD kernels: 4-lane HMAC-SHA256 of short messages and a 4-lane digit-space search.
+// The WebAssembly SIMD kernels: 4-lane HMAC-SHA256 of short messages, and the symbolic SHA-256 that the
+// digit-space search (../digits/kernel.ts) also builds on.
 //
 // Both are generated from the symbolic SHA-256 below (simd-graph.ts does the folding and hoisting), encoded
 // by wasm-encoder.ts, and compiled synchronously on first use. Each lane is one independent message; the
 // four lanes share the instruction stream, so four hashes cost roughly one scalar hash's instruction count.
 
-import { SHA256_IV, SHA256_K } from "./sha256.js";
+import { SHA256_K } from "./sha256.js";
 import { emitSections, type Graph as G, Graph, type Node, transpose4 } from "./simd-graph.js";
 import { encodeModule, FunctionBuilder, I32, Op, Simd, sleb, uleb } from "./wasm-encoder.js";
 
@@ -284,100 +285,4 @@ export function getHmacKernel(): HmacKernel | null {
     hmacKernel = null;
   }
   return hmacKernel;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Digit-space search kernel
-
-/** Memory layout of a digit-search kernel (byte addresses). */
-export const DigitLayout = {
-  /** Call-invariant message words per lane: word w of lane l at high + 16w + 4l. */
-  high: 0,
-  candidates: 1024,
-  table: 40960,
-  bitmap: 65536,
-  /** Inner loop length: the low digits enumerated per call (10^3). */
-  maxInner: 1000,
-  maxTableStride: 3,
-} as const;
-
-/** How a template's digit positions map onto message words; computed from the template by the caller. */
-export interface DigitPlan {
-  /** The 16 padded message words with every digit position set to "0". */
-  readonly template: readonly number[];
-  /** Word indices that depend on the high (outer) digits: loaded per call, per lane. */
-  readonly highWords: readonly number[];
-  /** Word indices that depend on the low (inner) digits, in table order. */
-  readonly lowWords: readonly number[];
-}
-
-/** An instantiated digit kernel. `run` returns the number of candidates written. */
-export interface DigitKernel {
-  readonly memory: WasmMemory;
-  /** Enumerates low values lo in [loStart, loEnd) for the 4 lanes; candidates are (lo * 4 + lane, word7). */
-  run(loStart: number, loEnd: number, shift: number): number;
-}
-
-function buildDigitModule(plan: DigitPlan): Uint8Array {
-  const D = DigitLayout;
-  const fn = new FunctionBuilder([I32, I32, I32], [I32]);
-  const pStart = 0;
-  const pEnd = 1;
-  const pShift = 2;
-  const lo = fn.local(I32);
-  const tp = fn.local(I32);
-  const cnt = fn.local(I32);
-  const x = fn.local(I32);
-  const bit = fn.local(I32);
-  const stride = plan.lowWords.length * 4;
-
-  const g = new Graph();
-  const words: Node[] = plan.template.map((t, w) => {
-    const parts: Node[] = [];
-    if (plan.highWords.includes(w)) {
-      parts.push(g.input(1, simdLoad(Simd.v128Load, i32ConstBytes(0), D.high + 16 * w)));
-    } else parts.push(g.const(t));
-    const j = plan.lowWords.indexOf(w);
-    if (j >= 0) parts.push(g.input(2, simdLoad(Simd.v128Load32Splat, localGetBytes(tp), D.table + 4 * j)));
-    return g.sum(...parts);
-  });
-  const iv = Array.from(SHA256_IV, (v) => g.const(v));
-  const digest = compressSymbolic(g, iv, words);
-  const sections = emitSections(fn, [digest[7] as Node]);
-  const f = sections.rootLocals[0] as number;
-
-  fn.append(sections.pre);
-  fn.i32Const(0).set(cnt);
-  fn.get(pStart).tee(lo).i32Const(stride).emit(Op.i32Mul).set(tp);
-  fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
-  fn.get(lo).get(pEnd).emit(Op.i32GeU, Op.brIf, 1);
-  fn.append(sections.body);
-  for (let lane = 0; lane < 4; lane++) {
-    fn.get(f).simd(Simd.i32x4ExtractLane).emit(lane).tee(x);
-    // bit = x >>> shift; test bitmap word (bit >>> 5), bit (bit & 31)
-    fn.get(pShift).emit(Op.i32ShrU).tee(bit).i32Const(5).emit(Op.i32ShrU).i32Const(2).emit(Op.i32Shl);
-    fn.mem(Op.i32Load, 2, D.bitmap).get(bit).emit(Op.i32ShrU).i32Const(1).emit(Op.i32And);
-    fn.emit(Op.if, Op.blockEmpty);
-    fn.get(cnt).i32Const(3).emit(Op.i32Shl).get(lo).i32Const(2).emit(Op.i32Shl).i32Const(lane).emit(Op.i32Or);
-    fn.mem(Op.i32Store, 2, D.candidates);
-    fn.get(cnt)
-      .i32Const(3)
-      .emit(Op.i32Shl)
-      .get(x)
-      .mem(Op.i32Store, 2, D.candidates + 4);
-    fn.get(cnt).i32Const(1).emit(Op.i32Add).set(cnt);
-    fn.emit(Op.end);
-  }
-  fn.get(lo).i32Const(1).emit(Op.i32Add).set(lo);
-  fn.get(tp).i32Const(stride).emit(Op.i32Add).set(tp);
-  fn.emit(Op.br, 0, Op.end, Op.end);
-  fn.get(cnt);
-  return encodeModule(2, [{ name: "search", fn }]);
-}
-
-/** Builds and instantiates a kernel for `plan`; throws if WebAssembly is unavailable. */
-export function createDigitKernel(plan: DigitPlan): DigitKernel {
-  if (plan.lowWords.length > DigitLayout.maxTableStride) throw new Error("too many low digit words");
-  const exports = instantiate(buildDigitModule(plan));
-  return { memory: exports.memory as WasmMemory, run: exports.search as DigitKernel["run"] };
 }

@@ -1,4 +1,6 @@
-// the shape of `jikimi scan --format json`, as a zod schema consumers and tests can parse it with.
+// the shape of `jikimi scan --format json`, as a zod schema consumers and tests can parse it with. Its keys are
+// snake_case like every JSON the CLI prints (docs/cli.md); the library's ScanResult keeps its camelCase names and
+// json.ts converts.
 import { z } from "zod";
 
 const Count = z.number().int().nonnegative();
@@ -11,8 +13,9 @@ export const DigestEvidenceSchema = z.strictObject({
   recovered: Count,
   share: z.number().min(0).max(1),
   reversible: z.boolean(),
-  reversedBy: z.array(z.string().min(1)),
+  reversed_by: z.array(z.string().min(1)),
   tried: z.array(z.string().min(1)),
+  mobile_searched: z.boolean(),
 });
 
 export const ColumnFindingSchema = z.strictObject({
@@ -21,7 +24,7 @@ export const ColumnFindingSchema = z.strictObject({
   confidence: z.number().min(0).max(1),
   level: z.enum(["high", "medium"]),
   matches: Count,
-  inFreeText: z.boolean(),
+  in_free_text: z.boolean(),
   detectors: z.array(z.string().min(1)).min(1),
   hint: z.string().optional(),
   digest: DigestEvidenceSchema.optional(),
@@ -30,7 +33,7 @@ export const ColumnFindingSchema = z.strictObject({
 export const ColumnSchema = z.strictObject({
   name: z.string(),
   index: Count,
-  nonEmpty: Count,
+  non_empty: Count,
   findings: z.array(ColumnFindingSchema),
 });
 
@@ -40,10 +43,10 @@ export const ScanReportSchema = z.strictObject({
   file: z.string().min(1),
   format: z.enum(["csv", "jsonl", "parquet"]),
   rows: Count,
-  badRows: Count,
+  bad_rows: Count,
   sampled: z.boolean(),
   personal: z.boolean(),
-  summary: z.strictObject({ columns: Count, columnsWithFindings: Count, findings: Count }),
+  summary: z.strictObject({ columns: Count, columns_with_findings: Count, findings: Count }),
   columns: z.array(ColumnSchema),
 });
 

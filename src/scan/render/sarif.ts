@@ -1,8 +1,12 @@
 // a scan result as a SARIF 2.1.0 log: one rule per category found, one result per column finding, located at the
 // file (physical) and the column (logical). Written here rather than with report/findings, which depends on scan.
+// Texts are in the language in force; rule ids (category keys), levels and properties are codes. SARIF's own keys
+// are camelCase by its standard; the properties bags are ours and snake_case, like the scan JSON.
+import { t } from "../../i18n/index.js";
 import { VERSION } from "../../version.js";
 import { countsAsPersonal } from "../digests.js";
 import type { ScanResult } from "../result.js";
+import { digestJson } from "./json.js";
 import { digestEvidence } from "./text.js";
 
 interface Rule {
@@ -37,19 +41,29 @@ export function renderScanSarif(result: ScanResult): string {
         rules.push({
           id: f.category,
           name: pascal(f.category),
-          shortDescription: { text: `Column holds: ${f.title}` },
+          shortDescription: { text: t("scan.sarif.rule", { title: f.title }) },
           defaultConfiguration: { level: personal ? "error" : "note" },
-          help: {
-            text: "Remove the column, or transform it (pseudonym, token, mask, generalise) in the agreement that sends it.",
-          },
+          help: { text: t("scan.sarif.help") },
         });
       }
-      const how = f.inFreeText ? "hold it inside free text" : "match";
-      const hint = f.hint === undefined ? "" : `, column-name hint "${f.hint}"`;
+      const hint = f.hint === undefined ? "" : t("scan.sarif.hint", { hint: f.hint });
+      const common = {
+        column: c.name,
+        title: f.title,
+        category: f.category,
+        hint,
+        confidence: f.confidence.toFixed(2),
+      };
       const text =
         f.digest === undefined
-          ? `Column "${c.name}" holds ${f.title} (${f.category}): ${f.matches} of ${c.nonEmpty} non-empty values ${how} (${f.detectors.join(", ")})${hint}; confidence ${f.confidence.toFixed(2)}.`
-          : `Column "${c.name}" holds digests of ${f.title} (${f.category}): ${digestEvidence(f.digest)}${hint}; confidence ${f.confidence.toFixed(2)}.`;
+          ? t("scan.sarif.result", {
+              ...common,
+              matches: f.matches,
+              nonEmpty: c.nonEmpty,
+              how: t(f.inFreeText ? "scan.sarif.in_free_text" : "scan.sarif.match"),
+              detectors: f.detectors.join(", "),
+            })
+          : t("scan.sarif.digest", { ...common, evidence: digestEvidence(f.digest) });
       results.push({
         ruleId: f.category,
         ruleIndex: index.get(f.category) ?? 0,
@@ -63,22 +77,14 @@ export function renderScanSarif(result: ScanResult): string {
         ],
         properties: {
           column: c.name,
-          columnIndex: c.index,
+          column_index: c.index,
           confidence: f.confidence,
           matches: f.matches,
-          nonEmpty: c.nonEmpty,
+          non_empty: c.nonEmpty,
           detectors: [...f.detectors],
-          inFreeText: f.inFreeText,
+          in_free_text: f.inFreeText,
           ...(f.hint === undefined ? {} : { hint: f.hint }),
-          ...(f.digest === undefined
-            ? {}
-            : {
-                digest: {
-                  ...f.digest,
-                  reversedBy: [...f.digest.reversedBy],
-                  tried: [...f.digest.tried],
-                },
-              }),
+          ...(f.digest === undefined ? {} : { digest: digestJson(f.digest) }),
         },
       });
     }

@@ -1,38 +1,57 @@
-// a scan result as a table for people: one line per column finding, then the columns where nothing was found.
+// a scan result as a table for people: one line per column finding, then the columns where nothing was found. Words
+// come from the message catalogue (Korean or English); columns are aligned in terminal cells, so Hangul column names
+// (two cells wide) keep the table straight.
+import { t } from "../../i18n/index.js";
+import { table } from "../../i18n/width.js";
 import type { ColumnFinding, DigestEvidence, ScanResult } from "../result.js";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
+const ALGORITHM_NAMES = { md5: "MD5", sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" } as const;
+
+function verdictOf(result: ScanResult, found: number): string {
+  const pseudonyms = result.columns.filter((c) =>
+    c.findings.some((f) => f.digest !== undefined && !f.digest.reversible),
+  ).length;
+  if (result.personal) return t("scan.text.verdict_personal", { n: n(found) });
+  if (found === pseudonyms && pseudonyms > 0)
+    return t("scan.text.verdict_pseudonyms", { count: pseudonyms, n: n(pseudonyms) });
+  if (found === 0) return t("scan.text.verdict_none");
+  return t("scan.text.verdict_findings", { n: n(found) });
+}
+
 /**
- * Renders a scan result as text.
+ * Renders a scan result as text, in the language in force.
  * @example process.stdout.write(renderScanText(result))
  */
 export function renderScanText(result: ScanResult): string {
   const found = result.columns.filter((c) => c.findings.length > 0);
-  const pseudonyms = result.columns.filter((c) =>
-    c.findings.some((f) => f.digest !== undefined && !f.digest.reversible),
-  ).length;
-  const verdict = result.personal
-    ? `personal data found; findings in ${n(found.length)} of them`
-    : found.length === pseudonyms && pseudonyms > 0
-      ? `no personal data found; ${n(pseudonyms)} digest column${pseudonyms === 1 ? "" : "s"} not reversed (pseudonymous identifier, possible join key)`
-      : found.length === 0
-        ? "no personal data found"
-        : `findings in ${n(found.length)} of them`;
-  const head =
-    `${result.file} (${result.format}): ${n(result.rows)} rows${result.sampled ? " (sample)" : ""}, ` +
-    `${n(result.columns.length)} columns; ` +
-    verdict +
-    (result.badRows > 0 ? `; ${n(result.badRows)} unreadable rows skipped` : "");
+  const head = t("scan.text.head", {
+    file: result.file,
+    format: result.format,
+    rows: t("scan.text.rows", { count: result.rows, n: n(result.rows) }),
+    sample: result.sampled ? t("scan.text.sample") : "",
+    columns: t("scan.text.columns", { count: result.columns.length, n: n(result.columns.length) }),
+    verdict: verdictOf(result, found.length),
+    bad: result.badRows > 0 ? t("scan.text.bad_rows", { count: result.badRows, n: n(result.badRows) }) : "",
+  });
   const lines = [head];
   if (found.length > 0) {
-    const table: string[][] = [["column", "category", "confidence", "matches", "evidence"]];
+    const rows: string[][] = [
+      [
+        t("scan.text.col_column"),
+        t("scan.text.col_category"),
+        t("scan.text.col_confidence"),
+        t("scan.text.col_matches"),
+        t("scan.text.col_evidence"),
+      ],
+    ];
     for (const c of found) {
       for (const f of c.findings) {
-        table.push([
+        rows.push([
           c.name,
           f.category,
-          `${f.confidence.toFixed(2)} ${f.level}`,
+          `${f.confidence.toFixed(2)} ${t(f.level === "high" ? "scan.text.level_high" : "scan.text.level_medium")}`,
           f.digest === undefined
             ? `${n(f.matches)}/${n(c.nonEmpty)}`
             : `${n(f.digest.recovered)}/${n(f.digest.sampled)}`,
@@ -40,37 +59,39 @@ export function renderScanText(result: ScanResult): string {
         ]);
       }
     }
-    const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? "").length))) ?? [];
-    lines.push("");
-    for (const row of table)
-      lines.push(
-        row
-          .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-          .join("  ")
-          .trimEnd(),
-      );
+    lines.push("", ...table(rows).map((line) => line.trimEnd()));
   }
   const clean = result.columns.filter((c) => c.findings.length === 0).map((c) => c.name);
-  if (clean.length > 0) lines.push("", `nothing found in: ${clean.join(", ")}`);
+  if (clean.length > 0) lines.push("", t("scan.text.nothing_found", { columns: clean.join(", ") }));
   return `${lines.join("\n")}\n`;
 }
 
-/** What the hash audit found, without a value: "reversible SHA-256 digest: 100.0% of 64 sampled recovered by ...". */
+/**
+ * What the hash audit found, without a value, in the language in force.
+ * @example digestEvidence(d) // "reversible SHA-256 hex digest: 100.0% of 64 sampled digests recovered (mobile 010########)"
+ */
 export function digestEvidence(d: DigestEvidence): string {
-  const alg = { md5: "MD5", sha1: "SHA-1", sha256: "SHA-256", sha512: "SHA-512" }[d.algorithm];
+  const algorithm = ALGORITHM_NAMES[d.algorithm];
   if (d.reversible)
-    return `reversible ${alg} ${d.encoding} digest: ${(100 * d.share).toFixed(1)}% of ${n(d.sampled)} sampled digests recovered (${d.reversedBy.join(", ")})`;
-  const full = d.algorithm === "sha256" && d.tried.some((t) => t.startsWith("mobile 010"));
-  return `${alg} ${d.encoding} digest, none of ${n(d.sampled)} sampled recovered${full ? "" : " (mobile space not enumerated for this algorithm)"}: pseudonymous identifier, possible join key`;
+    return t("scan.text.digest_reversible", {
+      algorithm,
+      encoding: d.encoding,
+      percent: `${(100 * d.share).toFixed(1)}%`,
+      sampled: n(d.sampled),
+      forms: d.reversedBy.join(", "),
+    });
+  const note = d.mobileSearched
+    ? ""
+    : t(d.algorithm === "sha512" ? "scan.text.digest_not_enumerated" : "scan.text.digest_not_tried");
+  return t("scan.text.digest_kept", { algorithm, encoding: d.encoding, sampled: n(d.sampled), note });
 }
 
 function evidence(f: ColumnFinding): string {
-  if (f.digest !== undefined) {
-    const hint = f.hint === undefined ? "" : `; name hint "${f.hint}"`;
-    return `${digestEvidence(f.digest)}${hint}`;
-  }
+  const hint = f.hint === undefined ? undefined : t("scan.text.name_hint", { hint: f.hint });
+  if (f.digest !== undefined)
+    return hint === undefined ? digestEvidence(f.digest) : `${digestEvidence(f.digest)}; ${hint}`;
   const parts = [f.detectors.join(", ")];
-  if (f.inFreeText) parts.push("in free text");
-  if (f.hint !== undefined) parts.push(`name hint "${f.hint}"`);
+  if (f.inFreeText) parts.push(t("scan.text.in_free_text"));
+  if (hint !== undefined) parts.push(hint);
   return parts.join("; ");
 }
