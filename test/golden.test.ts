@@ -1,9 +1,9 @@
 // golden tests: every example workspace checked end to end through the CLI, against its README.
-import { readFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CheckReportSchema } from "../src/report/findings/json-schema.js";
-import { jikimi, ROOT } from "./support/cli.js";
+import { jikimi, ROOT, tempDir } from "./support/cli.js";
 import { validateSarif } from "./support/sarif.js";
 
 const example = (name: string) => join(ROOT, "examples", name);
@@ -87,7 +87,7 @@ describe("examples/nsf-case (as it happened)", () => {
 
 describe("examples/nsf-case-corrected", () => {
   it("reports no findings, even with --strict", () => {
-    for (const at of ["2019-12-01", "2024-05-31", "2027-12-30"]) {
+    for (const at of ["2019-12-01", "2024-05-31", "2035-12-30"]) {
       const { run, got } = check("nsf-case-corrected", ["--at", at, "--strict"]);
       expect(got).toEqual([]);
       expect(run.status).toBe(0);
@@ -95,9 +95,34 @@ describe("examples/nsf-case-corrected", () => {
   });
 
   it("fails once its agreements have expired", () => {
-    const { run, got } = check("nsf-case-corrected", ["--at", "2028-01-01"]);
+    const { run, got } = check("nsf-case-corrected", ["--at", "2036-01-01"]);
     expect(got.filter((g) => g.endsWith("agreement_expired"))).toHaveLength(2);
     expect(run.status).toBe(1);
+  });
+
+  it("keeps settlement an entrustment: on contract necessity to Orbit as a third party it breaks PIPA and the CIA", () => {
+    const { dir, cleanup } = tempDir("jikimi-golden-");
+    try {
+      const ws = join(dir, "ws");
+      cpSync(example("nsf-case-corrected"), ws, { recursive: true });
+      const file = join(ws, "agreements", "overseas-settlement-feed.yaml");
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8")
+          .replace("recipient: orbit-pay-sg-settlement", "recipient: orbit-pay-sg")
+          .replace("legal_basis: entrustment", "legal_basis: contract_necessity"),
+      );
+      const run = jikimi(["check", "-w", ws, "--format", "json", "--no-record", "--at", "2024-05-31"]);
+      const report = CheckReportSchema.parse(JSON.parse(run.stdout));
+      const cites = (code: string) =>
+        report.findings.filter((f) => f.code === code).flatMap((f) => f.articles.map((a) => a.id));
+      expect(cites("legal_basis_mismatch")).toEqual(["pipa15_4", "pipa17", "pipa17_2", "cia32"]);
+      expect(cites("cross_border_without_basis")).toEqual(["pipa28_8"]);
+      expect(cites("credit_consent_required")).toEqual(["cia32", "cia32e"]);
+      expect(run.status).toBe(1);
+    } finally {
+      cleanup();
+    }
   });
 });
 

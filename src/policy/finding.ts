@@ -1,4 +1,5 @@
-// findings: what a rule found, where, on which articles, how to fix it, and what decided it.
+// findings: what a rule found, where, on which articles, how to fix it, and what decided it. Codes, places and
+// article ids are stable; title, message, fix and trace are written in the language in force when the rule ran.
 import type { Location } from "../model/issues.js";
 import type { Article } from "./articles.js";
 

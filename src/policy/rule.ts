@@ -1,4 +1,5 @@
-// the shape of a rule: a pure function over the workspace that returns findings.
+// the shape of a rule: a pure function over the workspace that returns findings. A rule's title and description,
+// and every text of its findings, come from the message catalogue in the language in force when read or run.
 import type { Declared, Workspace } from "../model/workspace.js";
 import type { Article } from "./articles.js";
 import type { Finding, Severity } from "./finding.js";

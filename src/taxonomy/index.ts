@@ -6,6 +6,7 @@ export {
   type Category,
   type CategoryDef,
   categoryOf,
+  entryName,
   type Identifying,
   type LegalBasisDef,
   type RecipientBenefit,

@@ -1,4 +1,5 @@
 // a taxonomy: categories, data uses, subjects and legal bases under dotted keys, extensible by a workspace.
+import { currentLanguage, type Language, t } from "../i18n/index.js";
 import { DEFAULT_CATEGORIES } from "./default-categories.js";
 import { DEFAULT_BASES, DEFAULT_SUBJECTS, DEFAULT_USES } from "./default-uses.js";
 import { lineage, parentOf } from "./keys.js";
@@ -50,6 +51,12 @@ export interface LegalBasisDef extends TaxonomyEntry {
   serves_subject?: boolean;
   /** per law area, how the basis treats a purpose that serves the recipient (absent: no limit of its own) */
   recipient_benefit?: Partial<Record<BasisLaw, RecipientBenefit>>;
+  /**
+   * law areas under which the basis carries no provision to a recipient that uses the data for its own ends (a third
+   * party, a joint controller): there it carries only the controller's own processing and its entrustees'. Under
+   * PIPA, contract necessity (Art. 15(1)4) is not among the grounds Art. 17(1)2 lets a provision rest on.
+   */
+  provision_refused?: BasisLaw[];
   /** ids of the provisions that define the basis (keys of policy/articles.ts), cited when it does not hold */
   articles?: string[];
 }
@@ -67,7 +74,15 @@ export interface TaxonomyExtension {
   subjects?: TaxonomyEntry[];
 }
 
-/** Problems found while extending the taxonomy, as data. */
+/**
+ * An entry's name in a language: its `name_ko` in Korean when it has one, else its `name`.
+ * @example entryName({ key: "user.name", name: "Personal name", name_ko: "성명" }, "ko") // "성명"
+ */
+export function entryName(entry: TaxonomyEntry, language: Language = currentLanguage()): string {
+  return language === "ko" && entry.name_ko ? entry.name_ko : entry.name;
+}
+
+/** Problems found while extending the taxonomy, as data (the message in the language in force). */
 export interface TaxonomyIssue {
   kind: "categories" | "uses" | "subjects";
   index: number;
@@ -94,7 +109,12 @@ function addEntries<T extends TaxonomyEntry, R>(
 ): void {
   entries.forEach((entry, index) => {
     if (target.has(entry.key)) {
-      issues.push({ kind, index, code: "duplicate_key", message: `"${entry.key}" is already defined` });
+      issues.push({
+        kind,
+        index,
+        code: "duplicate_key",
+        message: t("taxonomy.extension.duplicate_key", { key: entry.key }),
+      });
       return;
     }
     const parentKey = parentOf(entry.key);
@@ -104,7 +124,7 @@ function addEntries<T extends TaxonomyEntry, R>(
         kind,
         index,
         code: "unknown_parent",
-        message: `"${entry.key}" needs its parent "${parentKey}" to be defined first`,
+        message: t("taxonomy.extension.unknown_parent", { key: entry.key, parent: parentKey }),
       });
       return;
     }

@@ -3,6 +3,7 @@ import type { NoticeItem } from "../../model/agreement.js";
 import { ARTICLES } from "../articles.js";
 import { agreementsOf, appliesKR, destinationOf } from "../facts.js";
 import type { Finding } from "../finding.js";
+import { list, noticeItem, pt } from "../messages.js";
 import { finding, type Rule } from "../rule.js";
 
 const PROVISION_ITEMS: NoticeItem[] = ["recipient", "purpose", "items", "retention", "right_to_refuse"];
@@ -10,7 +11,9 @@ const TRANSFER_ITEMS: NoticeItem[] = ["country", "time_and_method", "recipient_c
 
 export const consentNotice: Rule = {
   code: "consent_notice_incomplete",
-  title: "Consent without the notice the law requires",
+  get title() {
+    return pt("policy.consent_notice.title");
+  },
   severity: "error",
   articles: [
     ARTICLES.pipa17n,
@@ -20,8 +23,9 @@ export const consentNotice: Rule = {
     ARTICLES.gdpr7,
     ARTICLES.gdpr13,
   ],
-  description:
-    "Consent to a provision is valid only after a notice naming the recipient, its purpose, the items, the retention and the right to refuse (PIPA Art. 17(2)); a transfer abroad adds the country, the time and method and the recipient's contact (Art. 28-8(2)). Credit information needs separate consent (CIA Art. 32).",
+  get description() {
+    return pt("policy.consent_notice.description");
+  },
   run(ws) {
     const out: Finding[] = [];
     for (const doc of agreementsOf(ws)) {
@@ -35,26 +39,34 @@ export const consentNotice: Rule = {
             code: this.code,
             subject,
             path: a.legal_basis === "consent" ? ["legal_basis"] : ["cross_border", "basis"],
-            message:
-              "the agreement relies on consent but names no consent purpose to check each subject against",
-            fix: "declare consent: { purpose, notice: [...] } so only consenting subjects are released",
-            trace: [`legal_basis ${a.legal_basis}`, "consent: absent"],
+            message: pt("policy.consent_notice.no_consent"),
+            fix: pt("policy.consent_notice.no_consent_fix"),
+            trace: [
+              pt("policy.trace.legal_basis", { basis: a.legal_basis }),
+              pt("policy.consent_notice.no_consent_trace"),
+            ],
           }),
         );
         continue;
       }
       const abroad = appliesKR(ws) && destinationOf(ws, a) !== ws.config.value.controller.country;
       const required = [...PROVISION_ITEMS, ...(abroad ? TRANSFER_ITEMS : [])];
-      const missing = required.filter((i) => !a.consent?.notice.includes(i));
+      const declared = a.consent.notice;
+      const missing = required.filter((i) => !declared.includes(i));
       if (missing.length > 0)
         out.push(
           finding(this, doc, {
             code: this.code,
             subject,
             path: ["consent", "notice"],
-            message: `the consent notice does not tell the subject: ${missing.join(", ")}`,
-            fix: `add ${missing.join(", ")} to the notice text and list them under consent.notice`,
-            trace: [`required: ${required.join(", ")}`, `declared: ${a.consent.notice.join(", ") || "none"}`],
+            message: pt("policy.consent_notice.missing", { items: list(missing.map(noticeItem)) }),
+            fix: pt("policy.consent_notice.missing_fix", { items: list(missing) }),
+            trace: [
+              pt("policy.consent_notice.required_trace", { items: list(required) }),
+              pt("policy.consent_notice.declared_trace", {
+                items: declared.length > 0 ? list(declared) : pt("policy.word.none"),
+              }),
+            ],
           }),
         );
       if (!a.consent.separate)
@@ -63,9 +75,9 @@ export const consentNotice: Rule = {
             code: this.code,
             subject,
             path: ["consent", "separate"],
-            message: "consent to this provision is bundled with other consents",
-            fix: "ask for this consent separately and set separate: true",
-            trace: ["separate: false"],
+            message: pt("policy.consent_notice.bundled"),
+            fix: pt("policy.consent_notice.bundled_fix"),
+            trace: [pt("policy.consent_notice.bundled_trace")],
             articles: [ARTICLES.pipa22, ARTICLES.cia32],
           }),
         );

@@ -9,24 +9,30 @@ import {
   EEA,
   EU_ADEQUATE,
   purposesBeyondSubjectContract,
+  receivesForItself,
   recipientOf,
 } from "../facts.js";
 import type { Finding } from "../finding.js";
+import { list, pt, recipientRole } from "../messages.js";
 import { finding, type Rule } from "../rule.js";
 
 /** Why a declared PIPA basis does not hold, or undefined when it does. */
 function pipaBasisGap(ws: Workspace, a: Agreement): string | undefined {
   const cb = a.cross_border;
   const recipient = recipientOf(ws, a)?.value;
-  if (!cb) return "no cross_border basis is declared";
-  if (cb.basis === "consent" && !a.consent)
-    return "the basis is consent, but the agreement requires no consent";
+  if (!cb) return pt("policy.cross_border.no_basis");
+  if (cb.basis === "consent" && !a.consent) return pt("policy.cross_border.consent_without_consent");
   if (cb.basis === "certification" && !recipient?.certifications.includes("pipc_certified"))
-    return "the basis is certification, but the recipient has no PIPC certification";
+    return pt("policy.cross_border.no_certification");
   if (cb.basis === "adequacy" && !recipient?.adequacy.includes("KR"))
-    return "the basis is adequacy, but no PIPC adequacy recognition covers the recipient's country";
-  if (cb.basis === "contract_necessity" && !cb.disclosed)
-    return "contract necessity needs the transfer disclosed in the privacy policy";
+    return pt("policy.cross_border.no_recognition");
+  // Art. 28-8(1)3 covers entrusted processing and storage a contract with the subject needs, never a provision
+  if (cb.basis === "contract_necessity" && recipient && receivesForItself(recipient))
+    return pt("policy.cross_border.contract_not_entrusted", {
+      recipient: a.recipient,
+      role: recipientRole(recipient.role),
+    });
+  if (cb.basis === "contract_necessity" && !cb.disclosed) return pt("policy.cross_border.not_disclosed");
   if (cb.basis === "contract_necessity") return contractGap(ws, a);
   return undefined;
 }
@@ -36,12 +42,10 @@ function gdprBasisGap(ws: Workspace, a: Agreement, country: string): string | un
   const adequate = EU_ADEQUATE.has(country) || recipient?.adequacy.includes("EU") === true;
   const mechanism = a.cross_border?.gdpr_mechanism;
   if (mechanism === undefined)
-    return adequate
-      ? undefined
-      : `no GDPR Chapter V mechanism for ${country}, which has no adequacy decision`;
-  if (mechanism === "adequacy" && !adequate) return `${country} has no EU adequacy decision`;
+    return adequate ? undefined : pt("policy.cross_border.no_mechanism", { country });
+  if (mechanism === "adequacy" && !adequate) return pt("policy.cross_border.not_adequate", { country });
   if (mechanism === "derogation_explicit_consent" && !a.consent)
-    return "explicit consent is claimed but the agreement requires no consent";
+    return pt("policy.cross_border.explicit_consent_without_consent");
   if (mechanism === "derogation_contract") return contractGap(ws, a);
   return undefined;
 }
@@ -50,23 +54,29 @@ function gdprBasisGap(ws: Workspace, a: Agreement, country: string): string | un
 function contractGap(ws: Workspace, a: Agreement): string | undefined {
   const beyond = purposesBeyondSubjectContract(ws, a);
   if (beyond.length === 0) return undefined;
-  return `contract necessity needs a contract with the subject that the transfer serves, but purpose ${beyond.join(", ")} serves the recipient or not the subject`;
+  return pt("policy.cross_border.contract_beyond", { purposes: list(beyond) });
 }
 
 export const crossBorderWithoutBasis: Rule = {
   code: "cross_border_without_basis",
-  title: "Cross-border transfer without a valid basis",
+  get title() {
+    return pt("policy.cross_border.title");
+  },
   severity: "error",
   articles: [ARTICLES.pipa28_8, ARTICLES.gdpr44],
-  description:
-    "Sending personal data to another country needs its own basis: under PIPA Art. 28-8 separate consent, a statute or treaty, necessity for a disclosed contract, a PIPC-certified recipient or a recognised country; under GDPR Chapter V adequacy, safeguards such as SCCs or BCRs, or a narrow derogation.",
+  get description() {
+    return pt("policy.cross_border.description");
+  },
   run(ws) {
     const out: Finding[] = [];
     const home = ws.config.value.controller.country;
     for (const doc of agreementsOf(ws) as Declared<Agreement>[]) {
       const country = destinationOf(ws, doc.value);
       if (!country) continue;
-      const trace = [`controller in ${home}`, `data goes to ${country}`];
+      const trace = [
+        pt("policy.cross_border.trace_controller", { country: home }),
+        pt("policy.cross_border.trace_destination", { country }),
+      ];
       const path = doc.value.cross_border ? ["cross_border", "basis"] : ["recipient"];
       const kr = appliesKR(ws) && country !== home ? pipaBasisGap(ws, doc.value) : undefined;
       if (kr)
@@ -76,8 +86,8 @@ export const crossBorderWithoutBasis: Rule = {
             articles: [ARTICLES.pipa28_8],
             subject: { kind: "agreement", id: doc.value.id },
             path,
-            message: `personal data goes from ${home} to ${country}, but ${kr}`,
-            fix: "declare cross_border with a basis that holds: separate consent (with the Art. 28-8(2) notice items), a certified recipient, or a disclosed contract necessity",
+            message: pt("policy.cross_border.kr_message", { home, country, reason: kr }),
+            fix: pt("policy.cross_border.kr_fix"),
             trace: [...trace, kr],
           }),
         );
@@ -89,8 +99,8 @@ export const crossBorderWithoutBasis: Rule = {
             articles: [ARTICLES.gdpr44],
             subject: { kind: "agreement", id: doc.value.id },
             path: doc.value.cross_border?.gdpr_mechanism ? ["cross_border", "gdpr_mechanism"] : path,
-            message: `transfer of EU personal data to ${country}: ${eu}`,
-            fix: "declare cross_border.gdpr_mechanism: sccs or bcrs with the safeguards, or rely on an adequacy decision that exists",
+            message: pt("policy.cross_border.eu_message", { country, reason: eu }),
+            fix: pt("policy.cross_border.eu_fix"),
             trace: [...trace, eu],
           }),
         );

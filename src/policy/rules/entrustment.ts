@@ -4,6 +4,7 @@ import { ContractClause } from "../../model/agreement.js";
 import { ARTICLES, type Article } from "../articles.js";
 import { agreementsOf, recipientOf } from "../facts.js";
 import type { Finding } from "../finding.js";
+import { clause, list, pt, recipientRole } from "../messages.js";
 import { finding, type Rule } from "../rule.js";
 
 // every PIPA Art. 26(1) item a written entrustment contract must contain
@@ -11,7 +12,9 @@ const REQUIRED_CLAUSES = ContractClause.options;
 
 export const entrustmentTest: Rule = {
   code: "entrustment_test_failed",
-  title: "Not a genuine entrustment",
+  get title() {
+    return pt("policy.entrustment.title");
+  },
   severity: "error",
   articles: [
     ARTICLES.pipa26,
@@ -21,8 +24,9 @@ export const entrustmentTest: Rule = {
     ARTICLES.cia17,
     ARTICLES.gdpr28,
   ],
-  description:
-    "Entrustment needs no consent only when the work serves the controller's business, the entrustee has no interest of its own beyond its fee, it works under a written contract and supervision, and the entrustment is published. Otherwise it is a provision to a third party, which needs consent (PIPA Art. 17, CIA Art. 32).",
+  get description() {
+    return pt("policy.entrustment.description");
+  },
   run(ws) {
     const out: Finding[] = [];
     for (const doc of agreementsOf(ws)) {
@@ -53,35 +57,46 @@ export const entrustmentTest: Rule = {
         if (p?.benefits.includes("recipient"))
           report(
             ["purposes", i],
-            `purpose "${pid}" benefits the recipient itself, so this is a provision to a third party, not an entrustment`,
-            "change legal_basis to consent (with a notice) or remove the purpose that serves the recipient",
-            [`legal_basis ${a.legal_basis}`, `purpose ${pid} benefits: ${p.benefits.join(", ")}`],
+            pt("policy.entrustment.serves_recipient", { purpose: pid }),
+            pt("policy.entrustment.serves_recipient_fix"),
+            [
+              pt("policy.trace.legal_basis", { basis: a.legal_basis }),
+              pt("policy.trace.purpose_benefits", { purpose: pid, benefits: list(p.benefits) }),
+            ],
             [ARTICLES.pipa26e, ARTICLES.pipa17, ARTICLES.cia32, ARTICLES.gdpr28],
           );
       });
       if (recipient && recipient.role !== "entrustee")
         report(
           ["recipient"],
-          `recipient "${a.recipient}" is declared as ${recipient.role.replace("_", " ")}, not an entrustee`,
-          "declare the recipient as entrustee only if it processes solely for you; otherwise use a provision basis",
-          [`recipient role ${recipient.role}`],
+          pt("policy.entrustment.not_entrustee", {
+            recipient: a.recipient,
+            role: recipientRole(recipient.role),
+          }),
+          pt("policy.entrustment.not_entrustee_fix"),
+          [pt("policy.trace.recipient_role", { role: recipient.role })],
           [ARTICLES.pipa26, ARTICLES.gdpr28],
         );
       const uncovered = a.purposes.filter((p) => !a.contract?.covers.includes(p));
       if (!a.contract)
         report(
           ["legal_basis"],
-          "entrustment without a written contract",
-          "declare contract: { reference, covers: [purposes], clauses: [...] }",
-          ["no contract declared"],
+          pt("policy.entrustment.no_contract"),
+          pt("policy.entrustment.no_contract_fix"),
+          [pt("policy.entrustment.no_contract_trace")],
           [ARTICLES.pipa26, ARTICLES.cia17, ARTICLES.gdpr28],
         );
       else if (uncovered.length > 0)
         report(
           ["contract", "covers"],
-          `the contract does not cover purpose${uncovered.length > 1 ? "s" : ""} ${uncovered.join(", ")}`,
-          "amend the contract to name every entrusted purpose, or stop sending data for the others",
-          [`contract ${a.contract.reference} covers: ${a.contract.covers.join(", ") || "nothing"}`],
+          pt("policy.entrustment.uncovered", { count: uncovered.length, purposes: list(uncovered) }),
+          pt("policy.entrustment.uncovered_fix"),
+          [
+            pt("policy.entrustment.uncovered_trace", {
+              reference: a.contract.reference,
+              covers: a.contract.covers.length > 0 ? list(a.contract.covers) : pt("policy.word.nothing"),
+            }),
+          ],
           [ARTICLES.pipa26, ARTICLES.gdpr28],
         );
       else {
@@ -93,9 +108,13 @@ export const entrustmentTest: Rule = {
               severity: "warning",
               subject,
               path: ["contract", "clauses"],
-              message: `the contract lacks Art. 26(1) items: ${missing.join(", ")}`,
-              fix: "add the missing clauses to the contract and list them here",
-              trace: [`clauses: ${a.contract.clauses.join(", ") || "none"}`],
+              message: pt("policy.entrustment.clauses", { clauses: list(missing.map(clause)) }),
+              fix: pt("policy.entrustment.clauses_fix"),
+              trace: [
+                pt("policy.entrustment.clauses_trace", {
+                  clauses: a.contract.clauses.length > 0 ? list(a.contract.clauses) : pt("policy.word.none"),
+                }),
+              ],
               articles: [ARTICLES.pipa26],
             }),
           );
@@ -103,9 +122,9 @@ export const entrustmentTest: Rule = {
       if (!a.disclosure?.published)
         report(
           a.disclosure ? ["disclosure", "published"] : ["legal_basis"],
-          "the entrustment is not published",
-          "publish the entrusted task and the entrustee in the privacy policy and declare disclosure: { published: true, where: ... }",
-          ["disclosure.published is not true"],
+          pt("policy.entrustment.unpublished"),
+          pt("policy.entrustment.unpublished_fix"),
+          [pt("policy.entrustment.unpublished_trace")],
           [ARTICLES.pipa26d],
         );
     }

@@ -1,17 +1,20 @@
 // a direct identifier in clear text to a recipient: to a third party it is an error, to an entrustee a warning.
-
 import { isWithin } from "../../taxonomy/index.js";
 import { ARTICLES } from "../articles.js";
 import { agreementsOf, appliesCIA, receivesForItself, recipientOf, releasedFields } from "../facts.js";
+import { pt, recipientRole } from "../messages.js";
 import { finding, type Rule } from "../rule.js";
 
 export const identifierInClear: Rule = {
   code: "identifier_in_clear",
-  title: "Direct identifier released in clear",
+  get title() {
+    return pt("policy.identifier_in_clear.title");
+  },
   severity: "error",
   articles: [ARTICLES.pipa17, ARTICLES.pipa29, ARTICLES.cia17, ARTICLES.gdpr5c, ARTICLES.gdpr25],
-  description:
-    "A name, phone number, e-mail, account or government ID kept in clear lets the recipient identify every person and join the feed with anything else it holds. To a third party this is an error; to an entrustee a warning unless its task needs the value and no credit information rides along (CIA Art. 17 asks identifying data sent to an entrustee to be protected).",
+  get description() {
+    return pt("policy.identifier_in_clear.description");
+  },
   run(ws) {
     return agreementsOf(ws).flatMap((doc) => {
       const recipient = recipientOf(ws, doc.value)?.value;
@@ -34,12 +37,16 @@ export const identifierInClear: Rule = {
               : [ARTICLES.cia17, ARTICLES.pipa29, ARTICLES.gdpr32],
             subject: { kind: "agreement", id: doc.value.id },
             path: ["fields", f.name],
-            message: `direct identifier "${f.name}" goes in clear to ${recipient?.legal_name ?? doc.value.recipient} (${recipient?.role.replace("_", " ") ?? "unknown role"})`,
-            fix: `use { transform: pseudonym } (or token if you must reverse it yourself); keep it in clear only if the recipient's task needs the value itself`,
+            message: pt("policy.identifier_in_clear.message", {
+              field: f.name,
+              recipient: recipient?.legal_name ?? doc.value.recipient,
+              role: recipient ? recipientRole(recipient.role) : pt("policy.word.unknown_role"),
+            }),
+            fix: pt("policy.identifier_in_clear.fix"),
             trace: [
-              `role direct_identifier`,
-              `transform ${f.release.transform.name}: exposure clear`,
-              `recipient role ${recipient?.role ?? "?"}`,
+              pt("policy.identifier_in_clear.trace_role"),
+              pt("policy.identifier_in_clear.trace_transform", { transform: f.release.transform.name }),
+              pt("policy.trace.recipient_role", { role: recipient?.role ?? "?" }),
             ],
           }),
         );

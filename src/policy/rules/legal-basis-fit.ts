@@ -3,8 +3,17 @@
 import type { Workspace } from "../../model/workspace.js";
 import type { BasisLaw, LegalBasisDef } from "../../taxonomy/index.js";
 import { ARTICLES, type Article } from "../articles.js";
-import { agreementsOf, appliesCIA, appliesEU, appliesKR, recipientOf, releasedFields } from "../facts.js";
+import {
+  agreementsOf,
+  appliesCIA,
+  appliesEU,
+  appliesKR,
+  receivesForItself,
+  recipientOf,
+  releasedFields,
+} from "../facts.js";
 import type { Finding } from "../finding.js";
+import { andList, lawName, list, orList, party, pt, recipientRole } from "../messages.js";
 import { finding, type Rule } from "../rule.js";
 
 const LAW_OF: Record<BasisLaw, Article["law"]> = { KR: "PIPA", EU: "GDPR" };
@@ -31,7 +40,9 @@ function lawsOf(ws: Workspace, credit: boolean): { areas: BasisLaw[]; laws: Set<
 
 export const legalBasisFit: Rule = {
   code: "legal_basis_mismatch",
-  title: "Legal basis does not fit the provision",
+  get title() {
+    return pt("policy.legal_basis.title");
+  },
   severity: "error",
   articles: [
     ARTICLES.pipa15_4,
@@ -45,8 +56,9 @@ export const legalBasisFit: Rule = {
     ARTICLES.gdpr6f,
     ARTICLES.gdpr28,
   ],
-  description:
-    "A basis holds only for the provision it was made for. Contract necessity needs a contract with the subject that the provision serves, so its purposes must serve the subject and not the recipient's own ends. Legitimate interest cannot carry a purpose that serves the recipient under PIPA (Art. 15(1)6 needs the controller's own interest to clearly override the subject's rights; Art. 17(1)2 keeps provision within the purposes of collection); under GDPR Art. 6(1)(f) it needs a balancing test the declarations do not record (a gap). Personal credit information still needs Credit Information Act Art. 32 consent. Consent-based provision to a recipient declared an entrustee contradicts itself: entrustment is PIPA Art. 26, not provision under Art. 17.",
+  get description() {
+    return pt("policy.legal_basis.description");
+  },
   run(ws) {
     const out: Finding[] = [];
     for (const doc of agreementsOf(ws)) {
@@ -59,26 +71,66 @@ export const legalBasisFit: Rule = {
       const subject = { kind: "agreement", id: a.id } as const;
       const own = basisArticles(basis);
       const creditNote = credit && !a.consent ? [ARTICLES.cia32] : [];
-      const jurisdictions = `jurisdictions: ${areas.join(", ") || "none"}`;
+      const jurisdictions = pt("policy.trace.jurisdictions", {
+        list: areas.length > 0 ? list(areas) : pt("policy.word.none"),
+      });
+
+      // a recipient that uses the data for its own ends gets a provision; some bases carry none under some laws
+      const blocked =
+        recipient && receivesForItself(recipient)
+          ? areas.filter((j) => basis.provision_refused?.includes(j))
+          : [];
+      if (recipient && blocked.length > 0)
+        out.push(
+          finding(this, doc, {
+            code: this.code,
+            subject,
+            path: ["legal_basis"],
+            message: pt("policy.legal_basis.third_party", {
+              recipient: a.recipient,
+              role: recipientRole(recipient.role),
+              basis: a.legal_basis,
+              laws: orList(blocked.map((j) => lawName(LAW_OF[j]))),
+            }),
+            fix: pt("policy.legal_basis.third_party_fix"),
+            trace: [
+              pt("policy.trace.legal_basis", { basis: a.legal_basis }),
+              pt("policy.trace.recipient_role", { role: recipient.role }),
+              jurisdictions,
+              pt("policy.legal_basis.third_party_trace", { basis: a.legal_basis, areas: list(blocked) }),
+            ],
+            articles: [...applying(own, new Set(blocked.map((j) => LAW_OF[j]))), ...creditNote],
+          }),
+        );
+      // the purposes are judged under the laws that let the basis carry the provision at all
+      const judged = areas.filter((j) => !blocked.includes(j));
+      const judgedLaws = new Set([...laws].filter((law) => !blocked.some((j) => LAW_OF[j] === law)));
 
       a.purposes.forEach((pid, i) => {
         const benefits = ws.purposes.get(pid)?.value.benefits;
-        if (!benefits) return;
-        const trace = [`legal_basis ${a.legal_basis}`, `purpose ${pid} benefits: ${benefits.join(", ")}`];
-        const treatments = areas.map((j) => basis.recipient_benefit?.[j]);
+        if (!benefits || (blocked.length > 0 && judged.length === 0)) return;
+        const trace = [
+          pt("policy.trace.legal_basis", { basis: a.legal_basis }),
+          pt("policy.trace.purpose_benefits", { purpose: pid, benefits: list(benefits) }),
+        ];
+        const treatments = judged.map((j) => basis.recipient_benefit?.[j]);
         if (benefits.includes("recipient") && treatments.includes("refused")) {
-          const refusing = areas.filter((j) => basis.recipient_benefit?.[j] === "refused");
+          const refusing = judged.filter((j) => basis.recipient_benefit?.[j] === "refused");
           out.push(
             finding(this, doc, {
               code: this.code,
               subject,
               path: ["purposes", i],
-              message: `purpose "${pid}" serves the recipient's own ends, which the basis "${a.legal_basis}" cannot carry under ${refusing.map((j) => LAW_OF[j]).join(" or ")}`,
-              fix: "rest the provision on the subjects' separate consent (with the notice), or stop sending data for the purpose that serves the recipient",
+              message: pt("policy.legal_basis.refused", {
+                purpose: pid,
+                basis: a.legal_basis,
+                laws: orList(refusing.map((j) => lawName(LAW_OF[j]))),
+              }),
+              fix: pt("policy.legal_basis.refused_fix"),
               trace: [
                 ...trace,
                 jurisdictions,
-                `${a.legal_basis} refuses a recipient's benefit under ${refusing.join(", ")}`,
+                pt("policy.legal_basis.refused_trace", { basis: a.legal_basis, areas: list(refusing) }),
               ],
               articles: [...applying(own, new Set(refusing.map((j) => LAW_OF[j]))), ...creditNote],
             }),
@@ -92,10 +144,14 @@ export const legalBasisFit: Rule = {
               severity: "gap",
               subject,
               path: ["purposes", i],
-              message: `purpose "${pid}" serves the recipient; the basis "${a.legal_basis}" holds for it only after a balancing test of the recipient's interest against the subjects' rights, which the declarations do not record`,
-              fix: "document the balancing of the recipient's interest against the subjects' rights, or rest the provision on consent",
-              trace: [...trace, jurisdictions, `${a.legal_basis} weighs a recipient's benefit`],
-              articles: [...applying(own, laws), ...creditNote],
+              message: pt("policy.legal_basis.weighed", { purpose: pid, basis: a.legal_basis }),
+              fix: pt("policy.legal_basis.weighed_fix"),
+              trace: [
+                ...trace,
+                jurisdictions,
+                pt("policy.legal_basis.weighed_trace", { basis: a.legal_basis }),
+              ],
+              articles: [...applying(own, judgedLaws), ...creditNote],
             }),
           );
           return;
@@ -106,10 +162,13 @@ export const legalBasisFit: Rule = {
               code: this.code,
               subject,
               path: ["purposes", i],
-              message: `purpose "${pid}" serves ${benefits.join(" and ")}, not the data subject: no contract with the subject needs this provision`,
-              fix: "rest the provision on consent, or declare the purpose the subject's contract needs (benefits: [subject])",
-              trace: [...trace, `${a.legal_basis} holds only for a provision that serves the subject`],
-              articles: [...applying(own, laws), ...creditNote],
+              message: pt("policy.legal_basis.not_subject", {
+                purpose: pid,
+                who: andList(benefits.map(party)),
+              }),
+              fix: pt("policy.legal_basis.not_subject_fix"),
+              trace: [...trace, pt("policy.legal_basis.not_subject_trace", { basis: a.legal_basis })],
+              articles: [...applying(own, judgedLaws), ...creditNote],
             }),
           );
       });
@@ -120,9 +179,12 @@ export const legalBasisFit: Rule = {
             code: this.code,
             subject,
             path: ["recipient"],
-            message: `the agreement provides data on consent, but recipient "${a.recipient}" is declared an entrustee: entrustment is processing for you under a contract (PIPA Art. 26), not a provision under Art. 17`,
-            fix: "declare the recipient third_party if it uses the data for its own ends; if it only processes for you, rest the agreement on entrustment with a written contract and publish it",
-            trace: [`legal_basis ${a.legal_basis} needs consent: a provision`, "recipient role entrustee"],
+            message: pt("policy.legal_basis.entrustee", { recipient: a.recipient }),
+            fix: pt("policy.legal_basis.entrustee_fix"),
+            trace: [
+              pt("policy.legal_basis.entrustee_trace", { basis: a.legal_basis }),
+              pt("policy.legal_basis.entrustee_role_trace"),
+            ],
             articles: applying([ARTICLES.pipa17, ARTICLES.pipa26, ARTICLES.cia17, ARTICLES.gdpr28], laws),
           }),
         );

@@ -1,7 +1,10 @@
-// two feeds to one recipient that carry the same identifier in a joinable form let it link them.
+// two feeds to one recipient that carry the same identifier in a joinable form let it link them. One recipient is one
+// company: two declarations with the same legal name (a company acting in two roles) count as one.
+import type { Agreement, Workspace } from "../../model/workspace.js";
 import { ARTICLES } from "../articles.js";
-import { agreementsOf, type ReleasedField, releasedFields } from "../facts.js";
+import { agreementsOf, type ReleasedField, recipientOf, releasedFields } from "../facts.js";
 import type { Finding } from "../finding.js";
+import { pt } from "../messages.js";
 import { finding, type Rule } from "../rule.js";
 
 /** The forms in which a field can be joined on: category plus who can compute the same value. */
@@ -15,19 +18,28 @@ function joinHandles(f: ReleasedField): string[] {
 }
 
 function describe(handle: string): string {
-  const [category, scope] = handle.split("|");
+  const [category = "", scope] = handle.split("|");
   return scope === "global"
-    ? `${category} in a form anyone can match (clear or unkeyed hash)`
-    : `${category} under the shared key "${scope?.slice(4)}"`;
+    ? pt("policy.linkable_join_key.global", { category })
+    : pt("policy.linkable_join_key.shared", { category, key: scope?.slice(4) ?? "" });
+}
+
+/** The company an agreement's data goes to: its recipient's legal name, else the recipient id. */
+function companyOf(ws: Workspace, a: Agreement): string {
+  const name = recipientOf(ws, a)?.value.legal_name;
+  return name === undefined ? `id:${a.recipient}` : `name:${name.trim().replace(/\s+/g, " ").toLowerCase()}`;
 }
 
 export const linkableJoinKey: Rule = {
   code: "linkable_join_key",
-  title: "Two feeds to one recipient share a join key",
+  get title() {
+    return pt("policy.linkable_join_key.title");
+  },
   severity: "error",
   articles: [ARTICLES.pipa18, ARTICLES.pipa28_2, ARTICLES.gdpr5b, ARTICLES.gdpr5c, ARTICLES.gdpr25],
-  description:
-    "When two agreements send the same identifier to the same recipient in clear, as an unkeyed hash, or under the same pseudonym key, the recipient can join the feeds into a profile neither agreement allows. Give each agreement its own pseudonym key, or drop the identifier from the feed that does not need it.",
+  get description() {
+    return pt("policy.linkable_join_key.description");
+  },
   run(ws) {
     const out: Finding[] = [];
     const docs = agreementsOf(ws);
@@ -39,7 +51,9 @@ export const linkableJoinKey: Rule = {
     );
     for (const doc of docs) {
       for (const other of docs) {
-        if (other === doc || other.value.recipient !== doc.value.recipient) continue;
+        if (other === doc) continue;
+        const sameId = other.value.recipient === doc.value.recipient;
+        if (!sameId && companyOf(ws, other.value) !== companyOf(ws, doc.value)) continue;
         const theirs = new Set(handles.get(other.value.id)?.map((x) => x.h));
         const seen = new Set<string>();
         for (const { f, h } of handles.get(doc.value.id) ?? []) {
@@ -50,9 +64,28 @@ export const linkableJoinKey: Rule = {
               code: this.code,
               subject: { kind: "agreement", id: doc.value.id },
               path: ["fields", f.name],
-              message: `field "${f.name}" sends ${describe(h)} to ${doc.value.recipient}, and agreement "${other.value.id}" (${other.file}) sends the same, so the recipient can join the two feeds`,
-              fix: "drop the identifier from the feed that does not need it, or use { transform: pseudonym } without a shared link_key so each feed gets its own key",
-              trace: [`recipient ${doc.value.recipient}`, `join handle ${h}`, `also in ${other.value.id}`],
+              message: pt("policy.linkable_join_key.message", {
+                field: f.name,
+                what: describe(h),
+                recipient: doc.value.recipient,
+                other: other.value.id,
+                file: other.file,
+              }),
+              fix: pt("policy.linkable_join_key.fix"),
+              trace: [
+                pt("policy.linkable_join_key.recipient_trace", { recipient: doc.value.recipient }),
+                ...(sameId
+                  ? []
+                  : [
+                      pt("policy.linkable_join_key.same_company_trace", {
+                        recipient: doc.value.recipient,
+                        other: other.value.recipient,
+                        name: recipientOf(ws, doc.value)?.value.legal_name ?? "",
+                      }),
+                    ]),
+                pt("policy.linkable_join_key.handle_trace", { handle: h }),
+                pt("policy.linkable_join_key.also_trace", { other: other.value.id }),
+              ],
             }),
           );
         }

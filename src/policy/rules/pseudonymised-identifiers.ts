@@ -3,17 +3,21 @@ import { isWithin } from "../../taxonomy/index.js";
 import { ARTICLES } from "../articles.js";
 import { agreementsOf, releasedFields } from "../facts.js";
 import type { Finding } from "../finding.js";
+import { pt } from "../messages.js";
 import { finding, type Rule } from "../rule.js";
 
 const RESEARCH_USES = ["analytics.statistics", "research", "archiving"];
 
 export const pseudonymisedIdentifiers: Rule = {
   code: "pseudonymised_with_identifiers",
-  title: "Pseudonymised release still identifies people",
+  get title() {
+    return pt("policy.pseudonymised.title");
+  },
   severity: "error",
   articles: [ARTICLES.pipa28_2, ARTICLES.pipa28_4, ARTICLES.cia40_2, ARTICLES.cia32e, ARTICLES.gdpr89],
-  description:
-    "The pseudonymised-data exemption covers statistics, research and archiving only, and only when nothing that could identify a person reaches the recipient: direct identifiers must be dropped or replaced by keyed pseudonyms whose key stays with the controller.",
+  get description() {
+    return pt("policy.pseudonymised.description");
+  },
   run(ws) {
     const out: Finding[] = [];
     for (const doc of agreementsOf(ws)) {
@@ -29,9 +33,15 @@ export const pseudonymisedIdentifiers: Rule = {
               code: this.code,
               subject,
               path: ["fields", f.name],
-              message: `direct identifier "${f.name}" leaves as ${f.release.transform.name} under the pseudonymised-research basis`,
-              fix: "drop it, or use { transform: pseudonym } with a key the recipient never holds",
-              trace: [`legal_basis ${a.legal_basis}`, `exposure ${exposure}`],
+              message: pt("policy.pseudonymised.identifier", {
+                field: f.name,
+                transform: f.release.transform.name,
+              }),
+              fix: pt("policy.pseudonymised.identifier_fix"),
+              trace: [
+                pt("policy.trace.legal_basis", { basis: a.legal_basis }),
+                pt("policy.pseudonymised.exposure_trace", { exposure }),
+              ],
             }),
           );
       }
@@ -43,9 +53,9 @@ export const pseudonymisedIdentifiers: Rule = {
               code: this.code,
               subject,
               path: ["purposes", i],
-              message: `purpose "${pid}" (${use}) is not statistics, research or archiving, so the pseudonymised-data basis does not cover it`,
-              fix: "use a basis that covers the purpose (e.g. consent)",
-              trace: [`use ${use}`],
+              message: pt("policy.pseudonymised.purpose", { purpose: pid, use }),
+              fix: pt("policy.pseudonymised.purpose_fix"),
+              trace: [pt("policy.pseudonymised.use_trace", { use })],
             }),
           );
       });

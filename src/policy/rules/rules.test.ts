@@ -294,6 +294,24 @@ describe("linkable_join_key", () => {
     });
     expect(codes(apart)).not.toContain("linkable_join_key");
   });
+  it("takes two declarations of one company (one per role) for one recipient", () => {
+    const twice = bend((x) => {
+      fields(x).customer_id = "keep";
+      second(x, "keep");
+      x.recipients.push({
+        id: "partner-ops",
+        legal_name: " partner co.,  Ltd. ",
+        country: "KR",
+        role: "entrustee",
+      });
+      (x.agreements[1] as { recipient: string }).recipient = "partner-ops";
+    });
+    const hits = only(twice, "linkable_join_key");
+    expect(hits.map((h) => h.file).sort()).toEqual(["agreements/feed.yaml", "agreements/feed2.yaml"]);
+    expect(hits.find((h) => h.file === "agreements/feed.yaml")?.trace).toContain(
+      "recipients partner and partner-ops are one company: Partner Co., Ltd.",
+    );
+  });
 });
 
 describe("unneeded_category", () => {

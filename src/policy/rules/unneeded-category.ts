@@ -2,15 +2,19 @@
 import { isWithin } from "../../taxonomy/index.js";
 import { ARTICLES } from "../articles.js";
 import { agreementsOf, releasedFields } from "../facts.js";
+import { list, pt } from "../messages.js";
 import { finding, type Rule } from "../rule.js";
 
 export const unneededCategory: Rule = {
   code: "unneeded_category",
-  title: "Data the purpose does not need",
+  get title() {
+    return pt("policy.unneeded_category.title");
+  },
   severity: "warning",
   articles: [ARTICLES.pipa3, ARTICLES.pipa16, ARTICLES.pipa18, ARTICLES.gdpr5b, ARTICLES.gdpr5c],
-  description:
-    "Each purpose declares the data categories it needs. A released field whose categories no purpose of the agreement needs breaks minimisation: settlement needs orders and payments, not the account ID that lets the recipient join feeds.",
+  get description() {
+    return pt("policy.unneeded_category.description");
+  },
   run(ws) {
     return agreementsOf(ws).flatMap((doc) => {
       const needs = doc.value.purposes.flatMap((p) => ws.purposes.get(p)?.value.needs ?? []);
@@ -27,11 +31,17 @@ export const unneededCategory: Rule = {
               subject: { kind: "agreement", id: doc.value.id },
               path: ["fields", f.name],
               which: "key",
-              message: `field "${f.name}" carries ${unneeded.map((c) => c.key).join(", ")}, which no purpose of the agreement (${doc.value.purposes.join(", ")}) needs`,
-              fix: `stop releasing "${f.name}", or add the category to a purpose's needs if the purpose truly requires it`,
+              message: pt("policy.unneeded_category.message", {
+                field: f.name,
+                categories: list(unneeded.map((c) => c.key)),
+                purposes: list(doc.value.purposes),
+              }),
+              fix: pt("policy.unneeded_category.fix", { field: f.name }),
               trace: [
-                `purposes need: ${needs.join(", ")}`,
-                `field categories: ${f.categories.map((c) => c.key).join(", ")}`,
+                pt("policy.unneeded_category.needs_trace", { needs: list(needs) }),
+                pt("policy.unneeded_category.categories_trace", {
+                  categories: list(f.categories.map((c) => c.key)),
+                }),
               ],
             }),
           ];

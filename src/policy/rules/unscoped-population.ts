@@ -7,15 +7,19 @@ import type { CheckedPhase } from "../../model/workspace.js";
 import { ARTICLES } from "../articles.js";
 import { agreementsOf, phaseInForce } from "../facts.js";
 import type { Finding } from "../finding.js";
+import { list, pt } from "../messages.js";
 import { finding, type Rule } from "../rule.js";
 
 export const unscopedPopulation: Rule = {
   code: "unscoped_population",
-  title: "Whole population sent for a per-subject purpose",
+  get title() {
+    return pt("policy.unscoped_population.title");
+  },
   severity: "error",
   articles: [ARTICLES.pipa3, ARTICLES.pipa18, ARTICLES.cia32, ARTICLES.gdpr5b, ARTICLES.gdpr5c],
-  description:
-    "When a purpose is needed only for some subjects (e.g. a risk score only for customers who linked the app store), sending every customer goes beyond the purpose. The whole population may go only in a model-building phase that ends on a date. Checked for a day, the phase in force that day is judged (every phase when none is); a phase's condition is compared with the purpose's by meaning, so `linked == true` and `linked` are the same.",
+  get description() {
+    return pt("policy.unscoped_population.description");
+  },
   run(ws, ctx) {
     const out: Finding[] = [];
     for (const doc of agreementsOf(ws)) {
@@ -25,16 +29,20 @@ export const unscopedPopulation: Rule = {
         .filter((x): x is { id: string; p: NonNullable<typeof x.p> } => x.p !== undefined);
       if (perSubject.length === 0) continue;
       const subject = { kind: "agreement", id: a.id } as const;
-      const names = perSubject.map((x) => x.id).join(", ");
+      const names = list(perSubject.map((x) => x.id));
+      const first = perSubject[0]?.p;
       if (!a.phases) {
         out.push(
           finding(this, doc, {
             code: this.code,
             subject,
             path: ["purposes"],
-            message: `purpose ${names} is needed only for some subjects (${perSubject[0]?.p.description}), but the agreement has no scope: every subject is sent`,
-            fix: `add scope.phases with where: ${perSubject[0]?.p.condition}`,
-            trace: ["no scope declared"],
+            message: pt("policy.unscoped_population.no_scope", {
+              purposes: names,
+              description: first?.description ?? "",
+            }),
+            fix: pt("policy.unscoped_population.no_scope_fix", { condition: first?.condition ?? "" }),
+            trace: [pt("policy.unscoped_population.no_scope_trace")],
           }),
         );
         continue;
@@ -44,8 +52,8 @@ export const unscopedPopulation: Rule = {
       );
       const inForce = phaseInForce(a.phases, ctx.at);
       const when = inForce
-        ? `phase "${inForce.name}" is in force on ${ctx.at}`
-        : `no phase is in force on ${ctx.at}: every phase is judged`;
+        ? pt("policy.unscoped_population.in_force", { phase: inForce.name, at: ctx.at })
+        : pt("policy.unscoped_population.none_in_force", { at: ctx.at });
       const judged: [CheckedPhase, number][] = a.phases
         .map((phase, i): [CheckedPhase, number] => [phase, i])
         .filter(([phase]) => inForce === undefined || phase === inForce);
@@ -56,9 +64,9 @@ export const unscopedPopulation: Rule = {
               code: this.code,
               subject,
               path: ["scope", "phases", i, "model_building"],
-              message: `model-building phase "${phase.name}" has no end date, so the whole population may be sent for ever`,
-              fix: "give the model-building phase an until: date",
-              trace: [when, "model_building: true", "until: absent"],
+              message: pt("policy.unscoped_population.endless", { phase: phase.name }),
+              fix: pt("policy.unscoped_population.endless_fix"),
+              trace: [when, "model_building: true", pt("policy.unscoped_population.until_absent_trace")],
             }),
           );
           continue;
@@ -70,15 +78,25 @@ export const unscopedPopulation: Rule = {
               code: this.code,
               subject,
               path: ["scope", "phases", i, "where"],
-              message: `phase "${phase.name}" (from ${phase.from ?? "the start"}) sends every subject, but purpose ${names} is needed only for ${perSubject[0]?.p.description}`,
-              fix: `restrict the phase: where: ${perSubject[0]?.p.condition}`,
-              trace: [when, `phase ${phase.name}: where selects everyone`, "model_building: false"],
+              message: pt("policy.unscoped_population.everyone", {
+                phase: phase.name,
+                from: phase.from ?? pt("policy.word.the_start"),
+                purposes: names,
+                description: first?.description ?? "",
+              }),
+              fix: pt("policy.unscoped_population.everyone_fix", { condition: first?.condition ?? "" }),
+              trace: [
+                when,
+                pt("policy.unscoped_population.everyone_trace", { phase: phase.name }),
+                "model_building: false",
+              ],
             }),
           );
           continue;
         }
         for (const x of perSubject) {
           const cond = checkExpression(x.p.condition, fields);
+          // the loader has checked every purpose condition against the agreement's dataset already
           if (!cond.ok || requires(phase.expr, cond.expr)) continue;
           out.push(
             finding(this, doc, {
@@ -86,12 +104,18 @@ export const unscopedPopulation: Rule = {
               severity: "warning",
               subject,
               path: ["scope", "phases", i, "where"],
-              message: `phase "${phase.name}" does not require the condition of purpose ${x.id} (${x.p.condition}), so it may send subjects who do not need it`,
-              fix: `add "&& ${x.p.condition}" to the phase's where`,
+              message: pt("policy.unscoped_population.not_required", {
+                phase: phase.name,
+                purpose: x.id,
+                condition: x.p.condition,
+              }),
+              fix: pt("policy.unscoped_population.not_required_fix", { condition: x.p.condition }),
               trace: [
                 when,
-                `phase clauses: ${clauses(normalise(phase.expr)).map(keyOf).join(" && ")}`,
-                `purpose condition: ${keyOf(normalise(cond.expr))}`,
+                pt("policy.unscoped_population.clauses_trace", {
+                  clauses: clauses(normalise(phase.expr)).map(keyOf).join(" && "),
+                }),
+                pt("policy.unscoped_population.condition_trace", { condition: keyOf(normalise(cond.expr)) }),
               ],
             }),
           );

@@ -2,15 +2,19 @@
 import { ARTICLES } from "../articles.js";
 import { agreementsOf } from "../facts.js";
 import type { Finding } from "../finding.js";
+import { pt } from "../messages.js";
 import { finding, type Rule } from "../rule.js";
 
 export const agreementValidity: Rule = {
   code: "agreement_expired",
-  title: "Agreement outside its validity dates",
+  get title() {
+    return pt("policy.validity.title");
+  },
   severity: "error",
   articles: [ARTICLES.pipa17, ARTICLES.pipa18, ARTICLES.gdpr6],
-  description:
-    "An agreement whose end date has passed is no basis for further releases; renew the contract and the declaration, or retire it. One that has not started yet is reported as a warning.",
+  get description() {
+    return pt("policy.validity.description");
+  },
   run(ws, ctx) {
     const out: Finding[] = [];
     for (const doc of agreementsOf(ws)) {
@@ -22,9 +26,9 @@ export const agreementValidity: Rule = {
             code: this.code,
             subject,
             path: ["valid", "until"],
-            message: `agreement "${id}" ended on ${valid.until} (checked for ${ctx.at})`,
-            fix: "renew the agreement with a new version and valid dates, or move it out of agreements/",
-            trace: [`valid.until ${valid.until} <= ${ctx.at}`],
+            message: pt("policy.validity.expired", { id, until: valid.until, at: ctx.at }),
+            fix: pt("policy.validity.expired_fix"),
+            trace: [pt("policy.validity.expired_trace", { until: valid.until, at: ctx.at })],
           }),
         );
       else if (valid.from > ctx.at)
@@ -34,9 +38,9 @@ export const agreementValidity: Rule = {
             severity: "warning",
             subject,
             path: ["valid", "from"],
-            message: `agreement "${id}" starts on ${valid.from} (checked for ${ctx.at})`,
-            fix: "nothing to do before that date; share refuses to run it until then",
-            trace: [`valid.from ${valid.from} > ${ctx.at}`],
+            message: pt("policy.validity.not_yet", { id, from: valid.from, at: ctx.at }),
+            fix: pt("policy.validity.not_yet_fix"),
+            trace: [pt("policy.validity.not_yet_trace", { from: valid.from, at: ctx.at })],
           }),
         );
     }

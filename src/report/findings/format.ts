@@ -1,4 +1,4 @@
-// small formatting shared by the renderers: workspace-relative file names, citations, plurals, issue order.
+// small formatting shared by the renderers: workspace-relative file names, stable citations, issue order.
 import path from "node:path";
 import type { LoadIssue } from "../../model/issues.js";
 import type { Article } from "../../policy/articles.js";
@@ -13,19 +13,12 @@ export function displayPath(file: string, workspace: string): string {
 }
 
 /**
- * Cites an article as law and reference.
- * @example cite(ARTICLES.pipa29) // "PIPA Art. 29"
+ * Cites an article by its stable English code, the same in every language (SARIF properties, tags); people
+ * read `article.citation`, which follows the language in force.
+ * @example stableCitation(ARTICLES.pipa29) // "PIPA Art. 29"
  */
-export function cite(article: Article): string {
+export function stableCitation(article: Article): string {
   return `${article.law} ${article.ref}`;
-}
-
-/**
- * Pluralises an English count.
- * @example plural(1, "gap") // "1 gap"; plural(2, "error") // "2 errors"
- */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /**

@@ -9,9 +9,15 @@ const Position = {
 };
 
 export const ArticleSchema = z.strictObject({
+  /** stable id, e.g. "pipa17_2" */
+  id: z.string().min(1),
   law: z.enum(["PIPA", "CIA", "GDPR", "Guidance"]),
+  /** stable English reference, e.g. "Art. 17(1)2" */
   ref: z.string().min(1),
+  /** short title in the report's language */
   title: z.string(),
+  /** law and reference in the report's language, e.g. "개인정보 보호법 제17조제1항제2호" */
+  citation: z.string().min(1),
 });
 
 export const FindingSchema = z.strictObject({

@@ -1,4 +1,5 @@
-// check results and load failures as stable, pretty-printed JSON documents (shape: json-schema.ts).
+// check results and load failures as stable, pretty-printed JSON documents (shape: json-schema.ts). Codes, ids
+// and references are stable; titles, messages, fixes, traces and citations are in the language in force.
 
 import type { LoadIssue } from "../../model/issues.js";
 import type { Finding } from "../../policy/finding.js";
@@ -56,7 +57,13 @@ function findingJson(f: Finding, workspace: string): CheckReport["findings"][num
     column: f.column,
     path: f.path,
     subject: { kind: f.subject.kind, id: f.subject.id },
-    articles: f.articles.map((a) => ({ law: a.law, ref: a.ref, title: a.title })),
+    articles: f.articles.map((a) => ({
+      id: a.id,
+      law: a.law,
+      ref: a.ref,
+      title: a.title,
+      citation: a.citation,
+    })),
     message: f.message,
     fix: f.fix,
     trace: [...f.trace],

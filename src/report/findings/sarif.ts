@@ -1,10 +1,12 @@
-// check results and load failures as SARIF 2.1.0 logs, for code-scanning UIs (GitHub, GitLab, IDEs).
+// check results and load failures as SARIF 2.1.0 logs, for code-scanning UIs (GitHub, GitLab, IDEs). Ids, levels
+// and properties are stable codes; messages, rule titles, descriptions and help are in the language in force.
 import type { LoadIssue } from "../../model/issues.js";
 import type { Article, Law } from "../../policy/articles.js";
 import { sortFindings } from "../../policy/finding.js";
 import type { Rule } from "../../policy/rule.js";
 import type { CheckResult } from "./check-result.js";
-import { cite, sortLoadIssues } from "./format.js";
+import { sortLoadIssues, stableCitation } from "./format.js";
+import { rt } from "./messages.js";
 import {
   pascalCase,
   type SarifReportingDescriptor,
@@ -32,7 +34,9 @@ export function renderSarif(result: CheckResult, rules: readonly Rule[]): string
   // a finding whose rule was not passed in still gets a descriptor, so every ruleIndex is valid
   for (const f of findings) add(ruleDescriptor({ ...f, description: "" }));
   const results = findings.map((f): SarifResult => {
-    const text = f.fix ? `${sentence(f.message)} Fix: ${sentence(f.fix)}` : sentence(f.message);
+    const text = f.fix
+      ? rt("report.sarif.message", { message: sentence(f.message), fix: sentence(f.fix) })
+      : sentence(f.message);
     return {
       ruleId: f.code,
       ruleIndex: index.get(f.code) ?? 0,
@@ -40,7 +44,7 @@ export function renderSarif(result: CheckResult, rules: readonly Rule[]): string
       message: { text },
       locations: [sarifLocation(f, result.workspace)],
       properties: {
-        articles: f.articles.map(cite),
+        articles: f.articles.map(stableCitation),
         trace: [...f.trace],
         subject: { kind: f.subject.kind, id: f.subject.id },
         path: f.path,
@@ -65,12 +69,10 @@ export function renderLoadIssuesSarif(issues: readonly LoadIssue[], workspace: s
     (code): SarifReportingDescriptor => ({
       id: code,
       name: pascalCase(code),
-      shortDescription: { text: `Workspace could not be loaded: ${code.replaceAll("_", " ")}` },
-      fullDescription: {
-        text: "A workspace file has a problem that stops jikimi from loading the workspace, so no rule could run.",
-      },
+      shortDescription: { text: rt("report.sarif.load_rule", { problem: code.replaceAll("_", " ") }) },
+      fullDescription: { text: rt("report.sarif.load_description") },
       defaultConfiguration: { level: "error" },
-      help: { text: "Fix the file at the reported line as the message says, then run jikimi check again." },
+      help: { text: rt("report.sarif.load_help") },
       properties: { tags: ["load"] },
     }),
   );
@@ -79,7 +81,11 @@ export function renderLoadIssuesSarif(issues: readonly LoadIssue[], workspace: s
       ruleId: i.code,
       ruleIndex: codes.indexOf(i.code),
       level: "error",
-      message: { text: i.hint ? `${sentence(i.message)} Fix: ${sentence(i.hint)}` : sentence(i.message) },
+      message: {
+        text: i.hint
+          ? rt("report.sarif.message", { message: sentence(i.message), fix: sentence(i.hint) })
+          : sentence(i.message),
+      },
       locations: [sarifLocation(i, workspace)],
       properties: { path: i.path },
     }),
@@ -102,10 +108,13 @@ function ruleDescriptor(
   return d;
 }
 
-/** e.g. "Articles:\n- PIPA Art. 29: technical safeguards, including encryption of identifiers" */
+/** e.g. "Articles:\n- PIPA Art. 29: technical safeguards, ..."; in Korean "근거 조항:\n- 개인정보 보호법 제29조: ..." */
 function helpText(articles: readonly Article[]): string {
-  if (articles.length === 0) return "No article is cited.";
-  return ["Articles:", ...articles.map((a) => `- ${cite(a)}: ${a.title}`)].join("\n");
+  if (articles.length === 0) return rt("report.sarif.no_articles");
+  return [
+    rt("report.sarif.articles"),
+    ...articles.map((a) => rt("report.sarif.article", { citation: a.citation, title: a.title })),
+  ].join("\n");
 }
 
 /** The laws cited, once each in order of first citation, e.g. ["PIPA", "GDPR"]. */

@@ -1,9 +1,13 @@
-// check results and load failures as terminal text: grouped by file, sorted by line, with a summary line.
+// check results and load failures as terminal text: grouped by file, sorted by line, with a summary line. Words
+// come from the catalogue in the language in force; columns are counted in terminal cells (Hangul is two wide).
 import pc from "picocolors";
+import { t } from "../../i18n/index.js";
+import { cells, padEnd, widest } from "../../i18n/width.js";
 import type { LoadIssue } from "../../model/issues.js";
 import { type Finding, type Severity, sortFindings } from "../../policy/finding.js";
 import { type CheckResult, summarise } from "./check-result.js";
-import { cite, displayPath, plural, sortLoadIssues } from "./format.js";
+import { displayPath, sortLoadIssues } from "./format.js";
+import { rt, severityLabel, severityLabels } from "./messages.js";
 
 export interface TextOptions {
   /** colour severity labels and file headers (ANSI) */
@@ -13,8 +17,6 @@ export interface TextOptions {
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
-
-const LABEL_WIDTH = "warning".length;
 
 /**
  * Renders findings grouped by file, each with its message, fix and articles, then a summary line.
@@ -38,19 +40,23 @@ export function renderLoadIssuesText(issues: readonly LoadIssue[], opts: TextOpt
   for (const i of sortLoadIssues(issues)) {
     const where = `${displayPath(i.file, opts.workspace)}:${i.line}:${i.column}`;
     lines.push(`${c.bold(where)}  ${c.red(i.code)}  ${i.message}`);
-    if (i.hint) lines.push(`  fix: ${i.hint}`);
+    if (i.hint) lines.push(`  ${rt("report.text.fix", { fix: i.hint })}`);
   }
-  const n = issues.length;
-  const summary = `${plural(n, "problem")}: the workspace could not be loaded`;
+  const summary = rt("report.text.load_failed", { problems: t("common.problems", { count: issues.length }) });
   return `${[...lines, "", summary].join("\n")}\n`;
 }
 
-/** The end line, e.g. "3 errors, 2 warnings, 1 gap in 5 agreements". */
+/** The end line, e.g. "3 errors, 2 warnings, 1 gap in 5 agreements"; in Korean "오류 3건, 경고 2건, ...". */
 function summaryLine(result: CheckResult): string {
-  const where = `in ${plural(result.agreements, "agreement")}`;
-  if (result.findings.length === 0) return `no findings ${where}`;
+  const agreements = rt("report.agreements", { count: result.agreements });
+  if (result.findings.length === 0) return rt("report.text.no_findings", { agreements });
   const s = summarise(result.findings);
-  return `${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}, ${plural(s.gaps, "gap")} ${where}`;
+  return rt("report.text.summary", {
+    errors: rt("report.errors", { count: s.errors }),
+    warnings: rt("report.warnings", { count: s.warnings }),
+    gaps: rt("report.gaps", { count: s.gaps }),
+    agreements,
+  });
 }
 
 function groupByFile(findings: readonly Finding[], workspace: string): [string, Finding[]][] {
@@ -66,22 +72,28 @@ function groupByFile(findings: readonly Finding[], workspace: string): [string, 
 
 function renderFile(file: string, findings: readonly Finding[], c: Colors): string {
   const locs = findings.map((f) => `${f.line}:${f.column}`);
-  const locWidth = Math.max(...locs.map((l) => l.length));
-  const codeWidth = Math.max(...findings.map((f) => f.code.length));
+  const locWidth = widest(locs);
+  const codeWidth = widest(findings.map((f) => f.code));
+  const labelWidth = widest(severityLabels());
   const indent = " ".repeat(2 + locWidth + 2);
   const lines = [c.underline(c.bold(file))];
   findings.forEach((f, i) => {
-    const label = severityLabel(f.severity, c) + " ".repeat(LABEL_WIDTH - f.severity.length);
-    lines.push(`  ${(locs[i] ?? "").padEnd(locWidth)}  ${label}  ${f.code.padEnd(codeWidth)}  ${f.title}`);
+    const label = severityLabel(f.severity);
+    // colour is added after measuring, so escape codes never count as cells
+    const padded = colour(f.severity, label, c) + " ".repeat(labelWidth - cells(label));
+    lines.push(`  ${padEnd(locs[i] ?? "", locWidth)}  ${padded}  ${padEnd(f.code, codeWidth)}  ${f.title}`);
     lines.push(`${indent}${f.message}`);
-    if (f.fix) lines.push(`${indent}fix: ${f.fix}`);
-    if (f.articles.length > 0) lines.push(`${indent}law: ${f.articles.map(cite).join("; ")}`);
+    if (f.fix) lines.push(`${indent}${rt("report.text.fix", { fix: f.fix })}`);
+    if (f.articles.length > 0)
+      lines.push(
+        `${indent}${rt("report.text.law", { articles: f.articles.map((a) => a.citation).join("; ") })}`,
+      );
   });
   return lines.join("\n");
 }
 
-function severityLabel(severity: Severity, c: Colors): string {
-  if (severity === "error") return c.red(c.bold(severity));
-  if (severity === "warning") return c.yellow(severity);
-  return c.cyan(severity);
+function colour(severity: Severity, label: string, c: Colors): string {
+  if (severity === "error") return c.red(c.bold(label));
+  if (severity === "warning") return c.yellow(label);
+  return c.cyan(label);
 }
