@@ -3,12 +3,13 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { z } from "zod";
+import { t } from "../i18n/index.js";
 
-const Hex256 = z.string().regex(/^[0-9a-f]{64}$/, "use a lowercase hex SHA-256 digest (64 characters)");
+const Hex256 = z.string().regex(/^[0-9a-f]{64}$/, { error: () => t("ledger.entry.hex256") });
 const Name = z.string().min(1).max(200);
 const Instant = z.iso.datetime({
   offset: true,
-  message: "use an ISO 8601 time with a zone, e.g. 2024-05-31T02:00:00Z",
+  error: () => t("ledger.entry.instant"),
 });
 
 /** The scope a release applied: the phase valid at `released_at` and its expression (none: the whole dataset). */
@@ -50,7 +51,7 @@ export const ReleaseSchema = z.strictObject({
   recipient: z.strictObject({
     id: Name,
     name: Name,
-    country: z.string().regex(/^[A-Z]{2}$/, "use an ISO country code"),
+    country: z.string().regex(/^[A-Z]{2}$/, { error: () => t("ledger.entry.country") }),
   }),
   legal_basis: Name,
   purposes: z.array(Name).min(1),

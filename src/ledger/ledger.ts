@@ -7,6 +7,7 @@ import type Database from "better-sqlite3";
 import canonicalize from "canonicalize";
 import type { Signer } from "../crypto/signing.js";
 import { ExitCode, JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { type Checkpoint, headBytes, signCheckpoint } from "./checkpoint.js";
 import {
   type DictionaryCommitment,
@@ -150,16 +151,11 @@ export function releaseTimeHolds(
   const at = Date.parse(releasedAt);
   const now = Date.parse(recordedAt);
   const held: string[] = [];
-  if (at > now)
-    held.push(`the release time ${releasedAt} is in the future (the clock says ${recordedAt}): drop --at`);
+  if (at > now) held.push(t("ledger.time.future", { releasedAt, recordedAt }));
   if (previousReleasedAt !== undefined && at < Date.parse(previousReleasedAt))
-    held.push(
-      `the release time ${releasedAt} precedes this agreement's previous release (${previousReleasedAt}): releases of one agreement are recorded in time order`,
-    );
+    held.push(t("ledger.time.before_previous", { releasedAt, previous: previousReleasedAt }));
   if (now - at > backdateDays * DAY_MS)
-    held.push(
-      `the release time ${releasedAt} is more than ${backdateDays} days before now (${recordedAt}): a back-dated release picks an old scope phase and consent state; give --override REASON if it is genuine`,
-    );
+    held.push(t("ledger.time.backdated", { releasedAt, recordedAt, days: backdateDays }));
   return held;
 }
 
@@ -216,10 +212,7 @@ export class Ledger {
     return this.commit(release, now, () => {
       const known = this.deps.subjects.size();
       if (!set.isEmpty && (set.maximum() ?? 0) >= known)
-        throw new JikimiError(
-          "unknown_subject_index",
-          `the set names subject indexes the dictionary (${known} subjects) does not hold`,
-        );
+        throw new JikimiError("unknown_subject_index", t("ledger.errors.unknown_subject_index", { known }));
       return { set, added: 0 };
     });
   }
@@ -246,16 +239,15 @@ export class Ledger {
 
   private validate(input: ReleaseInput): Release {
     if (!this.deps.signer)
-      throw new JikimiError(
-        "ledger_no_signer",
-        "appending needs the ledger signing key: run `jikimi keys init`",
-      );
+      throw new JikimiError("ledger_no_signer", t("ledger.errors.no_signer_append"), {
+        hint: t("ledger.hint.keys_init"),
+      });
     const parsed = ReleaseSchema.safeParse(input);
     if (!parsed.success) {
       const where = parsed.error.issues
         .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
         .join("; ");
-      throw new JikimiError("bad_release", `the release is invalid and was not recorded: ${where}`);
+      throw new JikimiError("bad_release", t("ledger.errors.bad_release", { where }));
     }
     return parsed.data;
   }
@@ -295,11 +287,10 @@ export class Ledger {
       | { size: number; root: Buffer }
       | undefined;
     if ((last?.size ?? 0) !== seq || (last && !hashEquals(this.tree.root(), last.root)))
-      throw new JikimiError(
-        "ledger_corrupt",
-        "the stored log no longer matches its last signed tree head; nothing was recorded: run `jikimi ledger verify`",
-        { exitCode: ExitCode.findings },
-      );
+      throw new JikimiError("ledger_corrupt", t("ledger.errors.head_mismatch"), {
+        exitCode: ExitCode.findings,
+        hint: t("ledger.hint.verify"),
+      });
     const recordedAt = this.recordedAt(now);
     const dictionary = this.dictionaryNow();
     const body = build(seq, recordedAt, dictionary);
@@ -307,7 +298,8 @@ export class Ledger {
     if (bytes.length > MAX_ENTRY_BYTES)
       throw new JikimiError(
         "entry_too_large",
-        `the entry would take ${bytes.length} bytes, over the ${MAX_ENTRY_BYTES} a published log entry may hold (c2sp.org/tlog-tiles): shorten the override reason or the scope, or split the agreement's fields; nothing was recorded`,
+        t("ledger.errors.entry_too_large", { bytes: bytes.length, max: MAX_ENTRY_BYTES }),
+        { hint: t("ledger.errors.entry_too_large_hint") },
       );
     const leaf = leafHash(bytes);
     this.tree.append(leaf);
@@ -332,8 +324,9 @@ export class Ledger {
     const run = db.transaction((): AppendResult => {
       const timeHeld = this.timeHolds(release.agreement.id, release.released_at, now);
       if (timeHeld.length > 0 && release.override === undefined)
-        throw new JikimiError("release_time_refused", `nothing was recorded: ${timeHeld.join("; ")}`, {
+        throw new JikimiError("release_time_refused", t("ledger.errors.nothing_recorded"), {
           exitCode: ExitCode.held,
+          hint: timeHeld.join("; "),
         });
       const { set, added } = subjectsOf();
       const chain = release.agreement.id;
@@ -394,11 +387,10 @@ export class Ledger {
     } catch (error) {
       this.resetTree();
       if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY"))
-        throw new JikimiError(
-          "ledger_busy",
-          "another jikimi process held the ledger for 30 s; nothing was recorded: try again",
-          { cause: error },
-        );
+        throw new JikimiError("ledger_busy", t("ledger.errors.busy"), {
+          cause: error,
+          hint: t("ledger.errors.busy_hint"),
+        });
       throw error;
     }
   }
@@ -427,10 +419,13 @@ export class Ledger {
     if (before > limit)
       throw new JikimiError(
         "retention_not_reached",
-        `entries recorded after ${limit.slice(0, 10)} are still under the ${retention.rule} retention (at least 3 years): choose --before ${limit.slice(0, 10)} or earlier`,
+        t("ledger.errors.retention_not_reached", { limit: limit.slice(0, 10), rule: retention.rule }),
+        { hint: t("ledger.errors.retention_not_reached_hint", { limit: limit.slice(0, 10) }) },
       );
     if (!this.deps.signer)
-      throw new JikimiError("ledger_no_signer", "pruning appends a signed event: run `jikimi keys init`");
+      throw new JikimiError("ledger_no_signer", t("ledger.errors.no_signer_prune"), {
+        hint: t("ledger.hint.keys_init"),
+      });
     const db = this.deps.db;
     const run = db.transaction(() => {
       // recorded_at is monotonic in seq, so the victims are a prefix of the log and of every chain
@@ -635,10 +630,7 @@ export class Ledger {
         inclusionProof: (seq) => this.tree.inclusionProof(seq, size),
       });
       for (const { seq } of seqs.filter((s) => s.seq >= size))
-        issued.skipped.push({
-          seq,
-          reason: `recorded after the checkpoint (size ${size}) the receipt proves against`,
-        });
+        issued.skipped.push({ seq, reason: t("ledger.receipt.after_checkpoint", { size }) });
       return issued;
     });
     return run();
@@ -651,13 +643,10 @@ export class Ledger {
     try {
       body = parseCheckpoint(note.slice(0, note.lastIndexOf("\n\n") + 1));
     } catch (cause) {
-      throw new JikimiError("bad_checkpoint", "the checkpoint given is not a checkpoint note", { cause });
+      throw new JikimiError("bad_checkpoint", t("ledger.errors.not_a_checkpoint_note"), { cause });
     }
     if (body.size > this.size() || !hashEquals(this.tree.rootAt(body.size), body.root))
-      throw new JikimiError(
-        "bad_checkpoint",
-        `the checkpoint given (size ${body.size}) is not one of this log: its root differs from the log's at that size`,
-      );
+      throw new JikimiError("bad_checkpoint", t("ledger.errors.checkpoint_not_of_log", { size: body.size }));
     return body.size;
   }
 
@@ -687,10 +676,9 @@ export class Ledger {
         if (!summary) {
           const found = summaryById.get(row.summary_id) as { summary: string } | undefined;
           if (!found)
-            throw new JikimiError(
-              "ledger_corrupt",
-              `entry ${row.seq} has no summary: run \`jikimi ledger verify\``,
-            );
+            throw new JikimiError("ledger_corrupt", t("ledger.errors.no_summary", { seq: row.seq }), {
+              hint: t("ledger.hint.verify"),
+            });
           summary = JSON.parse(found.summary) as Summary;
           summaries.set(row.summary_id, summary);
         }
@@ -709,21 +697,19 @@ export class Ledger {
       .prepare("SELECT size, root FROM ledger_heads ORDER BY size DESC LIMIT 1")
       .get() as { size: number; root: Buffer } | undefined;
     if ((last?.size ?? 0) !== this.tree.size || (last && !hashEquals(this.tree.root(), last.root)))
-      throw new JikimiError(
-        "ledger_corrupt",
-        "the stored leaf hashes no longer give the last signed tree head: run `jikimi ledger verify`",
-        { exitCode: ExitCode.findings },
-      );
+      throw new JikimiError("ledger_corrupt", t("ledger.errors.leaves_not_head"), {
+        exitCode: ExitCode.findings,
+        hint: t("ledger.hint.verify"),
+      });
   }
 
   /** A signed checkpoint of the whole log now. */
   checkpoint(now: Date = new Date()): Checkpoint {
     const signer = this.deps.signer;
     if (!signer)
-      throw new JikimiError(
-        "ledger_no_signer",
-        "a checkpoint needs the ledger signing key: run `jikimi keys init`",
-      );
+      throw new JikimiError("ledger_no_signer", t("ledger.errors.no_signer_checkpoint"), {
+        hint: t("ledger.hint.keys_init"),
+      });
     this.assertIntact();
     return signCheckpoint(signer, this.deps.log, this.size(), this.root(), now.toISOString());
   }
@@ -746,7 +732,7 @@ export class Ledger {
     this.assertIntact();
     const n = size ?? this.size();
     if (!(seq >= 0 && seq < n))
-      throw new JikimiError("no_such_entry", `entry ${seq} is not in a log of ${n} entries`);
+      throw new JikimiError("no_such_entry", t("ledger.errors.no_such_entry", { seq, count: n }));
     const row = this.deps.db.prepare("SELECT leaf_hash FROM ledger_entries WHERE seq = ?").get(seq) as {
       leaf_hash: Buffer;
     };
@@ -767,7 +753,7 @@ export class Ledger {
     this.assertIntact();
     const n = size2 ?? this.size();
     if (!(size1 >= 0 && size1 <= n))
-      throw new JikimiError("bad_size", `size ${size1} is not within a log of ${n} entries`);
+      throw new JikimiError("bad_size", t("ledger.errors.bad_size", { size: size1, count: n }));
     return {
       size1,
       size2: n,

@@ -3,6 +3,7 @@
 // checkpoint the kept one is not a prefix of), a rollback (a smaller log), growth without the witness quorum, and
 // any problem of the tiles. The kept checkpoint moves only when the run is clean, so an alarm repeats until
 // someone looks.
+import { t } from "../i18n/index.js";
 import { verifyCosignatures } from "../witness/cosignature.js";
 import { parseCheckpoint } from "./note/checkpoint.js";
 import { openNote, splitNote, verifierFromVkey } from "./note/signed-note.js";
@@ -79,7 +80,7 @@ export async function monitorLog(
   if (previous && report.size < previous.size)
     events.push({
       kind: "rollback",
-      message: `the log shrank from ${previous.size} to ${report.size} entries: it was rolled back or restored from an old copy`,
+      message: t("ledger.monitor.rollback", { from: previous.size, count: report.size }),
     });
   else if (
     previous &&
@@ -87,12 +88,14 @@ export async function monitorLog(
   )
     events.push({
       kind: "fork",
-      message: `the checkpoint of size ${report.size} does not extend the one of size ${previous.size} seen before: the log's history was rewritten`,
+      message: t("ledger.monitor.fork", { size: report.size, previous: previous.size }),
     });
   if (report.problems.length > 0 && events.length === 0)
     events.push({
       kind: "invalid",
-      message: `the published log does not verify: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}`,
+      message: t("ledger.monitor.invalid", {
+        problems: t("common.problems", { count: report.problems.length }),
+      }),
     });
   const grew = !previous || report.size > previous.size;
   if (options.witnesses && options.witnesses.length > 0 && text !== undefined && report.size > 0) {
@@ -104,12 +107,18 @@ export async function monitorLog(
       if (!check.met && grew)
         events.push({
           kind: "unwitnessed",
-          message: `the log grew to ${report.size} entries with ${check.cosigned.length} of the ${quorum} witness cosignatures the policy asks for`,
+          message: t("ledger.monitor.unwitnessed", {
+            count: report.size,
+            cosigned: check.cosigned.length,
+            quorum,
+          }),
         });
     } catch (e) {
       events.push({
         kind: "unwitnessed",
-        message: `the checkpoint's cosignatures do not verify (${e instanceof Error ? e.message : "malformed"})`,
+        message: t("ledger.monitor.cosignatures", {
+          reason: e instanceof Error ? e.message : t("ledger.malformed"),
+        }),
       });
     }
   }
@@ -117,12 +126,12 @@ export async function monitorLog(
   if (!alarm)
     events.push(
       previous === undefined
-        ? { kind: "first_seen", message: `first checkpoint kept: ${report.size} entries` }
+        ? { kind: "first_seen", message: t("ledger.monitor.first_seen", { count: report.size }) }
         : report.size === previous.size
-          ? { kind: "unchanged", message: `no new entries since the kept checkpoint (${report.size})` }
+          ? { kind: "unchanged", message: t("ledger.monitor.unchanged", { size: report.size }) }
           : {
               kind: "grew",
-              message: `the log grew from ${previous.size} to ${report.size} entries, consistently`,
+              message: t("ledger.monitor.grew", { from: previous.size, count: report.size }),
             },
     );
   result.ok = !alarm;

@@ -7,6 +7,7 @@
 
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
 import type Database from "better-sqlite3";
+import { t } from "../i18n/index.js";
 import { type Checkpoint, checkpointSignatureValid, headBytes } from "./checkpoint.js";
 import {
   ENTRY_FORMAT,
@@ -106,23 +107,23 @@ function classify(f: number, leaves: Uint8Array[], heads: Head[]): Problem {
       kind: "reordered",
       seq: f,
       place,
-      message: `entries ${f} and ${f + 1} were swapped: each sits where the other was signed`,
+      message: t("ledger.verify.reordered", { seq: f, next: f + 1 }),
     };
   if (nowIsNext)
     return {
       kind: "removed",
       seq: f,
       place,
-      message: `entry ${f} was removed: the entry now at ${f} was signed as entry ${f + 1}`,
+      message: t("ledger.verify.removed", { seq: f, next: f + 1 }),
     };
   if (nextIsNow)
     return {
       kind: "inserted",
       seq: f,
       place,
-      message: `an entry was inserted at ${f}: the entry signed as ${f} now sits at ${f + 1}`,
+      message: t("ledger.verify.inserted", { seq: f, next: f + 1 }),
     };
-  return { kind: "changed", seq: f, place, message: `entry ${f} was changed after it was signed` };
+  return { kind: "changed", seq: f, place, message: t("ledger.verify.changed", { seq: f }) };
 }
 
 /** The columns that duplicate a body field, and what the body says they must hold. */
@@ -174,7 +175,7 @@ export function verifyLedger(
         kind: "removed",
         seq: expected,
         place: "ledger_entries.seq",
-        message: `entry ${expected} is missing from the log`,
+        message: t("ledger.verify.missing", { seq: expected }),
       });
     expected = row.seq + 1;
     if (row.body === "") {
@@ -190,7 +191,7 @@ export function verifyLedger(
         kind: "column_changed",
         seq: row.seq,
         place: "ledger_entries.leaf_hash",
-        message: `the stored leaf hash of entry ${row.seq} is not the hash of its body`,
+        message: t("ledger.verify.leaf_hash", { seq: row.seq }),
       });
     let body: EntryBody;
     try {
@@ -203,7 +204,7 @@ export function verifyLedger(
         kind: "unsupported_format",
         seq: row.seq,
         place: "ledger_entries.body",
-        message: `entry ${row.seq} is not a ${ENTRY_FORMAT} body for its position (written by an older jikimi, or moved): recreate the ledger or keep an older jikimi to verify it`,
+        message: t("ledger.verify.unsupported_format", { seq: row.seq, format: ENTRY_FORMAT }),
       });
       continue;
     }
@@ -214,7 +215,7 @@ export function verifyLedger(
           kind: "scope_changed",
           seq: row.seq,
           place: "ledger_entries.body",
-          message: `the scope digest of entry ${row.seq} does not match its phase and expression`,
+          message: t("ledger.verify.scope_changed", { seq: row.seq }),
         });
     } else prunes.push(body);
     commitments.push({ seq: row.seq, size: body.dictionary.size, head: body.dictionary.head });
@@ -225,14 +226,14 @@ export function verifyLedger(
           kind: "column_changed",
           seq: row.seq,
           place: `ledger_entries.${column}`,
-          message: `column ${column} of entry ${row.seq} differs from its signed body`,
+          message: t("ledger.verify.column_changed", { column, seq: row.seq }),
         });
     if (row.pruned_at !== null)
       problems.add({
         kind: "column_changed",
         seq: row.seq,
         place: "ledger_entries.pruned_at",
-        message: `entry ${row.seq} still has its body but is marked pruned`,
+        message: t("ledger.verify.marked_pruned", { seq: row.seq }),
       });
   }
   const positions = chainPositions(releases, prunes, db, problems);
@@ -294,17 +295,25 @@ export function verifyLedger(
     if (!key || !checkpointSignatureValid(against, key))
       problems.add({
         kind: "checkpoint_forged",
-        message:
-          "the checkpoint's signature does not hold under the trusted ledger key: it is forged or altered",
+        message: t("ledger.verify.checkpoint_forged"),
       });
-    else anchor = { size: against.size, root: against.root, label: `the checkpoint of ${against.time}` };
+    else
+      anchor = {
+        size: against.size,
+        root: against.root,
+        label: t("ledger.verify.checkpoint_of", { time: against.time }),
+      };
   }
   if (anchor) {
     if (anchor.size > leaves.length) {
       problems.add({
         kind: "truncated",
         seq: leaves.length,
-        message: `${anchor.label} covers ${anchor.size} entries but the log has ${leaves.length}: entries from ${leaves.length} were removed`,
+        message: t("ledger.verify.anchor_truncated", {
+          label: anchor.label,
+          count: anchor.size,
+          size: leaves.length,
+        }),
       });
       checked = { size: anchor.size, root: anchor.root, consistent: false };
     } else {
@@ -314,7 +323,10 @@ export function verifyLedger(
         problems.add({
           kind: "checkpoint_mismatch",
           ...(first === undefined ? {} : { seq: first }),
-          message: `the first ${anchor.size} entries no longer match ${anchor.label}: the log was rewritten${first !== undefined ? ` from entry ${first}` : ""}`,
+          message:
+            first === undefined
+              ? t("ledger.verify.anchor_mismatch", { count: anchor.size, label: anchor.label })
+              : t("ledger.verify.anchor_mismatch_from", { count: anchor.size, label: anchor.label, first }),
         });
     }
   }
@@ -361,7 +373,7 @@ function chainPositions(
         kind: "column_changed",
         seq,
         place: "ledger_entries.chain_ord",
-        message: `column chain_ord of entry ${seq} differs from its position in the chain`,
+        message: t("ledger.verify.chain_ord", { seq }),
       });
   }
   return { ordOf, total };
@@ -412,7 +424,7 @@ function checkTree(
         kind: "unsigned",
         seq: i,
         place,
-        message: `entry ${i} has no signed tree head: it was added outside the ledger`,
+        message: t("ledger.verify.unsigned", { seq: i }),
       };
       continue;
     }
@@ -423,7 +435,7 @@ function checkTree(
         kind: "bad_signature",
         seq: i,
         place,
-        message: `the tree head after entry ${i} is not signed by a trusted key`,
+        message: t("ledger.verify.bad_signature", { seq: i }),
       };
       continue;
     }
@@ -437,7 +449,7 @@ function checkTree(
         kind: "head_changed",
         seq: i,
         place: "ledger_heads.time",
-        message: `the signed time of entry ${i} is not its recorded_at, or runs backwards`,
+        message: t("ledger.verify.head_changed", { seq: i }),
       };
     lastTime = head.time;
   }
@@ -446,7 +458,7 @@ function checkTree(
       kind: "truncated",
       seq: leaves.length,
       place: "ledger_heads",
-      message: `the log ends at ${leaves.length} entries but heads were signed up to ${heads.length}: entries from ${leaves.length} were removed`,
+      message: t("ledger.verify.heads_truncated", { count: leaves.length, heads: heads.length }),
     };
   if (first) problems.add(first);
   return first?.seq;
@@ -465,7 +477,7 @@ function checkPruned(emptied: EntryRow[], prunes: PruneBody[], heads: Head[], pr
         kind: "pruned_unlisted",
         seq: row.seq,
         place,
-        message: `entry ${row.seq} has no body, but no signed prune event lists it: its body was removed outside \`jikimi ledger prune\``,
+        message: t("ledger.verify.pruned_unlisted", { seq: row.seq }),
       });
       continue;
     }
@@ -479,7 +491,7 @@ function checkPruned(emptied: EntryRow[], prunes: PruneBody[], heads: Head[], pr
         kind: "pruned_early",
         seq: row.seq,
         place,
-        message: `entry ${row.seq} was pruned by entry ${p.seq} before its ${p.retention.rule} retention ran out`,
+        message: t("ledger.verify.pruned_early", { seq: row.seq, by: p.seq, rule: p.retention.rule }),
       });
     const blank: Partial<Record<keyof EntryRow, string | number | null>> = {
       kind: "release",
@@ -497,14 +509,14 @@ function checkPruned(emptied: EntryRow[], prunes: PruneBody[], heads: Head[], pr
           kind: "column_changed",
           seq: row.seq,
           place: `ledger_entries.${column}`,
-          message: `column ${column} of pruned entry ${row.seq} holds a value: nothing but its leaf hash may remain`,
+          message: t("ledger.verify.pruned_column", { column, seq: row.seq }),
         });
     if (row.pruned_at !== p.recorded_at)
       problems.add({
         kind: "column_changed",
         seq: row.seq,
         place,
-        message: `column pruned_at of entry ${row.seq} differs from the prune event that lists it`,
+        message: t("ledger.verify.pruned_at", { seq: row.seq }),
       });
   }
   for (const p of prunes)
@@ -514,7 +526,7 @@ function checkPruned(emptied: EntryRow[], prunes: PruneBody[], heads: Head[], pr
           kind: "column_changed",
           seq: s,
           place: "ledger_entries.body",
-          message: `entry ${s} is listed as pruned by entry ${p.seq} but still has a body`,
+          message: t("ledger.verify.pruned_with_body", { seq: s, by: p.seq }),
         });
         break;
       }

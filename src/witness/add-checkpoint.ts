@@ -3,6 +3,7 @@
 // the latest size) when the old size is not the latest or the same size comes with another root, 422 when the
 // consistency proof fails, else the checkpoint is stored (compare-and-swap) and then cosigned: 200 with the line.
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { verifyConsistency } from "../ledger/merkle/verify-proof.js";
 import { parseCheckpoint } from "../ledger/note/checkpoint.js";
 import { type NoteVerifier, openNote, splitNote, verifierFromVkey } from "../ledger/note/signed-note.js";
@@ -71,15 +72,14 @@ export function addCheckpointHandler(options: AddCheckpointOptions): (body: Uint
     const { oldSize, proof, note } = request;
     const asked = { origin, oldSize, size };
     const keys = state.logKeys(origin);
-    if (keys.length === 0) return reply(404, "this witness does not witness that log's origin\n", asked);
+    if (keys.length === 0) return reply(404, `${t("witness.http.unknown_origin")}\n`, asked);
     try {
       openNote(note, keys.map(verifier));
     } catch (e) {
-      if (e instanceof JikimiError)
-        return reply(403, "no signature on the checkpoint verifies with the log's trusted keys\n", asked);
+      if (e instanceof JikimiError) return reply(403, `${t("witness.http.no_trusted_signature")}\n`, asked);
       throw e;
     }
-    if (oldSize > size) return reply(400, "the old size is larger than the checkpoint's size\n", asked);
+    if (oldSize > size) return reply(400, `${t("witness.http.old_size_larger")}\n`, asked);
     let outcome: ReturnType<WitnessState["advance"]>;
     try {
       outcome = state.advance(origin, oldSize, size, root, (oldRoot) =>
@@ -87,7 +87,7 @@ export function addCheckpointHandler(options: AddCheckpointOptions): (body: Uint
       );
     } catch (e) {
       if (e instanceof JikimiError && e.code === "witness_busy")
-        return reply(503, "the witness is busy: retry shortly\n", asked);
+        return reply(503, `${t("witness.http.busy")}\n`, asked);
       throw e;
     }
     switch (outcome.kind) {
@@ -98,11 +98,7 @@ export function addCheckpointHandler(options: AddCheckpointOptions): (body: Uint
         return { ...reply(409, `${outcome.latest}\n`, asked), contentType: SIZE_CONTENT_TYPE };
       case "inconsistent":
         state.recordEvidence(origin, "inconsistent", Buffer.from(body).toString("utf8"));
-        return reply(
-          422,
-          "the consistency proof from the latest cosigned checkpoint does not verify\n",
-          asked,
-        );
+        return reply(422, `${t("witness.http.inconsistent")}\n`, asked);
       case "advanced": {
         const line = state.cosigner.cosign(splitNote(note).text, now());
         return reply(200, `${line}\n`, asked);

@@ -1,6 +1,7 @@
 // the log side of c2sp.org/tlog-witness: send a signed checkpoint with a consistency proof to every witness of a
 // policy at once, retry a 409 once from the size the witness returns, verify each returned cosignature, and tell a
 // refusal that means the log was rewritten (fork) from a witness that is only unreachable.
+import { t } from "../i18n/index.js";
 import { parseCheckpoint } from "../ledger/note/checkpoint.js";
 import { splitNote } from "../ledger/note/signed-note.js";
 import { verifyCosignatures } from "./cosignature.js";
@@ -86,17 +87,12 @@ async function ask(
 ): Promise<Outcome> {
   let oldSize = known;
   for (let attempt = 0; ; attempt++) {
-    if (oldSize > size)
-      return fail(
-        `it cosigned size ${oldSize}, larger than this checkpoint's ${size}: the log was rolled back or rewritten`,
-        true,
-        oldSize,
-      );
+    if (oldSize > size) return fail(t("witness.client.larger", { cosigned: oldSize, size }), true, oldSize);
     let hashes: Uint8Array[];
     try {
       hashes = oldSize === 0 || oldSize === size ? [] : proof(oldSize);
     } catch (e) {
-      return fail(`no consistency proof from size ${oldSize} could be made: ${(e as Error).message}`, false);
+      return fail(t("witness.client.no_proof", { size: oldSize, reason: (e as Error).message }), false);
     }
     const body = formatAddCheckpoint({ oldSize, proof: hashes, note });
     let res: { status: number; contentType: string; body: string };
@@ -112,42 +108,21 @@ async function ask(
         const m = /^(0|[1-9][0-9]*)\n$/.exec(res.body);
         const latest = m ? Number(m[1]) : Number.NaN;
         if (!res.contentType.startsWith("text/x.tlog.size") || !Number.isSafeInteger(latest))
-          return fail("it answered 409 without its latest size (text/x.tlog.size)", false);
-        if (latest > size)
-          return fail(
-            `it cosigned size ${latest}, larger than this checkpoint's ${size}: the log was rolled back or rewritten`,
-            true,
-            latest,
-          );
-        if (latest === oldSize)
-          return fail(`it cosigned another root at size ${latest}: the log was rewritten`, true, latest);
-        if (attempt > 0)
-          return fail(
-            `its latest size moved again (to ${latest}): another process is sending it this log's checkpoints`,
-            false,
-            latest,
-          );
+          return fail(t("witness.client.no_size"), false);
+        if (latest > size) return fail(t("witness.client.larger", { cosigned: latest, size }), true, latest);
+        if (latest === oldSize) return fail(t("witness.client.other_root", { size: latest }), true, latest);
+        if (attempt > 0) return fail(t("witness.client.moved", { size: latest }), false, latest);
         oldSize = latest;
         continue;
       }
       case 422:
-        return fail(
-          `the consistency proof from size ${oldSize}, the checkpoint it cosigned, does not verify: the log was rewritten`,
-          true,
-          oldSize,
-        );
+        return fail(t("witness.client.inconsistent", { size: oldSize }), true, oldSize);
       case 403:
-        return fail(
-          "it witnesses this log but no signature on the checkpoint verifies with the key it trusts: the log's key changed or the checkpoint was forged",
-          true,
-        );
+        return fail(t("witness.client.forbidden"), true);
       case 404:
-        return fail(
-          "it does not witness this log's origin: add the log on the witness (`jikimi witness add-log`)",
-          false,
-        );
+        return fail(t("witness.client.unknown_log"), false);
       default:
-        return fail(`it answered HTTP ${res.status}`, false);
+        return fail(t("witness.client.http", { status: res.status }), false);
     }
   }
 }
@@ -156,19 +131,21 @@ function cosigned(w: ResolvedWitness, text: string, size: number, body: string):
   try {
     const check = verifyCosignatures(`${text}\n${body}`, [w.vkey], 1, { now: Math.floor(Date.now() / 1000) });
     const c = check.cosigned[0];
-    if (!c) return fail("it answered 200 without a cosignature from its key", false);
+    if (!c) return fail(t("witness.client.no_cosignature"), false);
     return { ok: true, cosignature: { witness: w.name, time: c.time, line: c.line }, size };
   } catch (e) {
-    return fail(`its answer is not a valid cosignature: ${(e as Error).message}`, false);
+    return fail(t("witness.client.bad_cosignature", { reason: (e as Error).message }), false);
   }
 }
 
 function unreachable(e: unknown, timeoutMs: number): string {
   if (e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError"))
-    return `no answer within ${timeoutMs} ms`;
+    return t("witness.client.timeout", { ms: timeoutMs });
   const cause = e instanceof Error ? (e.cause as { code?: string } | undefined) : undefined;
-  if (cause?.code) return `unreachable (${cause.code})`;
-  return `unreachable (${e instanceof Error ? e.message : "error"})`;
+  if (cause?.code) return t("witness.client.unreachable", { reason: cause.code });
+  return t("witness.client.unreachable", {
+    reason: e instanceof Error ? e.message : t("witness.client.error"),
+  });
 }
 
 async function post(
@@ -198,7 +175,7 @@ async function capped(res: Response): Promise<string> {
     total += value.length;
     if (total > MAX_RESPONSE_BYTES) {
       await reader.cancel();
-      throw new Error(`the answer is larger than ${MAX_RESPONSE_BYTES} bytes`);
+      throw new Error(t("witness.client.too_large", { max: MAX_RESPONSE_BYTES }));
     }
     chunks.push(value);
   }

@@ -4,6 +4,7 @@
 // verifier's side: which trusted witnesses cosigned a note, when, and whether a quorum holds.
 import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from "node:crypto";
 import { JikimiError } from "../errors.js";
+import { type MessageKey, type MessageParams, t } from "../i18n/index.js";
 import {
   ed25519PublicKey,
   parseSignatureLine,
@@ -44,13 +45,15 @@ export interface CosignatureLine {
   line: string;
 }
 
-function bad(message: string): JikimiError {
-  return new JikimiError("bad_cosignature", message);
+function bad(key: MessageKey, params: MessageParams = {}, hint?: MessageKey): JikimiError {
+  return new JikimiError("bad_cosignature", t(key, params), {
+    ...(hint === undefined ? {} : { hint: t(hint, params) }),
+  });
 }
 
 function checkTime(time: number): void {
   if (!Number.isSafeInteger(time) || time < 0 || time > MAX_TIME)
-    throw bad(`a cosignature's time is a whole number of seconds since 1970, not ${time}`);
+    throw bad("witness.cosignature.time", { time });
 }
 
 /**
@@ -79,9 +82,7 @@ export function cosignerVkey(name: string, publicKey: Uint8Array): string {
 export function parseCosignerVkey(vkey: string): CosignerKey {
   const { name, id, type, publicKey } = parseVkey(vkey);
   if (type !== COSIGNATURE_V1 || publicKey.length !== 32)
-    throw bad(
-      `the witness key of ${name} is not an Ed25519 cosignature key (type 0x04, 32 bytes): ask the witness for its vkey (\`jikimi witness vkey\`)`,
-    );
+    throw bad("witness.cosignature.not_cosigner_key", { name }, "witness.cosignature.not_cosigner_key_hint");
   ed25519PublicKey(publicKey, name);
   return { name, id, publicKey };
 }
@@ -91,7 +92,7 @@ export function parseCosignerVkey(vkey: string): CosignerKey {
  * @example cosignerFromSeed("witness.example/w1", seed).cosign(checkpointText, Math.floor(Date.now() / 1000))
  */
 export function cosignerFromSeed(name: string, seed: Uint8Array): Cosigner {
-  if (seed.length !== 32) throw bad("a witness's Ed25519 signing key is a 32-byte seed");
+  if (seed.length !== 32) throw bad("witness.cosignature.seed");
   const key = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: "der", type: "pkcs8" });
   const publicKey = new Uint8Array(
     createPublicKey(key).export({ format: "der", type: "spki" }).subarray(SPKI_PREFIX_LENGTH),
@@ -115,10 +116,9 @@ function cosignLine(name: string, id: number, key: KeyObject, text: string, time
  */
 export function parseCosignatureLine(line: string): CosignatureLine {
   const { name, id, signature } = parseSignatureLine(line);
-  if (signature.length !== BLOB_LENGTH - 4)
-    throw bad(`the cosignature of ${name} is not a key ID, an 8-byte time and a 64-byte Ed25519 signature`);
+  if (signature.length !== BLOB_LENGTH - 4) throw bad("witness.cosignature.line", { name });
   const time = Buffer.from(signature).readBigUInt64BE(0);
-  if (time > BigInt(MAX_TIME)) throw bad(`the cosignature of ${name} has a time past the year 285 million`);
+  if (time > BigInt(MAX_TIME)) throw bad("witness.cosignature.far_future", { name });
   return { name, id, time: Number(time), signature: signature.subarray(8), line };
 }
 
@@ -161,12 +161,19 @@ export function verifyCosignatures(
   const witnesses = witnessVkeys.map(parseCosignerVkey);
   const names = new Set<string>();
   for (const w of witnesses) {
-    if (names.has(w.name)) throw bad(`witness ${w.name} is listed twice: keep one vkey per witness`);
+    if (names.has(w.name))
+      throw bad(
+        "witness.cosignature.listed_twice",
+        { name: w.name },
+        "witness.cosignature.listed_twice_hint",
+      );
     names.add(w.name);
   }
   if (!Number.isSafeInteger(quorum) || quorum < 0 || quorum > witnesses.length)
     throw bad(
-      `a quorum of ${quorum} cannot be met by ${witnesses.length} witnesses: use 0..${witnesses.length}`,
+      "witness.cosignature.quorum",
+      { quorum, count: witnesses.length },
+      "witness.cosignature.quorum_hint",
     );
   const { text, signatures } = splitNote(note);
   const keys = new Map(witnesses.map((w) => [w.name, { ...w, key: ed25519PublicKey(w.publicKey, w.name) }]));
@@ -176,15 +183,13 @@ export function verifyCosignatures(
     if (!w || w.id !== s.id) continue;
     const c = parseCosignatureLine(s.line);
     if (!verify(null, cosignedMessage(text, c.time), w.key, c.signature))
-      throw new JikimiError(
-        "cosignature_invalid",
-        `the cosignature of witness ${w.name} does not verify: the checkpoint was altered, or the witness's key differs from the vkey you trust`,
-      );
+      throw new JikimiError("cosignature_invalid", t("witness.cosignature.invalid", { name: w.name }));
     const limit = options.now === undefined ? undefined : options.now + (options.maxFutureSeconds ?? 300);
     if (limit !== undefined && c.time > limit)
       throw new JikimiError(
         "cosignature_from_future",
-        `the cosignature of witness ${w.name} is dated ${c.time - (options.now ?? 0)} s in the future: check the witness's clock`,
+        t("witness.cosignature.future", { name: w.name, seconds: c.time - (options.now ?? 0) }),
+        { hint: t("witness.cosignature.future_hint") },
       );
     if (!found.has(w.name)) found.set(w.name, { witness: w.name, keyId: w.id, time: c.time, line: s.line });
   }

@@ -5,6 +5,7 @@
 // whole mechanism exists to catch.
 import type Database from "better-sqlite3";
 import { ExitCode, JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import type { Ledger } from "../ledger/ledger.js";
 import { fromHex } from "../ledger/merkle/index.js";
 import type { NoteSigner } from "../ledger/note/signed-note.js";
@@ -75,8 +76,12 @@ export async function witnessLog(
   if (forks.length > 0)
     throw new JikimiError(
       "witness_fork",
-      `STOP: ${forks.map((f) => `witness ${f.witness} refused the checkpoint of size ${size} (${f.reason})`).join("; ")}. The log's history differs from what the witness cosigned before: it was rewritten, rolled back or restored from an old copy. Release nothing more; compare with the witness's checkpoint using \`jikimi ledger verify --against\` and tell your DPO`,
-      { exitCode: ExitCode.findings },
+      t("witness.fork.stop", {
+        refusals: forks
+          .map((f) => t("witness.fork.refused", { witness: f.witness, size, reason: f.reason }))
+          .join("; "),
+      }),
+      { exitCode: ExitCode.findings, hint: t("witness.fork.stop_hint") },
     );
   const stored = cosignedNote(db, size);
   return {
@@ -134,5 +139,5 @@ export function awaitingWitnesses(
     )
     .get(seq, ...witnesses) as { size: number; n: number } | undefined;
   if (best && best.n >= quorum) return undefined;
-  return `${best?.n ?? 0} of the ${quorum} cosignatures the witness policy asks for cover entry ${seq}`;
+  return t("witness.awaiting", { got: best?.n ?? 0, quorum, seq });
 }

@@ -1,6 +1,7 @@
 // the log side's witness policy: which witnesses to ask (name, submission URL, cosigner vkey), how many cosignatures
 // a checkpoint needs (the quorum), and how long to wait for each. Checked whole: every issue is reported at once.
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { type CosignerKey, parseCosignerVkey } from "./cosignature.js";
 
 export interface WitnessEndpoint {
@@ -56,7 +57,7 @@ export function resolvePolicy(policy: WitnessPolicy): ResolvedPolicy {
   if (issues.length > 0)
     throw new JikimiError(
       "witness_policy_invalid",
-      `the witness policy is not usable: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+      t("witness.policy.invalid", { issues: issues.map((i) => `${i.path}: ${i.message}`).join("; ") }),
     );
   return resolved;
 }
@@ -77,10 +78,14 @@ function resolve(policy: WitnessPolicy): { issues: PolicyIssue[]; resolved: Reso
       issues.push({
         code: "name_mismatch",
         path: `${path}.name`,
-        message: `the vkey is named ${key.name}, not ${w.name}: use the witness's key name`,
+        message: t("witness.policy.name_mismatch", { key: key.name, name: w.name }),
       });
     if (seen.has(w.name))
-      issues.push({ code: "duplicate_witness", path: `${path}.name`, message: `${w.name} is listed twice` });
+      issues.push({
+        code: "duplicate_witness",
+        path: `${path}.name`,
+        message: t("witness.policy.duplicate", { name: w.name }),
+      });
     seen.add(w.name);
     let url: URL | undefined;
     try {
@@ -97,23 +102,22 @@ function resolve(policy: WitnessPolicy): { issues: PolicyIssue[]; resolved: Reso
       issues.push({
         code: "url_invalid",
         path: `${path}.url`,
-        message:
-          "the witness URL is its submission prefix, e.g. https://witness.example/ or http://127.0.0.1:7380",
+        message: t("witness.policy.url"),
       });
     if (key && url) witnesses.push({ ...w, key, endpoint: `${w.url.replace(/\/+$/, "")}/add-checkpoint` });
   });
   const n = policy.witnesses.length;
   if (n === 0)
-    issues.push({ code: "no_witness", path: "witnesses", message: "a policy lists at least one witness" });
+    issues.push({ code: "no_witness", path: "witnesses", message: t("witness.policy.no_witness") });
   // a quorum of 0 collects cosignatures without requiring any (a trial period with new witnesses)
   else if (!Number.isSafeInteger(policy.quorum) || policy.quorum < 0 || policy.quorum > n)
     issues.push({
       code: "quorum_out_of_range",
       path: "quorum",
-      message: `a quorum is a whole number from 0 to the ${n} witnesses listed, not ${policy.quorum}`,
+      message: t("witness.policy.quorum", { count: n, quorum: policy.quorum }),
     });
   const timeoutMs = policy.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000)
-    issues.push({ code: "timeout_out_of_range", path: "timeoutMs", message: "a timeout is 1 to 600000 ms" });
+    issues.push({ code: "timeout_out_of_range", path: "timeoutMs", message: t("witness.policy.timeout") });
   return { issues, resolved: { witnesses, quorum: policy.quorum, timeoutMs } };
 }

@@ -2,6 +2,7 @@
 // lines, an empty line, then the signed checkpoint note. Parsed strictly (decimal without leading zeros, canonical
 // base64 of 32 bytes, UTF-8); the note's signatures are left to the caller.
 import { JikimiError } from "../errors.js";
+import { type MessageKey, type MessageParams, t } from "../i18n/index.js";
 
 /** The spec's limit on consistency proof lines. */
 export const MAX_PROOF_LINES = 63;
@@ -13,8 +14,8 @@ export interface AddCheckpointRequest {
   note: string;
 }
 
-function bad(message: string): JikimiError {
-  return new JikimiError("bad_request", message);
+function bad(key: MessageKey, params?: MessageParams): JikimiError {
+  return new JikimiError("bad_request", t(key, params));
 }
 
 /**
@@ -37,31 +38,29 @@ export function parseAddCheckpoint(body: Uint8Array): AddCheckpointRequest {
   try {
     text = decoder.decode(body);
   } catch {
-    throw bad("the request body is not UTF-8");
+    throw bad("witness.request.not_utf8");
   }
   const firstEnd = text.indexOf("\n");
   const oldLine = firstEnd < 0 ? text : text.slice(0, firstEnd);
   const m = /^old (0|[1-9][0-9]*)$/.exec(oldLine);
-  if (!m || firstEnd < 0)
-    throw bad('the body starts with "old <size>" and a newline (decimal, no leading zeros)');
+  if (!m || firstEnd < 0) throw bad("witness.request.old_line");
   const oldSize = Number(m[1]);
-  if (!Number.isSafeInteger(oldSize)) throw bad("the old size is larger than 2^53 - 1");
+  if (!Number.isSafeInteger(oldSize)) throw bad("witness.request.old_too_large");
   const proof: Uint8Array[] = [];
   let at = firstEnd + 1;
   for (;;) {
     const end = text.indexOf("\n", at);
-    if (end < 0) throw bad("the proof lines end with an empty line before the checkpoint");
+    if (end < 0) throw bad("witness.request.proof_end");
     const line = text.slice(at, end);
     at = end + 1;
     if (line === "") break;
-    if (proof.length === MAX_PROOF_LINES)
-      throw bad(`a consistency proof has at most ${MAX_PROOF_LINES} lines`);
+    if (proof.length === MAX_PROOF_LINES) throw bad("witness.request.proof_lines", { max: MAX_PROOF_LINES });
     const hash = Buffer.from(line, "base64");
     if (hash.length !== 32 || hash.toString("base64") !== line)
-      throw bad(`consistency proof line ${proof.length + 1} is not base64 of a 32-byte hash`);
+      throw bad("witness.request.proof_line", { line: proof.length + 1 });
     proof.push(new Uint8Array(hash));
   }
   const note = text.slice(at);
-  if (note.length === 0) throw bad("the body ends before the checkpoint note");
+  if (note.length === 0) throw bad("witness.request.no_note");
   return { oldSize, proof, note };
 }

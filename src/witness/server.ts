@@ -1,12 +1,15 @@
 // the HTTP witness (c2sp.org/tlog-witness): Hono routes `POST /add-checkpoint` to the add-checkpoint handler; bodies
 // over `maxBodyBytes` get 413, other methods 405. `listenWitness` serves it with @hono/node-server and closes cleanly.
-// The access log carries origin, sizes, status and time: never a body, a signature or key material.
+// The access log carries origin, sizes, status and time: never a body, a signature or key material. Human-readable
+// bodies are in the request's Accept-Language (ko or en) or else the process's language; a 409's size and a 200's
+// cosignature line are the spec's and never change.
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { JikimiError } from "../errors.js";
+import { currentLanguage, isLanguage, type Language, t, withLanguage } from "../i18n/index.js";
 import { addCheckpointHandler } from "./add-checkpoint.js";
 import type { WitnessState } from "./state.js";
 
@@ -23,18 +26,42 @@ export interface WitnessAppOptions {
 }
 
 /**
+ * The language an Accept-Language header asks for among the ones Jikimi speaks (highest q first), or undefined.
+ * @example requestLanguage("ko-KR,ko;q=0.9,en;q=0.8") // "ko"
+ */
+export function requestLanguage(header: string | undefined): Language | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { base: tag.trim().toLowerCase().split("-")[0] ?? "", q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked.map((r) => r.base).find(isLanguage);
+}
+
+/**
  * The witness as a Hono app (call `app.request(...)` in tests, or serve it).
  * @example const res = await witnessApp({ state }).request("/add-checkpoint", { method: "POST", body });
  */
 export function witnessApp(options: WitnessAppOptions): Hono {
   const add = addCheckpointHandler(options);
   const log = options.log;
+  // the access log is the operator's: in the language the witness was started in, whatever a request asks for
+  const logLanguage = currentLanguage();
   const app = new Hono();
+  app.use(async (c, next) => {
+    const language = requestLanguage(c.req.header("accept-language"));
+    await (language === undefined ? next() : withLanguage(language, next));
+  });
   app.post(
     "/add-checkpoint",
     bodyLimit({
       maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: (c) => c.text("the request body is too large for a checkpoint\n", 413),
+      onError: (c) => c.text(`${t("witness.http.too_large")}\n`, 413),
     }),
     async (c) => {
       const started = performance.now();
@@ -42,17 +69,21 @@ export function witnessApp(options: WitnessAppOptions): Hono {
       if (log) {
         // the origin is the client's text: no control characters reach the terminal (C0 ones never pass the parser)
         const origin = r.origin?.replace(/[\u007f-\u009f]/g, "?");
-        const what = origin === undefined ? "malformed" : `${origin} ${r.oldSize} -> ${r.size}`;
-        log(`add-checkpoint ${what}: ${r.status} (${(performance.now() - started).toFixed(1)} ms)`);
+        const what =
+          origin === undefined
+            ? t("witness.log.malformed", {}, logLanguage)
+            : `${origin} ${r.oldSize} -> ${r.size}`;
+        const ms = (performance.now() - started).toFixed(1);
+        log(t("witness.log.request", { what, status: r.status, ms }, logLanguage));
       }
       return c.body(r.body, r.status, { "Content-Type": r.contentType });
     },
   );
-  app.all("/add-checkpoint", (c) => c.text("use POST\n", 405, { Allow: "POST" }));
-  app.notFound((c) => c.text("not found: this witness serves POST /add-checkpoint\n", 404));
+  app.all("/add-checkpoint", (c) => c.text(`${t("witness.http.use_post")}\n`, 405, { Allow: "POST" }));
+  app.notFound((c) => c.text(`${t("witness.http.not_found")}\n`, 404));
   app.onError((e, c) => {
-    log?.(`internal error: ${e instanceof Error ? e.name : "unknown"}`);
-    return c.text("internal error\n", 500);
+    log?.(t("witness.log.internal", { name: e instanceof Error ? e.name : "unknown" }, logLanguage));
+    return c.text(`${t("witness.http.internal")}\n`, 500);
   });
   return app;
 }
@@ -94,8 +125,8 @@ export function listenWitness(app: Hono, at: { host: string; port: number }): Pr
       reject(
         new JikimiError(
           "witness_listen_failed",
-          `cannot listen on ${at.host}:${at.port} (${e.code ?? "error"}): pick another --listen address or port`,
-          { cause: e },
+          t("witness.errors.listen_failed", { host: at.host, port: at.port, code: e.code ?? "error" }),
+          { cause: e, hint: t("witness.errors.listen_failed_hint") },
         ),
       );
     server.once("error", refused);

@@ -20,6 +20,7 @@ import {
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
+import { type MessageKey, type MessageParams, t } from "../i18n/index.js";
 import { EMPTY_ROOT, hashEquals } from "../ledger/merkle/hash.js";
 import { keyId, signerFromSeed, verifierFromVkey } from "../ledger/note/signed-note.js";
 import { type Cosigner, cosignerFromSeed } from "./cosignature.js";
@@ -72,8 +73,17 @@ export interface WitnessState {
   close(): void;
 }
 
-function failure(code: string, message: string, cause?: unknown): JikimiError {
-  return new JikimiError(code, message, cause === undefined ? {} : { cause });
+/** A JikimiError whose summary is `key` and whose hint, when the catalogue has one, is `key`_hint. */
+function failure(
+  code: string,
+  key: MessageKey,
+  params: MessageParams = {},
+  options: { hint?: MessageKey; cause?: unknown } = {},
+): JikimiError {
+  return new JikimiError(code, t(key, params), {
+    ...(options.hint === undefined ? {} : { hint: t(options.hint, params) }),
+    ...(options.cause === undefined ? {} : { cause: options.cause }),
+  });
 }
 
 const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? "error";
@@ -87,18 +97,27 @@ function privateFolder(dir: string): void {
     } catch (e) {
       throw failure(
         "witness_dir_unwritable",
-        `cannot create ${dir} (${errno(e)}): check the parent's permissions`,
-        e,
+        "witness.state.dir_unwritable",
+        { dir, code: errno(e) },
+        { hint: "witness.state.dir_unwritable_hint", cause: e },
       );
     }
     return;
   }
   const st = statSync(dir);
-  if (!st.isDirectory()) throw failure("witness_dir_invalid", `${dir} is not a folder: pick another --dir`);
+  if (!st.isDirectory())
+    throw failure(
+      "witness_dir_invalid",
+      "witness.state.dir_invalid",
+      { dir },
+      { hint: "witness.state.dir_invalid_hint" },
+    );
   if ((st.mode & 0o077) !== 0)
     throw failure(
       "witness_dir_open",
-      `${dir} is open to other users (mode ${(st.mode & 0o777).toString(8)}): run \`chmod 700 ${dir}\``,
+      "witness.state.dir_open",
+      { dir, mode: (st.mode & 0o777).toString(8) },
+      { hint: "witness.state.dir_open_hint" },
     );
 }
 
@@ -115,13 +134,10 @@ function parseKeyText(text: string, file: string): Cosigner {
   const [, name = "", id = "", b64 = ""] = m ?? [];
   const seed = Buffer.from(b64, "base64");
   if (!m || seed.length !== 33 || seed[0] !== 1 || seed.toString("base64") !== b64)
-    throw failure("witness_key_invalid", `${file} is not a witness key (PRIVATE+KEY+<name>+<id>+<key>)`);
+    throw failure("witness_key_invalid", "witness.state.key_invalid", { file });
   const cosigner = cosignerFromSeed(name, seed.subarray(1));
   if (keyId(name, cosigner.publicKey).toString(16).padStart(8, "0") !== id)
-    throw failure(
-      "witness_key_invalid",
-      `${file} names a key ID that is not its key's: the file was altered`,
-    );
+    throw failure("witness_key_invalid", "witness.state.key_altered", { file });
   return cosigner;
 }
 
@@ -133,11 +149,14 @@ export function initWitness(dir: string, name: string, seed: Uint8Array = random
   privateFolder(dir);
   const file = join(dir, KEY_FILE);
   const text = keyText(name, seed);
-  if (existsSync(file))
-    throw failure(
+  const exists = () =>
+    failure(
       "witness_key_exists",
-      `${file} already exists: a witness key is never replaced; use another --dir`,
+      "witness.state.key_exists",
+      { file },
+      { hint: "witness.state.key_exists_hint" },
     );
+  if (existsSync(file)) throw exists();
   // written whole to a temporary file, then hard-linked: link fails on an existing name, so a key is never overwritten
   const tmp = join(dir, `.${KEY_FILE}.${process.pid}.${randomBytes(4).toString("hex")}`);
   try {
@@ -150,15 +169,12 @@ export function initWitness(dir: string, name: string, seed: Uint8Array = random
     }
     linkSync(tmp, file);
   } catch (e) {
-    if (errno(e) === "EEXIST" && existsSync(file))
-      throw failure(
-        "witness_key_exists",
-        `${file} already exists: a witness key is never replaced; use another --dir`,
-      );
+    if (errno(e) === "EEXIST" && existsSync(file)) throw exists();
     throw failure(
       "witness_key_unwritable",
-      `cannot write ${file} (${errno(e)}): check the folder's permissions`,
-      e,
+      "witness.state.key_unwritable",
+      { file, code: errno(e) },
+      { hint: "witness.state.key_unwritable_hint", cause: e },
     );
   } finally {
     rmSync(tmp, { force: true });
@@ -176,14 +192,23 @@ function loadKey(dir: string): Cosigner {
     if (errno(e) === "ENOENT")
       throw failure(
         "witness_not_found",
-        `no witness key in ${dir}: run \`jikimi witness init --dir ${dir} --name <name>\``,
+        "witness.state.not_found",
+        { dir },
+        { hint: "witness.state.not_found_hint" },
       );
-    throw failure("witness_key_unreadable", `cannot read ${file} (${errno(e)})`, e);
+    throw failure(
+      "witness_key_unreadable",
+      "witness.state.key_unreadable",
+      { file, code: errno(e) },
+      { cause: e },
+    );
   }
   if ((mode & 0o077) !== 0)
     throw failure(
       "witness_key_open",
-      `${file} is readable by other users (mode ${(mode & 0o777).toString(8)}): run \`chmod 600 ${file}\``,
+      "witness.state.key_open",
+      { file, mode: (mode & 0o777).toString(8) },
+      { hint: "witness.state.key_open_hint" },
     );
   return parseKeyText(readFileSync(file, "utf8"), file);
 }
@@ -199,7 +224,12 @@ function openDatabase(dir: string, busyTimeoutMs: number): Database.Database {
     db.pragma("synchronous = FULL");
     const version = db.pragma("user_version", { simple: true }) as number;
     if (version > SCHEMA_VERSION)
-      throw failure("witness_db_too_new", `${file} was written by a newer jikimi: upgrade jikimi`);
+      throw failure(
+        "witness_db_too_new",
+        "witness.state.db_too_new",
+        { file },
+        { hint: "witness.state.db_too_new_hint" },
+      );
     if (version < SCHEMA_VERSION)
       db.transaction(() => {
         db.exec(`
@@ -219,8 +249,9 @@ function openDatabase(dir: string, busyTimeoutMs: number): Database.Database {
     if (e instanceof JikimiError) throw e;
     throw failure(
       "witness_db_unusable",
-      `cannot open ${file} (${errno(e)}): check the folder's permissions and free space`,
-      e,
+      "witness.state.db_unusable",
+      { file, code: errno(e) },
+      { hint: "witness.state.db_unusable_hint", cause: e },
     );
   }
 }
@@ -228,7 +259,7 @@ function openDatabase(dir: string, busyTimeoutMs: number): Database.Database {
 function checkOrigin(origin: string): void {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a checkpoint's origin is one line of printable text
   if (origin.length === 0 || /[\u0000-\u001f]/.test(origin))
-    throw failure("bad_origin", "a log's origin is one non-empty line, e.g. ledger.example/transfers");
+    throw failure("bad_origin", "witness.state.bad_origin");
 }
 
 const busy = (e: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? "");
@@ -313,8 +344,9 @@ export function openWitness(dir: string, options: { busyTimeoutMs?: number } = {
         if (busy(e))
           throw failure(
             "witness_busy",
-            `another process held ${join(dir, DB_FILE)} too long: retry, or stop the other witness process`,
-            e,
+            "witness.state.busy",
+            { file: join(dir, DB_FILE) },
+            { hint: "witness.state.busy_hint", cause: e },
           );
         throw e;
       }

@@ -1,6 +1,7 @@
 // RFC 9162 section 2.1 hashing: leaf = SHA-256(0x00 || entry), node = SHA-256(0x01 || left || right), 32 bytes each.
 import crypto from "node:crypto";
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 
 /** Length in bytes of every hash in the tree (SHA-256). */
 export const HASH_SIZE = 32;
@@ -71,6 +72,6 @@ export function toHex(bytes: Uint8Array): string {
  */
 export function fromHex(hex: string): Uint8Array {
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex))
-    throw new JikimiError("invalid_hex", "expected a hex string: an even number of characters 0-9, a-f");
+    throw new JikimiError("invalid_hex", t("ledger.merkle.hex"));
   return new Uint8Array(Buffer.from(hex, "hex"));
 }

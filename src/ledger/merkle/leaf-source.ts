@@ -1,5 +1,6 @@
 // where the tree reads leaf hashes from: an append-only source (SQLite in the ledger, memory in tests and benchmarks).
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { HASH_SIZE } from "./hash.js";
 
 /**
@@ -41,7 +42,10 @@ export class HashList implements LeafHashSource {
   /** Appends a copy of one 32-byte hash. */
   push(hash: Uint8Array): void {
     if (hash.length !== HASH_SIZE)
-      throw new JikimiError("merkle_bad_hash", `a tree hash is ${HASH_SIZE} bytes, got ${hash.length}`);
+      throw new JikimiError(
+        "merkle_bad_hash",
+        t("ledger.merkle.hash_size", { want: HASH_SIZE, got: hash.length }),
+      );
     const at = this.count * HASH_SIZE;
     if (at === this.bytes.length) {
       const grown = new Uint8Array(this.bytes.length * 2);
@@ -67,7 +71,7 @@ export class HashList implements LeafHashSource {
         end <= this.count
       )
     )
-      throw new JikimiError("merkle_bad_range", `no leaves [${start}, ${end}) in a list of ${this.count}`);
+      throw new JikimiError("merkle_bad_range", t("ledger.merkle.range", { start, end, count: this.count }));
     return this.bytes.subarray(start * HASH_SIZE, end * HASH_SIZE);
   }
 

@@ -17,6 +17,7 @@
 // (one pass over the leaf hashes, ~1 µs per leaf).
 // The tree trusts the source: leaves it reads must be the ones appended (verify-log.ts checks a stored log).
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { BlockCache } from "./block-cache.js";
 import { EMPTY_ROOT, HASH_SIZE, nodeHash } from "./hash.js";
 import { HashList, type LeafHashSource } from "./leaf-source.js";
@@ -66,7 +67,7 @@ export class MerkleTree {
   ) {
     const cacheLevel = options.cacheLevel ?? DEFAULT_CACHE_LEVEL;
     if (!(Number.isInteger(cacheLevel) && cacheLevel >= 0 && cacheLevel <= 30))
-      throw argumentError(`cacheLevel must be an integer from 0 to 30, got ${cacheLevel}`);
+      throw argumentError(t("ledger.merkle.cache_level", { value: cacheLevel }));
     this.cacheLevel = cacheLevel;
     this.blockSize = 2 ** cacheLevel;
     this.blocks = new BlockCache((start, end) => this.read(start, end), this.blockSize);
@@ -108,7 +109,7 @@ export class MerkleTree {
    */
   append(leafHash: Uint8Array): void {
     if (leafHash.length !== HASH_SIZE)
-      throw argumentError(`a leaf hash is ${HASH_SIZE} bytes, got ${leafHash.length}`);
+      throw argumentError(t("ledger.merkle.leaf_size", { want: HASH_SIZE, got: leafHash.length }));
     if (this.cacheLevel === 0) this.level(0).push(leafHash);
     let node = leafHash;
     let level = 0;
@@ -150,7 +151,7 @@ export class MerkleTree {
   inclusionProof(index: number, size: number = this.count): Uint8Array[] {
     this.checkSize(size, "size");
     if (!(Number.isSafeInteger(index) && index >= 0 && index < size))
-      throw argumentError(`leaf index ${index} is not in a tree of ${size} leaves (0 <= index < size)`);
+      throw argumentError(t("ledger.merkle.leaf_index", { index, size }));
     const out: Uint8Array[] = [];
     inclusionPath(index, 0, size, this.mth, out);
     return out.map(copy);
@@ -164,7 +165,7 @@ export class MerkleTree {
   consistencyProof(size1: number, size2: number = this.count): Uint8Array[] {
     this.checkSize(size2, "size2");
     if (!(Number.isSafeInteger(size1) && size1 >= 0 && size1 <= size2))
-      throw argumentError(`size1 ${size1} must be an integer from 0 to size2 (${size2})`);
+      throw argumentError(t("ledger.merkle.size1", { size1, size2 }));
     if (size1 === 0 || size1 === size2) return [];
     const out: Uint8Array[] = [];
     consistencyPath(size1, 0, size2, true, this.mth, out);
@@ -190,7 +191,7 @@ export class MerkleTree {
 
   private checkSize(size: number, name: string): void {
     if (!(Number.isSafeInteger(size) && size >= 0 && size <= this.count))
-      throw argumentError(`${name} ${size} must be an integer from 0 to the tree size (${this.count})`);
+      throw argumentError(t("ledger.merkle.tree_size", { name, size, count: this.count }));
   }
 
   // MTH of leaves start..end-1 (end <= this.size): cached when complete and aligned, folded from the
@@ -238,13 +239,17 @@ export class MerkleTree {
     if (end > available)
       throw new JikimiError(
         "merkle_source_behind",
-        `the leaf source holds ${available} leaves but the tree needs leaf ${end - 1}: store each leaf before appending it`,
-        { exitCode: ExitCode.internal, cause: failure },
+        t("ledger.merkle.source_behind", { available, leaf: end - 1 }),
+        {
+          exitCode: ExitCode.internal,
+          cause: failure,
+          hint: t("ledger.merkle.source_behind_hint"),
+        },
       );
     if (leaves === undefined) throw failure;
     throw new JikimiError(
       "merkle_source_corrupt",
-      `the leaf source returned ${leaves.length} bytes for leaves [${start}, ${end}): expected ${(end - start) * HASH_SIZE}`,
+      t("ledger.merkle.source_corrupt", { got: leaves.length, start, end, want: (end - start) * HASH_SIZE }),
       { exitCode: ExitCode.internal },
     );
   }

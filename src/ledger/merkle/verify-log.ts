@@ -16,6 +16,7 @@
 // recomputed after tampering): then a binary search may miss or misplace the first difference, and a
 // linear scan (O(n), with incremental roots) finds the first mismatch if there is one left to find.
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { EMPTY_ROOT, HASH_SIZE, hashEquals } from "./hash.js";
 import type { LeafHashSource } from "./leaf-source.js";
 import { MerkleTree } from "./tree.js";
@@ -46,7 +47,7 @@ export function firstMismatch(
   strategy: SearchStrategy = "bisect",
 ): number | undefined {
   if (!(Number.isSafeInteger(size) && size >= 0))
-    throw new JikimiError("merkle_bad_argument", `size ${size} must be a non-negative integer`);
+    throw new JikimiError("merkle_bad_argument", t("ledger.merkle.size", { size }));
   const mismatch = (s: number): boolean => {
     const stored = storedRootAt(s);
     return stored === undefined || !hashEquals(stored, recomputedRootAt(s));
@@ -116,10 +117,7 @@ export function findFirstDivergence(
 ): LogCheck {
   const { size, root } = checkpoint;
   if (!(Number.isSafeInteger(size) && size >= 0 && root instanceof Uint8Array && root.length === HASH_SIZE))
-    throw new JikimiError(
-      "merkle_bad_checkpoint",
-      `a checkpoint needs a non-negative integer size and a ${HASH_SIZE}-byte root`,
-    );
+    throw new JikimiError("merkle_bad_checkpoint", t("ledger.merkle.checkpoint", { bytes: HASH_SIZE }));
   const unlocated = { intact: false, size, firstIndex: undefined, located: "unlocated" } as const;
   if (size === 0) return hashEquals(root, EMPTY_ROOT) ? { intact: true, size } : unlocated;
   const tree = options.tree ?? MerkleTree.over(log.leaves);

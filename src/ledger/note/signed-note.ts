@@ -7,6 +7,7 @@
 // internally, ECDSA only); the format is a few lines over node:crypto's Ed25519.
 import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from "node:crypto";
 import { JikimiError } from "../../errors.js";
+import { type MessageKey, type MessageParams, t } from "../../i18n/index.js";
 
 export const ED25519 = 0x01;
 const SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
@@ -29,16 +30,14 @@ export interface NoteVerifier extends NoteKey {
   verify(text: Uint8Array, signature: Uint8Array): boolean;
 }
 
-function bad(message: string): JikimiError {
-  return new JikimiError("bad_note", message);
+function bad(key: MessageKey, params: MessageParams = {}, hint?: MessageKey): JikimiError {
+  return new JikimiError("bad_note", t(key, params), hint === undefined ? {} : { hint: t(hint, params) });
 }
 
 /** Key names are non-empty, without spaces or "+" (c2sp.org/signed-note). */
 function checkName(name: string): void {
   if (name.length === 0 || /[\s+]/u.test(name))
-    throw bad(
-      `"${name}" is not a key name: use a non-empty name without spaces or "+", e.g. ledger.example/log`,
-    );
+    throw bad("ledger.note.key_name", { name }, "ledger.note.key_name_hint");
 }
 
 /** The key ID of an Ed25519 key: the first 4 bytes of SHA-256(name || 0x0A || 0x01 || public key), big-endian. */
@@ -81,19 +80,18 @@ export interface ParsedVkey {
 export function parseVkey(vkey: string): ParsedVkey {
   const first = vkey.indexOf("+");
   const second = vkey.indexOf("+", first + 1);
-  if (first <= 0 || second < 0) throw bad("a verifier key reads <name>+<8 hex digits>+<base64 key>");
+  if (first <= 0 || second < 0) throw bad("ledger.note.vkey_form");
   const name = vkey.slice(0, first);
   const hex = vkey.slice(first + 1, second);
   const b64 = vkey.slice(second + 1);
   const raw = Buffer.from(b64, "base64");
   checkName(name);
   if (!/^[0-9a-f]{8}$/.test(hex) || raw.length < 2 || raw.toString("base64") !== b64)
-    throw bad(`the verifier key of ${name} is not <name>+<8 hex digits>+<base64 of a type byte and a key>`);
+    throw bad("ledger.note.vkey_parts", { name });
   const type = raw[0] as number;
   const publicKey = new Uint8Array(raw.subarray(1));
   const id = typedKeyId(name, type, publicKey);
-  if (id !== Number.parseInt(hex, 16))
-    throw bad(`the verifier key of ${name} names key ID ${hex}, not its own`);
+  if (id !== Number.parseInt(hex, 16)) throw bad("ledger.note.vkey_id", { name, hex });
   return { name, id, type, publicKey };
 }
 
@@ -103,7 +101,7 @@ export function ed25519PublicKey(publicKey: Uint8Array, name: string): KeyObject
     if (publicKey.length !== 32) throw new Error("length");
     return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
   } catch {
-    throw bad(`the verifier key of ${name} is not a valid Ed25519 public key`);
+    throw bad("ledger.note.vkey_point", { name });
   }
 }
 
@@ -121,24 +119,21 @@ export function vkeyOf(name: string, publicKey: Uint8Array): string {
 export function verifierFromVkey(vkey: string): NoteVerifier {
   const first = vkey.indexOf("+");
   const second = vkey.indexOf("+", first + 1);
-  if (first <= 0 || second < 0) throw bad("a verifier key reads <name>+<8 hex digits>+<base64 key>");
+  if (first <= 0 || second < 0) throw bad("ledger.note.vkey_form");
   const name = vkey.slice(0, first);
   const hex = vkey.slice(first + 1, second);
   const raw = Buffer.from(vkey.slice(second + 1), "base64");
   checkName(name);
   if (!/^[0-9a-f]{8}$/.test(hex) || raw.length !== 33 || raw[0] !== ED25519)
-    throw bad(
-      `the verifier key of ${name} is not an Ed25519 key (type 0x01, 32 bytes) with an 8-digit hex key ID`,
-    );
+    throw bad("ledger.note.vkey_ed25519", { name });
   const publicKey = raw.subarray(1);
   const id = keyId(name, publicKey);
-  if (id !== Number.parseInt(hex, 16))
-    throw bad(`the verifier key of ${name} names key ID ${hex}, not its own`);
+  if (id !== Number.parseInt(hex, 16)) throw bad("ledger.note.vkey_id", { name, hex });
   let key: KeyObject;
   try {
     key = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: "der", type: "spki" });
   } catch {
-    throw bad(`the verifier key of ${name} is not a valid Ed25519 public key`);
+    throw bad("ledger.note.vkey_point", { name });
   }
   return {
     name,
@@ -150,7 +145,7 @@ export function verifierFromVkey(vkey: string): NoteVerifier {
 /** A signer from an Ed25519 seed (32 bytes); its vkey is `vkeyOf(name, publicKey)`. */
 export function signerFromSeed(name: string, seed: Uint8Array): NoteSigner & { publicKey: Uint8Array } {
   checkName(name);
-  if (seed.length !== 32) throw bad("an Ed25519 signing key is a 32-byte seed");
+  if (seed.length !== 32) throw bad("ledger.note.seed");
   const key = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: "der", type: "pkcs8" });
   const publicKey = createPublicKey(key).export({ format: "der", type: "spki" }).subarray(SPKI_PREFIX.length);
   return { name, id: keyId(name, publicKey), publicKey, sign: (text) => sign(null, text, key) };
@@ -169,10 +164,9 @@ export function signNote(text: string, signers: readonly NoteSigner[]): string {
 }
 
 function checkText(text: string): void {
-  if (!text.endsWith("\n")) throw bad("a note's text ends with a newline");
+  if (!text.endsWith("\n")) throw bad("ledger.note.newline");
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the spec forbids control characters but newline
-  if (/[\u0000-\u0009\u000b-\u001f]/.test(text))
-    throw bad("a note may not hold control characters other than newline");
+  if (/[\u0000-\u0009\u000b-\u001f]/.test(text)) throw bad("ledger.note.control");
 }
 
 /** One signature line of a note, split but not verified. */
@@ -185,14 +179,14 @@ export interface SignatureLine extends NoteKey {
 
 /** Parses one signature line `— <key name> base64(key ID || signature)`. */
 export function parseSignatureLine(line: string): SignatureLine {
-  if (!line.startsWith(DASH)) throw bad("each signature line starts with an em dash and a space");
+  if (!line.startsWith(DASH)) throw bad("ledger.note.dash");
   const rest = line.slice(DASH.length);
   const space = rest.indexOf(" ");
-  if (space <= 0) throw bad("a signature line reads \u2014 <key name> <base64 signature>");
+  if (space <= 0) throw bad("ledger.note.line_form");
   const name = rest.slice(0, space);
   const blob = Buffer.from(rest.slice(space + 1), "base64");
   if (blob.length < 5 || blob.toString("base64") !== rest.slice(space + 1))
-    throw bad(`the signature of ${name} is not base64 of a key ID and a signature`);
+    throw bad("ledger.note.signature_base64", { name });
   return { name, id: blob.readUInt32BE(0), signature: new Uint8Array(blob.subarray(4)), line };
 }
 
@@ -203,12 +197,11 @@ export function parseSignatureLine(line: string): SignatureLine {
  */
 export function splitNote(note: string): { text: string; signatures: SignatureLine[] } {
   const split = note.lastIndexOf("\n\n");
-  if (split < 0 || !note.endsWith("\n")) throw bad("a note is a text, a blank line and signature lines");
+  if (split < 0 || !note.endsWith("\n")) throw bad("ledger.note.form");
   const text = note.slice(0, split + 1);
   checkText(text);
   const lines = note.slice(split + 2, -1).split("\n");
-  if (lines.length > MAX_SIGNATURES)
-    throw bad(`a note with more than ${MAX_SIGNATURES} signatures is refused`);
+  if (lines.length > MAX_SIGNATURES) throw bad("ledger.note.too_many", { max: MAX_SIGNATURES });
   return { text, signatures: lines.map(parseSignatureLine) };
 }
 
@@ -237,16 +230,12 @@ export function openNote(note: string, verifiers: readonly NoteVerifier[]): Open
       continue;
     }
     if (!v.verify(bytes, signature))
-      throw new JikimiError(
-        "note_signature_invalid",
-        `the signature of ${name} does not verify: the note was altered or forged`,
-      );
+      throw new JikimiError("note_signature_invalid", t("ledger.note.signature_invalid", { name }));
     verified.push({ name, id });
   }
   if (verified.length === 0)
-    throw new JikimiError(
-      "note_unverified",
-      "no signature on the note is from a key you trust: check the verifier key (vkey)",
-    );
+    throw new JikimiError("note_unverified", t("ledger.note.unverified"), {
+      hint: t("ledger.note.unverified_hint"),
+    });
   return { text, verified, unknown };
 }

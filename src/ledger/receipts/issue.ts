@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import type { EntryBody, ReleaseBody } from "../entry.js";
 import { toHex } from "../merkle/hash.js";
 import { type NoteSigner, signNote } from "../note/signed-note.js";
@@ -85,11 +86,10 @@ class SetReader {
 }
 
 function corrupt(seq: number, what: string): JikimiError {
-  return new JikimiError(
-    "receipt_refused",
-    `${what} (entry ${seq}): no receipt was written; run \`jikimi ledger verify\``,
-    { exitCode: ExitCode.findings },
-  );
+  return new JikimiError("receipt_refused", t("ledger.receipt.refused", { what, seq }), {
+    exitCode: ExitCode.findings,
+    hint: t("ledger.receipt.refused_hint"),
+  });
 }
 
 /** One release's receipt part, or the reason it is skipped. */
@@ -102,23 +102,19 @@ function proveRelease(
   const row = input.db.prepare("SELECT body, pruned_at FROM ledger_entries WHERE seq = ?").get(seq) as
     | { body: string; pruned_at: string | null }
     | undefined;
-  if (!row || row.body === "")
-    return { skipped: "pruned by a signed prune event: its body is gone, so nothing is left to prove" };
+  if (!row || row.body === "") return { skipped: t("ledger.receipt.skipped_pruned") };
   const body = JSON.parse(row.body) as EntryBody;
-  if (body.kind !== "release") throw corrupt(seq, "the entry is not a release");
-  if (!body.receipts)
-    return { skipped: "recorded before receipts existed: its entry commits to no receipts root" };
+  if (body.kind !== "release") throw corrupt(seq, t("ledger.receipt.not_release"));
+  if (!body.receipts) return { skipped: t("ledger.receipt.skipped_before") };
   if (body.receipts.chunk !== RECEIPT_CHUNK)
-    return {
-      skipped: `its receipts tree has chunks of ${body.receipts.chunk}, which this jikimi does not issue`,
-    };
+    return { skipped: t("ledger.receipt.skipped_chunk", { chunk: body.receipts.chunk }) };
   const set = sets.at(chain, seq);
   if (!set || set.size !== body.subjects.count || !set.has(input.index))
-    throw corrupt(seq, "the stored subject set differs from the one the entry signed");
+    throw corrupt(seq, t("ledger.receipt.set_differs"));
   const key = input.receiptKey(seq);
   const tree = new ReceiptsTree(receiptsLeaves(key, set));
   if (tree.size !== chunkCount(set.size) || toHex(tree.root()) !== body.receipts.root)
-    throw corrupt(seq, "the stored subject set no longer gives the receipts root the entry signed");
+    throw corrupt(seq, t("ledger.receipt.root_differs"));
   const rank = set.rank(input.index) - 1;
   const chunk = Math.floor(rank / RECEIPT_CHUNK);
   let bytes = Buffer.alloc(0);

@@ -6,6 +6,7 @@
 // verify refuses any other spelling of the same content, so no byte of the file can change unnoticed.
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { t } from "../../i18n/index.js";
 import type { ReleaseBody } from "../entry.js";
 
 export const RECEIPT_FORMAT = "jikimi-receipt/1";
@@ -14,7 +15,9 @@ const SUBJECT_LABEL = "jikimi-receipt-subject/1\n";
 export const SALT_BYTES = 16;
 
 const hex = (bytes: number) =>
-  z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `use ${bytes * 2} lowercase hex digits`);
+  z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), {
+    error: () => t("ledger.receipt.hex", { digits: bytes * 2 }),
+  });
 const Hash = hex(32);
 const Seq = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
@@ -29,7 +32,7 @@ export const ReceiptReleaseSchema = z.strictObject({
     /** the leaf of the receipts tree that holds m */
     chunk: Seq,
     /** the chunk: up to 64 consecutive 16-byte m values */
-    bytes: z.string().regex(/^(?:[0-9a-f]{32}){1,64}$/, "use 1 to 64 blocks of 32 lowercase hex digits"),
+    bytes: z.string().regex(/^(?:[0-9a-f]{32}){1,64}$/, { error: () => t("ledger.receipt.chunk_hex") }),
     /** RFC 6962 inclusion proof of the chunk in the receipts tree */
     path: z.array(Hash).max(64),
   }),
@@ -130,9 +133,17 @@ export function summaryOfRelease(b: ReleaseBody): ReleaseSummary {
 }
 
 /**
- * One release as a person reads it.
+ * One release as a person reads it, in the language in force (several aligned: describe.ts releaseLines).
  * @example describeRelease(r) // "2024-05-31  Orbit Payments Pte. Ltd. (SG)  purposes: nsf-scoring  basis: ..."
  */
 export function describeRelease(r: ReleaseSummary): string {
-  return `${r.released_at.slice(0, 10)}  ${r.recipient} (${r.country})  purposes: ${r.purposes.join(", ")}  basis: ${r.legal_basis}  fields: ${r.fields.join(", ")}  [entry ${r.seq}]`;
+  return t("ledger.release.line", {
+    date: r.released_at.slice(0, 10),
+    recipient: r.recipient,
+    country: r.country,
+    purposes: r.purposes.join(", "),
+    basis: r.legal_basis,
+    fields: r.fields.join(", "),
+    seq: r.seq,
+  });
 }

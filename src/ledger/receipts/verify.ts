@@ -4,6 +4,7 @@
 // person's m sits in its chunk, whose leaf and path give that root; the binding names exactly the proven (seq, m)
 // pairs; and, given the subject key, the binding's commitment is to it. Every problem is reported at once.
 import canonicalize from "canonicalize";
+import { t } from "../../i18n/index.js";
 import { ENTRY_FORMAT, type EntryBody, type ReleaseBody } from "../entry.js";
 import { fromHex, leafHash, toHex } from "../merkle/hash.js";
 import { verifyInclusion } from "../merkle/verify-proof.js";
@@ -78,7 +79,10 @@ function openLogNote(
     add(
       code,
       path,
-      `the ${path} is not signed by the log's key: ${e instanceof Error ? e.message : "unreadable"}`,
+      t("ledger.receipt.not_signed", {
+        path,
+        reason: e instanceof Error ? e.message : t("ledger.receipt.unreadable"),
+      }),
     );
     return undefined;
   }
@@ -96,11 +100,7 @@ function checkRelease(
   if (checkpoint) {
     const proof = r.inclusion.map(fromHex);
     if (!verifyInclusion(leafHash(bytes), r.seq, checkpoint.size, proof, checkpoint.root)) {
-      add(
-        "entry_not_included",
-        `${where}.inclusion`,
-        `entry ${r.seq} is not proven to be in the checkpoint's log`,
-      );
+      add("entry_not_included", `${where}.inclusion`, t("ledger.receipt.not_included", { seq: r.seq }));
       fine = false;
     }
   }
@@ -108,7 +108,7 @@ function checkRelease(
   try {
     body = JSON.parse(r.entry) as EntryBody;
   } catch {
-    add("entry_malformed", `${where}.entry`, `entry ${r.seq} is not JSON`);
+    add("entry_malformed", `${where}.entry`, t("ledger.entries.not_json", { seq: r.seq }));
     return undefined;
   }
   const release = body as ReleaseBody;
@@ -128,7 +128,7 @@ function checkRelease(
     add(
       "entry_malformed",
       `${where}.entry`,
-      `entry ${r.seq} is not a canonical ${ENTRY_FORMAT} release at that position with a receipts root (chunks of ${RECEIPT_CHUNK})`,
+      t("ledger.receipt.not_release_at", { seq: r.seq, format: ENTRY_FORMAT, chunk: RECEIPT_CHUNK }),
     );
     return undefined;
   }
@@ -149,7 +149,7 @@ function checkRelease(
     add(
       "member_not_proven",
       `${where}.member`,
-      `the person's value is not proven to be a member of entry ${r.seq}'s receipts tree (chunk ${chunk} of ${leaves})`,
+      t("ledger.receipt.not_member", { seq: r.seq, chunk, leaves }),
     );
     fine = false;
   }
@@ -157,11 +157,7 @@ function checkRelease(
   try {
     return summaryOfRelease(release);
   } catch {
-    add(
-      "entry_malformed",
-      `${where}.entry`,
-      `entry ${r.seq} lacks a release's recipient, purposes or fields`,
-    );
+    add("entry_malformed", `${where}.entry`, t("ledger.receipt.lacks", { seq: r.seq }));
     return undefined;
   }
 }
@@ -181,21 +177,24 @@ export function verifyReceipt(file: string | Uint8Array, options: ReceiptVerifyO
     const parsed = ReceiptSchema.safeParse(JSON.parse(text));
     if (!parsed.success) {
       for (const i of parsed.error.issues)
-        add("malformed", i.path.join(".") || "(root)", `not a jikimi-receipt/1 file: ${i.message}`);
+        add(
+          "malformed",
+          i.path.join(".") || "(root)",
+          t("ledger.receipt.not_receipt", { reason: i.message }),
+        );
       return fail();
     }
     receipt = parsed.data;
   } catch {
-    add("malformed", "(root)", "not a jikimi-receipt/1 file: it is not UTF-8 JSON");
+    add(
+      "malformed",
+      "(root)",
+      t("ledger.receipt.not_receipt", { reason: t("ledger.receipt.not_utf8_json") }),
+    );
     return fail();
   }
   // one encoding only: whitespace, key order, escapes or hex case changed elsewhere would pass unnoticed
-  if (serializeReceipt(receipt) !== text)
-    add(
-      "not_canonical",
-      "(root)",
-      "the receipt is not in its one encoding: it was edited after it was issued",
-    );
+  if (serializeReceipt(receipt) !== text) add("not_canonical", "(root)", t("ledger.receipt.not_canonical"));
 
   const origin = receipt.origin;
   const verifiers: NoteVerifier[] = [];
@@ -205,15 +204,11 @@ export function verifyReceipt(file: string | Uint8Array, options: ReceiptVerifyO
     try {
       verifiers.push(verifierFromVkey(vkey));
     } catch (e) {
-      add("no_log_key", "vkey", e instanceof Error ? e.message : "a verifier key is malformed");
+      add("no_log_key", "vkey", e instanceof Error ? e.message : t("ledger.receipt.vkey_malformed"));
     }
   }
   if (verifiers.length === 0) {
-    add(
-      "no_log_key",
-      "vkey",
-      `no verifier key named ${origin} was given: pass the log's key, as \`jikimi ledger vkey\` prints it`,
-    );
+    add("no_log_key", "vkey", t("ledger.receipt.no_log_key", { origin }));
     return fail();
   }
 
@@ -226,10 +221,14 @@ export function verifyReceipt(file: string | Uint8Array, options: ReceiptVerifyO
         add(
           "checkpoint_unverified",
           "checkpoint",
-          `the checkpoint is of ${checkpoint.origin}, not ${origin}`,
+          t("ledger.receipt.other_origin", { found: checkpoint.origin, origin }),
         );
     } catch (e) {
-      add("checkpoint_unverified", "checkpoint", e instanceof Error ? e.message : "not a checkpoint");
+      add(
+        "checkpoint_unverified",
+        "checkpoint",
+        e instanceof Error ? e.message : t("ledger.receipt.not_checkpoint"),
+      );
     }
   if (options.checkNote)
     for (const m of options.checkNote(receipt.checkpoint)) add("witness", "checkpoint", m);
@@ -238,14 +237,14 @@ export function verifyReceipt(file: string | Uint8Array, options: ReceiptVerifyO
   let previous = -1;
   receipt.releases.forEach((r, i) => {
     const where = `releases[${i}]`;
-    if (r.seq <= previous) add("malformed", `${where}.seq`, "releases are listed once each, in entry order");
+    if (r.seq <= previous) add("malformed", `${where}.seq`, t("ledger.receipt.order"));
     previous = r.seq;
     let summary: ReleaseSummary | undefined;
     try {
       summary = checkRelease(r, where, checkpoint, add);
     } catch {
       // a verifier reports, it never throws: whatever slipped past the checks above is a malformed entry
-      add("entry_malformed", `${where}.entry`, `entry ${r.seq} cannot be checked`);
+      add("entry_malformed", `${where}.entry`, t("ledger.receipt.unchecked", { seq: r.seq }));
     }
     if (summary) releases.push(summary);
   });
@@ -261,19 +260,10 @@ export function verifyReceipt(file: string | Uint8Array, options: ReceiptVerifyO
       binding.pairs.length !== pairs.length ||
       binding.pairs.some((p, i) => `${p.seq} ${p.m}` !== pairs[i])
     )
-      add(
-        "binding_mismatch",
-        "binding",
-        "the signed binding does not name exactly the releases and values this receipt proves",
-      );
+      add("binding_mismatch", "binding", t("ledger.receipt.binding_mismatch"));
     if (binding && options.subject !== undefined) {
       subject = subjectCommitment(fromHex(receipt.salt), options.subject) === binding.commitment;
-      if (!subject)
-        add(
-          "subject_mismatch",
-          "salt",
-          "the receipt is not bound to the subject key given: it is someone else's",
-        );
+      if (!subject) add("subject_mismatch", "salt", t("ledger.receipt.subject_mismatch"));
     }
   }
   return {

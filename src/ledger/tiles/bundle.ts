@@ -3,6 +3,7 @@
 // (canonical JSON), which carries the leaf hash its body had: the level-0 tile still holds that leaf.
 import canonicalize from "canonicalize";
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { ENTRY_FORMAT, MAX_ENTRY_BYTES } from "../entry.js";
 import { leafHash, toHex } from "../merkle/hash.js";
 
@@ -35,7 +36,7 @@ export function encodeBundle(entries: readonly Uint8Array[], first: number): Uin
     if (e.length > MAX_ENTRY_BYTES)
       throw new JikimiError(
         "entry_too_large",
-        `entry ${first + i} is ${e.length.toLocaleString("en-US")} bytes: an entry bundle (c2sp.org/tlog-tiles) holds entries of at most 65,535 bytes, so this log cannot be published as tiles`,
+        t("ledger.tiles.entry_too_large", { seq: first + i, bytes: e.length.toLocaleString("en-US") }),
         { exitCode: ExitCode.findings },
       );
     total += 2 + e.length;
@@ -59,9 +60,9 @@ export function decodeBundle(bytes: Uint8Array): Uint8Array[] | string {
   const out: Uint8Array[] = [];
   let at = 0;
   while (at < bytes.length) {
-    if (at + 2 > bytes.length) return `a length prefix is cut off at byte ${at}`;
+    if (at + 2 > bytes.length) return t("ledger.tiles.prefix_cut", { at });
     const n = ((bytes[at] as number) << 8) | (bytes[at + 1] as number);
-    if (at + 2 + n > bytes.length) return `entry ${out.length} runs past the end of the bundle`;
+    if (at + 2 + n > bytes.length) return t("ledger.tiles.entry_past_end", { index: out.length });
     out.push(bytes.subarray(at + 2, at + 2 + n));
     at += 2 + n;
   }

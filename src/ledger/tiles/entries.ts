@@ -4,6 +4,7 @@
 // prune event lists it, past its retention as far as public times show. An entry a prune event lists may still
 // be served with its body (a mirror or cache may keep what was published; its leaf proves it): it is counted.
 import { z } from "zod";
+import { t } from "../../i18n/index.js";
 import { ENTRY_FORMAT, scopeDigest } from "../entry.js";
 import { markerLeaf } from "./bundle.js";
 import type { TilesProblems } from "./problems.js";
@@ -43,18 +44,21 @@ function parseEntry(
   try {
     body = JSON.parse(Buffer.from(bytes).toString("utf8")) as typeof body;
   } catch {
-    return `entry ${seq} is not JSON`;
+    return t("ledger.entries.not_json", { seq });
   }
   if (typeof body !== "object" || body === null || Array.isArray(body))
-    return `entry ${seq} is not a JSON object`;
+    return t("ledger.entries.not_object", { seq });
   if (body.format !== ENTRY_FORMAT || body.seq !== seq)
-    return `entry ${seq} is not a ${ENTRY_FORMAT} body for its position`;
+    return t("ledger.entries.not_format", { seq, format: ENTRY_FORMAT });
   const schema = body.kind === "release" ? ReleaseBody : body.kind === "prune" ? PruneBody : undefined;
-  if (!schema)
-    return `entry ${seq} has kind ${JSON.stringify(body.kind)}: a body is a release or a prune event, and a pruned entry's marker is canonical JSON`;
+  if (!schema) return t("ledger.entries.bad_kind", { seq, kind: JSON.stringify(body.kind) ?? "undefined" });
   const parsed = schema.safeParse(body);
   if (!parsed.success)
-    return `entry ${seq} is not a valid ${String(body.kind)} body (${parsed.error.issues.map((i) => i.path.join(".") || "(root)").join(", ")})`;
+    return t("ledger.entries.invalid", {
+      seq,
+      kind: String(body.kind),
+      paths: parsed.error.issues.map((i) => i.path.join(".") || "(root)").join(", "),
+    });
   return parsed.data;
 }
 
@@ -73,7 +77,7 @@ export class EntryChecks {
   add(seq: number, bytes: Uint8Array, place: string): void {
     if (markerLeaf(bytes) !== undefined) {
       const marked = (JSON.parse(Buffer.from(bytes).toString("utf8")) as { seq: number }).seq;
-      if (marked !== seq) this.format(seq, place, `the marker of entry ${marked} sits at position ${seq}`);
+      if (marked !== seq) this.format(seq, place, t("ledger.entries.marker_misplaced", { marked, seq }));
       else this.markers.push({ seq, after: this.lastRecorded, place });
       return;
     }
@@ -87,14 +91,18 @@ export class EntryChecks {
         kind: "scope_changed",
         seq,
         place,
-        message: `the scope digest of entry ${seq} does not match its phase and expression`,
+        message: t("ledger.verify.scope_changed", { seq }),
       });
     if (Date.parse(entry.recorded_at) < Date.parse(this.lastRecorded))
       this.problems.add({
         kind: "recorded_backwards",
         seq,
         place,
-        message: `entry ${seq} was recorded at ${entry.recorded_at}, before an earlier entry (${this.lastRecorded})`,
+        message: t("ledger.entries.recorded_backwards", {
+          seq,
+          at: entry.recorded_at,
+          last: this.lastRecorded,
+        }),
       });
     else this.lastRecorded = entry.recorded_at;
     this.commitments.push({ seq, size: entry.dictionary.size, head: entry.dictionary.head });
@@ -117,16 +125,13 @@ export class EntryChecks {
       for (const [from, to] of p.pruned) {
         // checked before expanding: a range is at most the log before the event
         if (from > to || to >= p.seq) {
-          problem(
-            `prune event ${p.seq} lists entries ${from}-${to}: a prune event lists earlier entries only`,
-          );
+          problem(t("ledger.entries.prune_lists_later", { seq: p.seq, from, to }));
           continue;
         }
         for (let s = from; s <= to; s++) if (!listedBy.has(s)) listedBy.set(s, p);
       }
       for (const b of p.bases)
-        if (listedBy.get(b.seq) !== p)
-          problem(`prune event ${p.seq} names entry ${b.seq} as a base it did not prune`);
+        if (listedBy.get(b.seq) !== p) problem(t("ledger.entries.prune_base", { seq: p.seq, base: b.seq }));
       if (
         p.retention.days < MIN_RETENTION_DAYS ||
         Date.parse(p.before) + p.retention.days * DAY_MS > Date.parse(p.recorded_at)
@@ -135,7 +140,12 @@ export class EntryChecks {
           kind: "pruned_early",
           seq: p.seq,
           place: p.place,
-          message: `prune event ${p.seq} prunes entries recorded before ${p.before} under a ${p.retention.rule} retention that had not run out at ${p.recorded_at} (at least 3 years)`,
+          message: t("ledger.entries.prune_early", {
+            seq: p.seq,
+            before: p.before,
+            rule: p.retention.rule,
+            at: p.recorded_at,
+          }),
         });
     }
     const marked = new Set<number>();
@@ -147,7 +157,7 @@ export class EntryChecks {
           kind: "pruned_unlisted",
           seq: m.seq,
           place: m.place,
-          message: `entry ${m.seq} is published as pruned, but no prune event lists it: its body was withheld outside \`jikimi ledger prune\``,
+          message: t("ledger.entries.pruned_unlisted", { seq: m.seq }),
         });
         continue;
       }
@@ -157,7 +167,12 @@ export class EntryChecks {
           kind: "pruned_early",
           seq: m.seq,
           place: m.place,
-          message: `entry ${m.seq} was pruned by entry ${p.seq} before its ${p.retention.rule} retention ran out (it was recorded at ${m.after} or later)`,
+          message: t("ledger.entries.pruned_early", {
+            seq: m.seq,
+            by: p.seq,
+            rule: p.retention.rule,
+            after: m.after,
+          }),
         });
     }
     for (const s of listedBy.keys()) if (!marked.has(s)) this.retained++;
@@ -176,7 +191,12 @@ export class EntryChecks {
         this.problems.add({
           kind: "dictionary_changed",
           seq: c.seq,
-          message: `entry ${c.seq} commits to a subject dictionary of ${c.size} subjects that does not extend entry ${last.seq}'s (${last.size})`,
+          message: t("ledger.entries.dictionary", {
+            seq: c.seq,
+            size: c.size,
+            last: last.seq,
+            lastSize: last.size,
+          }),
         });
       if (!last || c.head !== undefined || c.size !== last.size) last = c;
     }

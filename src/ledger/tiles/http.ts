@@ -2,6 +2,7 @@
 // the bytes read, 404 and 410 as "not there", and every failure an error that names the URL.
 import { statSync } from "node:fs";
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { folderStore, type TileReader } from "./store.js";
 
 export interface HttpReaderOptions {
@@ -23,9 +24,9 @@ export function httpReader(prefix: string, options: HttpReaderOptions = {}): Til
     const name = (e as Error)?.name;
     const why =
       name === "TimeoutError" || name === "AbortError"
-        ? `no answer within ${timeoutMs / 1000} s`
-        : `${(e as { cause?: { code?: string } })?.cause?.code ?? (e as Error)?.message ?? "network error"}`;
-    return new JikimiError("tiles_unreachable", `cannot fetch ${where}: ${why}`, { cause: e });
+        ? t("ledger.tiles.no_answer", { seconds: timeoutMs / 1000 })
+        : `${(e as { cause?: { code?: string } })?.cause?.code ?? (e as Error)?.message ?? t("ledger.tiles.network_error")}`;
+    return new JikimiError("tiles_unreachable", t("ledger.tiles.unreachable", { where, why }), { cause: e });
   };
   return {
     where: url,
@@ -39,7 +40,10 @@ export function httpReader(prefix: string, options: HttpReaderOptions = {}): Til
         }
         if (!res.ok) {
           await res.body?.cancel();
-          throw new JikimiError("tiles_unreachable", `GET ${where} answered ${res.status} ${res.statusText}`);
+          throw new JikimiError(
+            "tiles_unreachable",
+            t("ledger.tiles.http_status", { where, status: res.status, text: res.statusText }),
+          );
         }
         const chunks: Uint8Array[] = [];
         let got = 0;
@@ -73,9 +77,8 @@ export function openTiles(location: string, options: HttpReaderOptions = {}): Ti
     folder = false;
   }
   if (!folder)
-    throw new JikimiError(
-      "tiles_not_found",
-      `${location} is not a folder: give the folder \`jikimi ledger publish\` wrote, or the log's http(s) URL`,
-    );
+    throw new JikimiError("tiles_not_found", t("ledger.tiles.not_found", { location }), {
+      hint: t("ledger.tiles.not_found_hint"),
+    });
   return folderStore(location);
 }

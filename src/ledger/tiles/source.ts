@@ -3,6 +3,7 @@
 // `ledger publish` runs the full verify first.
 import type Database from "better-sqlite3";
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { HASH_SIZE } from "../merkle/hash.js";
 import { prunedMarker } from "./bundle.js";
 
@@ -16,11 +17,10 @@ export interface LogSource {
 }
 
 function missing(seq: number): JikimiError {
-  return new JikimiError(
-    "ledger_corrupt",
-    `entry ${seq} is missing from ledger_entries: run \`jikimi ledger verify\``,
-    { exitCode: ExitCode.findings },
-  );
+  return new JikimiError("ledger_corrupt", t("ledger.tiles.entry_missing", { seq }), {
+    exitCode: ExitCode.findings,
+    hint: t("ledger.hint.verify"),
+  });
 }
 
 /**
@@ -51,11 +51,10 @@ export function sqliteLogSource(db: Database.Database): LogSource {
       const out = new Uint8Array((end - start) * HASH_SIZE);
       for (const [i, row] of rows(start, end, false).entries()) {
         if (row.leaf_hash.length !== HASH_SIZE)
-          throw new JikimiError(
-            "ledger_corrupt",
-            `the leaf hash of entry ${row.seq} is not 32 bytes: run \`jikimi ledger verify\``,
-            { exitCode: ExitCode.findings },
-          );
+          throw new JikimiError("ledger_corrupt", t("ledger.tiles.leaf_not_32", { seq: row.seq }), {
+            exitCode: ExitCode.findings,
+            hint: t("ledger.hint.verify"),
+          });
         out.set(row.leaf_hash, i * HASH_SIZE);
       }
       return out;

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { type FileHandle, mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 
 /** Read access to a published log: paths are the spec's (`checkpoint`, `tile/0/000`, ...). */
 export interface TileReader {
@@ -56,7 +57,13 @@ export function folderStore(folder: string): TileStore {
         return new Uint8Array(buffer.buffer, buffer.byteOffset, got);
       } catch (e) {
         if (["ENOENT", "ENOTDIR", "EISDIR"].includes(errno(e))) return undefined;
-        throw new JikimiError("tiles_unreadable", `cannot read ${file(path)} (${errno(e)})`, { cause: e });
+        throw new JikimiError(
+          "tiles_unreadable",
+          t("ledger.tiles.unreadable", { file: file(path), code: errno(e) }),
+          {
+            cause: e,
+          },
+        );
       } finally {
         await handle?.close();
       }
@@ -82,8 +89,11 @@ export function folderStore(folder: string): TileStore {
         await rm(tmp, { force: true });
         throw new JikimiError(
           "tiles_unwritable",
-          `cannot write ${target} (${errno(e)}): check the folder's permissions and free space`,
-          { cause: e },
+          t("ledger.tiles.unwritable", { file: target, code: errno(e) }),
+          {
+            cause: e,
+            hint: t("ledger.tiles.unwritable_hint"),
+          },
         );
       }
     },
@@ -93,7 +103,13 @@ export function folderStore(folder: string): TileStore {
         return true;
       } catch (e) {
         if (errno(e) === "ENOENT") return false;
-        throw new JikimiError("tiles_unwritable", `cannot remove ${file(path)} (${errno(e)})`, { cause: e });
+        throw new JikimiError(
+          "tiles_unwritable",
+          t("ledger.tiles.unremovable", { file: file(path), code: errno(e) }),
+          {
+            cause: e,
+          },
+        );
       }
     },
     async flush() {

@@ -3,6 +3,7 @@
 // the checkpoint, each entry of the bundles against its leaf, the entries as bodies (entries.ts), and with
 // `against` an earlier checkpoint that the log only grew since. Reports problems as verifyLedger does.
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { HASH_SIZE, hashEquals, leafHash, toHex } from "../merkle/hash.js";
 import { MerkleTree } from "../merkle/index.js";
 import { parseCheckpoint } from "../note/checkpoint.js";
@@ -56,7 +57,9 @@ function openCheckpoint(note: string, verifiers: NoteVerifier[], origin: string 
   if (origin !== undefined ? body.origin !== origin : !names.includes(body.origin))
     throw new JikimiError(
       "bad_checkpoint",
-      `the checkpoint names the log "${body.origin}", but ${origin !== undefined ? `the log is "${origin}"` : `it is signed by ${names.join(", ")}`}`,
+      origin !== undefined
+        ? t("ledger.tiles.origin_not_log", { origin: body.origin, expected: origin })
+        : t("ledger.tiles.origin_not_signer", { origin: body.origin, names: names.join(", ") }),
     );
   return body;
 }
@@ -118,7 +121,12 @@ export async function verifyTiles(
     if (got !== undefined) {
       files++;
       bytes += got.length;
-    } else problems.add({ kind: "tile_missing", place: path, message: `${reader.where(path)} is missing` });
+    } else
+      problems.add({
+        kind: "tile_missing",
+        place: path,
+        message: t("ledger.tiles.missing", { where: reader.where(path) }),
+      });
     return got;
   };
 
@@ -126,7 +134,7 @@ export async function verifyTiles(
   if (note === undefined) return report({ ok: false });
   let checkpoint: ReturnType<typeof parseCheckpoint>;
   try {
-    if (note.length > MAX_NOTE_BYTES) throw new JikimiError("bad_note", "the checkpoint is over 1 MiB");
+    if (note.length > MAX_NOTE_BYTES) throw new JikimiError("bad_note", t("ledger.tiles.note_too_large"));
     checkpoint = openCheckpoint(Buffer.from(note).toString("utf8"), verifiers, options.origin);
   } catch (e) {
     if (!(e instanceof JikimiError)) throw e;
@@ -145,26 +153,30 @@ export async function verifyTiles(
   await inOrder(
     ids,
     limit,
-    (t) => fetch(tilePath(t), FULL_TILE_BYTES),
-    (t, got) => {
+    (tile) => fetch(tilePath(tile), FULL_TILE_BYTES),
+    (tile, got) => {
       if (got === undefined) return;
-      if (got.length !== t.width * HASH_SIZE)
+      if (got.length !== tile.width * HASH_SIZE)
         problems.add({
           kind: "tile_malformed",
-          seq: firstEntry(t),
-          place: tilePath(t),
-          message: `${reader.where(tilePath(t))} is ${got.length} bytes, not ${t.width * HASH_SIZE}`,
+          seq: firstEntry(tile),
+          place: tilePath(tile),
+          message: t("ledger.tiles.tile_size", {
+            where: reader.where(tilePath(tile)),
+            got: got.length,
+            want: tile.width * HASH_SIZE,
+          }),
         });
-      else tiles.set(tilePath(t), got);
+      else tiles.set(tilePath(tile), got);
     },
   );
-  for (const t of ids) {
-    const got = tiles.get(tilePath(t));
-    if (t.level === 0 || got === undefined) continue;
-    for (let i = 0; i < t.width; i++) {
+  for (const tile of ids) {
+    const got = tiles.get(tilePath(tile));
+    if (tile.level === 0 || got === undefined) continue;
+    for (let i = 0; i < tile.width; i++) {
       const child: TileId = {
-        level: (t.level as number) - 1,
-        index: t.index * TILE_WIDTH + i,
+        level: (tile.level as number) - 1,
+        index: tile.index * TILE_WIDTH + i,
         width: TILE_WIDTH,
       };
       const below = tiles.get(tilePath(child));
@@ -172,17 +184,17 @@ export async function verifyTiles(
         problems.add({
           kind: "changed",
           seq: firstEntry(child),
-          place: tilePath(t),
-          message: `hash ${i} of ${tilePath(t)} is not the hash of ${tilePath(child)} below it`,
+          place: tilePath(tile),
+          message: t("ledger.tiles.tile_hash", { index: i, tile: tilePath(tile), child: tilePath(child) }),
         });
     }
   }
   const leaves = new Uint8Array(size * HASH_SIZE);
   const lacking = new Set<number>();
-  for (const t of ids.filter((t) => t.level === 0)) {
-    const got = tiles.get(tilePath(t));
-    if (got) leaves.set(got, firstEntry(t) * HASH_SIZE);
-    else lacking.add(t.index);
+  for (const tile of ids.filter((tile) => tile.level === 0)) {
+    const got = tiles.get(tilePath(tile));
+    if (got) leaves.set(got, firstEntry(tile) * HASH_SIZE);
+    else lacking.add(tile.index);
   }
   const complete = lacking.size === 0;
   const tree = MerkleTree.over({
@@ -193,7 +205,7 @@ export async function verifyTiles(
     problems.add({
       kind: "checkpoint_mismatch",
       place: "tile/0",
-      message: `the leaf hashes of the level-0 tiles do not give the root the checkpoint signed: a leaf was changed`,
+      message: t("ledger.tiles.root"),
     });
 
   // entry bundles: each entry hashes to its leaf (a marker names it), and reads as a body at its position
@@ -211,7 +223,14 @@ export async function verifyTiles(
           kind: "tile_malformed",
           seq: firstEntry(b),
           place,
-          message: `${reader.where(place)} ${typeof list === "string" ? `is malformed: ${list}` : `holds ${list.length} entries, not ${b.width}`}`,
+          message:
+            typeof list === "string"
+              ? t("ledger.tiles.bundle_malformed", { where: reader.where(place), reason: list })
+              : t("ledger.tiles.bundle_count", {
+                  where: reader.where(place),
+                  count: list.length,
+                  width: b.width,
+                }),
         });
         return;
       }
@@ -225,7 +244,10 @@ export async function verifyTiles(
             kind: "changed",
             seq,
             place,
-            message: `entry ${seq} in ${place} ${marker !== undefined ? "is the marker of another leaf" : "does not hash to its leaf"} in the level-0 tile`,
+            message: t(marker !== undefined ? "ledger.tiles.other_marker" : "ledger.tiles.not_leaf", {
+              seq,
+              place,
+            }),
           });
         } else entries.add(seq, bytes, place);
       }
@@ -243,18 +265,21 @@ export async function verifyTiles(
         problems.add({
           kind: "truncated",
           seq: size,
-          message: `the earlier checkpoint covers ${old.size} entries but the published log has ${size}: entries from ${size} were removed`,
+          message: t("ledger.tiles.against_truncated", { count: old.size, size }),
         });
       else if (!consistent)
         problems.add({
           kind: "checkpoint_mismatch",
           message: complete
-            ? `the first ${old.size} entries no longer match the earlier checkpoint: the log was rewritten`
-            : "the earlier checkpoint cannot be checked: level-0 tiles are missing",
+            ? t("ledger.tiles.against_mismatch", { count: old.size })
+            : t("ledger.tiles.against_unchecked"),
         });
     } catch (e) {
       if (!(e instanceof JikimiError)) throw e;
-      problems.add({ kind: "checkpoint_forged", message: `the earlier checkpoint: ${e.message}` });
+      problems.add({
+        kind: "checkpoint_forged",
+        message: t("ledger.tiles.against_forged", { reason: e.message }),
+      });
     }
   }
   return report({

@@ -6,6 +6,7 @@
 // bundles whose entries were pruned since are rewritten with markers, and partial tiles whose full tile now
 // exists are removed. A reader sees a folder that verifies under its checkpoint at every moment.
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { hashEquals, MerkleTree, toHex } from "../merkle/index.js";
 import { parseCheckpoint } from "../note/checkpoint.js";
 import { decodeBundle, encodeBundle, sameOrPruned } from "./bundle.js";
@@ -37,9 +38,11 @@ export interface PublishResult {
   removed: number;
 }
 
-function refuse(message: string): JikimiError {
-  return new JikimiError("tiles_refused", `nothing was published: ${message}`, {
+/** Nothing was published: `reason` says why, `hint` (when there is one) what to do. */
+function refuse(reason: string, hint?: string): JikimiError {
+  return new JikimiError("tiles_refused", t("ledger.tiles.nothing_published", { reason }), {
     exitCode: ExitCode.findings,
+    ...(hint === undefined ? {} : { hint }),
   });
 }
 
@@ -50,7 +53,7 @@ function checkpointOf(note: string, what: string) {
     if (split < 0) throw new Error("no signature lines");
     return parseCheckpoint(note.slice(0, split + 1));
   } catch {
-    throw refuse(`${what} is not a checkpoint note (c2sp.org/tlog-checkpoint)`);
+    throw refuse(t("ledger.tiles.not_checkpoint_note", { what }));
   }
 }
 
@@ -62,14 +65,13 @@ const same = (a: Uint8Array | undefined, b: Uint8Array) =>
  * @example await writeTiles(folderStore("public/ledger"), sqliteLogSource(db), ledger.checkpointNote(origin, signer))
  */
 export async function writeTiles(store: TileStore, source: LogSource, note: string): Promise<PublishResult> {
-  const checkpoint = checkpointOf(note, "the checkpoint to publish");
+  const checkpoint = checkpointOf(note, t("ledger.tiles.the_checkpoint_to_publish"));
   const { origin, size } = checkpoint;
-  if (size > source.size())
-    throw refuse(`the checkpoint covers ${size} entries but the log holds ${source.size()}`);
+  if (size > source.size()) throw refuse(t("ledger.tiles.covers_more", { count: size, held: source.size() }));
   const leaves = source.leafHashes(0, size);
   const tree = MerkleTree.over({ size: () => size, leafHashes: (s, e) => leaves.subarray(s * 32, e * 32) });
   if (!hashEquals(tree.rootAt(size), checkpoint.root))
-    throw refuse(`the checkpoint's root is not the root of the log's first ${size} entries`);
+    throw refuse(t("ledger.tiles.root_not_log", { count: size }));
 
   let previous = 0;
   const old = await store.read("checkpoint", MAX_NOTE_BYTES);
@@ -78,14 +80,19 @@ export async function writeTiles(store: TileStore, source: LogSource, note: stri
     const before = checkpointOf(Buffer.from(old).toString("utf8"), where);
     if (before.origin !== origin)
       throw refuse(
-        `${where} is the checkpoint of the log "${before.origin}", not "${origin}": choose another folder`,
+        t("ledger.tiles.other_origin", { where, before: before.origin, origin }),
+        t("ledger.tiles.other_origin_hint"),
       );
     if (before.size > size || !hashEquals(tree.rootAt(before.size), before.root))
-      throw refuse(
-        before.size > size
-          ? `${where} covers ${before.size} entries, more than this log's ${size}: was the log truncated? run \`jikimi ledger verify --against ${where}\``
-          : `${where} (size ${before.size}) is not a prefix of this log: the folder holds another history; run \`jikimi ledger verify --against ${where}\``,
-      );
+      throw before.size > size
+        ? refuse(
+            t("ledger.tiles.folder_longer", { where, count: before.size, size }),
+            t("ledger.tiles.folder_longer_hint", { where }),
+          )
+        : refuse(
+            t("ledger.tiles.not_prefix", { where, size: before.size }),
+            t("ledger.tiles.not_prefix_hint", { where }),
+          );
     previous = before.size;
   }
 
@@ -103,15 +110,16 @@ export async function writeTiles(store: TileStore, source: LogSource, note: stri
     removed: 0,
   };
   const tilesToWrite: { path: string; bytes: Uint8Array; full: TileId | undefined }[] = [];
-  for (const t of hashTiles(leaves, size)) {
-    const path = tilePath(t);
-    const there = await store.read(path, t.bytes.length);
-    if (same(there, t.bytes)) result.unchanged += t.width === TILE_WIDTH ? 1 : 0;
-    else if (there !== undefined && t.width === TILE_WIDTH)
+  for (const tile of hashTiles(leaves, size)) {
+    const path = tilePath(tile);
+    const there = await store.read(path, tile.bytes.length);
+    if (same(there, tile.bytes)) result.unchanged += tile.width === TILE_WIDTH ? 1 : 0;
+    else if (there !== undefined && tile.width === TILE_WIDTH)
       throw refuse(
-        `the full tile ${store.where(path)} differs from this log's: the folder was altered; publish into a new folder`,
+        t("ledger.tiles.tile_differs", { where: store.where(path) }),
+        t("ledger.tiles.altered_hint"),
       );
-    else tilesToWrite.push({ path, bytes: t.bytes, full: t.width === TILE_WIDTH ? t : undefined });
+    else tilesToWrite.push({ path, bytes: tile.bytes, full: tile.width === TILE_WIDTH ? tile : undefined });
   }
   const bundlesToWrite: TileId[] = [];
   const bundlesToRewrite: TileId[] = [];
@@ -134,7 +142,8 @@ export async function writeTiles(store: TileStore, source: LogSource, note: stri
         !before.every((e, i) => sameOrPruned(e, entries[i] as Uint8Array))
       )
         throw refuse(
-          `the entry bundle ${store.where(path)} differs from this log's: the folder was altered; publish into a new folder`,
+          t("ledger.tiles.bundle_differs", { where: store.where(path) }),
+          t("ledger.tiles.altered_hint"),
         );
       bundlesToRewrite.push(b);
     }
@@ -148,7 +157,7 @@ export async function writeTiles(store: TileStore, source: LogSource, note: stri
     const { entries, from } = bundleOf(b);
     await put(tilePath(b), encodeBundle(entries, from));
   };
-  for (const t of tilesToWrite) await put(t.path, t.bytes);
+  for (const tile of tilesToWrite) await put(tile.path, tile.bytes);
   result.tiles = tilesToWrite.length;
   for (const b of bundlesToWrite) await writeBundle(b);
   result.bundles = bundlesToWrite.length;
@@ -159,10 +168,10 @@ export async function writeTiles(store: TileStore, source: LogSource, note: stri
   for (const b of bundlesToRewrite) await writeBundle(b);
   result.rewritten = bundlesToRewrite.length;
   const full = [
-    ...tilesToWrite.flatMap((t) => (t.full ? [t.full] : [])),
+    ...tilesToWrite.flatMap((tile) => (tile.full ? [tile.full] : [])),
     ...bundlesToWrite.filter((b) => b.width === TILE_WIDTH),
   ];
-  for (const t of full) if (await store.remove(partialsPath(t))) result.removed++;
+  for (const tile of full) if (await store.remove(partialsPath(tile))) result.removed++;
   await store.flush();
   return result;
 }

@@ -3,6 +3,7 @@
 // row names (jikimi.yaml's witnesses; a witness no longer listed is only checked to be the line's signer). A deleted cosignature cannot be noticed here: it is the
 // witness that keeps its latest checkpoint; what is kept here can only ever be evidence that verifies.
 import type Database from "better-sqlite3";
+import { t } from "../../i18n/index.js";
 import { parseCosignatureLine, verifyCosignatures } from "../../witness/cosignature.js";
 import { hashEquals } from "../merkle/index.js";
 import { parseCheckpoint } from "../note/checkpoint.js";
@@ -45,7 +46,7 @@ export function checkStoredCheckpoints(
         problems.add({
           kind: "column_changed",
           place: "ledger_checkpoints.size",
-          message: `the checkpoint kept under size ${row.size} is signed for size ${body.size}`,
+          message: t("ledger.checkpoints.size", { kept: row.size, signed: body.size }),
         });
         continue;
       }
@@ -53,7 +54,7 @@ export function checkStoredCheckpoints(
         problems.add({
           kind: "checkpoint_mismatch",
           place,
-          message: `the witnessed checkpoint of size ${body.size} names a root the log does not have at that size: the log was rewritten after it was witnessed`,
+          message: t("ledger.checkpoints.mismatch", { size: body.size }),
         });
         continue;
       }
@@ -62,7 +63,10 @@ export function checkStoredCheckpoints(
       problems.add({
         kind: "checkpoint_forged",
         place,
-        message: `the checkpoint kept under size ${row.size} does not open with a trusted log key (${e instanceof Error ? e.message : "malformed"})`,
+        message: t("ledger.checkpoints.forged", {
+          size: row.size,
+          reason: e instanceof Error ? e.message : t("ledger.malformed"),
+        }),
       });
     }
   }
@@ -75,10 +79,7 @@ export function checkStoredCheckpoints(
     const fault = (message: string, column = "") =>
       problems.add({ kind: "cosignature_changed", place: `ledger_cosignatures${column}`, message });
     if (note === undefined) {
-      fault(
-        `a cosignature by ${row.witness} is kept for size ${row.size}, which has no valid checkpoint`,
-        ".size",
-      );
+      fault(t("ledger.checkpoints.no_checkpoint", { witness: row.witness, size: row.size }), ".size");
       continue;
     }
     const vkey = byName.get(row.witness);
@@ -92,7 +93,7 @@ export function checkStoredCheckpoints(
       }
       if (named !== row.witness)
         fault(
-          `the cosignature kept for witness ${row.witness} on size ${row.size} is not a line of that witness`,
+          t("ledger.checkpoints.not_its_line", { witness: row.witness, size: row.size }),
           ".line, ledger_cosignatures.witness",
         );
       continue;
@@ -100,10 +101,14 @@ export function checkStoredCheckpoints(
     try {
       const check = verifyCosignatures(`${note}${row.line}\n`, [vkey], 1);
       if (!check.met || check.cosigned[0]?.line !== row.line)
-        fault(`the cosignature of ${row.witness} on size ${row.size} is not that witness's`, ".line");
+        fault(t("ledger.checkpoints.not_its_cosignature", { witness: row.witness, size: row.size }), ".line");
     } catch (e) {
       fault(
-        `the cosignature of ${row.witness} on size ${row.size} does not verify (${e instanceof Error ? e.message : "malformed"})`,
+        t("ledger.checkpoints.unverified", {
+          witness: row.witness,
+          size: row.size,
+          reason: e instanceof Error ? e.message : t("ledger.malformed"),
+        }),
         ".line",
       );
     }

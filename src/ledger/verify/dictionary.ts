@@ -2,6 +2,7 @@
 // every partition record agrees with it (right partition, one record per index, same hash), and ledger_meta
 // holds what the last entry committed. A zeroed or swapped record changes whom `ledger subject` finds.
 import type Database from "better-sqlite3";
+import { t } from "../../i18n/index.js";
 import { nextDictionaryHead, ZERO_HEAD } from "../ledger.js";
 import { SUBJECT_HASH_BYTES } from "../subjects/subject-hasher.js";
 import type { Problems } from "./problems.js";
@@ -39,7 +40,7 @@ export function verifyDictionary(
       problems.add({
         kind: "dictionary_changed",
         place,
-        message: `chunk ${c.chunk} of the index-ordered dictionary is missing, misplaced or cut`,
+        message: t("ledger.dictionary.chunk", { chunk: c.chunk }),
       });
     count += c.data.length / SUBJECT_HASH_BYTES;
   });
@@ -55,13 +56,13 @@ export function verifyDictionary(
       problems.add({
         kind: "meta_changed",
         place: "ledger_meta",
-        message: `ledger_meta holds an unknown key "${key}"`,
+        message: t("ledger.dictionary.unknown_meta", { key }),
       });
   if (Number(meta.get("subjects") ?? 0) !== count)
     problems.add({
       kind: "meta_changed",
       place: "ledger_meta.subjects",
-      message: `ledger_meta says ${meta.get("subjects") ?? 0} subjects, the dictionary holds ${count}`,
+      message: t("ledger.dictionary.meta_subjects", { said: meta.get("subjects") ?? 0, count }),
     });
 
   // the chain of commitments over the hashes in index order
@@ -75,7 +76,7 @@ export function verifyDictionary(
         kind: "dictionary_changed",
         seq,
         place,
-        message: `entry ${seq} committed a dictionary of ${dictionary.size} subjects, but it holds ${count} (and ${size} before)`,
+        message: t("ledger.dictionary.committed", { seq, committed: dictionary.size, count, before: size }),
       });
       return;
     }
@@ -92,7 +93,7 @@ export function verifyDictionary(
         kind: "dictionary_changed",
         seq,
         place,
-        message: `the subject dictionary's first ${size} records differ from what entry ${seq} committed`,
+        message: t("ledger.dictionary.differs", { size, seq }),
       });
       return;
     }
@@ -101,7 +102,7 @@ export function verifyDictionary(
     problems.add({
       kind: "meta_changed",
       place: "ledger_meta.dict_head",
-      message: "ledger_meta's dictionary commitment differs from the last entry's",
+      message: t("ledger.dictionary.meta_head"),
     });
 
   // the partitions answer single lookups: every record must sit in its hash's partition and agree with the copy
@@ -116,7 +117,7 @@ export function verifyDictionary(
     .prepare("SELECT part, chunk, data FROM subject_dict ORDER BY part, chunk")
     .iterate() as Iterable<{ part: number; chunk: number; data: Buffer }>) {
     if ((expectChunk.get(row.part) ?? 0) !== row.chunk || row.data.length % RECORD !== 0) {
-      bad ??= `partition ${row.part} chunk ${row.chunk} is misplaced or cut`;
+      bad ??= t("ledger.dictionary.partition_chunk", { part: row.part, chunk: row.chunk });
       continue;
     }
     expectChunk.set(row.part, row.chunk + 1);
@@ -126,7 +127,7 @@ export function verifyDictionary(
       records++;
       const idx = w[r + 4] as number;
       if (((w[r] as number) & 0xff) !== row.part || idx >= count || seen[idx] === 1) {
-        bad ??= `partition ${row.part} holds a record that is misplaced, repeated or names index ${idx} beyond the dictionary`;
+        bad ??= t("ledger.dictionary.partition_record", { part: row.part, index: idx });
         continue;
       }
       seen[idx] = 1;
@@ -137,10 +138,9 @@ export function verifyDictionary(
         w[r + 2] !== linearWords[l + 2] ||
         w[r + 3] !== linearWords[l + 3]
       )
-        bad ??= `partition ${row.part} maps a hash to index ${idx}, which the index-ordered copy gives another hash`;
+        bad ??= t("ledger.dictionary.partition_hash", { part: row.part, index: idx });
     }
   }
-  if (!bad && records !== count)
-    bad = `the partitions hold ${records} records, the dictionary ${count} subjects`;
+  if (!bad && records !== count) bad = t("ledger.dictionary.records", { records, count });
   if (bad) problems.add({ kind: "dictionary_changed", place: "subject_dict", message: bad });
 }

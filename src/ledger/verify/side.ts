@@ -1,11 +1,13 @@
 // the parts of verify that need no subject sets: the per-subject change rows (read and grouped by entry) and the
 // subject dictionary. On a file database they run on a worker thread with its own read-only connection while
 // the main thread replays the sets (they are a third of a full verify at 4 M subjects); in memory, or when the
-// built worker is not there (sources under test), they run in line. The caller blocks until they are done.
+// built worker is not there (sources under test), they run in line. The caller blocks until they are done. The
+// worker writes its problems in the caller's language.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
+import { currentLanguage } from "../../i18n/index.js";
 import { type DictionaryStep, verifyDictionary } from "./dictionary.js";
 import { type Problem, Problems } from "./problems.js";
 
@@ -46,7 +48,7 @@ export function startSideChecks(db: Database.Database, steps: DictionaryStep[]):
   const done = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(file, {
-    workerData: { file: db.name, steps, done: done.buffer, port: port2 },
+    workerData: { file: db.name, steps, done: done.buffer, port: port2, language: currentLanguage() },
     transferList: [port2],
   });
   let failure: Error | undefined;

@@ -2,6 +2,7 @@
 // deltas) against the digest its entry or prune event signed, the chains' bookkeeping, the per-subject change
 // index (rebuilt from consecutive sets and compared row for row) and the history summaries.
 import type Database from "better-sqlite3";
+import { t } from "../../i18n/index.js";
 import type { PruneBody, ReleaseBody } from "../entry.js";
 import { summaryOf } from "../ledger.js";
 import { toHex } from "../merkle/hash.js";
@@ -75,7 +76,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       problems.add({
         kind: "subjects_changed",
         ...where,
-        message: `a subject set is stored for entry ${row.seq}, which is no release held in full`,
+        message: t("ledger.subjects.not_held", { seq: row.seq }),
       });
       continue;
     }
@@ -86,7 +87,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
         kind: "subjects_changed",
         seq: row.seq,
         place: "ledger_subject_sets.chain",
-        message: `the subject set of entry ${row.seq} is filed under another chain or position`,
+        message: t("ledger.subjects.misfiled", { seq: row.seq }),
       });
     let set: RoaringBitmap32;
     let delta: RoaringBitmap32 | undefined;
@@ -105,7 +106,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       problems.add({
         kind: "subjects_changed",
         ...where,
-        message: `the subject set of entry ${row.seq} cannot be read`,
+        message: t("ledger.subjects.unreadable", { seq: row.seq }),
       });
       continue;
     }
@@ -120,7 +121,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       problems.add({
         kind: "subjects_changed",
         ...where,
-        message: `the stored subject set of entry ${row.seq} is not in its canonical encoding`,
+        message: t("ledger.subjects.not_canonical", { seq: row.seq }),
       });
     const expected = body
       ? { digest: body.subjects.digest, count: body.subjects.count }
@@ -130,7 +131,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       problems.add({
         kind: "subjects_changed",
         ...where,
-        message: `the subject set of entry ${row.seq} differs from the one signed`,
+        message: t("ledger.subjects.differs", { seq: row.seq }),
       });
     if (body?.receipts) {
       if (facts.receiptKey && (facts.receiptsOf?.(row.seq) ?? true)) {
@@ -141,9 +142,9 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
             seq: row.seq,
             // with the signed set intact, the signed root itself is wrong: no receipt can be issued for it
             place: signedSet ? "ledger_entries.body" : "ledger_subject_sets",
-            message: signedSet
-              ? `the receipts root entry ${row.seq} signed is not the root of its subject set: its members cannot get receipts`
-              : `the stored subject set of entry ${row.seq} no longer gives the receipts root it signed: receipts for it are refused`,
+            message: t(signedSet ? "ledger.subjects.receipts_signed" : "ledger.subjects.receipts_stored", {
+              seq: row.seq,
+            }),
           });
       } else receipts.unchecked++;
     }
@@ -159,7 +160,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
         kind: "subjects_changed",
         seq,
         place: "ledger_subject_sets",
-        message: `the base set of chain "${base.chain}" (entry ${seq}, named by a prune event) is missing`,
+        message: t("ledger.subjects.base_missing", { chain: base.chain, seq }),
       });
   for (const seq of facts.releases.keys())
     if (!seenSets.has(seq))
@@ -167,7 +168,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
         kind: "subjects_changed",
         seq,
         place: "ledger_subject_sets",
-        message: `the subject set of entry ${seq} is missing`,
+        message: t("ledger.subjects.set_missing", { seq }),
       });
   const changes = new Map(facts.changes());
   for (const [seq, delta] of deltas) {
@@ -179,7 +180,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       kind: "changes_changed",
       seq,
       place: "ledger_subject_changes",
-      message: `change rows name entry ${seq}, whose set is not stored`,
+      message: t("ledger.subjects.changes_orphan", { seq }),
     });
 
   // chains: bookkeeping recomputed from the sets
@@ -204,7 +205,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       problems.add({
         kind: "chain_changed",
         place: "ledger_chains",
-        message: `the bookkeeping of chain "${c.chain}" differs from its sets`,
+        message: t("ledger.subjects.chain_bookkeeping", { chain: c.chain }),
       });
   }
   for (const chain of current.keys())
@@ -212,7 +213,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
       problems.add({
         kind: "chain_changed",
         place: "ledger_chains",
-        message: `chain "${chain}" has sets but no chain row`,
+        message: t("ledger.subjects.chain_row", { chain }),
       });
 
   verifySummaries(db, facts.releases, problems);
@@ -237,7 +238,7 @@ function compareChanges(
       kind: "changes_changed",
       seq,
       place: "ledger_subject_changes",
-      message: `the per-subject change rows of entry ${seq} (${have}) differ from the subjects that entered or left (${want})`,
+      message: t("ledger.subjects.changes", { seq, have, want }),
     });
 }
 
@@ -261,7 +262,7 @@ function verifySummaries(
         kind: "summary_changed",
         seq,
         place: "ledger_entries.summary_id, ledger_summaries",
-        message: `the history summary of entry ${seq} differs from its signed body`,
+        message: t("ledger.subjects.summary", { seq }),
       });
   }
   for (const { id } of db.prepare("SELECT id FROM ledger_summaries").all() as { id: number }[])
@@ -269,6 +270,6 @@ function verifySummaries(
       problems.add({
         kind: "summary_changed",
         place: "ledger_summaries",
-        message: `summary row ${id} belongs to no entry`,
+        message: t("ledger.subjects.summary_orphan", { id }),
       });
 }
