@@ -8,6 +8,7 @@
 import { createHash, type Hash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { hasConsentChain } from "./migration.js";
 import { integerColumn, pageRow } from "./statements.js";
 
@@ -403,10 +404,9 @@ export function namesOf(
 
 export function requireChain(db: Database.Database): void {
   if (!hasConsentChain(db))
-    throw new JikimiError(
-      "store_outdated",
-      "the state database has no consent chain columns (schema migration 8): upgrade jikimi, whose store migrates on open",
-    );
+    throw new JikimiError("store_outdated", t("consent.chain.outdated"), {
+      hint: t("consent.chain.outdated_hint"),
+    });
 }
 
 /**
@@ -449,10 +449,9 @@ export function chainUnchainedBatches(db: Database.Database): number {
         while (next < end && batches[next]?.id !== batch) next++;
         if (next >= end) {
           if (batches.slice(0, k).some((b) => b.id === batch))
-            throw new JikimiError(
-              "consent_chain_broken",
-              `consent event ${id} is out of its batch's order: the registry was edited outside jikimi; restore the state database from a backup`,
-            );
+            throw new JikimiError("consent_chain_broken", t("consent.chain.out_of_order", { id }), {
+              hint: t("consent.chain.out_of_order_hint"),
+            });
           break; // the first event of a chained batch
         }
         for (; k < next; ) {
@@ -493,10 +492,9 @@ export function currentHead(db: Database.Database): ConsentHead {
     .get() as { id: number; lastId: number | null; head: Buffer | null } | undefined;
   if (row === undefined) return { events: 0, head: ZERO_HEAD.toString("hex") };
   if (row.head === null || row.lastId === null)
-    throw new JikimiError(
-      "consent_chain_broken",
-      `consent batch ${row.id} has no chain head though earlier batches have one: the registry was edited outside jikimi; run the consent verification and restore the state database from a backup`,
-    );
+    throw new JikimiError("consent_chain_broken", t("consent.chain.unchained_batch", { id: row.id }), {
+      hint: t("consent.chain.unchained_batch_hint"),
+    });
   return { events: row.lastId, head: row.head.toString("hex") };
 }
 

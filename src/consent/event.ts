@@ -1,6 +1,7 @@
 // a consent event (one grant or withdrawal of one subject for one purpose), its zod schema, and the
 // validation that turns raw rows into events or into problems naming the row and field, never the value.
 import { z } from "zod";
+import { t } from "../i18n/index.js";
 import type { ConsentProblem, ProblemCode, ProblemList } from "./problems.js";
 import { parseInstant } from "./time.js";
 
@@ -73,55 +74,47 @@ const EventSchema = z.strictObject({
     .nullish(),
 });
 
-const FIX: Record<ConsentField, string> = {
-  subject:
-    "give the subject's key as text, 1 to 256 characters, without leading or trailing spaces or control characters",
-  purpose:
-    "use a consent purpose id of lowercase letters, digits, '-' and '_', at most 64 characters (e.g. nsf-provision)",
-  action: 'use "grant" or "withdraw"',
-  at: "use an ISO 8601 time with a timezone, e.g. 2024-03-01T09:30:00+09:00 or 2024-03-01T00:30:00Z",
-  source:
-    "name the system that collected the consent, 1 to 200 characters without leading or trailing spaces (e.g. app-signup-v3)",
-  evidence:
-    "give a reference to where the proof is kept, at most 1000 characters without control characters, or leave it empty",
-};
+/** The problem codes a single field can have. */
+export type FieldProblemCode = Extract<
+  ProblemCode,
+  "missing" | "empty" | "wrong_type" | "too_long" | "bad_format" | "bad_value" | "in_future"
+>;
 
-const WHAT: Record<ProblemCode, string> = {
-  missing: "is missing",
-  empty: "is empty",
-  wrong_type: "is not text",
-  too_long: "is too long",
-  bad_format: "is not in the expected format",
-  bad_value: "is not an allowed value",
-  in_future: "is in the future",
-  unexpected_field: "is not a consent field",
-  not_an_object: "is not a JSON object",
-  bad_json: "is not valid JSON",
-  bad_quoting: "has a misplaced quote",
-  wrong_column_count: "has the wrong number of columns",
-  bad_header: "is not a valid header",
-  bad_encoding: "is not valid UTF-8",
-  no_rows: "has no rows",
-};
+/** Where a problem is: a CSV row, a JSONL line or an event given to the API. */
+export type RowLabel = "row" | "line" | "event";
+
+/**
+ * "row 3", "line 3" or "event 3", in the language in force.
+ * @example place("row", 3) // "row 3"; in Korean "3행"
+ */
+export function place(label: RowLabel, row: number): string {
+  return t(`consent.place.${label}`, { row });
+}
+
+/**
+ * One field's problem without its place, in the language in force: what is wrong and the fix.
+ * @example fieldProblemText("action", "action", "bad_value") // 'action is not an allowed value: use "grant" or "withdraw"'
+ */
+export function fieldProblemText(name: string, field: ConsentField, code: FieldProblemCode): string {
+  const problem = t(`consent.problem.${code}`, { field: name });
+  const fix = t(code === "in_future" ? "consent.fix.in_future" : `consent.fix.${field}`);
+  return `${problem}: ${fix}`;
+}
 
 /**
  * A problem with a message that names the row and field and says how to fix it, never the value.
  * @example fieldProblem("row", 3, "action", "bad_value").message // 'row 3: action is not an allowed value: use "grant" or "withdraw"'
  */
 export function fieldProblem(
-  label: string,
+  label: RowLabel,
   row: number,
   field: ConsentField,
-  code: ProblemCode,
+  code: FieldProblemCode,
 ): ConsentProblem {
-  const fix =
-    code === "in_future"
-      ? "consent events record what already happened; check the clock or the timezone of the export"
-      : FIX[field];
-  return { row, field, code, message: `${label} ${row}: ${field} ${WHAT[code]}: ${fix}` };
+  return { row, field, code, message: `${place(label, row)}: ${fieldProblemText(field, field, code)}` };
 }
 
-function codeOf(issueCode: string, present: boolean): ProblemCode {
+function codeOf(issueCode: string, present: boolean): FieldProblemCode {
   if (!present) return "missing";
   switch (issueCode) {
     case "invalid_type":
@@ -148,7 +141,7 @@ const isField = (key: unknown): key is ConsentField =>
 export function validateEvent(
   input: unknown,
   row: number,
-  label: string,
+  label: RowLabel,
   nowMs: number,
   problems: ProblemList,
 ): ParsedEvent | undefined {
@@ -157,7 +150,7 @@ export function validateEvent(
       row,
       field: "*",
       code: "not_an_object",
-      message: `${label} ${row} is not an object: give {"subject", "purpose", "action", "at", "source", "evidence"}`,
+      message: t("consent.problem.not_an_object_at", { place: place(label, row) }),
     });
     return undefined;
   }
@@ -171,7 +164,11 @@ export function validateEvent(
           row,
           field: "*",
           code: "unexpected_field",
-          message: `${label} ${row}: has ${issue.keys.length} field${issue.keys.length === 1 ? "" : "s"} other than ${CONSENT_FIELDS.join(", ")}: remove ${issue.keys.length === 1 ? "it" : "them"}`,
+          message: t("consent.problem.other_fields", {
+            place: place(label, row),
+            count: issue.keys.length,
+            fields: CONSENT_FIELDS.join(", "),
+          }),
         });
         continue;
       }

@@ -203,11 +203,11 @@ describe("importConsentFile", () => {
     expect(e.message).toMatch(/\.\.\. and 10 more$/);
   });
 
-  it("tells the format by extension or --format", () => {
+  it("tells the format by extension or --input-format", () => {
     expect(consentFileFormat("a.CSV")).toBe("csv");
     expect(consentFileFormat("a.ndjson")).toBe("jsonl");
     expect(consentFileFormat("a.txt", "jsonl")).toBe("jsonl");
-    expect(() => consentFileFormat("a.txt")).toThrow(/--format csv\|jsonl/);
+    expect(() => consentFileFormat("a.txt")).toThrow(/--input-format csv\|jsonl/);
     expect(() => consentFileFormat("a.csv", "xml")).toThrow(/csv or jsonl/);
   });
 });

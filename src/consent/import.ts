@@ -3,9 +3,10 @@
 import { createReadStream } from "node:fs";
 import { extname } from "node:path";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import type { EventBatch } from "./batch.js";
 import { CsvParser } from "./csv.js";
-import { CONSENT_FIELDS, type ConsentField, REQUIRED_FIELDS, validateEvent } from "./event.js";
+import { CONSENT_FIELDS, type ConsentField, place, REQUIRED_FIELDS, validateEvent } from "./event.js";
 import { ConsentInputError, ProblemList } from "./problems.js";
 import type { ConsentRegistry, RecordResult } from "./registry.js";
 
@@ -25,8 +26,6 @@ export interface ImportResult extends RecordResult {
   seconds: number;
 }
 
-const HEADER_HELP = "the first line must be the header subject,purpose,action,at,source[,evidence]";
-
 /**
  * The format of a consent file: `format` when given, else its extension.
  * @example consentFileFormat("consents.jsonl") // "jsonl"
@@ -34,12 +33,10 @@ const HEADER_HELP = "the first line must be the header subject,purpose,action,at
 export function consentFileFormat(path: string, format?: string): ConsentFileFormat {
   const f = format ?? { ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl" }[extname(path).toLowerCase()];
   if (f === "csv" || f === "jsonl") return f;
-  throw new JikimiError(
-    "unknown_format",
-    format === undefined
-      ? `cannot tell the format of ${path} from its extension: name it .csv or .jsonl, or pass --format csv|jsonl`
-      : "the consent file format must be csv or jsonl",
-  );
+  if (format !== undefined) throw new JikimiError("unknown_format", t("consent.import.bad_format"));
+  throw new JikimiError("unknown_format", t("consent.import.unknown_format", { path }), {
+    hint: t("consent.import.unknown_format_hint"),
+  });
 }
 
 /** Checks a CSV header; returns the field of each column, or undefined after adding problems. */
@@ -50,18 +47,24 @@ function readHeader(
 ): ConsentField[] | undefined {
   const before = problems.total;
   const header: ConsentField[] = [];
+  const help = t("consent.import.header_help");
   const add = (field: string, message: string) =>
-    problems.add({ row: 0, field, code: "bad_header", message: `header: ${message}` });
-  if (badQuoting) add("*", `has a misplaced quote: ${HEADER_HELP}`);
+    problems.add({ row: 0, field, code: "bad_header", message: t("consent.import.header", { message }) });
+  if (badQuoting) add("*", t("consent.import.header_quote", { help }));
   fields.forEach((raw, k) => {
     const name = raw.trim().toLowerCase();
+    const column = k + 1;
     if (!(CONSENT_FIELDS as readonly string[]).includes(name))
-      add(`column ${k + 1}`, `column ${k + 1} is not one of ${CONSENT_FIELDS.join(", ")}: ${HEADER_HELP}`);
-    else if (header.includes(name as ConsentField)) add(name, `column ${k + 1} repeats ${name}: keep one`);
+      add(
+        `column ${column}`,
+        t("consent.import.header_unknown", { column, fields: CONSENT_FIELDS.join(", "), help }),
+      );
+    else if (header.includes(name as ConsentField))
+      add(name, t("consent.import.header_repeat", { column, field: name }));
     else header.push(name as ConsentField);
   });
   for (const field of REQUIRED_FIELDS)
-    if (!header.includes(field)) add(field, `the column ${field} is missing: ${HEADER_HELP}`);
+    if (!header.includes(field)) add(field, t("consent.import.header_missing", { field, help }));
   return problems.total === before ? header : undefined;
 }
 
@@ -85,7 +88,8 @@ async function readText(path: string, onText: (text: string) => boolean): Promis
     }
   } catch (cause) {
     if (cause instanceof JikimiError) throw cause;
-    throw new JikimiError("file_unreadable", `cannot read the consent file ${path}: check that it exists`, {
+    throw new JikimiError("file_unreadable", t("consent.import.unreadable", { path }), {
+      hint: t("consent.import.unreadable_hint"),
       cause,
     });
   }
@@ -130,7 +134,7 @@ export async function readConsentFile(
           row,
           field: "*",
           code: "bad_quoting",
-          message: `row ${row}: has a misplaced quote: enclose a field holding quotes, commas or line breaks in quotes and double its quotes ("say ""yes""")`,
+          message: t("consent.import.row_quote", { place: place("row", row) }),
         });
       if (fields.length !== header.length) {
         const missing = header.slice(fields.length);
@@ -139,10 +143,14 @@ export async function readConsentFile(
           field: missing[0] ?? "*",
           code: "wrong_column_count",
           message:
-            `row ${row}: has ${fields.length} column${fields.length === 1 ? "" : "s"}, the header ${header.length}` +
+            t("consent.import.columns", {
+              place: place("row", row),
+              count: fields.length,
+              header: header.length,
+            }) +
             (missing.length > 0
-              ? `; ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing: give every column (an empty evidence is fine)`
-              : `: enclose fields that contain commas in quotes ("a,b")`),
+              ? t("consent.import.columns_missing", { count: missing.length, fields: missing.join(", ") })
+              : t("consent.import.columns_extra")),
         });
         return;
       }
@@ -165,7 +173,9 @@ export async function readConsentFile(
           row: 0,
           field: "*",
           code: "bad_header",
-          message: `header: the file is empty: ${HEADER_HELP}`,
+          message: t("consent.import.header", {
+            message: t("consent.import.header_empty", { help: t("consent.import.header_help") }),
+          }),
         });
     };
   } else {
@@ -184,7 +194,7 @@ export async function readConsentFile(
           row: line,
           field: "*",
           code: "bad_json",
-          message: `line ${line}: is not valid JSON: write one object per line, e.g. {"subject": "...", "purpose": "nsf-provision", "action": "grant", "at": "2024-03-01T09:30:00+09:00", "source": "app-signup-v3"}`,
+          message: t("consent.import.bad_json", { place: place("line", line) }),
         });
         return;
       }
@@ -206,7 +216,7 @@ export async function readConsentFile(
       row: rows + 1,
       field: "*",
       code: "bad_encoding",
-      message: `${label} ${rows + 1} (or the end of the row before it) is not valid UTF-8: save the file as UTF-8`,
+      message: t("consent.import.bad_encoding", { place: place(label, rows + 1) }),
     });
   else finish();
   if (problems.total === 0 && rows === 0)
@@ -214,9 +224,9 @@ export async function readConsentFile(
       row: 0,
       field: "*",
       code: "no_rows",
-      message: "the file has no consent rows: nothing to record",
+      message: t("consent.import.no_rows"),
     });
-  if (problems.total > 0) throw new ConsentInputError(`the consent file ${path}`, problems);
+  if (problems.total > 0) throw new ConsentInputError(t("consent.input.file", { path }), problems);
   return { format, rows };
 }
 

@@ -9,6 +9,8 @@ export {
   type ConsentAction,
   type ConsentEvent,
   type ConsentField,
+  type FieldProblemCode,
+  fieldProblemText,
   PURPOSE_PATTERN,
 } from "./event.js";
 export {

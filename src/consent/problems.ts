@@ -1,5 +1,6 @@
 // problems found in consent input: row, field, code and a fix, never the row's values; all-or-nothing errors.
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 
 export type ProblemCode =
   | "missing"
@@ -52,16 +53,14 @@ export const LISTED_PROBLEMS = 20;
 export class ConsentInputError extends JikimiError {
   readonly problems: readonly ConsentProblem[];
   readonly total: number;
+  /** `what` names the input in the language in force, e.g. t("consent.input.file", { path }). */
   constructor(what: string, list: ProblemList) {
     const shown = list.items.slice(0, LISTED_PROBLEMS).map((p) => `  ${p.message}`);
-    const more = list.total > shown.length ? [`  ... and ${list.total - shown.length} more`] : [];
+    const more =
+      list.total > shown.length ? [`  ${t("consent.input.more", { count: list.total - shown.length })}`] : [];
     super(
       "consent_input_invalid",
-      [
-        `${what}: ${list.total} problem${list.total === 1 ? "" : "s"}, nothing was recorded:`,
-        ...shown,
-        ...more,
-      ].join("\n"),
+      [t("consent.input.rejected", { what, count: list.total }), ...shown, ...more].join("\n"),
     );
     this.problems = list.items;
     this.total = list.total;

@@ -18,6 +18,7 @@
 // adds nothing. With `knownPurposes`, events of any other purpose are refused, and nothing is recorded.
 import type Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import type { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import type { SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import { EventBatch } from "./batch.js";
@@ -83,12 +84,15 @@ export interface CommittedConsent extends ConsentHead {
 const BULK_EVENTS = 100_000;
 const BULK_CACHE_KIB = -262_144;
 
-function timeArg(at: string, what: string): number {
+function timeArg(at: string, what: "as_of_time" | "status_time"): number {
   const ms = parseInstant(at);
   if (ms === undefined)
     throw new JikimiError(
       "bad_time",
-      `${what} is not an ISO 8601 time with a timezone: use e.g. 2024-03-01T09:30:00+09:00 or 2024-03-01T00:30:00Z`,
+      t("consent.registry.bad_time", { what: t(`consent.registry.${what}`) }),
+      {
+        hint: t("consent.registry.bad_time_hint"),
+      },
     );
   return ms;
 }
@@ -135,7 +139,7 @@ export class ConsentRegistry {
       const parsed = validateEvent(event, i + 1, "event", now.getTime(), problems);
       if (parsed) batch.add(parsed);
     });
-    if (problems.total > 0) throw new ConsentInputError("the consent events", problems);
+    if (problems.total > 0) throw new ConsentInputError(t("consent.input.events"), problems);
     return this.recordBatch(batch.finish(), now);
   }
 
@@ -231,7 +235,7 @@ export class ConsentRegistry {
    * @example const c = reg.asOfCommitted("nsf-provision", "2024-06-01T00:00:00Z"); entry.consent = { events: c.events, head: c.head, digest: c.digest }
    */
   asOfCommitted(purpose: string, at: string): CommittedConsent {
-    const ms = timeArg(at, "the as-of time");
+    const ms = timeArg(at, "as_of_time");
     const id = this.purposeIdOf(purpose) ?? -1;
     chainUnchainedBatches(this.db);
     return this.db.transaction((): CommittedConsent => {
@@ -262,7 +266,7 @@ export class ConsentRegistry {
    * @example reg.asOf("nsf-provision", "2024-06-01T00:00:00+09:00").size
    */
   asOf(purpose: string, at: string): RoaringBitmap32 {
-    const ms = timeArg(at, "the as-of time");
+    const ms = timeArg(at, "as_of_time");
     return this.db.transaction(() => stateAt(this.sql, this.purposeIdOf(purpose) ?? -1, ms))();
   }
 
@@ -280,7 +284,7 @@ export class ConsentRegistry {
    * @example reg.status("HB0000000001") // [{ purpose: "nsf-provision", state: "granted", since: "...", ... }]
    */
   status(subjectKey: string, at?: string): ConsentStatus[] {
-    const until = at === undefined ? Number.POSITIVE_INFINITY : timeArg(at, "the status time");
+    const until = at === undefined ? Number.POSITIVE_INFINITY : timeArg(at, "status_time");
     const index = this.dictionary.lookup(this.hasher.hashMany([subjectKey]));
     if (index === undefined) return [];
     const out: ConsentStatus[] = [];
@@ -337,22 +341,22 @@ export class ConsentRegistry {
     const unknown = names.filter((name) => !known.has(name));
     if (unknown.length === 0) return;
     const list = [...known].sort();
-    const fix =
+    const hint =
       list.length === 0
-        ? "the workspace declares no consent purpose: add `consent: { purpose: <id> }` to the agreement that needs it"
-        : `use one of ${list.join(", ")}, or declare the purpose as \`consent.purpose\` of an agreement`;
+        ? t("consent.registry.no_purposes_hint")
+        : t("consent.registry.known_purposes_hint", { purposes: list.join(", ") });
     throw new JikimiError(
       "unknown_purpose",
-      `the consent purpose${unknown.length === 1 ? "" : "s"} ${unknown.sort().join(", ")} ${unknown.length === 1 ? "is" : "are"} not declared by any agreement of the workspace, nothing was recorded: ${fix}`,
+      t("consent.registry.unknown_purpose", { count: unknown.length, purposes: unknown.sort().join(", ") }),
+      { hint },
     );
   }
 
   private purposeIdOf(purpose: string): number | undefined {
     if (!PURPOSE_PATTERN.test(purpose))
-      throw new JikimiError(
-        "bad_purpose",
-        "the consent purpose is not an id: use lowercase letters, digits, '-' and '_' (e.g. nsf-provision)",
-      );
+      throw new JikimiError("bad_purpose", t("consent.registry.bad_purpose"), {
+        hint: t("consent.registry.bad_purpose_hint"),
+      });
     return this.sql.purposeId.get(purpose)?.id;
   }
 
@@ -363,7 +367,10 @@ export class ConsentRegistry {
         : [this.sql.addSource, this.sql.sourceId];
     add.run(name);
     const row = get.get(name);
-    if (row === undefined) throw new JikimiError("store_corrupt", `the consent ${kind} table lost a row`);
+    if (row === undefined)
+      throw new JikimiError("store_corrupt", t("consent.registry.lost_row", { table: kind }), {
+        hint: t("consent.registry.lost_row_hint"),
+      });
     return row.id;
   }
 }

@@ -5,6 +5,7 @@
 // ids in (C, C'] with at <= T', plus ids <= C with at in (T, T']; it starts over when C or T goes back.
 import type Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { LastEventSet, type RoaringBitmap32, setDigestOf } from "./bitmap.js";
 import { integerColumn, lastInteger, pageRow, START_AT } from "./statements.js";
 import { parseInstant } from "./time.js";
@@ -22,7 +23,8 @@ function instantArg(at: string | number): number {
   if (ms === undefined || !Number.isFinite(ms))
     throw new JikimiError(
       "bad_time",
-      "the as-of time is not an ISO 8601 time with a timezone: use e.g. 2024-03-01T09:30:00+09:00 or 2024-03-01T00:30:00Z",
+      t("consent.registry.bad_time", { what: t("consent.registry.as_of_time") }),
+      { hint: t("consent.registry.bad_time_hint") },
     );
   return ms;
 }

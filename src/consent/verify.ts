@@ -5,6 +5,7 @@
 // elsewhere (a ledger entry's consent head, via consentHeadAt). Problems name batches, event ids, purposes
 // and times, never a subject.
 import type Database from "better-sqlite3";
+import { t } from "../i18n/index.js";
 import { canonicalSetBytes } from "../ledger/subjects/sets.js";
 import { Bitmap, LastEventSet, type RoaringBitmap32 } from "./bitmap.js";
 import {
@@ -43,9 +44,6 @@ export interface ConsentIntegrityProblem {
 
 const EMPTY_NAME = encodeStr("");
 
-const CHANGED =
-  "an event of it was changed, removed, added or reordered, or the batch's time or a purpose or source name was edited";
-
 /** Checks the chain: batches in id order, each against the stored head of the one before. */
 function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[]): void {
   const batches = allBatches(db);
@@ -81,7 +79,7 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
       problems.push({
         kind: "unchained",
         id: b.id,
-        message: `consent batch ${b.id} has no chain head: it was recorded before the chain existed and no recording has chained it since, or its head was removed`,
+        message: t("consent.verify.unchained", { id: b.id }),
       });
       previous = computed;
       return;
@@ -90,19 +88,37 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
       problems.push({
         kind: "batch_changed",
         id: b.id,
-        message: `consent batch ${b.id} (events ${b.firstId}..${b.lastId}): its events do not hash to its chain head: ${CHANGED}`,
+        message: t("consent.verify.batch_changed", { id: b.id, first: b.firstId, last: b.lastId }),
       });
     if (gap || seen !== b.events || (seen > 0 && (firstSeen !== b.firstId || lastSeen !== b.lastId)))
       problems.push({
         kind: "batch_range",
         id: b.id,
-        message: `consent batch ${b.id} records ${b.events} events with ids ${b.firstId}..${b.lastId}, but ${seen} events name it${seen > 0 ? ` (ids ${firstSeen}..${lastSeen}${gap ? ", with gaps" : ""})` : ""}: events were removed, added or renumbered`,
+        message: t("consent.verify.batch_range", {
+          id: b.id,
+          events: b.events,
+          first: b.firstId,
+          last: b.lastId,
+          seen,
+          ids:
+            seen > 0
+              ? t(gap ? "consent.verify.batch_range_ids_gaps" : "consent.verify.batch_range_ids", {
+                  first: firstSeen,
+                  last: lastSeen,
+                })
+              : "",
+        }),
       });
     if (before?.lastId !== undefined && before.lastId !== null && b.firstId !== before.lastId + 1)
       problems.push({
         kind: "batch_range",
         id: b.id,
-        message: `consent batch ${b.id} starts at event ${b.firstId}, batch ${before.id} ends at event ${before.lastId}: the events or batches between them were removed or added`,
+        message: t("consent.verify.batch_gap", {
+          id: b.id,
+          first: b.firstId,
+          before: before.id,
+          last: before.lastId,
+        }),
       });
     previous = b.head;
   };
@@ -176,14 +192,22 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
     problems.push({
       kind: "event_misplaced",
       id: m.first,
-      message: `${m.count === 1 ? `consent event ${m.first}` : `${m.count} consent events from event ${m.first} on`} name batch ${batch}, which ${index.has(batch) ? "ended before them" : "does not exist"}: they were added, moved or renumbered`,
+      message: t(index.has(batch) ? "consent.verify.misplaced_ended" : "consent.verify.misplaced_missing", {
+        events: t("consent.verify.events", { count: m.count, first: m.first }),
+        batch,
+      }),
     });
-  for (const [ref, m] of missing)
+  for (const [key, m] of missing) {
+    const [kind, ref] = key.split(" ");
     problems.push({
       kind: "unknown_reference",
       id: m.first,
-      message: `${m.count === 1 ? `consent event ${m.first}` : `${m.count} consent events from event ${m.first} on`} name ${ref.replace(" ", " id ")}, which has no row: the ${ref.split(" ")[0]} was removed`,
+      message: t(kind === "purpose" ? "consent.verify.unknown_purpose" : "consent.verify.unknown_source", {
+        events: t("consent.verify.events", { count: m.count, first: m.first }),
+        ref: ref ?? "",
+      }),
     });
+  }
 }
 
 interface SnapshotRow {
@@ -212,7 +236,7 @@ function verifySnapshots(db: Database.Database, problems: ConsentIntegrityProble
     while (snapshots[end]?.purpose === purpose) end++;
     const mine = snapshots.slice(s, end);
     s = end;
-    const name = purposes.get(purpose) ?? `id ${purpose}`;
+    const name = purposes.get(purpose) ?? t("consent.verify.purpose_id", { id: purpose });
     // a page holding anything but integers is replayed from rows, as SQLite returns them
     const result =
       replay.run(mine, name, eventsInOrder(db, purpose)) ??
@@ -228,7 +252,12 @@ function verifySnapshots(db: Database.Database, problems: ConsentIntegrityProble
       problems.push({
         kind: "snapshot_changed",
         id: mine[0]?.lastId ?? 0,
-        message: `the consent snapshots of purpose ${name} are not one every ${every} events (${positions.length} stored, ${expected.length} expected): one was removed, added or moved; delete the snapshots of the purpose and record any event to rebuild them`,
+        message: t("consent.verify.snapshots_moved", {
+          purpose: name,
+          every,
+          stored: positions.length,
+          expected: expected.length,
+        }),
       });
   }
 }
@@ -327,7 +356,7 @@ class PurposeReplay {
     let lastEvent = 0;
     const check = (snap: SnapshotRow) => {
       const state = this.state.current();
-      const where = `consent snapshot of purpose ${name} at ${formatInstant(snap.at)} (after event ${snap.lastId})`;
+      const where = { purpose: name, at: formatInstant(snap.at), event: snap.lastId };
       let stored: RoaringBitmap32;
       try {
         stored = Bitmap.deserialize(snap.data, "portable");
@@ -335,7 +364,7 @@ class PurposeReplay {
         problems.push({
           kind: "snapshot_changed",
           id: snap.lastId,
-          message: `${where} cannot be read: it was edited; delete the snapshots of the purpose and record any event to rebuild them`,
+          message: t("consent.verify.snapshot_unreadable", where),
         });
         return;
       }
@@ -350,7 +379,7 @@ class PurposeReplay {
         problems.push({
           kind: "snapshot_changed",
           id: snap.lastId,
-          message: `${where} differs from the replay of its events: it or the events were edited; delete the snapshots of the purpose and record any event to rebuild them`,
+          message: t("consent.verify.snapshot_changed", where),
         });
     };
     for (const page of pages) {

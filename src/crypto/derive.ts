@@ -7,6 +7,7 @@
 import { createHash, hkdfSync } from "node:crypto";
 import canonicalize from "canonicalize";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import type { KeyEntry, Keyring } from "./keyring.js";
 
 /** HKDF salt of every derived key; a new derivation scheme gets a new label. */
@@ -38,7 +39,7 @@ export interface DerivedKey {
 
 function required(name: string, value: unknown): string {
   if (typeof value !== "string" || value.length === 0)
-    throw new JikimiError("derive_invalid", `a derived key needs a non-empty ${name}`);
+    throw new JikimiError("derive_invalid", t("crypto.derive.empty", { name }));
   return value;
 }
 
@@ -51,7 +52,7 @@ function required(name: string, value: unknown): string {
 export function deriveInfo(params: DeriveParams, masterId: string): Uint8Array {
   const use = params.use;
   if (use !== "pseudonym" && use !== "token")
-    throw new JikimiError("derive_invalid", `a derived key's use is pseudonym or token, not ${String(use)}`);
+    throw new JikimiError("derive_invalid", t("crypto.derive.bad_use", { use: String(use) }));
   const scope =
     params.scope === undefined
       ? { agreement: required("agreement", params.agreement) }
@@ -66,10 +67,9 @@ export function deriveInfo(params: DeriveParams, masterId: string): Uint8Array {
   });
   const info = Buffer.from(text ?? "", "utf8");
   if (info.length > MAX_INFO_BYTES)
-    throw new JikimiError(
-      "derive_invalid",
-      `the recipient, agreement and link_key ids of a derived key are too long together (over ${MAX_INFO_BYTES} bytes): shorten them`,
-    );
+    throw new JikimiError("derive_invalid", t("crypto.derive.too_long", { max: MAX_INFO_BYTES }), {
+      hint: t("crypto.derive.too_long_hint"),
+    });
   return info;
 }
 
@@ -77,11 +77,14 @@ function masterKey(ring: Keyring, id: string | undefined): KeyEntry & { secret: 
   if (id === undefined) return ring.active("master");
   const key = ring.byId(id);
   if (key?.purpose !== "master")
-    throw new JikimiError("key_unknown", `the keyring ${ring.path} has no master key ${id}`);
+    throw new JikimiError("key_unknown", t("crypto.derive.no_master", { path: ring.path, id }));
   if (key.status === "shredded" || !key.secret)
     throw new JikimiError(
       "key_shredded",
-      `the master key ${id} was shredded${key.shredded ? ` on ${key.shredded}` : ""}: keys derived from it can never be recomputed`,
+      key.shredded
+        ? t("crypto.derive.shredded_on", { id, date: key.shredded })
+        : t("crypto.derive.shredded", { id }),
+      { hint: t("crypto.derive.shredded_hint") },
     );
   return key as KeyEntry & { secret: string };
 }
@@ -93,7 +96,7 @@ function masterKey(ring: Keyring, id: string | undefined): KeyEntry & { secret: 
 export function deriveKey(ring: Keyring, params: DeriveParams): DerivedKey {
   const length = params.length;
   if (length !== 32 && length !== 64)
-    throw new JikimiError("derive_invalid", `a derived key is 32 or 64 bytes long, not ${String(length)}`);
+    throw new JikimiError("derive_invalid", t("crypto.derive.bad_length", { length: String(length) }));
   const master = masterKey(ring, params.master);
   const info = deriveInfo(params, master.id);
   const key = new Uint8Array(
@@ -110,6 +113,6 @@ export function deriveKey(ring: Keyring, params: DeriveParams): DerivedKey {
  */
 export function masterIdOf(keyId: string): string {
   const slash = keyId.indexOf("/");
-  if (slash <= 0) throw new JikimiError("derive_invalid", `${keyId} is not a derived key id`);
+  if (slash <= 0) throw new JikimiError("derive_invalid", t("crypto.derive.not_derived", { id: keyId }));
   return keyId.slice(0, slash);
 }

@@ -33,6 +33,7 @@ import { homedir } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { z } from "zod";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { describeOwner, takeLock } from "../store/lock.js";
 
 export const KEYRING_FORMAT = "jikimi-keyring/1";
@@ -135,19 +136,23 @@ export function keyringPath(
   const fromEnv = env.JIKIMI_KEYRING !== undefined && env.JIKIMI_KEYRING !== "";
   const raw = fromEnv ? (env.JIKIMI_KEYRING as string) : configured;
   if (!raw)
-    throw new JikimiError(
-      "keyring_not_configured",
-      "no keyring is configured: set `keyring:` in jikimi.yaml (a path outside the workspace) or JIKIMI_KEYRING",
-    );
+    throw new JikimiError("keyring_not_configured", t("crypto.keyring.not_configured"), {
+      hint: t("crypto.keyring.not_configured_hint"),
+    });
   return secretFilePath(workspaceDir, raw, fromEnv ? cwd : workspaceDir, "keyring");
 }
 
 /**
  * A key file's path: `raw` resolved from `base` with `~` expanded and symlinks resolved; refused inside the
  * workspace (where it could be committed) unless under its gitignored .jikimi/ folder.
- * @example secretFilePath("/srv/ws", "~/.config/jikimi/acme.log-key", "/srv/ws", "log signing key")
+ * @example secretFilePath("/srv/ws", "~/.config/jikimi/acme.log-key", "/srv/ws", "log_key")
  */
-export function secretFilePath(workspaceDir: string, raw: string, base: string, what: string): string {
+export function secretFilePath(
+  workspaceDir: string,
+  raw: string,
+  base: string,
+  what: "keyring" | "log_key",
+): string {
   const expanded = raw.startsWith("~/") ? join(homedir(), raw.slice(2)) : raw;
   const path = realPath(resolve(base, expanded));
   const rel = relative(realPath(workspaceDir), path);
@@ -156,7 +161,8 @@ export function secretFilePath(workspaceDir: string, raw: string, base: string, 
   if (inside && !(parts[0] === ".jikimi" && parts.length > 1))
     throw new JikimiError(
       "keyring_inside_workspace",
-      `the ${what} path ${raw} is inside the workspace, where it could be committed: move it outside (e.g. ~/.config/jikimi/) or under .jikimi/`,
+      t("crypto.keyring.inside_workspace", { what: t(`crypto.file.${what}`), path: raw }),
+      { hint: t("crypto.keyring.inside_workspace_hint") },
     );
   return path;
 }
@@ -168,10 +174,9 @@ export function secretFilePath(workspaceDir: string, raw: string, base: string, 
 export function parsePurpose(text: string): KeyPurpose {
   const found = KEY_PURPOSES.find((p) => p === text);
   if (!found)
-    throw new JikimiError(
-      "key_purpose_unknown",
-      `no key purpose ${text}: use one of ${KEY_PURPOSES.join(", ")}`,
-    );
+    throw new JikimiError("key_purpose_unknown", t("crypto.keyring.purpose_unknown", { purpose: text }), {
+      hint: t("crypto.keyring.purpose_unknown_hint", { purposes: KEY_PURPOSES.join(", ") }),
+    });
   return found;
 }
 
@@ -218,7 +223,8 @@ function checkSealingPassphrase(passphrase: string): void {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
     throw new JikimiError(
       "keyring_passphrase_weak",
-      `${PASSPHRASE_ENV} is shorter than ${MIN_PASSPHRASE_LENGTH} characters: choose a longer passphrase to seal the keyring with`,
+      t("crypto.keyring.passphrase_weak", { env: PASSPHRASE_ENV, min: MIN_PASSPHRASE_LENGTH }),
+      { hint: t("crypto.keyring.passphrase_weak_hint") },
     );
 }
 
@@ -270,10 +276,9 @@ function unseal(path: string, box: SealedBox, passphrase: string): KeyringFile {
       decipher.final(),
     ]).toString("utf8");
   } catch {
-    throw new JikimiError(
-      "keyring_passphrase_wrong",
-      `the passphrase does not open the keyring ${path}: check ${PASSPHRASE_ENV} (if it is right, the file was altered: restore it from your backup)`,
-    );
+    throw new JikimiError("keyring_passphrase_wrong", t("crypto.keyring.passphrase_wrong", { path }), {
+      hint: t("crypto.keyring.passphrase_wrong_hint", { env: PASSPHRASE_ENV }),
+    });
   }
   return validate(path, parseJson(path, plain), KeyringSchema);
 }
@@ -282,10 +287,9 @@ function parseJson(path: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new JikimiError(
-      "keyring_corrupt",
-      `the keyring ${path} is not valid JSON: restore it from your backup`,
-    );
+    throw new JikimiError("keyring_corrupt", t("crypto.keyring.not_json", { path }), {
+      hint: t("crypto.keyring.restore_hint"),
+    });
   }
 }
 
@@ -294,7 +298,13 @@ function validate<T>(path: string, value: unknown, schema: z.ZodType<T>): T {
   if (!result.success)
     throw new JikimiError(
       "keyring_corrupt",
-      `the keyring ${path} is not a ${KEYRING_FORMAT} file (${result.error.issues.length} problems at ${result.error.issues.map((i) => i.path.join(".") || "(top)").join(", ")}): restore it from your backup`,
+      t("crypto.keyring.bad_format", {
+        path,
+        format: KEYRING_FORMAT,
+        count: result.error.issues.length,
+        places: result.error.issues.map((i) => i.path.join(".") || t("crypto.keyring.top")).join(", "),
+      }),
+      { hint: t("crypto.keyring.restore_hint") },
     );
   return result.data;
 }
@@ -341,10 +351,9 @@ function syncFolder(dir: string): void {
 }
 
 function existsError(path: string): JikimiError {
-  return new JikimiError(
-    "keyring_exists",
-    `a keyring already exists at ${path}: jikimi never overwrites keys (use \`jikimi keys list\`)`,
-  );
+  return new JikimiError("keyring_exists", t("crypto.keyring.exists", { path }), {
+    hint: t("crypto.keyring.exists_hint"),
+  });
 }
 
 function serialize(file: KeyringFile, passphrase: string | undefined): string {
@@ -386,12 +395,15 @@ type RawKeyring = { sealed: false; file: KeyringFile } | { sealed: true; box: Se
 /** Reads a keyring file without opening a seal; refuses one that others can read. */
 function readRaw(path: string): RawKeyring {
   if (!existsSync(path))
-    throw new JikimiError("keyring_missing", `no keyring at ${path}: create one with \`jikimi keys init\``);
+    throw new JikimiError("keyring_missing", t("crypto.keyring.missing", { path }), {
+      hint: t("crypto.keyring.missing_hint"),
+    });
   const mode = statSync(path).mode & 0o777;
   if ((mode & 0o077) !== 0)
     throw new JikimiError(
       "keyring_permissions",
-      `the keyring ${path} is readable by others (mode ${mode.toString(8)}): run chmod 600 on it`,
+      t("crypto.keyring.permissions", { path, mode: mode.toString(8) }),
+      { hint: t("crypto.keyring.permissions_hint") },
     );
   const parsed = parseJson(path, readFileSync(path, "utf8"));
   if (typeof parsed === "object" && parsed !== null && "sealed" in parsed)
@@ -408,10 +420,9 @@ function open(
   if (!raw.sealed) return { file: raw.file };
   const passphrase = passphraseFrom(env);
   if (passphrase === undefined)
-    throw new JikimiError(
-      "keyring_sealed",
-      `the keyring ${path} is sealed: set ${PASSPHRASE_ENV} to its passphrase`,
-    );
+    throw new JikimiError("keyring_sealed", t("crypto.keyring.sealed", { path }), {
+      hint: t("crypto.keyring.sealed_hint", { env: PASSPHRASE_ENV }),
+    });
   return { file: unseal(path, raw.box, passphrase), passphrase };
 }
 
@@ -433,13 +444,18 @@ export function isSealed(path: string): boolean {
 /** Runs `change` holding the keyring's lock (`<keyring>.lock.db`), so two changes never lose one another's keys. */
 function withLock<T>(path: string, change: () => T): T {
   if (!existsSync(path))
-    throw new JikimiError("keyring_missing", `no keyring at ${path}: create one with \`jikimi keys init\``);
+    throw new JikimiError("keyring_missing", t("crypto.keyring.missing", { path }), {
+      hint: t("crypto.keyring.missing_hint"),
+    });
   const lock = takeLock(
     path,
     (owner) =>
       new JikimiError(
         "keyring_locked",
-        `another jikimi is changing the keyring ${path}${owner ? ` (${describeOwner(owner)})` : ""}: wait for it to finish, then retry`,
+        owner
+          ? t("crypto.keyring.locked_by", { path, owner: describeOwner(owner) })
+          : t("crypto.keyring.locked", { path }),
+        { hint: t("crypto.keyring.locked_hint") },
       ),
   );
   try {
@@ -486,10 +502,9 @@ export function rotateKey(
   env: NodeJS.ProcessEnv = process.env,
 ): Rotation {
   if (purpose === "ledger-subjects")
-    throw new JikimiError(
-      "key_rotation_refused",
-      "the ledger-subjects key cannot be rotated: the subject dictionary is keyed by it, so a new key would give every data subject a new hash and split each subject's transfer history in two (look-ups and erasure would miss the older half). Keep it; shred it only when the ledger itself is retired",
-    );
+    throw new JikimiError("key_rotation_refused", t("crypto.keys.rotation_refused"), {
+      hint: t("crypto.keys.rotation_refused_hint"),
+    });
   const { keyring, result } = update(path, env, (file) => {
     const retired: string[] = [];
     for (const k of file.keys)
@@ -526,19 +541,25 @@ export function shredKey(path: string, keyId: string, now: Date, options: ShredO
   return update(path, options.env ?? process.env, (file) => {
     const key = file.keys.find((k) => k.id === keyId);
     if (!key)
-      throw new JikimiError(
-        "key_unknown",
-        `the keyring ${path} has no key ${keyId}: see \`jikimi keys list\``,
-      );
+      throw new JikimiError("key_unknown", t("crypto.keys.unknown", { path, id: keyId }), {
+        hint: t("crypto.keys.unknown_hint"),
+      });
     if (key.status === "shredded")
       throw new JikimiError(
         "key_already_shredded",
-        `the key ${keyId} was already shredded on ${key.shredded}`,
+        t("crypto.keys.already_shredded", { id: keyId, date: key.shredded ?? "" }),
       );
     if (key.status === "active" && !options.force)
       throw new JikimiError(
         "key_shred_active",
-        `${keyId} is the active ${key.purpose} key: shredding it leaves no ${key.purpose} key to work with. ${key.purpose === "ledger-subjects" ? "Shred it only when the ledger is retired" : `Rotate first (\`jikimi keys rotate ${key.purpose}\`)`}, or pass --force`,
+        t("crypto.keys.shred_active", {
+          id: keyId,
+          purpose: key.purpose,
+          advice:
+            key.purpose === "ledger-subjects"
+              ? t("crypto.keys.shred_active_ledger")
+              : t("crypto.keys.shred_active_rotate", { purpose: key.purpose }),
+        }),
       );
     if (key.purpose === "ledger-signing") key.public = publicPart(path, key);
     delete key.secret;
@@ -558,10 +579,7 @@ function publicPart(path: string, key: KeyEntry): string {
     });
     return createPublicKey(privateKey).export({ format: "der", type: "spki" }).toString("base64");
   } catch {
-    throw new JikimiError(
-      "key_shred_refused",
-      `the signing key ${key.id} in ${path} has no readable public part: removing its secret would leave old checkpoints unverifiable, so it is kept as it is`,
-    );
+    throw new JikimiError("key_shred_refused", t("crypto.keys.shred_refused", { id: key.id, path }));
   }
 }
 
@@ -574,12 +592,13 @@ export function sealKeyring(path: string, env: NodeJS.ProcessEnv = process.env):
   if (passphrase === undefined)
     throw new JikimiError(
       "keyring_passphrase_missing",
-      `set ${PASSPHRASE_ENV} to the passphrase to seal the keyring with`,
+      t("crypto.keyring.passphrase_missing", { env: PASSPHRASE_ENV }),
     );
   checkSealingPassphrase(passphrase);
   return withLock(path, () => {
     const raw = readRaw(path);
-    if (raw.sealed) throw new JikimiError("keyring_already_sealed", `the keyring ${path} is already sealed`);
+    if (raw.sealed)
+      throw new JikimiError("keyring_already_sealed", t("crypto.keyring.already_sealed", { path }));
     writeKeyring(path, raw.file, passphrase);
     return wrap(path, raw.file, true);
   });
@@ -592,7 +611,7 @@ export function sealKeyring(path: string, env: NodeJS.ProcessEnv = process.env):
 export function unsealKeyring(path: string, env: NodeJS.ProcessEnv = process.env): Keyring {
   return withLock(path, () => {
     const raw = readRaw(path);
-    if (!raw.sealed) throw new JikimiError("keyring_not_sealed", `the keyring ${path} is not sealed`);
+    if (!raw.sealed) throw new JikimiError("keyring_not_sealed", t("crypto.keyring.not_sealed", { path }));
     const { file } = open(path, raw, env);
     writeKeyring(path, file);
     return wrap(path, file, false);
@@ -607,10 +626,12 @@ function wrap(path: string, file: KeyringFile, sealed: boolean): Keyring {
     active(purpose) {
       const key = file.keys.find((k) => k.purpose === purpose && k.status === "active");
       if (!key?.secret)
-        throw new JikimiError(
-          "key_missing",
-          `the keyring ${path} has no active ${purpose} key: ${purpose === "ledger-subjects" ? "it was shredded, so the ledger's subjects can no longer be hashed" : `run \`jikimi keys rotate ${purpose}\``}`,
-        );
+        throw new JikimiError("key_missing", t("crypto.keys.no_active", { path, purpose }), {
+          hint:
+            purpose === "ledger-subjects"
+              ? t("crypto.keys.no_active_ledger")
+              : t("crypto.keys.no_active_rotate", { purpose }),
+        });
       return key as KeyEntry & { secret: string };
     },
     byId: (id) => file.keys.find((k) => k.id === id),

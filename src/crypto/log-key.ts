@@ -6,6 +6,7 @@
 // `jikimi keys move-log-key` moves it; until then it is read from there.
 import { existsSync } from "node:fs";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import {
   initKeyring,
   isSealed,
@@ -36,8 +37,8 @@ export function logKeyPath(
   cwd: string = process.cwd(),
 ): string {
   const fromEnv = env[LOG_KEY_ENV] !== undefined && env[LOG_KEY_ENV] !== "";
-  if (fromEnv) return secretFilePath(workspaceDir, env[LOG_KEY_ENV] as string, cwd, "log signing key");
-  if (configured) return secretFilePath(workspaceDir, configured, workspaceDir, "log signing key");
+  if (fromEnv) return secretFilePath(workspaceDir, env[LOG_KEY_ENV] as string, cwd, "log_key");
+  if (configured) return secretFilePath(workspaceDir, configured, workspaceDir, "log_key");
   return `${keyringFile}.log-key`;
 }
 
@@ -72,10 +73,9 @@ export function openLogKeys(path: string, keyring: Keyring, env: NodeJS.ProcessE
     legacy: own === undefined,
     active: () => {
       if (!own && !keyring.file.keys.some((k) => k.purpose === "ledger-signing"))
-        throw new JikimiError(
-          "log_key_missing",
-          `no log signing key at ${path}: create one with \`jikimi keys init\` (it creates only the files that are missing)`,
-        );
+        throw new JikimiError("log_key_missing", t("crypto.log_key.missing", { path }), {
+          hint: t("crypto.log_key.missing_hint"),
+        });
       return source.active("ledger-signing");
     },
     signer() {
@@ -108,7 +108,10 @@ export function moveSigningKeys(
     if (signing.length === 0)
       throw new JikimiError(
         "log_key_not_in_keyring",
-        `the keyring ${keyringFile} holds no signing key to move${existsSync(path) ? `: the log signing key is already in ${path}` : ""}`,
+        t("crypto.log_key.not_in_keyring", { path: keyringFile }),
+        {
+          hint: existsSync(path) ? t("crypto.log_key.already_moved", { path }) : undefined,
+        },
       );
     if (existsSync(path)) {
       const there = new Set(loadKeyring(path, env).file.keys.map((k) => k.id));
@@ -116,7 +119,8 @@ export function moveSigningKeys(
       if (missing.length > 0)
         throw new JikimiError(
           "log_key_exists",
-          `${path} already exists and lacks the keyring's signing keys ${missing.map((k) => k.id).join(", ")}: move it aside, then run again`,
+          t("crypto.log_key.exists", { path, ids: missing.map((k) => k.id).join(", ") }),
+          { hint: t("crypto.log_key.exists_hint") },
         );
     } else {
       const keys = signing.map((k) => {

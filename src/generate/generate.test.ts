@@ -136,7 +136,7 @@ describe("generate", () => {
     }
   });
 
-  it("names --out and the fix when the directory is missing or is a file", async () => {
+  it("names --output and the fix when the directory is missing or is a file", async () => {
     const missing = join(dir, "no-such-dir", "x.csv");
     const error = await rejection(() =>
       generate({ kind: "customers", rows: 10, format: "csv", out: missing }),

@@ -4,6 +4,7 @@ import { availableParallelism } from "node:os";
 import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { CHUNK_ROWS, type ChunkTask, type Format, headerOf, type Kind } from "./chunk.js";
 import { type ChunkSource, inProcessSource, WorkerPoolSource } from "./chunk-source.js";
 import { type OutputTarget, openFileTarget, streamTarget } from "./chunk-writer.js";
@@ -87,9 +88,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     bytes += header.length;
     for (let chunkIndex = 0; chunkIndex < chunks; chunkIndex++) {
       if (options.signal?.aborted) {
-        const left =
-          target.label === "-" ? "the output stream is incomplete" : `${target.label} was not written`;
-        throw new JikimiError("interrupted", `interrupted before the end; ${left}`, { exitCode: 130 });
+        const message =
+          target.label === "-"
+            ? t("generate.interrupted_stream")
+            : t("generate.interrupted_file", { file: target.label });
+        throw new JikimiError("interrupted", message, { exitCode: 130 });
       }
       const chunk = await source.get(chunkIndex);
       await target.write(chunk);

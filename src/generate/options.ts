@@ -1,6 +1,7 @@
 // generate options: parse the CLI's strings, validate, and infer the format; every failure names the flag and fix.
 import { extname } from "node:path";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { type Format, KINDS, type Kind } from "./chunk.js";
 
 /** Largest --rows per kind: ids are HB + 10 digits and P + 12 digits. */
@@ -51,7 +52,13 @@ export function checkWhole(
     const code = `invalid_${flag.replace(/^--/, "")}`;
     throw new JikimiError(
       code,
-      `${flag} must be a whole number from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")} (got "${shown}"): e.g. ${flag} ${example}`,
+      t("generate.options.not_whole", {
+        flag,
+        min: min.toLocaleString("en-US"),
+        max: max.toLocaleString("en-US"),
+        shown,
+      }),
+      { hint: t("generate.options.not_whole_hint", { flag, example }) },
     );
   }
   return value;
@@ -65,31 +72,29 @@ function wholeNumber(flag: string, text: string, min: number, max: number, examp
 export function checkKind(kind: string): Kind {
   const known = KINDS.find((k) => k === kind);
   if (known === undefined) {
-    throw new JikimiError(
-      "unknown_kind",
-      `unknown kind "${kind}": use \`jikimi generate customers\` or \`jikimi generate payments\``,
-    );
+    throw new JikimiError("unknown_kind", t("generate.options.unknown_kind", { kind }), {
+      hint: t("generate.options.unknown_kind_hint"),
+    });
   }
   return known;
 }
 
-/** The format from --format, or else from the --out extension (.csv, .jsonl/.ndjson; stdout defaults to csv). */
+/** The format from --output-format, or else from the --output extension (.csv, .jsonl/.ndjson; stdout: csv). */
 export function resolveFormat(out: string, format: string | undefined): Format {
   const wanted = format ?? (out === "-" ? "csv" : extname(out).toLowerCase().replace(".", ""));
   if (wanted === "csv") return "csv";
   if (wanted === "jsonl" || wanted === "ndjson") return "jsonl";
   if (format !== undefined)
-    throw new JikimiError("invalid_format", `--format must be csv or jsonl (got "${format}")`);
-  throw new JikimiError(
-    "unknown_format",
-    `cannot tell the format of --out ${out} from its extension: add --format csv or --format jsonl`,
-  );
+    throw new JikimiError("invalid_format", t("generate.options.bad_format", { format }));
+  throw new JikimiError("unknown_format", t("generate.options.unknown_format", { out }), {
+    hint: t("generate.options.unknown_format_hint"),
+  });
 }
 
 /** Turns raw CLI values into checked options, or throws a JikimiError (exit code 2). */
 export function parseGenerateArgs(raw: RawGenerateArgs): ParsedGenerateArgs {
   const kind = checkKind(raw.kind);
-  if (raw.out.trim() === "") throw new JikimiError("invalid_out", "--out needs a file path, or - for stdout");
+  if (raw.out.trim() === "") throw new JikimiError("invalid_out", t("generate.options.no_output"));
   return {
     kind,
     rows: wholeNumber("--rows", raw.rows, 1, MAX_ROWS[kind], "100000"),

@@ -44,14 +44,14 @@ describe("jikimi generate (CLI)", () => {
 
   it("writes the file and a one-line summary on stderr", async () => {
     const out = join(dir, "cli.csv");
-    const { code, stderr } = await cli("customers", "--rows", "100000", "--seed", "3", "--out", out);
+    const { code, stderr } = await cli("customers", "--rows", "100000", "--seed", "3", "--output", out);
     expect(code).toBe(0);
     expect(stderr).toMatch(/^wrote 100,000 customers to .*cli\.csv in \d+\.\d s \([\d.]+[kM]? rows\/s\)\n$/);
     expect((await readFile(out, "utf8")).split("\n").length).toBe(100_002);
   });
 
-  it("writes to stdout with --out -", async () => {
-    const { code, stdout } = await cli("payments", "--rows", "3", "--out", "-", "--format", "jsonl");
+  it("writes to stdout with --output -", async () => {
+    const { code, stdout } = await cli("payments", "--rows", "3", "-o", "-", "--output-format", "jsonl");
     expect(code).toBe(0);
     expect(
       stdout
@@ -62,9 +62,9 @@ describe("jikimi generate (CLI)", () => {
   });
 
   it.each([
-    [["customers", "--rows", "0", "--out", "x.csv"], "--rows"],
-    [["customers", "--rows", "10", "--out", "/no/such/dir/x.csv"], "/no/such/dir/x.csv"],
-    [["people", "--rows", "10", "--out", "x.csv"], "unknown kind"],
+    [["customers", "--rows", "0", "-o", "x.csv"], "--rows"],
+    [["customers", "--rows", "10", "-o", "/no/such/dir/x.csv"], "/no/such/dir/x.csv"],
+    [["people", "--rows", "10", "-o", "x.csv"], "unknown kind"],
   ])("exits 2 for %j, naming %s", async (args, mention) => {
     const { code, stderr } = await cli(...args);
     expect(code).toBe(2);

@@ -7,6 +7,7 @@ import { hostname } from "node:os";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 
 /** Who holds a lock. */
 export interface LockOwner {
@@ -34,10 +35,13 @@ export function lockOwner(base: string): LockOwner | undefined {
   }
 }
 
-/** "process 123 since 2024-05-31T02:00:00.000Z" (with the host when it is another one), or "". */
+/** "process 123 since 2024-05-31T02:00:00.000Z" (with the host when it is another one), or "", in the language in force. */
 export function describeOwner(owner: LockOwner | undefined): string {
   if (!owner) return "";
-  return `process ${owner.pid}${owner.host === hostname() ? "" : ` on ${owner.host}`} since ${owner.started}`;
+  const { pid, host, started } = owner;
+  return host === hostname()
+    ? t("store.lock.owner", { pid, started })
+    : t("store.lock.owner_on_host", { pid, host, started });
 }
 
 const busy = (e: unknown) => {
@@ -56,8 +60,8 @@ export function takeLock(base: string, refused: (owner: LockOwner | undefined) =
   } catch (e) {
     throw new JikimiError(
       "lock_unavailable",
-      `cannot create the lock folder ${dirname(base)} (${(e as NodeJS.ErrnoException).code ?? "error"}): check its permissions`,
-      { cause: e },
+      t("store.lock.no_folder", { dir: dirname(base), code: (e as NodeJS.ErrnoException).code ?? "error" }),
+      { hint: t("store.lock.no_folder_hint"), cause: e },
     );
   }
   const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
@@ -67,8 +71,11 @@ export function takeLock(base: string, refused: (owner: LockOwner | undefined) =
   } catch (e) {
     throw new JikimiError(
       "lock_unavailable",
-      `cannot open the lock ${base}.lock.db (${(e as { code?: string }).code ?? "error"}): check the folder's permissions and free space`,
-      { cause: e },
+      t("store.lock.cannot_open", {
+        file: `${base}.lock.db`,
+        code: (e as { code?: string }).code ?? "error",
+      }),
+      { hint: t("store.lock.hint"), cause: e },
     );
   }
   try {
@@ -89,8 +96,11 @@ export function takeLock(base: string, refused: (owner: LockOwner | undefined) =
     if (busy(e)) throw refused(lockOwner(base));
     throw new JikimiError(
       "lock_unavailable",
-      `cannot take the lock ${base}.lock.db (${(e as { code?: string }).code ?? "error"}): check the folder's permissions and free space`,
-      { cause: e },
+      t("store.lock.cannot_take", {
+        file: `${base}.lock.db`,
+        code: (e as { code?: string }).code ?? "error",
+      }),
+      { hint: t("store.lock.hint"), cause: e },
     );
   }
   // the side file only feeds messages; written atomically so a reader never sees half an owner

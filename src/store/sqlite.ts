@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { MIGRATIONS, type Migration } from "./migrations.js";
 
 export const STATE_DIR = ".jikimi";
@@ -39,10 +40,9 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   ).v;
   const known = migrations.at(-1)?.version ?? 0;
   if (current > known)
-    throw new JikimiError(
-      "store_too_new",
-      `the state database is at schema version ${current}, newer than this jikimi (${known}): upgrade jikimi`,
-    );
+    throw new JikimiError("store_too_new", t("store.sqlite.too_new", { current, known }), {
+      hint: t("store.sqlite.too_new_hint"),
+    });
   for (const m of migrations) {
     if (m.version <= current) continue;
     db.transaction(() => {
@@ -82,11 +82,10 @@ export function openStore(workspaceDir: string, file = join(workspaceDir, STATE_
     db.pragma("busy_timeout = 30000");
     db.pragma("foreign_keys = ON");
   } catch (cause) {
-    throw new JikimiError(
-      "store_unavailable",
-      `cannot open the state database ${file}: check that the folder is writable`,
-      { cause },
-    );
+    throw new JikimiError("store_unavailable", t("store.sqlite.unavailable", { file }), {
+      hint: t("store.sqlite.unavailable_hint"),
+      cause,
+    });
   }
   const version = migrate(db);
   if (file !== ":memory:") privateFiles(file);
