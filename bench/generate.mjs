@@ -105,7 +105,7 @@ function cases(dir) {
   };
   const viaCli = async () => {
     const out = join(dir, "cli.csv");
-    const args = ["generate", "customers", "--rows", String(ROWS), "--seed", "1", "--out", out, "--quiet"];
+    const args = ["generate", "customers", "--rows", String(ROWS), "--seed", "1", "--output", out, "--quiet"];
     const run = await measure([cliPath, ...args]);
     const { size } = await stat(out);
     await rm(out);

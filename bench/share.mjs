@@ -138,11 +138,12 @@ async function runJikimi(extra = []) {
     ws,
     "-i",
     file,
-    "-o",
+    "--out-dir",
     out,
     "--at",
     BENCH.at,
-    "--json",
+    "--format",
+    "json",
     ...extra,
   ];
   const r = await timed(args);

@@ -41,7 +41,7 @@ export function customersFile(rows, log = (line) => process.stdout.write(`${line
     log(`generating ${rows.toLocaleString("en-US")} customers to ${file}`);
     execFileSync(
       process.execPath,
-      [cli, "generate", "customers", "--rows", String(rows), "--seed", "1", "--out", file],
+      [cli, "generate", "customers", "--rows", String(rows), "--seed", "1", "--output", file],
       { stdio: "inherit" },
     );
   }

@@ -29,7 +29,8 @@ describe("--help shows examples", () => {
         paths.slice(i, i + 8).map(async (path) => {
           const args = [...(path === "" ? [] : path.split(" ")), "--help"];
           const { stdout } = await run(process.execPath, [join(ROOT, "dist", "cli", "main.js"), ...args], {
-            env: { ...process.env, NO_COLOR: "1" },
+            // English whatever the machine's locale (the heading is "예시:" in Korean)
+            env: { ...process.env, NO_COLOR: "1", LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" },
           });
           const at = stdout.indexOf("\nExamples:\n  $ ");
           if (at < 0 || !stdout.slice(at).includes("$ jikimi ")) missing.push(path);

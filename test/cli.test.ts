@@ -1,10 +1,11 @@
 // the CLI end to end: bad input of each kind gets a clear message with file:line:col and exit 2;
 // init, schema, taxonomy and the state store work from a fresh folder.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { copyExample } from "../src/cli/commands/init.js";
 import { LoadIssuesReportSchema } from "../src/report/findings/json-schema.js";
 import { jikimi, ROOT, tempDir } from "./support/cli.js";
 import { validateSarif } from "./support/sarif.js";
@@ -135,6 +136,30 @@ describe("jikimi init, schema and taxonomy", () => {
     expect(jikimi(["check", "-w", ws, "--at", "2026-06-01"]).status).toBe(0);
   });
 
+  it("init copies an example without its .jikimi state folder, and knows the hangul example", () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const source = join(dir, "example");
+    mkdirSync(join(source, ".jikimi"), { recursive: true });
+    mkdirSync(join(source, "agreements"), { recursive: true });
+    writeFileSync(join(source, "jikimi.yaml"), "# stray\n");
+    writeFileSync(join(source, "agreements", "a.yaml"), "id: a\n");
+    writeFileSync(join(source, ".jikimi", "state.db"), "not a database");
+    const target = join(dir, "copy");
+    copyExample(source, target);
+    expect(readFileSync(join(target, "agreements", "a.yaml"), "utf8")).toBe("id: a\n");
+    expect(existsSync(join(target, "jikimi.yaml"))).toBe(true);
+    expect(existsSync(join(target, ".jikimi", "state.db"))).toBe(false);
+    expect(existsSync(join(target, ".jikimi"))).toBe(false);
+
+    const hangul = workspace("hangul");
+    expect(existsSync(join(hangul, "jikimi.yaml"))).toBe(true);
+    expect(existsSync(join(hangul, ".jikimi", "state.db"))).toBe(false);
+    const help = jikimi(["init", "--help"]);
+    // commander wraps the help: compare with the line breaks and indents folded
+    expect(help.stdout.replace(/\s+/g, " ")).toContain("(hangul, minimal, nsf-case, nsf-case-corrected;");
+  });
+
   it("init refuses a non-empty folder and an unknown example", () => {
     const ws = workspace("minimal");
     const again = jikimi(["init", ws]);
@@ -159,9 +184,18 @@ describe("jikimi init, schema and taxonomy", () => {
   });
 
   it("taxonomy lists the Korean categories", () => {
-    const r = jikimi(["taxonomy", "--json"]);
+    const r = jikimi(["taxonomy", "--format", "json"]);
     const t = JSON.parse(r.stdout) as { categories: { key: string }[] };
     expect(t.categories.map((c) => c.key)).toContain("user.government_id.resident_registration_number");
+  });
+
+  it("taxonomy --lang ko shows the Korean names, English by default", () => {
+    const ko = jikimi(["taxonomy", "--lang", "ko"]);
+    expect(ko.status, ko.stderr).toBe(0);
+    expect(ko.stdout).toMatch(/^ {2}user\.name +direct +성명$/m);
+    const en = jikimi(["taxonomy"]);
+    expect(en.stdout).toMatch(/^ {2}user\.name +direct +Personal name$/m);
+    expect(en.stdout).not.toContain("성명");
   });
 });
 

@@ -1,6 +1,6 @@
 // `jikimi consent` through the built CLI: CSV import (quotes, CRLF), a bad file rejected whole without
 // echoing its values, re-imports adding nothing, purposes the workspace does not declare refused, and
-// grant/withdraw/status round trips with --json.
+// grant/withdraw/status round trips with --format json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -48,7 +48,7 @@ describe("jikimi consent import", () => {
       `HB0000000002,nsf-provision,withdraw,2024-03-01T00:00:00Z,"app settings",`,
     ].join("\r\n");
     const path = file("consents.csv", `${csv}\r\n`);
-    const r = run(["consent", "import", path, "--json"]);
+    const r = run(["consent", "import", path, "--format", "json"]);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
       ok: true,
@@ -56,13 +56,13 @@ describe("jikimi consent import", () => {
       rows: 3,
       recorded: 3,
       skipped: 0,
-      newSubjects: 2,
+      new_subjects: 2,
     });
     // the same file again adds nothing
     const again = run(["consent", "import", path]);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/^recorded 0 consent events from .* \(0 new subjects, 3 already recorded\)/);
-    const s = run(["consent", "status", "KIM, Minjun", "--json"]);
+    const s = run(["consent", "status", "KIM, Minjun", "--format", "json"]);
     expect(JSON.parse(s.stdout).consents).toMatchObject([
       {
         purpose: "nsf-provision",
@@ -91,7 +91,7 @@ describe("jikimi consent import", () => {
     ];
     const path = file("bad.csv", [HEADER, ...rows].join("\r\n"));
     for (const json of [false, true]) {
-      const r = run(["consent", "import", path, ...(json ? ["--json"] : [])]);
+      const r = run(["consent", "import", path, ...(json ? ["--format", "json"] : [])]);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/bad\.csv: 3 problems, nothing was recorded/);
       expect(r.stderr).toMatch(/row 3: action is not an allowed value: use "grant" or "withdraw"/);
@@ -99,9 +99,10 @@ describe("jikimi consent import", () => {
         /row 5: at is not in the expected format: use an ISO 8601 time with a timezone/,
       );
       expect(r.stderr).toMatch(/row 6: has 4 columns, the header 6; source, evidence are missing/);
+      if (json) expect(JSON.parse(r.stdout).error).toMatchObject({ code: "consent_input_invalid", total: 3 });
       if (json)
         expect(
-          JSON.parse(r.stdout).problems.map((p: { row: number; field: string }) => [p.row, p.field]),
+          JSON.parse(r.stdout).error.problems.map((p: { row: number; field: string }) => [p.row, p.field]),
         ).toEqual([
           [3, "action"],
           [5, "at"],
@@ -112,7 +113,7 @@ describe("jikimi consent import", () => {
         expect(output).not.toContain(value);
     }
     for (const subject of subjects) {
-      const s = run(["consent", "status", subject, "--json"]);
+      const s = run(["consent", "status", subject, "--format", "json"]);
       expect(s.status).toBe(0);
       expect(JSON.parse(s.stdout)).toEqual({ consents: [] });
     }
@@ -130,7 +131,9 @@ describe("jikimi consent import", () => {
       /consent purpose nsf-provison is not declared by any agreement of the workspace, nothing was recorded: use one of marketing, nsf-provision/,
     );
     expect(r.stdout + r.stderr).not.toMatch(/SUBJ-Q/);
-    expect(JSON.parse(run(["consent", "status", "SUBJ-Q1", "--json"]).stdout)).toEqual({ consents: [] });
+    expect(JSON.parse(run(["consent", "status", "SUBJ-Q1", "--format", "json"]).stdout)).toEqual({
+      consents: [],
+    });
     const g = run(["consent", "grant", "SUBJ-Q3", "--purpose", "newsletter", "--source", "app"]);
     expect(g.status).toBe(2);
     expect(g.stderr).toMatch(/newsletter is not declared/);
@@ -138,7 +141,7 @@ describe("jikimi consent import", () => {
 });
 
 describe("jikimi consent grant/withdraw/status", () => {
-  it("round-trips with --json, reading the subject from stdin with -", () => {
+  it("round-trips with --format json, reading the subject from stdin with -", () => {
     const { run } = workspace();
     const g = run(
       [
@@ -153,7 +156,8 @@ describe("jikimi consent grant/withdraw/status", () => {
         "2024-05-01T10:00:00+09:00",
         "--evidence",
         "rec-0412",
-        "--json",
+        "--format",
+        "json",
       ],
       "HB0000000077\n",
     );
@@ -165,8 +169,8 @@ describe("jikimi consent grant/withdraw/status", () => {
       at: "2024-05-01T01:00:00.000Z",
       source: "call-center",
       evidence: "rec-0412",
-      newSubject: true,
-      alreadyRecorded: false,
+      new_subject: true,
+      already_recorded: false,
     });
     const w = run([
       "consent",
@@ -176,15 +180,24 @@ describe("jikimi consent grant/withdraw/status", () => {
       "nsf-provision",
       "--source",
       "app-settings",
-      "--json",
+      "--format",
+      "json",
     ]);
     expect(w.status, w.stderr).toBe(0);
-    expect(JSON.parse(w.stdout)).toMatchObject({ action: "withdraw", newSubject: false });
-    const s = run(["consent", "status", "HB0000000077", "--json"]);
+    expect(JSON.parse(w.stdout)).toMatchObject({ action: "withdraw", new_subject: false });
+    const s = run(["consent", "status", "HB0000000077", "--format", "json"]);
     const [consent] = JSON.parse(s.stdout).consents;
     expect(consent).toMatchObject({ purpose: "nsf-provision", state: "withdrawn", source: "app-settings" });
     expect(consent.history.map((h: { action: string }) => h.action)).toEqual(["grant", "withdraw"]);
-    const before = run(["consent", "status", "HB0000000077", "--at", "2024-06-01T00:00:00Z", "--json"]);
+    const before = run([
+      "consent",
+      "status",
+      "HB0000000077",
+      "--at",
+      "2024-06-01T00:00:00Z",
+      "--format",
+      "json",
+    ]);
     expect(JSON.parse(before.stdout).consents[0]).toMatchObject({ state: "granted", evidence: "rec-0412" });
     for (const r of [g, w, s, before]) expect(r.stdout + r.stderr).not.toContain("HB0000000077");
     expect(run(["consent", "status", "HB0000000078"]).stdout).toBe(
@@ -197,6 +210,20 @@ describe("jikimi consent grant/withdraw/status", () => {
     const r = run(["consent", "grant", "SECRET-9", "--purpose", "NSF Provision", "--source", "app"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--purpose is not in the expected format/);
+    const ko = run([
+      "consent",
+      "grant",
+      "SECRET-9",
+      "--purpose",
+      "NSF Provision",
+      "--source",
+      "app",
+      "--lang",
+      "ko",
+    ]);
+    expect(ko.status).toBe(2);
+    expect(ko.stderr).toMatch(/--purpose 항목의 형식이 올바르지 않습니다/);
+    expect(ko.stderr).not.toMatch(/이벤트/);
     const t = run([
       "consent",
       "withdraw",

@@ -37,7 +37,7 @@ function setup() {
     return r;
   };
   const list = (passphrase = ""): Row[] =>
-    JSON.parse(run(["keys", "list", "--json"], passphrase).stdout) as Row[];
+    JSON.parse(run(["keys", "list", "--format", "json"], passphrase).stdout) as Row[];
   return { keyring, run, list };
 }
 

@@ -40,7 +40,7 @@ function manifest(
   change: (m: Record<string, unknown>) => void = () => {},
   subjects = "customer_id\nHB0000000001\nHB0000000002\nHB0000000003\n",
 ) {
-  const t = run(["ledger", "template", "nsf-credit-feed", "--at", at, "--json"]);
+  const t = run(["ledger", "template", "nsf-credit-feed", "--at", at, "--format", "json"]);
   expect(t.status, t.stderr).toBe(0);
   const m = JSON.parse(t.stdout) as Record<string, unknown>;
   m.records = 3;
@@ -57,7 +57,7 @@ describe("jikimi keys", () => {
     const init = run(["keys", "init"]);
     expect(init.status, init.stderr).toBe(0);
     expect(statSync(env.JIKIMI_KEYRING).mode & 0o777).toBe(0o600);
-    const list = run(["keys", "list", "--json"]);
+    const list = run(["keys", "list", "--format", "json"]);
     const keys = JSON.parse(list.stdout) as { id: string; purpose: string }[];
     expect(keys.map((k) => k.purpose).sort()).toEqual(["ledger-signing", "ledger-subjects", "master"]);
     expect(list.stdout).not.toMatch(/secret/);
@@ -80,7 +80,7 @@ describe("jikimi ledger", () => {
     const first = run(["ledger", "record", "-m", manifest(dir, run, ago(2))]);
     expect(first.status, first.stderr).toBe(0);
     expect(run(["ledger", "record", "-m", manifest(dir, run, ago(1))]).status).toBe(0);
-    const log = JSON.parse(run(["ledger", "log", "--json"]).stdout) as {
+    const log = JSON.parse(run(["ledger", "log", "--format", "json"]).stdout) as {
       seq: number;
       subjects: { count: number };
       released_at: string;
@@ -94,11 +94,19 @@ describe("jikimi ledger", () => {
     expect(log[0]?.scope.where).toBe("appstore_linked");
     expect(log[0]?.consent).toMatchObject({ purpose: "nsf-provision-overseas", count: 3 });
     expect((log[0]?.recorded_at ?? "") > (log[0]?.released_at ?? "")).toBe(true);
-    const subject = JSON.parse(run(["ledger", "subject", "HB0000000002", "--json"]).stdout) as {
+    const subject = JSON.parse(run(["ledger", "subject", "HB0000000002", "--format", "json"]).stdout) as {
       count: number;
     };
     expect(subject.count).toBe(2);
     expect(run(["ledger", "subject", "HB9999999999"]).stdout).toMatch(/no recorded release/);
+    // the history in text, aligned: two releases, the same columns; and in Korean
+    const history = run(["ledger", "subject", "HB0000000002"]).stdout.split("\n");
+    expect(history[2]).toMatch(/^2 releases \(\d+\.\d ms\)$/);
+    expect(history[0]?.indexOf("basis: ")).toBe(history[1]?.indexOf("basis: "));
+    const ko = run(["ledger", "subject", "HB0000000002", "--lang", "ko"]).stdout;
+    expect(ko).toMatch(/법적 근거: /);
+    expect(ko).toMatch(/제공 2건 \(/);
+    expect(run(["ledger", "subject", "HB9999999999", "--lang", "ko"]).stdout).toMatch(/제공 기록이 없습니다/);
     const cp = join(dir, "checkpoint.json");
     expect(run(["ledger", "checkpoint", "-o", cp]).status).toBe(0);
     const ok = run(["ledger", "verify", "--against", cp]);
@@ -216,7 +224,7 @@ describe("jikimi ledger", () => {
       expect(r.status, what).toBe(2);
       expect(r.stderr, what).toMatch(message);
     }
-    expect(JSON.parse(run(["ledger", "log", "--json"]).stdout)).toEqual([]);
+    expect(JSON.parse(run(["ledger", "log", "--format", "json"]).stdout)).toEqual([]);
   });
 
   it("a recorded release passes the gateway's guards: per-day limit, time order, consent, back-dating", () => {
@@ -239,7 +247,7 @@ describe("jikimi ledger", () => {
     // back-dated by a month: held, unless an override says why, which the entry keeps
     const late = manifest(dir, run, ago(30), () => {}, two);
     expect(run(["ledger", "record", "-m", late]).status).toBe(3);
-    expect(JSON.parse(run(["ledger", "log", "--json"]).stdout)).toHaveLength(1);
+    expect(JSON.parse(run(["ledger", "log", "--format", "json"]).stdout)).toHaveLength(1);
     const fresh = setup();
     fresh.run(["keys", "init"]);
     consent(fresh.dir, fresh.run, [1, 2]);
@@ -253,7 +261,9 @@ describe("jikimi ledger", () => {
       reason,
     ]);
     expect(forced.status, forced.stderr).toBe(0);
-    const [entry] = JSON.parse(fresh.run(["ledger", "log", "--json"]).stdout) as { override: string }[];
+    const [entry] = JSON.parse(fresh.run(["ledger", "log", "--format", "json"]).stdout) as {
+      override: string;
+    }[];
     expect(entry?.override).toBe(reason);
   });
 
@@ -282,7 +292,7 @@ describe("jikimi ledger", () => {
     ]);
     expect(headless.status).toBe(2);
     expect(headless.stderr + headless.stdout).not.toMatch(/HB000000000/);
-    expect(JSON.parse(run(["ledger", "log", "--json"]).stdout)).toEqual([]);
+    expect(JSON.parse(run(["ledger", "log", "--format", "json"]).stdout)).toEqual([]);
   });
 
   it("prune refuses entries younger than 3 years", () => {

@@ -28,7 +28,7 @@ function consentingWorkspace(rows: number, seed: number, edit: (ws: string) => v
     String(rows),
     "--seed",
     String(seed),
-    "--out",
+    "--output",
     input,
     "--threads",
     "1",
@@ -39,7 +39,7 @@ function consentingWorkspace(rows: number, seed: number, edit: (ws: string) => v
   const out = join(dir, "out");
   /** `jikimi share nsf-credit-feed` of `file` into the out folder at `at`. */
   const share = (file: string, at: string) =>
-    run(["share", "nsf-credit-feed", "-w", ws, "-i", file, "-o", out, "--at", at]);
+    run(["share", "nsf-credit-feed", "-w", ws, "-i", file, "--out-dir", out, "--at", at]);
   return { dir, ws, input, lines, run, share, out };
 }
 
@@ -61,7 +61,7 @@ describe("jikimi share (CLI)", () => {
       for (const value of line.split(",").slice(0, 4)) expect(printed).not.toContain(value);
     const wrong = join(dir, "wrong");
     expect(run(["init", wrong, "--example", "nsf-case"]).status).toBe(0);
-    const refused = run(["share", "nsf-credit-feed", "-w", wrong, "-i", input, "-o", out]);
+    const refused = run(["share", "nsf-credit-feed", "-w", wrong, "-i", input, "--out-dir", out]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/check error/);
   });
@@ -77,7 +77,7 @@ describe("jikimi share (CLI)", () => {
     expect(future.status, future.stderr).toBe(3);
     expect(future.stdout).toMatch(/HELD: .*in the future/);
     expect(written()).toEqual([]);
-    const log = run(["ledger", "log", "-w", ws, "--json"]);
+    const log = run(["ledger", "log", "-w", ws, "--format", "json"]);
     expect(log.status, log.stderr).toBe(0);
     expect(JSON.parse(log.stdout)).toEqual([]);
   });

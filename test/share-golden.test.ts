@@ -181,12 +181,12 @@ describe("share golden output (test/fixtures/share-golden)", () => {
       expect(result.counts).toEqual({
         read: 12,
         bad: count("bad"),
-        outOfScope: count("outOfScope"),
-        noConsent: count("noConsent"),
+        out_of_scope: count("outOfScope"),
+        no_consent: count("noConsent"),
         released: count("released"),
         subjects: count("released"),
       });
-      expect(result.counts).toMatchObject({ bad: 1, outOfScope: 2, noConsent: 3, released: 6 });
+      expect(result.counts).toMatchObject({ bad: 1, out_of_scope: 2, no_consent: 3, released: 6 });
       // the only hold is the back-dating one the override answers: no guard, risk or hash audit holds
       expect(result.held).toHaveLength(1);
       expect(result.held[0]).toMatch(/more than 7 days before now/);

@@ -25,7 +25,7 @@ function workspace() {
   );
   expect(run(["consent", "import", consent]).status).toBe(0);
   for (const days of [2, 1]) {
-    const t = run(["ledger", "template", "nsf-credit-feed", "--at", ago(days), "--json"]);
+    const t = run(["ledger", "template", "nsf-credit-feed", "--at", ago(days), "--format", "json"]);
     expect(t.status, t.stderr).toBe(0);
     const m = JSON.parse(t.stdout) as Record<string, unknown>;
     m.records = 3;
@@ -59,16 +59,15 @@ describe("jikimi ledger publish + jikimi verify log", () => {
     const ok = verify();
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^ok: jikimi\/Hanbit-Pay-Co\.,-Ltd\., 2 entries, root [0-9a-f]{64}/);
-    const json = JSON.parse(verify(["--json"]).stdout) as { ok: boolean; size: number };
+    const json = JSON.parse(verify(["--format", "json"]).stdout) as { ok: boolean; size: number };
     expect(json).toMatchObject({ ok: true, size: 2 });
 
     // another release, published again, verifies against the checkpoint kept from before
     const kept = join(stranger, "kept.checkpoint");
     writeFileSync(kept, readFileSync(join(out, "checkpoint")));
-    const template = JSON.parse(run(["ledger", "template", "nsf-credit-feed", "--json"]).stdout) as Record<
-      string,
-      unknown
-    >;
+    const template = JSON.parse(
+      run(["ledger", "template", "nsf-credit-feed", "--format", "json"]).stdout,
+    ) as Record<string, unknown>;
     template.records = 3;
     template.operator = "ops@hanbitpay.example";
     writeFileSync(join(dir, "release.yaml"), stringify(template));

@@ -22,7 +22,11 @@ export function commandTree(program: Command): CommandNode[] {
       command,
       subcommands: command.commands.map((c) => ({ name: c.name(), description: c.description() })),
       longOptions: [
-        ...command.options.map((o) => o.long).filter((l): l is string => l !== undefined),
+        // old flags that still work for one release are hidden: completion offers the current ones only
+        ...command.options
+          .filter((o) => !o.hidden)
+          .map((o) => o.long)
+          .filter((l): l is string => l !== undefined),
         "--help",
       ],
     });

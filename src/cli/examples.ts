@@ -2,6 +2,7 @@
 // adds them after registration, so a verb's file never carries its own. test/cli-help.test.ts fails for a
 // command without one.
 import type { Command } from "commander";
+import { t } from "../i18n/index.js";
 import { commandTree } from "./command-tree.js";
 
 const VKEY = '--vkey "$(cat hanbit-pay.vkey)"';
@@ -12,24 +13,31 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   "": [
     "jikimi init ./nsf --example nsf-case-corrected",
     "jikimi check -w ./nsf",
-    "jikimi share nsf-credit-feed -w ./nsf -i customers.csv -o ./out",
+    "jikimi share nsf-credit-feed -w ./nsf -i customers.csv --out-dir ./out",
   ],
-  init: ["jikimi init ./nsf --example nsf-case-corrected", "jikimi init ./nsf --example minimal --force"],
+  init: [
+    "jikimi init ./nsf --example nsf-case-corrected",
+    "jikimi init ./nsf --example minimal --force --format json",
+  ],
   check: [
     "jikimi check -w ./nsf",
     "jikimi check -w ./nsf --strict --at 2024-03-01",
     "jikimi check -w ./nsf --format sarif -o check.sarif",
   ],
-  schema: ["jikimi schema -w ./nsf", "jikimi schema --kind agreement > agreement.schema.json"],
-  taxonomy: ["jikimi taxonomy -w ./nsf", "jikimi taxonomy -w ./nsf --json > taxonomy.json"],
+  schema: [
+    "jikimi schema -w ./nsf",
+    "jikimi schema --out-dir ./schemas",
+    "jikimi schema --kind agreement > agreement.schema.json",
+  ],
+  taxonomy: ["jikimi taxonomy -w ./nsf", "jikimi taxonomy -w ./nsf --format json > taxonomy.json"],
   generate: [
-    "jikimi generate customers --rows 100000 --out customers.csv --seed 7",
-    "jikimi generate payments --rows 1000000 --customers 100000 --out payments.jsonl",
+    "jikimi generate customers --rows 100000 -o customers.csv --seed 7",
+    "jikimi generate payments --rows 1000000 --customers 100000 -o payments.jsonl --format json",
   ],
   consent: ["jikimi consent import consents.csv -w ./nsf", "jikimi consent status HB0000000042 -w ./nsf"],
   "consent import": [
     "jikimi consent import consents.csv -w ./nsf",
-    "jikimi consent import consents.jsonl -w ./nsf --json",
+    "jikimi consent import consents.jsonl -w ./nsf --format json",
   ],
   "consent grant": [
     "jikimi consent grant HB0000000042 -w ./nsf --purpose nsf-provision-overseas --source app-signup-v3",
@@ -40,11 +48,11 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   "consent status": [
     "jikimi consent status HB0000000042 -w ./nsf",
-    "jikimi consent status HB0000000042 -w ./nsf --at 2024-03-01T00:00:00Z --json",
+    "jikimi consent status HB0000000042 -w ./nsf --at 2024-03-01T00:00:00Z --format json",
   ],
   keys: ["jikimi keys init -w ./nsf", "jikimi keys list -w ./nsf"],
   "keys init": ["jikimi keys init -w ./nsf"],
-  "keys list": ["jikimi keys list -w ./nsf", "jikimi keys list -w ./nsf --json"],
+  "keys list": ["jikimi keys list -w ./nsf", "jikimi keys list -w ./nsf --format json"],
   "keys rotate": ["jikimi keys rotate master -w ./nsf", "jikimi keys rotate ledger-signing -w ./nsf"],
   "keys move-log-key": ["jikimi keys move-log-key -w ./nsf"],
   "keys shred": ["jikimi keys list -w ./nsf", "jikimi keys shred master-1a2b3c4d -w ./nsf"],
@@ -57,15 +65,22 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "jikimi keys unseal -w ./nsf",
   ],
   ledger: ["jikimi ledger log -w ./nsf", "jikimi ledger verify -w ./nsf"],
-  "ledger log": ["jikimi ledger log -w ./nsf", "jikimi ledger log -w ./nsf -a nsf-credit-feed -n 10"],
-  "ledger show": ["jikimi ledger show 12 -w ./nsf", "jikimi ledger show 12 -w ./nsf --json"],
+  "ledger log": [
+    "jikimi ledger log -w ./nsf",
+    "jikimi ledger log -w ./nsf -a nsf-credit-feed -n 10",
+    "jikimi ledger log -w ./nsf --format json",
+  ],
+  "ledger show": ["jikimi ledger show 12 -w ./nsf", "jikimi ledger show 12 -w ./nsf --format json"],
   "ledger subject": ["jikimi ledger subject HB0000000042 -w ./nsf"],
   "ledger receipt": ["jikimi ledger receipt HB0000000042 -w ./nsf -o receipt-HB0000000042.json"],
   "ledger verify": [
     "jikimi ledger verify -w ./nsf",
     "jikimi ledger verify -w ./nsf --against checkpoint-2024-03.txt --receipts all",
   ],
-  "ledger checkpoint": ["jikimi ledger checkpoint -w ./nsf -o checkpoint-2024-03.txt"],
+  "ledger checkpoint": [
+    "jikimi ledger checkpoint -w ./nsf -o checkpoint-2024-03.txt",
+    "jikimi ledger checkpoint -w ./nsf --format json",
+  ],
   "ledger vkey": ["jikimi ledger vkey -w ./nsf > hanbit-pay.vkey", "jikimi ledger vkey -w ./nsf --all"],
   "ledger proof": ["jikimi ledger proof 12 -w ./nsf", "jikimi ledger proof -w ./nsf --consistency 10"],
   "ledger record": [
@@ -89,9 +104,9 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   "verify receipt": [`jikimi verify receipt receipt-HB0000000042.json ${VKEY} --subject HB0000000042`],
   share: [
-    "jikimi share nsf-credit-feed -w ./nsf -i customers.csv -o ./out --dry-run",
-    "jikimi share nsf-credit-feed -w ./nsf -i customers.csv -o ./out",
-    "jikimi generate customers --rows 1000 --out - | jikimi share nsf-credit-feed -w ./nsf -i - --format csv -o ./out",
+    "jikimi share nsf-credit-feed -w ./nsf -i customers.csv --out-dir ./out --dry-run",
+    "jikimi share nsf-credit-feed -w ./nsf -i customers.csv --out-dir ./out --format json",
+    "jikimi generate customers --rows 1000 -o - | jikimi share nsf-credit-feed -w ./nsf -i - --input-format csv --out-dir ./out",
   ],
   detokenize: [
     "jikimi detokenize nsf-credit-feed -w ./nsf -f customer_id < tokens.txt",
@@ -130,10 +145,12 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** The "Examples:" block for a command path, or undefined when it has none. */
+/** The "Examples:" block for a command path (its heading in the output language), or undefined when it has none. */
 export function examplesText(path: string): string | undefined {
   const lines = EXAMPLES[path];
-  return lines === undefined ? undefined : `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+  return lines === undefined
+    ? undefined
+    : `\n${t("cli.help.examples")}\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 }
 
 /**

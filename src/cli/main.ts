@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// the jikimi command: parses arguments, calls the library, prints; exit codes come from errors.ts.
-import { Command, CommanderError } from "commander";
+// the jikimi command: parses arguments, calls the library, prints; exit codes come from errors.ts, the output
+// convention (formats, JSON errors, old flags) from convention.ts and output.ts.
+import { Command } from "commander";
 import { ExitCode, JikimiError } from "../errors.js";
 import { setLanguage, t } from "../i18n/index.js";
 import { registerCommands } from "./commands/index.js";
+import { applyConvention, commandPathOf, jsonRequested } from "./convention.js";
 import { attachExamples } from "./examples.js";
+import { localiseHelp } from "./help.js";
 import { languageOf } from "./language.js";
+import { formatKnown, jsonOutput, reportError } from "./output.js";
 
 // a reader that stops early (`jikimi share ... | head`) closes the pipe: the rest of the output is dropped quietly
 // and the command finishes what it was doing (a release is never cut short by its own report)
@@ -17,33 +21,28 @@ for (const stream of [process.stdout, process.stderr])
 
 const language = languageOf(process.argv, process.env);
 if (language instanceof JikimiError) {
-  process.stderr.write(`${t("common.error", { message: language.message })}\n`);
-  process.exit(ExitCode.usage);
+  process.exitCode = reportError(language, "", jsonRequested(process.argv));
+  process.exit(process.exitCode ?? ExitCode.usage);
 }
 setLanguage(language);
 
 const program = new Command("jikimi")
-  .description("Controls how personal data leaves a company.")
-  .version("0.1.0")
-  .option("--lang <lang>", "language of the output: ko or en (default: the workspace's lang, then LANG)")
+  .description(t("cli.help.program"))
+  .version("0.1.0", "-V, --version", t("cli.help.version"))
+  .helpOption("-h, --help", t("cli.help.help"))
+  .helpCommand("help [command]", t("cli.help.help_command"))
+  .option("--lang <lang>", t("cli.help.lang"))
   .showHelpAfterError()
   .exitOverride();
+localiseHelp(program);
 
 await registerCommands(program, process.argv);
+applyConvention(program);
 attachExamples(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : ExitCode.usage;
-  } else if (error instanceof JikimiError) {
-    process.stderr.write(`${t("common.error", { message: error.message })}\n`);
-    process.exitCode = error.exitCode;
-  } else {
-    const name = error instanceof Error ? error.name : "unknown error";
-    process.stderr.write(`${t("common.internal_error", { name })}\n`);
-    if (process.env.JIKIMI_DEBUG === "1" && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    process.exitCode = ExitCode.internal;
-  }
+  const json = formatKnown() ? jsonOutput() : jsonRequested(process.argv);
+  process.exitCode = reportError(error, commandPathOf(program, process.argv), json);
 }

@@ -3,10 +3,11 @@ import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 
 /** Adds -w/--workspace (default: $JIKIMI_WORKSPACE or the current folder). */
 export function workspaceOption(cmd: Command): Command {
-  return cmd.option("-w, --workspace <dir>", "workspace folder (default: $JIKIMI_WORKSPACE or .)");
+  return cmd.option("-w, --workspace <dir>", t("cli.options.workspace"));
 }
 
 export function workspaceDir(opts: { workspace?: string }): string {
@@ -34,11 +35,10 @@ export function emit(text: string, file: string | undefined, mode?: number): voi
     renameSync(tmp, target);
   } catch (cause) {
     rmSync(tmp, { force: true });
-    throw new JikimiError(
-      "output_unwritable",
-      `cannot write ${file}: check that its folder exists and is writable`,
-      { cause },
-    );
+    throw new JikimiError("output_unwritable", t("cli.errors.output_unwritable", { file }), {
+      hint: t("cli.errors.output_unwritable_hint"),
+      cause,
+    });
   }
 }
 
@@ -46,22 +46,30 @@ export function emit(text: string, file: string | undefined, mode?: number): voi
 export function dateOption(value: string | undefined, now: Date = new Date()): string {
   if (value === undefined) return now.toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new JikimiError("bad_date", `--at ${JSON.stringify(value)} is not a date: use YYYY-MM-DD`);
+    throw new JikimiError("bad_date", t("cli.errors.bad_date", { value: JSON.stringify(value) }), {
+      hint: t("cli.errors.bad_date_hint"),
+    });
   return value;
 }
 
-/** Prints a verify report's problems (ledger verify, verify log): kind, entry, place and message, one per line. */
-export function printProblems(
-  problems: readonly {
-    kind: string;
-    seq?: number | undefined;
-    place?: string | undefined;
-    message: string;
-  }[],
-): void {
-  process.stdout.write(`FAILED: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n`);
-  for (const p of problems)
-    process.stdout.write(
-      `  ${p.kind}${p.seq === undefined ? "" : ` at entry ${p.seq}`}${p.place ? ` [${p.place}]` : ""}: ${p.message}\n`,
-    );
+/** A verify problem (ledger verify, verify log, monitor, publish): kind, entry, place and message. */
+export interface ProblemLine {
+  kind: string;
+  seq?: number | undefined;
+  place?: string | undefined;
+  message: string;
 }
+
+/** One problem as an indented line: "  changed at entry 1 [tile/entries/000.p/3]: ..." */
+export function problemLine(p: ProblemLine): string {
+  const at = p.seq === undefined ? "" : t("cli.verify.at_entry", { seq: p.seq });
+  return `  ${p.kind}${at}${p.place ? ` [${p.place}]` : ""}: ${p.message}\n`;
+}
+
+/** The text of a failed verify: "FAILED: n problems", then one line per problem. */
+export function problemsText(problems: readonly ProblemLine[]): string {
+  return `${t("cli.verify.failed", { problems: t("common.problems", { count: problems.length }) })}\n${problems.map(problemLine).join("")}`;
+}
+
+/** Thousands separated, as both languages write them: 1,234,567. */
+export const n = (value: number): string => value.toLocaleString("en-US");

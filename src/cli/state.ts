@@ -7,6 +7,7 @@ import { z } from "zod";
 import { type Keyring, keyringPath, loadKeyring } from "../crypto/keyring.js";
 import { type LogKeys, logKeyPath, openLogKeys } from "../crypto/log-key.js";
 import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { Ledger } from "../ledger/ledger.js";
 import { logNoteSigner, logVkey } from "../ledger/note/log-key.js";
 import type { NoteSigner } from "../ledger/note/signed-note.js";
@@ -78,7 +79,10 @@ export function witnessSettings(dir: string): {
   if (!parsed.success)
     throw new JikimiError(
       "bad_config",
-      `${CONFIG_FILE}: ledger.witnesses is invalid at ${parsed.error.issues.map((i) => `witnesses.${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      t("cli.errors.bad_witnesses", {
+        file: CONFIG_FILE,
+        issues: parsed.error.issues.map((i) => `witnesses.${i.path.join(".")}: ${i.message}`).join("; "),
+      }),
     );
   const quorum = ledger?.witness_quorum;
   return {
@@ -97,7 +101,10 @@ export function workspaceKeyringPath(dir: string): string {
     if (process.env.JIKIMI_KEYRING === undefined)
       throw new JikimiError(
         "workspace_not_found",
-        `no readable ${CONFIG_FILE} in ${dir}: pass --workspace DIR or run \`jikimi init DIR\``,
+        t("cli.errors.workspace_not_found", { file: CONFIG_FILE, dir }),
+        {
+          hint: t("cli.errors.workspace_not_found_hint"),
+        },
       );
   }
   return keyringPath(dir, configured);

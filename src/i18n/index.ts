@@ -3,7 +3,7 @@
 // else English. Messages never carry record values, keys or tokens: callers pass names, counts and places only.
 import { AsyncLocalStorage } from "node:async_hooks";
 import i18next from "i18next";
-import type { KeyOf, Table } from "./catalogue.js";
+import type { Table } from "./catalogue.js";
 import * as cli from "./messages/cli.js";
 import * as common from "./messages/common.js";
 import * as consent from "./messages/consent.js";
@@ -48,12 +48,13 @@ export const AREAS = {
 } as const;
 
 type Areas = typeof AREAS;
-type English = { [A in keyof Areas]: Areas[A]["en"] }[keyof Areas];
-type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
-  ? I
+type AnyKey = { [A in keyof Areas]: keyof Areas[A]["en"] & string }[keyof Areas];
+/** Every key of the catalogue, plural forms by their base key (a key not in an English table fails to compile). */
+export type MessageKey = AnyKey extends infer K
+  ? K extends `${infer Base}_${"one" | "other"}`
+    ? Base
+    : K
   : never;
-/** Every key of the catalogue, plural forms by their base key. */
-export type MessageKey = KeyOf<UnionToIntersection<English> & Table>;
 /** Values put into a message: names, counts, places; never a record value. */
 export type MessageParams = Readonly<Record<string, string | number | bigint | boolean>>;
 

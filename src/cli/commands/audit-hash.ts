@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { openReader } from "../../io/records/index.js";
 import type { RecordFormat } from "../../io/records/types.js";
 import {
@@ -13,15 +14,17 @@ import {
   type AuditResult,
   type AuditSpace,
   auditDigests,
-  type DigestShape,
   digestShape,
   hasShape,
 } from "../../scan/hash-audit.js";
+import { renderAuditText } from "../../scan/index.js";
+import { formatOption } from "../convention.js";
+import { n } from "../options.js";
+import { report } from "../output.js";
 
 interface AuditHashOptions {
   column: string;
   candidates?: string;
-  format: "text" | "json";
   inputFormat?: RecordFormat;
   threads?: string;
   spaces?: string;
@@ -36,10 +39,13 @@ function parseSpaces(list: string): AuditSpace[] {
     .filter((s) => s !== "");
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length > 0 || names.length === 0) {
-    const what = unknown.length > 0 ? `unknown space "${unknown[0]}"` : "no space named";
+    const what =
+      unknown.length > 0
+        ? t("scan.audit.errors.unknown_space", { space: unknown[0] ?? "" })
+        : t("scan.audit.errors.no_space");
     throw new JikimiError(
       "bad_spaces",
-      `--spaces: ${what}; the known spaces are: ${AUDIT_SPACES.join(", ")} (comma-separated)`,
+      t("scan.audit.errors.bad_spaces", { what, spaces: AUDIT_SPACES.join(", ") }),
     );
   }
   return [...new Set(names)] as AuditSpace[];
@@ -64,7 +70,7 @@ async function readColumn(
       if (at < 0) {
         throw new JikimiError(
           "no_such_column",
-          `${file} has no column "${name}"; its columns are: ${columns.join(", ")}`,
+          t("scan.audit.errors.no_column", { file, column: name, columns: columns.join(", ") }),
         );
       }
     }
@@ -77,7 +83,8 @@ async function readColumn(
       seen.set(v, (seen.get(v) ?? 0) + 1);
     }
   }
-  if (columns === undefined) throw new JikimiError("empty_input", `${file} has no records to audit`);
+  if (columns === undefined)
+    throw new JikimiError("empty_input", t("scan.audit.errors.no_records", { file }));
   return { seen, nonEmpty, rows, bad };
 }
 
@@ -86,78 +93,50 @@ function readCandidates(file: string): string[] {
   try {
     text = readFileSync(file, "utf8");
   } catch (cause) {
-    throw new JikimiError("candidates_unreadable", `cannot read the candidate list ${file}`, { cause });
+    throw new JikimiError("candidates_unreadable", t("scan.audit.errors.candidates_unreadable", { file }), {
+      hint: t("cli.errors.check_path"),
+      cause,
+    });
   }
   return text.split(/\r?\n/).filter((l) => l.trim() !== "");
 }
 
-const NAMES: Record<DigestShape["algorithm"], string> = {
-  md5: "MD5",
-  sha1: "SHA-1",
-  sha256: "SHA-256",
-  sha512: "SHA-512",
-};
-
-function text(file: string, column: string, r: AuditResult, rows: number, bad: number): string {
-  const n = (x: number) => x.toLocaleString("en-US");
-  const lines = [
-    `${file}, column "${column}": ${NAMES[r.shape.algorithm]} digests, ${r.shape.encoding}`,
-    `  ${r.verdict}`,
-    "",
-    `  rows          ${n(rows)}${bad > 0 ? ` (${n(bad)} malformed records skipped)` : ""}`,
-    `  values        ${n(r.values)} non-empty digests, ${n(r.distinct)} distinct`,
-    `  recovered     ${n(r.reversed)} distinct digests (${(100 * r.share).toFixed(1)}%)`,
-    `  time          ${r.seconds.toFixed(1)} s`,
-    "  tried",
-    ...r.tried.map((t) => `    ${t}`),
-    ...(r.stoppedEarly ? ["    (stopped there: every distinct digest was recovered)"] : []),
-    "  recovered by form",
-    ...Object.entries(r.byForm).map(([form, k]) => `    ${form.padEnd(28)} ${n(k)}`),
-  ];
-  return `${lines.join("\n")}\n`;
-}
-
 export function registerAuditHash(program: Command): void {
-  program
-    .command("audit-hash")
-    .argument("<file>", "CSV, JSON Lines or Parquet file")
-    .requiredOption("-c, --column <name>", "the column that holds the digests")
-    .option("--candidates <file>", "values the recipient may hold (e.g. your e-mail list), one per line")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+  formatOption(
+    program
+      .command("audit-hash")
+      .argument("<file>", t("cli.audit_hash.file"))
+      .requiredOption("-c, --column <name>", t("cli.audit_hash.column"))
+      .option("--candidates <file>", t("cli.audit_hash.candidates")),
+  )
     .addOption(
-      new Option("--input-format <format>", "input format (default: from the extension)").choices([
+      new Option("--input-format <format>", t("cli.options.input_format")).choices([
         "csv",
         "jsonl",
         "parquet",
       ]),
     )
-    .option("--threads <n>", "worker threads for the mobile space (default: one per core)")
-    .option(
-      "--spaces <names>",
-      `the spaces to enumerate, comma-separated (default: all: ${AUDIT_SPACES.join(", ")}); candidates always go first`,
-    )
-    .description(
-      "tell whether a column of digests can be reversed (Korean mobile numbers, dates of birth, candidates)",
-    )
+    .option("--threads <n>", t("cli.audit_hash.threads"))
+    .option("--spaces <names>", t("cli.audit_hash.spaces", { spaces: AUDIT_SPACES.join(", ") }))
+    .description(t("cli.audit_hash.description"))
     .action(async (file: string, opts: AuditHashOptions) => {
       let threads: number | undefined;
       if (opts.threads !== undefined) {
         threads = Number(opts.threads);
         if (!Number.isInteger(threads) || threads < 1)
-          throw new JikimiError("bad_threads", "--threads must be a whole number of at least 1");
+          throw new JikimiError("bad_threads", t("cli.audit_hash.bad_threads"));
       }
       const spaces = opts.spaces === undefined ? undefined : parseSpaces(opts.spaces);
       const candidates = opts.candidates === undefined ? undefined : readCandidates(opts.candidates);
       const { seen, nonEmpty, rows, bad } = await readColumn(file, opts.column, opts.inputFormat);
       const distinct = [...seen.keys()];
       if (nonEmpty === 0)
-        throw new JikimiError("not_digests", `column "${opts.column}" of ${file} has no non-empty value`);
+        throw new JikimiError("not_digests", t("scan.audit.errors.no_values", { column: opts.column, file }));
       const shape = digestShape(distinct);
       if (shape === undefined) {
-        throw new JikimiError(
-          "not_digests",
-          `column "${opts.column}" of ${file} does not hold digests: fewer than 90% of its ${nonEmpty.toLocaleString("en-US")} non-empty values are the hex or base64 of an MD5, SHA-1, SHA-256 or SHA-512 digest`,
-        );
+        throw new JikimiError("not_digests", t("cli.audit_hash.not_digests", { column: opts.column, file }), {
+          hint: t("cli.audit_hash.not_digests_hint", { count: nonEmpty, n: n(nonEmpty) }),
+        });
       }
       const audited = await auditDigests(distinct, shape, {
         ...(candidates === undefined ? {} : { candidates }),
@@ -168,12 +147,12 @@ export function registerAuditHash(program: Command): void {
       let values = 0;
       for (const [v, k] of seen) if (hasShape(v, shape)) values += k;
       const result: AuditResult = { ...audited, values };
-      if (opts.format === "json") {
-        const out = { file, column: opts.column, rows, malformed: bad, ...result };
-        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-      } else {
-        process.stdout.write(text(file, opts.column, result, rows, bad));
-      }
+      report(
+        () => ({ file, column: opts.column, rows, malformed: bad, ...result }),
+        () => renderAuditText(file, opts.column, result, rows, bad),
+        // the forms are the audit's names of what it tried ("candidate lower-case"): data
+        ["by_form"],
+      );
       process.exitCode = result.reversed > 0 ? ExitCode.findings : ExitCode.ok;
     });
 }

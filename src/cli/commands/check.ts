@@ -1,5 +1,6 @@
 // jikimi check: load the workspace, run the rules, print findings; exit 1 on errors, 2 on unusable input.
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
+import { t } from "../../i18n/index.js";
 import {
   checkWorkspace,
   diskReader,
@@ -19,6 +20,7 @@ import {
   renderText,
   summarise,
 } from "../../report/findings/index.js";
+import { formatOption } from "../convention.js";
 import { dateOption, emit, useColor, workspaceDir, workspaceOption } from "../options.js";
 
 interface CheckOptions {
@@ -31,15 +33,14 @@ interface CheckOptions {
 }
 
 export function registerCheck(program: Command): void {
-  workspaceOption(program.command("check"))
-    .description("apply PIPA, the Credit Information Act and GDPR to the workspace's declarations")
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif"]).default("text"),
-    )
-    .option("--at <date>", "check as of this day, YYYY-MM-DD (default: today)")
-    .option("--strict", "exit 1 on warnings and gaps too")
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
-    .option("--no-record", "do not record the run in .jikimi/state.db")
+  formatOption(workspaceOption(program.command("check")).description(t("cli.check.description")), {
+    formats: ["text", "json", "sarif"],
+    short: true,
+  })
+    .option("--at <date>", t("cli.check.at"))
+    .option("--strict", t("cli.check.strict"))
+    .option("-o, --output <file>", t("cli.options.output_report"))
+    .option("--no-record", t("cli.check.no_record"))
     .action((opts: CheckOptions) => {
       process.exitCode = runCheck(opts);
     });
@@ -95,8 +96,6 @@ function record(
     });
     store.close();
   } catch {
-    process.stderr.write(
-      "jikimi: note: the run was not recorded (.jikimi/ is not writable); use --no-record\n",
-    );
+    process.stderr.write(`${t("cli.check.not_recorded")}\n`);
   }
 }

@@ -4,27 +4,35 @@
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import {
+  CONSENT_FIELDS,
   type ConsentAction,
+  type ConsentField,
   ConsentInputError,
+  type ConsentProblem,
   ConsentRegistry,
   type ConsentStatus,
   declaredConsentPurposes,
+  type FieldProblemCode,
+  fieldProblemText,
   formatInstant,
   importConsentFile,
   parseInstant,
 } from "../../consent/index.js";
 import { JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
+import { padEnd } from "../../i18n/width.js";
 import { diskReader } from "../../io/workspace-reader.js";
-import { workspaceDir, workspaceOption } from "../options.js";
+import { formatOption } from "../convention.js";
+import { n, workspaceDir, workspaceOption } from "../options.js";
+import { report } from "../output.js";
 import { openWorkspaceState } from "../state.js";
 
 interface CommonFlags {
   workspace?: string;
-  json?: boolean;
 }
 
 interface ImportFlags extends CommonFlags {
-  format?: "csv" | "jsonl";
+  inputFormat?: "csv" | "jsonl";
 }
 
 interface EventFlags extends CommonFlags {
@@ -37,8 +45,6 @@ interface EventFlags extends CommonFlags {
 interface StatusFlags extends CommonFlags {
   at?: string;
 }
-
-const SUBJECT_HELP = "the subject's key, or - to read it from stdin (keeps it out of shell history)";
 
 /**
  * Opens the workspace's registry for `fn`, closing the store afterwards; for recording, the registry
@@ -59,51 +65,63 @@ async function withRegistry<T>(
   }
 }
 
-function print(flags: CommonFlags, json: unknown, text: string): void {
-  process.stdout.write(flags.json ? `${JSON.stringify(json, null, 2)}\n` : text);
-}
-
 function subjectArg(subject: string): string {
   if (subject !== "-") return subject;
   const key = readFileSync(0, "utf8").split(/\r?\n/)[0] ?? "";
   if (key === "")
-    throw new JikimiError("subject_missing", "no subject key on stdin: write it as the first line");
+    throw new JikimiError("subject_missing", t("cli.consent.subject_missing"), {
+      hint: t("cli.consent.subject_missing_hint"),
+    });
   return key;
 }
 
 function timeFlag(at: string | undefined): string | undefined {
   if (at !== undefined && parseInstant(at) === undefined)
-    throw new JikimiError(
-      "bad_time",
-      "--at is not an ISO 8601 time with a timezone: use e.g. 2024-03-01T09:30:00+09:00 or 2024-03-01T00:30:00Z",
-    );
+    throw new JikimiError("bad_time", t("cli.consent.bad_time"), { hint: t("cli.consent.bad_time_hint") });
   return at;
 }
 
-const OPTION_OF: Record<string, string> = {
+const OPTION_OF: Record<ConsentField, string> = {
   subject: "SUBJECT",
   purpose: "--purpose",
+  action: "ACTION",
   at: "--at",
   source: "--source",
   evidence: "--evidence",
 };
 
+const FIELD_CODES: readonly string[] = [
+  "missing",
+  "empty",
+  "wrong_type",
+  "too_long",
+  "bad_format",
+  "bad_value",
+  "in_future",
+] satisfies FieldProblemCode[];
+
+/** A problem of one event field, told with the flag that gave it ("--purpose is ..."), in either language. */
+function optionProblem(p: ConsentProblem): string {
+  const field = CONSENT_FIELDS.find((f) => f === p.field);
+  if (field === undefined || !FIELD_CODES.includes(p.code)) return p.message;
+  return fieldProblemText(OPTION_OF[field], field, p.code as FieldProblemCode);
+}
+
 async function runImport(file: string, flags: ImportFlags): Promise<void> {
   await withRegistry(flags, "record", async (registry) => {
-    try {
-      const r = await importConsentFile(registry, file, { format: flags.format });
-      const n = (k: number) => k.toLocaleString("en-US");
-      print(
-        flags,
-        { ok: true, ...r },
-        `recorded ${n(r.recorded)} consent events from ${file} ` +
-          `(${n(r.newSubjects)} new subjects, ${n(r.skipped)} already recorded) in ${r.seconds.toFixed(1)} s\n`,
-      );
-    } catch (error) {
-      if (flags.json && error instanceof ConsentInputError)
-        print(flags, { ok: false, total: error.total, problems: error.problems }, "");
-      throw error;
-    }
+    // a rejected file is one error; under --format json its problems travel in the error document
+    const r = await importConsentFile(registry, file, { format: flags.inputFormat });
+    report(
+      () => ({ ok: true, ...r }),
+      () =>
+        `${t("cli.consent.imported", {
+          events: t("cli.consent.events", { count: r.recorded, n: n(r.recorded) }),
+          file,
+          new_subjects: t("cli.consent.new_subjects", { count: r.newSubjects, n: n(r.newSubjects) }),
+          skipped: n(r.skipped),
+          seconds: r.seconds.toFixed(1),
+        })}\n`,
+    );
   });
 }
 
@@ -122,38 +140,49 @@ async function runEvent(action: ConsentAction, subject: string, flags: EventFlag
     } catch (error) {
       if (!(error instanceof ConsentInputError)) throw error;
       // "event 1: purpose is ..." reads better as "--purpose is ..." here
-      const lines = error.problems.map((p) =>
-        p.message.replace(/^event 1: (\w+)/, (_, f: string) => OPTION_OF[f] ?? f),
+      const lines = error.problems.map(optionProblem);
+      throw new JikimiError(
+        "consent_input_invalid",
+        `${t("cli.consent.nothing_recorded")}:\n  ${lines.join("\n  ")}`,
       );
-      throw new JikimiError("consent_input_invalid", `nothing was recorded:\n  ${lines.join("\n  ")}`);
     }
     const when = formatInstant(parseInstant(at ?? now.toISOString()) ?? now.getTime());
-    const what = `${action === "grant" ? "a grant of" : "a withdrawal from"} ${flags.purpose} at ${when} (source ${flags.source})`;
-    print(
-      flags,
-      {
+    const what = t(action === "grant" ? "cli.consent.a_grant" : "cli.consent.a_withdrawal", {
+      purpose: flags.purpose,
+      at: when,
+      source: flags.source,
+    });
+    report(
+      () => ({
         ok: true,
         action,
         purpose: flags.purpose,
         at: when,
         source: flags.source,
         evidence: flags.evidence ?? null,
-        newSubject: r.newSubjects > 0,
-        alreadyRecorded: r.skipped > 0,
-      },
-      r.skipped > 0 ? `${what} is already recorded: nothing added\n` : `recorded ${what}\n`,
+        new_subject: r.newSubjects > 0,
+        already_recorded: r.skipped > 0,
+      }),
+      () =>
+        `${r.skipped > 0 ? t("cli.consent.already_recorded", { what }) : t("cli.consent.recorded", { what })}\n`,
     );
   });
 }
 
 function renderStatus(consents: ConsentStatus[]): string {
-  if (consents.length === 0) return "no consent events are recorded for this subject\n";
+  if (consents.length === 0) return `${t("cli.consent.no_events")}\n`;
   const lines: string[] = [];
   for (const c of consents) {
-    lines.push(`${c.purpose}: ${c.state} since ${c.since} (source ${c.source})`);
+    lines.push(
+      t(c.state === "granted" ? "cli.consent.granted_since" : "cli.consent.withdrawn_since", {
+        purpose: c.purpose,
+        since: c.since,
+        source: c.source,
+      }),
+    );
     for (const h of c.history)
       lines.push(
-        `  ${h.at}  ${h.action.padEnd(8)}  ${h.source}${h.evidence === null ? "" : `  ${h.evidence}`}`,
+        `  ${h.at}  ${padEnd(t(h.action === "grant" ? "cli.consent.grant_word" : "cli.consent.withdraw_word"), 8)}  ${h.source}${h.evidence === null ? "" : `  ${h.evidence}`}`,
       );
   }
   return `${lines.join("\n")}\n`;
@@ -164,45 +193,49 @@ async function runStatus(subject: string, flags: StatusFlags): Promise<void> {
   const at = timeFlag(flags.at);
   await withRegistry(flags, "read", (registry) => {
     const consents = registry.status(key, at);
-    print(flags, { consents }, renderStatus(consents));
+    report(
+      () => ({ consents }),
+      () => renderStatus(consents),
+    );
   });
 }
 
 function eventCommand(parent: Command, action: ConsentAction, description: string): void {
-  workspaceOption(parent.command(action))
-    .description(description)
-    .argument("<subject>", SUBJECT_HELP)
-    .requiredOption("--purpose <id>", "consent purpose, e.g. nsf-provision")
-    .requiredOption("--source <name>", "the system that collected it, e.g. app-signup-v3")
-    .option("--at <time>", "when, ISO 8601 with a timezone (default: now)")
-    .option("--evidence <ref>", "where the proof is kept")
-    .option("--json", "print JSON")
-    .action((subject: string, flags: EventFlags) => runEvent(action, subject, flags));
+  formatOption(
+    workspaceOption(parent.command(action))
+      .description(description)
+      .argument("<subject>", t("cli.consent.subject"))
+      .requiredOption("--purpose <id>", t("cli.consent.purpose"))
+      .requiredOption("--source <name>", t("cli.consent.source"))
+      .option("--at <time>", t("cli.consent.at"))
+      .option("--evidence <ref>", t("cli.consent.evidence")),
+  ).action((subject: string, flags: EventFlags) => runEvent(action, subject, flags));
 }
 
 /** Registers `jikimi consent`. */
 export function registerConsent(program: Command): void {
-  const consent = program
-    .command("consent")
-    .description(
-      "record consents and withdrawals, and look them up (the share gateway releases only consented subjects)",
-    );
-  workspaceOption(consent.command("import"))
-    .description(
-      "import consent events from CSV (subject,purpose,action,at,source[,evidence]) or JSONL; all or nothing",
-    )
-    .argument("<file>", "a .csv or .jsonl file")
-    .addOption(
-      new Option("--format <format>", "file format (default: from the extension)").choices(["csv", "jsonl"]),
-    )
-    .option("--json", "print JSON (with every problem when the file is rejected)")
-    .action(runImport);
-  eventCommand(consent, "grant", "record that a subject granted consent to a purpose");
-  eventCommand(consent, "withdraw", "record that a subject withdrew consent to a purpose");
-  workspaceOption(consent.command("status"))
-    .description("show a subject's consents per purpose, with their history")
-    .argument("<subject>", SUBJECT_HELP)
-    .option("--at <time>", "as of this time, ISO 8601 with a timezone (default: everything recorded)")
-    .option("--json", "print JSON")
-    .action(runStatus);
+  const consent = program.command("consent").description(t("cli.consent.description"));
+  formatOption(
+    workspaceOption(consent.command("import"))
+      .description(t("cli.consent.import"))
+      .argument("<file>", t("cli.consent.file"))
+      .addOption(
+        new Option("--input-format <format>", t("cli.options.input_format")).choices(["csv", "jsonl"]),
+      ),
+    {
+      legacy: {
+        values: ["csv", "jsonl"],
+        attribute: "inputFormat",
+        replacement: (value) => `--input-format ${value}`,
+      },
+    },
+  ).action(runImport);
+  eventCommand(consent, "grant", t("cli.consent.grant"));
+  eventCommand(consent, "withdraw", t("cli.consent.withdraw"));
+  formatOption(
+    workspaceOption(consent.command("status"))
+      .description(t("cli.consent.status"))
+      .argument("<subject>", t("cli.consent.subject"))
+      .option("--at <time>", t("cli.consent.status_at")),
+  ).action(runStatus);
 }

@@ -7,36 +7,48 @@ import {
   parseGenerateArgs,
   type RawGenerateArgs,
 } from "../../generate/index.js";
+import { t } from "../../i18n/index.js";
+import { formatOption, oldFlag, requireOption } from "../convention.js";
+import { n } from "../options.js";
+import { jsonOutput, jsonText, note } from "../output.js";
 
 interface GenerateFlags {
   rows: string;
-  out: string;
+  output: string;
   seed?: string;
-  format?: string;
+  outputFormat?: string;
   customers?: string;
   threads?: string;
   quiet?: boolean;
 }
 
-/** "549k rows/s", "1.21M rows/s". */
+/** "549k rows/s", "1.21M rows/s"; in Korean "초당 549k행". */
 export function formatRate(rowsPerSecond: number): string {
-  if (rowsPerSecond >= 1e6) return `${(rowsPerSecond / 1e6).toFixed(2)}M rows/s`;
-  if (rowsPerSecond >= 1e3) return `${Math.round(rowsPerSecond / 1e3)}k rows/s`;
-  return `${Math.round(rowsPerSecond)} rows/s`;
+  if (rowsPerSecond >= 1e6) return t("cli.generate.rate_m", { value: (rowsPerSecond / 1e6).toFixed(2) });
+  if (rowsPerSecond >= 1e3) return t("cli.generate.rate_k", { value: Math.round(rowsPerSecond / 1e3) });
+  return t("cli.generate.rate", { value: Math.round(rowsPerSecond) });
 }
 
 async function runGenerate(kind: string, flags: GenerateFlags): Promise<void> {
-  const raw: RawGenerateArgs = { kind, ...flags };
+  const raw: RawGenerateArgs = {
+    kind,
+    rows: flags.rows,
+    out: flags.output,
+    seed: flags.seed,
+    format: flags.outputFormat,
+    customers: flags.customers,
+    threads: flags.threads,
+  };
   const args = parseGenerateArgs(raw);
   const showBar = process.stderr.isTTY === true && flags.quiet !== true;
   const bar = new cliProgress.SingleBar(
     {
-      format: `${args.kind} {bar} {percentage}% | {value}/{total} rows | {rate} | ETA {eta_formatted}`,
+      format: `${args.kind} {bar} {percentage}% | ${t("cli.generate.progress")}`,
       stream: process.stderr,
       hideCursor: true,
       etaBuffer: 20,
       formatValue: (value, _options, type) =>
-        type === "value" || type === "total" ? value.toLocaleString("en-US") : String(value),
+        type === "value" || type === "total" ? n(value) : String(value),
     },
     cliProgress.Presets.shades_classic,
   );
@@ -61,27 +73,55 @@ async function runGenerate(kind: string, flags: GenerateFlags): Promise<void> {
     process.off("SIGTERM", onSignal);
     if (showBar) bar.stop();
   }
-  const where = result.target === "-" ? "stdout" : result.target;
-  process.stderr.write(
-    `wrote ${result.rows.toLocaleString("en-US")} ${result.kind} to ${where} in ${result.seconds.toFixed(1)} s ` +
-      `(${formatRate(result.rows / result.seconds)})\n`,
-  );
+  const toStdout = result.target === "-";
+  const where = toStdout ? "stdout" : result.target;
+  const rate = result.rows / result.seconds;
+  const summary = {
+    kind: result.kind,
+    rows: result.rows,
+    bytes: result.bytes,
+    output: result.target,
+    format: args.format,
+    seconds: result.seconds,
+    threads: result.threads,
+    rows_per_second: Math.round(rate),
+  };
+  // the data may be on stdout: the report then goes to stderr, in either format
+  if (jsonOutput()) (toStdout ? process.stderr : process.stdout).write(jsonText(summary));
+  else
+    note(
+      t("cli.generate.wrote", {
+        what: t(result.kind === "customers" ? "cli.generate.n_customers" : "cli.generate.n_payments", {
+          count: result.rows,
+          n: n(result.rows),
+        }),
+        where,
+        seconds: result.seconds.toFixed(1),
+        rate: formatRate(rate),
+      }),
+    );
 }
 
 /** Registers `jikimi generate`. */
 export function registerGenerate(program: Command): void {
-  program
+  const command = program
     .command("generate")
-    .description(
-      "write deterministic synthetic customers or payments for a Korean payment app (CSV or JSONL)",
-    )
-    .argument("<kind>", "customers or payments")
-    .requiredOption("--rows <n>", "number of rows, e.g. 1000000")
-    .requiredOption("--out <file>", "output file (.csv or .jsonl), or - for stdout")
-    .option("--seed <n>", "whole number; the same seed and rows give the same bytes (default 1)")
-    .option("--format <format>", "csv or jsonl (default: from the --out extension)")
-    .option("--customers <n>", "payments: customer ids are drawn from 1..n (default 1,000,000)")
-    .option("--threads <n>", "worker threads; 0 or 1 renders in-process (default: number of CPUs)")
-    .option("--quiet", "no progress bar")
-    .action(runGenerate);
+    .description(t("cli.generate.description"))
+    .argument("<kind>", t("cli.generate.kind"))
+    .requiredOption("--rows <n>", t("cli.generate.rows"))
+    .option("-o, --output <file>", t("cli.generate.output"))
+    .option("--output-format <format>", t("cli.generate.output_format"))
+    .option("--seed <n>", t("cli.generate.seed"))
+    .option("--customers <n>", t("cli.generate.customers"))
+    .option("--threads <n>", t("cli.generate.threads"))
+    .option("--quiet", t("cli.generate.quiet"));
+  oldFlag(command, "--out <file>", "output", "--output");
+  requireOption(command, "output", "-o, --output <file>");
+  formatOption(command, {
+    legacy: {
+      values: ["csv", "jsonl"],
+      attribute: "outputFormat",
+      replacement: (value) => `--output-format ${value}`,
+    },
+  }).action(runGenerate);
 }

@@ -2,8 +2,10 @@
 // risk, l-diversity and the riskiest QI combinations; exit 0, or 2 for unusable input. Never prints a value.
 import { type Command, Option } from "commander";
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import type { RecordFormat } from "../../io/records/types.js";
 import { analyseRisk, renderRiskJson, renderRiskText } from "../../risk/index.js";
+import { formatOption } from "../convention.js";
 import { emit } from "../options.js";
 
 interface RiskOptions {
@@ -21,37 +23,33 @@ interface RiskOptions {
 export function columnList(value: string, option: string): string[] {
   const names = value.split(",").map((s) => s.trim());
   if (names.length === 0 || names.some((n) => n === ""))
-    throw new JikimiError(
-      "bad_option",
-      `${option} takes column names separated by commas, e.g. ${option} a,b,c`,
-    );
+    throw new JikimiError("bad_option", t("cli.risk.bad_columns", { option }), {
+      hint: t("cli.risk.bad_columns_hint", { option }),
+    });
   return names;
 }
 
 export function registerRisk(program: Command): void {
-  program
-    .command("risk")
-    .description(
-      "measure re-identification risk: k-anonymity, unique records, prosecutor/journalist/marketer risk",
-    )
-    .argument("<file>", "CSV, JSON Lines or Parquet file")
-    .requiredOption("--qi <columns>", "quasi-identifier columns, comma-separated")
-    .option("--sensitive <column>", "sensitive attribute for l-diversity")
-    .option(
-      "--population <file>",
-      "the population the file was drawn from (same QI columns): journalist risk",
-    )
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+  formatOption(
+    program
+      .command("risk")
+      .description(t("cli.risk.description"))
+      .argument("<file>", t("cli.risk.file"))
+      .requiredOption("--qi <columns>", t("cli.risk.qi"))
+      .option("--sensitive <column>", t("cli.risk.sensitive"))
+      .option("--population <file>", t("cli.risk.population")),
+    { short: true },
+  )
     .addOption(
-      new Option("--input-format <format>", "input format (default: from the extension)").choices([
+      new Option("--input-format <format>", t("cli.options.input_format")).choices([
         "csv",
         "jsonl",
         "parquet",
       ]),
     )
-    .option("--top <n>", "rows of the riskiest-combinations table in text output", "20")
-    .option("--no-subsets", "rank the full QI set only, not every subset of it")
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("--top <n>", t("cli.risk.top"), "20")
+    .option("--no-subsets", t("cli.risk.no_subsets"))
+    .option("-o, --output <file>", t("cli.options.output_report"))
     .action(async (file: string, opts: RiskOptions) => {
       process.exitCode = await runRisk(file, opts);
     });
@@ -61,7 +59,7 @@ async function runRisk(file: string, opts: RiskOptions): Promise<number> {
   const qi = columnList(opts.qi, "--qi");
   const top = Number(opts.top);
   if (!Number.isInteger(top) || top < 1)
-    throw new JikimiError("bad_option", "--top takes a positive integer");
+    throw new JikimiError("bad_option", t("cli.errors.positive_integer", { option: "--top" }));
   const analysis = await analyseRisk(file, {
     qi,
     subsets: opts.subsets,

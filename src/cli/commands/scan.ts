@@ -1,8 +1,10 @@
 // jikimi scan FILE: find personal data per column; exit 1 when some column holds data about a person, 2 on bad input.
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { ExitCode } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import type { RecordFormat } from "../../io/records/index.js";
 import { renderScanJson, renderScanSarif, renderScanText, scanFile } from "../../scan/index.js";
+import { formatOption } from "../convention.js";
 import { emit } from "../options.js";
 
 interface ScanCliOptions {
@@ -15,29 +17,24 @@ interface ScanCliOptions {
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1)
-    throw new InvalidArgumentError("expected a whole number of rows, at least 1");
+    throw new InvalidArgumentError(t("cli.scan.bad_sample"));
   return n;
 }
 
 export function registerScan(program: Command): void {
-  program
-    .command("scan")
-    .description(
-      "find personal data in a CSV, JSON Lines or Parquet file, per column (never printing values)",
-    )
-    .argument("<file>", "the file to scan")
+  formatOption(
+    program.command("scan").description(t("cli.scan.description")).argument("<file>", t("cli.scan.file")),
+    { formats: ["text", "json", "sarif"], short: true },
+  )
+    .option("--sample <rows>", t("cli.scan.sample"), positiveInt)
     .addOption(
-      new Option("-f, --format <format>", "output format").choices(["text", "json", "sarif"]).default("text"),
-    )
-    .option("--sample <rows>", "look at the first N rows only (default: every row)", positiveInt)
-    .addOption(
-      new Option("--input-format <format>", "the file's format (default: from its extension)").choices([
+      new Option("--input-format <format>", t("cli.options.input_format")).choices([
         "csv",
         "jsonl",
         "parquet",
       ]),
     )
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("-o, --output <file>", t("cli.options.output_report"))
     .action(async (file: string, opts: ScanCliOptions) => {
       const result = await scanFile(file, {
         ...(opts.inputFormat === undefined ? {} : { format: opts.inputFormat }),

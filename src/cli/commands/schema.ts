@@ -2,8 +2,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
+import { t } from "../../i18n/index.js";
 import { FILE_KINDS, type FileKind, jsonSchemaOf } from "../../index.js";
-import { workspaceDir } from "../options.js";
+import { formatOption, oldFlag } from "../convention.js";
+import { workspaceDir, workspaceOption } from "../options.js";
+import { note, report } from "../output.js";
 
 /** Writes `<kind>.schema.json` for every kind into `dir`; returns the files written. */
 export function writeSchemas(dir: string): string[] {
@@ -16,23 +19,27 @@ export function writeSchemas(dir: string): string[] {
 }
 
 export function registerSchema(program: Command): void {
-  program
+  const schema = program
     .command("schema")
-    .description("write JSON Schema for jikimi.yaml, datasets, recipients, purposes and agreements")
-    .option("-o, --out <dir>", "folder to write into (default: <workspace>/.jikimi-schemas)")
-    .option("-w, --workspace <dir>", "workspace folder (default: $JIKIMI_WORKSPACE or .)")
-    .addOption(
-      new Option("-k, --kind <kind>", "print one kind's schema to stdout").choices(Object.keys(FILE_KINDS)),
-    )
-    .action((opts: { out?: string; workspace?: string; kind?: FileKind }) => {
+    .description(t("cli.schema.description"))
+    .option("--out-dir <dir>", t("cli.schema.out_dir"));
+  oldFlag(schema, "-o, --out <dir>", "outDir", "--out-dir");
+  formatOption(workspaceOption(schema))
+    .addOption(new Option("-k, --kind <kind>", t("cli.schema.kind")).choices(Object.keys(FILE_KINDS)))
+    .action((opts: { outDir?: string; workspace?: string; kind?: FileKind }) => {
+      // a schema is a JSON document in either format; its keywords ($schema, additionalProperties) are the
+      // standard's, so it is printed as it is
       if (opts.kind) {
         process.stdout.write(`${JSON.stringify(jsonSchemaOf(opts.kind), null, 2)}\n`);
         return;
       }
-      const dir = opts.out ? resolve(opts.out) : join(workspaceDir(opts), ".jikimi-schemas");
-      for (const file of writeSchemas(dir)) process.stderr.write(`wrote ${file}\n`);
-      process.stderr.write(
-        "editors with the YAML language server pick them up from a first line such as\n  # yaml-language-server: $schema=../.jikimi-schemas/agreement.schema.json\n",
+      const dir = opts.outDir ? resolve(opts.outDir) : join(workspaceDir(opts), ".jikimi-schemas");
+      const written = writeSchemas(dir);
+      for (const file of written) note(t("cli.schema.wrote", { file }));
+      note(t("cli.schema.editors"));
+      report(
+        () => ({ written }),
+        () => "",
       );
     });
 }

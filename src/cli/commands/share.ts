@@ -2,195 +2,218 @@
 // 3 held by a guard (nothing written, nothing recorded).
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import cliProgress from "cli-progress";
 import { type Command, Option } from "commander";
 import { ConsentRegistry } from "../../consent/index.js";
 import { describeRecovery } from "../../engine/release/journal.js";
 import { type ShareResult, share } from "../../engine/share.js";
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
+import { padEnd, widest } from "../../i18n/width.js";
 import { diskReader } from "../../io/workspace-reader.js";
 import { loadWorkspace } from "../../model/load.js";
-import { workspaceDir, workspaceOption } from "../options.js";
+import { formatOption, oldFlag, requireOption } from "../convention.js";
+import { n, workspaceDir, workspaceOption } from "../options.js";
+import { jsonOutput, report } from "../output.js";
 import { ledgerSettings, openWorkspaceState } from "../state.js";
 import { shareWitnessing } from "./ledger/witness.js";
+import { shareProgress } from "./share-progress.js";
 
 interface ShareOptions {
   workspace?: string;
   input: string;
-  format?: "csv" | "jsonl" | "parquet";
-  out: string;
+  inputFormat?: "csv" | "jsonl" | "parquet";
+  outDir: string;
   at?: string;
   dryRun?: boolean;
   override?: string;
   operator?: string;
-  json?: boolean;
   quiet?: boolean;
   threads?: string;
 }
 
-const n = (v: number) => v.toLocaleString("en-US");
-
-/** The human summary: one aligned line per count, then where the release went. */
+/** The human summary: one aligned line per count (Hangul labels count two cells), then where the release went. */
 function summary(r: ShareResult, seconds: number, dryRun: boolean, heldNow: boolean): string {
   const c = r.counts;
   const rate = seconds > 0 ? Math.round(c.read / seconds) : 0;
   const rows: [string, string][] = [
-    ["read", `${n(c.read)} rows in ${seconds.toFixed(1)} s (${n(rate)} rows/s)`],
-    ["bad", `${n(c.bad)}${c.bad > 0 && r.quarantine ? ` (quarantined: ${r.quarantine})` : ""}`],
-    ["out of scope", n(c.outOfScope)],
-    ["no consent", n(c.noConsent)],
     [
-      dryRun ? "would release" : heldNow ? "held" : "released",
-      `${n(c.released)} rows, ${n(c.subjects)} subjects${r.previous === undefined ? "" : ` (previous release: ${n(r.previous)} subjects)`}`,
+      t("cli.share.read"),
+      t("cli.share.read_value", {
+        rows: t("cli.share.rows", { count: c.read, n: n(c.read) }),
+        seconds: seconds.toFixed(1),
+        rate: n(rate),
+      }),
+    ],
+    [
+      t("cli.share.bad"),
+      `${n(c.bad)}${c.bad > 0 && r.quarantine ? t("cli.share.quarantined", { file: r.quarantine }) : ""}`,
+    ],
+    [t("cli.share.out_of_scope"), n(c.outOfScope)],
+    [t("cli.share.no_consent"), n(c.noConsent)],
+    [
+      t(dryRun ? "cli.share.would_release" : heldNow ? "cli.share.held" : "cli.share.released"),
+      `${t("cli.share.rows", { count: c.released, n: n(c.released) })}, ${t("cli.share.subjects", { count: c.subjects, n: n(c.subjects) })}${
+        r.previous === undefined
+          ? ""
+          : t("cli.share.previous", {
+              subjects: t("cli.share.subjects", { count: r.previous, n: n(r.previous) }),
+            })
+      }`,
     ],
   ];
   if (r.risk)
     rows.push([
-      "risk",
-      `k ${n(r.risk.k)}, ${(r.risk.uniqueShare * 100).toFixed(2)}% of released records unique on the quasi-identifiers`,
+      t("cli.share.risk"),
+      t("cli.share.risk_value", { k: n(r.risk.k), share: (r.risk.uniqueShare * 100).toFixed(2) }),
     ]);
-  if (r.output) rows.push(["output", r.output]);
-  if (r.manifest) rows.push(["manifest", r.manifest]);
-  if (r.entry) rows.push(["recorded", `ledger entry ${r.entry.seq}, root ${r.entry.root}`]);
-  const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}\n`).join("");
+  if (r.output) rows.push([t("cli.share.output"), r.output]);
+  if (r.manifest) rows.push([t("cli.share.manifest"), r.manifest]);
+  if (r.entry)
+    rows.push([
+      t("cli.share.recorded"),
+      t("cli.share.recorded_value", { seq: r.entry.seq, root: r.entry.root }),
+    ]);
+  const width = widest(rows.map(([k]) => k));
+  return rows.map(([k, v]) => `  ${padEnd(k, width)}  ${v}\n`).join("");
+}
+
+function text(
+  r: ShareResult,
+  agreement: string,
+  at: Date,
+  seconds: number,
+  dryRun: boolean,
+  heldNow: boolean,
+) {
+  const title = dryRun ? "cli.share.title_dry_run" : heldNow ? "cli.share.title_held" : "cli.share.title";
+  const lines: string[] = [];
+  if (r.recovered) lines.push(`${describeRecovery(r.recovered)}\n`);
+  lines.push(`${t(title, { agreement, at: at.toISOString() })}\n`);
+  lines.push(summary(r, seconds, dryRun, heldNow));
+  if (dryRun && r.sample.length > 0) {
+    lines.push(`${t("cli.share.sample")}\n`);
+    for (const row of r.sample) lines.push(`  ${row.join(",")}\n`);
+  }
+  for (const h of r.held)
+    lines.push(`${t(heldNow ? "cli.share.held_reason" : "cli.share.overridden", { reason: h })}\n`);
+  return lines.join("");
+}
+
+/** The output folder, created when missing; an error naming it when it cannot be. */
+function outputFolder(dir: string): string {
+  const outDir = resolve(dir);
+  try {
+    if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
+    if (!statSync(outDir).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+  } catch (e) {
+    throw new JikimiError(
+      "output_unwritable",
+      t("cli.share.out_dir_unwritable", { dir: outDir, code: (e as NodeJS.ErrnoException).code ?? "error" }),
+      { hint: t("cli.share.out_dir_unwritable_hint"), cause: e },
+    );
+  }
+  return outDir;
 }
 
 export function registerShare(program: Command): void {
-  workspaceOption(program.command("share"))
-    .argument("<agreement>", "the agreement id")
-    .description("release a dataset through an agreement: scope, consent, keyed pseudonyms, guards, ledger")
-    .requiredOption("-i, --input <path>", "the dataset file, or - for stdin")
+  const command = workspaceOption(program.command("share"))
+    .argument("<agreement>", t("cli.options.agreement"))
+    .description(t("cli.share.description"))
+    .requiredOption("-i, --input <path>", t("cli.share.input"))
     .addOption(
-      new Option("--format <format>", "input format (default: from the extension)").choices([
+      new Option("--input-format <format>", t("cli.options.input_format")).choices([
         "csv",
         "jsonl",
         "parquet",
       ]),
     )
-    .requiredOption("-o, --out <dir>", "folder for the released file and its signed manifest")
-    .option("--at <time>", "the release time, ISO 8601 (default: now)")
-    .option("--dry-run", "count and sample; write and record nothing")
-    .option("--override <reason>", "release despite a hold; the reason goes into the ledger entry")
-    .option("--operator <name>", "who runs the release (default: $USER)")
-    .option("--threads <n>", "worker threads (default: one per core; 0 runs on the main thread)")
-    .option("--json", "print JSON")
-    .option("-q, --quiet", "print nothing but errors")
-    .action(async (agreement: string, opts: ShareOptions) => {
-      const dir = workspaceDir(opts);
-      const loaded = loadWorkspace(diskReader(dir));
-      if (!loaded.ok)
-        throw new JikimiError(
-          "workspace_invalid",
-          `the workspace has ${loaded.issues.length} problems: run \`jikimi check -w ${dir}\``,
+    .option("--out-dir <dir>", t("cli.share.out_dir"))
+    .option("--at <time>", t("cli.options.release_time"))
+    .option("--dry-run", t("cli.share.dry_run"))
+    .option("--override <reason>", t("cli.share.override"))
+    .option("--operator <name>", t("cli.share.operator"))
+    .option("--threads <n>", t("cli.share.threads"))
+    .option("-q, --quiet", t("cli.share.quiet"));
+  // for one release `--format csv|jsonl|parquet` is still the input's format and `-o` still the folder
+  formatOption(command, {
+    legacy: {
+      values: ["csv", "jsonl", "parquet"],
+      attribute: "inputFormat",
+      replacement: (value) => `--input-format ${value}`,
+    },
+  });
+  oldFlag(command, "-o, --out <dir>", "outDir", "--out-dir");
+  requireOption(command, "outDir", "--out-dir <dir>");
+  command.action(async (typed: string, opts: ShareOptions) => {
+    // declarations are NFC: a Hangul id typed in NFD (macOS) must still find its agreement
+    const agreement = typed.normalize("NFC");
+    const dir = workspaceDir(opts);
+    const loaded = loadWorkspace(diskReader(dir));
+    if (!loaded.ok)
+      throw new JikimiError(
+        "workspace_invalid",
+        t("cli.errors.workspace_invalid", {
+          problems: t("common.problems", { count: loaded.issues.length }),
+        }),
+        { hint: t("cli.errors.workspace_invalid_hint", { dir }) },
+      );
+    const at = opts.at === undefined ? new Date() : new Date(opts.at);
+    if (Number.isNaN(at.getTime()))
+      throw new JikimiError("bad_time", t("cli.errors.bad_time"), { hint: t("cli.errors.bad_time_hint") });
+    const outDir = outputFolder(opts.outDir);
+    const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64))
+      throw new JikimiError("bad_threads", t("cli.share.bad_threads"), {
+        hint: t("cli.share.bad_threads_hint"),
+      });
+    const state = openWorkspaceState(dir);
+    // SIGINT/SIGTERM abandon the release before the ledger append: no output, no entry
+    const controller = new AbortController();
+    // every SIGINT/SIGTERM during the run aborts it (a second one too: the handler stays until cleanup)
+    const stop = () => {
+      controller.abort();
+      if (opts.input === "-") process.stdin.destroy();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    const progress = shareProgress(opts.input, process.stderr.isTTY === true && !opts.quiet && !jsonOutput());
+    const started = performance.now();
+    try {
+      const r = await share({
+        workspace: loaded.workspace,
+        agreement,
+        input: opts.input,
+        format: opts.inputFormat,
+        outDir,
+        at,
+        operator: opts.operator ?? process.env.USER ?? "unknown",
+        outputMode: ledgerSettings(dir).outputMode,
+        dryRun: opts.dryRun,
+        override: opts.override,
+        keyring: state.keyring,
+        signer: state.logKeys.signer(),
+        witness: shareWitnessing(state),
+        ledger: state.ledger(),
+        consent: new ConsentRegistry(state.store.db, state.subjects, state.hasher),
+        subjects: state.subjects,
+        hasher: state.hasher,
+        signal: controller.signal,
+        ...(threads === undefined ? {} : { threads }),
+        onProgress: progress.update,
+      });
+      progress.finish(r.counts.read);
+      const heldNow = r.held.length > 0 && opts.override === undefined;
+      if (!opts.quiet || jsonOutput())
+        report(
+          () => ({ ...r, sample: opts.dryRun ? r.sample : undefined }),
+          () => text(r, agreement, at, (performance.now() - started) / 1000, opts.dryRun === true, heldNow),
         );
-      const at = opts.at === undefined ? new Date() : new Date(opts.at);
-      if (Number.isNaN(at.getTime()))
-        throw new JikimiError("bad_time", "--at takes an ISO 8601 time, e.g. 2024-05-31T02:00:00Z");
-      const outDir = resolve(opts.out);
-      try {
-        if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
-        if (!statSync(outDir).isDirectory())
-          throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
-      } catch (e) {
-        throw new JikimiError(
-          "output_unwritable",
-          `the output folder ${outDir} cannot be created (${(e as NodeJS.ErrnoException).code ?? "error"}): pass --out a folder you can write to`,
-          { cause: e },
-        );
-      }
-      const threads = opts.threads === undefined ? undefined : Number(opts.threads);
-      if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64))
-        throw new JikimiError("bad_threads", "--threads takes a whole number from 0 to 64");
-      const size = opts.input === "-" ? 0 : fileSize(opts.input);
-      const state = openWorkspaceState(dir);
-      // SIGINT/SIGTERM abandon the release before the ledger append: no output, no entry
-      const controller = new AbortController();
-      // every SIGINT/SIGTERM during the run aborts it (a second one too: the handler stays until cleanup)
-      const stop = () => {
-        controller.abort();
-        if (opts.input === "-") process.stdin.destroy();
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-      const tty = process.stderr.isTTY === true && !opts.quiet && !opts.json;
-      // with a known input size the bar runs over bytes and shows an ETA; from stdin it counts rows
-      const bar = tty
-        ? new cliProgress.SingleBar(
-            {
-              format:
-                size > 0
-                  ? "sharing {bar} {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}"
-                  : "sharing {rows} rows | {rate} rows/s | {duration_formatted}",
-              hideCursor: true,
-            },
-            cliProgress.Presets.shades_classic,
-          )
-        : undefined;
-      const started = performance.now();
-      bar?.start(size, 0, { rows: 0, rate: 0 });
-      try {
-        const r = await share({
-          workspace: loaded.workspace,
-          agreement,
-          input: opts.input,
-          format: opts.format,
-          outDir,
-          at,
-          operator: opts.operator ?? process.env.USER ?? "unknown",
-          outputMode: ledgerSettings(dir).outputMode,
-          dryRun: opts.dryRun,
-          override: opts.override,
-          keyring: state.keyring,
-          signer: state.logKeys.signer(),
-          witness: shareWitnessing(state),
-          ledger: state.ledger(),
-          consent: new ConsentRegistry(state.store.db, state.subjects, state.hasher),
-          subjects: state.subjects,
-          hasher: state.hasher,
-          signal: controller.signal,
-          ...(threads === undefined ? {} : { threads }),
-          onProgress: (rows, bytes) =>
-            bar?.update(size > 0 ? bytes : rows, {
-              rows: n(rows),
-              rate: n(Math.round(rows / Math.max(0.001, (performance.now() - started) / 1000))),
-            }),
-        });
-        // the last block's progress may land before its bytes are counted: a finished run shows 100%
-        if (bar && size > 0) bar.update(size, { rows: n(r.counts.read) });
-        bar?.stop();
-        const heldNow = r.held.length > 0 && opts.override === undefined;
-        if (opts.json)
-          process.stdout.write(
-            `${JSON.stringify({ ...r, sample: opts.dryRun ? r.sample : undefined }, null, 2)}\n`,
-          );
-        else if (!opts.quiet) {
-          const seconds = (performance.now() - started) / 1000;
-          const title = opts.dryRun ? "dry run of" : heldNow ? "held release of" : "release of";
-          if (r.recovered) process.stdout.write(`${describeRecovery(r.recovered)}\n`);
-          process.stdout.write(`${title} ${agreement} at ${at.toISOString()}\n`);
-          process.stdout.write(summary(r, seconds, opts.dryRun === true, heldNow));
-          if (opts.dryRun && r.sample.length > 0) {
-            process.stdout.write("first rows as they would leave:\n");
-            for (const row of r.sample) process.stdout.write(`  ${row.join(",")}\n`);
-          }
-          for (const h of r.held) process.stdout.write(`${heldNow ? "HELD" : "overridden"}: ${h}\n`);
-        }
-        process.exitCode = heldNow ? ExitCode.held : ExitCode.ok;
-      } finally {
-        bar?.stop();
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        state.close();
-      }
-    });
-}
-
-/** The input's size in bytes for the progress bar, or 0 when it cannot be known (the run reports a missing file). */
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
+      process.exitCode = heldNow ? ExitCode.held : ExitCode.ok;
+    } finally {
+      progress.stop();
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      state.close();
+    }
+  });
 }

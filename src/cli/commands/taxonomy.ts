@@ -1,46 +1,68 @@
 // jikimi taxonomy: the data categories, uses, subjects, legal bases and transforms a workspace can name.
 import type { Command } from "commander";
+import { t } from "../../i18n/index.js";
+import { table } from "../../i18n/width.js";
 import { buildTaxonomy, diskReader, loadWorkspace, type Taxonomy, TRANSFORMS } from "../../index.js";
+import { entryName, type TaxonomyEntry } from "../../taxonomy/index.js";
+import { formatOption } from "../convention.js";
 import { workspaceDir, workspaceOption } from "../options.js";
+import { report } from "../output.js";
 
 function taxonomyFor(dir: string): Taxonomy {
   const loaded = loadWorkspace(diskReader(dir));
   return loaded.ok ? loaded.workspace.taxonomy : buildTaxonomy().taxonomy;
 }
 
+/** A heading and its rows, aligned (Hangul counts two cells). */
+function section(heading: string, rows: string[][]): string[] {
+  return [heading, ...table(rows).map((line) => `  ${line}`)];
+}
+
+function text(tax: Taxonomy, transforms: { name: string; summary: string }[]): string {
+  const categories = [...tax.categories.values()].map((c) => {
+    const flags = [
+      c.join_key && t("cli.taxonomy.join_key"),
+      c.credit && t("cli.taxonomy.credit"),
+      c.sensitive && t("cli.taxonomy.sensitive"),
+    ].filter((f): f is string => typeof f === "string");
+    return [c.key, c.identifying, flags.join(", "), entryName(c)];
+  });
+  // names in the language in force: the Korean name where the entry has one
+  const named = (items: Iterable<TaxonomyEntry>) => [...items].map((u) => [u.key, entryName(u)]);
+  const lines = [
+    ...section(t("cli.taxonomy.categories"), categories),
+    "",
+    ...section(t("cli.taxonomy.uses"), named(tax.uses.values())),
+    "",
+    ...section(t("cli.taxonomy.subjects"), named(tax.subjects.values())),
+    "",
+    ...section(t("cli.taxonomy.bases"), named(tax.bases.values())),
+    "",
+    ...section(
+      t("cli.taxonomy.transforms"),
+      transforms.map((x) => [x.name, x.summary]),
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
 export function registerTaxonomy(program: Command): void {
-  workspaceOption(program.command("taxonomy"))
-    .description("list the data categories, uses, subjects, legal bases and transforms")
-    .option("--json", "print JSON")
-    .action((opts: { workspace?: string; json?: boolean }) => {
-      const t = taxonomyFor(workspaceDir(opts));
-      const transforms = TRANSFORMS.map((x) => ({ name: x.name, summary: x.summary, exposure: x.exposure }));
-      if (opts.json) {
-        const data = {
-          categories: [...t.categories.values()],
-          uses: [...t.uses.values()],
-          subjects: [...t.subjects.values()],
-          legal_bases: [...t.bases.values()],
-          transforms,
-        };
-        process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
-        return;
-      }
-      const lines = ["data categories (identifying, flags):"];
-      for (const c of t.categories.values()) {
-        const flags = [c.join_key && "join key", c.credit && "credit", c.sensitive && "sensitive"].filter(
-          Boolean,
-        );
-        lines.push(`  ${c.key.padEnd(50)} ${c.identifying.padEnd(6)} ${flags.join(", ")}  ${c.name}`);
-      }
-      lines.push("", "data uses:", ...[...t.uses.values()].map((u) => `  ${u.key.padEnd(50)} ${u.name}`));
-      lines.push(
-        "",
-        "data subjects:",
-        ...[...t.subjects.values()].map((u) => `  ${u.key.padEnd(50)} ${u.name}`),
-      );
-      lines.push("", "legal bases:", ...[...t.bases.values()].map((u) => `  ${u.key.padEnd(50)} ${u.name}`));
-      lines.push("", "transforms:", ...transforms.map((x) => `  ${x.name.padEnd(50)} ${x.summary}`));
-      process.stdout.write(`${lines.join("\n")}\n`);
-    });
+  formatOption(
+    workspaceOption(program.command("taxonomy")).description(t("cli.taxonomy.description")),
+  ).action((opts: { workspace?: string }) => {
+    const tax = taxonomyFor(workspaceDir(opts));
+    const transforms = TRANSFORMS.map((x) => ({ name: x.name, summary: x.summary, exposure: x.exposure }));
+    report(
+      () => ({
+        categories: [...tax.categories.values()],
+        uses: [...tax.uses.values()],
+        subjects: [...tax.subjects.values()],
+        legal_bases: [...tax.bases.values()],
+        transforms,
+      }),
+      () => text(tax, transforms),
+      // a legal basis's recipient_benefit is keyed by jurisdiction (KR, EU): data, not field names
+      ["recipient_benefit"],
+    );
+  });
 }

@@ -3,8 +3,11 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ExitCode, JikimiError } from "../../errors.js";
+import { t } from "../../i18n/index.js";
 import { listenWitness, witnessApp } from "../../witness/server.js";
 import { initWitness, openWitness } from "../../witness/state.js";
+import { formatOption } from "../convention.js";
+import { jsonOutput, note, report } from "../output.js";
 
 interface DirOpts {
   dir: string;
@@ -15,67 +18,68 @@ export function parseListen(value: string): { host: string; port: number } {
   const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]*)):(0|[1-9][0-9]{0,4})$/.exec(value);
   const port = m ? Number(m[3]) : Number.NaN;
   if (!m || port > 65535)
-    throw new JikimiError(
-      "bad_listen",
-      `--listen ${JSON.stringify(value)} is not an address: use host:port, e.g. 127.0.0.1:7380 or [::1]:0`,
-    );
+    throw new JikimiError("bad_listen", t("cli.witness.bad_listen", { value: JSON.stringify(value) }), {
+      hint: t("cli.witness.bad_listen_hint"),
+    });
   return { host: m[1] ?? (m[2] || "127.0.0.1"), port };
+}
+
+/** A witness verb: --dir and --format. */
+function witnessVerb(witness: Command, name: string, description: string): Command {
+  return formatOption(
+    witness.command(name).description(description).requiredOption("--dir <dir>", t("cli.witness.dir")),
+  );
 }
 
 /** Registers `jikimi witness init|vkey|add-log|serve`. */
 export function registerWitness(program: Command): void {
-  const witness = program
-    .command("witness")
-    .description("run a witness that cosigns other logs' checkpoints (c2sp.org/tlog-witness)");
-  witness
-    .command("init")
-    .requiredOption("--dir <dir>", "the witness's folder (created 0700)")
-    .requiredOption("--name <name>", "the witness's key name, a schema-less URL, e.g. witness.example/w1")
-    .description("create the witness's key (mode 0600, never overwritten) and state; prints its vkey")
+  const witness = program.command("witness").description(t("cli.witness.description"));
+  witnessVerb(witness, "init", t("cli.witness.init"))
+    .requiredOption("--name <name>", t("cli.witness.name"))
     .action((opts: DirOpts & { name: string }) => {
       const dir = resolve(opts.dir);
       const { vkey } = initWitness(dir, opts.name);
-      process.stderr.write(
-        `created the witness ${opts.name} in ${dir}; give its vkey to the logs it witnesses:\n`,
+      note(t("cli.witness.created", { name: opts.name, dir }));
+      report(
+        () => ({ name: opts.name, dir, vkey }),
+        () => `${vkey}\n`,
       );
-      process.stdout.write(`${vkey}\n`);
     });
-  witness
-    .command("vkey")
-    .requiredOption("--dir <dir>", "the witness's folder")
-    .description("print the witness's verifier key (type 0x04), for logs and verifiers to pin")
-    .action((opts: DirOpts) => {
-      const state = openWitness(resolve(opts.dir));
-      process.stdout.write(`${state.cosigner.vkey}\n`);
+  witnessVerb(witness, "vkey", t("cli.witness.vkey")).action((opts: DirOpts) => {
+    const state = openWitness(resolve(opts.dir));
+    try {
+      report(
+        () => ({ name: state.cosigner.name, vkey: state.cosigner.vkey }),
+        () => `${state.cosigner.vkey}\n`,
+      );
+    } finally {
       state.close();
-    });
-  witness
-    .command("add-log")
-    .requiredOption("--dir <dir>", "the witness's folder")
-    .requiredOption("--origin <origin>", "the log's origin line, e.g. ledger.example/transfers")
-    .requiredOption("--vkey <vkey>", "the log's verifier key (Ed25519), as `jikimi ledger vkey` prints it")
-    .description(
-      "witness a log: trust its key for its origin (a second key for one origin is kept beside the first)",
-    )
+    }
+  });
+  witnessVerb(witness, "add-log", t("cli.witness.add_log"))
+    .requiredOption("--origin <origin>", t("cli.witness.origin"))
+    .requiredOption("--vkey <vkey>", t("cli.witness.log_vkey"))
     .action((opts: DirOpts & { origin: string; vkey: string }) => {
       const state = openWitness(resolve(opts.dir));
       try {
         const added = state.addLog(opts.origin, opts.vkey);
-        process.stderr.write(
+        const [name = "", id = ""] = opts.vkey.split("+");
+        note(
           added
-            ? `witnessing ${opts.origin} with key ${opts.vkey.split("+")[0]}+${opts.vkey.split("+")[1]}\n`
-            : `${opts.origin} already trusts that key\n`,
+            ? t("cli.witness.witnessing", { origin: opts.origin, key: `${name}+${id}` })
+            : t("cli.witness.already_trusts", { origin: opts.origin }),
+        );
+        report(
+          () => ({ origin: opts.origin, key: `${name}+${id}`, added }),
+          () => "",
         );
       } finally {
         state.close();
       }
     });
-  witness
-    .command("serve")
-    .requiredOption("--dir <dir>", "the witness's folder")
-    .option("--listen <address>", "host:port to listen on (port 0: any free port)", "127.0.0.1:7380")
-    .option("--quiet", "no access log on stderr")
-    .description("serve POST /add-checkpoint until SIGTERM or SIGINT; prints `listening on <url>` once ready")
+  witnessVerb(witness, "serve", t("cli.witness.serve"))
+    .option("--listen <address>", t("cli.witness.listen"), "127.0.0.1:7380")
+    .option("--quiet", t("cli.witness.quiet"))
     .action(async (opts: DirOpts & { listen: string; quiet?: boolean }) => {
       const at = parseListen(opts.listen);
       const state = openWitness(resolve(opts.dir));
@@ -87,13 +91,18 @@ export function registerWitness(program: Command): void {
         state.close();
         throw e;
       }
-      process.stderr.write(`witness ${state.cosigner.name} (${state.logs().length} logs)\n`);
-      process.stdout.write(`listening on ${server.url}\n`);
-      await new Promise<void>((done) => {
+      note(
+        t("cli.witness.serving", {
+          name: state.cosigner.name,
+          logs: t("cli.witness.logs", { count: state.logs().length }),
+        }),
+      );
+      // the signal handlers are in place before the ready line: a supervisor may stop it the moment it reads it
+      const stopped = new Promise<void>((done) => {
         const stop = (signal: string) => {
           process.off("SIGINT", stop);
           process.off("SIGTERM", stop);
-          process.stderr.write(`${signal}: finishing requests in flight, then stopping\n`);
+          note(t("cli.witness.stopping", { signal }));
           void server.close().then(() => {
             state.close();
             done();
@@ -102,6 +111,12 @@ export function registerWitness(program: Command): void {
         process.on("SIGINT", stop);
         process.on("SIGTERM", stop);
       });
+      // one line once ready, read by supervisors and tests: the same words in every language, and JSON on one
+      // line under --format json
+      process.stdout.write(
+        jsonOutput() ? `${JSON.stringify({ listening: server.url })}\n` : `listening on ${server.url}\n`,
+      );
+      await stopped;
       process.exitCode = ExitCode.ok;
     });
 }

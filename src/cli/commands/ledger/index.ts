@@ -1,5 +1,6 @@
 // jikimi ledger: the transfer ledger's verbs, one file each.
 import type { Command } from "commander";
+import { t } from "../../../i18n/index.js";
 import { registerLog } from "./log.js";
 import { registerMonitor } from "./monitor.js";
 import { registerPublish } from "./publish.js";
@@ -11,7 +12,7 @@ import { registerVerify } from "./verify.js";
 import { registerWitness } from "./witness.js";
 
 export function registerLedger(program: Command): void {
-  const ledger = program.command("ledger").description("the transfer ledger: every release, verifiable");
+  const ledger = program.command("ledger").description(t("cli.ledger.description"));
   registerLog(ledger);
   registerSubject(ledger);
   registerReceipt(ledger);

@@ -1,47 +1,73 @@
 // jikimi ledger log / show: the releases recorded, newest first, and one entry in full.
 import type { Command } from "commander";
 import { JikimiError } from "../../../errors.js";
+import { t } from "../../../i18n/index.js";
+import { padEnd, padStart } from "../../../i18n/width.js";
 import type { StoredEntry } from "../../../ledger/ledger.js";
-import { type LedgerOptions, ledgerVerb, printJson, withState } from "./open.js";
+import { report } from "../../output.js";
+import { type LedgerOptions, ledgerVerb, withState } from "./open.js";
 
 /** One line of the log: a release, a prune event, or an entry whose body was pruned. */
 function line(e: StoredEntry): string {
   const b = e.body;
-  if (!b) return `(pruned ${e.prunedAt?.slice(0, 10) ?? ""}: only the leaf hash remains)`;
+  if (!b) return t("cli.ledger.log.pruned_entry", { date: e.prunedAt?.slice(0, 10) ?? "" });
   if (b.kind === "prune")
-    return `${b.recorded_at}  PRUNE ${b.pruned.reduce((n, [f, t]) => n + t - f + 1, 0)} entries recorded before ${b.before.slice(0, 10)} (retention ${b.retention.rule}) by ${b.operator}`;
+    return t("cli.ledger.log.prune_event", {
+      at: b.recorded_at,
+      entries: t("ledger.entries", { count: b.pruned.reduce((n, [f, to]) => n + to - f + 1, 0) }),
+      before: b.before.slice(0, 10),
+      rule: b.retention.rule,
+      operator: b.operator,
+    });
   const late = Date.parse(b.recorded_at) - Date.parse(b.released_at) > 86_400_000;
-  return `${b.released_at}${late ? ` (recorded ${b.recorded_at})` : ""}  ${`${b.agreement.id}@${b.agreement.version}`.padEnd(30)} ${b.recipient.name} (${b.recipient.country})  ${b.legal_basis}  ${b.subjects.count} subjects, ${b.records} records${b.override ? `  OVERRIDE: ${b.override}` : ""}`;
+  const when = `${b.released_at}${late ? t("cli.ledger.log.recorded_late", { at: b.recorded_at }) : ""}`;
+  const counts = t("cli.ledger.log.counts", {
+    subjects: t("cli.ledger.subjects", { count: b.subjects.count }),
+    records: t("cli.ledger.records", { count: b.records }),
+  });
+  const override = b.override ? `  ${t("cli.ledger.log.override", { reason: b.override })}` : "";
+  return `${when}  ${padEnd(`${b.agreement.id}@${b.agreement.version}`, 30)} ${b.recipient.name} (${b.recipient.country})  ${b.legal_basis}  ${counts}${override}`;
 }
 
 export function registerLog(ledger: Command): void {
-  ledgerVerb(ledger, "log", "list releases, newest first")
-    .option("-a, --agreement <id>", "only this agreement's releases")
-    .option("-n, --limit <n>", "how many", "50")
+  ledgerVerb(ledger, "log", t("cli.ledger.log.description"))
+    .option("-a, --agreement <id>", t("cli.ledger.log.agreement"))
+    .option("-n, --limit <n>", t("cli.ledger.log.limit"), "50")
     .action((opts: LedgerOptions & { agreement?: string; limit: string }) =>
       withState(opts, (state) => {
-        const entries = state.ledger().entries({ agreement: opts.agreement, limit: Number(opts.limit) });
-        if (opts.json) return printJson(entries.map((e) => e.body ?? { seq: e.seq, pruned_at: e.prunedAt }));
-        if (entries.length === 0) return void process.stdout.write("the ledger has no releases yet\n");
-        for (const e of entries) process.stdout.write(`${String(e.seq).padStart(6)}  ${line(e)}\n`);
+        const entries = state
+          .ledger()
+          .entries({ agreement: opts.agreement?.normalize("NFC"), limit: Number(opts.limit) });
+        report(
+          () => entries.map((e) => e.body ?? { seq: e.seq, pruned_at: e.prunedAt }),
+          () =>
+            entries.length === 0
+              ? `${t("cli.ledger.log.empty")}\n`
+              : entries.map((e) => `${padStart(String(e.seq), 6)}  ${line(e)}\n`).join(""),
+        );
       }),
     );
-  ledgerVerb(ledger, "show", "one release in full, with its inclusion proof")
-    .argument("<seq>", "entry number")
+  ledgerVerb(ledger, "show", t("cli.ledger.show.description"))
+    .argument("<seq>", t("cli.ledger.show.seq"))
     .action((seq: string, opts: LedgerOptions) =>
       withState(opts, (state) => {
         const l = state.ledger();
         const n = Number(seq);
         const stored = Number.isInteger(n) ? l.entry(n) : undefined;
         if (!stored)
-          throw new JikimiError("no_such_entry", `there is no entry ${seq}: see \`jikimi ledger log\``);
+          throw new JikimiError("no_such_entry", t("cli.ledger.no_such_entry", { seq }), {
+            hint: t("cli.ledger.no_such_entry_hint"),
+          });
         const proof = l.inclusionProof(n);
-        if (opts.json)
-          return printJson({ entry: stored.body ?? null, pruned_at: stored.prunedAt ?? null, proof });
-        const text = stored.body
-          ? JSON.stringify(stored.body, null, 2)
-          : `entry ${n} was pruned on ${stored.prunedAt ?? "?"} past its retention: only its leaf hash remains (see the prune event in \`jikimi ledger log\`)`;
-        process.stdout.write(`${text}\nleaf ${proof.leaf}\nroot ${proof.root} (size ${proof.size})\n`);
+        report(
+          () => ({ entry: stored.body ?? null, pruned_at: stored.prunedAt ?? null, proof }),
+          () => {
+            const body = stored.body
+              ? JSON.stringify(stored.body, null, 2)
+              : t("cli.ledger.show.pruned", { seq: n, at: stored.prunedAt ?? "?" });
+            return `${body}\n${t("cli.ledger.show.leaf", { leaf: proof.leaf })}\n${t("cli.ledger.show.root", { root: proof.root, size: proof.size })}\n`;
+          },
+        );
       }),
     );
 }

@@ -6,9 +6,12 @@ import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { ExitCode } from "../../../errors.js";
+import { t } from "../../../i18n/index.js";
 import { monitorLog } from "../../../ledger/monitor.js";
 import { openTiles } from "../../../ledger/tiles/http.js";
-import { printJson } from "./open.js";
+import { formatOption } from "../../convention.js";
+import { problemLine } from "../../options.js";
+import { report } from "../../output.js";
 
 interface MonitorOpts {
   tiles: string;
@@ -16,7 +19,6 @@ interface MonitorOpts {
   witness?: string[];
   quorum?: string;
   state?: string;
-  json?: boolean;
 }
 
 /** Where the monitor keeps the last clean checkpoint of a log location, unless --state says. */
@@ -26,45 +28,47 @@ function statePath(location: string): string {
 }
 
 export function registerMonitor(ledger: Command): void {
-  ledger
-    .command("monitor")
-    .description(
-      "watch a published log with public keys only: report a fork, a rollback or growth without the witness quorum",
-    )
-    .requiredOption("--tiles <dir-or-url>", "the folder or http(s) URL where the log is published")
-    .requiredOption("--vkey <vkey...>", "the log's verifier key(s) (`jikimi ledger vkey`)")
-    .option("--witness <vkey...>", "witnesses' cosigner keys: growth must carry their quorum")
-    .option("--quorum <n>", "how many of the witnesses must cosign (default: all)")
-    .option(
-      "--state <file>",
-      "where to keep the last clean checkpoint (default: under ~/.local/state/jikimi)",
-    )
-    .option("--json", "print JSON")
-    .action(async (opts: MonitorOpts) => {
-      const file = opts.state ?? statePath(opts.tiles);
-      const previous = existsSync(file) ? readFileSync(file, "utf8") : undefined;
-      const r = await monitorLog(openTiles(opts.tiles), opts.vkey, {
-        previous,
-        ...(opts.witness ? { witnesses: opts.witness } : {}),
-        ...(opts.quorum === undefined ? {} : { quorum: Number(opts.quorum) }),
-      });
-      if (r.ok && r.keep !== undefined && r.keep !== previous) {
-        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-        writeFileSync(`${file}.tmp`, r.keep, { mode: 0o644 });
-        renameSync(`${file}.tmp`, file);
-      }
-      if (opts.json) printJson({ ...r, keep: undefined, state: file });
-      else {
-        for (const e of r.events) process.stdout.write(`${r.ok ? "ok" : "ALERT"}: ${e.kind}: ${e.message}\n`);
-        for (const p of r.problems.slice(0, 20))
-          process.stdout.write(
-            `  ${p.kind}${p.seq === undefined ? "" : ` at entry ${p.seq}`}${p.place ? ` [${p.place}]` : ""}: ${p.message}\n`,
-          );
-        if (r.witnesses)
-          process.stdout.write(
-            `  witnesses: ${r.witnesses.cosigned.length} of ${r.witnesses.quorum} (${r.witnesses.cosigned.join(", ") || "none"})\n`,
-          );
-      }
-      process.exitCode = r.ok ? ExitCode.ok : ExitCode.findings;
+  formatOption(
+    ledger
+      .command("monitor")
+      .description(t("cli.ledger.monitor.description"))
+      .requiredOption("--tiles <dir-or-url>", t("cli.ledger.monitor.tiles"))
+      .requiredOption("--vkey <vkey...>", t("cli.options.vkey"))
+      .option("--witness <vkey...>", t("cli.ledger.monitor.witness"))
+      .option("--quorum <n>", t("cli.ledger.monitor.quorum"))
+      .option("--state <file>", t("cli.ledger.monitor.state")),
+  ).action(async (opts: MonitorOpts) => {
+    const file = opts.state ?? statePath(opts.tiles);
+    const previous = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+    const r = await monitorLog(openTiles(opts.tiles), opts.vkey, {
+      previous,
+      ...(opts.witness ? { witnesses: opts.witness } : {}),
+      ...(opts.quorum === undefined ? {} : { quorum: Number(opts.quorum) }),
     });
+    if (r.ok && r.keep !== undefined && r.keep !== previous) {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      writeFileSync(`${file}.tmp`, r.keep, { mode: 0o644 });
+      renameSync(`${file}.tmp`, file);
+    }
+    report(
+      () => ({ ...r, keep: undefined, state: file }),
+      () => {
+        const lines = r.events.map(
+          (e) =>
+            `${t(r.ok ? "cli.ledger.monitor.ok" : "cli.ledger.monitor.alert")}: ${e.kind}: ${e.message}\n`,
+        );
+        lines.push(...r.problems.slice(0, 20).map(problemLine));
+        if (r.witnesses)
+          lines.push(
+            `  ${t("cli.ledger.monitor.witnesses", {
+              cosigned: r.witnesses.cosigned.length,
+              quorum: r.witnesses.quorum,
+              names: r.witnesses.cosigned.join(", ") || t("cli.ledger.none"),
+            })}\n`,
+          );
+        return lines.join("");
+      },
+    );
+    process.exitCode = r.ok ? ExitCode.ok : ExitCode.findings;
+  });
 }

@@ -1,18 +1,18 @@
-// shared by the ledger verbs: open the workspace state and print JSON or text.
+// shared by the ledger verbs: open the workspace state; each verb takes -w and --format.
 import type { Command } from "commander";
 import { consentCheck } from "../../../engine/consent-commitment.js";
 import type { VerifyOptions } from "../../../ledger/verify.js";
+import { formatOption } from "../../convention.js";
 import { workspaceDir, workspaceOption } from "../../options.js";
 import { openWorkspaceState, type WorkspaceState, witnessSettings } from "../../state.js";
 
 export interface LedgerOptions {
   workspace?: string;
-  json?: boolean;
 }
 
-/** Adds -w and --json to a ledger verb. */
+/** Adds -w and --format to a ledger verb. */
 export function ledgerVerb(parent: Command, name: string, description: string): Command {
-  return workspaceOption(parent.command(name)).description(description).option("--json", "print JSON");
+  return formatOption(workspaceOption(parent.command(name)).description(description));
 }
 
 /** Runs `fn` with the workspace state open, closing it afterwards. */
@@ -23,10 +23,6 @@ export function withState<T>(opts: LedgerOptions, fn: (state: WorkspaceState) =>
   } finally {
     state.close();
   }
-}
-
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** The ledger-signing public keys by key id: what verify trusts (the log key file's and any left in the keyring). */

@@ -5,12 +5,14 @@ import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { ExitCode, JikimiError } from "../../../errors.js";
+import { t } from "../../../i18n/index.js";
 import { folderStore, type PublishResult, publishLedger } from "../../../ledger/tiles/index.js";
 import { verifyLedger } from "../../../ledger/verify.js";
 import { describeOwner, takeLock } from "../../../store/lock.js";
-import { workspaceDir } from "../../options.js";
+import { n, problemLine, workspaceDir } from "../../options.js";
+import { report } from "../../output.js";
 import { openWorkspaceState, type WorkspaceState } from "../../state.js";
-import { type LedgerOptions, ledgerVerb, printJson, trustedKeys, verifyOptions } from "./open.js";
+import { type LedgerOptions, ledgerVerb, trustedKeys, verifyOptions } from "./open.js";
 import { currentCheckpoint } from "./witness.js";
 
 /**
@@ -23,25 +25,36 @@ export async function publishCheckpoint(state: WorkspaceState): Promise<string> 
   return currentCheckpoint(state);
 }
 
-const n = (x: number) => x.toLocaleString("en-US");
-const mb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${n(bytes)} bytes`);
-
-const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
+const mb = (bytes: number) =>
+  bytes >= 1e6
+    ? t("cli.ledger.publish.mb", { mb: (bytes / 1e6).toFixed(1) })
+    : t("cli.ledger.publish.bytes", { count: bytes, n: n(bytes) });
 
 function summary(dir: string, r: PublishResult): string {
   const since =
-    r.previous === 0 ? "into an empty folder" : `since the folder's checkpoint of size ${n(r.previous)}`;
+    r.previous === 0
+      ? t("cli.ledger.publish.into_empty")
+      : t("cli.ledger.publish.since", { size: n(r.previous) });
+  const rewritten = r.rewritten
+    ? t("cli.ledger.publish.rewritten", { count: r.rewritten, n: n(r.rewritten) })
+    : "";
+  const removed = r.removed ? t("cli.ledger.publish.removed", { count: r.removed, n: n(r.removed) }) : "";
   return [
-    `published ${r.origin} at size ${n(r.size)} to ${dir} (root ${r.root})`,
-    `  ${plural(r.size - r.previous, "new entry", "new entries")} ${since}`,
-    `  wrote ${plural(r.tiles, "hash tile", "hash tiles")}, ${plural(r.bundles, "entry bundle", "entry bundles")}${r.rewritten ? `, ${plural(r.rewritten, "bundle", "bundles")} rewritten with markers for entries pruned since` : ""} and the checkpoint: ${mb(r.bytes)}`,
-    `  ${plural(r.unchanged, "full tile or bundle", "full tiles and bundles")} already there, unchanged${r.removed ? `; ${plural(r.removed, "superseded partial tile", "superseded partial tiles")} removed` : ""}`,
+    t("cli.ledger.publish.published", { origin: r.origin, size: n(r.size), dir, root: r.root }),
+    `  ${t("cli.ledger.publish.new_entries", { count: r.size - r.previous, n: n(r.size - r.previous), since })}`,
+    `  ${t("cli.ledger.publish.wrote", {
+      tiles: t("cli.ledger.publish.tiles", { count: r.tiles, n: n(r.tiles) }),
+      bundles: t("cli.ledger.publish.bundles", { count: r.bundles, n: n(r.bundles) }),
+      rewritten,
+      bytes: mb(r.bytes),
+    })}`,
+    `  ${t("cli.ledger.publish.unchanged", { count: r.unchanged, n: n(r.unchanged), removed })}`,
   ].join("\n");
 }
 
 export function registerPublish(ledger: Command): void {
-  ledgerVerb(ledger, "publish", "publish the log as static tiles (c2sp.org/tlog-tiles) for anyone to verify")
-    .argument("<dir>", "the folder to publish into (created when missing); serve it at the log's URL")
+  ledgerVerb(ledger, "publish", t("cli.ledger.publish.description"))
+    .argument("<dir>", t("cli.ledger.publish.dir"))
     .action(async (dir: string, opts: LedgerOptions) => {
       const state = openWorkspaceState(workspaceDir(opts));
       const target = resolve(dir);
@@ -55,7 +68,8 @@ export function registerPublish(ledger: Command): void {
         (owner) =>
           new JikimiError(
             "publish_running",
-            `another \`jikimi ledger publish\` into ${dir} is running${owner ? ` (${describeOwner(owner)})` : ""}: wait for it to finish`,
+            t("cli.ledger.publish.running", { dir, owner: owner ? ` (${describeOwner(owner)})` : "" }),
+            { hint: t("cli.ledger.publish.running_hint") },
           ),
       );
       try {
@@ -68,22 +82,20 @@ export function registerPublish(ledger: Command): void {
           checkpoint: () => publishCheckpoint(state),
         });
         if (!outcome.published) {
-          const { report } = outcome;
-          if (opts.json) printJson({ published: false, ...report });
-          else {
-            process.stdout.write(
-              `FAILED: the ledger does not verify (${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}); nothing was published\n`,
-            );
-            for (const p of report.problems)
-              process.stdout.write(
-                `  ${p.kind}${p.seq === undefined ? "" : ` at entry ${p.seq}`}${p.place ? ` [${p.place}]` : ""}: ${p.message}\n`,
-              );
-          }
+          const { report: verified } = outcome;
+          report(
+            () => ({ published: false, ...verified }),
+            () =>
+              `${t("cli.ledger.publish.refused", { problems: t("common.problems", { count: verified.problems.length }) })}\n${verified.problems.map(problemLine).join("")}`,
+          );
           process.exitCode = ExitCode.findings;
           return;
         }
-        if (opts.json) printJson({ published: true, ...outcome.result });
-        else process.stdout.write(`${summary(dir, outcome.result)}\n`);
+        const result = outcome.result;
+        report(
+          () => ({ published: true, ...result }),
+          () => `${summary(dir, result)}\n`,
+        );
         process.exitCode = ExitCode.ok;
       } finally {
         lock.release();

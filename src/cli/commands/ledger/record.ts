@@ -9,6 +9,7 @@ import { ConsentRegistry } from "../../../consent/index.js";
 import { recordRelease } from "../../../engine/record.js";
 import { planRelease } from "../../../engine/release-plan.js";
 import { JikimiError } from "../../../errors.js";
+import { t } from "../../../i18n/index.js";
 import { diskReader } from "../../../io/workspace-reader.js";
 import { type Release, ReleaseSchema } from "../../../ledger/entry.js";
 import { retentionOf } from "../../../ledger/retention.js";
@@ -17,8 +18,9 @@ import type { Workspace } from "../../../model/workspace.js";
 import { parseYamlFile } from "../../../model/yaml-file.js";
 import { zodIssues } from "../../../model/zod-issues.js";
 import { workspaceDir } from "../../options.js";
+import { report } from "../../output.js";
 import { ledgerSettings } from "../../state.js";
-import { type LedgerOptions, ledgerVerb, printJson, withState } from "./open.js";
+import { type LedgerOptions, ledgerVerb, withState } from "./open.js";
 
 export const ManifestSchema = ReleaseSchema.extend({
   channel: z.enum(["api", "file", "manual"]).default("file"),
@@ -28,8 +30,8 @@ export const ManifestSchema = ReleaseSchema.extend({
   }),
 });
 
-function fail(message: string): never {
-  throw new JikimiError("bad_manifest", `nothing was recorded: ${message}`);
+function fail(message: string, hint?: string): never {
+  throw new JikimiError("bad_manifest", t("cli.ledger.record.not_recorded", { message }), { hint });
 }
 
 /** Reads and validates a manifest; every problem is named with file:line:col. */
@@ -38,14 +40,14 @@ export function readManifest(file: string): z.infer<typeof ManifestSchema> {
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    fail(`cannot read the manifest ${file}`);
+    fail(t("cli.ledger.record.manifest_unreadable", { file }));
   }
   const { yaml, issues } = parseYamlFile(file, text);
   const parsed = issues.length > 0 ? undefined : ManifestSchema.safeParse(yaml.value ?? null);
   const all = issues.length > 0 ? issues : parsed && !parsed.success ? zodIssues(yaml, parsed.error) : [];
   if (all.length > 0 || !parsed?.success)
     fail(
-      `the manifest is invalid:\n${all.map((i) => `  ${i.file}:${i.line}:${i.column}  ${i.code}  ${i.message} (fix: ${i.hint})`).join("\n")}\n`,
+      `${t("cli.ledger.record.manifest_invalid")}:\n${all.map((i) => `  ${i.file}:${i.line}:${i.column}  ${i.code}  ${i.message} (${t("cli.ledger.record.fix", { hint: i.hint })})`).join("\n")}\n`,
     );
   return parsed.data;
 }
@@ -56,7 +58,7 @@ export function readSubjects(file: string, column: string | undefined): string[]
   try {
     text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   } catch {
-    fail(`cannot read the subjects file ${file}`);
+    fail(t("cli.ledger.record.subjects_unreadable", { file }));
   }
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === "") lines.pop();
@@ -68,7 +70,12 @@ export function readSubjects(file: string, column: string | undefined): string[]
     // the first line may be a subject key (a file without a header): count its columns, never print them
     if (index < 0)
       fail(
-        `${file}: the first line has no column "${column}" (it has ${header.length} column${header.length === 1 ? "" : "s"}): give the file a header line naming the subject key column, or set subjects.column to the header's name for it (omit it for a file of one key per line)`,
+        t("cli.ledger.record.no_column", {
+          file,
+          column,
+          columns: t("cli.ledger.record.columns", { count: header.length }),
+        }),
+        t("cli.ledger.record.no_column_hint"),
       );
     first = 1;
   }
@@ -76,7 +83,11 @@ export function readSubjects(file: string, column: string | undefined): string[]
   for (let i = first; i < lines.length; i++) {
     const line = lines[i] ?? "";
     const key = (column === undefined ? line : (line.split(",")[index] ?? "")).trim().replace(/^"|"$/g, "");
-    if (key === "") fail(`${file}:${i + 1}: empty subject key; remove the line or fill it in`);
+    if (key === "")
+      fail(
+        t("cli.ledger.record.empty_key", { place: `${file}:${i + 1}` }),
+        t("cli.ledger.record.empty_key_hint"),
+      );
     out.push(key);
   }
   return out;
@@ -88,22 +99,20 @@ function workspaceFor(dir: string): Workspace {
   if (!loaded.ok)
     throw new JikimiError(
       "workspace_invalid",
-      `nothing was recorded: the workspace has ${loaded.issues.length} problems: run \`jikimi check -w ${dir}\``,
+      t("cli.ledger.record.not_recorded", {
+        message: t("cli.errors.workspace_invalid", {
+          problems: t("common.problems", { count: loaded.issues.length }),
+        }),
+      }),
+      { hint: t("cli.errors.workspace_invalid_hint", { dir }) },
     );
   return loaded.workspace;
 }
 
 export function registerRecord(ledger: Command): void {
-  ledgerVerb(
-    ledger,
-    "record",
-    "record a release made outside the gateway, from a manifest (checked like a share)",
-  )
-    .requiredOption("-m, --manifest <file>", "YAML or JSON manifest: the release and its subjects file")
-    .option(
-      "--override <reason>",
-      "record despite a hold (guards, time rules); the reason goes into the entry",
-    )
+  ledgerVerb(ledger, "record", t("cli.ledger.record.description"))
+    .requiredOption("-m, --manifest <file>", t("cli.ledger.record.manifest"))
+    .option("--override <reason>", t("cli.ledger.record.override"))
     .action((opts: LedgerOptions & { manifest: string; override?: string }) => {
       const manifest = readManifest(opts.manifest);
       const { subjects, ...declared } = manifest;
@@ -123,31 +132,36 @@ export function registerRecord(ledger: Command): void {
           subjects: state.subjects,
           now: new Date(),
         });
-        if (opts.json) return printJson(result);
-        process.stdout.write(
-          `recorded entry ${result.seq}: ${result.subjects} subjects (${result.newSubjects} new); root ${result.root}\n`,
+        report(
+          () => result,
+          () =>
+            `${t("cli.ledger.record.recorded", {
+              seq: result.seq,
+              subjects: t("cli.ledger.subjects", { count: result.subjects }),
+              new: result.newSubjects,
+              root: result.root,
+            })}\n`,
         );
       });
     });
-  ledgerVerb(
-    ledger,
-    "template",
-    "print the manifest the gateway would declare for an agreement, to fill in and record",
-  )
-    .argument("<agreement>", "the agreement id")
-    .option("--at <time>", "the release time, ISO 8601 (default: now)")
-    .action((agreement: string, opts: LedgerOptions & { at?: string }) => {
+  ledgerVerb(ledger, "template", t("cli.ledger.template.description"))
+    .argument("<agreement>", t("cli.options.agreement"))
+    .option("--at <time>", t("cli.options.release_time"))
+    .action((typed: string, opts: LedgerOptions & { at?: string }) => {
+      // declarations are NFC: a Hangul id typed in NFD (macOS) must still find its agreement
+      const agreement = typed.normalize("NFC");
       const dir = workspaceDir(opts);
       const workspace = workspaceFor(dir);
       const doc = workspace.agreements.get(agreement);
       if (!doc)
-        throw new JikimiError(
-          "unknown_agreement",
-          `there is no agreement "${agreement}" (known: ${[...workspace.agreements.keys()].join(", ") || "none"})`,
-        );
+        throw new JikimiError("unknown_agreement", t("cli.errors.unknown_agreement", { agreement }), {
+          hint: t("cli.errors.known_agreements", {
+            names: [...workspace.agreements.keys()].join(", ") || t("cli.ledger.none"),
+          }),
+        });
       const at = opts.at === undefined ? new Date() : new Date(opts.at);
       if (Number.isNaN(at.getTime()))
-        throw new JikimiError("bad_time", "--at takes an ISO 8601 time, e.g. 2024-05-31T02:00:00Z");
+        throw new JikimiError("bad_time", t("cli.errors.bad_time"), { hint: t("cli.errors.bad_time_hint") });
       withState(opts, (state) => {
         const plan = planRelease({
           workspace,
@@ -168,23 +182,22 @@ export function registerRecord(ledger: Command): void {
             column: workspace.datasets.get(plan.agreement.dataset)?.value.subject_key,
           },
         };
-        if (opts.json) return printJson(template);
-        process.stdout.write(
-          `# the release as agreement "${agreement}" declares it; fill in records, files and the subjects file, then\n# jikimi ledger record -m <this file>\n${stringify(template)}`,
+        report(
+          () => template,
+          () =>
+            `${t("cli.ledger.template.comment", { agreement })}\n# jikimi ledger record -m <this file>\n${stringify(template)}`,
         );
       });
     });
-  ledgerVerb(
-    ledger,
-    "prune",
-    "remove entry details older than the retention period (at least 3 years), as a signed event",
-  )
-    .requiredOption("--before <date>", "prune releases recorded before this day, YYYY-MM-DD")
-    .option("--operator <name>", "who prunes (default: $USER)")
+  ledgerVerb(ledger, "prune", t("cli.ledger.prune.description"))
+    .requiredOption("--before <date>", t("cli.ledger.prune.before"))
+    .option("--operator <name>", t("cli.ledger.prune.operator"))
     .action((opts: LedgerOptions & { before: string; operator?: string }) =>
       withState(opts, (state) => {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.before))
-          throw new JikimiError("bad_date", "--before takes a day, YYYY-MM-DD");
+          throw new JikimiError("bad_date", t("cli.ledger.prune.bad_before"), {
+            hint: t("cli.ledger.prune.bad_before_hint"),
+          });
         const result = state
           .ledger()
           .prune(
@@ -193,11 +206,18 @@ export function registerRecord(ledger: Command): void {
             new Date(),
             opts.operator ?? process.env.USER ?? "unknown",
           );
-        if (opts.json) return printJson(result);
-        process.stdout.write(
-          result.pruned === 0
-            ? `nothing recorded before ${opts.before} to prune\n`
-            : `pruned ${result.pruned} entries recorded before ${opts.before}; signed prune event ${result.seq}; their leaf hashes remain\n`,
+        report(
+          () => result,
+          () =>
+            `${
+              result.pruned === 0
+                ? t("cli.ledger.prune.nothing", { before: opts.before })
+                : t("cli.ledger.prune.pruned", {
+                    entries: t("ledger.entries", { count: result.pruned }),
+                    before: opts.before,
+                    seq: result.seq ?? "?",
+                  })
+            }\n`,
         );
       }),
     );

@@ -10,16 +10,14 @@ import {
   recoverRelease,
 } from "../../../engine/release/journal.js";
 import { JikimiError } from "../../../errors.js";
+import { t } from "../../../i18n/index.js";
 import { describeOwner, takeLock } from "../../../store/lock.js";
-import { type LedgerOptions, ledgerVerb, printJson, withState } from "./open.js";
+import { report } from "../../output.js";
+import { type LedgerOptions, ledgerVerb, withState } from "./open.js";
 import { shareWitnessing } from "./witness.js";
 
 export function registerRepair(ledger: Command): void {
-  ledgerVerb(
-    ledger,
-    "repair",
-    "finish (or undo) releases interrupted between the ledger append and their files",
-  ).action((opts: LedgerOptions) =>
+  ledgerVerb(ledger, "repair", t("cli.ledger.repair.description")).action((opts: LedgerOptions) =>
     withState(opts, (state) => {
       const done: Recovery[] = [];
       const busy: string[] = [];
@@ -31,7 +29,11 @@ export function registerRepair(ledger: Command): void {
             (owner) =>
               new JikimiError(
                 "share_running",
-                `a release of "${agreement}" is running${owner ? ` (${describeOwner(owner)})` : ""}: it finishes its own journal`,
+                t("cli.ledger.repair.running", {
+                  agreement,
+                  owner: owner ? ` (${describeOwner(owner)})` : "",
+                }),
+                { hint: t("cli.ledger.repair.running_hint") },
               ),
           );
         } catch (e) {
@@ -56,11 +58,16 @@ export function registerRepair(ledger: Command): void {
           lock.release();
         }
       }
-      if (opts.json) return printJson({ repaired: done, running: busy });
-      if (done.length === 0 && busy.length === 0)
-        process.stdout.write("nothing to repair: no release was interrupted\n");
-      for (const r of done) process.stdout.write(`${describeRecovery(r)}\n`);
-      for (const b of busy) process.stdout.write(`skipped: ${b}\n`);
+      report(
+        () => ({ repaired: done, running: busy }),
+        () => {
+          const lines: string[] = [];
+          if (done.length === 0 && busy.length === 0) lines.push(t("cli.ledger.repair.nothing"));
+          for (const r of done) lines.push(describeRecovery(r));
+          for (const b of busy) lines.push(t("cli.ledger.repair.skipped", { reason: b }));
+          return lines.map((l) => `${l}\n`).join("");
+        },
+      );
     }),
   );
 }

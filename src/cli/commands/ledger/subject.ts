@@ -1,24 +1,26 @@
 // jikimi ledger subject: every release that contained one person (Credit Information Act Art. 35, GDPR Art. 15).
 import type { Command } from "commander";
-import { type LedgerOptions, ledgerVerb, printJson, withState } from "./open.js";
+import { t } from "../../../i18n/index.js";
+import { historyLines, historyTotal } from "../../../ledger/describe.js";
+import { report } from "../../output.js";
+import { type LedgerOptions, ledgerVerb, withState } from "./open.js";
 
 export function registerSubject(ledger: Command): void {
-  ledgerVerb(ledger, "subject", "who received this person's data, when, why and what")
-    .argument("<id>", "the subject key, e.g. a customer ID")
+  ledgerVerb(ledger, "subject", t("cli.ledger.subject.description"))
+    .argument("<id>", t("cli.ledger.subject.id"))
     .action((id: string, opts: LedgerOptions) =>
       withState(opts, (state) => {
         const started = performance.now();
         const releases = state.ledger().subjectHistory(id);
         const ms = performance.now() - started;
-        if (opts.json) return printJson({ releases, count: releases.length, ms: Math.round(ms * 10) / 10 });
-        if (releases.length === 0)
-          return void process.stdout.write("no recorded release contained this subject\n");
-        for (const r of releases)
-          process.stdout.write(
-            `${r.released_at.slice(0, 10)}  ${r.recipient} (${r.country})  ${r.purposes.join(", ")}  basis: ${r.legal_basis}  fields: ${r.fields.join(", ")}  [${r.agreement}@${r.version} #${r.seq}]\n`,
-          );
-        process.stdout.write(
-          `${releases.length} release${releases.length === 1 ? "" : "s"} (${ms.toFixed(1)} ms)\n`,
+        report(
+          () => ({ releases, count: releases.length, ms: Math.round(ms * 10) / 10 }),
+          () => {
+            // one aligned line per release (Hangul names count two cells), then the count and the lookup time
+            const lines = historyLines(releases);
+            if (releases.length > 0) lines.push(historyTotal(releases.length, ms));
+            return lines.map((l) => `${l}\n`).join("");
+          },
         );
       }),
     );

@@ -2,12 +2,15 @@
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { ExitCode, JikimiError } from "../../../errors.js";
+import { t } from "../../../i18n/index.js";
 import { type Checkpoint, CheckpointSchema } from "../../../ledger/checkpoint.js";
 import { parseCheckpoint } from "../../../ledger/note/checkpoint.js";
 import { openNote, verifierFromVkey } from "../../../ledger/note/signed-note.js";
-import { verifyLedger } from "../../../ledger/verify.js";
-import { emit, printProblems } from "../../options.js";
-import { type LedgerOptions, ledgerVerb, printJson, trustedKeys, verifyOptions, withState } from "./open.js";
+import { type VerifyReport, verifyLedger } from "../../../ledger/verify.js";
+import { formatOption, oldFlag } from "../../convention.js";
+import { emit, problemsText, workspaceOption } from "../../options.js";
+import { jsonOutput, jsonText, report } from "../../output.js";
+import { type LedgerOptions, ledgerVerb, trustedKeys, verifyOptions, withState } from "./open.js";
 import { storedCheckpoint } from "./witness.js";
 
 /** A checkpoint note opened with the given verifier keys: its size and hex root. */
@@ -21,7 +24,11 @@ function readCheckpointNote(
   return {
     size: body.size,
     root: Buffer.from(body.root).toString("hex"),
-    label: `the checkpoint ${file} (${body.origin}, signed by ${opened.verified.map((k) => k.name).join(", ")})`,
+    label: t("cli.ledger.verify.checkpoint_label", {
+      file,
+      origin: body.origin,
+      signers: opened.verified.map((k) => k.name).join(", "),
+    }),
   };
 }
 
@@ -30,39 +37,32 @@ function readCheckpoint(file: string): Checkpoint {
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch {
-    throw new JikimiError(
-      "bad_checkpoint",
-      `cannot read the checkpoint ${file}: it must be the JSON that \`jikimi ledger checkpoint\` wrote`,
-    );
+    throw new JikimiError("bad_checkpoint", t("cli.ledger.verify.checkpoint_unreadable", { file }), {
+      hint: t("cli.ledger.verify.checkpoint_json_hint"),
+    });
   }
   const parsed = CheckpointSchema.safeParse(raw);
   if (!parsed.success)
     throw new JikimiError(
       "bad_checkpoint",
-      `${file} is not a checkpoint (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")})`,
+      t("cli.ledger.verify.not_a_checkpoint", {
+        file,
+        paths: parsed.error.issues.map((i) => i.path.join(".")).join(", "),
+      }),
     );
   return parsed.data;
 }
 
 export function registerVerify(ledger: Command): void {
-  ledgerVerb(ledger, "verify", "recompute every entry, root, signature and subject set")
-    .option("--against <file>", "a checkpoint kept earlier: prove the log only grew since")
-    .option(
-      "--public-key <base64>",
-      "trust this ledger public key (a regulator's pinned key) instead of the log key file's",
-    )
+  ledgerVerb(ledger, "verify", t("cli.ledger.verify.description"))
+    .option("--against <file>", t("cli.ledger.verify.against"))
+    .option("--public-key <base64>", t("cli.ledger.verify.public_key"))
     .addOption(
-      new Option(
-        "--receipts <which>",
-        "recompute the receipts roots of the latest release of each agreement, or all",
-      )
+      new Option("--receipts <which>", t("cli.ledger.verify.receipts"))
         .choices(["latest", "all"])
         .default("latest"),
     )
-    .option(
-      "--vkey <vkey...>",
-      "trust these verifier keys for a note checkpoint (default: the log key file's)",
-    )
+    .option("--vkey <vkey...>", t("cli.ledger.verify.vkey"))
     .action(
       (opts: LedgerOptions & { against?: string; publicKey?: string; vkey?: string[]; receipts?: string }) =>
         withState(opts, (state) => {
@@ -73,7 +73,10 @@ export function registerVerify(ledger: Command): void {
             } catch {
               throw new JikimiError(
                 "bad_checkpoint",
-                `cannot read the checkpoint ${opts.against}: check the path`,
+                t("cli.ledger.verify.checkpoint_unreadable", { file: opts.against }),
+                {
+                  hint: t("cli.errors.check_path"),
+                },
               );
             }
           const isNote = text !== undefined && !text.trimStart().startsWith("{");
@@ -88,66 +91,81 @@ export function registerVerify(ledger: Command): void {
             if (against) trusted.set(against.key_id, opts.publicKey);
           }
           const started = performance.now();
-          const report = verifyLedger(state.store.db, trusted, {
+          const verified = verifyLedger(state.store.db, trusted, {
             ...verifyOptions(state, opts.receipts === "all" ? "all" : "latest"),
             against,
             anchor,
           });
           const seconds = (performance.now() - started) / 1000;
-          if (opts.json) printJson({ ...report, seconds });
-          else if (report.ok)
-            process.stdout.write(
-              `ok: ${report.size} ${report.size === 1 ? "entry" : "entries"}, root ${report.root}${report.against ? `; consistent with the checkpoint of size ${report.against.size}` : ""}${report.receipts ? `; receipts roots recomputed for ${report.receipts.checked} of ${report.receipts.checked + report.receipts.unchecked} releases${opts.receipts === "all" ? "" : " (the latest of each agreement; --receipts all for every one)"}` : ""} (${seconds.toFixed(2)} s)\n`,
-            );
-          else {
-            printProblems(report.problems);
-          }
-          process.exitCode = report.ok ? ExitCode.ok : ExitCode.findings;
+          report(
+            () => ({ ...verified, seconds }),
+            () =>
+              verified.ok
+                ? `${okLine(verified, seconds, opts.receipts === "all")}\n`
+                : problemsText(verified.problems),
+          );
+          process.exitCode = verified.ok ? ExitCode.ok : ExitCode.findings;
         }),
     );
-  ledgerVerb(
-    ledger,
-    "checkpoint",
-    "write a signed checkpoint for a regulator to keep (a c2sp.org/tlog-checkpoint note)",
-  )
-    .option("-o, --out <file>", "write to a file")
-    .addOption(
-      new Option("--format <format>", "note (c2sp.org/signed-note) or the older json")
-        .choices(["note", "json"])
-        .default("note"),
-    )
-    .action((opts: LedgerOptions & { out?: string; format: "note" | "json" }) =>
-      withState(opts, (state) => {
-        const l = state.ledger();
-        if (opts.format === "json") return emit(`${JSON.stringify(l.checkpoint(), null, 2)}\n`, opts.out);
-        emit(storedCheckpoint(state), opts.out);
-      }),
-    );
-  ledgerVerb(
-    ledger,
-    "vkey",
-    "print the verifier key of the log's checkpoints (publish it: regulators and people verify with it)",
-  )
-    .option("--all", "also the retired signing keys, which verify older checkpoints")
+  // the checkpoint is the result: a note (text) or the older signed JSON (json), to stdout or --output
+  const checkpoint = formatOption(
+    workspaceOption(ledger.command("checkpoint")).description(t("cli.ledger.checkpoint.description")),
+    { legacy: { values: ["note"], replacement: () => "--format text" } },
+  ).option("-o, --output <file>", t("cli.ledger.checkpoint.output"));
+  oldFlag(checkpoint, "--out <file>", "output", "--output");
+  checkpoint.action((opts: LedgerOptions & { output?: string }) =>
+    withState(opts, (state) => {
+      const l = state.ledger();
+      emit(jsonOutput() ? jsonText(l.checkpoint()) : storedCheckpoint(state), opts.output);
+    }),
+  );
+  ledgerVerb(ledger, "vkey", t("cli.ledger.vkey.description"))
+    .option("--all", t("cli.ledger.vkey.all"))
     .action((opts: LedgerOptions & { all?: boolean }) =>
       withState(opts, (state) => {
         const vkeys = state.logVkeys(opts.all === true);
-        if (opts.json) return printJson(vkeys);
-        for (const v of vkeys) process.stdout.write(`${v}\n`);
+        report(
+          () => vkeys,
+          () => vkeys.map((v) => `${v}\n`).join(""),
+        );
       }),
     );
-  ledgerVerb(ledger, "proof", "an inclusion proof of one entry, or a consistency proof between two sizes")
-    .argument("[seq]", "entry number for an inclusion proof")
-    .option("--consistency <size1>", "prove the log of this size is a prefix of the current one")
-    .option("--size <n>", "the tree size to prove against (default: the whole log)")
+  // a proof is data: JSON in either format
+  ledgerVerb(ledger, "proof", t("cli.ledger.proof.description"))
+    .argument("[seq]", t("cli.ledger.proof.seq"))
+    .option("--consistency <size1>", t("cli.ledger.proof.consistency"))
+    .option("--size <n>", t("cli.ledger.proof.size"))
     .action((seq: string | undefined, opts: LedgerOptions & { consistency?: string; size?: string }) =>
       withState(opts, (state) => {
         const l = state.ledger();
         const size = opts.size === undefined ? undefined : Number(opts.size);
-        if (opts.consistency !== undefined)
-          return printJson(l.consistencyProof(Number(opts.consistency), size));
-        if (seq === undefined) throw new JikimiError("usage", "give an entry number, or --consistency SIZE");
-        printJson(l.inclusionProof(Number(seq), size));
+        if (opts.consistency !== undefined) {
+          process.stdout.write(jsonText(l.consistencyProof(Number(opts.consistency), size)));
+          return;
+        }
+        if (seq === undefined)
+          throw new JikimiError("usage", t("cli.ledger.proof.usage"), {
+            hint: t("cli.ledger.proof.usage_hint"),
+          });
+        process.stdout.write(jsonText(l.inclusionProof(Number(seq), size)));
       }),
     );
+}
+
+/** "ok: 2 entries, root …; consistent with …; receipts roots recomputed for … (0.12 s)" */
+function okLine(r: VerifyReport, seconds: number, allReceipts: boolean): string {
+  const against = r.against ? t("cli.ledger.verify.consistent", { size: r.against.size }) : "";
+  const receipts = r.receipts
+    ? t(allReceipts ? "cli.ledger.verify.receipts_all" : "cli.ledger.verify.receipts_latest", {
+        checked: r.receipts.checked,
+        total: r.receipts.checked + r.receipts.unchecked,
+      })
+    : "";
+  return t("cli.ledger.verify.ok", {
+    entries: t("ledger.entries", { count: r.size }),
+    root: r.root,
+    against,
+    receipts,
+    seconds: seconds.toFixed(2),
+  });
 }

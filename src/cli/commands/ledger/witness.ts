@@ -2,11 +2,13 @@
 // cosignatures; and the helpers share, publish and receipts use to get a witnessed checkpoint.
 import type { Command } from "commander";
 import { ExitCode } from "../../../errors.js";
+import { t } from "../../../i18n/index.js";
 import type { AppendResult } from "../../../ledger/ledger.js";
 import { awaitingWitnesses, cosignedNote, type Witnessed, witnessLog } from "../../../witness/log-side.js";
 import { workspaceDir } from "../../options.js";
+import { note, report } from "../../output.js";
 import { openWorkspaceState, type WorkspaceState, witnessSettings } from "../../state.js";
-import { type LedgerOptions, ledgerVerb, printJson } from "./open.js";
+import { type LedgerOptions, ledgerVerb } from "./open.js";
 
 /** Sends the current checkpoint to the configured witnesses (a signed note only, when none are configured). */
 export async function witnessNow(state: WorkspaceState): Promise<Witnessed> {
@@ -43,8 +45,13 @@ export function shareWitnessing(
     async afterAppend() {
       const w = await witnessNow(state);
       if (!w.met)
-        process.stderr.write(
-          `warning: the checkpoint of size ${w.size} has ${w.cosigned.length} of ${settings.quorum} cosignatures (${w.failures.map((f) => `${f.witness}: ${f.reason}`).join("; ")}); run \`jikimi ledger witness\` later\n`,
+        note(
+          t("cli.ledger.witness.short_warning", {
+            size: w.size,
+            cosigned: w.cosigned.length,
+            quorum: settings.quorum,
+            failures: w.failures.map((f) => `${f.witness}: ${f.reason}`).join("; "),
+          }),
         );
     },
     ...(settings.wait
@@ -54,32 +61,35 @@ export function shareWitnessing(
 }
 
 export function registerWitness(ledger: Command): void {
-  ledgerVerb(
-    ledger,
-    "witness",
-    "send the log's checkpoint to the witnesses in jikimi.yaml and keep their cosignatures",
-  ).action(async (opts: LedgerOptions) => {
+  ledgerVerb(ledger, "witness", t("cli.ledger.witness.description")).action(async (opts: LedgerOptions) => {
     const state = openWorkspaceState(workspaceDir(opts));
     try {
       const settings = witnessSettings(state.dir);
       const w = await witnessNow(state);
-      if (opts.json)
-        printJson({
+      report(
+        () => ({
           size: w.size,
           met: w.met,
           quorum: settings.quorum,
           cosigned: w.cosigned,
           failures: w.failures,
           note: w.note,
-        });
-      else {
-        if (settings.witnesses.length === 0)
-          process.stdout.write("no witnesses are configured (jikimi.yaml ledger.witnesses)\n");
-        process.stdout.write(
-          `${w.met ? "witnessed" : "NOT witnessed"}: checkpoint of size ${w.size}, ${w.cosigned.length} of ${settings.quorum} cosignatures${w.cosigned.length ? ` (${w.cosigned.join(", ")})` : ""}\n`,
-        );
-        for (const f of w.failures) process.stdout.write(`  ${f.witness}: ${f.reason}\n`);
-      }
+        }),
+        () => {
+          const lines: string[] = [];
+          if (settings.witnesses.length === 0) lines.push(t("cli.ledger.witness.none_configured"));
+          lines.push(
+            t(w.met ? "cli.ledger.witness.witnessed" : "cli.ledger.witness.not_witnessed", {
+              size: w.size,
+              cosigned: w.cosigned.length,
+              quorum: settings.quorum,
+              names: w.cosigned.length ? ` (${w.cosigned.join(", ")})` : "",
+            }),
+          );
+          for (const f of w.failures) lines.push(`  ${f.witness}: ${f.reason}`);
+          return lines.map((l) => `${l}\n`).join("");
+        },
+      );
       process.exitCode = w.met ? ExitCode.ok : ExitCode.held;
     } finally {
       state.close();

@@ -2,49 +2,54 @@
 // verifier key only: no keyring, no database, no workspace.
 import type { Command } from "commander";
 import { ExitCode, JikimiError } from "../../../errors.js";
-import { openTiles, verifyTiles } from "../../../ledger/tiles/index.js";
-import { printProblems } from "../../options.js";
+import { t } from "../../../i18n/index.js";
+import { openTiles, type TilesReport, verifyTiles } from "../../../ledger/tiles/index.js";
+import { formatOption } from "../../convention.js";
+import { problemsText } from "../../options.js";
+import { report } from "../../output.js";
 import { readPublicFile } from "./checkpoint.js";
 
+function okText(r: TilesReport, seconds: number): string {
+  const lines = [
+    t("cli.verify.log.ok", {
+      origin: r.origin,
+      entries: t("ledger.entries", { count: r.size }),
+      root: r.root,
+      against: r.against ? t("cli.ledger.verify.consistent", { size: r.against.size }) : "",
+      files: t("cli.verify.log.files", { count: r.files }),
+      seconds: seconds.toFixed(2),
+    }),
+  ];
+  if (r.retained > 0) lines.push(t("cli.verify.log.retained", { count: r.retained }));
+  return lines.map((l) => `${l}\n`).join("");
+}
+
 export function registerVerifyLog(verify: Command): void {
-  verify
-    .command("log")
-    .requiredOption(
-      "--tiles <dir|url>",
-      "the published log: the folder `jikimi ledger publish` wrote, or its URL",
-    )
-    .requiredOption("--vkey <vkey...>", "the log's verifier key(s), as `jikimi ledger vkey` printed them")
-    .option("--against <file>", "a checkpoint note kept earlier: prove the log only grew since")
-    .option("--timeout <seconds>", "per request, for a URL", "30")
-    .option("--json", "print JSON")
-    .description("verify a published log: signature, every tile, every entry, and that it only grew")
-    .action(
-      async (opts: { tiles: string; vkey: string[]; against?: string; timeout: string; json?: boolean }) => {
-        const against = opts.against === undefined ? undefined : readPublicFile(opts.against, "checkpoint");
-        const timeout = Number(opts.timeout);
-        if (!(timeout > 0 && timeout <= 3600))
-          throw new JikimiError(
-            "usage",
-            `--timeout ${opts.timeout}: give the seconds to wait per request, e.g. 30`,
-          );
-        const started = performance.now();
-        const report = await verifyTiles(openTiles(opts.tiles, { timeoutMs: timeout * 1000 }), opts.vkey, {
-          against,
-        });
-        const seconds = (performance.now() - started) / 1000;
-        if (opts.json) process.stdout.write(`${JSON.stringify({ ...report, seconds }, null, 2)}\n`);
-        else if (report.ok) {
-          process.stdout.write(
-            `ok: ${report.origin}, ${report.size} ${report.size === 1 ? "entry" : "entries"}, root ${report.root}${report.against ? `; consistent with the checkpoint of size ${report.against.size}` : ""} (${report.files} files, ${seconds.toFixed(2)} s)\n`,
-          );
-          if (report.retained > 0)
-            process.stdout.write(
-              `note: ${report.retained} ${report.retained === 1 ? "entry" : "entries"} listed by prune events ${report.retained === 1 ? "is" : "are"} still served with ${report.retained === 1 ? "its body" : "their bodies"} (a mirror or cache may keep them; \`jikimi ledger publish\` replaces them with markers)\n`,
-            );
-        } else {
-          printProblems(report.problems);
-        }
-        process.exitCode = report.ok ? ExitCode.ok : ExitCode.findings;
-      },
+  formatOption(
+    verify
+      .command("log")
+      .requiredOption("--tiles <dir|url>", t("cli.verify.log.tiles"))
+      .requiredOption("--vkey <vkey...>", t("cli.options.vkey"))
+      .option("--against <file>", t("cli.verify.log.against"))
+      .option("--timeout <seconds>", t("cli.verify.log.timeout"), "30")
+      .description(t("cli.verify.log.description")),
+  ).action(async (opts: { tiles: string; vkey: string[]; against?: string; timeout: string }) => {
+    const against =
+      opts.against === undefined ? undefined : readPublicFile(opts.against, t("cli.verify.checkpoint.what"));
+    const timeout = Number(opts.timeout);
+    if (!(timeout > 0 && timeout <= 3600))
+      throw new JikimiError("usage", t("cli.verify.log.bad_timeout", { value: opts.timeout }), {
+        hint: t("cli.verify.log.bad_timeout_hint"),
+      });
+    const started = performance.now();
+    const tiles = await verifyTiles(openTiles(opts.tiles, { timeoutMs: timeout * 1000 }), opts.vkey, {
+      against,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    report(
+      () => ({ ...tiles, seconds }),
+      () => (tiles.ok ? okText(tiles, seconds) : problemsText(tiles.problems)),
     );
+    process.exitCode = tiles.ok ? ExitCode.ok : ExitCode.findings;
+  });
 }

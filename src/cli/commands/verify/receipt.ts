@@ -3,55 +3,69 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ExitCode, JikimiError } from "../../../errors.js";
-import { describeRelease } from "../../../ledger/receipts/receipt.js";
-import { verifyReceipt } from "../../../ledger/receipts/verify.js";
-import { checkWitnesses, describeWitnesses, type WitnessOptions } from "./checkpoint.js";
+import { t } from "../../../i18n/index.js";
+import { releaseLines } from "../../../ledger/describe.js";
+import { type ReceiptReport, verifyReceipt } from "../../../ledger/receipts/verify.js";
+import { formatOption } from "../../convention.js";
+import { report } from "../../output.js";
+import { checkWitnesses, describeWitnesses, type WitnessOptions, witnessOptions } from "./checkpoint.js";
+
+function text(r: ReceiptReport): string {
+  if (!r.ok) {
+    const lines = [t("cli.verify.failed", { problems: t("common.problems", { count: r.problems.length }) })];
+    for (const p of r.problems) lines.push(`  ${p.code} [${p.path}]: ${p.message}`);
+    return lines.map((l) => `${l}\n`).join("");
+  }
+  const lines = [
+    t(r.subject ? "cli.verify.receipt.ok_bound" : "cli.verify.receipt.ok", {
+      releases: t("common.releases", { count: r.releases.length }),
+      origin: r.origin ?? "",
+      entries: t("ledger.entries", { count: r.checkpoint?.size ?? 0 }),
+    }),
+    ...releaseLines(r.releases).map((line) => `  ${line}`),
+  ];
+  return lines.map((l) => `${l}\n`).join("");
+}
 
 export function registerVerifyReceipt(verify: Command): void {
-  verify
-    .command("receipt")
-    .argument("<file>", "a receipt (jikimi-receipt/1) from `jikimi ledger receipt`")
-    .requiredOption("--vkey <vkey...>", "the log's verifier key(s), as `jikimi ledger vkey` printed them")
-    .option("--subject <key>", "your subject key (e.g. your customer number): check the receipt is about you")
-    .option(
-      "--witness <vkey...>",
-      "witnesses' cosigner keys: the receipt's checkpoint must carry their quorum",
-    )
-    .option("--quorum <n>", "how many of the witnesses must have cosigned (default: all given)")
-    .option("--json", "print JSON")
-    .description("check a person's receipt: each release that contained them, proven in the log")
-    .action((file: string, opts: WitnessOptions & { vkey: string[]; subject?: string; json?: boolean }) => {
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        throw new JikimiError("file_unreadable", `cannot read the receipt ${file}: check the path`);
-      }
-      const report = verifyReceipt(bytes, {
-        vkeys: opts.vkey,
-        subject: opts.subject,
-        checkNote: (note) => {
-          try {
-            const w = checkWitnesses(note, opts);
-            return w && !w.met ? [`the checkpoint is ${describeWitnesses(w)}`] : [];
-          } catch (e) {
-            return [e instanceof Error ? e.message : "the cosignatures do not verify"];
-          }
-        },
-      });
-      process.exitCode = report.ok ? ExitCode.ok : ExitCode.findings;
-      if (opts.json) return void process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      if (!report.ok) {
-        process.stdout.write(
-          `FAILED: ${report.problems.length} problem${report.problems.length === 1 ? "" : "s"}\n`,
-        );
-        for (const p of report.problems) process.stdout.write(`  ${p.code} [${p.path}]: ${p.message}\n`);
-        return;
-      }
-      const n = report.releases.length;
-      process.stdout.write(
-        `ok: ${n} release${n === 1 ? "" : "s"} of ${report.origin} proven in its log of ${report.checkpoint?.size} entries${report.subject ? ", bound to the subject key given" : ""}\n`,
+  formatOption(
+    witnessOptions(
+      verify
+        .command("receipt")
+        .argument("<file>", t("cli.verify.receipt.file"))
+        .option("--subject <key>", t("cli.verify.receipt.subject"))
+        .description(t("cli.verify.receipt.description")),
+      t("cli.verify.receipt.witness"),
+    ),
+  ).action((file: string, opts: WitnessOptions & { vkey: string[]; subject?: string }) => {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      throw new JikimiError(
+        "file_unreadable",
+        t("cli.verify.unreadable", { what: t("cli.verify.receipt.what"), file }),
+        { hint: t("cli.errors.check_path") },
       );
-      for (const r of report.releases) process.stdout.write(`  ${describeRelease(r)}\n`);
+    }
+    const checked = verifyReceipt(bytes, {
+      vkeys: opts.vkey,
+      subject: opts.subject,
+      checkNote: (note) => {
+        try {
+          const w = checkWitnesses(note, opts);
+          return w && !w.met
+            ? [t("cli.verify.receipt.checkpoint_is", { witnesses: describeWitnesses(w) })]
+            : [];
+        } catch (e) {
+          return [e instanceof Error ? e.message : t("cli.verify.receipt.cosignatures_bad")];
+        }
+      },
     });
+    process.exitCode = checked.ok ? ExitCode.ok : ExitCode.findings;
+    report(
+      () => checked,
+      () => text(checked),
+    );
+  });
 }
