@@ -27,7 +27,7 @@ step("write the NSF case workspace", ["init", "demo/nsf-case", "--example", "nsf
 mkdirSync(join(demo, "nsf-case", "data"), { recursive: true });
 step(
   `generate ${rows} customers`,
-  ["generate", "customers", "--rows", rows, "--seed", "42", "--out", "demo/nsf-case/data/customers.csv"],
+  ["generate", "customers", "--rows", rows, "--seed", "42", "--output", "demo/nsf-case/data/customers.csv"],
   0,
 );
 step(
@@ -41,7 +41,7 @@ step(
     "42",
     "--customers",
     rows,
-    "--out",
+    "--output",
     "demo/nsf-case/data/payments.csv",
   ],
   0,
@@ -84,12 +84,12 @@ const share = [
 const yesterday = new Date(Date.now() - 86_400_000).toISOString();
 step(
   "dry run of the corrected credit feed",
-  [...share, "-o", "demo/outbox", "--at", yesterday, "--dry-run"],
+  [...share, "--out-dir", "demo/outbox", "--at", yesterday, "--dry-run"],
   0,
 );
 step(
   `release yesterday's feed: about ${inScope.length} customers are in scope and consented`,
-  [...share, "-o", "demo/outbox", "--at", yesterday],
+  [...share, "--out-dir", "demo/outbox", "--at", yesterday],
   0,
 );
 // the next day an upstream bug marks every customer as linked to the app store: a fivefold jump
@@ -113,14 +113,14 @@ step(
     "demo/nsf-case-corrected",
     "-i",
     "demo/customers-bug.csv",
-    "-o",
+    "--out-dir",
     "demo/outbox",
   ],
   3,
 );
 step(
   "a release back-dated to May 2024 is held: it would pick an old scope phase and consent state (exit 3)",
-  [...share, "-o", "demo/outbox", "--at", "2024-05-31T02:00:00Z"],
+  [...share, "--out-dir", "demo/outbox", "--at", "2024-05-31T02:00:00Z"],
   3,
 );
 step(
@@ -132,7 +132,7 @@ step(
     "demo/nsf-case",
     "-i",
     "demo/nsf-case/data/customers.csv",
-    "-o",
+    "--out-dir",
     "demo/outbox-case",
     "--at",
     "2024-05-31T02:00:00Z",
