@@ -9,7 +9,16 @@
 // on the 2-core build machine: one group it is.)
 
 import { emitSections, Graph, type Node } from "../sha256/simd-graph.js";
-import { encodeModule, FunctionBuilder, I32, Op, Simd, sleb, uleb } from "../sha256/wasm-encoder.js";
+import {
+  encodeModule,
+  FunctionBuilder,
+  I32,
+  i32ConstBytes,
+  localGetBytes,
+  Op,
+  Simd,
+  simdLoad,
+} from "../sha256/wasm-encoder.js";
 import { instantiate, wasmAvailable } from "../sha256/wasm-kernels.js";
 
 export { wasmAvailable };
@@ -50,26 +59,6 @@ export interface DigitKernel {
   readonly memory: WasmMemory;
   /** Enumerates low values lo in [loStart, loEnd) for the 4 lanes; candidates are (lo * 4 + lane, key). */
   run(loStart: number, loEnd: number, shift: number): number;
-}
-
-function simdLoad(op: number, base: number[], offset: number): number[] {
-  const out = [...base, 0xfd];
-  uleb(out, op);
-  uleb(out, op === Simd.v128Load32Splat ? 2 : 4);
-  uleb(out, offset);
-  return out;
-}
-
-function i32ConstBytes(n: number): number[] {
-  const out: number[] = [Op.i32Const];
-  sleb(out, n);
-  return out;
-}
-
-function localGetBytes(i: number): number[] {
-  const out: number[] = [Op.localGet];
-  uleb(out, i);
-  return out;
 }
 
 function buildDigitModule(plan: DigitPlan, key: KeyFunction): Uint8Array {

@@ -206,6 +206,29 @@ function name(out: number[], s: string): void {
   for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
 }
 
+/** The bytes of a SIMD load (`op` from Simd) at `offset` after the address in `base`. */
+export function simdLoad(op: number, base: number[], offset: number): number[] {
+  const out = [...base, 0xfd];
+  uleb(out, op);
+  uleb(out, op === Simd.v128Load32Splat ? 2 : 4);
+  uleb(out, offset);
+  return out;
+}
+
+/** The bytes of `i32.const n`. */
+export function i32ConstBytes(n: number): number[] {
+  const out: number[] = [Op.i32Const];
+  sleb(out, n);
+  return out;
+}
+
+/** The bytes of `local.get i`. */
+export function localGetBytes(i: number): number[] {
+  const out: number[] = [Op.localGet];
+  uleb(out, i);
+  return out;
+}
+
 /** Encodes a module with one exported memory of `memoryPages` 64 KiB pages and the exported functions. */
 export function encodeModule(
   memoryPages: number,

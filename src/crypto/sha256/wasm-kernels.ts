@@ -7,7 +7,16 @@
 
 import { SHA256_K } from "./sha256.js";
 import { emitSections, type Graph as G, Graph, type Node, transpose4 } from "./simd-graph.js";
-import { encodeModule, FunctionBuilder, I32, Op, Simd, sleb, uleb } from "./wasm-encoder.js";
+import {
+  encodeModule,
+  FunctionBuilder,
+  I32,
+  i32ConstBytes,
+  localGetBytes,
+  Op,
+  Simd,
+  simdLoad,
+} from "./wasm-encoder.js";
 
 interface WasmMemory {
   readonly buffer: ArrayBuffer;
@@ -64,26 +73,6 @@ export function compressSymbolic(g: G, state: readonly Node[], block: readonly N
   }
   const fin = [a, b, c, d, e, f, h6, h];
   return state.map((s, i) => g.add(s, fin[i] as Node));
-}
-
-function simdLoad(op: number, base: number[], offset: number): number[] {
-  const out = [...base, 0xfd];
-  uleb(out, op);
-  uleb(out, op === Simd.v128Load32Splat ? 2 : 4);
-  uleb(out, offset);
-  return out;
-}
-
-function i32ConstBytes(n: number): number[] {
-  const out: number[] = [Op.i32Const];
-  sleb(out, n);
-  return out;
-}
-
-function localGetBytes(i: number): number[] {
-  const out: number[] = [Op.localGet];
-  uleb(out, i);
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
