@@ -7,7 +7,7 @@
 // a machine shared with other work; the audit's "on 2 idle cores" column is its CPU time over the threads.
 // Run after `npm run build`:  node bench/digit-kernels.mjs [--algs md5,sha1,sha256] [--digests N] [--threads N]
 // Prints a markdown table; ratios hold on a noisy machine, absolute times do not (the load average is printed).
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import os from "node:os";
 import {
   DIGIT_HASHES,
@@ -16,6 +16,7 @@ import {
   KOREAN_MOBILE_TEMPLATES,
 } from "../dist/crypto/digits/index.js";
 import { auditDigestsWith, digestShape } from "../dist/scan/hash-audit.js";
+import { MOBILE_FORMS, measure, mobileNumbers } from "./support.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -27,27 +28,7 @@ const threads = Number(arg("--threads", 2));
 const KERNEL_SPAN = 10_000_000;
 const NODE_SPAN = 1_000_000;
 
-const FORMS = {
-  plain: (s) => `010${s}`,
-  hyphenated: (s) => `010-${s.slice(0, 4)}-${s.slice(4)}`,
-  international: (s) => `+8210${s}`,
-};
-
-/** `n` distinct random numbers of the 10^8 space, zero-padded to 8 digits. */
-function numbers(n) {
-  const out = new Set();
-  while (out.size < n) out.add(String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, "0"));
-  return [...out];
-}
-
-async function measure(f) {
-  const c = process.cpuUsage();
-  const t = performance.now();
-  const result = await f();
-  const wall = (performance.now() - t) / 1000;
-  const u = process.cpuUsage(c);
-  return { wall, cpu: (u.user + u.system) / 1e6, result };
-}
+const FORMS = MOBILE_FORMS;
 
 /** Hashes per second of CPU time of `f`, which hashes `span` strings on this thread. */
 function cpuRate(span, f) {
@@ -82,7 +63,7 @@ function kernelRate(alg, form, set) {
 }
 
 const load = os.loadavg()[0].toFixed(2);
-const nums = numbers(count);
+const nums = mobileNumbers(count);
 const rows = [];
 for (const alg of algs) {
   for (const form of Object.keys(FORMS)) {

@@ -7,6 +7,7 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import os from "node:os";
 import { auditDigests, auditDigestsWith, digestShape } from "../dist/scan/hash-audit.js";
+import { MOBILE_FORMS, measure, mobileNumbers } from "./support.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -16,28 +17,8 @@ const runs = arg("--runs", 2);
 const count = arg("--digests", 100_000);
 const threads = arg("--threads", 2);
 
-const FORMS = {
-  plain: (s) => `010${s}`,
-  hyphenated: (s) => `010-${s.slice(0, 4)}-${s.slice(4)}`,
-  international: (s) => `+8210${s}`,
-};
+const FORMS = MOBILE_FORMS;
 const TEMPLATES = { plain: "010########", hyphenated: "010-####-####", international: "+8210########" };
-
-/** `n` distinct random numbers of the 10^8 space, zero-padded to 8 digits. */
-function numbers(n) {
-  const out = new Set();
-  while (out.size < n) out.add(String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, "0"));
-  return [...out];
-}
-
-async function measure(f) {
-  const c = process.cpuUsage();
-  const t = performance.now();
-  const result = await f();
-  const wall = (performance.now() - t) / 1000;
-  const u = process.cpuUsage(c);
-  return { wall, cpu: (u.user + u.system) / 1e6, result };
-}
 
 async function best(f) {
   let top;
@@ -52,7 +33,7 @@ async function best(f) {
 
 const rows = [];
 const load = os.loadavg()[0].toFixed(2);
-const nums = numbers(count);
+const nums = mobileNumbers(count);
 const sha = (s) => createHash("sha256").update(s).digest("hex");
 
 for (const form of Object.keys(FORMS)) {

@@ -1,5 +1,6 @@
 // what every bench shares: the built package's paths, a seeded generator, and the cached generated customers file.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,4 +47,28 @@ export function customersFile(rows, log = (line) => process.stdout.write(`${line
     );
   }
   return file;
+}
+
+/** The three ways a Korean mobile number is written, from its 8 trailing digits. */
+export const MOBILE_FORMS = {
+  plain: (s) => `010${s}`,
+  hyphenated: (s) => `010-${s.slice(0, 4)}-${s.slice(4)}`,
+  international: (s) => `+8210${s}`,
+};
+
+/** `n` distinct random numbers of the 10^8 space, zero-padded to 8 digits. */
+export function mobileNumbers(n) {
+  const out = new Set();
+  while (out.size < n) out.add(String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, "0"));
+  return [...out];
+}
+
+/** Runs `f` and returns its wall and CPU seconds (this process) with its result. */
+export async function measure(f) {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  const result = await f();
+  const wall = (performance.now() - t) / 1000;
+  const u = process.cpuUsage(c);
+  return { wall, cpu: (u.user + u.system) / 1e6, result };
 }
