@@ -154,7 +154,7 @@ export async function benchKey() {
   }).key;
 }
 
-/** The gateway's reference normalisations (engine/transforms/pseudonym-apply.ts `normalise`). */
+/** The gateway's reference normalisations (transforms/pseudonym.ts `normalise`). */
 export function normalise(kind, value) {
   switch (kind) {
     case "none":

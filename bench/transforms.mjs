@@ -5,8 +5,7 @@
 // would cost on an otherwise idle core.
 import { createCipheriv, createHmac } from "node:crypto";
 import os from "node:os";
-import { compileTransform, detokenizer } from "../dist/engine/transforms/apply.js";
-import { transformNamed } from "../dist/engine/transforms/index.js";
+import { compileTransform, detokenizer, transformNamed } from "../dist/transforms/index.js";
 import { rng } from "./support.mjs";
 
 const quick = process.argv.includes("--quick");

@@ -43,6 +43,13 @@ export const ConfigSchema = z.strictObject({
     .string()
     .optional()
     .describe("path of the keyring file, outside the workspace's tracked files; JIKIMI_KEYRING overrides"),
+  store: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/i, { error: () => t("state.config.bad_store_hint") })
+    .optional()
+    .describe(
+      "where the ledger, consent and check runs live: postgres://user@host/database (the password in PGPASSWORD, never here) or sqlite:<file>; default .jikimi/state.db; JIKIMI_DATABASE_URL overrides",
+    ),
   ledger: z
     .strictObject({
       retention: Duration.refine((d) => durationDays(d) >= 3 * 365, {

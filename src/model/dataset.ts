@@ -3,10 +3,11 @@
 // with `source_column`.
 import { z } from "zod";
 import { t } from "../i18n/index.js";
+// the field types live with the transforms (below model/), which say which types each takes
+import { FieldType } from "../transforms/field-type.js";
 import { FieldName, Id, SourceColumn, TaxonomyKey } from "./common.js";
 
-export const FieldType = z.enum(["string", "integer", "number", "boolean", "date", "timestamp"]);
-export type FieldType = z.infer<typeof FieldType>;
+export { FieldType };
 export const FieldRole = z.enum(["direct_identifier", "quasi_identifier", "sensitive", "other"]);
 export type FieldRole = z.infer<typeof FieldRole>;
 

@@ -1,6 +1,6 @@
 // JSON Schema for every workspace file kind, derived from the zod schemas, for editor completion.
 import { z } from "zod";
-import { TRANSFORMS } from "../engine/transforms/index.js";
+import { TRANSFORMS } from "../transforms/index.js";
 import { AgreementSchema } from "./agreement.js";
 import { FieldName } from "./common.js";
 import { ConfigSchema } from "./config.js";

@@ -1,10 +1,10 @@
 // cross-file checks: references between declarations, taxonomy keys, source columns, transforms and scope
 // expressions. Hints name only what the workspace declares, the closest to a mistyped name first.
-import { GENERALISE_TYPES, TRANSFORMS, transformNamed } from "../engine/transforms/index.js";
 import { celName } from "../expr/names.js";
 import { checkExpression, type ExprIssue, MAX_PATTERN_LENGTH } from "../expr/validate.js";
 import { t } from "../i18n/index.js";
 import type { Taxonomy } from "../taxonomy/index.js";
+import { TRANSFORMS, transformNamed } from "../transforms/index.js";
 import type { AgreementInput } from "./agreement.js";
 import type { Dataset, FieldType } from "./dataset.js";
 import { formatPath, type LoadIssue } from "./issues.js";
@@ -297,18 +297,19 @@ export function resolveAgreement(
     }
     const options = parsed.data as Record<string, unknown>;
     const type = declared?.type;
-    const accepts =
-      def.name === "generalise" ? GENERALISE_TYPES[options.to as keyof typeof GENERALISE_TYPES] : def.accepts;
-    if (type && accepts !== "any" && !(accepts as readonly string[]).includes(type))
+    // some options narrow the types a transform takes (generalise's level): the narrower set decides
+    const narrowed = def.narrow?.(parsed.data);
+    const accepts = narrowed ? narrowed.types : def.accepts;
+    if (type && accepts !== "any" && !accepts.includes(type))
       out.push(
         issue(
           a,
           path,
           "transform_type",
-          def.name === "generalise"
-            ? t("model.ref.transform_type_to", { transform: def.name, to: String(options.to), type, name })
+          narrowed
+            ? t("model.ref.transform_type_to", { transform: def.name, to: narrowed.by, type, name })
             : t("model.ref.transform_type", { transform: def.name, type, name }),
-          t("model.ref.transform_type_hint", { types: (accepts as readonly string[]).join(", ") }),
+          t("model.ref.transform_type_hint", { types: accepts.join(", ") }),
         ),
       );
     fields.push([name, { transform: def, options }]);

@@ -1,8 +1,8 @@
 // the loaded, validated workspace that rules, the gateway and reports work on.
 
-import type { TransformDef } from "../engine/transforms/index.js";
 import type { CelExpr } from "../expr/validate.js";
 import type { Taxonomy } from "../taxonomy/index.js";
+import type { Transform } from "../transforms/index.js";
 import type { AgreementInput, Phase } from "./agreement.js";
 import type { Config } from "./config.js";
 import type { Dataset } from "./dataset.js";
@@ -21,7 +21,7 @@ export interface Declared<T> {
 }
 
 export interface FieldRelease {
-  transform: TransformDef;
+  transform: Transform;
   options: Record<string, unknown>;
 }
 

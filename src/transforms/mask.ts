@@ -1,12 +1,19 @@
-// mask, applied: keep the first keep_start and last keep_end characters, replace the rest with `char`.
+// mask: keep the first keep_start and last keep_end characters, replace the rest with `char`.
 // Contract: characters are Unicode code points (Hangul and emoji count as one), the output has as many code
 // points as the input, and at least one is masked: when keep_start + keep_end would cover the whole value,
 // keep_end is reduced first, then keep_start (a 2-letter name with 1 + 1 kept becomes "홍*"). "" stays "".
-import type { z } from "zod";
+import { z } from "zod";
 import type { ColumnTransform } from "./apply-context.js";
-import type { mask } from "./mask.js";
+import type { Transform } from "./transform.js";
 
-export type MaskOptions = z.output<typeof mask.options>;
+const options = z.strictObject({
+  transform: z.literal("mask"),
+  keep_start: z.number().int().min(0).default(0),
+  keep_end: z.number().int().min(0).default(0),
+  char: z.string().length(1).default("*"),
+});
+
+export type MaskOptions = z.output<typeof options>;
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -47,3 +54,15 @@ export function compileMask(options: MaskOptions): ColumnTransform {
     for (let i = 0; i < values.length; i++) out[i] = one(values[i] ?? "");
   };
 }
+
+/** Hides all but a few leading or trailing characters. */
+export const mask: Transform<typeof options> = {
+  name: "mask",
+  summary: "replace all but the first and last few characters with a mask character",
+  accepts: ["string"],
+  options,
+  exposure: "partial",
+  joinScope: "none",
+  reversibleByController: false,
+  compile: (o) => compileMask(o),
+};

@@ -1,16 +1,30 @@
-// pseudonym, applied: normalise, HMAC-SHA256 the whole column in one hmacBatch per chunk, truncate, encode.
+// pseudonym: HMAC-SHA256 under a key derived per agreement and recipient (never a bare hash); normalise, HMAC the
+// whole column in one hmacBatch per chunk, truncate, encode.
 // Contract: row i becomes encode(HMAC-SHA256(key, utf8(normalise(value)))[0..bytes)), equal byte for byte to
 // node:crypto's createHmac; "" stays "" (an empty value is a missing one, and a pseudonym of nothing would
 // join every missing row); a value that normalises to nothing becomes "" with problem "normalised_empty".
-import type { z } from "zod";
-import { hmacBatch, hmacKey } from "../../crypto/sha256/index.js";
-import { ExitCode, JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import { type ApplyContext, type ColumnTransform, reporter } from "./apply-context.js";
+import { z } from "zod";
+import { hmacBatch, hmacKey } from "../crypto/sha256/index.js";
+import { ExitCode, JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
+import { type ApplyContext, type ColumnTransform, reporter, requireKey } from "./apply-context.js";
 import { ByteSink, base64Slot, encodeColumn, utf8Into } from "./column-codec.js";
-import type { Normalisation, pseudonym } from "./pseudonym.js";
+import { LinkKey } from "./link-key.js";
+import type { Transform } from "./transform.js";
 
-export type PseudonymOptions = z.output<typeof pseudonym.options>;
+export const Normalisation = z.enum(["none", "phone_kr", "email", "lowercase", "digits"]);
+
+const options = z.strictObject({
+  transform: z.literal("pseudonym"),
+  normalize: Normalisation.default("none").describe("normalise before keying, e.g. phone formats"),
+  link_key: LinkKey.optional().describe(
+    "name of a key shared with other agreements to the same recipient; omit for a key of this agreement only",
+  ),
+  encoding: z.enum(["hex", "base64url"]).default("base64url"),
+  bytes: z.number().int().min(16).max(32).default(32),
+});
+
+export type PseudonymOptions = z.output<typeof options>;
 export type NormalisationKind = z.output<typeof Normalisation>;
 
 /** Rows per hmacBatch call: bounds the staging buffers (about 4.5 MB at most) whatever the batch size. */
@@ -144,3 +158,16 @@ export function compilePseudonym(
     }
   };
 }
+
+/** Replaces the value with a keyed HMAC-SHA256 pseudonym the recipient cannot reverse. */
+export const pseudonym: Transform<typeof options> = {
+  name: "pseudonym",
+  summary: "replace the value with a keyed HMAC-SHA256 pseudonym the recipient cannot reverse",
+  accepts: ["string", "integer", "date"],
+  options,
+  key: { use: "pseudonym", length: 32 },
+  exposure: "keyed",
+  joinScope: "key",
+  reversibleByController: false,
+  compile: (o, { key, context }) => compilePseudonym(o, requireKey(key, "pseudonym", context), context),
+};

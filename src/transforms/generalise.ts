@@ -1,4 +1,4 @@
-// generalise, applied: coarsen each value. Contract, per level ("" stays "" everywhere):
+// generalise: coarsen each value. Contract, per level ("" stays "" everywhere):
 //   month: a date YYYY-MM-DD or timestamp YYYY-MM-DD[T ]hh:mm[:ss[.fff]][Z|+hh:mm] -> "YYYY-MM", the month
 //          as written (a timestamp's offset is not applied); year -> "YYYY".
 //   band (width w): integer fields with an integer width -> "lo-hi" with lo = floor(v / w) * w and
@@ -6,16 +6,45 @@
 //   bucket (ascending bounds b0 < ... < bk): "<b0", then "bi-(b(i+1) - 1)" on integer fields with integer
 //          bounds ("10-99") or "bi-<b(i+1)" otherwise ("10-<100"), then ">=bk".
 //   prefix (length n): the first n code points.
-// A value that does not parse as the field type becomes "" and is reported as a row problem
-// (not_a_date, not_a_timestamp, not_an_integer, not_a_number, out_of_range); the value is never reported.
-import type { z } from "zod";
-import { JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import type { FieldType } from "../../model/dataset.js";
+// Each level takes its own field types (GENERALISE_TYPES). A value that does not parse as the field type
+// becomes "" and is reported as a row problem (not_a_date, not_a_timestamp, not_an_integer, not_a_number,
+// out_of_range); the value is never reported.
+import { z } from "zod";
+import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { type ApplyContext, type ColumnTransform, reporter } from "./apply-context.js";
-import type { generalise } from "./generalise.js";
+import type { FieldType } from "./field-type.js";
+import type { Transform } from "./transform.js";
 
-export type GeneraliseOptions = z.output<typeof generalise.options>;
+const options = z.discriminatedUnion("to", [
+  z.strictObject({ transform: z.literal("generalise"), to: z.enum(["month", "year"]) }),
+  z.strictObject({
+    transform: z.literal("generalise"),
+    to: z.literal("band"),
+    width: z.number().positive().describe("band width, e.g. 10 for ages 30-39"),
+  }),
+  z.strictObject({
+    transform: z.literal("generalise"),
+    to: z.literal("bucket"),
+    bounds: z.array(z.number()).min(1).describe("ascending bucket boundaries"),
+  }),
+  z.strictObject({
+    transform: z.literal("generalise"),
+    to: z.literal("prefix"),
+    length: z.number().int().min(1).describe("characters kept, e.g. 3 of a postal code"),
+  }),
+]);
+
+export type GeneraliseOptions = z.output<typeof options>;
+
+/** Which field types each level applies to; the loader and the gateway report a mismatch. */
+export const GENERALISE_TYPES = {
+  month: ["date", "timestamp"],
+  year: ["date", "timestamp"],
+  band: ["integer", "number"],
+  bucket: ["integer", "number"],
+  prefix: ["string"],
+} as const satisfies Record<GeneraliseOptions["to"], readonly FieldType[]>;
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const TIME =
@@ -173,3 +202,16 @@ export function compileGeneralise(
     }
   }
 }
+
+/** Coarsens a value: dates to month or year, numbers to bands or buckets, strings to a prefix. */
+export const generalise: Transform<typeof options> = {
+  name: "generalise",
+  summary: "coarsen the value: dates to month or year, numbers to bands, codes to a prefix",
+  accepts: ["date", "timestamp", "integer", "number", "string"],
+  options,
+  exposure: "coarse",
+  joinScope: "none",
+  reversibleByController: false,
+  narrow: (o) => ({ types: GENERALISE_TYPES[o.to], by: o.to }),
+  compile: (o, { fieldType, context }) => compileGeneralise(o, fieldType, context),
+};

@@ -1,7 +1,7 @@
 // what a compiled transform works with: the column function's shape, the keys it may get, and how it
 // reports a row it cannot transform. Contract: a problem names the row, the field and a code, never the value.
-import { JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
+import { ExitCode, JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 
 /**
  * One compiled transform over a batch column: writes `out[i]` for every `i < values.length` (one string
@@ -51,4 +51,21 @@ export function reporter(context: ApplyContext): (row: number, code: string) => 
       },
     );
   };
+}
+
+/**
+ * The key a keyed transform was compiled with; a missing one is a gateway bug, reported without any key bytes.
+ * @example compilePseudonym(options, requireKey(key, "pseudonym", context), context)
+ */
+export function requireKey(
+  key: Uint8Array | undefined,
+  transform: string,
+  context: ApplyContext,
+): Uint8Array {
+  if (key) return key;
+  throw new JikimiError(
+    "transform_key_missing",
+    t("engine.transform.key_missing", { transform, field: context.field ?? "?" }),
+    { exitCode: ExitCode.internal },
+  );
 }

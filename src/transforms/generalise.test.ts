@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { JikimiError } from "../../errors.js";
-import type { FieldType } from "../../model/dataset.js";
+import { JikimiError } from "../errors.js";
 import type { RowProblem } from "./apply-context.js";
-import { compileGeneralise, type GeneraliseOptions, hasDatePrefix } from "./generalise-apply.js";
+import type { FieldType } from "./field-type.js";
+import { compileGeneralise, type GeneraliseOptions, hasDatePrefix } from "./generalise.js";
 
 function run(
   values: readonly string[],

@@ -1,8 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { thrown } from "../../../test/support/errors.js";
-import { compileTransform, detokenize, type RowProblem } from "./apply.js";
-import { TRANSFORMS, transformNamed } from "./index.js";
+import { thrown } from "../../test/support/errors.js";
+import { compileTransform, detokenize, type RowProblem, TRANSFORMS, transformNamed } from "./index.js";
 
 const PKEY = new Uint8Array(32).fill(0x33);
 const TKEY = new Uint8Array(64).fill(0x44);
@@ -87,6 +86,26 @@ describe("compileTransform", () => {
     })(["1990-05-01", "soon"], out);
     expect(out).toEqual(["1990", ""]);
     expect(problems).toEqual([{ row: 1, field: "birth_date", code: "not_a_date" }]);
+  });
+
+  it("gives back its input for every passthrough transform, which the gateway copies as bytes instead", () => {
+    const passthrough = TRANSFORMS.filter((d) => d.passthrough === true);
+    expect(passthrough.length).toBeGreaterThan(0);
+    const column = ["010-1234-5678", "", "홍길동", 'a,"b"'];
+    for (const d of passthrough) {
+      const out: string[] = [];
+      compileTransform(d, { transform: d.name }, {}, "string")(column, out);
+      expect(out, d.name).toEqual(column);
+    }
+  });
+
+  it("asks keyed transforms for their key by its use, and only those", () => {
+    for (const d of TRANSFORMS.filter((x) => x.key !== undefined && x.compile !== undefined)) {
+      const e = thrown(() => compileTransform(d, { transform: d.name }, {}, "string"));
+      expect(e.code, d.name).toBe("transform_key_missing");
+    }
+    // an unkeyed transform compiles with no keys at all
+    expect(() => compileTransform(def("mask"), { transform: "mask" }, {}, "string")).not.toThrow();
   });
 
   it("covers every registered transform", () => {

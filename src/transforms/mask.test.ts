@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileMask, type MaskOptions, maskKept } from "./mask-apply.js";
+import { compileMask, type MaskOptions, maskKept } from "./mask.js";
 
 function run(values: readonly string[], o: Partial<MaskOptions> = {}): string[] {
   const out: string[] = [];

@@ -8,8 +8,8 @@
 // every message still running), and CTR keystream is AES-ECB over counter blocks, one call per batch.
 // The single-value decrypt uses node's aes-*-ctr, so the tests cross-check the two CTR paths.
 import { type Cipher, createCipheriv, createDecipheriv, timingSafeEqual } from "node:crypto";
-import { ExitCode, JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
+import { ExitCode, JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 
 /** Doubling in GF(2^128) (RFC 5297 `dbl`), from `src` into `dst` (may alias). */
 function dbl(src: Uint8Array, dst: Uint8Array): void {

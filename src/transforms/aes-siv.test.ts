@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { JikimiError } from "../../errors.js";
+import { JikimiError } from "../errors.js";
 import { SivKey, s2vPrefix, sivDecrypt, sivEncryptBatch } from "./aes-siv.js";
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString("hex");

@@ -1,17 +1,23 @@
-// token, applied: deterministic AES-SIV (RFC 5297) of each value, reversible only with the key.
-// Contract: a token is base64url(SIV || C) without padding, where SIV || C = AES-SIV(key, AD = [label],
-// utf8(value)); the same value under the same key and label always gives the same token, and
-// detokenize(key, tokenize(key, v)) === v for every well-formed string (lone surrogates are encoded as
-// U+FFFD, like TextEncoder). "" stays "" both ways: an empty value is a missing one.
-import type { z } from "zod";
-import { JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
+// token: deterministic AES-SIV (RFC 5297) of each value, reversible only with the controller's key
+// (jikimi detokenize). Contract: a token is base64url(SIV || C) without padding, where SIV || C =
+// AES-SIV(key, AD = [label], utf8(value)); the same value under the same key and label always gives the same
+// token, and detokenize(key, tokenize(key, v)) === v for every well-formed string (lone surrogates are encoded
+// as U+FFFD, like TextEncoder). "" stays "" both ways: an empty value is a missing one.
+import { z } from "zod";
+import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { SivKey, s2vPrefix, sivDecrypt, sivEncryptBatch } from "./aes-siv.js";
-import type { ColumnTransform } from "./apply-context.js";
+import { type ColumnTransform, requireKey } from "./apply-context.js";
 import { ByteSink, base64Slot, encodeColumn, utf8Into } from "./column-codec.js";
-import type { token } from "./token.js";
+import { LinkKey } from "./link-key.js";
+import type { Transform } from "./transform.js";
 
-export type TokenOptions = z.output<typeof token.options>;
+const options = z.strictObject({
+  transform: z.literal("token"),
+  link_key: LinkKey.optional().describe("name of a key shared with other agreements to the same recipient"),
+});
+
+export type TokenOptions = z.output<typeof options>;
 
 /** The fixed associated data of every Jikimi token: binds tokens to this scheme and its version. */
 export const TOKEN_LABEL = "jikimi/token/v1";
@@ -121,3 +127,17 @@ export function tokenize(key: Uint8Array, value: string, label = TOKEN_LABEL): s
   compileToken({ transform: "token" }, key, label)([value], out);
   return out[0] ?? "";
 }
+
+/** Replaces the value with a deterministic token only the controller can reverse. */
+export const token: Transform<typeof options> = {
+  name: "token",
+  summary: "replace the value with a deterministic token only the controller can reverse",
+  accepts: ["string", "integer", "date"],
+  options,
+  key: { use: "token", length: 64 },
+  exposure: "keyed",
+  joinScope: "key",
+  reversibleByController: true,
+  compile: (o, { key, context }) => compileToken(o, requireKey(key, "token", context)),
+  reverse: (key) => detokenizer(key),
+};

@@ -1,14 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { JikimiError } from "../../errors.js";
+import { JikimiError } from "../errors.js";
 import type { RowProblem } from "./apply-context.js";
-import {
-  compilePseudonym,
-  type NormalisationKind,
-  normalise,
-  type PseudonymOptions,
-} from "./pseudonym-apply.js";
+import { compilePseudonym, type NormalisationKind, normalise, type PseudonymOptions } from "./pseudonym.js";
 
 const KEY_A = new Uint8Array(32).fill(1);
 const KEY_B = new Uint8Array(32).fill(2);

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { thrown } from "../../../test/support/errors.js";
-import { compileToken, detokenize, detokenizer, TOKEN_LABEL, tokenize } from "./token-apply.js";
+import { thrown } from "../../test/support/errors.js";
+import { compileToken, detokenize, detokenizer, TOKEN_LABEL, tokenize } from "./token.js";
 
 const KEY = new Uint8Array(64).map((_, i) => i * 7 + 1);
 const OTHER = new Uint8Array(64).map((_, i) => i * 7 + 2);
