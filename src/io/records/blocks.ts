@@ -4,8 +4,8 @@
 import { Buffer, isUtf8 } from "node:buffer";
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
+import { bomLength, LF } from "./csv-syntax.js";
 
-const LF = 10;
 const BINARY_PROBE = 8192;
 
 /** The longest physical line a reader accepts unless configured: 32 MiB. */
@@ -106,7 +106,7 @@ export class LineBlocks {
   private strip(block: Uint8Array): Uint8Array {
     if (!this.first) return block;
     this.first = false;
-    return block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf ? block.subarray(3) : block;
+    return block.subarray(bomLength(block));
   }
 }
 

@@ -10,9 +10,7 @@ import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { capText, refuseBinary } from "./blocks.js";
 import { CsvReader } from "./csv-reader.js";
-
-const LF = 10;
-const QUOTE = 34;
+import { bomLength, LF, QUOTE } from "./csv-syntax.js";
 
 /** The longest record accepted unless configured: 32 MiB, like the scan's lines. */
 export const MAX_RECORD_BYTES = 32 << 20;
@@ -119,7 +117,7 @@ export async function* csvBlocks(
   for await (const raw of source) {
     let chunk = raw;
     refuseBinary(chunk, seen, options.name);
-    if (seen === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    if (seen === 0) chunk = chunk.subarray(bomLength(chunk));
     seen += raw.length;
     pending.push(chunk);
     pendingBytes += chunk.length;

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvReader } from "../../io/records/csv-reader.js";
-import { type FieldTable, fieldText, scanPlainCsv, tableFromCsvBlock, tableOfCsvBlock } from "./table.js";
+import { CsvReader } from "./csv-reader.js";
+import { scanPlainCsv, tableFromCsvBlock, tableOfCsvBlock } from "./csv-table.js";
+import { type FieldTable, fieldText } from "./field-table.js";
 
 const columns = ["a", "b", "c"];
 

@@ -1,5 +1,6 @@
 // RecordBatch -> RFC 4180 CSV: a header line, `\n` line endings, a field quoted only when it holds , " CR or LF.
 import type { Writable } from "node:stream";
+import { needsQuotes } from "./csv-syntax.js";
 import { endStream, writeText } from "./sink.js";
 import type { RecordBatch } from "./types.js";
 
@@ -8,11 +9,7 @@ export type Rows = Pick<RecordBatch, "columns" | "rows">;
 
 /** One CSV field: as is, or quoted with its quotes doubled. */
 export function csvField(f: string): string {
-  for (let k = 0; k < f.length; k++) {
-    const c = f.charCodeAt(k);
-    if (c === 44 || c === 34 || c === 10 || c === 13) return `"${f.replaceAll('"', '""')}"`;
-  }
-  return f;
+  return needsQuotes(f) ? `"${f.replaceAll('"', '""')}"` : f;
 }
 
 /** Formats rows (and the header line when `header`) as CSV text, each line ending in `\n`. */

@@ -1,5 +1,5 @@
-// record I/O for the share gateway: open a CSV, JSON Lines (file or stdin) or Parquet file (a file only) as
-// RecordBatches, write them back as CSV or JSON Lines.
+// the record layer: open a CSV, JSON Lines (file or stdin) or Parquet file (a file only) as RecordBatches, write
+// them back as CSV or JSON Lines; CSV blocks as field tables for the release engine and the risk scan.
 import { createReadStream } from "node:fs";
 import { extname } from "node:path";
 import type { Writable } from "node:stream";
@@ -14,7 +14,24 @@ import { readParquet, stdinParquetError } from "./parquet-reader.js";
 import type { RecordBatch, RecordFormat } from "./types.js";
 
 export { CsvReader, parseCsv, readCsv } from "./csv-reader.js";
+export { bomLength, needsQuotes } from "./csv-syntax.js";
+export { scanPlainCsv, tableFromCsvBlock, tableOfCsvBlock } from "./csv-table.js";
+export {
+  type CsvRecordSink,
+  CsvTokenizer,
+  type CsvTokenizerOptions,
+  recordProblem,
+} from "./csv-tokenizer.js";
 export { CsvWriter, csvField, formatCsv, type Rows } from "./csv-writer.js";
+export {
+  type BadRecord,
+  BlockError,
+  type FieldTable,
+  fieldEnd,
+  fieldStart,
+  fieldText,
+  tableFromRows,
+} from "./field-table.js";
 export { JsonlReader, parseJsonl, readJsonl } from "./jsonl-reader.js";
 export { formatJsonl, JsonlWriter } from "./jsonl-writer.js";
 export { type ParquetReaderOptions, readParquet } from "./parquet-reader.js";

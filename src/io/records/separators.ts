@@ -5,6 +5,7 @@
 // docs/architecture.md and bench/records.mjs.
 import { encodeModule, FunctionBuilder, I32, Op, Simd, V128 } from "../../crypto/sha256/wasm-encoder.js";
 import { instantiate } from "../../crypto/sha256/wasm-kernels.js";
+import { COMMA, CR, LF, QUOTE } from "./csv-syntax.js";
 
 /** Bytes scanned per kernel call; positions go after the input (4 bytes each, so 4 x SEGMENT at most). */
 const SEGMENT = 1 << 20;
@@ -12,11 +13,7 @@ const OUT = SEGMENT + 64;
 /** where the kernel leaves the number of LFs it saw, and whether it saw a quote or a CR */
 const LF_COUNT = SEGMENT + 32;
 const SPECIAL = SEGMENT + 36;
-const QUOTE = 34;
-const CR = 13;
 const PAGES = Math.ceil((OUT + 4 * SEGMENT + 64) / 65_536);
-const COMMA = 44;
-const LF = 10;
 
 interface Kernel {
   memory: Uint8Array;
