@@ -18,6 +18,7 @@ import * as policy from "./messages/policy.js";
 import * as report from "./messages/report.js";
 import * as risk from "./messages/risk.js";
 import * as scan from "./messages/scan.js";
+import * as state from "./messages/state.js";
 import * as store from "./messages/store.js";
 import * as taxonomy from "./messages/taxonomy.js";
 import * as witness from "./messages/witness.js";
@@ -42,6 +43,7 @@ export const AREAS = {
   report,
   risk,
   scan,
+  state,
   store,
   taxonomy,
   witness,

@@ -9,8 +9,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { JikimiError } from "../errors.js";
 import { withLanguage } from "../i18n/index.js";
 import { describeOwner, takeLock } from "./lock.js";
-import { MIGRATIONS } from "./migrations.js";
-import { openStore } from "./sqlite.js";
+import { openSqliteStore } from "./sqlite/index.js";
+import { MIGRATIONS } from "./sqlite/migrations.js";
+
+const openStore = (dir: string) => openSqliteStore(join(dir, ".jikimi", "state.db"));
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -23,9 +25,9 @@ afterEach(() => {
 });
 
 describe("store messages in Korean", () => {
-  it("refuse a database from a newer jikimi in Korean", () => {
+  it("refuse a database from a newer jikimi in Korean", async () => {
     const ws = tmp();
-    openStore(ws).close();
+    await openStore(ws).close();
     const db = new Database(join(ws, ".jikimi", "state.db"));
     db.prepare("INSERT INTO schema_migrations VALUES (999, 'future', 'x')").run();
     db.close();

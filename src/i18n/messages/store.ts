@@ -10,6 +10,16 @@ export const en = {
   "store.sqlite.unavailable": "cannot open the state database {{file}}",
   "store.sqlite.unavailable_hint": "check that the folder is writable",
 
+  // the PostgreSQL store (postgres/connect.ts, postgres/migrate.ts); {{url}} is always redacted (no password)
+  "store.postgres.unreachable": "cannot reach the PostgreSQL database {{url}} ({{reason}})",
+  "store.postgres.unreachable_hint":
+    "check that the server is running and that the address, user and password are right: set JIKIMI_DATABASE_URL or `store:` in jikimi.yaml",
+  "store.postgres.connection_lost": "the connection to the PostgreSQL database {{url}} was lost ({{reason}})",
+  "store.postgres.connection_lost_hint": "nothing was recorded: run the command again",
+  "store.postgres.too_new":
+    "the PostgreSQL database {{url}} is at schema version {{current}}, newer than this jikimi ({{known}})",
+  "store.postgres.too_new_hint": "upgrade jikimi on this host",
+
   // locks (lock.ts)
   "store.lock.owner": "process {{pid}} since {{started}}",
   "store.lock.owner_on_host": "process {{pid}} on {{host}} since {{started}}",
@@ -26,6 +36,15 @@ export const ko: KoreanOf<typeof en> = {
   "store.sqlite.too_new_hint": "jikimi를 업그레이드하세요",
   "store.sqlite.unavailable": "상태 데이터베이스 {{file}}을(를) 열 수 없습니다",
   "store.sqlite.unavailable_hint": "폴더에 쓰기 권한이 있는지 확인하세요",
+
+  "store.postgres.unreachable": "PostgreSQL 데이터베이스 {{url}}에 연결할 수 없습니다({{reason}})",
+  "store.postgres.unreachable_hint":
+    "서버가 실행 중인지, 주소·사용자·비밀번호가 맞는지 확인하세요: JIKIMI_DATABASE_URL 또는 jikimi.yaml의 `store:`에서 설정합니다",
+  "store.postgres.connection_lost": "PostgreSQL 데이터베이스 {{url}}와의 연결이 끊어졌습니다({{reason}})",
+  "store.postgres.connection_lost_hint": "아무것도 기록되지 않았습니다: 명령을 다시 실행하세요",
+  "store.postgres.too_new":
+    "PostgreSQL 데이터베이스 {{url}}의 스키마 버전({{current}})이 이 jikimi가 아는 버전({{known}})보다 새롭습니다",
+  "store.postgres.too_new_hint": "이 호스트의 jikimi를 업그레이드하세요",
 
   "store.lock.owner": "프로세스 {{pid}}, {{started}}부터",
   "store.lock.owner_on_host": "{{host}}의 프로세스 {{pid}}, {{started}}부터",

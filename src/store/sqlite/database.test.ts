@@ -3,8 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { JikimiError } from "../../errors.js";
+import { migrate, storeError } from "./database.js";
+import { openSqliteStore } from "./index.js";
 import { MIGRATIONS } from "./migrations.js";
-import { migrate, openStore } from "./sqlite.js";
+
+const openStore = (dir: string) => openSqliteStore(join(dir, ".jikimi", "state.db"));
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -28,32 +32,32 @@ const run = {
 };
 
 describe("state store", () => {
-  it("keeps .jikimi/ private to its owner (0700) and the database, WAL and SHM files at 0600", () => {
+  it("keeps .jikimi/ private to its owner (0700) and the database, WAL and SHM files at 0600", async () => {
     const dir = tmp();
     const old = process.umask(0o022);
     try {
       const store = openStore(dir);
-      store.recordCheckRun(run);
+      await store.checkRuns.record(run);
       const state = join(dir, ".jikimi");
       expect(statSync(state).mode & 0o777).toBe(0o700);
       for (const f of ["state.db", "state.db-wal", "state.db-shm"])
         if (existsSync(join(state, f))) expect(statSync(join(state, f)).mode & 0o777, f).toBe(0o600);
       expect(existsSync(join(state, "state.db-wal"))).toBe(true);
-      store.close();
+      await store.close();
     } finally {
       process.umask(old);
     }
   });
 
-  it("creates .jikimi/state.db, migrates, and keeps check runs across opens", () => {
+  it("creates .jikimi/state.db, migrates, and keeps check runs across opens", async () => {
     const ws = tmp();
     const store = openStore(ws);
-    expect(store.version()).toBe(MIGRATIONS.at(-1)?.version);
-    store.recordCheckRun(run);
-    store.close();
+    expect((await store.status()).current).toBe(MIGRATIONS.at(-1)?.version);
+    await store.checkRuns.record(run);
+    await store.close();
     const again = openStore(ws);
-    expect(again.lastCheckRuns(5)).toEqual([{ ...run, id: 1 }]);
-    again.close();
+    expect(await again.checkRuns.last(5)).toEqual([{ ...run, id: 1 }]);
+    await again.close();
   });
 
   it("applies each migration once", () => {
@@ -77,12 +81,32 @@ describe("state store", () => {
     });
   });
 
-  it("refuses a database from a newer jikimi", () => {
+  it("refuses a database from a newer jikimi", async () => {
     const ws = tmp();
-    openStore(ws).close();
+    await openStore(ws).close();
     const db = new Database(join(ws, ".jikimi", "state.db"));
     db.prepare("INSERT INTO schema_migrations VALUES (999, 'future', 'x')").run();
     db.close();
     expect(() => openStore(ws)).toThrow(/newer than this jikimi/);
+  });
+
+  it("reports pending migrations without applying them when opened for status", async () => {
+    const ws = tmp();
+    const store = openSqliteStore(join(ws, ".jikimi", "state.db"), { migrate: false });
+    const status = await store.status();
+    expect(status).toMatchObject({ dialect: "sqlite", current: 0, known: MIGRATIONS.at(-1)?.version });
+    expect(status.pending.map((p) => p.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    await store.close();
+  });
+
+  it("turns a full disk into store_write_failed, naming the file and saying nothing was recorded", () => {
+    const e = storeError(
+      Object.assign(new Error("disk full"), { code: "SQLITE_FULL" }),
+      "/ws/.jikimi/state.db",
+    );
+    expect(e).toBeInstanceOf(JikimiError);
+    expect((e as JikimiError).code).toBe("store_write_failed");
+    expect((e as JikimiError).message).toContain("/ws/.jikimi/state.db");
+    expect((e as JikimiError).message).toContain("nothing was recorded");
   });
 });

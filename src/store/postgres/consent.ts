@@ -1,0 +1,377 @@
+// the consent registry's port on PostgreSQL (node-postgres). Reads run in REPEATABLE READ READ ONLY transactions
+// (one snapshot per read); writes first lock the ledger_sequencer row FOR UPDATE, the one sequencer shared with
+// ledger appends (both grow the subject dictionary), so event and batch ids are max + 1 under that lock, as
+// SQLite's rowids are. Events go in with COPY; names sort byte-wise (COLLATE "C"), as SQLite sorts them.
+import type {
+  BatchRow,
+  ChainEventPage,
+  ConsentReads,
+  ConsentStore,
+  ConsentWrites,
+  EventColumns,
+  NewEvents,
+  SnapshotRow,
+  SubjectEventRow,
+} from "../../ports/consent.js";
+import { type PostgresClient, type PostgresPool, withTransaction } from "./connect.js";
+import { copyRows } from "./copy.js";
+import { dictionaryAccess } from "./subjects.js";
+
+const PAGE = 1 << 16;
+/** candidates per dedup statement (one array parameter per column) */
+const MATCH_ROWS = 50_000;
+/** characters of COPY text per chunk written */
+const COPY_CHUNK = 1 << 16;
+
+const TABLE = { purpose: "consent_purposes", source: "consent_sources" } as const;
+
+interface RawEvent {
+  id: number;
+  at: number;
+  subject: number;
+  granted: number;
+}
+interface RawBatch {
+  id: number;
+  recorded_at: string;
+  events: number;
+  first_id: number | null;
+  last_id: number | null;
+  head: Buffer | null;
+}
+interface RawSnapshot {
+  purpose: number;
+  at: number;
+  last_id: number;
+  events: number;
+  subjects: number;
+  data: Buffer;
+}
+
+const batchRow = (r: RawBatch): BatchRow => ({
+  id: r.id,
+  recordedAt: r.recorded_at,
+  events: r.events,
+  firstId: r.first_id,
+  lastId: r.last_id,
+  head: r.head,
+});
+const snapshotRow = (r: RawSnapshot): SnapshotRow => ({
+  purpose: r.purpose,
+  at: r.at,
+  lastId: r.last_id,
+  events: r.events,
+  subjects: r.subjects,
+  data: r.data,
+});
+
+function columns(rows: readonly RawEvent[]): EventColumns {
+  const cols: EventColumns = { count: rows.length, id: [], at: [], subject: [], granted: [] };
+  for (const r of rows) {
+    cols.id.push(r.id);
+    cols.at.push(r.at);
+    cols.subject.push(r.subject);
+    cols.granted.push(r.granted);
+  }
+  return cols;
+}
+
+/** A typed array as a plain one: node-postgres binds plain arrays as arrays (a typed array would be bytea). */
+const list = (values: ArrayLike<number>): number[] => Array.from(values);
+
+// COPY text format: a backslash, tab or line break in a value is escaped, NULL is \N
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+const copyText = (s: string): string => s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c);
+
+/** The events as COPY text lines, in chunks. */
+function* eventLines(first: number, batch: number, e: NewEvents): Generator<string> {
+  let chunk = "";
+  for (let i = 0; i < e.count; i++) {
+    const evidence = e.evidence[i] ?? null;
+    chunk += `${first + i}\t${e.purpose[i]}\t${e.at[i]}\t${e.subject[i]}\t${e.granted[i]}\t${e.source[i]}\t${
+      evidence === null ? "\\N" : copyText(evidence)
+    }\t${batch}\n`;
+    if (chunk.length >= COPY_CHUNK) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+const buf = (d: Uint8Array): Buffer => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
+
+/** The consent tables' reads and writes inside one transaction on `client`. */
+function access(client: PostgresClient): ConsentWrites {
+  const rows = async <T>(text: string, values: unknown[] = []): Promise<T[]> =>
+    (await client.query(text, values)).rows as T[];
+  const one = async <T>(text: string, values: unknown[] = []): Promise<T | undefined> =>
+    (await rows<T>(text, values))[0];
+  const EVENT = "SELECT id, at, subject, granted FROM consent_events";
+
+  /** Pages of a keyset query: `page(last)` reads the page after the last row of the one before. */
+  async function* pages(
+    page: (last: RawEvent | undefined) => Promise<RawEvent[]>,
+  ): AsyncIterable<EventColumns> {
+    let last: RawEvent | undefined;
+    for (;;) {
+      const found = await page(last);
+      yield columns(found);
+      if (found.length < PAGE) return;
+      last = found.at(-1);
+    }
+  }
+
+  return {
+    ...dictionaryAccess(client),
+    hasChain: async () => true,
+    nameId: async (table, name) =>
+      (await one<{ id: number }>(`SELECT id FROM ${TABLE[table]} WHERE name = $1`, [name]))?.id,
+    names: async (table) =>
+      new Map(
+        (await rows<{ id: number; name: string }>(`SELECT id, name FROM ${TABLE[table]}`)).map((r) => [
+          r.id,
+          r.name,
+        ]),
+      ),
+    purposeNames: async () =>
+      (await rows<{ name: string }>(`SELECT name FROM consent_purposes ORDER BY name COLLATE "C"`)).map(
+        (r) => r.name,
+      ),
+
+    batches: async () =>
+      (
+        await rows<RawBatch>(
+          "SELECT id, recorded_at, events, first_id, last_id, head FROM consent_batches ORDER BY id",
+        )
+      ).map(batchRow),
+    firstBatch: async () => {
+      const r = await one<RawBatch>(
+        "SELECT id, recorded_at, events, first_id, last_id, head FROM consent_batches ORDER BY id LIMIT 1",
+      );
+      return r ? batchRow(r) : undefined;
+    },
+    lastBatch: async () => {
+      const r = await one<RawBatch>(
+        "SELECT id, recorded_at, events, first_id, last_id, head FROM consent_batches ORDER BY id DESC LIMIT 1",
+      );
+      return r ? batchRow(r) : undefined;
+    },
+    headEndingAt: async (lastId) => {
+      const r = await one<{ head: Buffer | null }>(
+        "SELECT head FROM consent_batches WHERE last_id = $1 ORDER BY id LIMIT 1",
+        [lastId],
+      );
+      return r === undefined ? undefined : r.head;
+    },
+
+    eventPages: (pageSize = PAGE) =>
+      (async function* () {
+        for (let from = Number.MIN_SAFE_INTEGER; ; ) {
+          const found = await rows<
+            RawEvent & { purpose: number; source: number; batch: number; evidence: string | null }
+          >(
+            `SELECT id, purpose, at, subject, granted, source, evidence, batch FROM consent_events
+             WHERE id >= $1 ORDER BY id LIMIT $2`,
+            [from, pageSize],
+          );
+          if (found.length === 0) return;
+          const page: ChainEventPage = {
+            ...columns(found),
+            purpose: [],
+            source: [],
+            batch: [],
+            evidenceLength: [],
+            evidence: new Uint8Array(0),
+          };
+          const parts: Buffer[] = [];
+          for (const r of found) {
+            page.purpose.push(r.purpose);
+            page.source.push(r.source);
+            page.batch.push(r.batch);
+            if (r.evidence === null) page.evidenceLength.push(null);
+            else {
+              const bytes = Buffer.from(r.evidence, "utf8");
+              page.evidenceLength.push(bytes.length);
+              parts.push(bytes);
+            }
+          }
+          page.evidence = Buffer.concat(parts);
+          yield page;
+          if (found.length < pageSize) return;
+          from = (found.at(-1)?.id ?? 0) + 1;
+        }
+      })(),
+    latestSnapshot: async (purpose, atOrBefore) => {
+      const r = await one<RawSnapshot>(
+        `SELECT purpose, at, last_id, events, subjects, data FROM consent_snapshots
+         WHERE purpose = $1 AND at <= $2 ORDER BY at DESC, last_id DESC LIMIT 1`,
+        [purpose, atOrBefore],
+      );
+      return r ? snapshotRow(r) : undefined;
+    },
+    snapshots: async () =>
+      (
+        await rows<RawSnapshot>(
+          "SELECT purpose, at, last_id, events, subjects, data FROM consent_snapshots ORDER BY purpose, at, last_id",
+        )
+      ).map(snapshotRow),
+    eventsAfter: async (purpose, cutAt, cutId, limit) =>
+      columns(
+        await rows<RawEvent>(`${EVENT} WHERE purpose = $1 AND (at, id) > ($2, $3) ORDER BY at, id LIMIT $4`, [
+          purpose,
+          cutAt,
+          cutId,
+          limit,
+        ]),
+      ),
+    eventsUntil: async (purpose, cutAt, cutId, until) =>
+      columns(
+        await rows<RawEvent>(
+          `${EVENT} WHERE purpose = $1 AND (at, id) > ($2, $3) AND at <= $4 ORDER BY at, id`,
+          [purpose, cutAt, cutId, until],
+        ),
+      ),
+    purposeEvents: (purpose) =>
+      pages((last) =>
+        last
+          ? rows<RawEvent>(`${EVENT} WHERE purpose = $1 AND (at, id) > ($2, $3) ORDER BY at, id LIMIT $4`, [
+              purpose,
+              last.at,
+              last.id,
+              PAGE,
+            ])
+          : rows<RawEvent>(`${EVENT} WHERE purpose = $1 ORDER BY at, id LIMIT $2`, [purpose, PAGE]),
+      ),
+    eventsInIdRange: (purpose, afterId, uptoId, until) =>
+      pages((last) =>
+        rows<RawEvent>(
+          `${EVENT} WHERE id > $1 AND id <= $2 AND purpose = $3 AND at <= $4 ORDER BY id LIMIT $5`,
+          [last?.id ?? afterId, uptoId, purpose, until, PAGE],
+        ),
+      ),
+    eventsInTimeRange: (purpose, after, until, uptoId) =>
+      pages((last) =>
+        last
+          ? rows<RawEvent>(
+              `${EVENT} WHERE purpose = $1 AND (at, id) > ($2, $3) AND at <= $4 AND id <= $5 ORDER BY at, id LIMIT $6`,
+              [purpose, last.at, last.id, until, uptoId, PAGE],
+            )
+          : rows<RawEvent>(
+              `${EVENT} WHERE purpose = $1 AND at > $2 AND at <= $3 AND id <= $4 ORDER BY at, id LIMIT $5`,
+              [purpose, after, until, uptoId, PAGE],
+            ),
+      ),
+    subjectEvents: (subject) =>
+      rows<SubjectEventRow>(
+        `SELECT p.name AS purpose, e.at AS at, e.granted AS granted, s.name AS source, e.evidence AS evidence,
+                b.recorded_at AS "recordedAt"
+         FROM consent_events e
+         JOIN consent_purposes p ON p.id = e.purpose
+         JOIN consent_sources s ON s.id = e.source
+         JOIN consent_batches b ON b.id = e.batch
+         WHERE e.subject = $1 ORDER BY p.name COLLATE "C", e.at, e.id`,
+        [subject],
+      ),
+    countEvents: async (purpose, from, to) =>
+      Number(
+        (
+          await one<{ n: number }>(
+            "SELECT COUNT(*) AS n FROM consent_events WHERE purpose = $1 AND at >= $2 AND at <= $3",
+            [purpose, from, to],
+          )
+        )?.n ?? 0,
+      ),
+    recorded: async (purpose, keys) => {
+      const flags = new Uint8Array(keys.count);
+      // the candidates joined on the server against the (subject, purpose, at) index, a slice at a time
+      for (let from = 0; from < keys.count; from += MATCH_ROWS) {
+        const to = Math.min(keys.count, from + MATCH_ROWS);
+        const found = await rows<{ i: number }>(
+          `SELECT k.i FROM unnest($1::bigint[], $2::bigint[], $3::smallint[], $4::bigint[])
+             WITH ORDINALITY AS k (subject, at, granted, source, i)
+           WHERE EXISTS (SELECT 1 FROM consent_events e WHERE e.subject = k.subject AND e.purpose = $5
+                         AND e.at = k.at AND e.granted = k.granted AND e.source = k.source)`,
+          [
+            list(keys.subject.subarray(from, to)),
+            list(keys.at.subarray(from, to)),
+            list(keys.granted.subarray(from, to)),
+            list(keys.source.subarray(from, to)),
+            purpose,
+          ],
+        );
+        for (const { i } of found) flags[from + Number(i) - 1] = 1;
+      }
+      return flags;
+    },
+
+    expectBulk: async () => {},
+    internName: async (table, name) => {
+      await client.query(`INSERT INTO ${TABLE[table]} (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [
+        name,
+      ]);
+      return (await one<{ id: number }>(`SELECT id FROM ${TABLE[table]} WHERE name = $1`, [name]))
+        ?.id as number;
+    },
+    insertBatch: async (recordedAt, events) => {
+      // under the sequencer lock: no other writer takes the same id
+      const r = await one<{ id: number }>(
+        `INSERT INTO consent_batches (id, recorded_at, events)
+         SELECT COALESCE(MAX(id), 0) + 1, $1, $2 FROM consent_batches RETURNING id`,
+        [recordedAt, events],
+      );
+      return r?.id as number;
+    },
+    insertEvents: async (batchId, e) => {
+      const first = (
+        await one<{ first: number }>("SELECT COALESCE(MAX(id), 0) + 1 AS first FROM consent_events")
+      )?.first as number;
+      await copyRows(
+        client,
+        "COPY consent_events (id, purpose, at, subject, granted, source, evidence, batch) FROM STDIN",
+        eventLines(first, batchId, e),
+      );
+      return first;
+    },
+    setBatchHeads: async (heads) => {
+      for (const r of heads)
+        await client.query(
+          "UPDATE consent_batches SET first_id = $1, last_id = $2, head = $3 WHERE id = $4",
+          [r.firstId, r.lastId, buf(r.head), r.id],
+        );
+    },
+    dropSnapshots: async (purpose, at, id) => {
+      await client.query("DELETE FROM consent_snapshots WHERE purpose = $1 AND (at, last_id) >= ($2, $3)", [
+        purpose,
+        at,
+        id,
+      ]);
+    },
+    insertSnapshot: async (s) => {
+      await client.query(
+        "INSERT INTO consent_snapshots (purpose, at, last_id, events, subjects, data) VALUES ($1, $2, $3, $4, $5, $6)",
+        [s.purpose, s.at, s.lastId, s.events, s.subjects, buf(s.data)],
+      );
+    },
+  };
+}
+
+/**
+ * The consent registry's port over a PostgreSQL pool; `url` names the database in errors (its password masked).
+ * @example const consent = postgresConsentStore(pool, url); await consent.read((tx) => tx.lastBatch());
+ */
+export function postgresConsentStore(pool: PostgresPool, url: string): ConsentStore {
+  return {
+    read: (work) =>
+      withTransaction(pool, url, async (client) => {
+        await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        return work(access(client) as ConsentReads);
+      }),
+    write: (work) =>
+      withTransaction(pool, url, async (client) => {
+        // the one sequencer, shared with ledger appends: both grow the subject dictionary
+        await client.query("SELECT size FROM ledger_sequencer WHERE id = 1 FOR UPDATE");
+        return work(access(client));
+      }),
+  };
+}

@@ -1,0 +1,471 @@
+// the ledger's port on PostgreSQL (node-postgres). Reads run in REPEATABLE READ READ ONLY transactions (one
+// snapshot per read); writes lock the ledger_sequencer row FOR UPDATE first, so appends from every host are
+// ordered by one lock, and a transaction that dies (a killed process, a lost connection) is rolled back whole.
+import type {
+  ChainRow,
+  EntryRow,
+  EntryView,
+  HeadRow,
+  LedgerReads,
+  LedgerStore,
+  LedgerWrites,
+  SetRow,
+} from "../../ports/ledger.js";
+import { type PostgresClient, type PostgresPool, withTransaction } from "./connect.js";
+import { dictionaryAccess, inBatches, pages, rowsOf } from "./subjects.js";
+
+interface RawEntry {
+  seq: number;
+  body: string;
+  leaf_hash: Buffer;
+  released_at: string;
+  recorded_at: string;
+  kind: "release" | "prune";
+  agreement_id: string;
+  recipient_id: string;
+  subject_count: number;
+  chain_ord: number;
+  summary_id: number | null;
+  pruned_at: string | null;
+}
+interface RawHead {
+  size: number;
+  root: Buffer;
+  leaf_hash: Buffer;
+  time: string;
+  key_id: string;
+  signature: string;
+}
+interface RawChain {
+  chain: string;
+  first_seq: number;
+  last_seq: number;
+  releases: number;
+  head: Buffer;
+}
+type RawView = { seq: number; kind: "release" | "prune"; body: string; pruned_at: string | null };
+
+const entryRow = (r: RawEntry): EntryRow => ({
+  seq: r.seq,
+  body: r.body,
+  leafHash: r.leaf_hash,
+  releasedAt: r.released_at,
+  recordedAt: r.recorded_at,
+  kind: r.kind,
+  agreementId: r.agreement_id,
+  recipientId: r.recipient_id,
+  subjectCount: r.subject_count,
+  chainOrd: r.chain_ord,
+  summaryId: r.summary_id,
+  prunedAt: r.pruned_at,
+});
+const headRow = (r: RawHead): HeadRow => ({
+  size: r.size,
+  root: r.root,
+  leafHash: r.leaf_hash,
+  time: r.time,
+  keyId: r.key_id,
+  signature: r.signature,
+});
+const chainRow = (r: RawChain): ChainRow => ({
+  chain: r.chain,
+  firstSeq: r.first_seq,
+  lastSeq: r.last_seq,
+  releases: r.releases,
+  head: r.head,
+});
+const view = (r: RawView): EntryView => ({ seq: r.seq, kind: r.kind, body: r.body, prunedAt: r.pruned_at });
+const bytes = (d: Uint8Array): Buffer => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
+
+const ENTRY_COLUMNS =
+  "seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord, summary_id, pruned_at";
+
+function access(tx: PostgresClient): LedgerWrites {
+  const all = <T>(text: string, params: unknown[] = []) => rowsOf<T>(tx, text, params);
+  const one = async <T>(text: string, params: unknown[] = []) => (await all<T>(text, params))[0];
+  const run = async (text: string, params: unknown[] = []) => {
+    await tx.query(text, params);
+  };
+  return {
+    entryCount: async () =>
+      (await one<{ n: number }>("SELECT COALESCE(MAX(seq) + 1, 0)::bigint AS n FROM ledger_entries"))?.n ?? 0,
+    leafRows: async (start, end) =>
+      (
+        await all<{ seq: number; leaf_hash: Buffer }>(
+          "SELECT seq, leaf_hash FROM ledger_entries WHERE seq >= $1 AND seq < $2 ORDER BY seq",
+          [start, end],
+        )
+      ).map((r) => ({ seq: r.seq, leafHash: r.leaf_hash })),
+    bodyRows: async (start, end) =>
+      (
+        await all<{ seq: number; body: string; leaf_hash: Buffer }>(
+          "SELECT seq, body, leaf_hash FROM ledger_entries WHERE seq >= $1 AND seq < $2 ORDER BY seq",
+          [start, end],
+        )
+      ).map((r) => ({ seq: r.seq, body: r.body, leafHash: r.leaf_hash })),
+    entry: async (seq) => {
+      const r = await one<RawView>("SELECT seq, kind, body, pruned_at FROM ledger_entries WHERE seq = $1", [
+        seq,
+      ]);
+      return r ? view(r) : undefined;
+    },
+    entries: async ({ agreement, before, limit }) =>
+      (
+        await all<RawView>(
+          `SELECT seq, kind, body, pruned_at FROM ledger_entries
+           WHERE ($1::text IS NULL OR agreement_id = $1) AND ($2::bigint IS NULL OR seq < $2)
+           ORDER BY seq DESC LIMIT $3`,
+          [agreement || null, before ?? null, limit],
+        )
+      ).map(view),
+    releaseBodies: async ({ agreement, limit }) =>
+      (
+        await all<{ body: string }>(
+          `SELECT body FROM ledger_entries WHERE kind = 'release' AND pruned_at IS NULL
+             AND ($1::text IS NULL OR agreement_id = $1) ORDER BY seq DESC LIMIT $2`,
+          [agreement || null, limit],
+        )
+      ).map((r) => r.body),
+    chainOrd: async (seq) =>
+      (await one<{ chain_ord: number }>("SELECT chain_ord FROM ledger_entries WHERE seq = $1", [seq]))
+        ?.chain_ord,
+    allEntries: () =>
+      pages(
+        tx,
+        (after, limit) => [
+          `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE seq > $1 ORDER BY seq LIMIT $2`,
+          [after ?? -1, limit],
+        ],
+        (r: RawEntry) => r.seq,
+        entryRow,
+      ),
+    pruneCandidates: (before) =>
+      all<{ seq: number; chain: string }>(
+        `SELECT seq, agreement_id AS chain FROM ledger_entries
+         WHERE kind = 'release' AND recorded_at < $1 AND pruned_at IS NULL ORDER BY seq`,
+        [before],
+      ),
+    bodiesThrough: (last) =>
+      pages(
+        tx,
+        (after, limit) => [
+          "SELECT seq, body FROM ledger_entries WHERE body != '' AND seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3",
+          [after ?? -1, last, limit],
+        ],
+        (r: { seq: number; body: string }) => r.seq,
+      ),
+    releaseSeqs: async (chain, from, to, base) =>
+      (
+        await all<{ seq: number }>(
+          `SELECT seq FROM ledger_entries
+           WHERE kind = 'release' AND seq >= $1 AND seq < $2
+             AND (agreement_id = $3 OR (pruned_at IS NOT NULL AND seq = $4))
+           ORDER BY seq`,
+          [from, Math.min(to, Number.MAX_SAFE_INTEGER), chain, base],
+        )
+      ).map((r) => r.seq),
+    historyRows: async (chain, from, to) =>
+      (
+        await all<{ seq: number; released_at: string; recorded_at: string; summary_id: number }>(
+          `SELECT seq, released_at, recorded_at, summary_id FROM ledger_entries
+           WHERE kind = 'release' AND agreement_id = $1 AND seq >= $2 AND seq < $3 AND pruned_at IS NULL
+           ORDER BY seq`,
+          [chain, from, Math.min(to, Number.MAX_SAFE_INTEGER)],
+        )
+      ).map((r) => ({
+        seq: r.seq,
+        releasedAt: r.released_at,
+        recordedAt: r.recorded_at,
+        summaryId: r.summary_id,
+      })),
+    summary: async (id) =>
+      (await one<{ summary: string }>("SELECT summary FROM ledger_summaries WHERE id = $1", [id]))?.summary,
+    entrySummaries: () =>
+      pages(
+        tx,
+        (after, limit) => [
+          `SELECT e.seq AS seq, e.summary_id AS id, s.summary AS summary
+           FROM ledger_entries e LEFT JOIN ledger_summaries s ON s.id = e.summary_id
+           WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
+          [after ?? -1, limit],
+        ],
+        (r: { seq: number; id: number | null; summary: string | null }) => r.seq,
+      ),
+    summaryIds: async () => (await all<{ id: number }>("SELECT id FROM ledger_summaries")).map((r) => r.id),
+
+    lastHead: async () => {
+      const r = await one<RawHead>(
+        "SELECT size, root, leaf_hash, time, key_id, signature FROM ledger_heads ORDER BY size DESC LIMIT 1",
+      );
+      return r ? headRow(r) : undefined;
+    },
+    heads: () =>
+      pages(
+        tx,
+        (after, limit) => [
+          "SELECT size, root, leaf_hash, time, key_id, signature FROM ledger_heads WHERE size > $1 ORDER BY size LIMIT $2",
+          [after ?? -1, limit],
+        ],
+        (r: RawHead) => r.size,
+        headRow,
+      ),
+    meta: async (key) =>
+      (await one<{ value: string }>("SELECT value FROM ledger_meta WHERE key = $1", [key]))?.value,
+    allMeta: async () =>
+      new Map(
+        (await all<{ key: string; value: string }>("SELECT key, value FROM ledger_meta")).map((r) => [
+          r.key,
+          r.value,
+        ]),
+      ),
+
+    chain: async (chain) => {
+      const r = await one<RawChain>(
+        "SELECT chain, first_seq, last_seq, releases, head FROM ledger_chains WHERE chain = $1",
+        [chain],
+      );
+      return r ? chainRow(r) : undefined;
+    },
+    chains: async () =>
+      (
+        await all<RawChain>(
+          "SELECT chain, first_seq, last_seq, releases, head FROM ledger_chains ORDER BY first_seq",
+        )
+      ).map(chainRow),
+    firstSet: async (chain) =>
+      (
+        await one<{ data: Buffer }>(
+          "SELECT data FROM ledger_subject_sets WHERE seq = (SELECT first_seq FROM ledger_chains WHERE chain = $1)",
+          [chain],
+        )
+      )?.data,
+    sets: () =>
+      pages(
+        tx,
+        (after, limit) => [
+          "SELECT seq, chain, ord, kind, data FROM ledger_subject_sets WHERE seq > $1 ORDER BY seq LIMIT $2",
+          [after ?? -1, limit],
+        ],
+        (r: SetRow) => r.seq,
+        (r: SetRow) => r,
+        64,
+      ),
+    setsOfChain: (chain, from, to) =>
+      all<SetRow>(
+        `SELECT seq, chain, ord, kind, data FROM ledger_subject_sets
+         WHERE chain = $1 AND seq >= $2 AND seq <= $3 ORDER BY seq`,
+        [chain, from, to],
+      ),
+    lastSnapshotSeq: async (chain, atOrBefore) =>
+      (
+        await one<{ seq: number | null }>(
+          "SELECT max(seq) AS seq FROM ledger_subject_sets WHERE chain = $1 AND seq <= $2 AND kind = 'snapshot'",
+          [chain, atOrBefore],
+        )
+      )?.seq ?? undefined,
+    changesOf: (subject) =>
+      all<{ seq: number; chain: string }>(
+        `SELECT c.seq AS seq, e.agreement_id AS chain FROM ledger_subject_changes c
+         JOIN ledger_entries e ON e.seq = c.seq WHERE c.subject = $1 ORDER BY c.seq`,
+        [subject],
+      ),
+    changes: () =>
+      pages(
+        tx,
+        (after, limit) => [
+          `SELECT subject, seq FROM ledger_subject_changes
+           WHERE (subject, seq) > ($1, $2) ORDER BY subject, seq LIMIT $3`,
+          [after?.[0] ?? -1, after?.[1] ?? -1, limit],
+        ],
+        (r: { subject: number; seq: number }) => [r.subject, r.seq] as const,
+        (r: { subject: number; seq: number }) => r,
+        50_000,
+      ),
+
+    ...dictionaryAccess(tx),
+
+    checkpointNote: async (size) =>
+      (await one<{ note: string }>("SELECT note FROM ledger_checkpoints WHERE size = $1", [size]))?.note,
+    checkpointNotes: () =>
+      pages(
+        tx,
+        (after, limit) => [
+          "SELECT size, note FROM ledger_checkpoints WHERE size > $1 ORDER BY size LIMIT $2",
+          [after ?? -1, limit],
+        ],
+        (r: { size: number; note: string }) => r.size,
+      ),
+    lastCheckpointSize: async () =>
+      (await one<{ size: number | null }>("SELECT MAX(size) AS size FROM ledger_checkpoints"))?.size ??
+      undefined,
+    cosignatureLines: async (size) =>
+      (
+        await all<{ line: string }>("SELECT line FROM ledger_cosignatures WHERE size = $1 ORDER BY witness", [
+          size,
+        ])
+      ).map((r) => r.line),
+    allCosignatures: () =>
+      pages(
+        tx,
+        (after, limit) => [
+          `SELECT size, witness, line FROM ledger_cosignatures
+           WHERE (size, witness) > ($1, $2) ORDER BY size, witness LIMIT $3`,
+          [after?.[0] ?? -1, after?.[1] ?? "", limit],
+        ],
+        (r: { size: number; witness: string; line: string }) => [r.size, r.witness] as const,
+      ),
+    latestCosigned: async () =>
+      new Map(
+        (
+          await all<{ witness: string; size: number }>(
+            "SELECT witness, MAX(size) AS size FROM ledger_cosignatures GROUP BY witness",
+          )
+        ).map((r) => [r.witness, r.size]),
+      ),
+    bestCosigned: async (after, witnesses) => {
+      if (witnesses.length === 0) return undefined;
+      const r = await one<{ size: number; n: number }>(
+        `SELECT size, COUNT(*)::bigint AS n FROM ledger_cosignatures
+         WHERE size > $1 AND witness = ANY($2::text[]) GROUP BY size ORDER BY n DESC, size LIMIT 1`,
+        [after, [...witnesses]],
+      );
+      return r ? { size: r.size, count: r.n } : undefined;
+    },
+
+    insertEntry: async (e) => {
+      let summaryId: number | null = null;
+      if (e.summary !== undefined) {
+        await run(
+          "INSERT INTO ledger_summaries (summary) VALUES ($1) ON CONFLICT ((md5(summary))) DO NOTHING",
+          [e.summary],
+        );
+        summaryId =
+          (
+            await one<{ id: number }>(
+              "SELECT id FROM ledger_summaries WHERE md5(summary) = md5($1) AND summary = $1",
+              [e.summary],
+            )
+          )?.id ?? null;
+      }
+      await run(
+        `INSERT INTO ledger_entries (seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id,
+                                     subject_count, chain_ord, summary_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          e.seq,
+          e.body,
+          bytes(e.leafHash),
+          e.releasedAt,
+          e.recordedAt,
+          e.kind,
+          e.agreementId,
+          e.recipientId,
+          e.subjectCount,
+          e.chainOrd,
+          summaryId,
+        ],
+      );
+    },
+    insertHead: async (h) => {
+      await run(
+        "INSERT INTO ledger_heads (size, root, leaf_hash, time, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6)",
+        [h.size, bytes(h.root), bytes(h.leafHash), h.time, h.keyId, h.signature],
+      );
+      await run("UPDATE ledger_sequencer SET size = $1 WHERE id = 1", [h.size]);
+    },
+    setMeta: async (values) => {
+      for (const [key, value] of Object.entries(values))
+        await run(
+          "INSERT INTO ledger_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+          [key, value],
+        );
+    },
+    insertSet: async (s) => {
+      await run("INSERT INTO ledger_subject_sets (seq, chain, ord, kind, data) VALUES ($1, $2, $3, $4, $5)", [
+        s.seq,
+        s.chain,
+        s.ord,
+        s.kind,
+        bytes(s.data),
+      ]);
+    },
+    insertChanges: async (seq, subjects) => {
+      // one statement per 100,000 subjects: the indexes travel as one int8 array parameter (as fast as COPY here:
+      // docs/benchmarks.md, PostgreSQL driver)
+      for (const batch of inBatches(subjects, 100_000))
+        await run(
+          "INSERT INTO ledger_subject_changes (subject, seq) SELECT s, $2::bigint FROM unnest($1::bigint[]) AS s",
+          [Array.from(batch), seq],
+        );
+    },
+    putChain: async (chain, seq, head, isNew) => {
+      if (isNew)
+        await run(
+          "INSERT INTO ledger_chains (chain, first_seq, last_seq, releases, head) VALUES ($1, $2, $2, 1, $3)",
+          [chain, seq, bytes(head)],
+        );
+      else
+        await run(
+          "UPDATE ledger_chains SET last_seq = $2, releases = releases + 1, head = $3 WHERE chain = $1",
+          [chain, seq, bytes(head)],
+        );
+    },
+    pruneEntry: async (seq, prunedAt, base) => {
+      // nothing of a pruned entry is left but its leaf hash and the time it was pruned
+      await run(
+        `UPDATE ledger_entries SET body = '', released_at = '', recorded_at = '', agreement_id = '', recipient_id = '',
+         subject_count = 0, chain_ord = 0, summary_id = NULL, pruned_at = $2 WHERE seq = $1`,
+        [seq, prunedAt],
+      );
+      await run("DELETE FROM ledger_subject_changes WHERE seq = $1", [seq]);
+      if (base)
+        await run("UPDATE ledger_subject_sets SET kind = 'snapshot', data = $2 WHERE seq = $1", [
+          seq,
+          bytes(base),
+        ]);
+      else await run("DELETE FROM ledger_subject_sets WHERE seq = $1", [seq]);
+    },
+    rebaseChain: async (chain, seq) => {
+      await run("UPDATE ledger_chains SET first_seq = $2 WHERE chain = $1", [chain, seq]);
+      // the base an earlier prune kept for this chain goes: the new base replaces it
+      await run("DELETE FROM ledger_subject_sets WHERE chain = $1 AND seq < $2", [chain, seq]);
+    },
+    dropUnusedSummaries: async () => {
+      await run(
+        "DELETE FROM ledger_summaries s WHERE NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.summary_id = s.id)",
+      );
+    },
+    putCheckpoint: async (size, note, cosignatures) => {
+      await run("INSERT INTO ledger_checkpoints (size, note) VALUES ($1, $2) ON CONFLICT (size) DO NOTHING", [
+        size,
+        note,
+      ]);
+      for (const c of cosignatures)
+        await run(
+          `INSERT INTO ledger_cosignatures (size, witness, line) VALUES ($1, $2, $3)
+           ON CONFLICT (size, witness) DO UPDATE SET line = excluded.line`,
+          [size, c.witness, c.line],
+        );
+    },
+  };
+}
+
+/**
+ * The ledger's port over a PostgreSQL pool; `url` names the database in errors (its password masked).
+ * @example const ledger = postgresLedgerStore(pool, url); await ledger.read((r) => r.entryCount());
+ */
+export function postgresLedgerStore(pool: PostgresPool, url: string): LedgerStore {
+  return {
+    read: (work) =>
+      withTransaction(pool, url, async (tx) => {
+        await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        return work(access(tx) as LedgerReads);
+      }),
+    write: (work) =>
+      withTransaction(pool, url, async (tx) => {
+        // the one sequencer: every append (and every consent recording that grows the dictionary) waits here
+        await tx.query("SELECT size FROM ledger_sequencer WHERE id = 1 FOR UPDATE");
+        return work(access(tx));
+      }),
+  };
+}

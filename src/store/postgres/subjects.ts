@@ -1,0 +1,135 @@
+// the subject dictionary's port on PostgreSQL (tables subject_dict, subject_dict_linear, ledger_meta 'subjects'),
+// shared by the ledger's and the consent registry's transactions; and the paging both use to read whole tables.
+import type { DictChunk, DictionaryWrites } from "../../ports/subjects.js";
+import type { PostgresClient } from "./connect.js";
+
+/** The rows of one query. */
+export async function rowsOf<T>(tx: PostgresClient, text: string, params: unknown[] = []): Promise<T[]> {
+  return (await tx.query(text, params)).rows as T[];
+}
+
+/**
+ * A whole table in key order, a page at a time (keyset paging: no cursor, no OFFSET): `page(after, limit)` gives
+ * the query for the rows after key `after` (undefined for the first page).
+ */
+export function pages<R, K, O = R>(
+  tx: PostgresClient,
+  page: (after: K | undefined, limit: number) => [string, unknown[]],
+  keyOf: (row: R) => K,
+  map: (row: R) => O = (row) => row as unknown as O,
+  limit = 1000,
+): AsyncIterable<O> {
+  return (async function* () {
+    let after: K | undefined;
+    for (;;) {
+      const [text, params] = page(after, limit);
+      const rows = await rowsOf<R>(tx, text, params);
+      for (const row of rows) yield map(row);
+      if (rows.length < limit) return;
+      after = keyOf(rows[rows.length - 1] as R);
+    }
+  })();
+}
+
+/** Slices of at most `size` items. */
+export function* inBatches<T extends { subarray(a: number, b: number): T; length: number }>(
+  items: T,
+  size: number,
+): Generator<T> {
+  for (let i = 0; i < items.length; i += size) yield items.subarray(i, Math.min(items.length, i + size));
+}
+
+/** Groups rows so that one statement carries at most ~16 MB of bytea and 1,000 rows. */
+function* byBytes<T extends { data: Uint8Array }>(rows: T[]): Generator<T[]> {
+  let batch: T[] = [];
+  let size = 0;
+  for (const row of rows) {
+    if (batch.length > 0 && (size + row.data.length > 16 << 20 || batch.length >= 1000)) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+    batch.push(row);
+    size += row.data.length;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+const bytes = (d: Uint8Array): Buffer => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
+
+/** "($1, $2, $3), ($4, $5, $6)" for `rows` rows of `columns` parameters. */
+function placeholders(rows: number, columns: number): string {
+  return Array.from(
+    { length: rows },
+    (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(", ")})`,
+  ).join(", ");
+}
+
+/** @example const dict = dictionaryAccess(client); await dict.dictionarySize(); */
+export function dictionaryAccess(tx: PostgresClient): DictionaryWrites {
+  return {
+    dictionarySize: async () =>
+      Number(
+        (await rowsOf<{ value: string }>(tx, "SELECT value FROM ledger_meta WHERE key = 'subjects'"))[0]
+          ?.value ?? 0,
+      ),
+    linearChunks: (from) =>
+      pages(
+        tx,
+        (after, limit) => [
+          "SELECT chunk, data FROM subject_dict_linear WHERE chunk >= $1 ORDER BY chunk LIMIT $2",
+          [after === undefined ? from : after + 1, limit],
+        ],
+        (r: { chunk: number; data: Buffer }) => r.chunk,
+        (r) => r,
+        16,
+      ),
+    lastPartChunk: async (part) =>
+      (
+        await rowsOf<DictChunk>(
+          tx,
+          "SELECT part, chunk, data FROM subject_dict WHERE part = $1 ORDER BY chunk DESC LIMIT 1",
+          [part],
+        )
+      )[0],
+    partChunks: async (part) =>
+      (
+        await rowsOf<{ data: Buffer }>(tx, "SELECT data FROM subject_dict WHERE part = $1 ORDER BY chunk", [
+          part,
+        ])
+      ).map((r) => r.data),
+    allPartChunks: () =>
+      pages(
+        tx,
+        (after, limit) => [
+          "SELECT part, chunk, data FROM subject_dict WHERE (part, chunk) > ($1, $2) ORDER BY part, chunk LIMIT $3",
+          [after?.[0] ?? -1, after?.[1] ?? -1, limit],
+        ],
+        (r: DictChunk) => [r.part, r.chunk] as const,
+        (r) => r,
+        64,
+      ),
+    putPartChunks: async (chunks) => {
+      for (const batch of byBytes(chunks))
+        await tx.query(
+          `INSERT INTO subject_dict (part, chunk, data) VALUES ${placeholders(batch.length, 3)}
+           ON CONFLICT (part, chunk) DO UPDATE SET data = excluded.data`,
+          batch.flatMap((c) => [c.part, c.chunk, bytes(c.data)]),
+        );
+    },
+    putLinearChunks: async (chunks) => {
+      for (const batch of byBytes(chunks))
+        await tx.query(
+          `INSERT INTO subject_dict_linear (chunk, data) VALUES ${placeholders(batch.length, 2)}
+           ON CONFLICT (chunk) DO UPDATE SET data = excluded.data`,
+          batch.flatMap((c) => [c.chunk, bytes(c.data)]),
+        );
+    },
+    setDictionarySize: async (size) => {
+      await tx.query(
+        "INSERT INTO ledger_meta (key, value) VALUES ('subjects', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [String(size)],
+      );
+    },
+  };
+}

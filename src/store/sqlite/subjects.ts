@@ -1,0 +1,52 @@
+// the subject dictionary's port on SQLite (tables subject_dict, subject_dict_linear and ledger_meta 'subjects'),
+// shared by the ledger's and the consent registry's transactions; and the statement cache both use.
+import type Database from "better-sqlite3";
+import type { DictChunk, DictionaryWrites } from "../../ports/subjects.js";
+
+/** A statement cache over one connection: each SQL text is prepared once. */
+export function statements(db: Database.Database): (sql: string) => Database.Statement {
+  const cache = new Map<string, Database.Statement>();
+  return (sql) => {
+    let s = cache.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      cache.set(sql, s);
+    }
+    return s;
+  };
+}
+
+/** Yields a statement's rows lazily (verification reads whole tables). */
+export async function* rows<T>(iterable: Iterable<unknown>): AsyncIterable<T> {
+  for (const row of iterable) yield row as T;
+}
+
+/** @example const dict = dictionaryAccess(statements(db)); await dict.dictionarySize(); */
+export function dictionaryAccess(q: (sql: string) => Database.Statement): DictionaryWrites {
+  return {
+    dictionarySize: async () =>
+      Number(
+        (q("SELECT value FROM ledger_meta WHERE key = 'subjects'").pluck().get() as string | undefined) ?? 0,
+      ),
+    linearChunks: (from) =>
+      rows(q("SELECT chunk, data FROM subject_dict_linear WHERE chunk >= ? ORDER BY chunk").iterate(from)),
+    lastPartChunk: async (part) =>
+      (q("SELECT part, chunk, data FROM subject_dict WHERE part = ? ORDER BY chunk DESC LIMIT 1").get(part) as
+        | DictChunk
+        | undefined) ?? undefined,
+    partChunks: async (part) =>
+      q("SELECT data FROM subject_dict WHERE part = ? ORDER BY chunk").pluck().all(part) as Buffer[],
+    allPartChunks: () => rows(q("SELECT part, chunk, data FROM subject_dict ORDER BY part, chunk").iterate()),
+    putPartChunks: async (chunks) => {
+      const put = q("INSERT OR REPLACE INTO subject_dict (part, chunk, data) VALUES (?, ?, ?)");
+      for (const c of chunks) put.run(c.part, c.chunk, c.data);
+    },
+    putLinearChunks: async (chunks) => {
+      const put = q("INSERT OR REPLACE INTO subject_dict_linear (chunk, data) VALUES (?, ?)");
+      for (const c of chunks) put.run(c.chunk, c.data);
+    },
+    setDictionarySize: async (size) => {
+      q("INSERT OR REPLACE INTO ledger_meta (key, value) VALUES ('subjects', ?)").run(String(size));
+    },
+  };
+}
