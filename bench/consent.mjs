@@ -16,7 +16,7 @@ const PURPOSE = "nsf-provision";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = (path) => import(join(root, "dist", path));
 
-const { openStore } = await dist("store/sqlite.js");
+const { openSqliteStore } = await dist("store/sqlite/index.js");
 const { SubjectDictionary } = await dist("ledger/subjects/dictionary.js");
 const { nodeSubjectHasher } = await dist("ledger/subjects/subject-hasher.js");
 const { ConsentRegistry, readConsentFile } = await dist("consent/index.js");
@@ -34,17 +34,18 @@ const log = (line) => process.stdout.write(`${line}\n`);
 
 const dir = mkdtempSync(join(tmpdir(), "jikimi-consent-bench-"));
 try {
-  const store = openStore(dir);
-  const dictionary = new SubjectDictionary(store.db);
+  const store = openSqliteStore(join(dir, ".jikimi", "state.db"));
+  const db = store.database.db;
+  const dictionary = new SubjectDictionary();
   const hasher = nodeSubjectHasher("ledger-subjects-bench", randomBytes(32));
-  const registry = new ConsentRegistry(store.db, dictionary, hasher);
+  const registry = new ConsentRegistry(store.consent, dictionary, hasher);
 
   // the ledger already knows every subject: the dictionary holds all 4M, so consents are spread over it
   let t0 = performance.now();
   for (let start = 0; start < SUBJECTS; start += 65_536) {
     const keys = [];
     for (let i = start; i < Math.min(SUBJECTS, start + 65_536); i++) keys.push(key(i));
-    store.db.transaction(() => dictionary.assign(hasher.hashMany(keys), keys.length, true))();
+    await store.consent.write((tx) => dictionary.assign(tx, hasher.hashMany(keys), keys.length, true));
   }
   log(`setup: dictionary of ${SUBJECTS.toLocaleString("en-US")} subjects in ${secs(performance.now() - t0)}`);
 
@@ -83,11 +84,9 @@ try {
   await readConsentFile(file, batch, { now });
   const tRead = performance.now() - t0;
   t0 = performance.now();
-  const result = registry.recordBatch(batch, now);
+  const result = await registry.recordBatch(batch, now);
   const tRecord = performance.now() - t0;
-  const snaps = store.db
-    .prepare("SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM consent_snapshots")
-    .get();
+  const snaps = db.prepare("SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM consent_snapshots").get();
   log(
     `import: ${result.recorded.toLocaleString("en-US")} events; read+validate+hash ${secs(tRead)}, record ${secs(tRecord)} ` +
       `(${snaps.n} snapshots, ${(snaps.bytes / 2 ** 20).toFixed(1)} MiB)`,
@@ -102,7 +101,7 @@ try {
   const answers = [];
   for (const t of times) {
     const s = performance.now();
-    const bitmap = registry.asOf(PURPOSE, kst(t));
+    const bitmap = await registry.asOf(PURPOSE, kst(t));
     fast.push(performance.now() - s);
     answers.push(bitmap);
   }
@@ -110,7 +109,7 @@ try {
     `asOf: p50 ${ms(pct(fast, 0.5))}, max ${ms(Math.max(...fast))}; sizes ${answers.map((b) => b.size).join(" ")}`,
   );
 
-  const naiveSql = store.db
+  const naiveSql = db
     .prepare(
       `SELECT subject FROM (
          SELECT subject, granted, ROW_NUMBER() OVER (PARTITION BY subject ORDER BY at DESC, id DESC) AS rn
@@ -132,19 +131,19 @@ try {
 
   // a late correction: one withdrawal dated in 2019 invalidates nearly every snapshot
   t0 = performance.now();
-  registry.withdraw(key(0), PURPOSE, { at: kst(FROM + 30 * 86_400_000), source: "bench" }, now);
+  await registry.withdraw(key(0), PURPOSE, { at: kst(FROM + 30 * 86_400_000), source: "bench" }, now);
   const tLate = performance.now() - t0;
   const after = [];
   for (const t of times.slice(0, 5)) {
     const s = performance.now();
-    registry.asOf(PURPOSE, kst(t));
+    await registry.asOf(PURPOSE, kst(t));
     after.push(performance.now() - s);
   }
   log(
     `late event: recorded with snapshot rebuild in ${ms(tLate)}; asOf after it max ${ms(Math.max(...after))}`,
   );
 
-  store.db.pragma("wal_checkpoint(TRUNCATE)");
+  db.pragma("wal_checkpoint(TRUNCATE)");
   const dbBytes = statSync(join(dir, ".jikimi", "state.db")).size;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   log(`state.db ${(dbBytes / 2 ** 20).toFixed(0)} MiB, peak RSS ${rssMb.toFixed(0)} MiB`);
@@ -166,7 +165,7 @@ try {
   log(
     `machine: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
   );
-  store.close();
+  await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -11,7 +11,7 @@ import {
   Ledger,
   logNoteSigner,
   logVkey,
-  openStore,
+  openStateStore,
   SubjectDictionary,
   signerFrom,
   verifyReceipt,
@@ -30,11 +30,11 @@ try {
   const ring = initKeyring(join(dir, "bench.keyring"), new Date());
   const sk = ring.active("ledger-subjects");
   const hasher = fastSubjectHasher(sk.id, Buffer.from(sk.secret, "base64"));
-  const store = openStore(join(dir, "ws"));
-  const dictionary = new SubjectDictionary(store.db);
+  const store = await openStateStore({ dialect: "sqlite", file: join(dir, "ws", ".jikimi", "state.db") });
+  const dictionary = new SubjectDictionary();
   const signing = ring.active("ledger-signing");
   const ledger = new Ledger({
-    db: store.db,
+    store: store.ledger,
     subjects: dictionary,
     hasher,
     signer: signerFrom(signing),
@@ -42,7 +42,7 @@ try {
     backdateDays: 100_000,
   });
   const keys = Array.from({ length: M }, (_, i) => key(i));
-  store.db.transaction(() => dictionary.assign(hasher.hashMany(keys), M, true))();
+  await store.ledger.write((tx) => dictionary.assign(tx, hasher.hashMany(keys), M, true));
   const set = new roaring.RoaringBitmap32();
   set.addRange(0, M);
   const release = (day) => ({
@@ -65,12 +65,12 @@ try {
   });
   let t = performance.now();
   for (let d = 0; d < R; d++)
-    ledger.appendIndexed(release(d), set, new Date(Date.UTC(2024, 0, 1) + d * 86_400_000 + 3_600_000));
+    await ledger.appendIndexed(release(d), set, new Date(Date.UTC(2024, 0, 1) + d * 86_400_000 + 3_600_000));
   const appendS = (performance.now() - t) / 1000;
   const signer = logNoteSigner(signing, ORIGIN);
   const subject = key(Math.floor(M / 2));
   t = performance.now();
-  const issued = ledger.receipt(subject, { origin: ORIGIN, signer });
+  const issued = await ledger.receipt(subject, { origin: ORIGIN, signer });
   const issueS = (performance.now() - t) / 1000;
   const text = issued?.text ?? "";
   const vkey = logVkey(signing.public ?? "", ORIGIN);
@@ -95,7 +95,7 @@ try {
     verified: ok,
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  store.close();
+  await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -14,7 +14,7 @@ import {
   fastSubjectHasher,
   initKeyring,
   Ledger,
-  openStore,
+  openStateStore,
   SubjectDictionary,
   scopeDigest,
   signerFrom,
@@ -25,8 +25,8 @@ import { logNoteSigner, logVkey } from "../dist/ledger/note/log-key.js";
 import {
   folderStore,
   hashTiles,
+  ledgerLogSource,
   publishLedger,
-  sqliteLogSource,
   tilePath,
   verifyTiles,
   writeTiles,
@@ -93,18 +93,18 @@ try {
   const subjectKey = ring.active("ledger-subjects");
   const signingKey = ring.active("ledger-signing");
   const hasher = fastSubjectHasher(subjectKey.id, Buffer.from(subjectKey.secret, "base64"));
-  const store = openStore(join(dir, "ws"));
-  const dictionary = new SubjectDictionary(store.db);
+  const store = await openStateStore({ dialect: "sqlite", file: join(dir, "ws", ".jikimi", "state.db") });
+  const dictionary = new SubjectDictionary();
   const ledger = new Ledger({
-    db: store.db,
+    store: store.ledger,
     subjects: dictionary,
     hasher,
     signer: signerFrom(signingKey),
     log: "Bench Pay",
   });
-  store.db.transaction(() =>
-    dictionary.assign(hasher.hashMany(Array.from({ length: N }, (_, i) => `HB${i}`)), N, true),
-  )();
+  await store.ledger.write((tx) =>
+    dictionary.assign(tx, hasher.hashMany(Array.from({ length: N }, (_, i) => `HB${i}`)), N, true),
+  );
   const whole = new RoaringBitmap32();
   whole.addRange(0, N);
   const half = new RoaringBitmap32();
@@ -153,7 +153,7 @@ try {
   for (let r = 0; r < R; r++) {
     const day = Math.floor(r / 2);
     const set = r % 2 === 0 ? whole : half;
-    ledger.appendIndexed(
+    await ledger.appendIndexed(
       meta(r % 2 === 0 ? "credit-feed-all" : "credit-feed-scoped", day, set.size),
       set,
       new Date(Date.UTC(2018, 3, 1) + day * 86_400_000 + 3_600_000),
@@ -168,11 +168,11 @@ try {
     let verifyMs = 0;
     const s = performance.now();
     const outcome = await publishLedger({
-      db: store.db,
+      ledger: store.ledger,
       store: folderStore(out),
-      verify: () => {
+      verify: async () => {
         const v = performance.now();
-        const report = verifyLedger(store.db, trusted);
+        const report = await verifyLedger(store.ledger, trusted);
         verifyMs = ms(v);
         return report;
       },
@@ -206,7 +206,7 @@ try {
     `database verify ${(first.verifyMs / 1000).toFixed(2)} s; tiles ${((first.total - first.verifyMs) / 1000).toFixed(2)} s (${((first.total - first.verifyMs) / first.verifyMs).toFixed(2)}x the verify); ${first.result.tiles} tiles, ${first.result.bundles} bundles, ${mb(first.result.bytes)}`,
   );
 
-  ledger.appendIndexed(
+  await ledger.appendIndexed(
     meta("credit-feed-all", R, whole.size),
     whole,
     new Date(Date.UTC(2018, 3, 1) + R * 86_400_000),
@@ -224,13 +224,10 @@ try {
     `${(ms(t) / 1000).toFixed(2)} s (${report.ok ? "ok" : "FAILED"})`,
   );
   t = performance.now();
-  await writeTiles(
-    folderStore(join(dir, "again")),
-    sqliteLogSource(store.db),
-    ledger.checkpointNote(ORIGIN, signer),
-  );
+  const note = await ledger.checkpointNote(ORIGIN, signer);
+  await store.ledger.read((tx) => writeTiles(folderStore(join(dir, "again")), ledgerLogSource(tx), note));
   row("write the tiles alone, into an empty folder (no database verify)", `${(ms(t) / 1000).toFixed(2)} s`);
-  store.close();
+  await store.close();
 
   process.stdout.write(
     `\n| measure (${LEAVES.toLocaleString("en-US")} synthetic leaves; ${R} releases over ${N.toLocaleString("en-US")} subjects) | result | note |\n| --- | --- | --- |\n`,

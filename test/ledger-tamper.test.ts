@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { consentCheck } from "../src/engine/consent-commitment.js";
 import { verifyLedger } from "../src/ledger/verify.js";
+import { storesOver } from "./support/ledger.js";
 import { ledgerHistory, WITNESS_VKEYS } from "./support/ledger-history.js";
 import { attackApplies, attacks, tables } from "./support/tamper.js";
 
@@ -16,23 +17,28 @@ const NOT_COVERED: Record<string, string> = {
 };
 
 // the history is built once, at collection, since the tests are made from its schema
-const history = ledgerHistory();
+const history = await ledgerHistory();
 const trusted: ReadonlyMap<string, string> = history.trusted;
-const cleanVerdict = verifyLedger(history.store.db, trusted, {
-  consent: consentCheck(history.store.db),
+const cleanVerdict = await verifyLedger(history.state.ledger, trusted, {
+  consent: consentCheck(history.state.consent),
   witnesses: WITNESS_VKEYS,
+  locator: history.state.locator,
 });
 // an in-memory copy per attack: the image must not be in WAL mode to be opened from a buffer
-history.store.db.pragma("journal_mode = DELETE");
-let image: Buffer = history.store.db.serialize();
-history.cleanup();
+history.db.pragma("journal_mode = DELETE");
+let image: Buffer = history.db.serialize();
+await history.cleanup();
 
 function fresh(): Database.Database {
   return new Database(image);
 }
 
-function verdict(db: Database.Database) {
-  const r = verifyLedger(db, trusted, { consent: consentCheck(db), witnesses: WITNESS_VKEYS });
+async function verdict(db: Database.Database) {
+  const stores = storesOver(db);
+  const r = await verifyLedger(stores.ledger, trusted, {
+    consent: consentCheck(stores.consent),
+    witnesses: WITNESS_VKEYS,
+  });
   return {
     ok: r.ok,
     // a place names a table, a table.column, or several where the fault can lie
@@ -54,7 +60,7 @@ describe("every table of the state database is covered by verify", () => {
   });
 
   for (const table of all.filter((t) => !Object.hasOwn(NOT_COVERED, t)))
-    it(`${table}: every change, deletion, insertion and reordering fails verify and names the table`, () => {
+    it(`${table}: every change, deletion, insertion and reordering fails verify and names the table`, async () => {
       const list = attacks(table, fresh);
       expect(list.length).toBeGreaterThan(0);
       const missed: string[] = [];
@@ -65,7 +71,7 @@ describe("every table of the state database is covered by verify", () => {
         try {
           if (!attackApplies(attack, db)) continue;
           applied++;
-          const v = verdict(db);
+          const v = await verdict(db);
           if (v.ok) missed.push(attack.what);
           else if (!v.places.includes(table)) unnamed.push(`${attack.what} -> ${v.places.join(", ")}`);
         } finally {

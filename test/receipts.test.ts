@@ -23,7 +23,7 @@ import { canonicalSetBytes, readSet } from "../src/ledger/subjects/sets.js";
 import { nodeSubjectHasher } from "../src/ledger/subjects/subject-hasher.js";
 import { verifyLedger } from "../src/ledger/verify.js";
 import { type CliRun, exampleWorkspace, ROOT, tempDir } from "./support/cli.js";
-import { customers, range, release, type TestLedger, testLedger } from "./support/ledger.js";
+import { customers, range, release, storesOver, type TestLedger, testLedger } from "./support/ledger.js";
 
 const MAIN = join(ROOT, "dist", "cli", "main.js");
 const DAY = 86_400_000;
@@ -222,13 +222,15 @@ describe("jikimi ledger receipt / verify receipt", () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it("a tampered stored set is refused at receipt time and reported by ledger verify", () => {
+  it("a tampered stored set is refused at receipt time and reported by ledger verify", async () => {
     const t = world([keys(1, 200), keys(1, 200)]);
     const db = new Database(join(t.ws, ".jikimi", "state.db"));
     const row = db.prepare("SELECT data FROM ledger_subject_sets WHERE seq = 0").get() as { data: Buffer };
     const set = readSet(row.data);
     const secret = Buffer.from(loadKeyring(t.env.JIKIMI_KEYRING).active("ledger-subjects").secret, "base64");
-    const indexOfA = new SubjectDictionary(db).lookup(nodeSubjectHasher("k", secret).hashMany([A]));
+    const indexOfA = await storesOver(db).ledger.read((tx) =>
+      new SubjectDictionary().lookup(tx, nodeSubjectHasher("k", secret).hashMany([A])),
+    );
     // same size, still holding A: one other member swapped for an index no one has
     const swapped = new RoaringBitmap32(set);
     swapped.remove(set.maximum() === indexOfA ? (set.minimum() as number) : (set.maximum() as number));
@@ -250,26 +252,26 @@ describe("jikimi ledger receipt / verify receipt", () => {
 
 describe("receipts in the library", () => {
   let t: TestLedger;
-  afterEach(() => t?.cleanup());
+  afterEach(async () => t?.cleanup());
   const ORIGIN = "ledger.test.example/receipts";
   const signerOf = (tl: TestLedger) => logNoteSigner(tl.keyring.active("ledger-signing"), ORIGIN);
   const vkeyOf = (tl: TestLedger) => logVkey(tl.keyring.active("ledger-signing").public ?? "", ORIGIN);
 
-  it("skips an entry from before receipts and a pruned chain base, with the reason, and proves the rest", () => {
+  it("skips an entry from before receipts and a pruned chain base, with the reason, and proves the rest", async () => {
     t = testLedger();
     const at = (day: string) => new Date(`${day}T03:00:00Z`);
-    t.ledger.append(release("whole", "2019-06-01"), customers(range(0, 40)), at("2019-06-01"));
-    t.ledger.append(release("whole", "2020-06-01"), customers(range(0, 40)), at("2020-06-01"));
-    t.ledger.append(release("whole", "2026-06-01"), customers(range(0, 40)), at("2026-06-01"));
-    t.ledger.append(release("whole", "2026-06-02"), customers(range(0, 40)), at("2026-06-02"));
+    await t.ledger.append(release("whole", "2019-06-01"), customers(range(0, 40)), at("2019-06-01"));
+    await t.ledger.append(release("whole", "2020-06-01"), customers(range(0, 40)), at("2020-06-01"));
+    await t.ledger.append(release("whole", "2026-06-01"), customers(range(0, 40)), at("2026-06-01"));
+    await t.ledger.append(release("whole", "2026-06-02"), customers(range(0, 40)), at("2026-06-02"));
     // entry 2 as an entry written before receipts existed (no receipts root in its body)
     const body = JSON.parse(
-      t.store.db.prepare("SELECT body FROM ledger_entries WHERE seq = 2").pluck().get() as string,
+      t.db.prepare("SELECT body FROM ledger_entries WHERE seq = 2").pluck().get() as string,
     ) as Record<string, unknown>;
     delete body.receipts;
-    t.store.db.prepare("UPDATE ledger_entries SET body = ? WHERE seq = 2").run(JSON.stringify(body));
-    t.ledger.prune("2021-01-01T00:00:00Z", { rule: "3y", days: 3 * 365 }, at("2026-06-03"), "dpo");
-    const issued = t.reopen().receipt(customers([7])[0] ?? "", { origin: ORIGIN, signer: signerOf(t) });
+    t.db.prepare("UPDATE ledger_entries SET body = ? WHERE seq = 2").run(JSON.stringify(body));
+    await t.ledger.prune("2021-01-01T00:00:00Z", { rule: "3y", days: 3 * 365 }, at("2026-06-03"), "dpo");
+    const issued = await t.reopen().receipt(customers([7])[0] ?? "", { origin: ORIGIN, signer: signerOf(t) });
     expect(issued?.skipped).toEqual([
       { seq: 1, reason: expect.stringMatching(/^pruned/) },
       { seq: 2, reason: expect.stringMatching(/before receipts existed/) },
@@ -279,21 +281,23 @@ describe("receipts in the library", () => {
     expect(report).toMatchObject({ ok: true, checkpoint: { size: 5 }, subject: true });
   });
 
-  it("proves against a given checkpoint of the log (a witnessed one): later releases are skipped", () => {
+  it("proves against a given checkpoint of the log (a witnessed one): later releases are skipped", async () => {
     t = testLedger();
-    t.ledger.append(
+    await t.ledger.append(
       release("feed", "2024-06-01"),
       customers(range(0, 100)),
       new Date("2024-06-01T03:00:00Z"),
     );
-    const older = t.ledger.checkpointNote(ORIGIN, signerOf(t));
-    t.ledger.append(
+    const older = await t.ledger.checkpointNote(ORIGIN, signerOf(t));
+    await t.ledger.append(
       release("feed", "2024-06-02"),
       customers(range(0, 100)),
       new Date("2024-06-02T03:00:00Z"),
     );
     const subject = customers([42])[0] ?? "";
-    const issued = t.reopen().receipt(subject, { origin: ORIGIN, signer: signerOf(t), checkpoint: older });
+    const issued = await t
+      .reopen()
+      .receipt(subject, { origin: ORIGIN, signer: signerOf(t), checkpoint: older });
     expect(issued?.releases.map((r) => r.seq)).toEqual([0]);
     expect(issued?.skipped).toEqual([
       { seq: 1, reason: expect.stringMatching(/after the checkpoint \(size 1\)/) },
@@ -317,23 +321,23 @@ describe("receipts in the library", () => {
     // a checkpoint of another log, or another size's root, is refused
     const other = testLedger();
     try {
-      other.ledger.append(
+      await other.ledger.append(
         release("feed", "2024-06-01"),
         customers(range(5, 9)),
         new Date("2024-06-01T03:00:00Z"),
       );
-      const foreign = other.ledger.checkpointNote(ORIGIN, signerOf(other));
-      expect(() =>
+      const foreign = await other.ledger.checkpointNote(ORIGIN, signerOf(other));
+      await expect(
         t.reopen().receipt(subject, { origin: ORIGIN, signer: signerOf(t), checkpoint: foreign }),
-      ).toThrow(/not one of this log/);
+      ).rejects.toThrow(/not one of this log/);
     } finally {
-      other.cleanup();
+      await other.cleanup();
     }
   });
 
-  it("a signed receipts root that is not its set's root is reported by verify and refused at receipt time", () => {
+  it("a signed receipts root that is not its set's root is reported by verify and refused at receipt time", async () => {
     t = testLedger();
-    t.ledger.append(
+    await t.ledger.append(
       release("feed", "2024-06-01"),
       customers(range(0, 300)),
       new Date("2024-06-01T03:00:00Z"),
@@ -342,15 +346,19 @@ describe("receipts in the library", () => {
     const subjectsKey = t.keyring.active("ledger-subjects");
     const real = nodeSubjectHasher(subjectsKey.id, Buffer.from(subjectsKey.secret, "base64"));
     const crooked = new Ledger({
-      db: t.store.db,
-      subjects: new SubjectDictionary(t.store.db),
+      store: t.state.ledger,
+      subjects: new SubjectDictionary(),
       hasher: { ...real, receiptKey: (seq: number) => real.receiptKey(seq + 1) },
       signer: signerFrom(t.keyring.active("ledger-signing")),
       log: "Test Pay Co., Ltd.",
       backdateDays: 100_000,
     });
-    crooked.append(release("feed", "2024-06-02"), customers(range(0, 300)), new Date("2024-06-02T03:00:00Z"));
-    const report = verifyLedger(t.store.db, t.trusted, {
+    await crooked.append(
+      release("feed", "2024-06-02"),
+      customers(range(0, 300)),
+      new Date("2024-06-02T03:00:00Z"),
+    );
+    const report = await verifyLedger(t.state.ledger, t.trusted, {
       receiptKey: (seq) => real.receiptKey(seq),
       receipts: "all",
     });
@@ -360,13 +368,13 @@ describe("receipts in the library", () => {
       expect.objectContaining({ kind: "receipts_changed", seq: 1, place: "ledger_entries.body" }),
     ]);
     // without the key the roots are counted, not checked
-    expect(verifyLedger(t.store.db, t.trusted)).toMatchObject({
+    expect(await verifyLedger(t.state.ledger, t.trusted)).toMatchObject({
       ok: true,
       receipts: { checked: 0, unchecked: 2 },
     });
-    expect(() =>
+    await expect(
       t.reopen().receipt(customers([3])[0] ?? "", { origin: ORIGIN, signer: signerOf(t) }),
-    ).toThrow(/no longer gives the receipts root the entry signed \(entry 1\)/);
+    ).rejects.toThrow(/no longer gives the receipts root the entry signed \(entry 1\)/);
   });
 
   it("the built package splits a large release's tree with its worker and gets the same root", async () => {

@@ -18,15 +18,16 @@ import {
   bundlesOf,
   encodeBundle,
   hashTiles,
+  ledgerLogSource,
   prunedMarker,
   publishLedger,
-  sqliteLogSource,
   type TileStore,
   tilePath,
   verifyTiles,
   writeTiles,
 } from "../src/ledger/tiles/index.js";
-import { verifyLedger } from "../src/ledger/verify.js";
+import { type VerifyReport, verifyLedger } from "../src/ledger/verify.js";
+import { storesOver } from "./support/ledger.js";
 import { ledgerHistory, WITNESS_VKEYS } from "./support/ledger-history.js";
 import { type Attack, attackApplies, attacks, tables } from "./support/tamper.js";
 
@@ -34,27 +35,27 @@ const ORIGIN = "ledger.test.example/nsf";
 type Files = Map<string, Uint8Array>;
 
 // one history, built at collection (the tests are made from its schema), kept as a database image
-const history = ledgerHistory();
+const history = await ledgerHistory();
 const trusted = history.trusted;
 const signingKey = history.keyring.active("ledger-signing");
 const subjectKey = history.keyring.active("ledger-subjects");
 const signer = logNoteSigner(signingKey, ORIGIN);
 const vkey = logVkey(signingKey.public ?? "", ORIGIN);
-history.store.db.pragma("journal_mode = DELETE");
-const image: Buffer = history.store.db.serialize();
-history.cleanup();
+history.db.pragma("journal_mode = DELETE");
+const image: Buffer = history.db.serialize();
+await history.cleanup();
 
 const fresh = () => new Database(image);
 const ledgerOf = (db: Database.Database) =>
   new Ledger({
-    db,
-    subjects: new SubjectDictionary(db),
+    store: storesOver(db).ledger,
+    subjects: new SubjectDictionary(),
     hasher: nodeSubjectHasher(subjectKey.id, Buffer.from(subjectKey.secret, "base64")),
     log: "Test Pay Co., Ltd.",
   });
 const cleanDb = fresh();
-const cleanNote = ledgerOf(cleanDb).checkpointNote(ORIGIN, signer);
-const cleanSize = ledgerOf(cleanDb).size();
+const cleanNote = await ledgerOf(cleanDb).checkpointNote(ORIGIN, signer);
+const cleanSize = await ledgerOf(cleanDb).size();
 cleanDb.close();
 
 /** A TileStore in memory (the folder store's contract, without the disk). */
@@ -85,13 +86,17 @@ function identical(a: Files, b: Files): boolean {
 
 /** `ledger publish` as the CLI runs it, into memory; the database verify's report comes back with it. */
 async function gatedPublish(db: Database.Database) {
-  let report: ReturnType<typeof verifyLedger> | undefined;
+  let report: VerifyReport | undefined;
   const store = memoryStore();
+  const stores = storesOver(db);
   const outcome = await publishLedger({
-    db,
+    ledger: stores.ledger,
     store,
-    verify: () => {
-      report = verifyLedger(db, trusted, { consent: consentCheck(db), witnesses: WITNESS_VKEYS });
+    verify: async () => {
+      report = await verifyLedger(stores.ledger, trusted, {
+        consent: consentCheck(stores.consent),
+        witnesses: WITNESS_VKEYS,
+      });
       return report;
     },
     checkpoint: () => ledgerOf(db).checkpointNote(ORIGIN, signer),
@@ -230,10 +235,12 @@ describe("an insider publishing by hand, without the database verify", () => {
         if (attack.what.startsWith("ledger_heads") && !same) headsLeaked.push(attack.what);
         // the low-level writer refuses what does not give the checkpoint's root, or writes what fails to verify
         const store = memoryStore();
-        const wrote = await writeTiles(store, sqliteLogSource(db), cleanNote).then(
-          () => true,
-          () => false,
-        );
+        const wrote = await storesOver(db)
+          .ledger.read((tx) => writeTiles(store, ledgerLogSource(tx), cleanNote))
+          .then(
+            () => true,
+            () => false,
+          );
         if (wrote && !identical(store.files, clean) && (await verifyTiles(store, [vkey])).ok)
           writerLetThrough.push(attack.what);
       });

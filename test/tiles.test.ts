@@ -21,9 +21,11 @@ import {
   httpReader,
   indexPath,
   type LogSource,
+  ledgerLogSource,
   markerLeaf,
   publishLedger,
   type TileReader,
+  type TileStore,
   tilePath,
   verifyTiles,
   writeTiles,
@@ -35,15 +37,15 @@ import { ledgerHistory } from "./support/ledger-history.js";
 
 const ORIGIN = "ledger.test.example/nsf";
 const DAY = 86_400_000;
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
 });
 
-type Published = TestLedger & { vkey: string; note: () => string };
+type Published = TestLedger & { vkey: string; note: () => Promise<string> };
 
-function history(releases: number, seed = 7): Published {
-  const h = ledgerHistory({ releases, seed });
+async function history(releases: number, seed = 7): Promise<Published> {
+  const h = await ledgerHistory({ releases, seed });
   cleanups.push(h.cleanup);
   const key = h.keyring.active("ledger-signing");
   const signer = logNoteSigner(key, ORIGIN);
@@ -63,11 +65,16 @@ function folder(): string {
 /** `ledger publish` as the CLI runs it: the database verify first, then the tiles. */
 function publish(h: Published, dir: string) {
   return publishLedger({
-    db: h.store.db,
+    ledger: h.state.ledger,
     store: folderStore(dir),
-    verify: () => verifyLedger(h.store.db, h.trusted, { consent: consentCheck(h.store.db) }),
+    verify: () => verifyLedger(h.state.ledger, h.trusted, { consent: consentCheck(h.state.consent) }),
     checkpoint: h.note,
   });
+}
+
+/** writeTiles over the ledger as stored, in one read. */
+function writeFrom(h: TestLedger, store: TileStore, note: string) {
+  return h.state.ledger.read((tx) => writeTiles(store, ledgerLogSource(tx), note));
 }
 
 async function published(h: Published, dir: string) {
@@ -88,11 +95,11 @@ function files(dir: string, sub = ""): Map<string, Buffer> {
 }
 
 /** Appends `count` releases of a new agreement, daily from 2026. */
-function appendMore(h: TestLedger, count: number, from = 0): void {
+async function appendMore(h: TestLedger, count: number, from = 0): Promise<void> {
   const base = Date.UTC(2026, 0, 1, 2);
   for (let i = from; i < from + count; i++) {
     const at = new Date(base + i * DAY);
-    h.ledger.append(
+    await h.ledger.append(
       release("extra-feed", at.toISOString().slice(0, 10)),
       customers(range(i % 50, (i % 50) + 4)),
       new Date(at.getTime() + 3_600_000),
@@ -163,10 +170,15 @@ describe("tile paths (c2sp.org/tlog-tiles)", () => {
 
 describe("publish and verify", () => {
   it("publishes a ledger with releases and a prune, and verifies it from the folder with the vkey only", async () => {
-    const h = history(70);
+    const h = await history(70);
     const dir = folder();
     const r = await published(h, dir);
-    expect(r).toMatchObject({ origin: ORIGIN, size: h.ledger.size(), root: h.ledger.root(), previous: 0 });
+    expect(r).toMatchObject({
+      origin: ORIGIN,
+      size: await h.ledger.size(),
+      root: await h.ledger.root(),
+      previous: 0,
+    });
     expect([...files(dir).keys()].sort()).toEqual(
       ["checkpoint", `tile/0/000.p/${r.size}`, `tile/entries/000.p/${r.size}`].sort(),
     );
@@ -175,10 +187,10 @@ describe("publish and verify", () => {
     expect(report).toMatchObject({ ok: true, origin: ORIGIN, size: r.size, root: r.root, retained: 0 });
     // pruned entries are markers of their leaves; the others are their canonical bodies
     const bundle = decodeBundle(readFileSync(join(dir, `tile/entries/000.p/${r.size}`))) as Uint8Array[];
-    const pruned = h.ledger.entries({ limit: 1000 }).filter((e) => e.body === undefined);
+    const pruned = (await h.ledger.entries({ limit: 1000 })).filter((e) => e.body === undefined);
     expect(pruned.length).toBeGreaterThan(5);
     for (const e of pruned)
-      expect(markerLeaf(bundle[e.seq] as Uint8Array)).toBe(h.ledger.inclusionProof(e.seq).leaf);
+      expect(markerLeaf(bundle[e.seq] as Uint8Array)).toBe((await h.ledger.inclusionProof(e.seq)).leaf);
     expect(Buffer.from(bundle[r.size - 1] as Uint8Array).toString()).toMatch(/"kind":"prune"/);
     // another key, or a stranger's with the log's name, does not verify it
     const stranger = vkeyOf(ORIGIN, Buffer.alloc(32, 9));
@@ -197,17 +209,17 @@ describe("publish and verify", () => {
       vkey: logVkey(key.public ?? "", ORIGIN),
       note: () => t.ledger.checkpointNote(ORIGIN, signer),
     };
-    const daily = (from: number, to: number) => {
+    const daily = async (from: number, to: number) => {
       for (let d = from; d < to; d++) {
         const at = new Date(Date.UTC(2019, 0, 1, 2) + d * DAY);
-        t.ledger.append(
+        await t.ledger.append(
           release("daily-feed", at.toISOString().slice(0, 10)),
           customers(range(d % 50, (d % 50) + 4)),
           new Date(at.getTime() + 3_600_000),
         );
       }
     };
-    daily(0, 300);
+    await daily(0, 300);
     const dir = folder();
     const first = await published(h, dir);
     expect(first).toMatchObject({ size: 300, tiles: 3, bundles: 2, unchanged: 0 });
@@ -217,7 +229,7 @@ describe("publish and verify", () => {
       fullOnes.map((p) => [p, { bytes: readFileSync(join(dir, p)), stat: statSync(join(dir, p)) }]),
     );
 
-    daily(300, 520);
+    await daily(300, 520);
     const second = await published(h, dir);
     expect(second).toMatchObject({ previous: 300, size: 520, unchanged: 2, rewritten: 0, removed: 2 });
     for (const [p, b] of before) {
@@ -241,9 +253,9 @@ describe("publish and verify", () => {
     const secondNote = readFileSync(join(dir, "checkpoint"), "utf8");
     const oldBundle = readFileSync(join(dir, "tile/entries/000"));
     const before200 = new Date(Date.UTC(2019, 0, 1) + 200 * DAY).toISOString();
-    expect(t.reopen().prune(before200, retentionOf("3y"), new Date(Date.UTC(2025, 0, 1)), "dpo").pruned).toBe(
-      200,
-    );
+    expect(
+      (await t.reopen().prune(before200, retentionOf("3y"), new Date(Date.UTC(2025, 0, 1)), "dpo")).pruned,
+    ).toBe(200);
     const third = await published(h, dir);
     expect(third).toMatchObject({ size: 521, rewritten: 1, unchanged: 3 });
     const bundle = decodeBundle(readFileSync(join(dir, "tile/entries/000"))) as Uint8Array[];
@@ -264,7 +276,7 @@ describe("publish and verify", () => {
   });
 
   it("refuses a folder of another log, another history, a longer log or altered tiles, and writes nothing", async () => {
-    const h = history(70);
+    const h = await history(70);
     const dir = folder();
     await published(h, dir);
     const snapshot = files(dir);
@@ -275,13 +287,12 @@ describe("publish and verify", () => {
     };
     const key = h.keyring.active("ledger-signing");
     const other = logNoteSigner(key, "other.example/log");
-    const source = (await import("../src/ledger/tiles/index.js")).sqliteLogSource(h.store.db);
     await expect(
-      writeTiles(folderStore(dir), source, h.ledger.checkpointNote("other.example/log", other)),
+      writeFrom(h, folderStore(dir), await h.ledger.checkpointNote("other.example/log", other)),
     ).rejects.toThrow(/checkpoint of the log "ledger.test.example\/nsf", not "other.example\/log"/);
     unchanged();
 
-    const g = history(80, 9);
+    const g = await history(80, 9);
     const refused = await publish(g, dir).catch((e: Error) => e);
     expect(String(refused)).toMatch(/is not a prefix of this log: the folder holds another history/);
     unchanged();
@@ -289,28 +300,28 @@ describe("publish and verify", () => {
     // a checkpoint at an earlier size of the same log: the folder is ahead of it
     const size = 40;
     const signer = logNoteSigner(key, ORIGIN);
-    const root = Buffer.from(h.ledger.root(size), "hex");
+    const root = Buffer.from(await h.ledger.root(size), "hex");
     const earlier = signNote(checkpointText({ origin: ORIGIN, size, root, extensions: [] }), [signer]);
-    await expect(writeTiles(folderStore(dir), source, earlier)).rejects.toThrow(/more than this log's 40/);
+    await expect(writeFrom(h, folderStore(dir), earlier)).rejects.toThrow(/more than this log's 40/);
     unchanged();
 
     // a note whose root is not this log's
     const wrong = signNote(checkpointText({ origin: ORIGIN, size, root: Buffer.alloc(32), extensions: [] }), [
       signer,
     ]);
-    await expect(writeTiles(folderStore(folder()), source, wrong)).rejects.toThrow(
+    await expect(writeFrom(h, folderStore(folder()), wrong)).rejects.toThrow(
       /not the root of the log's first 40/,
     );
 
     // a full tile altered in the folder is never overwritten silently
-    appendMore(h, 200);
+    await appendMore(h, 200);
     const grown = folder();
     await published(h, grown);
     const tile = join(grown, "tile/0/000");
     const bytes = readFileSync(tile);
     bytes[100] = (bytes[100] as number) ^ 1;
     writeFileSync(tile, bytes);
-    appendMore(h, 1, 200);
+    await appendMore(h, 1, 200);
     await expect(publish(h, grown)).rejects.toThrow(/the full tile .*tile\/0\/000 differs from this log's/);
     expect(readFileSync(tile).equals(bytes)).toBe(true);
   });
@@ -319,9 +330,9 @@ describe("publish and verify", () => {
     const entries = [Buffer.from("a"), Buffer.from("b"), Buffer.alloc(70_000, 0x20), Buffer.from("d")];
     const leaves = Buffer.concat(entries.map((e) => leafHash(e)));
     const source: LogSource = {
-      size: () => entries.length,
-      leafHashes: (s, e) => leaves.subarray(s * 32, e * 32),
-      entries: (s, e) => entries.slice(s, e),
+      size: async () => entries.length,
+      leafHashes: async (s, e) => leaves.subarray(s * 32, e * 32),
+      entries: async (s, e) => entries.slice(s, e),
     };
     const signer = signerFromSeed(ORIGIN, Buffer.alloc(32, 3));
     const root = computeRoot(entries.map((e) => leafHash(e)));
@@ -345,13 +356,13 @@ describe("any changed byte fails verifyTiles", () => {
   }
 
   it("every byte of every tile, bundle and the checkpoint of a small log with releases, markers and a prune event", async () => {
-    const h = history(11);
+    const h = await history(11);
     const dir = folder();
     await published(h, dir);
     const clean = files(dir);
     expect((await verifyTiles(memoryReader(clean), [h.vkey])).ok).toBe(true);
     const kinds = (
-      decodeBundle(clean.get(`tile/entries/000.p/${h.ledger.size()}`) as Buffer) as Uint8Array[]
+      decodeBundle(clean.get(`tile/entries/000.p/${await h.ledger.size()}`) as Buffer) as Uint8Array[]
     ).map((e) =>
       markerLeaf(e) ? "pruned" : (JSON.parse(Buffer.from(e).toString()) as { kind: string }).kind,
     );
@@ -370,8 +381,8 @@ describe("any changed byte fails verifyTiles", () => {
   });
 
   it("sampled bytes of full, partial and level-1 tiles and bundles of a log past 256 entries", async () => {
-    const h = history(300);
-    appendMore(h, 200);
+    const h = await history(300);
+    await appendMore(h, 200);
     const dir = folder();
     await published(h, dir);
     const clean = files(dir);
@@ -437,13 +448,13 @@ describe("verify over HTTP", () => {
   }
 
   it("verifies the published folder through its URL, names a missing tile's URL, and times out clearly", async () => {
-    const h = history(300);
+    const h = await history(300);
     const dir = folder();
     await published(h, dir);
     const url = await serve(dir);
     const report = await verifyTiles(httpReader(url), [h.vkey]);
     expect(report.problems).toEqual([]);
-    expect(report).toMatchObject({ ok: true, size: h.ledger.size(), root: h.ledger.root() });
+    expect(report).toMatchObject({ ok: true, size: await h.ledger.size(), root: await h.ledger.root() });
 
     rmSync(join(dir, "tile/entries/000"));
     const missing = await verifyTiles(httpReader(url), [h.vkey]);

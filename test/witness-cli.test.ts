@@ -11,9 +11,9 @@ import { rng } from "./support/random.js";
 import { TestLog } from "./support/witness-log.js";
 import { serveWitness } from "./support/witness-serve.js";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
 });
 
 const serve = (dir: string) => serveWitness(dir, (child) => cleanups.push(() => child.kill("SIGKILL")));
@@ -73,16 +73,16 @@ describe("jikimi witness", () => {
     expect(await exited(w.child)).toEqual({ code: 0, signal: null });
     expect(w.stderr()).toMatch(/add-checkpoint ledger\.example\/cli 0 -> 9: 200/);
     expect(w.stderr()).not.toContain(ok.text.split(" ")[2]?.trim() ?? "?");
-    const state = openWitness(dir);
-    expect(state.latest(log.origin)?.size).toBe(9);
-    state.close();
+    const state = await openWitness(dir);
+    expect((await state.latest(log.origin))?.size).toBe(9);
+    await state.close();
   });
 
   it("two processes serving one folder never move a size backwards under 100 concurrent requests", async () => {
     const log = new TestLog("ledger.example/cli").grow(120);
     const { dir } = witnessFolder(log);
     const [a, b] = await Promise.all([serve(dir), serve(dir)]);
-    const reader = openWitness(dir);
+    const reader = await openWitness(dir);
     cleanups.unshift(() => reader.close());
     const next = rng(11);
     let seen = 0;
@@ -95,7 +95,7 @@ describe("jikimi witness", () => {
           url,
           formatAddCheckpoint({ oldSize: old, proof: log.proof(old, size), note: log.note(size) }),
         );
-        const stored = reader.latest(log.origin)?.size ?? 0;
+        const stored = (await reader.latest(log.origin))?.size ?? 0;
         expect([200, 409]).toContain(r.status);
         expect(stored).toBeGreaterThanOrEqual(r.status === 200 ? size : Number(r.text));
         expect(stored).toBeGreaterThanOrEqual(seen);
@@ -105,7 +105,7 @@ describe("jikimi witness", () => {
     );
     const cosigned = results.filter((r) => r.status === 200).map((r) => r.size);
     expect(cosigned.length).toBeGreaterThan(0);
-    expect(reader.latest(log.origin)?.size).toBe(Math.max(...cosigned));
+    expect((await reader.latest(log.origin))?.size).toBe(Math.max(...cosigned));
     for (const w of [a, b]) w?.child.kill("SIGTERM");
     for (const w of [a, b]) expect((await exited(w?.child as ChildProcessWithoutNullStreams)).code).toBe(0);
   });

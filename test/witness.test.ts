@@ -29,14 +29,14 @@ let root: { dir: string; cleanup: () => void };
 const witnesses: Running[] = [];
 
 async function start(name: string, dir: string): Promise<Running> {
-  const state = openWitness(dir);
+  const state = await openWitness(dir);
   const server = await listenWitness(witnessApp({ state }), { host: "127.0.0.1", port: 0 });
   return { name, dir, state, server, vkey: state.cosigner.vkey };
 }
 
 async function stop(w: Running): Promise<void> {
   await w.server.close();
-  w.state.close();
+  await w.state.close();
 }
 
 function policy(ws: Running[] = witnesses, quorum = 2, timeoutMs?: number): WitnessPolicy {
@@ -57,10 +57,10 @@ beforeAll(async () => {
   for (const n of [1, 2, 3]) {
     const name = `witness.example/w${n}`;
     const dir = join(root.dir, `w${n}`);
-    initWitness(dir, name, seedOf(name));
-    const state = openWitness(dir);
-    state.addLog(ORIGIN, new TestLog(ORIGIN).vkey);
-    state.close();
+    await initWitness(dir, name, seedOf(name));
+    const state = await openWitness(dir);
+    await state.addLog(ORIGIN, new TestLog(ORIGIN).vkey);
+    await state.close();
     witnesses.push(await start(name, dir));
   }
 });
@@ -83,7 +83,7 @@ describe("witnesses on loopback", () => {
       expect(r.met).toBe(true);
       expect(r.cosignatures.map((c) => c.witness)).toEqual(witnesses.map((w) => w.name));
       for (const w of witnesses) expect(r.sizes.get(w.name)).toBe(log.size);
-      for (const w of witnesses) expect(w.state.latest(ORIGIN)?.size).toBe(log.size);
+      for (const w of witnesses) expect((await w.state.latest(ORIGIN))?.size).toBe(log.size);
       const check = verifyCosignatures(
         r.note,
         witnesses.map((w) => w.vkey),
@@ -110,7 +110,7 @@ describe("witnesses on loopback", () => {
     expect(r.failures).toHaveLength(3);
     for (const f of r.failures)
       expect(f).toMatchObject({ fork: true, reason: expect.stringMatching(/rewritten/) });
-    for (const w of witnesses) expect(w.state.latest(ORIGIN)?.size).toBe(size);
+    for (const w of witnesses) expect((await w.state.latest(ORIGIN))?.size).toBe(size);
   });
 
   it("refuse a rolled-back log (409 with a larger size) and a re-rooted one (409 at the same size): forks", async () => {
@@ -175,25 +175,25 @@ describe("witnesses on loopback", () => {
 
   it("keep the latest size across a restart in the middle of a run", async () => {
     const w = witnesses[1] as Running;
-    const before = w.state.latest(ORIGIN)?.size ?? 0;
+    const before = (await w.state.latest(ORIGIN))?.size ?? 0;
     expect(before).toBe(log.size);
     await stop(w);
     const restarted = await start(w.name, w.dir);
     witnesses[1] = restarted;
-    expect(restarted.state.latest(ORIGIN)?.size).toBe(before);
+    expect((await restarted.state.latest(ORIGIN))?.size).toBe(before);
     const fromZero = await post(restarted, formatAddCheckpoint({ oldSize: 0, proof: [], note: log.note() }));
     expect(fromZero).toEqual({ status: 409, type: "text/x.tlog.size", text: `${before}\n` });
     log.grow(2);
     const r = await collectCosignatures(log.note(), policy(), (old) => log.proof(old), known);
     expect(r.failures).toEqual([]);
-    expect(restarted.state.latest(ORIGIN)?.size).toBe(log.size);
+    expect((await restarted.state.latest(ORIGIN))?.size).toBe(log.size);
     for (const [k, v] of r.sizes) known.set(k, v);
   });
 
   it("report an unreachable and a silent witness as failures that are not forks; the quorum can still hold", async () => {
     const closed = await start("witness.example/w1", (witnesses[0] as Running).dir);
     await closed.server.close();
-    closed.state.close();
+    await closed.state.close();
     const sockets: Socket[] = [];
     const silent: Server = createServer((s) => sockets.push(s));
     await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
@@ -237,9 +237,9 @@ describe("witnesses on loopback", () => {
 
   it("never move a size backwards under 100 concurrent requests for one origin", async () => {
     const w = witnesses[0] as Running;
-    const reader = openWitness(w.dir);
+    const reader = await openWitness(w.dir);
     try {
-      const base = w.state.latest(ORIGIN)?.size ?? 0;
+      const base = (await w.state.latest(ORIGIN))?.size ?? 0;
       log.grow(150);
       const next = rng(7);
       // chains of small steps from the latest size on, plus longer jumps, sent in a shuffled order at once
@@ -259,7 +259,7 @@ describe("witnesses on loopback", () => {
             w,
             formatAddCheckpoint({ oldSize: old, proof: log.proof(old, size), note: log.note(size) }),
           );
-          const stored = reader.latest(ORIGIN)?.size ?? 0;
+          const stored = (await reader.latest(ORIGIN))?.size ?? 0;
           statuses.push(r.status);
           expect([200, 409]).toContain(r.status);
           // what the answer says the witness held is never above what is stored afterwards
@@ -270,11 +270,11 @@ describe("witnesses on loopback", () => {
       );
       expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
       expect(statuses.filter((s) => s === 409).length).toBeGreaterThan(0);
-      const final = reader.latest(ORIGIN);
+      const final = await reader.latest(ORIGIN);
       expect(final?.size).toBe(seen);
       expect(final?.root).toEqual(log.tree.rootAt(final?.size ?? 0));
     } finally {
-      reader.close();
+      await reader.close();
     }
   });
 });

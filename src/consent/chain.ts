@@ -6,11 +6,9 @@
 // covered, and the head after any whole number of batches is reproducible from the events alone. The chain is
 // unkeyed: it makes edits evident against a head committed elsewhere (the ledger's entries), not on its own.
 import { createHash, type Hash } from "node:crypto";
-import type Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { hasConsentChain } from "./migration.js";
-import { integerColumn, pageRow } from "./statements.js";
+import type { ConsentReads, ConsentWrites } from "../ports/consent.js";
 
 export const HEAD_BYTES = 32;
 /** The chain state before any event. */
@@ -220,230 +218,66 @@ export function encodeStr(s: string): Buffer {
   return out;
 }
 
-export interface BatchRow {
-  id: number;
-  recordedAt: string;
-  events: number;
-  firstId: number | null;
-  lastId: number | null;
-  head: Buffer | null;
-}
+export const EMPTY_NAME = encodeStr("");
 
-export type ChainEventRow = [
-  id: number,
-  purpose: number,
-  at: number,
-  subject: number,
-  granted: number,
-  source: number,
-  evidence: string | null,
-  batch: number,
-];
-
-const BATCH_COLUMNS =
-  "id, recorded_at AS recordedAt, events, first_id AS firstId, last_id AS lastId, head FROM consent_batches";
-
-/** Every batch in id order. */
-export function allBatches(db: Database.Database): BatchRow[] {
-  return db.prepare(`SELECT ${BATCH_COLUMNS} ORDER BY id`).all() as BatchRow[];
-}
-
-/** Events with id in [from, to], in id order. */
-export function eventsInIds(
-  db: Database.Database,
-  from: number,
-  to: number,
-): IterableIterator<ChainEventRow> {
-  return db
-    .prepare(
-      "SELECT id, purpose, at, subject, granted, source, evidence, batch FROM consent_events WHERE id >= ? AND id <= ? ORDER BY id",
-    )
-    .raw(true)
-    .iterate(from, to) as IterableIterator<ChainEventRow>;
-}
-
-/**
- * A page of events in id order, by column, as the rows hold them (numbers for intact rows; a value of another
- * type stays what better-sqlite3 returns for it, so it hashes as row by row).
- */
-export interface ChainEventPage {
-  count: number;
-  id: number[];
-  purpose: number[];
-  at: number[];
-  subject: number[];
-  granted: number[];
-  source: number[];
-  batch: number[];
-  /** each event's evidence length in UTF-8 bytes, null when it has none */
-  evidenceLength: (number | null)[];
-  /** the page's evidence bytes, concatenated in id order */
-  evidence: Uint8Array;
-}
-
-const MAX_ROWID = 9223372036854775807n;
-const MIN_ROWID = -9223372036854775808n;
-const NO_BYTES = new Uint8Array(0);
-
-/**
- * Every event in id order, `pageSize` at a time. Each page is one row of SQLite aggregates (JSON arrays of the
- * integer columns and the evidence concatenated as bytes), far cheaper than a row each; a page holding anything
- * but integers in those columns is read again row by row.
- * @example for (const page of eventPages(db)) for (let i = 0; i < page.count; i++) page.id[i]
- */
-export function* eventPages(db: Database.Database, pageSize = 1 << 16): Generator<ChainEventPage> {
-  const fast = db
-    .prepare(
-      `SELECT CAST(max(id) AS TEXT), json_group_array(id), json_group_array(purpose), json_group_array(at),
-              json_group_array(subject), json_group_array(granted), json_group_array(source), json_group_array(batch),
-              json_group_array(octet_length(evidence)), CAST(group_concat(evidence, '') AS BLOB)
-       FROM (SELECT id, purpose, at, subject, granted, source, evidence, batch FROM consent_events
-             WHERE id >= ? ORDER BY id LIMIT ?)`,
-    )
-    .raw(true);
-  const slow = db
-    .prepare(
-      "SELECT id, purpose, at, subject, granted, source, evidence, batch, CAST(id AS TEXT) FROM consent_events WHERE id >= ? ORDER BY id LIMIT ?",
-    )
-    .raw(true);
-  for (let from = MIN_ROWID; ; ) {
-    const row = pageRow(fast, from, pageSize);
-    const rows = row === undefined ? (slow.all(from, pageSize) as SlowRow[]) : undefined;
-    const last = row === undefined ? rows?.at(-1)?.[8] : row[0];
-    if (typeof last !== "string") return;
-    const page = (row && columnsPage(row)) ?? rowsPage(rows ?? (slow.all(from, pageSize) as SlowRow[]));
-    yield page;
-    const next = BigInt(last);
-    if (page.count < pageSize || next >= MAX_ROWID) return;
-    from = next + 1n;
-  }
-}
-
-/** The fast page, or undefined when a column holds anything but integers or the ids do not ascend. */
-function columnsPage(row: readonly unknown[]): ChainEventPage | undefined {
-  const cols: number[][] = [];
-  for (let c = 1; c <= 7; c++) {
-    const col = integerColumn(row[c]);
-    if (col === undefined) return undefined;
-    cols.push(col);
-  }
-  const [id, purpose, at, subject, granted, source, batch] = cols as [
-    number[],
-    number[],
-    number[],
-    number[],
-    number[],
-    number[],
-    number[],
-  ];
-  for (let i = 1; i < id.length; i++) if ((id[i] as number) <= (id[i - 1] as number)) return undefined;
-  const lengths = row[8];
-  const bytes = row[9];
-  if (typeof lengths !== "string" || (bytes !== null && !(bytes instanceof Uint8Array))) return undefined;
-  const evidenceLength = JSON.parse(lengths) as (number | null)[];
-  return {
-    count: id.length,
-    id,
-    purpose,
-    at,
-    subject,
-    granted,
-    source,
-    batch,
-    evidenceLength,
-    evidence: bytes ?? NO_BYTES,
-  };
-}
-
-/** A row of the slow page statement: the event, then its id as text (exact). */
-type SlowRow = [...ChainEventRow, idText: string];
-
-function rowsPage(rows: readonly SlowRow[]): ChainEventPage {
-  const page: ChainEventPage = {
-    count: rows.length,
-    id: [],
-    purpose: [],
-    at: [],
-    subject: [],
-    granted: [],
-    source: [],
-    batch: [],
-    evidenceLength: [],
-    evidence: NO_BYTES,
-  };
-  const parts: Buffer[] = [];
-  for (const [id, purpose, at, subject, granted, source, evidence, batch] of rows) {
-    page.id.push(id);
-    page.purpose.push(purpose);
-    page.at.push(at);
-    page.subject.push(subject);
-    page.granted.push(granted);
-    page.source.push(source);
-    page.batch.push(batch);
-    if (evidence === null) page.evidenceLength.push(null);
-    else {
-      const bytes = Buffer.from(String(evidence), "utf8");
-      page.evidenceLength.push(bytes.length);
-      parts.push(bytes);
-    }
-  }
-  page.evidence = Buffer.concat(parts);
-  return page;
-}
-
-/** Names by id of consent_purposes or consent_sources. */
-export function namesOf(
-  db: Database.Database,
-  table: "consent_purposes" | "consent_sources",
-): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const [id, name] of db.prepare(`SELECT id, name FROM ${table}`).raw(true).all() as [number, string][])
-    out.set(id, name);
+/** Names by id, encoded as the chain's `str`. */
+export async function encodedNames(
+  tx: ConsentReads,
+  table: "purpose" | "source",
+): Promise<Map<number, Uint8Array>> {
+  const out = new Map<number, Uint8Array>();
+  for (const [id, name] of await tx.names(table)) out.set(id, encodeStr(name));
   return out;
 }
 
-export function requireChain(db: Database.Database): void {
-  if (!hasConsentChain(db))
+/** Refuses a database without the chain's columns (store migration 8). */
+export async function requireChain(tx: ConsentReads): Promise<void> {
+  if (!(await tx.hasChain()))
     throw new JikimiError("store_outdated", t("consent.chain.outdated"), {
       hint: t("consent.chain.outdated_hint"),
     });
 }
 
+/** Whether the oldest batch has no head: batches recorded before the chain existed wait to be chained. */
+export async function needsChaining(tx: ConsentReads): Promise<boolean> {
+  await requireChain(tx);
+  const first = await tx.firstBatch();
+  return first !== undefined && first.head === null;
+}
+
 /**
- * Chains the batches recorded before the chain existed (NULL heads from the oldest batch on), in one
- * transaction; a NULL head after a chained batch is not repaired (currentHead refuses it, verifyConsent reports it).
- * @example chainUnchainedBatches(db) // 0 when every batch has its head
+ * Chains the batches recorded before the chain existed (NULL heads from the oldest batch on), inside the write
+ * transaction `tx`; a NULL head after a chained batch is not repaired (currentHead refuses it, verifyConsent
+ * reports it).
+ * @example await store.write((tx) => chainUnchainedBatches(tx)) // 0 when every batch has its head
  */
-export function chainUnchainedBatches(db: Database.Database): number {
-  requireChain(db);
-  const first = db.prepare("SELECT head FROM consent_batches ORDER BY id LIMIT 1").get() as
-    | { head: Buffer | null }
-    | undefined;
-  if (first === undefined || first.head !== null) return 0;
-  const run = db.transaction((): number => {
-    const batches = allBatches(db);
-    let end = batches.findIndex((b) => b.head !== null);
-    if (end < 0) end = batches.length;
-    const purposes = namesOf(db, "consent_purposes");
-    const sources = namesOf(db, "consent_sources");
-    const update = db.prepare("UPDATE consent_batches SET first_id = ?, last_id = ?, head = ? WHERE id = ?");
-    const writer = new ChainWriter();
-    let k = -1; // the batch being chained
-    let firstId = 1;
-    let lastId = 0;
-    // written after the scan: a connection runs no statement while it iterates
-    const heads: [number, number, Buffer, number][] = [];
-    const close = () => {
-      const b = batches[k];
-      if (b !== undefined) heads.push([firstId, lastId, writer.end(), b.id]);
-      firstId = lastId + 1;
-    };
-    // events in id order belong to the prefix's batches in batch order
-    for (const [id, purpose, at, subject, granted, source, evidence, batch] of eventsInIds(
-      db,
-      1,
-      Number.MAX_SAFE_INTEGER,
-    )) {
+export async function chainUnchainedBatches(tx: ConsentWrites): Promise<number> {
+  if (!(await needsChaining(tx))) return 0;
+  const batches = await tx.batches();
+  let end = batches.findIndex((b) => b.head !== null);
+  if (end < 0) end = batches.length;
+  const purposes = await encodedNames(tx, "purpose");
+  const sources = await encodedNames(tx, "source");
+  const writer = new ChainWriter();
+  let k = -1; // the batch being chained
+  let firstId = 1;
+  let lastId = 0;
+  const heads: { id: number; firstId: number; lastId: number; head: Uint8Array }[] = [];
+  const close = () => {
+    const b = batches[k];
+    if (b !== undefined) heads.push({ firstId, lastId, head: writer.end(), id: b.id });
+    firstId = lastId + 1;
+  };
+  // events in id order belong to the prefix's batches in batch order
+  scan: for await (const page of tx.eventPages()) {
+    let from = 0;
+    for (let i = 0; i < page.count; i++) {
+      const length = page.evidenceLength[i] ?? null;
+      const evidenceFrom = from;
+      if (length !== null) from += length;
+      const id = page.id[i] as number;
+      if (id < 1) continue;
+      const batch = page.batch[i] as number;
       if (batch !== batches[k]?.id) {
         let next = k + 1;
         while (next < end && batches[next]?.id !== batch) next++;
@@ -452,7 +286,7 @@ export function chainUnchainedBatches(db: Database.Database): number {
             throw new JikimiError("consent_chain_broken", t("consent.chain.out_of_order", { id }), {
               hint: t("consent.chain.out_of_order_hint"),
             });
-          break; // the first event of a chained batch
+          break scan; // the first event of a chained batch
         }
         for (; k < next; ) {
           if (k >= 0) close();
@@ -461,52 +295,49 @@ export function chainUnchainedBatches(db: Database.Database): number {
         }
         firstId = id;
       }
-      writer.event(
+      writer.encodedEvent(
         id,
-        at,
-        subject,
-        granted,
-        purposes.get(purpose) ?? "",
-        sources.get(source) ?? "",
-        evidence,
+        page.at[i] as number,
+        page.subject[i] as number,
+        page.granted[i] as number,
+        purposes.get(page.purpose[i] as number) ?? EMPTY_NAME,
+        sources.get(page.source[i] as number) ?? EMPTY_NAME,
+        page.evidence,
+        evidenceFrom,
+        length,
       );
       lastId = id;
     }
-    if (k >= 0) close();
-    // batches of the prefix without events
-    for (k++; k < end; k++) {
-      writer.begin(batches[k]?.id ?? 0, batches[k]?.recordedAt ?? "");
-      close();
-    }
-    for (const row of heads) update.run(...row);
-    return end;
-  });
-  return db.inTransaction ? run() : run.immediate();
+  }
+  if (k >= 0) close();
+  // batches of the prefix without events
+  for (k++; k < end; k++) {
+    writer.begin(batches[k]?.id ?? 0, batches[k]?.recordedAt ?? "");
+    close();
+  }
+  await tx.setBatchHeads(heads);
+  return end;
 }
 
 /** The chain state now: the last batch's last event id and head (ZERO_HEAD before any event). */
-export function currentHead(db: Database.Database): ConsentHead {
-  requireChain(db);
-  const row = db
-    .prepare("SELECT id, last_id AS lastId, head FROM consent_batches ORDER BY id DESC LIMIT 1")
-    .get() as { id: number; lastId: number | null; head: Buffer | null } | undefined;
+export async function currentHead(tx: ConsentReads): Promise<ConsentHead> {
+  await requireChain(tx);
+  const row = await tx.lastBatch();
   if (row === undefined) return { events: 0, head: ZERO_HEAD.toString("hex") };
   if (row.head === null || row.lastId === null)
     throw new JikimiError("consent_chain_broken", t("consent.chain.unchained_batch", { id: row.id }), {
       hint: t("consent.chain.unchained_batch_hint"),
     });
-  return { events: row.lastId, head: row.head.toString("hex") };
+  return { events: row.lastId, head: Buffer.from(row.head).toString("hex") };
 }
 
 /**
  * The stored head after exactly `events` events (a batch ending there), or undefined when no batch ends there.
- * @example consentHeadAt(db, 2448950) // "9f2c..." (what a ledger entry that committed to 2,448,950 events should hold)
+ * @example await consentHeadAt(tx, 2448950) // "9f2c..." (what a ledger entry that committed to 2,448,950 events should hold)
  */
-export function consentHeadAt(db: Database.Database, events: number): string | undefined {
-  requireChain(db);
+export async function consentHeadAt(tx: ConsentReads, events: number): Promise<string | undefined> {
+  await requireChain(tx);
   if (events === 0) return ZERO_HEAD.toString("hex");
-  const row = db
-    .prepare("SELECT head FROM consent_batches WHERE last_id = ? ORDER BY id LIMIT 1")
-    .get(events) as { head: Buffer | null } | undefined;
-  return row?.head?.toString("hex");
+  const head = await tx.headEndingAt(events);
+  return head ? Buffer.from(head).toString("hex") : undefined;
 }

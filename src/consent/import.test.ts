@@ -7,36 +7,36 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import { nodeSubjectHasher } from "../ledger/subjects/subject-hasher.js";
-import { openStore, type Store } from "../store/sqlite.js";
+import { openSqliteStore } from "../store/sqlite/index.js";
 import { consentFileFormat, importConsentFile } from "./import.js";
 import { ConsentInputError } from "./problems.js";
 import { ConsentRegistry } from "./registry.js";
 
 const NOW = new Date("2025-01-01T00:00:00Z");
 const P = "nsf-provision";
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
 });
 
 function setup() {
   const dir = mkdtempSync(join(tmpdir(), "jikimi-consent-"));
-  const store: Store = openStore(dir);
-  cleanups.push(() => {
-    store.close();
+  const store = openSqliteStore(join(dir, ".jikimi", "state.db"));
+  cleanups.push(async () => {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const dictionary = new SubjectDictionary(store.db);
+  const dictionary = new SubjectDictionary();
   const hasher = nodeSubjectHasher("ledger-subjects-test", randomBytes(32));
-  const registry = new ConsentRegistry(store.db, dictionary, hasher);
+  const registry = new ConsentRegistry(store.consent, dictionary, hasher);
   const file = (name: string, content: string | Buffer) => {
     const path = join(dir, name);
     writeFileSync(path, content);
     return path;
   };
-  const has = (subject: string, at = "2024-12-31T00:00:00Z") => {
-    const i = dictionary.lookup(hasher.hashMany([subject]));
-    return i !== undefined && registry.asOf(P, at).has(i);
+  const has = async (subject: string, at = "2024-12-31T00:00:00Z") => {
+    const i = await store.consent.read((tx) => dictionary.lookup(tx, hasher.hashMany([subject])));
+    return i !== undefined && (await registry.asOf(P, at)).has(i);
   };
   return { registry, file, has };
 }
@@ -61,14 +61,14 @@ describe("importConsentFile", () => {
       `${P},"HB2",withdraw,2024-02-01T00:00:00Z,"app settings","ticket 7, page 2"\r\n`;
     const r = await importConsentFile(registry, file("c.csv", csv), { now: NOW });
     expect(r).toMatchObject({ format: "csv", rows: 3, recorded: 3, newSubjects: 2 });
-    expect(has("HB,1")).toBe(true);
-    expect(has("HB2", "2024-01-15T00:00:00Z")).toBe(true);
-    expect(has("HB2")).toBe(false);
-    expect(registry.status("HB,1")[0]).toMatchObject({
+    expect(await has("HB,1")).toBe(true);
+    expect(await has("HB2", "2024-01-15T00:00:00Z")).toBe(true);
+    expect(await has("HB2")).toBe(false);
+    expect((await registry.status("HB,1"))[0]).toMatchObject({
       evidence: 's3://proofs/"a",1',
       since: "2024-01-01T00:00:00.000Z",
     });
-    expect(registry.status("HB2")[0]?.history[1]).toMatchObject({
+    expect((await registry.status("HB2"))[0]?.history[1]).toMatchObject({
       source: "app settings",
       evidence: "ticket 7, page 2",
     });
@@ -98,7 +98,7 @@ describe("importConsentFile", () => {
     ].join("\r\n");
     const r = await importConsentFile(registry, file("c.jsonl", jsonl), { now: NOW });
     expect(r).toMatchObject({ format: "jsonl", rows: 2, recorded: 2 });
-    expect(has("A") && has("B")).toBe(true);
+    expect((await has("A")) && (await has("B"))).toBe(true);
   });
 
   it("reports every bad CSV row by row and field, without values, and records nothing", async () => {
@@ -130,7 +130,7 @@ describe("importConsentFile", () => {
     expect(e.message).toMatch(/^the consent file .*bad\.csv: 7 problems, nothing was recorded:/);
     expect(e.message).toMatch(/row 6: has 4 columns, the header 6; source, evidence are missing/);
     expect(e.message).not.toMatch(/SUBJ|EVID|revoke|Bad Purpose|2024-13/);
-    expect(has("SUBJ-0001")).toBe(false);
+    expect(await has("SUBJ-0001")).toBe(false);
   });
 
   it("reports bad JSONL lines by line number", async () => {
@@ -203,7 +203,7 @@ describe("importConsentFile", () => {
     expect(e.message).toMatch(/\.\.\. and 10 more$/);
   });
 
-  it("tells the format by extension or --input-format", () => {
+  it("tells the format by extension or --input-format", async () => {
     expect(consentFileFormat("a.CSV")).toBe("csv");
     expect(consentFileFormat("a.ndjson")).toBe("jsonl");
     expect(consentFileFormat("a.txt", "jsonl")).toBe("jsonl");

@@ -4,8 +4,8 @@ import { createReadStream } from "node:fs";
 import { extname } from "node:path";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
+import { type CsvRecordSink, CsvTokenizer } from "../io/records/csv-tokenizer.js";
 import type { EventBatch } from "./batch.js";
-import { CsvParser } from "./csv.js";
 import { CONSENT_FIELDS, type ConsentField, place, REQUIRED_FIELDS, validateEvent } from "./event.js";
 import { ConsentInputError, ProblemList } from "./problems.js";
 import type { ConsentRegistry, RecordResult } from "./registry.js";
@@ -43,6 +43,7 @@ export function consentFileFormat(path: string, format?: string): ConsentFileFor
 function readHeader(
   fields: string[],
   badQuoting: boolean,
+  badEncoding: boolean,
   problems: ProblemList,
 ): ConsentField[] | undefined {
   const before = problems.total;
@@ -50,6 +51,10 @@ function readHeader(
   const help = t("consent.import.header_help");
   const add = (field: string, message: string) =>
     problems.add({ row: 0, field, code: "bad_header", message: t("consent.import.header", { message }) });
+  if (badEncoding) {
+    add("*", `${t("io.csv.header_encoding")}: ${t("io.csv.header_encoding_hint")}`);
+    return undefined;
+  }
   if (badQuoting) add("*", t("consent.import.header_quote", { help }));
   fields.forEach((raw, k) => {
     const name = raw.trim().toLowerCase();
@@ -68,24 +73,11 @@ function readHeader(
   return problems.total === before ? header : undefined;
 }
 
-/** Decodes UTF-8 chunks strictly (a BOM is dropped); calls `onText`, stops when it returns false. */
-async function readText(path: string, onText: (text: string) => boolean): Promise<"ok" | "bad_encoding"> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+/** Reads a file's bytes chunk by chunk; calls `onChunk`, stops when it returns false. */
+async function readChunks(path: string, onChunk: (bytes: Uint8Array) => boolean): Promise<void> {
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-      let text: string;
-      try {
-        text = decoder.decode(chunk as Buffer, { stream: true });
-      } catch {
-        return "bad_encoding";
-      }
-      if (!onText(text)) return "ok";
-    }
-    try {
-      onText(decoder.decode());
-    } catch {
-      return "bad_encoding";
-    }
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+      if (!onChunk(chunk as Buffer)) return;
   } catch (cause) {
     if (cause instanceof JikimiError) throw cause;
     throw new JikimiError("file_unreadable", t("consent.import.unreadable", { path }), {
@@ -93,7 +85,6 @@ async function readText(path: string, onText: (text: string) => boolean): Promis
       cause,
     });
   }
-  return "ok";
 }
 
 /**
@@ -116,58 +107,82 @@ export async function readConsentFile(
     // once a row is bad nothing will be recorded: keep validating, stop hashing
     if (event && problems.total === 0) batch.add(event);
   };
-  let onText: (text: string) => boolean;
+  let onChunk: (bytes: Uint8Array) => boolean;
   let finish: () => void;
   if (format === "csv") {
+    // the records layer's tokeniser (quotes, CRLF, BOM, binary and line caps); the header and rows mean consent fields
     let header: ConsentField[] | undefined;
     let stop = false;
-    const parser = new CsvParser((fields, badQuoting) => {
-      if (stop) return;
-      if (header === undefined) {
-        header = readHeader(fields, badQuoting, problems);
-        stop = header === undefined;
-        return;
-      }
-      const row = ++rows;
-      if (badQuoting)
-        problems.add({
-          row,
-          field: "*",
-          code: "bad_quoting",
-          message: t("consent.import.row_quote", { place: place("row", row) }),
-        });
-      if (fields.length !== header.length) {
-        const missing = header.slice(fields.length);
-        problems.add({
-          row,
-          field: missing[0] ?? "*",
-          code: "wrong_column_count",
-          message:
-            t("consent.import.columns", {
-              place: place("row", row),
-              count: fields.length,
-              header: header.length,
-            }) +
-            (missing.length > 0
-              ? t("consent.import.columns_missing", { count: missing.length, fields: missing.join(", ") })
-              : t("consent.import.columns_extra")),
-        });
-        return;
-      }
-      if (badQuoting) return;
-      const raw: Record<string, string> = {};
-      header.forEach((field, k) => {
-        const value = fields[k] ?? "";
-        if (!(field === "evidence" && value === "")) raw[field] = value;
+    const quoteProblem = (row: number) =>
+      problems.add({
+        row,
+        field: "*",
+        code: "bad_quoting",
+        message: t("consent.import.row_quote", { place: place("row", row) }),
       });
-      take(raw, row);
-    });
-    onText = (text) => {
-      parser.push(text);
+    const sink: CsvRecordSink = {
+      record(fields, _line, badQuote, badEncoding) {
+        if (stop) return;
+        const badQuoting = badQuote >= 0;
+        if (header === undefined) {
+          header = readHeader(fields, badQuoting, badEncoding, problems);
+          stop = header === undefined;
+          return;
+        }
+        const row = ++rows;
+        if (badQuoting) quoteProblem(row);
+        if (fields.length !== header.length) {
+          const missing = header.slice(fields.length);
+          problems.add({
+            row,
+            field: missing[0] ?? "*",
+            code: "wrong_column_count",
+            message:
+              t("consent.import.columns", {
+                place: place("row", row),
+                count: fields.length,
+                header: header.length,
+              }) +
+              (missing.length > 0
+                ? t("consent.import.columns_missing", { count: missing.length, fields: missing.join(", ") })
+                : t("consent.import.columns_extra")),
+          });
+          return;
+        }
+        if (badEncoding) {
+          // invalid bytes read as U+FFFD: name the first column holding one
+          const at = fields.findIndex((f) => f.includes("\uFFFD"));
+          problems.add({
+            row,
+            field: header[at] ?? "*",
+            code: "bad_encoding",
+            message: t("consent.import.bad_encoding", { place: place("row", row) }),
+          });
+        }
+        if (badQuoting || badEncoding) return;
+        const raw: Record<string, string> = {};
+        header.forEach((field, k) => {
+          const value = fields[k] ?? "";
+          if (!(field === "evidence" && value === "")) raw[field] = value;
+        });
+        take(raw, row);
+      },
+      openQuote() {
+        if (stop) return;
+        if (header === undefined) {
+          readHeader([], true, false, problems);
+          stop = true;
+        } else quoteProblem(++rows);
+      },
+    };
+    const tokens = new CsvTokenizer(sink, { name: path });
+    onChunk = (bytes) => {
+      tokens.push(bytes);
       return !stop;
     };
     finish = () => {
-      parser.end();
+      if (stop) return;
+      tokens.end();
       if (header === undefined && !stop)
         problems.add({
           row: 0,
@@ -200,25 +215,36 @@ export async function readConsentFile(
       }
       take(raw, line);
     };
-    onText = (text) => {
+    // strict UTF-8 (a BOM is dropped): the first invalid byte stops the read
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let badEncoding = false;
+    const onText = (decode: () => string): boolean => {
+      let text: string;
+      try {
+        text = decode();
+      } catch {
+        badEncoding = true;
+        problems.add({
+          row: rows + 1,
+          field: "*",
+          code: "bad_encoding",
+          message: t("consent.import.bad_encoding", { place: place(label, rows + 1) }),
+        });
+        return false;
+      }
       const lines = (rest + text).split("\n");
       rest = lines.pop() ?? "";
       for (const l of lines) onLine(l);
       return true;
     };
+    onChunk = (bytes) => onText(() => decoder.decode(bytes, { stream: true }));
     finish = () => {
+      if (badEncoding || !onText(() => decoder.decode())) return;
       if (rest !== "") onLine(rest);
     };
   }
-  const read = await readText(path, onText);
-  if (read === "bad_encoding")
-    problems.add({
-      row: rows + 1,
-      field: "*",
-      code: "bad_encoding",
-      message: t("consent.import.bad_encoding", { place: place(label, rows + 1) }),
-    });
-  else finish();
+  await readChunks(path, onChunk);
+  finish();
   if (problems.total === 0 && rows === 0)
     problems.add({
       row: 0,
@@ -243,6 +269,6 @@ export async function importConsentFile(
   const now = options.now ?? new Date();
   const batch = registry.newBatch();
   const { format, rows } = await readConsentFile(path, batch, { ...options, now });
-  const result = registry.recordBatch(batch, now);
+  const result = await registry.recordBatch(batch, now);
   return { ...result, format, rows, seconds: (performance.now() - started) / 1000 };
 }

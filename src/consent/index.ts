@@ -2,7 +2,7 @@
 // the event chain a ledger entry commits to, and its verification.
 export { EventBatch } from "./batch.js";
 export { type RoaringBitmap32, setDigestOf } from "./bitmap.js";
-export { type ConsentHead, chainUnchainedBatches, consentHeadAt, ZERO_HEAD } from "./chain.js";
+export { type ConsentHead, chainUnchainedBatches, consentHeadAt, currentHead, ZERO_HEAD } from "./chain.js";
 export {
   CONSENT_ACTIONS,
   CONSENT_FIELDS,
@@ -21,7 +21,6 @@ export {
   importConsentFile,
   readConsentFile,
 } from "./import.js";
-export { hasConsentChain } from "./migration.js";
 export { ConsentInputError, type ConsentProblem, type ProblemCode } from "./problems.js";
 export { declaredConsentPurposes } from "./purposes.js";
 export {
@@ -35,4 +34,9 @@ export {
 } from "./registry.js";
 export { ConsentReplayer, type ConsentSetDigest, consentSetAt } from "./replay.js";
 export { formatInstant, parseInstant } from "./time.js";
-export { type ConsentIntegrityKind, type ConsentIntegrityProblem, verifyConsent } from "./verify.js";
+export {
+  type ConsentIntegrityKind,
+  type ConsentIntegrityProblem,
+  consentProblems,
+  verifyConsent,
+} from "./verify.js";

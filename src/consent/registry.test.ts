@@ -5,29 +5,33 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import { nodeSubjectHasher } from "../ledger/subjects/subject-hasher.js";
-import { openStore, type Store } from "../store/sqlite.js";
+import { openSqliteStore, type SqliteStateStore } from "../store/sqlite/index.js";
 import type { ConsentEvent } from "./event.js";
 import { ConsentInputError } from "./problems.js";
 import { ConsentRegistry, type ConsentRegistryOptions } from "./registry.js";
 
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+const stores: SqliteStateStore[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
 });
 
 function setup(options: ConsentRegistryOptions = {}) {
-  const store = openStore(".", ":memory:");
+  const store = openSqliteStore(":memory:");
   stores.push(store);
-  const dictionary = new SubjectDictionary(store.db);
+  const dictionary = new SubjectDictionary();
   const hasher = nodeSubjectHasher("ledger-subjects-test", randomBytes(32));
-  const registry = new ConsentRegistry(store.db, dictionary, hasher, options);
-  const index = (subject: string) => dictionary.lookup(hasher.hashMany([subject]));
+  const registry = new ConsentRegistry(store.consent, dictionary, hasher, options);
+  const index = (subject: string) =>
+    store.consent.read((tx) => dictionary.lookup(tx, hasher.hashMany([subject])));
   /** the subject keys in a bitmap, among `keys` */
-  const members = (bitmap: { has(i: number): boolean }, keys: readonly string[]) =>
-    keys.filter((k) => {
-      const i = index(k);
-      return i !== undefined && bitmap.has(i);
-    });
+  const members = async (bitmap: { has(i: number): boolean }, keys: readonly string[]) => {
+    const out: string[] = [];
+    for (const k of keys) {
+      const i = await index(k);
+      if (i !== undefined && bitmap.has(i)) out.push(k);
+    }
+    return out;
+  };
   return { store, registry, index, members };
 }
 
@@ -47,24 +51,24 @@ const T2 = "2024-02-10T00:00:00Z";
 const T3 = "2024-03-10T00:00:00Z";
 
 describe("asOf", () => {
-  it("follows grant, withdraw and grant again at every boundary", () => {
+  it("follows grant, withdraw and grant again at every boundary", async () => {
     const { registry, members } = setup();
-    registry.grant("HB1", P, { at: T1, source: "app-signup-v3" }, NOW);
-    registry.withdraw("HB1", P, { at: T2, source: "app-settings" }, NOW);
-    registry.grant("HB1", P, { at: T3, source: "call-center", evidence: "rec-77" }, NOW);
-    const at = (t: string) => members(registry.asOf(P, t), ["HB1"]).length === 1;
-    expect(at("2024-01-09T23:59:59.999Z")).toBe(false); // before the first event
-    expect(at("2024-01-10T00:00:00Z")).toBe(true); // equal to the grant (given at +09:00)
-    expect(at("2024-01-10T09:00:00+09:00")).toBe(true);
-    expect(at("2024-02-09T23:59:59.999Z")).toBe(true);
-    expect(at(T2)).toBe(false); // equal to the withdrawal
-    expect(at("2024-03-09T23:59:59.999Z")).toBe(false);
-    expect(at(T3)).toBe(true);
-    expect(at("9999-12-31T23:59:59Z")).toBe(true); // far future
-    expect(registry.count(P, "1900-01-01T00:00:00Z")).toBe(0);
+    await registry.grant("HB1", P, { at: T1, source: "app-signup-v3" }, NOW);
+    await registry.withdraw("HB1", P, { at: T2, source: "app-settings" }, NOW);
+    await registry.grant("HB1", P, { at: T3, source: "call-center", evidence: "rec-77" }, NOW);
+    const at = async (t: string) => (await members(await registry.asOf(P, t), ["HB1"])).length === 1;
+    expect(await at("2024-01-09T23:59:59.999Z")).toBe(false); // before the first event
+    expect(await at("2024-01-10T00:00:00Z")).toBe(true); // equal to the grant (given at +09:00)
+    expect(await at("2024-01-10T09:00:00+09:00")).toBe(true);
+    expect(await at("2024-02-09T23:59:59.999Z")).toBe(true);
+    expect(await at(T2)).toBe(false); // equal to the withdrawal
+    expect(await at("2024-03-09T23:59:59.999Z")).toBe(false);
+    expect(await at(T3)).toBe(true);
+    expect(await at("9999-12-31T23:59:59Z")).toBe(true); // far future
+    expect(await registry.count(P, "1900-01-01T00:00:00Z")).toBe(0);
   });
 
-  it("orders events with the same time by insertion", () => {
+  it("orders events with the same time by insertion", async () => {
     const { registry, members } = setup();
     const e = (subject: string, action: "grant" | "withdraw"): ConsentEvent => ({
       subject,
@@ -73,36 +77,36 @@ describe("asOf", () => {
       at: T2,
       source: "s",
     });
-    registry.record([e("A", "grant"), e("A", "withdraw"), e("B", "withdraw"), e("B", "grant")], NOW);
-    expect(members(registry.asOf(P, T2), ["A", "B"])).toEqual(["B"]);
-    registry.record([{ ...e("B", "withdraw"), source: "s2" }], NOW); // recorded later wins
-    expect(members(registry.asOf(P, T2), ["A", "B"])).toEqual([]);
-    registry.record([e("B", "grant")], NOW); // equal to a recorded event: skipped
-    expect(members(registry.asOf(P, T2), ["A", "B"])).toEqual([]);
+    await registry.record([e("A", "grant"), e("A", "withdraw"), e("B", "withdraw"), e("B", "grant")], NOW);
+    expect(await members(await registry.asOf(P, T2), ["A", "B"])).toEqual(["B"]);
+    await registry.record([{ ...e("B", "withdraw"), source: "s2" }], NOW); // recorded later wins
+    expect(await members(await registry.asOf(P, T2), ["A", "B"])).toEqual([]);
+    await registry.record([e("B", "grant")], NOW); // equal to a recorded event: skipped
+    expect(await members(await registry.asOf(P, T2), ["A", "B"])).toEqual([]);
   });
 
-  it("keeps purposes apart", () => {
+  it("keeps purposes apart", async () => {
     const { registry, members } = setup();
-    registry.grant("A", "p1", { at: T1, source: "s" }, NOW);
-    registry.grant("B", "p2", { at: T1, source: "s" }, NOW);
-    registry.withdraw("A", "p2", { at: T2, source: "s" }, NOW);
-    expect(members(registry.asOf("p1", T3), ["A", "B"])).toEqual(["A"]);
-    expect(members(registry.asOf("p2", T3), ["A", "B"])).toEqual(["B"]);
-    expect(registry.count("unknown-purpose", T3)).toBe(0);
-    expect(registry.purposes()).toEqual(["p1", "p2"]);
+    await registry.grant("A", "p1", { at: T1, source: "s" }, NOW);
+    await registry.grant("B", "p2", { at: T1, source: "s" }, NOW);
+    await registry.withdraw("A", "p2", { at: T2, source: "s" }, NOW);
+    expect(await members(await registry.asOf("p1", T3), ["A", "B"])).toEqual(["A"]);
+    expect(await members(await registry.asOf("p2", T3), ["A", "B"])).toEqual(["B"]);
+    expect(await registry.count("unknown-purpose", T3)).toBe(0);
+    expect(await registry.purposes()).toEqual(["p1", "p2"]);
   });
 
-  it("rejects a time without a timezone and a purpose that is not an id", () => {
+  it("rejects a time without a timezone and a purpose that is not an id", async () => {
     const { registry } = setup();
-    expect(() => registry.asOf(P, "2024-01-01T00:00:00")).toThrow(/timezone/);
-    expect(() => registry.asOf(P, "2024-02-30T00:00:00Z")).toThrow(/ISO 8601/);
-    expect(() => registry.asOf("Not An Id", T1)).toThrow(/lowercase/);
+    await expect(registry.asOf(P, "2024-01-01T00:00:00")).rejects.toThrow(/timezone/);
+    await expect(registry.asOf(P, "2024-02-30T00:00:00Z")).rejects.toThrow(/ISO 8601/);
+    await expect(registry.asOf("Not An Id", T1)).rejects.toThrow(/lowercase/);
   });
 });
 
 describe("snapshots", () => {
-  const snapshots = (store: Store) =>
-    store.db
+  const snapshots = (store: SqliteStateStore) =>
+    store.database.db
       .prepare("SELECT at, last_id AS lastId, events FROM consent_snapshots ORDER BY at, last_id")
       .all() as {
       at: number;
@@ -110,33 +114,33 @@ describe("snapshots", () => {
       events: number;
     }[];
 
-  it("are taken every N events and deleted by an earlier event recorded later", () => {
+  it("are taken every N events and deleted by an earlier event recorded later", async () => {
     const { store, registry, members } = setup({ snapshotEvery: 2 });
     const day = (d: number) => `2024-01-${String(d).padStart(2, "0")}T00:00:00Z`;
     const keys = ["A", "B", "C", "D", "E"];
-    registry.record(
+    await registry.record(
       keys.map((subject, i) => ({ subject, purpose: P, action: "grant", at: day(10 + i), source: "s" })),
       NOW,
     );
     expect(snapshots(store).map((s) => s.events)).toEqual([2, 4]);
     const before = snapshots(store);
     // a withdrawal of D dated before every snapshot: all are rebuilt
-    registry.withdraw("D", P, { at: day(1), source: "s" }, NOW);
+    await registry.withdraw("D", P, { at: day(1), source: "s" }, NOW);
     const after = snapshots(store);
     expect(after.map((s) => s.events)).toEqual([2, 4, 6]);
     expect(after[0]?.lastId).not.toBe(before[0]?.lastId);
-    expect(members(registry.asOf(P, day(12)), keys)).toEqual(["A", "B", "C"]);
-    expect(members(registry.asOf(P, day(30)), keys)).toEqual(keys);
+    expect(await members(await registry.asOf(P, day(12)), keys)).toEqual(["A", "B", "C"]);
+    expect(await members(await registry.asOf(P, day(30)), keys)).toEqual(keys);
     // a withdrawal dated between the snapshots keeps those before it
-    registry.withdraw("E", P, { at: day(13), source: "s" }, NOW);
+    await registry.withdraw("E", P, { at: day(13), source: "s" }, NOW);
     const last = snapshots(store);
     expect(last.slice(0, 2)).toEqual(after.slice(0, 2));
     expect(last[2]).not.toEqual(after[2]);
-    expect(members(registry.asOf(P, day(13)), keys)).toEqual(["A", "B", "C", "D"]);
-    expect(members(registry.asOf(P, day(30)), keys)).toEqual(keys); // E granted again on the 14th
+    expect(await members(await registry.asOf(P, day(13)), keys)).toEqual(["A", "B", "C", "D"]);
+    expect(await members(await registry.asOf(P, day(30)), keys)).toEqual(keys); // E granted again on the 14th
   });
 
-  it("match a brute-force oracle over random event sequences", () => {
+  it("match a brute-force oracle over random event sequences", async () => {
     const BASE = Date.parse("2024-01-01T00:00:00Z");
     const SUBJECTS = ["s0", "s1", "s2", "s3", "s4", "s5"];
     const PURPOSES = ["p", "q"];
@@ -147,15 +151,15 @@ describe("snapshots", () => {
       slot: fc.integer({ min: 0, max: 10 }),
       offset: fc.constantFrom(0, 540, -300, 330),
     });
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.array(event, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 1, max: 5 }),
-        (batches, every) => {
+        async (batches, every) => {
           const { registry, members } = setup({ snapshotEvery: every });
           const log: { subject: string; purpose: string; grant: boolean; at: number }[] = [];
           for (const batch of batches) {
-            registry.record(
+            await registry.record(
               batch.map((e) => ({
                 subject: e.subject,
                 purpose: e.purpose,
@@ -183,7 +187,9 @@ describe("snapshots", () => {
                 const latest = new Map<string, boolean>();
                 for (const e of ordered) latest.set(e.subject, e.grant);
                 const expected = SUBJECTS.filter((s) => latest.get(s) === true);
-                expect(members(registry.asOf(purpose, isoAt(t, 540)), SUBJECTS)).toEqual(expected);
+                expect(await members(await registry.asOf(purpose, isoAt(t, 540)), SUBJECTS)).toEqual(
+                  expected,
+                );
               }
           }
         },
@@ -194,12 +200,12 @@ describe("snapshots", () => {
 });
 
 describe("status", () => {
-  it("gives the latest state per purpose with its history, never the subject key", () => {
+  it("gives the latest state per purpose with its history, never the subject key", async () => {
     const { store, registry } = setup();
-    registry.grant("HB0000000042", P, { at: T1, source: "app-signup-v3", evidence: "form-1" }, NOW);
-    registry.withdraw("HB0000000042", P, { at: T2, source: "app-settings" }, NOW);
-    registry.grant("HB0000000042", "marketing", { at: T3, source: "web" }, NOW);
-    const status = registry.status("HB0000000042");
+    await registry.grant("HB0000000042", P, { at: T1, source: "app-signup-v3", evidence: "form-1" }, NOW);
+    await registry.withdraw("HB0000000042", P, { at: T2, source: "app-settings" }, NOW);
+    await registry.grant("HB0000000042", "marketing", { at: T3, source: "web" }, NOW);
+    const status = await registry.status("HB0000000042");
     expect(status).toMatchObject([
       {
         purpose: "marketing",
@@ -220,30 +226,30 @@ describe("status", () => {
       },
     ]);
     expect(status[1]?.history[0]?.recordedAt).toBe(NOW.toISOString());
-    expect(registry.status("HB0000000042", "2024-01-31T00:00:00Z")).toMatchObject([
+    expect(await registry.status("HB0000000042", "2024-01-31T00:00:00Z")).toMatchObject([
       { purpose: P, state: "granted" },
     ]);
     expect(JSON.stringify(status)).not.toContain("HB0000000042");
     // nothing in the database holds the key either
-    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+    const tables = store.database.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
       name: string;
     }[];
     for (const { name } of tables) {
-      const rows = store.db.prepare(`SELECT * FROM "${name}"`).all();
+      const rows = store.database.db.prepare(`SELECT * FROM "${name}"`).all();
       const text = JSON.stringify(rows, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString("latin1") : v));
       expect(text).not.toContain("HB0000000042");
     }
   });
 
-  it("is empty for an unknown subject", () => {
+  it("is empty for an unknown subject", async () => {
     const { registry } = setup();
-    registry.grant("A", P, { at: T1, source: "s" }, NOW);
-    expect(registry.status("nobody")).toEqual([]);
+    await registry.grant("A", P, { at: T1, source: "s" }, NOW);
+    expect(await registry.status("nobody")).toEqual([]);
   });
 });
 
 describe("record", () => {
-  it("records all events or none, naming rows and fields but no values", () => {
+  it("records all events or none, naming rows and fields but no values", async () => {
     const { registry, index } = setup();
     const good: ConsentEvent = { subject: "SECRET-1", purpose: P, action: "grant", at: T1, source: "s" };
     const bad = [
@@ -255,7 +261,7 @@ describe("record", () => {
     ];
     let error: unknown;
     try {
-      registry.record(bad, NOW);
+      await registry.record(bad, NOW);
     } catch (e) {
       error = e;
     }
@@ -271,11 +277,11 @@ describe("record", () => {
     ]);
     expect(e.message).toMatch(/event 2: action .*"grant" or "withdraw"/);
     expect(e.message).not.toMatch(/SECRET|PRIVATE|revoke|2030|07:13/);
-    expect(index("SECRET-1")).toBeUndefined();
-    expect(registry.count(P, T3)).toBe(0);
+    expect(await index("SECRET-1")).toBeUndefined();
+    expect(await registry.count(P, T3)).toBe(0);
   });
 
-  it("counts new subjects", () => {
+  it("counts new subjects", async () => {
     const { registry } = setup();
     const ev = (subject: string): ConsentEvent => ({
       subject,
@@ -284,13 +290,17 @@ describe("record", () => {
       at: T1,
       source: "s",
     });
-    expect(registry.record([ev("A"), ev("B"), ev("A")], NOW)).toEqual({
+    expect(await registry.record([ev("A"), ev("B"), ev("A")], NOW)).toEqual({
       recorded: 3,
       skipped: 0,
       newSubjects: 2,
     });
     // A's grant is already recorded
-    expect(registry.record([ev("A"), ev("C")], NOW)).toEqual({ recorded: 1, skipped: 1, newSubjects: 1 });
-    expect(registry.record([], NOW)).toEqual({ recorded: 0, skipped: 0, newSubjects: 0 });
+    expect(await registry.record([ev("A"), ev("C")], NOW)).toEqual({
+      recorded: 1,
+      skipped: 1,
+      newSubjects: 1,
+    });
+    expect(await registry.record([], NOW)).toEqual({ recorded: 0, skipped: 0, newSubjects: 0 });
   });
 });

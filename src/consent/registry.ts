@@ -16,20 +16,25 @@
 // digest of the set it used (`asOfCommitted`), and verify.ts can recompute both from the events. An event equal
 // in (purpose, subject, at, action, source) to one recorded before is skipped (dedup.ts): re-importing a file
 // adds nothing. With `knownPurposes`, events of any other purpose are refused, and nothing is recorded.
-import type Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import type { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import type { SubjectHasher } from "../ledger/subjects/subject-hasher.js";
+import type { ConsentStore, ConsentWrites, NameTable, NewEvents } from "../ports/consent.js";
 import { EventBatch } from "./batch.js";
 import { type RoaringBitmap32, setDigestOf } from "./bitmap.js";
-import { ChainWriter, type ConsentHead, chainUnchainedBatches, currentHead, ZERO_HEAD } from "./chain.js";
+import {
+  ChainWriter,
+  type ConsentHead,
+  chainUnchainedBatches,
+  currentHead,
+  needsChaining,
+  ZERO_HEAD,
+} from "./chain.js";
 import { findRecorded } from "./dedup.js";
 import { type ConsentAction, type ConsentEvent, PURPOSE_PATTERN, validateEvent } from "./event.js";
-import { hasConsentChain } from "./migration.js";
 import { ConsentInputError, ProblemList } from "./problems.js";
 import { DEFAULT_SNAPSHOT_EVERY, extendSnapshots, invalidate, stateAt } from "./snapshots.js";
-import { ConsentStatements } from "./statements.js";
 import { formatInstant, parseInstant } from "./time.js";
 
 export interface RecordResult {
@@ -80,10 +85,6 @@ export interface CommittedConsent extends ConsentHead {
   digest: string;
 }
 
-/** Batches of this many events get a page cache of BULK_CACHE_KIB (negative: KiB) while recording. */
-const BULK_EVENTS = 100_000;
-const BULK_CACHE_KIB = -262_144;
-
 function timeArg(at: string, what: "as_of_time" | "status_time"): number {
   const ms = parseInstant(at);
   if (ms === undefined)
@@ -98,29 +99,24 @@ function timeArg(at: string, what: "as_of_time" | "status_time"): number {
 }
 
 /**
- * The consent registry over a state database, its subject dictionary and the keyed subject hasher.
+ * The consent registry over a state store's consent port, its subject dictionary and the keyed subject hasher.
  * @example
- * const reg = new ConsentRegistry(store.db, new SubjectDictionary(store.db), hasher);
- * reg.grant("HB0000000001", "nsf-provision", { source: "app-signup-v3" });
- * reg.asOf("nsf-provision", "2024-06-01T00:00:00Z").has(index) // true
+ * const reg = new ConsentRegistry(state.consent, subjects, hasher);
+ * await reg.grant("HB0000000001", "nsf-provision", { source: "app-signup-v3" });
+ * (await reg.asOf("nsf-provision", "2024-06-01T00:00:00Z")).has(index) // true
  */
 export class ConsentRegistry {
-  private readonly sql: ConsentStatements;
   private readonly snapshotEvery: number;
   private readonly knownPurposes: ReadonlySet<string> | undefined;
-  /** false until store migration 8 adds the chain's columns: recordings are then not chained */
-  private readonly chained: boolean;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly store: ConsentStore,
     private readonly dictionary: SubjectDictionary,
     private readonly hasher: SubjectHasher,
     options: ConsentRegistryOptions = {},
   ) {
-    this.sql = new ConsentStatements(db);
     this.snapshotEvery = Math.max(1, Math.floor(options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY));
     this.knownPurposes = options.knownPurposes;
-    this.chained = hasConsentChain(db);
   }
 
   /** An empty batch whose subjects this registry's hasher hashes; fill it, then `recordBatch`. */
@@ -130,9 +126,9 @@ export class ConsentRegistry {
 
   /**
    * Validates and records events in one transaction: all or none (ConsentInputError, exit 2).
-   * @example reg.record([{ subject: "HB1", purpose: "nsf-provision", action: "grant", at: "2024-01-01T00:00:00+09:00", source: "app" }], new Date())
+   * @example await reg.record([{ subject: "HB1", purpose: "nsf-provision", action: "grant", at: "2024-01-01T00:00:00+09:00", source: "app" }], new Date())
    */
-  record(events: readonly ConsentEvent[], now: Date): RecordResult {
+  async record(events: readonly ConsentEvent[], now: Date): Promise<RecordResult> {
     const problems = new ProblemList();
     const batch = this.newBatch();
     events.forEach((event, i) => {
@@ -144,151 +140,175 @@ export class ConsentRegistry {
   }
 
   /** Records a validated batch in one transaction, then brings the touched purposes' snapshots up to date. */
-  recordBatch(batch: EventBatch, now: Date): RecordResult {
+  async recordBatch(batch: EventBatch, now: Date): Promise<RecordResult> {
     batch.finish();
     if (batch.count === 0) return { recorded: 0, skipped: 0, newSubjects: 0 };
     this.checkPurposes(batch.purposes);
-    // a large batch updates index pages all over: keep them in memory until the commit
-    const previous = batch.count >= BULK_EVENTS ? this.db.pragma("cache_size", { simple: true }) : undefined;
-    if (previous !== undefined) this.db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
-    try {
-      return this.insert(batch, now);
-    } finally {
-      if (previous !== undefined) this.db.pragma(`cache_size = ${Number(previous)}`);
-    }
+    // the write transaction takes the lock before the dictionary is read, so a concurrent writer waits
+    return this.store.write((tx) => this.insert(tx, batch, now));
   }
 
-  private insert(batch: EventBatch, now: Date): RecordResult {
-    // immediate: take the write lock before reading the dictionary, so a concurrent writer waits
-    return this.db
-      .transaction((): RecordResult => {
-        if (this.chained) chainUnchainedBatches(this.db);
-        const previous = this.chained ? Buffer.from(currentHead(this.db).head, "hex") : ZERO_HEAD;
-        const newFrom = this.dictionary.size();
-        const { indexes, added } = this.dictionary.assign(batch.hashes, batch.count, true);
-        const stored = (names: readonly string[], kind: "purpose" | "source") =>
-          names.map((name) => (kind === "purpose" ? this.sql.purposeId : this.sql.sourceId).get(name)?.id);
-        const { skip, skipped } = findRecorded(
-          this.db,
-          batch,
-          indexes,
-          newFrom,
-          stored(batch.purposes, "purpose"),
-          stored(batch.sources, "source"),
-        );
-        const recorded = batch.count - skipped;
-        if (recorded === 0) return { recorded, skipped, newSubjects: added };
-        const purposes = batch.purposes.map((name) => this.intern(name, "purpose"));
-        const sources = batch.sources.map((name) => this.intern(name, "source"));
-        const recordedAt = now.toISOString();
-        const batchId = Number(this.sql.addBatch.run(recordedAt, recorded).lastInsertRowid);
-        const chain = new ChainWriter(previous);
-        chain.begin(batchId, recordedAt);
-        let firstId = 0;
-        let lastId = 0;
-        // per purpose: the earliest new event time and the first new id, for invalidating snapshots
-        const first = new Map<number, { at: number; id: number }>();
-        for (let i = 0; i < batch.count; i++) {
-          if (skip[i] === 1) continue;
-          const p = batch.purpose[i] ?? 0;
-          const s = batch.source[i] ?? 0;
-          const purpose = purposes[p] ?? 0;
-          const at = batch.at[i] ?? 0;
-          const subject = indexes[i] ?? 0;
-          const granted = batch.granted[i] ?? 0;
-          const evidence = batch.evidence[i] ?? null;
-          const id = Number(
-            this.sql.addEvent.run(purpose, at, subject, granted, sources[s] ?? 0, evidence, batchId)
-              .lastInsertRowid,
-          );
-          chain.event(id, at, subject, granted, batch.purposes[p] ?? "", batch.sources[s] ?? "", evidence);
-          if (firstId === 0) firstId = id;
-          lastId = id;
-          const seen = first.get(purpose);
-          if (seen === undefined) first.set(purpose, { at, id });
-          else if (at < seen.at) seen.at = at;
-        }
-        const head = chain.end();
-        this.sql.chainBatch?.run(firstId, lastId, head, batchId);
-        for (const [purpose, { at, id }] of first) {
-          invalidate(this.sql, purpose, at, id);
-          extendSnapshots(this.sql, purpose, this.snapshotEvery);
-        }
-        return { recorded, skipped, newSubjects: added };
-      })
-      .immediate();
+  private async insert(tx: ConsentWrites, batch: EventBatch, now: Date): Promise<RecordResult> {
+    await tx.expectBulk(batch.count);
+    // false until store migration 8 adds the chain's columns: recordings are then not chained
+    const chained = await tx.hasChain();
+    if (chained) await chainUnchainedBatches(tx);
+    const previous = chained ? Buffer.from((await currentHead(tx)).head, "hex") : ZERO_HEAD;
+    const newFrom = await this.dictionary.size(tx);
+    const { indexes, added } = await this.dictionary.assign(tx, batch.hashes, batch.count, true);
+    const stored = async (names: readonly string[], table: NameTable) => {
+      const ids: (number | undefined)[] = [];
+      for (const name of names) ids.push(await tx.nameId(table, name));
+      return ids;
+    };
+    const { skip, skipped } = await findRecorded(
+      tx,
+      batch,
+      indexes,
+      newFrom,
+      await stored(batch.purposes, "purpose"),
+      await stored(batch.sources, "source"),
+    );
+    const recorded = batch.count - skipped;
+    if (recorded === 0) return { recorded, skipped, newSubjects: added };
+    const purposes: number[] = [];
+    for (const name of batch.purposes) purposes.push(await this.intern(tx, name, "purpose"));
+    const sources: number[] = [];
+    for (const name of batch.sources) sources.push(await this.intern(tx, name, "source"));
+    const recordedAt = now.toISOString();
+    const batchId = await tx.insertBatch(recordedAt, recorded);
+    // the recorded events by column, with stored name ids
+    const events: NewEvents = {
+      count: recorded,
+      purpose: new Float64Array(recorded),
+      at: new Float64Array(recorded),
+      subject: new Uint32Array(recorded),
+      granted: new Uint8Array(recorded),
+      source: new Float64Array(recorded),
+      evidence: skipped === 0 ? batch.evidence : batch.evidence.filter((_, i) => skip[i] !== 1),
+    };
+    for (let i = 0, k = 0; i < batch.count; i++) {
+      if (skip[i] === 1) continue;
+      events.purpose[k] = purposes[batch.purpose[i] ?? 0] ?? 0;
+      events.at[k] = batch.at[i] ?? 0;
+      events.subject[k] = indexes[i] ?? 0;
+      events.granted[k] = batch.granted[i] ?? 0;
+      events.source[k] = sources[batch.source[i] ?? 0] ?? 0;
+      k++;
+    }
+    const firstId = await tx.insertEvents(batchId, events);
+    const chain = new ChainWriter(previous);
+    chain.begin(batchId, recordedAt);
+    // per purpose: the earliest new event time and the first new id, for invalidating snapshots
+    const first = new Map<number, { at: number; id: number }>();
+    for (let i = 0, k = 0; i < batch.count; i++) {
+      if (skip[i] === 1) continue;
+      const id = firstId + k;
+      const p = batch.purpose[i] ?? 0;
+      const purpose = events.purpose[k] as number;
+      const at = events.at[k] as number;
+      chain.event(
+        id,
+        at,
+        events.subject[k] as number,
+        events.granted[k] as number,
+        batch.purposes[p] ?? "",
+        batch.sources[batch.source[i] ?? 0] ?? "",
+        events.evidence[k] ?? null,
+      );
+      k++;
+      const seen = first.get(purpose);
+      if (seen === undefined) first.set(purpose, { at, id });
+      else if (at < seen.at) seen.at = at;
+    }
+    const head = chain.end();
+    if (chained) await tx.setBatchHeads([{ id: batchId, firstId, lastId: firstId + recorded - 1, head }]);
+    for (const [purpose, { at, id }] of first) {
+      await invalidate(tx, purpose, at, id);
+      await extendSnapshots(tx, purpose, this.snapshotEvery);
+    }
+    return { recorded, skipped, newSubjects: added };
   }
 
   /**
    * The chain state now: events recorded (the last event id) and the head after them (hex). Chains the
    * batches recorded before the chain existed first.
-   * @example reg.head() // { events: 2448950, head: "9f2c..." }
+   * @example await reg.head() // { events: 2448950, head: "9f2c..." }
    */
-  head(): ConsentHead {
-    chainUnchainedBatches(this.db);
-    return currentHead(this.db);
+  async head(): Promise<ConsentHead> {
+    await this.chainOldBatches();
+    return this.store.read((tx) => currentHead(tx));
   }
 
   /**
    * `asOf` with what a ledger entry commits to: the set's digest and the chain state it was computed from,
    * read in one transaction.
-   * @example const c = reg.asOfCommitted("nsf-provision", "2024-06-01T00:00:00Z"); entry.consent = { events: c.events, head: c.head, digest: c.digest }
+   * @example const c = await reg.asOfCommitted("nsf-provision", "2024-06-01T00:00:00Z"); entry.consent = { events: c.events, head: c.head, digest: c.digest }
    */
-  asOfCommitted(purpose: string, at: string): CommittedConsent {
+  async asOfCommitted(purpose: string, at: string): Promise<CommittedConsent> {
     const ms = timeArg(at, "as_of_time");
-    const id = this.purposeIdOf(purpose) ?? -1;
-    chainUnchainedBatches(this.db);
-    return this.db.transaction((): CommittedConsent => {
-      const head = currentHead(this.db);
-      const set = stateAt(this.sql, id, ms);
+    checkPurposeName(purpose);
+    await this.chainOldBatches();
+    return this.store.read(async (tx): Promise<CommittedConsent> => {
+      const id = (await tx.nameId("purpose", purpose)) ?? -1;
+      const head = await currentHead(tx);
+      const set = await stateAt(tx, id, ms);
       return { set, digest: setDigestOf(set), ...head };
-    })();
+    });
   }
 
   /**
    * Records one grant; `details.at` defaults to `now`.
-   * @example reg.grant("HB0000000001", "nsf-provision", { source: "call-center", evidence: "rec-2024-0412" })
+   * @example await reg.grant("HB0000000001", "nsf-provision", { source: "call-center", evidence: "rec-2024-0412" })
    */
-  grant(subject: string, purpose: string, details: ConsentDetails, now = new Date()): RecordResult {
+  grant(subject: string, purpose: string, details: ConsentDetails, now = new Date()): Promise<RecordResult> {
     return this.one(subject, purpose, "grant", details, now);
   }
 
   /**
    * Records one withdrawal; `details.at` defaults to `now`.
-   * @example reg.withdraw("HB0000000001", "nsf-provision", { source: "app-settings" })
+   * @example await reg.withdraw("HB0000000001", "nsf-provision", { source: "app-settings" })
    */
-  withdraw(subject: string, purpose: string, details: ConsentDetails, now = new Date()): RecordResult {
+  withdraw(
+    subject: string,
+    purpose: string,
+    details: ConsentDetails,
+    now = new Date(),
+  ): Promise<RecordResult> {
     return this.one(subject, purpose, "withdraw", details, now);
   }
 
   /**
    * The dictionary indexes of the subjects whose latest event for `purpose` at or before `at` is a grant.
-   * @example reg.asOf("nsf-provision", "2024-06-01T00:00:00+09:00").size
+   * @example (await reg.asOf("nsf-provision", "2024-06-01T00:00:00+09:00")).size
    */
-  asOf(purpose: string, at: string): RoaringBitmap32 {
+  async asOf(purpose: string, at: string): Promise<RoaringBitmap32> {
     const ms = timeArg(at, "as_of_time");
-    return this.db.transaction(() => stateAt(this.sql, this.purposeIdOf(purpose) ?? -1, ms))();
+    checkPurposeName(purpose);
+    return this.store.read(async (tx) => stateAt(tx, (await tx.nameId("purpose", purpose)) ?? -1, ms));
   }
 
   /**
    * How many subjects had consented to `purpose` at `at`.
-   * @example reg.count("nsf-provision", "2024-06-01T00:00:00Z") // 2400000
+   * @example await reg.count("nsf-provision", "2024-06-01T00:00:00Z") // 2400000
    */
-  count(purpose: string, at: string): number {
-    return this.asOf(purpose, at).size;
+  async count(purpose: string, at: string): Promise<number> {
+    return (await this.asOf(purpose, at)).size;
   }
 
   /**
    * A subject's consents, one per purpose (sorted by purpose), with their history; `at` (optional)
    * ignores events after it. An unknown subject has none.
-   * @example reg.status("HB0000000001") // [{ purpose: "nsf-provision", state: "granted", since: "...", ... }]
+   * @example await reg.status("HB0000000001") // [{ purpose: "nsf-provision", state: "granted", since: "...", ... }]
    */
-  status(subjectKey: string, at?: string): ConsentStatus[] {
+  async status(subjectKey: string, at?: string): Promise<ConsentStatus[]> {
     const until = at === undefined ? Number.POSITIVE_INFINITY : timeArg(at, "status_time");
-    const index = this.dictionary.lookup(this.hasher.hashMany([subjectKey]));
-    if (index === undefined) return [];
+    const rows = await this.store.read(async (tx) => {
+      const index = await this.dictionary.lookup(tx, this.hasher.hashMany([subjectKey]));
+      return index === undefined ? [] : tx.subjectEvents(index);
+    });
     const out: ConsentStatus[] = [];
-    for (const row of this.sql.subjectHistory.all(index)) {
+    for (const row of rows) {
       if (row.at > until) continue;
       const entry: ConsentHistoryEntry = {
         action: row.granted === 1 ? "grant" : "withdraw",
@@ -312,8 +332,14 @@ export class ConsentRegistry {
   }
 
   /** The purposes with any recorded event, sorted. */
-  purposes(): string[] {
-    return this.sql.purposeNames.all().map((r) => r.name);
+  purposes(): Promise<string[]> {
+    return this.store.read((tx) => tx.purposeNames());
+  }
+
+  /** Chains the batches recorded before the chain existed, when there are any (a write only then). */
+  private async chainOldBatches(): Promise<void> {
+    if (await this.store.read((tx) => needsChaining(tx)))
+      await this.store.write((tx) => chainUnchainedBatches(tx));
   }
 
   private one(
@@ -322,7 +348,7 @@ export class ConsentRegistry {
     action: ConsentAction,
     details: ConsentDetails,
     now: Date,
-  ): RecordResult {
+  ): Promise<RecordResult> {
     const event: ConsentEvent = {
       subject,
       purpose,
@@ -352,25 +378,19 @@ export class ConsentRegistry {
     );
   }
 
-  private purposeIdOf(purpose: string): number | undefined {
-    if (!PURPOSE_PATTERN.test(purpose))
-      throw new JikimiError("bad_purpose", t("consent.registry.bad_purpose"), {
-        hint: t("consent.registry.bad_purpose_hint"),
-      });
-    return this.sql.purposeId.get(purpose)?.id;
-  }
-
-  private intern(name: string, kind: "purpose" | "source"): number {
-    const [add, get] =
-      kind === "purpose"
-        ? [this.sql.addPurpose, this.sql.purposeId]
-        : [this.sql.addSource, this.sql.sourceId];
-    add.run(name);
-    const row = get.get(name);
-    if (row === undefined)
-      throw new JikimiError("store_corrupt", t("consent.registry.lost_row", { table: kind }), {
+  private async intern(tx: ConsentWrites, name: string, table: NameTable): Promise<number> {
+    const id: unknown = await tx.internName(table, name);
+    if (typeof id !== "number")
+      throw new JikimiError("store_corrupt", t("consent.registry.lost_row", { table }), {
         hint: t("consent.registry.lost_row_hint"),
       });
-    return row.id;
+    return id;
   }
+}
+
+function checkPurposeName(purpose: string): void {
+  if (!PURPOSE_PATTERN.test(purpose))
+    throw new JikimiError("bad_purpose", t("consent.registry.bad_purpose"), {
+      hint: t("consent.registry.bad_purpose_hint"),
+    });
 }

@@ -3,11 +3,10 @@
 // consented at T when its latest event (by (at, id)) with at <= T is a grant. ConsentReplayer keeps each
 // subject's latest (at, id) so a verifier walking entries with non-decreasing (C, T) applies only new events:
 // ids in (C, C'] with at <= T', plus ids <= C with at in (T, T']; it starts over when C or T goes back.
-import type Database from "better-sqlite3";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
+import { type ConsentReads, type ConsentStore, type EventColumns, START_AT } from "../ports/consent.js";
 import { LastEventSet, type RoaringBitmap32, setDigestOf } from "./bitmap.js";
-import { integerColumn, lastInteger, pageRow, START_AT } from "./statements.js";
 import { parseInstant } from "./time.js";
 
 /** A recomputed as-of set: its digest (as `asOfCommitted` gives it) and size. */
@@ -15,8 +14,6 @@ export interface ConsentSetDigest {
   digest: string;
   size: number;
 }
-
-type Row = [id: number, at: number, subject: number, granted: number];
 
 function instantArg(at: string | number): number {
   const ms = typeof at === "number" ? at : parseInstant(at);
@@ -29,14 +26,9 @@ function instantArg(at: string | number): number {
   return ms;
 }
 
-const PAGE = 1 << 16;
-const MAX_ROWID = 9223372036854775807n;
-const COLUMNS =
-  "json_group_array(id), json_group_array(at), json_group_array(subject), json_group_array(granted)";
-
 /**
- * Replays one purpose's events for a sequence of (uptoEvents, at) pairs.
- * @example const r = new ConsentReplayer(db, "nsf-provision"); r.setAt("2024-06-01T00:00:00Z", 1200).digest
+ * Replays one purpose's events for a sequence of (uptoEvents, at) pairs, within one read transaction `tx`.
+ * @example await store.read(async (tx) => (await new ConsentReplayer(tx, "nsf-provision").setAt("2024-06-01T00:00:00Z", 1200)).digest)
  */
 export class ConsentReplayer {
   private purposeId: number | undefined;
@@ -46,59 +38,27 @@ export class ConsentReplayer {
   private latestId = new Float64Array(0);
   /** the set, fed each subject's events in (at, id) order as they are found to be its latest */
   private readonly set = new LastEventSet();
-  private readonly newIds: Database.Statement<[number, number, number, number]>;
-  private readonly newIdPages: Database.Statement<[bigint, number, number, number, number]>;
-  private readonly lateOnes: Database.Statement<[number, number, number, number]>;
-  private readonly latePages: Database.Statement<[number, number | bigint, bigint, number, number, number]>;
-  private readonly purposeOf: Database.Statement<[string]>;
 
   constructor(
-    db: Database.Database,
+    private readonly tx: ConsentReads,
     private readonly purpose: string,
-  ) {
-    // row by row: for pages holding anything but integers, read as better-sqlite3 returns it
-    this.newIds = db
-      .prepare(
-        // by rowid range: the (purpose, at) index would read every earlier event of the purpose
-        "SELECT id, at, subject, granted FROM consent_events NOT INDEXED WHERE id > ? AND id <= ? AND purpose = ? AND at <= ?",
-      )
-      .raw(true);
-    this.lateOnes = db
-      .prepare(
-        `SELECT id, at, subject, granted FROM consent_events INDEXED BY consent_events_purpose_at
-         WHERE purpose = ? AND at > ? AND at <= ? AND id <= ?`,
-      )
-      .raw(true);
-    // the same events a page at a time, as JSON arrays (one row a page): order is only a cursor, the latest
-    // (at, id) wins whatever the order events are applied in
-    this.newIdPages = db
-      .prepare(
-        `SELECT ${COLUMNS} FROM (SELECT id, at, subject, granted FROM consent_events NOT INDEXED
-         WHERE id > ? AND id <= ? AND purpose = ? AND at <= ? ORDER BY id LIMIT ?)`,
-      )
-      .raw(true);
-    this.latePages = db
-      .prepare(
-        `SELECT ${COLUMNS} FROM (SELECT id, at, subject, granted FROM consent_events INDEXED BY consent_events_purpose_at
-         WHERE purpose = ? AND (at, id) > (?, ?) AND at <= ? AND id <= ? ORDER BY at, id LIMIT ?)`,
-      )
-      .raw(true);
-    this.purposeOf = db.prepare("SELECT id FROM consent_purposes WHERE name = ?").pluck();
-  }
+  ) {}
 
   /** The set as of `at` from the events with id <= `uptoEvents`; the bitmap is the replayer's own: clone it to keep it. */
-  bitmapAt(at: string | number, uptoEvents: number): RoaringBitmap32 {
+  async bitmapAt(at: string | number, uptoEvents: number): Promise<RoaringBitmap32> {
     const t = instantArg(at);
     const c = Math.max(0, Math.floor(uptoEvents));
     if (c < this.upto || t < this.until) this.reset();
     if (this.purposeId === undefined) {
-      const id = this.purposeOf.get(this.purpose);
+      const id: unknown = await this.tx.nameId("purpose", this.purpose);
       this.purposeId = typeof id === "number" ? id : undefined;
     }
     const p = this.purposeId;
     if (p !== undefined) {
-      if (t > this.until && this.upto > 0) this.applyLate(p, t);
-      if (c > this.upto) this.applyNew(p, c, t);
+      // order does not matter: the latest (at, id) of a subject wins whatever order events are applied in
+      if (t > this.until && this.upto > 0)
+        await this.applyAll(this.tx.eventsInTimeRange(p, this.until, t, this.upto));
+      if (c > this.upto) await this.applyAll(this.tx.eventsInIdRange(p, this.upto, c, t));
     }
     this.upto = c;
     this.until = t;
@@ -106,8 +66,8 @@ export class ConsentReplayer {
   }
 
   /** The digest and size of the set as of `at` from the events with id <= `uptoEvents`. */
-  setAt(at: string | number, uptoEvents: number): ConsentSetDigest {
-    const set = this.bitmapAt(at, uptoEvents);
+  async setAt(at: string | number, uptoEvents: number): Promise<ConsentSetDigest> {
+    const set = await this.bitmapAt(at, uptoEvents);
     return { digest: setDigestOf(set), size: set.size };
   }
 
@@ -120,56 +80,15 @@ export class ConsentReplayer {
     this.purposeId = undefined;
   }
 
-  /** ids in (upto, c] with at <= t. */
-  private applyNew(p: number, c: number, t: number): void {
-    let from = BigInt(this.upto);
-    for (;;) {
-      const row: unknown[] | undefined = pageRow(this.newIdPages, from, c, p, t, PAGE);
-      const page = row && this.page(row);
-      if (row === undefined || page === undefined) {
-        this.applyAll(this.newIds.iterate(this.upto, c, p, t));
-        return;
-      }
-      if (page < PAGE) return;
-      from = lastInteger(row[0] as string) ?? 0n;
-    }
-  }
-
-  /** ids <= upto with at in (until, t]. */
-  private applyLate(p: number, t: number): void {
-    let fromAt: number | bigint = this.until;
-    let fromId = MAX_ROWID;
-    for (;;) {
-      const row: unknown[] | undefined = pageRow(this.latePages, p, fromAt, fromId, t, this.upto, PAGE);
-      const page = row && this.page(row);
-      if (row === undefined || page === undefined) {
-        this.applyAll(this.lateOnes.iterate(p, this.until, t, this.upto));
-        return;
-      }
-      if (page < PAGE) return;
-      fromAt = lastInteger(row[1] as string) ?? 0n;
-      fromId = lastInteger(row[0] as string) ?? 0n;
-    }
-  }
-
-  /**
-   * Applies a page of JSON columns; returns its size, or undefined when it holds anything but integers (the
-   * caller then applies the whole range row by row: applying an event again changes nothing).
-   */
-  private page(row: readonly unknown[]): number | undefined {
-    const ids = integerColumn(row[0]);
-    const ats = integerColumn(row[1]);
-    const subjects = integerColumn(row[2]);
-    const granteds = integerColumn(row[3]);
-    if (ids === undefined || ats === undefined || subjects === undefined || granteds === undefined)
-      return undefined;
-    for (let i = 0; i < ids.length; i++)
-      this.apply(ids[i] as number, ats[i] as number, subjects[i] as number, granteds[i] as number);
-    return ids.length;
-  }
-
-  private applyAll(rows: IterableIterator<unknown>): void {
-    for (const row of rows as IterableIterator<Row>) this.apply(row[0], row[1], row[2], row[3]);
+  private async applyAll(pages: AsyncIterable<EventColumns>): Promise<void> {
+    for await (const page of pages)
+      for (let i = 0; i < page.count; i++)
+        this.apply(
+          page.id[i] as number,
+          page.at[i] as number,
+          page.subject[i] as number,
+          page.granted[i] as number,
+        );
   }
 
   private apply(id: number, at: number, subject: number, granted: number): void {
@@ -198,13 +117,13 @@ export class ConsentReplayer {
 /**
  * The digest and size of the set of subjects consented to `purpose` as of `at`, from the events with
  * id <= `uptoEvents` only. For many calls, keep a ConsentReplayer per purpose.
- * @example consentSetAt(db, "nsf-provision", "2024-06-01T00:00:00Z", entry.consent.events).digest === entry.consent.digest
+ * @example (await consentSetAt(store, "nsf-provision", "2024-06-01T00:00:00Z", entry.consent.events)).digest === entry.consent.digest
  */
 export function consentSetAt(
-  db: Database.Database,
+  store: ConsentStore,
   purpose: string,
   at: string | number,
   uptoEvents: number,
-): ConsentSetDigest {
-  return new ConsentReplayer(db, purpose).setAt(at, uptoEvents);
+): Promise<ConsentSetDigest> {
+  return store.read((tx) => new ConsentReplayer(tx, purpose).setAt(at, uptoEvents));
 }

@@ -3,50 +3,53 @@
 // in (at, id) order, which verify checks); a snapshot never covers a later-inserted
 // event that sorts before its cut, because recording deletes such snapshots first.
 import { canonicalSetBytes } from "../ledger/subjects/sets.js";
+import { type ConsentReads, type ConsentWrites, START_AT } from "../ports/consent.js";
 import { Bitmap, type RoaringBitmap32 } from "./bitmap.js";
-import { type ConsentStatements, START_AT } from "./statements.js";
 
 /** Snapshots are taken every this many events of a purpose, so asOf replays fewer. */
 export const DEFAULT_SNAPSHOT_EVERY = 32_768;
 
 /** The state of `purpose` as of time `at` (ms): the latest snapshot at or before it plus the events since. */
-export function stateAt(sql: ConsentStatements, purpose: number, at: number): RoaringBitmap32 {
-  const snap = sql.latestSnapshot.get(purpose, at);
+export async function stateAt(tx: ConsentReads, purpose: number, at: number): Promise<RoaringBitmap32> {
+  const snap = await tx.latestSnapshot(purpose, at);
   const bitmap = snap ? Bitmap.deserialize(snap.data, "portable") : new Bitmap();
   const cutAt = snap?.at ?? START_AT;
   const cutId = snap?.lastId ?? 0;
-  for (const [subject, granted] of sql.eventsUntil.iterate(purpose, cutAt, cutAt, cutId, at)) {
-    if (granted === 1) bitmap.add(subject);
-    else bitmap.remove(subject);
+  const { count, subject, granted } = await tx.eventsUntil(purpose, cutAt, cutId, at);
+  for (let i = 0; i < count; i++) {
+    if (granted[i] === 1) bitmap.add(subject[i] as number);
+    else bitmap.remove(subject[i] as number);
   }
   return bitmap;
 }
 
 /** Deletes the snapshots whose cut (at, last_id) is at or after the earliest new event (at, id). */
-export function invalidate(sql: ConsentStatements, purpose: number, at: number, id: number): void {
-  sql.dropSnapshots.run(purpose, at, at, id);
+export async function invalidate(tx: ConsentWrites, purpose: number, at: number, id: number): Promise<void> {
+  await tx.dropSnapshots(purpose, at, id);
 }
 
 /** Replays a purpose's events after its latest snapshot, storing a snapshot after every `every` events. */
-export function extendSnapshots(sql: ConsentStatements, purpose: number, every: number): number {
-  const snap = sql.latestSnapshot.get(purpose, Number.MAX_SAFE_INTEGER);
+export async function extendSnapshots(tx: ConsentWrites, purpose: number, every: number): Promise<number> {
+  const snap = await tx.latestSnapshot(purpose, Number.MAX_SAFE_INTEGER);
   const bitmap = snap ? Bitmap.deserialize(snap.data, "portable") : new Bitmap();
   let cutAt = snap?.at ?? START_AT;
   let cutId = snap?.lastId ?? 0;
   let events = snap?.events ?? 0;
   let added = 0;
   for (;;) {
-    const page = sql.eventsAfter.all(purpose, cutAt, cutAt, cutId, every);
-    for (const [, , subject, granted] of page) {
-      if (granted === 1) bitmap.add(subject);
-      else bitmap.remove(subject);
+    const page = await tx.eventsAfter(purpose, cutAt, cutId, every);
+    const { count, subject, granted } = page;
+    for (let i = 0; i < count; i++) {
+      if (granted[i] === 1) bitmap.add(subject[i] as number);
+      else bitmap.remove(subject[i] as number);
     }
-    const last = page.at(-1);
-    if (page.length < every || last === undefined) return added;
-    [cutId, cutAt] = last;
-    events += page.length;
+    if (count < every || count === 0) return added;
+    cutId = page.id[count - 1] as number;
+    cutAt = page.at[count - 1] as number;
+    events += count;
     // the canonical encoding, so verify can demand the stored bytes exactly
-    sql.addSnapshot.run(purpose, cutAt, cutId, events, bitmap.size, canonicalSetBytes(bitmap));
+    const data = canonicalSetBytes(bitmap);
+    await tx.insertSnapshot({ purpose, at: cutAt, lastId: cutId, events, subjects: bitmap.size, data });
     added++;
   }
 }

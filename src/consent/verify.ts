@@ -4,21 +4,11 @@
 // A removed last batch leaves a shorter but consistent chain: that is caught against a head committed
 // elsewhere (a ledger entry's consent head, via consentHeadAt). Problems name batches, event ids, purposes
 // and times, never a subject.
-import type Database from "better-sqlite3";
 import { t } from "../i18n/index.js";
 import { canonicalSetBytes } from "../ledger/subjects/sets.js";
+import type { BatchRow, ConsentReads, ConsentStore, EventColumns, SnapshotRow } from "../ports/consent.js";
 import { Bitmap, LastEventSet, type RoaringBitmap32 } from "./bitmap.js";
-import {
-  allBatches,
-  type BatchRow,
-  ChainWriter,
-  encodeStr,
-  eventPages,
-  namesOf,
-  requireChain,
-  ZERO_HEAD,
-} from "./chain.js";
-import { integerColumn, lastInteger, pageRow } from "./statements.js";
+import { ChainWriter, EMPTY_NAME, encodedNames, requireChain, ZERO_HEAD } from "./chain.js";
 import { formatInstant } from "./time.js";
 
 export type ConsentIntegrityKind =
@@ -42,14 +32,10 @@ export interface ConsentIntegrityProblem {
   id?: number;
 }
 
-const EMPTY_NAME = encodeStr("");
-
 /** Checks the chain: batches in id order, each against the stored head of the one before. */
-function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[]): void {
-  const batches = allBatches(db);
+async function verifyChain(tx: ConsentReads, problems: ConsentIntegrityProblem[]): Promise<void> {
+  const batches = await tx.batches();
   const index = new Map<number, number>(batches.map((b, k) => [b.id, k]));
-  const purposes = namesOf(db, "consent_purposes");
-  const sources = namesOf(db, "consent_sources");
   const writer = new ChainWriter();
   const misplaced = new Map<number, { first: number; count: number }>();
   const missing = new Map<string, { first: number; count: number }>();
@@ -84,7 +70,7 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
       previous = computed;
       return;
     }
-    if (odd || !computed.equals(b.head))
+    if (odd || !computed.equals(b.head as Uint8Array))
       problems.push({
         kind: "batch_changed",
         id: b.id,
@@ -124,13 +110,8 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
   };
 
   // names encoded once per id; an id without a row hashes as the empty name (and is reported)
-  const encoded = (names: Map<number, string>) => {
-    const out = new Map<number, Uint8Array>();
-    for (const [id, name] of names) out.set(id, encodeStr(name));
-    return out;
-  };
-  const purposeBytes = encoded(purposes);
-  const sourceBytes = encoded(sources);
+  const purposeBytes = await encodedNames(tx, "purpose");
+  const sourceBytes = await encodedNames(tx, "source");
   const unknown = (kind: "purpose" | "source", ref: number, id: number) => {
     const key = `${kind} ${ref}`;
     const m = missing.get(key);
@@ -138,7 +119,7 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
     else m.count++;
   };
   let batchId: number | undefined; // batches[k]?.id
-  for (const page of eventPages(db)) {
+  for await (const page of tx.eventPages()) {
     const { evidence, evidenceLength } = page;
     let from = 0;
     for (let i = 0; i < page.count; i++) {
@@ -210,24 +191,10 @@ function verifyChain(db: Database.Database, problems: ConsentIntegrityProblem[])
   }
 }
 
-interface SnapshotRow {
-  purpose: number;
-  at: number;
-  lastId: number;
-  events: number;
-  subjects: number;
-  data: Buffer;
-}
-
 /** Checks every snapshot against the replay of its purpose's events in (at, id) order. */
-function verifySnapshots(db: Database.Database, problems: ConsentIntegrityProblem[]): void {
-  const snapshots = db
-    .prepare(
-      `SELECT purpose, at, last_id AS lastId, events, subjects, data FROM consent_snapshots
-       ORDER BY purpose, at, last_id`,
-    )
-    .all() as SnapshotRow[];
-  const purposes = namesOf(db, "consent_purposes");
+async function verifySnapshots(tx: ConsentReads, problems: ConsentIntegrityProblem[]): Promise<void> {
+  const snapshots = await tx.snapshots();
+  const purposes = await tx.names("purpose");
   const replay = new PurposeReplay();
   let s = 0;
   while (s < snapshots.length) {
@@ -237,11 +204,7 @@ function verifySnapshots(db: Database.Database, problems: ConsentIntegrityProble
     const mine = snapshots.slice(s, end);
     s = end;
     const name = purposes.get(purpose) ?? t("consent.verify.purpose_id", { id: purpose });
-    // a page holding anything but integers is replayed from rows, as SQLite returns them
-    const result =
-      replay.run(mine, name, eventsInOrder(db, purpose)) ??
-      replay.run(mine, name, eventRowsInOrder(db, purpose));
-    if (result === undefined) throw new Error("consent snapshot replay read no rows");
+    const result = await replay.run(mine, name, tx.purposeEvents(purpose));
     problems.push(...result.problems);
     // snapshots sit at every multiple of the interval (the first one's event count) in (at, id) order
     const every = mine[0]?.events ?? 0;
@@ -262,77 +225,6 @@ function verifySnapshots(db: Database.Database, problems: ConsentIntegrityProble
   }
 }
 
-/** Events of one purpose by column: id, at, subject, granted. */
-interface EventColumns {
-  count: number;
-  id: readonly number[];
-  at: readonly number[];
-  subject: readonly number[];
-  granted: readonly number[];
-}
-
-const REPLAY_PAGE = 1 << 16;
-
-/**
- * A purpose's events in (at, id) order, a page at a time, from the covering (purpose, at, id, subject,
- * granted) index; undefined for a page with anything but integers (the caller reads rows instead).
- */
-function* eventsInOrder(db: Database.Database, purpose: number): Generator<EventColumns | undefined> {
-  const columns =
-    "json_group_array(id), json_group_array(at), json_group_array(subject), json_group_array(granted)";
-  const from = "SELECT id, at, subject, granted FROM consent_events INDEXED BY consent_events_purpose_at";
-  const first = db
-    .prepare(`SELECT ${columns} FROM (${from} WHERE purpose = ? ORDER BY at, id LIMIT ?)`)
-    .raw(true);
-  const next = db
-    .prepare(
-      `SELECT ${columns} FROM (${from} WHERE purpose = ? AND (at, id) > (?, ?) ORDER BY at, id LIMIT ?)`,
-    )
-    .raw(true);
-  let row = pageRow(first, purpose, REPLAY_PAGE);
-  for (;;) {
-    const [id, at, subject, granted] = row?.map(integerColumn) ?? [];
-    if (id === undefined || at === undefined || subject === undefined || granted === undefined) {
-      yield undefined;
-      return;
-    }
-    yield { count: id.length, id, at, subject, granted };
-    if (id.length < REPLAY_PAGE) return;
-    const lastAt = lastInteger(row?.[1] as string);
-    const lastId = lastInteger(row?.[0] as string);
-    row = pageRow(next, purpose, lastAt, lastId, REPLAY_PAGE);
-  }
-}
-
-/** eventsInOrder row by row, the values as better-sqlite3 returns them. */
-function* eventRowsInOrder(db: Database.Database, purpose: number): Generator<EventColumns> {
-  const rows = db
-    .prepare(
-      `SELECT id, at, subject, granted FROM consent_events INDEXED BY consent_events_purpose_at
-       WHERE purpose = ? ORDER BY at, id`,
-    )
-    .raw(true)
-    .iterate(purpose) as IterableIterator<[number, number, number, number]>;
-  let page: EventColumns & { id: number[]; at: number[]; subject: number[]; granted: number[] } = {
-    count: 0,
-    id: [],
-    at: [],
-    subject: [],
-    granted: [],
-  };
-  for (const [id, at, subject, granted] of rows) {
-    page.id.push(id);
-    page.at.push(at);
-    page.subject.push(subject);
-    page.granted.push(granted);
-    if (++page.count === REPLAY_PAGE) {
-      yield page;
-      page = { count: 0, id: [], at: [], subject: [], granted: [] };
-    }
-  }
-  yield page;
-}
-
 /**
  * Replays a purpose's events in (at, id) order and checks its snapshots at their cuts. Between cuts, events are
  * applied in batches: a subject's state after a run of events is its last event's, so a run becomes one
@@ -341,12 +233,12 @@ function* eventRowsInOrder(db: Database.Database, purpose: number): Generator<Ev
 class PurposeReplay {
   private readonly state = new LastEventSet();
 
-  /** The problems and the number of events, or undefined when a page could not be read (odd values). */
-  run(
+  /** The problems and the number of events. */
+  async run(
     snapshots: readonly SnapshotRow[],
     name: string,
-    pages: Iterable<EventColumns | undefined>,
-  ): { problems: ConsentIntegrityProblem[]; count: number } | undefined {
+    pages: AsyncIterable<EventColumns>,
+  ): Promise<{ problems: ConsentIntegrityProblem[]; count: number }> {
     const problems: ConsentIntegrityProblem[] = [];
     this.state.reset();
     let s = 0;
@@ -382,8 +274,7 @@ class PurposeReplay {
           message: t("consent.verify.snapshot_changed", where),
         });
     };
-    for (const page of pages) {
-      if (page === undefined) return undefined;
+    for await (const page of pages) {
       const { id: ids, at: ats, subject: subjects, granted: granteds } = page;
       for (let i = 0; i < page.count; i++) {
         const id = ids[i] as number;
@@ -408,15 +299,22 @@ class PurposeReplay {
 }
 
 /**
- * Verifies the consent registry: the event chain and every snapshot. Returns the problems, [] when intact.
- * @example for (const p of verifyConsent(store.db)) console.log(p.kind, p.message);
+ * The problems of the consent registry as `tx` sees it: the event chain and every snapshot, [] when intact.
+ * @example const problems = await store.read((tx) => consentProblems(tx));
  */
-export function verifyConsent(db: Database.Database): ConsentIntegrityProblem[] {
-  requireChain(db);
+export async function consentProblems(tx: ConsentReads): Promise<ConsentIntegrityProblem[]> {
+  await requireChain(tx);
   const problems: ConsentIntegrityProblem[] = [];
-  db.transaction(() => {
-    verifyChain(db, problems);
-    verifySnapshots(db, problems);
-  })();
+  await verifyChain(tx, problems);
+  await verifySnapshots(tx, problems);
   return problems;
+}
+
+/**
+ * Verifies the consent registry in one read transaction: the event chain and every snapshot. Returns the
+ * problems, [] when intact.
+ * @example for (const p of await verifyConsent(state.consent)) console.log(p.kind, p.message);
+ */
+export function verifyConsent(store: ConsentStore): Promise<ConsentIntegrityProblem[]> {
+  return store.read((tx) => consentProblems(tx));
 }

@@ -1,18 +1,22 @@
 // the consent a release applies, as the ledger entry commits to it: the as-of set of the agreement's purpose,
 // its digest and the consent chain's state it was computed from (verify recomputes it from the events).
-import type Database from "better-sqlite3";
-import { type ConsentRegistry, ConsentReplayer, consentHeadAt, verifyConsent } from "../consent/index.js";
+import { type ConsentRegistry, ConsentReplayer, consentHeadAt, consentProblems } from "../consent/index.js";
 import { t } from "../i18n/index.js";
 import type { ConsentCommitment, ReleaseBody } from "../ledger/entry.js";
 import type { RoaringBitmap32 } from "../ledger/subjects/roaring.js";
 import type { Problem } from "../ledger/verify.js";
+import type { ConsentStore } from "../ports/consent.js";
 
-export function consentCommitment(
+/**
+ * The as-of set of `purpose` a release applies, with the commitment its ledger entry records.
+ * @example const { set, commitment } = await consentCommitment(registry, "nsf-provision", "2024-06-01T00:00:00Z");
+ */
+export async function consentCommitment(
   registry: ConsentRegistry,
   purpose: string,
   asOf: string,
-): { set: RoaringBitmap32; commitment: ConsentCommitment } {
-  const c = registry.asOfCommitted(purpose, asOf);
+): Promise<{ set: RoaringBitmap32; commitment: ConsentCommitment }> {
+  const c = await registry.asOfCommitted(purpose, asOf);
   return {
     set: c.set,
     commitment: { purpose, as_of: asOf, events: c.events, head: c.head, count: c.set.size, digest: c.digest },
@@ -22,53 +26,54 @@ export function consentCommitment(
 const CHAIN_TABLES = "consent chain: consent_events, consent_batches, consent_purposes, consent_sources";
 
 /**
- * The consent part of `ledger verify`: the registry's own chain and snapshots, then each release's commitment
- * (the chain head it names must be the stored head after that many events, and its as-of set must equal the
- * set recomputed from those events alone).
- * @example verifyLedger(db, trusted, { consent: consentCheck(db) })
+ * The consent part of `ledger verify`, in one read transaction: the registry's own chain and snapshots, then each
+ * release's commitment (the chain head it names must be the stored head after that many events, and its as-of
+ * set must equal the set recomputed from those events alone).
+ * @example await verifyLedger(ledger, trusted, { consent: consentCheck(state.consent) })
  */
 export function consentCheck(
-  db: Database.Database,
-): (releases: ReadonlyMap<number, ReleaseBody>) => Problem[] {
-  return (releases) => {
-    const out: Problem[] = [];
-    for (const p of verifyConsent(db))
-      out.push({
-        kind: "consent_changed",
-        place: p.kind === "snapshot_changed" ? "consent_snapshots" : CHAIN_TABLES,
-        message: p.message,
-      });
-    const replayers = new Map<string, ConsentReplayer>();
-    for (const [seq, body] of [...releases].sort((x, y) => x[0] - y[0])) {
-      const c = body.consent;
-      if (!c) continue;
-      if (consentHeadAt(db, c.events) !== c.head)
+  store: ConsentStore,
+): (releases: ReadonlyMap<number, ReleaseBody>) => Promise<Problem[]> {
+  return (releases) =>
+    store.read(async (tx) => {
+      const out: Problem[] = [];
+      for (const p of await consentProblems(tx))
         out.push({
           kind: "consent_changed",
-          seq,
-          place: CHAIN_TABLES,
-          message: t("engine.consent.head_gone", { seq, events: c.events }),
+          place: p.kind === "snapshot_changed" ? "consent_snapshots" : CHAIN_TABLES,
+          message: p.message,
         });
-      let replayer = replayers.get(c.purpose);
-      if (!replayer) {
-        replayer = new ConsentReplayer(db, c.purpose);
-        replayers.set(c.purpose, replayer);
-      }
-      const got = replayer.setAt(c.as_of, c.events);
-      if (got.digest !== c.digest || got.size !== c.count)
-        out.push({
-          kind: "consent_changed",
-          seq,
-          place: CHAIN_TABLES,
-          message: t("engine.consent.set_differs", {
+      const replayers = new Map<string, ConsentReplayer>();
+      for (const [seq, body] of [...releases].sort((x, y) => x[0] - y[0])) {
+        const c = body.consent;
+        if (!c) continue;
+        if ((await consentHeadAt(tx, c.events)) !== c.head)
+          out.push({
+            kind: "consent_changed",
             seq,
-            purpose: c.purpose,
-            at: c.as_of,
-            count: c.count,
-            got: got.size,
-          }),
-        });
-    }
-    return out;
-  };
+            place: CHAIN_TABLES,
+            message: t("engine.consent.head_gone", { seq, events: c.events }),
+          });
+        let replayer = replayers.get(c.purpose);
+        if (!replayer) {
+          replayer = new ConsentReplayer(tx, c.purpose);
+          replayers.set(c.purpose, replayer);
+        }
+        const got = await replayer.setAt(c.as_of, c.events);
+        if (got.digest !== c.digest || got.size !== c.count)
+          out.push({
+            kind: "consent_changed",
+            seq,
+            place: CHAIN_TABLES,
+            message: t("engine.consent.set_differs", {
+              seq,
+              purpose: c.purpose,
+              at: c.as_of,
+              count: c.count,
+              got: got.size,
+            }),
+          });
+      }
+      return out;
+    });
 }

@@ -26,7 +26,7 @@ export function releaseLines(releases: readonly ReleaseSummary[]): string[] {
 /**
  * A subject's history (Ledger.subjectHistory), one aligned line per release, oldest first; none gives the line
  * saying no release contained the subject.
- * @example historyLines(ledger.subjectHistory("HB0000000042")) // ["2024-05-31  Orbit Payments Pte. Ltd. (SG)  nsf-scoring  basis: consent  ..."]
+ * @example historyLines(await ledger.subjectHistory("HB0000000042")) // ["2024-05-31  Orbit Payments Pte. Ltd. (SG)  nsf-scoring  basis: consent  ..."]
  */
 export function historyLines(history: readonly SubjectRelease[]): string[] {
   if (history.length === 0) return [t("ledger.history.none")];

@@ -16,32 +16,32 @@ import { verifyReceipt } from "./receipts/verify.js";
 import { retentionOf } from "./retention.js";
 import { folderStore } from "./tiles/store.js";
 import { verifyTiles } from "./tiles/verify.js";
-import { verifyLedger } from "./verify.js";
+import { type VerifyReport, verifyLedger } from "./verify.js";
 
 let t: TestLedger | undefined;
-afterEach(() => {
-  t?.cleanup();
+afterEach(async () => {
+  await t?.cleanup();
   t = undefined;
 });
 
-function threeReleases(): TestLedger {
+async function threeReleases(): Promise<TestLedger> {
   t = testLedger();
   for (const day of ["2024-05-01", "2024-05-02", "2024-05-03"])
-    t.ledger.append(release("credit-feed", day), customers([1, 2, 3]));
+    await t.ledger.append(release("credit-feed", day), customers([1, 2, 3]));
   return t;
 }
 
 describe("verify in Korean", () => {
-  it("names a changed entry in Korean, with the same kind, entry and place as in English", () => {
-    const l = threeReleases();
+  it("names a changed entry in Korean, with the same kind, entry and place as in English", async () => {
+    const l = await threeReleases();
     const bodyOf = (seq: number) =>
-      l.store.db.prepare("SELECT body FROM ledger_entries WHERE seq = ?").pluck().get(seq) as string;
+      l.db.prepare("SELECT body FROM ledger_entries WHERE seq = ?").pluck().get(seq) as string;
     const before = [bodyOf(0), bodyOf(2)];
-    l.store.db
+    l.db
       .prepare(`UPDATE ledger_entries SET body = replace(body, '"records":10', '"records":11') WHERE seq = 1`)
       .run();
-    const en = verifyLedger(l.store.db, l.trusted);
-    const ko = withLanguage("ko", () => verifyLedger(l.store.db, l.trusted));
+    const en = await verifyLedger(l.state.ledger, l.trusted);
+    const ko = await withLanguage("ko", () => verifyLedger(l.state.ledger, l.trusted));
     expect(en.problems[0]).toMatchObject({
       kind: "changed",
       seq: 1,
@@ -61,10 +61,10 @@ describe("verify in Korean", () => {
     expect([bodyOf(0), bodyOf(2)]).toEqual(before);
   });
 
-  it("reports the side checks (the subject dictionary) in Korean", () => {
-    const l = threeReleases();
-    l.store.db.prepare("INSERT INTO ledger_meta (key, value) VALUES ('planted', 'x')").run();
-    const ko = withLanguage("ko", () => verifyLedger(l.store.db, l.trusted));
+  it("reports the side checks (the subject dictionary) in Korean", async () => {
+    const l = await threeReleases();
+    l.db.prepare("INSERT INTO ledger_meta (key, value) VALUES ('planted', 'x')").run();
+    const ko = await withLanguage("ko", () => verifyLedger(l.state.ledger, l.trusted));
     expect(ko.problems).toContainEqual(
       expect.objectContaining({
         kind: "meta_changed",
@@ -74,19 +74,18 @@ describe("verify in Korean", () => {
     );
   });
 
-  it("says a truncated log against a checkpoint with the right plural in each language", () => {
-    const l = threeReleases();
-    const cp = l.ledger.checkpoint();
-    l.store.db.prepare("DELETE FROM ledger_entries WHERE seq = 2").run();
-    l.store.db.prepare("DELETE FROM ledger_heads WHERE size = 3").run();
-    const message = (r: ReturnType<typeof verifyLedger>) =>
-      r.problems.find((p) => p.kind === "truncated")?.message;
-    expect(message(verifyLedger(l.store.db, l.trusted, { against: cp }))).toMatch(
+  it("says a truncated log against a checkpoint with the right plural in each language", async () => {
+    const l = await threeReleases();
+    const cp = await l.ledger.checkpoint();
+    l.db.prepare("DELETE FROM ledger_entries WHERE seq = 2").run();
+    l.db.prepare("DELETE FROM ledger_heads WHERE size = 3").run();
+    const message = (r: VerifyReport) => r.problems.find((p) => p.kind === "truncated")?.message;
+    expect(message(await verifyLedger(l.state.ledger, l.trusted, { against: cp }))).toMatch(
       /covers 3 entries but the log has 2: entries from 2 were removed$/,
     );
-    expect(message(withLanguage("ko", () => verifyLedger(l.store.db, l.trusted, { against: cp })))).toMatch(
-      /체크포인트은\(는\) 항목 3건을 포함하지만 로그에는 2건뿐입니다/,
-    );
+    expect(
+      message(await withLanguage("ko", () => verifyLedger(l.state.ledger, l.trusted, { against: cp }))),
+    ).toMatch(/체크포인트은\(는\) 항목 3건을 포함하지만 로그에는 2건뿐입니다/);
   });
 });
 
@@ -110,7 +109,7 @@ describe("errors and holds in Korean", () => {
     );
   });
 
-  it("gives a release's time holds and the refusal in Korean, recording nothing", () => {
+  it("gives a release's time holds and the refusal in Korean, recording nothing", async () => {
     const holds = withLanguage("ko", () =>
       releaseTimeHolds("2024-06-02T00:00:00Z", "2024-06-01T00:00:00Z", undefined, 7),
     );
@@ -119,9 +118,9 @@ describe("errors and holds in Korean", () => {
     ]);
     t = testLedger();
     const l = t;
-    const refused = withLanguage("ko", () => {
+    const refused = await withLanguage("ko", async () => {
       try {
-        l.ledger.append(release("x", "2024-05-01", { released_at: "yesterday" }), customers([1]));
+        await l.ledger.append(release("x", "2024-05-01", { released_at: "yesterday" }), customers([1]));
       } catch (e) {
         return e as JikimiError;
       }
@@ -130,7 +129,7 @@ describe("errors and holds in Korean", () => {
     expect(refused?.message).toMatch(
       /^제공 내역이 올바르지 않아 기록하지 않았습니다: released_at: 시간대가 있는 ISO 8601 시각/,
     );
-    expect(l.ledger.size()).toBe(0);
+    expect(await l.ledger.size()).toBe(0);
   });
 });
 
@@ -196,9 +195,9 @@ describe("what a person reads", () => {
     expect(releaseLines([summary(1, "Orbit")])).toEqual([describeRelease(summary(1, "Orbit"))]);
   });
 
-  it("renders a subject's history and its count with plurals", () => {
-    const l = threeReleases();
-    const history = l.ledger.subjectHistory(customers([2])[0] ?? "");
+  it("renders a subject's history and its count with plurals", async () => {
+    const l = await threeReleases();
+    const history = await l.ledger.subjectHistory(customers([2])[0] ?? "");
     expect(historyLines(history)[0]).toBe(
       "2024-05-01  Orbit Payments Pte. Ltd. (SG)  nsf-scoring  basis: consent  fields: customer_id, balance  [credit-feed@1 #0]",
     );

@@ -3,11 +3,11 @@
 // transaction. Two times: `released_at` (the operator's as-of time) and `recorded_at` (the clock at append,
 // monotonic, the signed head's time); back-dating beyond the window needs a recorded override.
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
 import canonicalize from "canonicalize";
 import type { Signer } from "../crypto/signing.js";
 import { ExitCode, JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
+import type { EntryView, LedgerReads, LedgerStore, LedgerWrites } from "../ports/ledger.js";
 import { type Checkpoint, headBytes, signCheckpoint } from "./checkpoint.js";
 import {
   type DictionaryCommitment,
@@ -22,19 +22,19 @@ import {
   releaseBody,
   toRanges,
 } from "./entry.js";
-import { sqliteLeafSource } from "./leaf-store.js";
-import { hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
+import { HashList, hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
 import { checkpointText, parseCheckpoint } from "./note/checkpoint.js";
 import { type NoteSigner, signNote } from "./note/signed-note.js";
 import { type IssuedReceipt, issueReceipt } from "./receipts/issue.js";
 import { receiptsRoot } from "./receipts/parallel.js";
 import { RECEIPT_CHUNK } from "./receipts/tree.js";
-import { NOT_FOUND, type SubjectDictionary } from "./subjects/dictionary.js";
+import { NOT_FOUND, type SharedDictionary, type SubjectDictionary } from "./subjects/dictionary.js";
 import type { RoaringBitmap32 } from "./subjects/roaring.js";
 import { canonicalSetBytes, digestOf, SubjectSets, setOfIndexes } from "./subjects/sets.js";
 import type { SubjectHasher } from "./subjects/subject-hasher.js";
 
 const BATCH = 1 << 20;
+const LEAF_BATCH = 65_536;
 const DAY_MS = 86_400_000;
 export const MIN_RETENTION_DAYS = 3 * 365;
 export const DEFAULT_BACKDATE_DAYS = 7;
@@ -73,7 +73,7 @@ export interface StoredEntry {
 }
 
 export interface LedgerDeps {
-  db: Database.Database;
+  store: LedgerStore;
   subjects: SubjectDictionary;
   hasher: SubjectHasher;
   /** needed to append and to sign checkpoints */
@@ -160,45 +160,87 @@ export function releaseTimeHolds(
 }
 
 /**
- * The ledger over the state database.
- * @example const ledger = new Ledger({ db, subjects, hasher, signer, log: "Hanbit Pay" });
- * ledger.append(release, ["HB0000000001", "HB0000000002"]);
+ * The ledger over a store's ledger port. Appends go through `store.write`, the one sequencer: the Merkle tree and
+ * the dictionary are brought up to what other processes or hosts appended before each use.
+ * @example const ledger = new Ledger({ store: state.ledger, subjects, hasher, signer, log: "Hanbit Pay" });
+ * await ledger.append(release, ["HB0000000001", "HB0000000002"]);
  */
 export class Ledger {
-  readonly sets: SubjectSets;
-  private tree: MerkleTree;
-  constructor(private readonly deps: LedgerDeps) {
-    this.sets = new SubjectSets(deps.db);
-    this.tree = new MerkleTree(sqliteLeafSource(deps.db));
+  readonly sets = new SubjectSets();
+  private leaves = new HashList();
+  private tree = new MerkleTree(this.leaves);
+  constructor(private readonly deps: LedgerDeps) {}
+
+  /** Reads the leaf hashes appended since the last sync (by this process or any other) into the tree. */
+  private async syncTree(tx: LedgerReads): Promise<void> {
+    const count = await tx.entryCount();
+    if (count < this.leaves.size()) this.resetTree();
+    for (let from = this.leaves.size(); from < count; from = this.leaves.size()) {
+      const end = Math.min(count, from + LEAF_BATCH);
+      const rows = await tx.leafRows(from, end);
+      for (const [i, row] of rows.entries()) {
+        if (row.seq !== from + i || row.leafHash.length !== 32)
+          throw new JikimiError("ledger_corrupt", t("ledger.errors.head_mismatch"), {
+            exitCode: ExitCode.findings,
+            hint: t("ledger.hint.verify"),
+          });
+        this.leaves.push(row.leafHash);
+      }
+      if (rows.length !== end - from)
+        throw new JikimiError("ledger_corrupt", t("ledger.errors.head_mismatch"), {
+          exitCode: ExitCode.findings,
+          hint: t("ledger.hint.verify"),
+        });
+    }
+    this.tree.sync();
+  }
+
+  private resetTree(): void {
+    // a rolled-back append leaves the in-memory tree ahead of the store: rebuild it from the store
+    this.leaves = new HashList();
+    this.tree = new MerkleTree(this.leaves);
   }
 
   /** Number of entries. */
-  size(): number {
-    this.tree.sync();
-    return this.tree.size;
+  async size(): Promise<number> {
+    return this.deps.store.read(async (tx) => {
+      await this.syncTree(tx);
+      return this.tree.size;
+    });
   }
 
   /** Root of the first `size` entries (default: all), hex. */
-  root(size?: number): string {
-    this.tree.sync();
-    return toHex(size === undefined ? this.tree.root() : this.tree.rootAt(size));
+  async root(size?: number): Promise<string> {
+    return this.deps.store.read(async (tx) => {
+      await this.syncTree(tx);
+      return toHex(size === undefined ? this.tree.root() : this.tree.rootAt(size));
+    });
   }
 
   /**
    * Records one release and its subjects atomically; validation errors name the field.
-   * @example ledger.append({ released_at: "2024-05-31T02:00:00Z", agreement: {...}, ... }, subjectKeys)
+   * @example await ledger.append({ released_at: "2024-05-31T02:00:00Z", agreement: {...}, ... }, subjectKeys)
    */
-  append(input: ReleaseInput, subjectKeys: Iterable<string>, now: Date = new Date()): AppendResult {
+  async append(
+    input: ReleaseInput,
+    subjectKeys: Iterable<string>,
+    now: Date = new Date(),
+  ): Promise<AppendResult> {
     const release = this.validate(input);
     const { hashes, count } = hashAll(this.deps.hasher, subjectKeys);
     return this.appendHashes(release, hashes, count, now);
   }
 
   /** Records a release whose subjects were already hashed with this ledger's hasher (16 bytes each). */
-  appendHashes(input: ReleaseInput, hashes: Uint8Array, count: number, now: Date = new Date()): AppendResult {
+  async appendHashes(
+    input: ReleaseInput,
+    hashes: Uint8Array,
+    count: number,
+    now: Date = new Date(),
+  ): Promise<AppendResult> {
     const release = this.validate(input);
-    return this.commit(release, now, () => {
-      const { indexes, added } = this.deps.subjects.assign(hashes, count, true);
+    return this.commit(release, now, async (tx) => {
+      const { indexes, added } = await this.deps.subjects.assign(tx, hashes, count, true);
       return { set: setOfIndexes(indexes), added };
     });
   }
@@ -207,10 +249,14 @@ export class Ledger {
    * Records a release whose subjects are given as dictionary indexes (bulk import of history, benchmarks);
    * every index must already be in the dictionary.
    */
-  appendIndexed(input: ReleaseInput, set: RoaringBitmap32, now: Date = new Date()): AppendResult {
+  async appendIndexed(
+    input: ReleaseInput,
+    set: RoaringBitmap32,
+    now: Date = new Date(),
+  ): Promise<AppendResult> {
     const release = this.validate(input);
-    return this.commit(release, now, () => {
-      const known = this.deps.subjects.size();
+    return this.commit(release, now, async (tx) => {
+      const known = await this.deps.subjects.size(tx);
       if (!set.isEmpty && (set.maximum() ?? 0) >= known)
         throw new JikimiError("unknown_subject_index", t("ledger.errors.unknown_subject_index", { known }));
       return { set, added: 0 };
@@ -218,23 +264,24 @@ export class Ledger {
   }
 
   /** The time an append at `now` records: the clock, never before the last signed head (head times are monotonic). */
-  recordedAt(now: Date): string {
-    const row = this.deps.db.prepare("SELECT time FROM ledger_heads ORDER BY size DESC LIMIT 1").get() as
-      | { time: string }
-      | undefined;
-    const t = now.toISOString();
-    return row && row.time > t ? row.time : t;
+  async recordedAt(now: Date, tx?: LedgerReads): Promise<string> {
+    const last = tx ? await tx.lastHead() : await this.deps.store.read((r) => r.lastHead());
+    const at = now.toISOString();
+    return last && last.time > at ? last.time : at;
   }
 
   /** Reasons a release of `agreement` at `releasedAt` would be refused without an override (see releaseTimeHolds). */
-  timeHolds(agreement: string, releasedAt: string, now: Date): string[] {
-    const previous = this.releases({ agreement, limit: 1 })[0]?.released_at;
-    return releaseTimeHolds(
-      releasedAt,
-      this.recordedAt(now),
-      previous,
-      this.deps.backdateDays ?? DEFAULT_BACKDATE_DAYS,
-    );
+  async timeHolds(agreement: string, releasedAt: string, now: Date, tx?: LedgerReads): Promise<string[]> {
+    const holds = async (r: LedgerReads) => {
+      const [previous] = await r.releaseBodies({ agreement, limit: 1 });
+      return releaseTimeHolds(
+        releasedAt,
+        await this.recordedAt(now, r),
+        previous === undefined ? undefined : (JSON.parse(previous) as ReleaseBody).released_at,
+        this.deps.backdateDays ?? DEFAULT_BACKDATE_DAYS,
+      );
+    };
+    return tx ? holds(tx) : this.deps.store.read(holds);
   }
 
   private validate(input: ReleaseInput): Release {
@@ -252,22 +299,15 @@ export class Ledger {
     return parsed.data;
   }
 
-  /** The dictionary commitment of the last entry (size 0 and a zero head for an empty log). */
-  private lastDictionary(): DictionaryCommitment {
-    const get = (key: string) =>
-      (
-        this.deps.db.prepare("SELECT value FROM ledger_meta WHERE key = ?").get(key) as
-          | { value: string }
-          | undefined
-      )?.value;
-    return { size: Number(get("dict_size") ?? 0), head: get("dict_head") ?? ZERO_HEAD };
-  }
-
   /** The dictionary commitment after the subjects added since the last entry. */
-  private dictionaryNow(): DictionaryCommitment {
-    const last = this.lastDictionary();
-    const size = this.deps.subjects.size();
+  private async dictionaryNow(tx: LedgerReads): Promise<DictionaryCommitment> {
+    const last: DictionaryCommitment = {
+      size: Number((await tx.meta("dict_size")) ?? 0),
+      head: (await tx.meta("dict_head")) ?? ZERO_HEAD,
+    };
+    const size = await this.deps.subjects.size(tx);
     if (size === last.size) return last;
+    await this.deps.subjects.load(tx);
     return { size, head: nextDictionaryHead(last.head, this.deps.subjects.hashRange(last.size, size)) };
   }
 
@@ -275,24 +315,22 @@ export class Ledger {
    * Appends one entry inside the current transaction: leaf, signed head, dictionary commitment. Refuses when the
    * stored leaves no longer give the last signed root (an edited leaf hash must not be laundered into a new head).
    */
-  private appendBody(
+  private async appendBody(
+    tx: LedgerWrites,
     build: (seq: number, recordedAt: string, dictionary: DictionaryCommitment) => EntryBody,
     now: Date,
   ) {
     const signer = this.deps.signer as Signer;
-    const db = this.deps.db;
-    this.tree.sync();
+    await this.syncTree(tx);
     const seq = this.tree.size;
-    const last = db.prepare("SELECT size, root FROM ledger_heads ORDER BY size DESC LIMIT 1").get() as
-      | { size: number; root: Buffer }
-      | undefined;
+    const last = await tx.lastHead();
     if ((last?.size ?? 0) !== seq || (last && !hashEquals(this.tree.root(), last.root)))
       throw new JikimiError("ledger_corrupt", t("ledger.errors.head_mismatch"), {
         exitCode: ExitCode.findings,
         hint: t("ledger.hint.verify"),
       });
-    const recordedAt = this.recordedAt(now);
-    const dictionary = this.dictionaryNow();
+    const recordedAt = await this.recordedAt(now, tx);
+    const dictionary = await this.dictionaryNow(tx);
     const body = build(seq, recordedAt, dictionary);
     const bytes = encodeEntry(body);
     if (bytes.length > MAX_ENTRY_BYTES)
@@ -302,71 +340,71 @@ export class Ledger {
         { hint: t("ledger.errors.entry_too_large_hint") },
       );
     const leaf = leafHash(bytes);
-    this.tree.append(leaf);
+    this.leaves.push(leaf);
+    this.tree.sync();
     const root = this.tree.root();
     const signature = signer.sign(headBytes(seq + 1, root, leaf, recordedAt, signer.keyId));
-    db.prepare(
-      "INSERT INTO ledger_heads (size, root, leaf_hash, time, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)",
-    ).run(seq + 1, root, leaf, recordedAt, signer.keyId, signature);
-    const meta = db.prepare("INSERT OR REPLACE INTO ledger_meta (key, value) VALUES (?, ?)");
-    meta.run("dict_size", String(dictionary.size));
-    meta.run("dict_head", dictionary.head);
+    await tx.insertHead({
+      size: seq + 1,
+      root,
+      leafHash: leaf,
+      time: recordedAt,
+      keyId: signer.keyId,
+      signature,
+    });
+    await tx.setMeta({ dict_size: String(dictionary.size), dict_head: dictionary.head });
     return { seq, bytes, leaf, root, recordedAt };
   }
 
   /** The append transaction: subjects, entry, leaf, signed head; all or nothing. */
-  private commit(
+  private async commit(
     release: Release,
     now: Date,
-    subjectsOf: () => { set: RoaringBitmap32; added: number },
-  ): AppendResult {
-    const db = this.deps.db;
-    const run = db.transaction((): AppendResult => {
-      const timeHeld = this.timeHolds(release.agreement.id, release.released_at, now);
+    subjectsOf: (tx: LedgerWrites) => Promise<{ set: RoaringBitmap32; added: number }>,
+  ): Promise<AppendResult> {
+    return this.sequenced(async (tx): Promise<AppendResult> => {
+      const timeHeld = await this.timeHolds(release.agreement.id, release.released_at, now, tx);
       if (timeHeld.length > 0 && release.override === undefined)
         throw new JikimiError("release_time_refused", t("ledger.errors.nothing_recorded"), {
           exitCode: ExitCode.held,
           hint: timeHeld.join("; "),
         });
-      const { set, added } = subjectsOf();
+      const { set, added } = await subjectsOf(tx);
       const chain = release.agreement.id;
-      const previous = this.sets.head(chain);
+      const previous = await this.sets.head(tx, chain);
       const canonical = canonicalSetBytes(set);
       let body: ReleaseBody | undefined;
-      const { seq, bytes, leaf, root, recordedAt } = this.appendBody((seq, recordedAt, dictionary) => {
-        body = releaseBody(
-          seq,
-          release,
-          recordedAt,
-          { count: set.size, digest: digestOf(canonical), key_id: this.deps.hasher.keyId },
-          dictionary,
-          this.deps.receipts === false
-            ? undefined
-            : { root: toHex(receiptsRoot(this.deps.hasher.receiptKey(seq), set)), chunk: RECEIPT_CHUNK },
-        );
-        return body;
-      }, now);
-      const { ord } = this.sets.store(seq, chain, set, previous, canonical);
-      const summary = summaryOf(body as ReleaseBody);
-      db.prepare("INSERT OR IGNORE INTO ledger_summaries (summary) VALUES (?)").run(summary);
-      const { id: summaryId } = db
-        .prepare("SELECT id FROM ledger_summaries WHERE summary = ?")
-        .get(summary) as { id: number };
-      db.prepare(
-        `INSERT INTO ledger_entries (seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord, summary_id)
-         VALUES (?, ?, ?, ?, ?, 'release', ?, ?, ?, ?, ?)`,
-      ).run(
-        seq,
-        bytes.toString("utf8"),
-        leaf,
-        release.released_at,
-        recordedAt,
-        chain,
-        release.recipient.id,
-        set.size,
-        ord,
-        summaryId,
+      const { seq, bytes, leaf, root, recordedAt } = await this.appendBody(
+        tx,
+        (seq, recordedAt, dictionary) => {
+          body = releaseBody(
+            seq,
+            release,
+            recordedAt,
+            { count: set.size, digest: digestOf(canonical), key_id: this.deps.hasher.keyId },
+            dictionary,
+            this.deps.receipts === false
+              ? undefined
+              : { root: toHex(receiptsRoot(this.deps.hasher.receiptKey(seq), set)), chunk: RECEIPT_CHUNK },
+          );
+          return body;
+        },
+        now,
       );
+      const { ord } = await this.sets.store(tx, seq, chain, set, previous, canonical);
+      await tx.insertEntry({
+        seq,
+        body: bytes.toString("utf8"),
+        leafHash: leaf,
+        releasedAt: release.released_at,
+        recordedAt,
+        kind: "release",
+        agreementId: chain,
+        recipientId: release.recipient.id,
+        subjectCount: set.size,
+        chainOrd: ord,
+        summary: summaryOf(body as ReleaseBody),
+      });
       return {
         seq,
         size: seq + 1,
@@ -377,16 +415,15 @@ export class Ledger {
         recordedAt,
       };
     });
-    return this.immediate(run);
   }
 
-  /** Runs a write transaction with BEGIN IMMEDIATE; a busy ledger and a rolled-back tree are handled. */
-  private immediate<T>(run: Database.Transaction<() => T>): T {
+  /** Runs a write transaction on the store's sequencer; a rolled-back append leaves the tree to be rebuilt. */
+  private async sequenced<T>(work: (tx: LedgerWrites) => Promise<T>): Promise<T> {
     try {
-      return run.immediate();
+      return await this.deps.store.write(work);
     } catch (error) {
       this.resetTree();
-      if (error instanceof Error && "code" in error && String(error.code).startsWith("SQLITE_BUSY"))
+      if (error instanceof JikimiError && error.code === "store_busy")
         throw new JikimiError("ledger_busy", t("ledger.errors.busy"), {
           cause: error,
           hint: t("ledger.errors.busy_hint"),
@@ -395,25 +432,20 @@ export class Ledger {
     }
   }
 
-  private resetTree(): void {
-    // a rolled-back append leaves the in-memory tree ahead of the database: rebuild it lazily
-    this.tree = new MerkleTree(sqliteLeafSource(this.deps.db));
-  }
-
   /**
    * Prunes the releases recorded before `before` (an ISO time), past a retention of at least 3 years, by
    * appending a signed prune event that lists them; their bodies, sets and change rows go, their leaves stay.
-   * @example ledger.prune("2019-01-01T00:00:00Z", "5y", new Date(), "dpo")
+   * @example await ledger.prune("2019-01-01T00:00:00Z", { rule: "5y", days: 1826 }, new Date(), "dpo")
    */
-  prune(
+  async prune(
     before: string,
     retention: { rule: string; days: number },
     now: Date,
     operator: string,
-  ): {
+  ): Promise<{
     pruned: number;
     seq?: number;
-  } {
+  }> {
     const days = Math.max(retention.days, MIN_RETENTION_DAYS);
     const limit = new Date(now.getTime() - days * DAY_MS).toISOString();
     if (before > limit)
@@ -426,22 +458,21 @@ export class Ledger {
       throw new JikimiError("ledger_no_signer", t("ledger.errors.no_signer_prune"), {
         hint: t("ledger.hint.keys_init"),
       });
-    const db = this.deps.db;
-    const run = db.transaction(() => {
+    return this.sequenced(async (tx) => {
       // recorded_at is monotonic in seq, so the victims are a prefix of the log and of every chain
-      const victims = db
-        .prepare(
-          "SELECT seq, agreement_id AS chain FROM ledger_entries WHERE kind = 'release' AND recorded_at < ? AND pruned_at IS NULL ORDER BY seq",
-        )
-        .all(before) as { seq: number; chain: string }[];
+      const victims = await tx.pruneCandidates(before);
       if (victims.length === 0) return { pruned: 0 };
       const lastOf = new Map<string, number>();
       for (const v of victims) lastOf.set(v.chain, v.seq);
-      const steps = this.dictionarySteps(new Set(victims.map((v) => v.seq)));
+      const steps = await this.dictionarySteps(tx, new Set(victims.map((v) => v.seq)));
       const bases = new Map<number, Buffer>();
       const wanted = new Set(lastOf.values());
-      for (const r of this.sets.replay()) if (wanted.has(r.seq)) bases.set(r.seq, canonicalSetBytes(r.set));
-      const { seq, bytes, leaf, recordedAt } = this.appendBody(
+      for await (const r of this.sets.replay(tx))
+        if (wanted.has(r.seq)) bases.set(r.seq, canonicalSetBytes(r.set));
+      const ords = new Map<number, number>();
+      for (const s of lastOf.values()) ords.set(s, (await tx.chainOrd(s)) ?? 0);
+      const { seq, bytes, leaf, recordedAt } = await this.appendBody(
+        tx,
         (seq, recordedAt, dictionary): PruneBody => ({
           format: "jikimi-ledger-entry/2",
           kind: "prune",
@@ -454,8 +485,7 @@ export class Ledger {
             chain,
             seq: s,
             digest: digestOf(bases.get(s) ?? Buffer.alloc(0)),
-            releases:
-              (db.prepare("SELECT chain_ord FROM ledger_entries WHERE seq = ?").pluck().get(s) as number) + 1,
+            releases: (ords.get(s) ?? 0) + 1,
           })),
           dictionary_steps: steps,
           operator,
@@ -463,45 +493,30 @@ export class Ledger {
         }),
         now,
       );
-      db.prepare(
-        `INSERT INTO ledger_entries (seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord)
-         VALUES (?, ?, ?, ?, ?, 'prune', '', '', 0, 0)`,
-      ).run(seq, bytes.toString("utf8"), leaf, recordedAt, recordedAt);
-      for (const v of victims) {
-        // nothing of a pruned entry is left but its leaf hash and the time it was pruned
-        db.prepare(
-          `UPDATE ledger_entries SET body = '', released_at = '', recorded_at = '', agreement_id = '', recipient_id = '',
-           subject_count = 0, chain_ord = 0, summary_id = NULL, pruned_at = ? WHERE seq = ?`,
-        ).run(recordedAt, v.seq);
-        db.prepare("DELETE FROM ledger_subject_changes WHERE seq = ?").run(v.seq);
-        const base = bases.get(v.seq);
-        if (base)
-          db.prepare("UPDATE ledger_subject_sets SET kind = 'snapshot', data = ? WHERE seq = ?").run(
-            base,
-            v.seq,
-          );
-        else db.prepare("DELETE FROM ledger_subject_sets WHERE seq = ?").run(v.seq);
-      }
-      for (const [chain, s] of lastOf) {
-        db.prepare("UPDATE ledger_chains SET first_seq = ? WHERE chain = ?").run(s, chain);
-        // the base an earlier prune kept for this chain goes: the new base replaces it
-        db.prepare("DELETE FROM ledger_subject_sets WHERE chain = ? AND seq < ?").run(chain, s);
-      }
-      db.prepare(
-        "DELETE FROM ledger_summaries WHERE id NOT IN (SELECT summary_id FROM ledger_entries WHERE summary_id IS NOT NULL)",
-      ).run();
+      await tx.insertEntry({
+        seq,
+        body: bytes.toString("utf8"),
+        leafHash: leaf,
+        releasedAt: recordedAt,
+        recordedAt,
+        kind: "prune",
+        agreementId: "",
+        recipientId: "",
+        subjectCount: 0,
+        chainOrd: 0,
+      });
+      for (const v of victims) await tx.pruneEntry(v.seq, recordedAt, bases.get(v.seq));
+      for (const [chain, s] of lastOf) await tx.rebaseChain(chain, s);
+      await tx.dropUnusedSummaries();
       return { pruned: victims.length, seq };
     });
-    return this.immediate(run);
   }
 
   /** [seq, size] of the entries about to be pruned whose dictionary commitment grew (verify chains through them). */
-  private dictionarySteps(victims: ReadonlySet<number>): [number, number][] {
+  private async dictionarySteps(tx: LedgerReads, victims: ReadonlySet<number>): Promise<[number, number][]> {
     const steps: [number, number][] = [];
     let size = 0;
-    for (const row of this.deps.db
-      .prepare("SELECT seq, body FROM ledger_entries WHERE body != '' AND seq <= ? ORDER BY seq")
-      .iterate(Math.max(-1, ...victims)) as Iterable<{ seq: number; body: string }>) {
+    for await (const row of tx.bodiesThrough(Math.max(-1, ...victims))) {
       const d = (JSON.parse(row.body) as EntryBody).dictionary;
       if (victims.has(row.seq) && d.size > size) steps.push([row.seq, d.size]);
       size = Math.max(size, d.size);
@@ -510,57 +525,42 @@ export class Ledger {
   }
 
   /** One entry as stored, or undefined when there is no such entry. */
-  entry(seq: number): StoredEntry | undefined {
-    const row = this.deps.db
-      .prepare("SELECT seq, kind, body, pruned_at FROM ledger_entries WHERE seq = ?")
-      .get(seq) as
-      | { seq: number; kind: "release" | "prune"; body: string; pruned_at: string | null }
-      | undefined;
+  async entry(seq: number): Promise<StoredEntry | undefined> {
+    const row = await this.deps.store.read((tx) => tx.entry(seq));
     return row ? storedEntry(row) : undefined;
   }
 
   /** Entries (releases, prune events, pruned entries), newest first, optionally of one agreement. */
-  entries(options: { agreement?: string | undefined; limit?: number; before?: number } = {}): StoredEntry[] {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (options.agreement) {
-      where.push("agreement_id = ?");
-      args.push(options.agreement);
-    }
-    if (options.before !== undefined) {
-      where.push("seq < ?");
-      args.push(options.before);
-    }
-    const sql = `SELECT seq, kind, body, pruned_at FROM ledger_entries ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT ?`;
-    args.push(options.limit ?? 100);
-    return (
-      this.deps.db.prepare(sql).all(...args) as {
-        seq: number;
-        kind: "release" | "prune";
-        body: string;
-        pruned_at: string | null;
-      }[]
-    ).map(storedEntry);
+  async entries(
+    options: { agreement?: string | undefined; limit?: number; before?: number } = {},
+  ): Promise<StoredEntry[]> {
+    const rows = await this.deps.store.read((tx) =>
+      tx.entries({ agreement: options.agreement, before: options.before, limit: options.limit ?? 100 }),
+    );
+    return rows.map(storedEntry);
   }
 
   /** The releases still held in full (not pruned), newest first, optionally of one agreement: what guards read. */
-  releases(options: { agreement?: string; limit?: number } = {}): ReleaseBody[] {
-    const args: (string | number)[] = [];
-    let sql = "SELECT body FROM ledger_entries WHERE kind = 'release' AND pruned_at IS NULL";
-    if (options.agreement) {
-      sql += " AND agreement_id = ?";
-      args.push(options.agreement);
-    }
-    sql += " ORDER BY seq DESC LIMIT ?";
-    args.push(options.limit ?? 100);
-    return (this.deps.db.prepare(sql).all(...args) as { body: string }[]).map(
-      (r) => JSON.parse(r.body) as ReleaseBody,
+  async releases(options: { agreement?: string; limit?: number } = {}): Promise<ReleaseBody[]> {
+    const bodies = await this.deps.store.read((tx) =>
+      tx.releaseBodies({ agreement: options.agreement, limit: options.limit ?? 100 }),
     );
+    return bodies.map((b) => JSON.parse(b) as ReleaseBody);
+  }
+
+  /** The subject dictionary's table as stored now, for lookups on worker threads (valid until the next append). */
+  async sharedSubjects(): Promise<SharedDictionary> {
+    return this.deps.store.read((tx) => this.deps.subjects.shared(tx));
+  }
+
+  /** The dictionary indexes of `count` 16-byte subject hashes (NOT_FOUND for a subject never recorded); adds none. */
+  async indexesOf(hashes: Uint8Array, count: number): Promise<Uint32Array> {
+    return (await this.deps.store.read((tx) => this.deps.subjects.assign(tx, hashes, count, false))).indexes;
   }
 
   /** The subject's dictionary index, or undefined for a subject never recorded. */
-  private indexOf(subjectKey: string): number | undefined {
-    const idx = this.deps.subjects.lookup(this.deps.hasher.hashMany([subjectKey]));
+  private async indexOf(tx: LedgerReads, subjectKey: string): Promise<number | undefined> {
+    const idx = await this.deps.subjects.lookup(tx, this.deps.hasher.hashMany([subjectKey]));
     return idx === undefined || idx === NOT_FOUND ? undefined : idx;
   }
 
@@ -568,15 +568,11 @@ export class Ledger {
    * The runs of entries [from, to) of each chain whose sets contain subject `idx`: the chain's first stored set
    * (its first release, or its pruned base) and the change rows where the subject entered or left.
    */
-  private memberRanges(idx: number): [string, number, number][] {
-    const changes = this.deps.db
-      .prepare(
-        "SELECT c.seq AS seq, e.agreement_id AS chain FROM ledger_subject_changes c JOIN ledger_entries e ON e.seq = c.seq WHERE c.subject = ? ORDER BY c.seq",
-      )
-      .all(idx) as { seq: number; chain: string }[];
+  private async memberRanges(tx: LedgerReads, idx: number): Promise<[string, number, number][]> {
+    const changes = await tx.changesOf(idx);
     const ranges: [string, number, number][] = [];
-    for (const { chain, firstSeq } of this.sets.chains()) {
-      let inside = this.sets.first(chain).has(idx);
+    for (const { chain, firstSeq } of await this.sets.chains(tx)) {
+      let inside = (await this.sets.first(tx, chain, firstSeq)).has(idx);
       let start = firstSeq;
       for (const c of changes) {
         if (c.chain !== chain) continue;
@@ -594,31 +590,27 @@ export class Ledger {
    * a checkpoint, bound to them by a salted commitment; undefined for a subject never released. The checkpoint is
    * one signed now, or `checkpoint`: a note of this log (e.g. cosigned by witnesses) whose root the log still gives;
    * releases after it are skipped. Refuses when a stored set no longer gives the receipts root its entry signed.
-   * @example const issued = ledger.receipt("HB0000000042", { origin: state.origin, signer: state.noteSigner() });
+   * @example const issued = await ledger.receipt("HB0000000042", { origin: state.origin, signer: state.noteSigner() });
    */
-  receipt(
+  async receipt(
     subjectKey: string,
     options: { origin: string; signer: NoteSigner; checkpoint?: string | undefined },
-  ): IssuedReceipt | undefined {
-    const run = this.deps.db.transaction((): IssuedReceipt | undefined => {
-      const idx = this.indexOf(subjectKey);
+  ): Promise<IssuedReceipt | undefined> {
+    return this.deps.store.read(async (tx): Promise<IssuedReceipt | undefined> => {
+      const idx = await this.indexOf(tx, subjectKey);
       if (idx === undefined) return undefined;
-      const checkpoint = options.checkpoint ?? this.checkpointNote(options.origin, options.signer);
-      const size = options.checkpoint === undefined ? this.size() : this.checkpointSize(options.checkpoint);
+      await this.assertIntact(tx);
+      const checkpoint = options.checkpoint ?? this.noteOfTree(options.origin, options.signer);
+      const size =
+        options.checkpoint === undefined ? this.tree.size : this.checkpointSize(options.checkpoint);
       // a pruned entry keeps no agreement: only a chain's pruned base can open a run, and it is listed as skipped
-      const select = this.deps.db
-        .prepare(
-          "SELECT seq FROM ledger_entries WHERE kind = 'release' AND seq >= ? AND seq < ? AND (agreement_id = ? OR (pruned_at IS NOT NULL AND seq = ?)) ORDER BY seq",
-        )
-        .pluck();
       const seqs: { seq: number; chain: string }[] = [];
-      for (const [chain, from, to] of this.memberRanges(idx))
-        for (const seq of select.iterate(from, to, chain, from) as Iterable<number>)
-          seqs.push({ seq, chain });
+      for (const [chain, from, to] of await this.memberRanges(tx, idx))
+        for (const seq of await tx.releaseSeqs(chain, from, to, from)) seqs.push({ seq, chain });
       if (seqs.length === 0) return undefined;
       seqs.sort((a, b) => a.seq - b.seq);
-      const issued = issueReceipt({
-        db: this.deps.db,
+      const issued = await issueReceipt({
+        tx,
         subjectKey,
         index: idx,
         releases: seqs.filter((s) => s.seq < size),
@@ -633,69 +625,56 @@ export class Ledger {
         issued.skipped.push({ seq, reason: t("ledger.receipt.after_checkpoint", { size }) });
       return issued;
     });
-    return run();
   }
 
   /** The size of a checkpoint note of this log, refused unless the stored log gives its root at that size. */
   private checkpointSize(note: string): number {
-    this.assertIntact();
     let body: ReturnType<typeof parseCheckpoint>;
     try {
       body = parseCheckpoint(note.slice(0, note.lastIndexOf("\n\n") + 1));
     } catch (cause) {
       throw new JikimiError("bad_checkpoint", t("ledger.errors.not_a_checkpoint_note"), { cause });
     }
-    if (body.size > this.size() || !hashEquals(this.tree.rootAt(body.size), body.root))
+    if (body.size > this.tree.size || !hashEquals(this.tree.rootAt(body.size), body.root))
       throw new JikimiError("bad_checkpoint", t("ledger.errors.checkpoint_not_of_log", { size: body.size }));
     return body.size;
   }
 
   /**
    * Every release that contained the subject, oldest first; [] for a subject never released.
-   * @example ledger.subjectHistory("HB0000000042").map((r) => `${r.released_at} ${r.recipient}`)
+   * @example (await ledger.subjectHistory("HB0000000042")).map((r) => `${r.released_at} ${r.recipient}`)
    */
-  subjectHistory(subjectKey: string): SubjectRelease[] {
-    const idx = this.indexOf(subjectKey);
-    if (idx === undefined) return [];
-    const db = this.deps.db;
-    const ranges = this.memberRanges(idx);
-    const select = db.prepare(
-      "SELECT seq, released_at, recorded_at, summary_id FROM ledger_entries WHERE kind = 'release' AND agreement_id = ? AND seq >= ? AND seq < ? AND pruned_at IS NULL ORDER BY seq",
-    );
-    const summaryById = db.prepare("SELECT summary FROM ledger_summaries WHERE id = ?");
-    const summaries = new Map<number, Summary>();
-    const out: SubjectRelease[] = [];
-    for (const [chain, from, to] of ranges)
-      for (const row of select.iterate(chain, from, to) as Iterable<{
-        seq: number;
-        released_at: string;
-        recorded_at: string;
-        summary_id: number;
-      }>) {
-        let summary = summaries.get(row.summary_id);
-        if (!summary) {
-          const found = summaryById.get(row.summary_id) as { summary: string } | undefined;
-          if (!found)
-            throw new JikimiError("ledger_corrupt", t("ledger.errors.no_summary", { seq: row.seq }), {
-              hint: t("ledger.hint.verify"),
-            });
-          summary = JSON.parse(found.summary) as Summary;
-          summaries.set(row.summary_id, summary);
+  async subjectHistory(subjectKey: string): Promise<SubjectRelease[]> {
+    return this.deps.store.read(async (tx) => {
+      const idx = await this.indexOf(tx, subjectKey);
+      if (idx === undefined) return [];
+      const summaries = new Map<number, Summary>();
+      const out: SubjectRelease[] = [];
+      for (const [chain, from, to] of await this.memberRanges(tx, idx))
+        for (const row of await tx.historyRows(chain, from, to)) {
+          let summary = summaries.get(row.summaryId);
+          if (!summary) {
+            const found = await tx.summary(row.summaryId);
+            if (found === undefined)
+              throw new JikimiError("ledger_corrupt", t("ledger.errors.no_summary", { seq: row.seq }), {
+                hint: t("ledger.hint.verify"),
+              });
+            summary = JSON.parse(found) as Summary;
+            summaries.set(row.summaryId, summary);
+          }
+          out.push({ seq: row.seq, released_at: row.releasedAt, recorded_at: row.recordedAt, ...summary });
         }
-        out.push({ seq: row.seq, released_at: row.released_at, recorded_at: row.recorded_at, ...summary });
-      }
-    return out.sort((a, b) => a.seq - b.seq);
+      return out.sort((a, b) => a.seq - b.seq);
+    });
   }
 
   /**
    * Refuses to answer from stored leaf hashes that no longer give the last signed root: a checkpoint or a proof
    * is only ever made over what a signed tree head already covers.
    */
-  private assertIntact(): void {
-    this.tree.sync();
-    const last = this.deps.db
-      .prepare("SELECT size, root FROM ledger_heads ORDER BY size DESC LIMIT 1")
-      .get() as { size: number; root: Buffer } | undefined;
+  private async assertIntact(tx: LedgerReads): Promise<void> {
+    await this.syncTree(tx);
+    const last = await tx.lastHead();
     if ((last?.size ?? 0) !== this.tree.size || (last && !hashEquals(this.tree.root(), last.root)))
       throw new JikimiError("ledger_corrupt", t("ledger.errors.leaves_not_head"), {
         exitCode: ExitCode.findings,
@@ -703,78 +682,84 @@ export class Ledger {
       });
   }
 
+  /** Runs `work` over the tree once the stored leaves are known to give the last signed head. */
+  private intact<T>(work: (tx: LedgerReads) => T | Promise<T>): Promise<T> {
+    return this.deps.store.read(async (tx) => {
+      await this.assertIntact(tx);
+      return work(tx);
+    });
+  }
+
   /** A signed checkpoint of the whole log now. */
-  checkpoint(now: Date = new Date()): Checkpoint {
+  async checkpoint(now: Date = new Date()): Promise<Checkpoint> {
     const signer = this.deps.signer;
     if (!signer)
       throw new JikimiError("ledger_no_signer", t("ledger.errors.no_signer_checkpoint"), {
         hint: t("ledger.hint.keys_init"),
       });
-    this.assertIntact();
-    return signCheckpoint(signer, this.deps.log, this.size(), this.root(), now.toISOString());
+    return this.intact(() =>
+      signCheckpoint(signer, this.deps.log, this.tree.size, toHex(this.tree.root()), now.toISOString()),
+    );
+  }
+
+  private noteOfTree(origin: string, signer: NoteSigner): string {
+    const size = this.tree.size;
+    return signNote(checkpointText({ origin, size, root: this.tree.rootAt(size), extensions: [] }), [signer]);
   }
 
   /**
    * A checkpoint of the whole log as a signed note (c2sp.org/tlog-checkpoint): origin, size, base64 root.
-   * @example ledger.checkpointNote("ledger.hanbitpay.example/nsf", logNoteSigner(key, origin))
+   * @example await ledger.checkpointNote("ledger.hanbitpay.example/nsf", logNoteSigner(key, origin))
    */
-  checkpointNote(origin: string, signer: NoteSigner): string {
-    this.assertIntact();
-    const size = this.size();
-    return signNote(checkpointText({ origin, size, root: this.tree.rootAt(size), extensions: [] }), [signer]);
+  async checkpointNote(origin: string, signer: NoteSigner): Promise<string> {
+    return this.intact(() => this.noteOfTree(origin, signer));
   }
 
   /** Inclusion proof of entry `seq` in the tree of `size` entries (default: all), hex hashes. */
-  inclusionProof(
+  async inclusionProof(
     seq: number,
     size?: number,
-  ): { seq: number; size: number; leaf: string; root: string; proof: string[] } {
-    this.assertIntact();
-    const n = size ?? this.size();
-    if (!(seq >= 0 && seq < n))
-      throw new JikimiError("no_such_entry", t("ledger.errors.no_such_entry", { seq, count: n }));
-    const row = this.deps.db.prepare("SELECT leaf_hash FROM ledger_entries WHERE seq = ?").get(seq) as {
-      leaf_hash: Buffer;
-    };
-    return {
-      seq,
-      size: n,
-      leaf: toHex(row.leaf_hash),
-      root: this.root(n),
-      proof: this.tree.inclusionProof(seq, n).map(toHex),
-    };
+  ): Promise<{ seq: number; size: number; leaf: string; root: string; proof: string[] }> {
+    return this.intact(() => {
+      const n = size ?? this.tree.size;
+      if (!(seq >= 0 && seq < n && n <= this.tree.size))
+        throw new JikimiError("no_such_entry", t("ledger.errors.no_such_entry", { seq, count: n }));
+      return {
+        seq,
+        size: n,
+        leaf: toHex(this.leaves.get(seq)),
+        root: toHex(this.tree.rootAt(n)),
+        proof: this.tree.inclusionProof(seq, n).map(toHex),
+      };
+    });
   }
 
   /** Consistency proof from `size1` entries to `size2` (default: all). */
-  consistencyProof(
+  async consistencyProof(
     size1: number,
     size2?: number,
-  ): { size1: number; size2: number; root1: string; root2: string; proof: string[] } {
-    this.assertIntact();
-    const n = size2 ?? this.size();
-    if (!(size1 >= 0 && size1 <= n))
-      throw new JikimiError("bad_size", t("ledger.errors.bad_size", { size: size1, count: n }));
-    return {
-      size1,
-      size2: n,
-      root1: this.root(size1),
-      root2: this.root(n),
-      proof: this.tree.consistencyProof(size1, n).map(toHex),
-    };
+  ): Promise<{ size1: number; size2: number; root1: string; root2: string; proof: string[] }> {
+    return this.intact(() => {
+      const n = size2 ?? this.tree.size;
+      if (!(size1 >= 0 && size1 <= n && n <= this.tree.size))
+        throw new JikimiError("bad_size", t("ledger.errors.bad_size", { size: size1, count: n }));
+      return {
+        size1,
+        size2: n,
+        root1: toHex(this.tree.rootAt(size1)),
+        root2: toHex(this.tree.rootAt(n)),
+        proof: this.tree.consistencyProof(size1, n).map(toHex),
+      };
+    });
   }
 }
 
-function storedEntry(row: {
-  seq: number;
-  kind: "release" | "prune";
-  body: string;
-  pruned_at: string | null;
-}): StoredEntry {
+function storedEntry(row: EntryView): StoredEntry {
   const body = parseBody(row.body);
   return {
     seq: row.seq,
     kind: row.kind,
     ...(body ? { body } : {}),
-    ...(row.pruned_at ? { prunedAt: row.pruned_at } : {}),
+    ...(row.prunedAt ? { prunedAt: row.prunedAt } : {}),
   };
 }

@@ -6,8 +6,9 @@
 // that was changed, removed, reordered or inserted is named, and every problem names its table and column.
 
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
-import type Database from "better-sqlite3";
 import { t } from "../i18n/index.js";
+import type { EntryRow, HeadRow, LedgerReads, LedgerStore } from "../ports/ledger.js";
+import type { StoreLocator } from "../ports/state-store.js";
 import { type Checkpoint, checkpointSignatureValid, headBytes } from "./checkpoint.js";
 import {
   ENTRY_FORMAT,
@@ -41,8 +42,11 @@ export interface VerifyOptions {
   against?: Checkpoint | undefined;
   /** a size and hex root from a checkpoint whose signature the caller verified (a signed note and its vkey) */
   anchor?: { size: number; root: string; label: string } | undefined;
-  /** checks each release's consent commitment and the registry's own chain; returns problems */
-  consent?: (releases: ReadonlyMap<number, ReleaseBody>) => Problem[];
+  /**
+   * checks each release's consent commitment and the registry's own chain; returns problems. It runs once the
+   * ledger's read has ended, so it may open its own read of the same database.
+   */
+  consent?: (releases: ReadonlyMap<number, ReleaseBody>) => Problem[] | Promise<Problem[]>;
   /**
    * each entry's receipts key (the ledger-subjects key's SubjectHasher.receiptKey): every receipts root is then
    * recomputed from its stored set; without it they are counted as unchecked
@@ -55,30 +59,30 @@ export interface VerifyOptions {
   receipts?: "latest" | "all";
   /** the witnesses' cosigner vkeys: the cosignatures kept beside the log are verified under them */
   witnesses?: readonly string[];
+  /**
+   * where the store is (StateStore.locator): the change rows and the dictionary are then checked on a worker
+   * thread with its own read-only connection, beside the set replay; without it they are checked in line
+   */
+  locator?: StoreLocator | undefined;
 }
 
-interface Head {
-  size: number;
-  root: Buffer;
-  leaf_hash: Buffer;
-  time: string;
-  key_id: string;
-  signature: string;
-}
+/** The ledger_entries columns that duplicate a body field, by the name problems give them. */
+const FIELD = {
+  kind: "kind",
+  released_at: "releasedAt",
+  recorded_at: "recordedAt",
+  agreement_id: "agreementId",
+  recipient_id: "recipientId",
+  subject_count: "subjectCount",
+  chain_ord: "chainOrd",
+  summary_id: "summaryId",
+} as const satisfies Record<string, keyof EntryRow>;
+type Column = keyof typeof FIELD;
+type Columns = Partial<Record<Column, string | number | null>>;
 
-interface EntryRow {
-  seq: number;
-  body: string;
-  leaf_hash: Buffer;
-  released_at: string;
-  recorded_at: string;
-  kind: string;
-  agreement_id: string;
-  recipient_id: string;
-  subject_count: number;
-  chain_ord: number;
-  summary_id: number | null;
-  pruned_at: string | null;
+/** Each stored column that differs from what `want` says it must hold. */
+function differing(row: EntryRow, want: Columns): Column[] {
+  return (Object.keys(want) as Column[]).filter((c) => row[FIELD[c]] !== want[c]);
 }
 
 /** Public keys by key id: the ledger-signing keys the verifier trusts. */
@@ -95,8 +99,8 @@ const TREE_KINDS = new Set([
   "bad_signature",
 ]);
 
-function classify(f: number, leaves: Uint8Array[], heads: Head[]): Problem {
-  const at = (i: number) => heads[i]?.leaf_hash;
+function classify(f: number, leaves: Uint8Array[], heads: HeadRow[]): Problem {
+  const at = (i: number) => heads[i]?.leafHash;
   const same = (a: Uint8Array | undefined, b: Uint8Array | undefined) =>
     a !== undefined && b !== undefined && hashEquals(a, b);
   const nowIsNext = same(leaves[f], at(f + 1));
@@ -127,7 +131,7 @@ function classify(f: number, leaves: Uint8Array[], heads: Head[]): Problem {
 }
 
 /** The columns that duplicate a body field, and what the body says they must hold. */
-function expectedColumns(body: EntryBody): Partial<Record<keyof EntryRow, string | number | null>> {
+function expectedColumns(body: EntryBody): Columns {
   if (body.kind === "prune")
     return {
       kind: "prune",
@@ -150,142 +154,21 @@ function expectedColumns(body: EntryBody): Partial<Record<keyof EntryRow, string
 }
 
 /**
- * Verifies the whole log; `keys` holds the trusted public keys.
- * @example const report = verifyLedger(db, trusted, { against: checkpoint }); if (!report.ok) console.log(report.problems[0]);
+ * Verifies the whole log in one read of `store`; `keys` holds the trusted public keys.
+ * @example const report = await verifyLedger(state.ledger, trusted, { against: checkpoint, locator: state.locator });
+ * if (!report.ok) console.log(report.problems[0]);
  */
-export function verifyLedger(
-  db: Database.Database,
+export async function verifyLedger(
+  store: LedgerStore,
   keys: TrustedKeys,
   options: VerifyOptions = {},
-): VerifyReport {
+): Promise<VerifyReport> {
   const problems = new Problems();
-  const leaves: Uint8Array[] = [];
-  const releases = new Map<number, ReleaseBody>();
-  const prunes: PruneBody[] = [];
-  const emptied: EntryRow[] = [];
-  const commitments: DictionaryStep[] = [];
-  let expected = 0;
-  for (const row of db
-    .prepare(
-      "SELECT seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord, summary_id, pruned_at FROM ledger_entries ORDER BY seq",
-    )
-    .iterate() as Iterable<EntryRow>) {
-    if (row.seq !== expected && !problems.has("removed"))
-      problems.add({
-        kind: "removed",
-        seq: expected,
-        place: "ledger_entries.seq",
-        message: t("ledger.verify.missing", { seq: expected }),
-      });
-    expected = row.seq + 1;
-    if (row.body === "") {
-      // no body left to hash: the stored leaf stands in, bound by its signed head; a prune event must list it
-      leaves.push(new Uint8Array(row.leaf_hash));
-      emptied.push(row);
-      continue;
-    }
-    const leaf = leafHash(Buffer.from(row.body, "utf8"));
-    leaves.push(leaf);
-    if (!hashEquals(leaf, row.leaf_hash))
-      problems.add({
-        kind: "column_changed",
-        seq: row.seq,
-        place: "ledger_entries.leaf_hash",
-        message: t("ledger.verify.leaf_hash", { seq: row.seq }),
-      });
-    let body: EntryBody;
-    try {
-      body = JSON.parse(row.body) as EntryBody;
-    } catch {
-      continue; // the leaf check below names it
-    }
-    if (body.format !== ENTRY_FORMAT || body.seq !== row.seq) {
-      problems.add({
-        kind: "unsupported_format",
-        seq: row.seq,
-        place: "ledger_entries.body",
-        message: t("ledger.verify.unsupported_format", { seq: row.seq, format: ENTRY_FORMAT }),
-      });
-      continue;
-    }
-    if (body.kind === "release") {
-      releases.set(row.seq, body);
-      if (body.scope && scopeDigest(body.scope) !== body.scope.digest)
-        problems.add({
-          kind: "scope_changed",
-          seq: row.seq,
-          place: "ledger_entries.body",
-          message: t("ledger.verify.scope_changed", { seq: row.seq }),
-        });
-    } else prunes.push(body);
-    commitments.push({ seq: row.seq, size: body.dictionary.size, head: body.dictionary.head });
-    const want = expectedColumns(body);
-    for (const [column, value] of Object.entries(want))
-      if (column !== "summary_id" && row[column as keyof EntryRow] !== value)
-        problems.add({
-          kind: "column_changed",
-          seq: row.seq,
-          place: `ledger_entries.${column}`,
-          message: t("ledger.verify.column_changed", { column, seq: row.seq }),
-        });
-    if (row.pruned_at !== null)
-      problems.add({
-        kind: "column_changed",
-        seq: row.seq,
-        place: "ledger_entries.pruned_at",
-        message: t("ledger.verify.marked_pruned", { seq: row.seq }),
-      });
-  }
-  const positions = chainPositions(releases, prunes, db, problems);
-
-  const heads = db
-    .prepare("SELECT size, root, leaf_hash, time, key_id, signature FROM ledger_heads ORDER BY size")
-    .all() as Head[];
-  // pruned entries' commitments survive as the steps their prune events list
-  for (const p of prunes) for (const [seq, size] of p.dictionary_steps ?? []) commitments.push({ seq, size });
-  commitments.sort((a, b) => a.seq - b.seq);
-  // the change rows and the dictionary are checked beside the tree and the set replay (a worker thread)
-  const side = startSideChecks(db, commitments);
-  const first = checkTree(leaves, heads, keys, releases, prunes, problems);
-  checkPruned(emptied, prunes, heads, problems);
-  let sideDone: SideResult | undefined;
-  const waitSide = (): SideResult => {
-    if (!sideDone) {
-      sideDone = side();
-      for (const p of sideDone.problems) problems.add(p);
-    }
-    return sideDone;
-  };
-  const latest = new Map<string, number>();
-  for (const [seq, body] of releases)
-    latest.set(body.agreement.id, Math.max(seq, latest.get(body.agreement.id) ?? -1));
-  const sampled = new Set(latest.values());
-  const receipts = verifySubjects(
-    db,
-    {
-      releases,
-      prunes,
-      ...positions,
-      changes: () => waitSide().changes,
-      receiptKey: options.receiptKey,
-      ...(options.receipts === "all" ? {} : { receiptsOf: (seq: number) => sampled.has(seq) }),
-    },
-    problems,
-  );
-  waitSide();
-  if (options.consent) for (const p of options.consent(releases)) problems.add(p);
-
-  const tree = new MerkleTree(HashList.of(leaves));
-  tree.sync();
+  const held = await store.read((tx) => verifyHeld(tx, keys, options, problems));
+  // after the ledger's read: the consent check reads the same database in a read of its own
+  if (options.consent) for (const p of await options.consent(held.releases)) problems.add(p);
+  const { leaves, tree, first, receipts } = held;
   const root = toHex(tree.root());
-  checkStoredCheckpoints(
-    db,
-    leaves.length,
-    (size) => tree.rootAt(size),
-    [...keys.values()],
-    options.witnesses ?? [],
-    problems,
-  );
   let checked: VerifyReport["against"];
   const against = options.against;
   // a JSON checkpoint is verified here; a signed-note checkpoint was opened by the caller with its vkey
@@ -305,14 +188,14 @@ export function verifyLedger(
       };
   }
   if (anchor) {
-    if (anchor.size > leaves.length) {
+    if (anchor.size > leaves) {
       problems.add({
         kind: "truncated",
-        seq: leaves.length,
+        seq: leaves,
         message: t("ledger.verify.anchor_truncated", {
           label: anchor.label,
           count: anchor.size,
-          size: leaves.length,
+          size: leaves,
         }),
       });
       checked = { size: anchor.size, root: anchor.root, consistent: false };
@@ -337,7 +220,7 @@ export function verifyLedger(
   );
   return {
     ok: problems.size === 0,
-    size: leaves.length,
+    size: leaves,
     root,
     problems: sorted,
     ...(checked ? { against: checked } : {}),
@@ -345,14 +228,154 @@ export function verifyLedger(
   };
 }
 
+/** What one read of the store establishes: the tree over every leaf, the held releases, the first divergence. */
+interface Held {
+  leaves: number;
+  tree: MerkleTree;
+  releases: Map<number, ReleaseBody>;
+  first: number | undefined;
+  receipts: ReceiptsCount;
+}
+
+/** Every check that reads the ledger's tables, inside one read. */
+async function verifyHeld(
+  tx: LedgerReads,
+  keys: TrustedKeys,
+  options: VerifyOptions,
+  problems: Problems,
+): Promise<Held> {
+  const leaves: Uint8Array[] = [];
+  const releases = new Map<number, ReleaseBody>();
+  const storedOrd = new Map<number, number>();
+  const prunes: PruneBody[] = [];
+  const emptied: EntryRow[] = [];
+  const commitments: DictionaryStep[] = [];
+  let expected = 0;
+  for await (const row of tx.allEntries()) {
+    if (row.seq !== expected && !problems.has("removed"))
+      problems.add({
+        kind: "removed",
+        seq: expected,
+        place: "ledger_entries.seq",
+        message: t("ledger.verify.missing", { seq: expected }),
+      });
+    expected = row.seq + 1;
+    if (row.body === "") {
+      // no body left to hash: the stored leaf stands in, bound by its signed head; a prune event must list it
+      leaves.push(new Uint8Array(row.leafHash));
+      emptied.push(row);
+      continue;
+    }
+    const leaf = leafHash(Buffer.from(row.body, "utf8"));
+    leaves.push(leaf);
+    if (!hashEquals(leaf, row.leafHash))
+      problems.add({
+        kind: "column_changed",
+        seq: row.seq,
+        place: "ledger_entries.leaf_hash",
+        message: t("ledger.verify.leaf_hash", { seq: row.seq }),
+      });
+    let body: EntryBody;
+    try {
+      body = JSON.parse(row.body) as EntryBody;
+    } catch {
+      continue; // the leaf check below names it
+    }
+    if (body.format !== ENTRY_FORMAT || body.seq !== row.seq) {
+      problems.add({
+        kind: "unsupported_format",
+        seq: row.seq,
+        place: "ledger_entries.body",
+        message: t("ledger.verify.unsupported_format", { seq: row.seq, format: ENTRY_FORMAT }),
+      });
+      continue;
+    }
+    if (body.kind === "release") {
+      releases.set(row.seq, body);
+      storedOrd.set(row.seq, row.chainOrd);
+      if (body.scope && scopeDigest(body.scope) !== body.scope.digest)
+        problems.add({
+          kind: "scope_changed",
+          seq: row.seq,
+          place: "ledger_entries.body",
+          message: t("ledger.verify.scope_changed", { seq: row.seq }),
+        });
+    } else prunes.push(body);
+    commitments.push({ seq: row.seq, size: body.dictionary.size, head: body.dictionary.head });
+    // a prune event's summary_id is checked with the summaries
+    for (const column of differing(row, expectedColumns(body)).filter((c) => c !== "summary_id"))
+      problems.add({
+        kind: "column_changed",
+        seq: row.seq,
+        place: `ledger_entries.${column}`,
+        message: t("ledger.verify.column_changed", { column, seq: row.seq }),
+      });
+    if (row.prunedAt !== null)
+      problems.add({
+        kind: "column_changed",
+        seq: row.seq,
+        place: "ledger_entries.pruned_at",
+        message: t("ledger.verify.marked_pruned", { seq: row.seq }),
+      });
+  }
+  const positions = chainPositions(releases, storedOrd, prunes, problems);
+
+  const heads: HeadRow[] = [];
+  for await (const head of tx.heads()) heads.push(head);
+  // pruned entries' commitments survive as the steps their prune events list
+  for (const p of prunes) for (const [seq, size] of p.dictionary_steps ?? []) commitments.push({ seq, size });
+  commitments.sort((a, b) => a.seq - b.seq);
+  // the change rows and the dictionary are checked beside the tree and the set replay (a worker thread)
+  const side = await startSideChecks(tx, commitments, options.locator);
+  const first = checkTree(leaves, heads, keys, releases, prunes, problems);
+  checkPruned(emptied, prunes, heads, problems);
+  let sideDone: Promise<SideResult> | undefined;
+  const waitSide = (): Promise<SideResult> => {
+    sideDone ??= side().then((result) => {
+      for (const p of result.problems) problems.add(p);
+      return result;
+    });
+    return sideDone;
+  };
+  const latest = new Map<string, number>();
+  for (const [seq, body] of releases)
+    latest.set(body.agreement.id, Math.max(seq, latest.get(body.agreement.id) ?? -1));
+  const sampled = new Set(latest.values());
+  const receipts = await verifySubjects(
+    tx,
+    {
+      releases,
+      prunes,
+      ...positions,
+      changes: async () => (await waitSide()).changes,
+      receiptKey: options.receiptKey,
+      ...(options.receipts === "all" ? {} : { receiptsOf: (seq: number) => sampled.has(seq) }),
+    },
+    problems,
+  );
+  await waitSide();
+
+  const tree = new MerkleTree(HashList.of(leaves));
+  tree.sync();
+  await checkStoredCheckpoints(
+    tx,
+    leaves.length,
+    (size) => tree.rootAt(size),
+    [...keys.values()],
+    options.witnesses ?? [],
+    problems,
+  );
+  return { leaves: leaves.length, tree, releases, first, receipts };
+}
+
 /**
  * Positions in their chains: a chain's held releases count on from the releases its latest pruned base had;
- * the base itself sits at one less. Checks each held release's chain_ord column.
+ * the base itself sits at one less. Checks each held release's chain_ord column (`storedOrd`).
  */
 function chainPositions(
   releases: Map<number, ReleaseBody>,
+  storedOrd: ReadonlyMap<number, number>,
   prunes: PruneBody[],
-  db: Database.Database,
   problems: Problems,
 ): { ordOf: Map<number, number>; total: Map<string, number> } {
   const ordOf = new Map<number, number>();
@@ -362,13 +385,12 @@ function chainPositions(
       total.set(b.chain, b.releases);
       ordOf.set(b.seq, b.releases - 1);
     }
-  const get = db.prepare("SELECT chain_ord FROM ledger_entries WHERE seq = ?").pluck();
   for (const [seq, body] of [...releases].sort((a, b) => a[0] - b[0])) {
     const chain = body.agreement.id;
     const ord = total.get(chain) ?? 0;
     total.set(chain, ord + 1);
     ordOf.set(seq, ord);
-    if (get.get(seq) !== ord)
+    if (storedOrd.get(seq) !== ord)
       problems.add({
         kind: "column_changed",
         seq,
@@ -382,7 +404,7 @@ function chainPositions(
 /** Leaves against the signed heads: signature, leaf, root, time = recorded_at, monotonic time. Returns the first divergence. */
 function checkTree(
   leaves: Uint8Array[],
-  heads: Head[],
+  heads: HeadRow[],
   keys: TrustedKeys,
   releases: Map<number, ReleaseBody>,
   prunes: PruneBody[],
@@ -428,8 +450,8 @@ function checkTree(
       };
       continue;
     }
-    const key = keyObject(head.key_id);
-    const signed = headBytes(head.size, head.root, head.leaf_hash, head.time, head.key_id);
+    const key = keyObject(head.keyId);
+    const signed = headBytes(head.size, head.root, head.leafHash, head.time, head.keyId);
     if (!key || !verify(null, signed, key, Buffer.from(head.signature, "base64"))) {
       first = {
         kind: "bad_signature",
@@ -439,7 +461,7 @@ function checkTree(
       };
       continue;
     }
-    if (!hashEquals(leaf, head.leaf_hash) || !hashEquals(tree.root(), head.root)) {
+    if (!hashEquals(leaf, head.leafHash) || !hashEquals(tree.root(), head.root)) {
       first = classify(i, leaves, heads);
       continue;
     }
@@ -465,14 +487,14 @@ function checkTree(
 }
 
 /** An empty body is accepted only where a later signed prune event lists it, past that entry's retention. */
-function checkPruned(emptied: EntryRow[], prunes: PruneBody[], heads: Head[], problems: Problems): void {
+function checkPruned(emptied: EntryRow[], prunes: PruneBody[], heads: HeadRow[], problems: Problems): void {
   const listedBy = new Map<number, PruneBody>();
   for (const p of prunes)
     for (const s of rangeMembers(p.pruned)) if (s < p.seq && !listedBy.has(s)) listedBy.set(s, p);
   for (const row of emptied) {
     const p = listedBy.get(row.seq);
     const place = "ledger_entries.pruned_at";
-    if (!p || row.pruned_at === null) {
+    if (!p || row.prunedAt === null) {
       problems.add({
         kind: "pruned_unlisted",
         seq: row.seq,
@@ -493,7 +515,7 @@ function checkPruned(emptied: EntryRow[], prunes: PruneBody[], heads: Head[], pr
         place,
         message: t("ledger.verify.pruned_early", { seq: row.seq, by: p.seq, rule: p.retention.rule }),
       });
-    const blank: Partial<Record<keyof EntryRow, string | number | null>> = {
+    const blank: Columns = {
       kind: "release",
       released_at: "",
       recorded_at: "",
@@ -503,15 +525,14 @@ function checkPruned(emptied: EntryRow[], prunes: PruneBody[], heads: Head[], pr
       chain_ord: 0,
       summary_id: null,
     };
-    for (const [column, value] of Object.entries(blank))
-      if (row[column as keyof EntryRow] !== value)
-        problems.add({
-          kind: "column_changed",
-          seq: row.seq,
-          place: `ledger_entries.${column}`,
-          message: t("ledger.verify.pruned_column", { column, seq: row.seq }),
-        });
-    if (row.pruned_at !== p.recorded_at)
+    for (const column of differing(row, blank))
+      problems.add({
+        kind: "column_changed",
+        seq: row.seq,
+        place: `ledger_entries.${column}`,
+        message: t("ledger.verify.pruned_column", { column, seq: row.seq }),
+      });
+    if (row.prunedAt !== p.recorded_at)
       problems.add({
         kind: "column_changed",
         seq: row.seq,

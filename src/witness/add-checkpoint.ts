@@ -43,9 +43,11 @@ const reply = (
 
 /**
  * The add-checkpoint handler over a witness's state: takes the raw request body, returns status and body.
- * @example const add = addCheckpointHandler({ state }); add(body).status // 200
+ * @example const add = addCheckpointHandler({ state }); (await add(body)).status // 200
  */
-export function addCheckpointHandler(options: AddCheckpointOptions): (body: Uint8Array) => WitnessReply {
+export function addCheckpointHandler(
+  options: AddCheckpointOptions,
+): (body: Uint8Array) => Promise<WitnessReply> {
   const { state } = options;
   const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   const verifiers = new Map<string, NoteVerifier>();
@@ -58,7 +60,7 @@ export function addCheckpointHandler(options: AddCheckpointOptions): (body: Uint
     return v;
   };
 
-  return (body) => {
+  return async (body) => {
     let request: ReturnType<typeof parseAddCheckpoint>;
     let checkpoint: ReturnType<typeof parseCheckpoint>;
     try {
@@ -71,7 +73,7 @@ export function addCheckpointHandler(options: AddCheckpointOptions): (body: Uint
     const { origin, size, root } = checkpoint;
     const { oldSize, proof, note } = request;
     const asked = { origin, oldSize, size };
-    const keys = state.logKeys(origin);
+    const keys = await state.logKeys(origin);
     if (keys.length === 0) return reply(404, `${t("witness.http.unknown_origin")}\n`, asked);
     try {
       openNote(note, keys.map(verifier));
@@ -80,9 +82,9 @@ export function addCheckpointHandler(options: AddCheckpointOptions): (body: Uint
       throw e;
     }
     if (oldSize > size) return reply(400, `${t("witness.http.old_size_larger")}\n`, asked);
-    let outcome: ReturnType<WitnessState["advance"]>;
+    let outcome: Awaited<ReturnType<WitnessState["advance"]>>;
     try {
-      outcome = state.advance(origin, oldSize, size, root, (oldRoot) =>
+      outcome = await state.advance(origin, oldSize, size, root, (oldRoot) =>
         verifyConsistency(oldSize, size, oldRoot, root, proof),
       );
     } catch (e) {
@@ -94,10 +96,10 @@ export function addCheckpointHandler(options: AddCheckpointOptions): (body: Uint
       case "stale":
         return { ...reply(409, `${outcome.latest}\n`, asked), contentType: SIZE_CONTENT_TYPE };
       case "root_mismatch":
-        state.recordEvidence(origin, "root_mismatch", Buffer.from(body).toString("utf8"));
+        await state.recordEvidence(origin, "root_mismatch", Buffer.from(body).toString("utf8"));
         return { ...reply(409, `${outcome.latest}\n`, asked), contentType: SIZE_CONTENT_TYPE };
       case "inconsistent":
-        state.recordEvidence(origin, "inconsistent", Buffer.from(body).toString("utf8"));
+        await state.recordEvidence(origin, "inconsistent", Buffer.from(body).toString("utf8"));
         return reply(422, `${t("witness.http.inconsistent")}\n`, asked);
       case "advanced": {
         const line = state.cosigner.cosign(splitNote(note).text, now());

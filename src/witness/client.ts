@@ -50,7 +50,7 @@ const fail = (reason: string, fork: boolean, size?: number): Outcome =>
 export async function collectCosignatures(
   note: string,
   policy: WitnessPolicy,
-  proof: (oldSize: number) => Uint8Array[],
+  proof: (oldSize: number) => Uint8Array[] | Promise<Uint8Array[]>,
   known: ReadonlyMap<string, number>,
 ): Promise<Collected> {
   const resolved = resolvePolicy(policy);
@@ -81,7 +81,7 @@ async function ask(
   note: string,
   text: string,
   size: number,
-  proof: (oldSize: number) => Uint8Array[],
+  proof: (oldSize: number) => Uint8Array[] | Promise<Uint8Array[]>,
   known: number,
   timeoutMs: number,
 ): Promise<Outcome> {
@@ -90,7 +90,7 @@ async function ask(
     if (oldSize > size) return fail(t("witness.client.larger", { cosigned: oldSize, size }), true, oldSize);
     let hashes: Uint8Array[];
     try {
-      hashes = oldSize === 0 || oldSize === size ? [] : proof(oldSize);
+      hashes = oldSize === 0 || oldSize === size ? [] : await proof(oldSize);
     } catch (e) {
       return fail(t("witness.client.no_proof", { size: oldSize, reason: (e as Error).message }), false);
     }

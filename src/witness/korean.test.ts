@@ -19,16 +19,16 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-function setup() {
+async function setup() {
   const { dir, cleanup } = tempDir("jikimi-witness-ko-");
-  initWitness(join(dir, "w"), "witness.example/w1", seedOf("w1"));
-  const state = openWitness(join(dir, "w"));
-  cleanups.push(() => {
-    state.close();
+  await initWitness(join(dir, "w"), "witness.example/w1", seedOf("w1"));
+  const state = await openWitness(join(dir, "w"));
+  cleanups.push(async () => {
+    await state.close();
     cleanup();
   });
   const log = new TestLog("ledger.example/a").grow(8);
-  state.addLog(log.origin, log.vkey);
+  await state.addLog(log.origin, log.vkey);
   const lines: string[] = [];
   const app = witnessApp({ state, now: () => 1700000000, log: (l) => lines.push(l) });
   const post = async (body: string, language?: string) => {
@@ -46,7 +46,7 @@ function setup() {
 
 describe("the witness's HTTP answers", () => {
   it("answers a person's error in the language the request accepts, English without one", async () => {
-    const { add } = setup();
+    const { add } = await setup();
     const other = new TestLog("ledger.example/other").grow(3);
     expect(await add(0, 3, other, "ko-KR,ko;q=0.9,en;q=0.8")).toMatchObject({
       status: 404,
@@ -59,7 +59,7 @@ describe("the witness's HTTP answers", () => {
   });
 
   it("explains a malformed request in Korean, status unchanged", async () => {
-    const { post } = setup();
+    const { post } = await setup();
     expect(await post("old 01\n\n", "ko")).toMatchObject({
       status: 400,
       text: '본문은 "old <크기>"와 줄바꿈으로 시작해야 합니다(10진수, 앞에 0 없음)\n',
@@ -67,19 +67,19 @@ describe("the witness's HTTP answers", () => {
   });
 
   it("keeps the bodies clients parse exactly as the spec has them, in any language", async () => {
-    const { add, log, state } = setup();
+    const { add, log, state } = await setup();
     const ok = await add(0, 5, log, "ko");
     expect(ok.status).toBe(200);
     expect(ok.text).toMatch(/^\u2014 witness\.example\/w1 \S+\n$/);
     // the old size is no longer the latest: 409 with the latest size as text/x.tlog.size
     const stale = await add(0, 7, log, "ko");
     expect(stale).toEqual({ status: 409, type: "text/x.tlog.size", text: "5\n" });
-    expect(state.latest(log.origin)?.size).toBe(5);
+    expect((await state.latest(log.origin))?.size).toBe(5);
   });
 
   it("speaks the process's language without Accept-Language, and a request's over it", async () => {
     setLanguage("ko");
-    const { app } = setup();
+    const { app } = await setup();
     const res = await app.request("/add-checkpoint", { method: "GET" });
     expect(res.status).toBe(405);
     expect(await res.text()).toBe("POST를 쓰세요\n");
@@ -89,7 +89,7 @@ describe("the witness's HTTP answers", () => {
   });
 
   it("writes the access log in the operator's language, whatever the request asks for", async () => {
-    const { post, lines } = setup();
+    const { post, lines } = await setup();
     await post("nonsense", "ko");
     expect(lines).toEqual([expect.stringMatching(/^add-checkpoint malformed: 400 \(\d+\.\d ms\)$/)]);
   });
@@ -104,12 +104,12 @@ describe("the witness's HTTP answers", () => {
 });
 
 describe("the witness's folder, policy and refusals in Korean", () => {
-  it("says in Korean how to make a missing witness, with the same code", () => {
+  it("says in Korean how to make a missing witness, with the same code", async () => {
     const { dir, cleanup } = tempDir("jikimi-witness-ko-");
     cleanups.push(cleanup);
-    const error = withLanguage("ko", () => {
+    const error = await withLanguage("ko", async () => {
       try {
-        openWitness(dir);
+        await openWitness(dir);
       } catch (e) {
         return e as JikimiError;
       }
@@ -127,7 +127,7 @@ describe("the witness's folder, policy and refusals in Korean", () => {
   });
 
   it("gives a witness's refusal in the log side's language", async () => {
-    const { app, state } = setup();
+    const { app, state } = await setup();
     const listening = await listenWitness(app, { host: "127.0.0.1", port: 0 });
     cleanups.unshift(() => listening.close());
     const stranger = new TestLog("ledger.example/stranger").grow(2);

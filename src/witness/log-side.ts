@@ -3,13 +3,14 @@
 // cosignature, and say when a release is witnessed (a checkpoint covering it holds the quorum). A witness that
 // refuses because the history it cosigned was rewritten stops the gateway loudly: that is the one event this
 // whole mechanism exists to catch.
-import type Database from "better-sqlite3";
 import { ExitCode, JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import type { Ledger } from "../ledger/ledger.js";
 import { fromHex } from "../ledger/merkle/index.js";
+import { parseCheckpoint } from "../ledger/note/checkpoint.js";
 import type { NoteSigner } from "../ledger/note/signed-note.js";
 import { splitNote } from "../ledger/note/signed-note.js";
+import type { LedgerReads, LedgerStore } from "../ports/ledger.js";
 import { collectCosignatures, type WitnessFailure } from "./client.js";
 import type { WitnessEndpoint } from "./policy.js";
 
@@ -28,30 +29,24 @@ export interface Witnessed {
   failures: WitnessFailure[];
 }
 
-/** The size each witness last cosigned, from the stored cosignatures. */
-function knownSizes(db: Database.Database): Map<string, number> {
-  const rows = db
-    .prepare("SELECT witness, MAX(size) AS size FROM ledger_cosignatures GROUP BY witness")
-    .all() as { witness: string; size: number }[];
-  return new Map(rows.map((r) => [r.witness, r.size]));
-}
-
 /**
  * Signs a checkpoint of the whole log, sends it to the witnesses, stores what they cosigned, and throws
- * `witness_fork` (exit 3) when one refuses a rewritten history.
- * @example const w = await witnessLog(db, ledger, origin, signer, { witnesses, quorum: 2 }); w.met
+ * `witness_fork` (exit 3) when one refuses a rewritten history. `store` is the ledger's store (StateStore.ledger).
+ * @example const w = await witnessLog(state.ledger, ledger, origin, signer, { witnesses, quorum: 2 }); w.met
  */
 export async function witnessLog(
-  db: Database.Database,
+  store: LedgerStore,
   ledger: Ledger,
   origin: string,
   signer: NoteSigner,
   setup: WitnessSetup,
 ): Promise<Witnessed> {
-  const note = ledger.checkpointNote(origin, signer);
-  const size = ledger.size();
+  const note = await ledger.checkpointNote(origin, signer);
+  // the size the note signs: an append by another process since does not belong to this checkpoint
+  const size = parseCheckpoint(splitNote(note).text).size;
   if (setup.witnesses.length === 0)
     return { size, note, cosigned: [], met: setup.quorum === 0, failures: [] };
+  const known = await store.read((tx) => tx.latestCosigned());
   const collected = await collectCosignatures(
     note,
     {
@@ -59,19 +54,17 @@ export async function witnessLog(
       quorum: setup.quorum,
       ...(setup.timeoutMs ? { timeoutMs: setup.timeoutMs } : {}),
     },
-    (old) => ledger.consistencyProof(old, size).proof.map(fromHex),
-    knownSizes(db),
+    async (old) => (await ledger.consistencyProof(old, size)).proof.map(fromHex),
+    known,
   );
-  const store = db.transaction(() => {
-    db.prepare("INSERT OR IGNORE INTO ledger_checkpoints (size, note) VALUES (?, ?)").run(size, note);
-    for (const c of collected.cosignatures)
-      db.prepare("INSERT OR REPLACE INTO ledger_cosignatures (size, witness, line) VALUES (?, ?, ?)").run(
-        size,
-        c.witness,
-        c.line,
-      );
+  const stored = await store.write(async (tx) => {
+    await tx.putCheckpoint(
+      size,
+      note,
+      collected.cosignatures.map((c) => ({ witness: c.witness, line: c.line })),
+    );
+    return noteWithCosignatures(tx, size);
   });
-  store.immediate();
   const forks = collected.failures.filter((f) => f.fork);
   if (forks.length > 0)
     throw new JikimiError(
@@ -83,7 +76,6 @@ export async function witnessLog(
       }),
       { exitCode: ExitCode.findings, hint: t("witness.fork.stop_hint") },
     );
-  const stored = cosignedNote(db, size);
   return {
     size,
     note: stored ?? note,
@@ -93,19 +85,14 @@ export async function witnessLog(
   };
 }
 
-/** The stored note of a checkpoint with every stored cosignature line, or undefined when none was kept. */
-export function cosignedNote(db: Database.Database, size: number): string | undefined {
-  const row = db.prepare("SELECT note FROM ledger_checkpoints WHERE size = ?").get(size) as
-    | { note: string }
-    | undefined;
-  if (!row) return undefined;
-  const lines = db
-    .prepare("SELECT line FROM ledger_cosignatures WHERE size = ? ORDER BY witness")
-    .pluck()
-    .all(size) as string[];
-  const have = new Set(splitNote(row.note).signatures.map((s) => s.line));
+/** The stored note of checkpoint `size` with every stored cosignature line not already in it. */
+async function noteWithCosignatures(tx: LedgerReads, size: number): Promise<string | undefined> {
+  const note = await tx.checkpointNote(size);
+  if (note === undefined) return undefined;
+  const lines = await tx.cosignatureLines(size);
+  const have = new Set(splitNote(note).signatures.map((s) => s.line));
   return (
-    row.note +
+    note +
     lines
       .filter((l) => !have.has(l))
       .map((l) => `${l}\n`)
@@ -113,31 +100,37 @@ export function cosignedNote(db: Database.Database, size: number): string | unde
   );
 }
 
+/**
+ * The stored note of a checkpoint with every stored cosignature line, or undefined when none was kept.
+ * @example const note = (await cosignedNote(state.ledger, await ledger.size())) ?? (await ledger.checkpointNote(origin, signer));
+ */
+export function cosignedNote(store: LedgerStore, size: number): Promise<string | undefined> {
+  return store.read((tx) => noteWithCosignatures(tx, size));
+}
+
 /** The largest stored checkpoint, cosigned as far as stored, or undefined. */
-export function latestCosignedNote(db: Database.Database): { size: number; note: string } | undefined {
-  const size = db.prepare("SELECT MAX(size) FROM ledger_checkpoints").pluck().get() as number | null;
-  if (size === null) return undefined;
-  const note = cosignedNote(db, size);
-  return note === undefined ? undefined : { size, note };
+export function latestCosignedNote(store: LedgerStore): Promise<{ size: number; note: string } | undefined> {
+  return store.read(async (tx) => {
+    const size = await tx.lastCheckpointSize();
+    if (size === undefined) return undefined;
+    const note = await noteWithCosignatures(tx, size);
+    return note === undefined ? undefined : { size, note };
+  });
 }
 
 /**
  * Why entry `seq` is not witnessed yet (no stored checkpoint covering it has `quorum` cosignatures of the listed
  * witnesses), or undefined when it is.
+ * @example const why = await awaitingWitnesses(state.ledger, 41, ["witness.example"], 1);
  */
-export function awaitingWitnesses(
-  db: Database.Database,
+export async function awaitingWitnesses(
+  store: LedgerStore,
   seq: number,
   witnesses: readonly string[],
   quorum: number,
-): string | undefined {
+): Promise<string | undefined> {
   if (quorum === 0) return undefined;
-  const marks = witnesses.map(() => "?").join(", ");
-  const best = db
-    .prepare(
-      `SELECT size, COUNT(*) AS n FROM ledger_cosignatures WHERE size > ? AND witness IN (${marks}) GROUP BY size ORDER BY n DESC, size LIMIT 1`,
-    )
-    .get(seq, ...witnesses) as { size: number; n: number } | undefined;
-  if (best && best.n >= quorum) return undefined;
-  return t("witness.awaiting", { got: best?.n ?? 0, quorum, seq });
+  const best = await store.read((tx) => tx.bestCosigned(seq, witnesses));
+  if (best && best.count >= quorum) return undefined;
+  return t("witness.awaiting", { got: best?.count ?? 0, quorum, seq });
 }

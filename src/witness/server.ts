@@ -65,7 +65,7 @@ export function witnessApp(options: WitnessAppOptions): Hono {
     }),
     async (c) => {
       const started = performance.now();
-      const r = add(new Uint8Array(await c.req.arrayBuffer()));
+      const r = await add(new Uint8Array(await c.req.arrayBuffer()));
       if (log) {
         // the origin is the client's text: no control characters reach the terminal (C0 ones never pass the parser)
         const origin = r.origin?.replace(/[\u007f-\u009f]/g, "?");

@@ -23,36 +23,50 @@ const WITNESSES = [
 export const WITNESS_VKEYS = WITNESSES.map((w) => w.vkey);
 
 /** Stores a log-signed checkpoint of the whole log now, cosigned by the given witnesses (as `ledger witness` would). */
-export function keepWitnessedCheckpoint(t: TestLedger, witnesses = WITNESSES, time = 1_700_000_000): void {
-  const note = t.ledger.checkpointNote(ORIGIN, logNoteSigner(t.keyring.active("ledger-signing"), ORIGIN));
-  const size = t.ledger.size();
+export async function keepWitnessedCheckpoint(
+  t: TestLedger,
+  witnesses = WITNESSES,
+  time = 1_700_000_000,
+): Promise<void> {
+  const note = await t.ledger.checkpointNote(
+    ORIGIN,
+    logNoteSigner(t.keyring.active("ledger-signing"), ORIGIN),
+  );
+  const size = await t.ledger.size();
   const { text } = splitNote(note);
-  t.store.db.prepare("INSERT INTO ledger_checkpoints (size, note) VALUES (?, ?)").run(size, note);
-  for (const w of witnesses)
-    t.store.db
-      .prepare("INSERT INTO ledger_cosignatures (size, witness, line) VALUES (?, ?, ?)")
-      .run(size, w.name, w.cosign(text, time));
+  await t.state.ledger.write((tx) =>
+    tx.putCheckpoint(
+      size,
+      note,
+      witnesses.map((w) => ({ witness: w.name, line: w.cosign(text, time) })),
+    ),
+  );
 }
 const DAY = 86_400_000;
 
 /** Builds the history; `releases` daily releases of the main chain (70 reaches a snapshot after 64). */
-export function ledgerHistory(
+export async function ledgerHistory(
   options: { releases?: number; seed?: number } = {},
-): TestLedger & { registry: ConsentRegistry } {
+): Promise<TestLedger & { registry: ConsentRegistry }> {
   const t = testLedger();
   const rand = rng(options.seed ?? 7);
   const key = t.keyring.active("ledger-subjects");
   const hasher = nodeSubjectHasher(key.id, Buffer.from(key.secret, "base64"));
-  const registry = new ConsentRegistry(t.store.db, new SubjectDictionary(t.store.db), hasher, {
+  const registry = new ConsentRegistry(t.state.consent, new SubjectDictionary(), hasher, {
     snapshotEvery: 4,
   });
   const start = Date.UTC(2019, 0, 1, 2);
   const iso = (ms: number) => new Date(ms).toISOString();
   const recorded = new Date(start - DAY);
   for (const c of customers(range(0, 40)))
-    registry.grant(c, PURPOSE, { source: "app", at: iso(start - DAY) }, recorded);
+    await registry.grant(c, PURPOSE, { source: "app", at: iso(start - DAY) }, recorded);
   for (const c of customers([3, 4]))
-    registry.withdraw(c, PURPOSE, { source: "app", at: iso(start + 3 * DAY) }, new Date(start + 3 * DAY));
+    await registry.withdraw(
+      c,
+      PURPOSE,
+      { source: "app", at: iso(start + 3 * DAY) },
+      new Date(start + 3 * DAY),
+    );
   const where = "linked == true";
   const scope = { phase: { name: "scoring", from: "2019-01-01", model_building: false }, where };
   let members = new Set(range(0, 30));
@@ -61,13 +75,13 @@ export function ledgerHistory(
     const at = start + d * DAY;
     if (d === 10)
       for (const c of customers([45, 46]))
-        registry.grant(c, PURPOSE, { source: "branch", at: iso(at - 1000) }, new Date(at));
+        await registry.grant(c, PURPOSE, { source: "branch", at: iso(at - 1000) }, new Date(at));
     // a little churn every day: one leaves, one joins
     const leave = [...members][Math.floor(rand() * members.size)] as number;
     members.delete(leave);
     members.add(Math.floor(rand() * 40));
-    const consent = consentCommitment(registry, PURPOSE, iso(at)).commitment;
-    t.ledger.append(
+    const consent = (await consentCommitment(registry, PURPOSE, iso(at))).commitment;
+    await t.ledger.append(
       release("credit-feed", iso(at).slice(0, 10), {
         released_at: iso(at),
         scope: { ...scope, digest: scopeDigest(scope) },
@@ -76,9 +90,9 @@ export function ledgerHistory(
       customers(members),
       new Date(at + 3_600_000),
     );
-    if (d === Math.floor(n / 2)) keepWitnessedCheckpoint(t);
+    if (d === Math.floor(n / 2)) await keepWitnessedCheckpoint(t);
     if (d % 20 === 5)
-      t.ledger.append(
+      await t.ledger.append(
         release("settlement-feed", iso(at).slice(0, 10), { released_at: iso(at) }),
         customers(range(d, d + 8)),
         new Date(at + 3_700_000),
@@ -87,7 +101,7 @@ export function ledgerHistory(
   members = new Set(range(100, 110));
   // a back-dated release, recorded with an override
   const last = start + n * DAY;
-  t.ledger.append(
+  await t.ledger.append(
     release("late-feed", iso(last - 30 * DAY).slice(0, 10), {
       released_at: iso(last - 30 * DAY),
       override: "the partner's system was down; the file was sent by courier on the day",
@@ -95,13 +109,10 @@ export function ledgerHistory(
     customers(members),
     new Date(last),
   );
-  keepWitnessedCheckpoint(t, WITNESSES.slice(0, 1));
+  await keepWitnessedCheckpoint(t, WITNESSES.slice(0, 1));
   // four years on, the first ten releases are past a 3-year retention and pruned by a signed event
-  t.reopen().prune(
-    iso(start + 10 * DAY),
-    retentionOf("3y"),
-    new Date(last + 4 * 365 * DAY),
-    "dpo@hanbitpay.example",
-  );
+  await t
+    .reopen()
+    .prune(iso(start + 10 * DAY), retentionOf("3y"), new Date(last + 4 * 365 * DAY), "dpo@hanbitpay.example");
   return { ...t, registry };
 }

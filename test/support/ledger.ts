@@ -1,7 +1,9 @@
-// a ledger in a temporary workspace, with a fresh keyring, for tests.
+// a ledger in a temporary workspace (its SQLite state store), with a fresh keyring, for tests. `db` is the
+// attacker's handle on the same file: tamper tests edit the tables through it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type Database from "better-sqlite3";
 import { initKeyring, type Keyring } from "../../src/crypto/keyring.js";
 import { signerFrom } from "../../src/crypto/signing.js";
 import type { ReleaseInput } from "../../src/ledger/entry.js";
@@ -9,27 +11,34 @@ import { Ledger } from "../../src/ledger/ledger.js";
 import { SubjectDictionary } from "../../src/ledger/subjects/dictionary.js";
 import { nodeSubjectHasher } from "../../src/ledger/subjects/subject-hasher.js";
 import type { TrustedKeys } from "../../src/ledger/verify.js";
-import { openStore, type Store } from "../../src/store/sqlite.js";
+import type { ConsentStore } from "../../src/ports/consent.js";
+import type { LedgerStore } from "../../src/ports/ledger.js";
+import { sqliteConsentStore } from "../../src/store/sqlite/consent.js";
+import { openSqliteStore, SqliteDatabase, type SqliteStateStore } from "../../src/store/sqlite/index.js";
+import { sqliteLedgerStore } from "../../src/store/sqlite/ledger.js";
 
 export interface TestLedger {
   dir: string;
-  store: Store;
+  /** the workspace's state store (.jikimi/state.db) */
+  state: SqliteStateStore;
+  /** the same connection, for tests that play the attacker */
+  db: Database.Database;
   keyring: Keyring;
   ledger: Ledger;
   trusted: TrustedKeys;
   reopen(): Ledger;
-  cleanup(): void;
+  cleanup(): Promise<void>;
 }
 
 export function testLedger(): TestLedger {
   const dir = mkdtempSync(join(tmpdir(), "jikimi-ledger-"));
   const keyring = initKeyring(join(dir, "keys", "test.keyring"), new Date("2024-01-01T00:00:00Z"));
-  const store = openStore(join(dir, "ws"));
+  const state = openSqliteStore(join(dir, "ws", ".jikimi", "state.db"));
   const make = () => {
     const subjectKey = keyring.active("ledger-subjects");
     return new Ledger({
-      db: store.db,
-      subjects: new SubjectDictionary(store.db),
+      store: state.ledger,
+      subjects: new SubjectDictionary(),
       hasher: nodeSubjectHasher(subjectKey.id, Buffer.from(subjectKey.secret, "base64")),
       signer: signerFrom(keyring.active("ledger-signing")),
       log: "Test Pay Co., Ltd.",
@@ -40,13 +49,14 @@ export function testLedger(): TestLedger {
   const signing = keyring.active("ledger-signing");
   return {
     dir,
-    store,
+    state,
+    db: state.database.db,
     keyring,
     ledger: make(),
     trusted: new Map([[signing.id, signing.public ?? ""]]),
     reopen: make,
-    cleanup: () => {
-      store.close();
+    cleanup: async () => {
+      await state.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -86,3 +96,19 @@ export function customers(numbers: Iterable<number>): string[] {
 export function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
 }
+
+/**
+ * The ledger and consent ports over a connection a test opened itself (an in-memory image of a state database
+ * it then tampers with).
+ */
+export function storesOver(db: Database.Database): { ledger: LedgerStore; consent: ConsentStore } {
+  // one per connection: its transactions queue on one SqliteDatabase, never nest
+  let stores = opened.get(db);
+  if (!stores) {
+    const database = new SqliteDatabase(db, db.name);
+    stores = { ledger: sqliteLedgerStore(database), consent: sqliteConsentStore(database) };
+    opened.set(db, stores);
+  }
+  return stores;
+}
+const opened = new WeakMap<Database.Database, { ledger: LedgerStore; consent: ConsentStore }>();

@@ -3,9 +3,9 @@
 // person's chunk and path, the entry's inclusion proof to the checkpoint, and sign the binding with the log key.
 // Releases from before receipts existed, and pruned ones, are skipped with the reason.
 import { randomBytes } from "node:crypto";
-import type Database from "better-sqlite3";
 import { ExitCode, JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
+import type { LedgerReads } from "../../ports/ledger.js";
 import type { EntryBody, ReleaseBody } from "../entry.js";
 import { toHex } from "../merkle/hash.js";
 import { type NoteSigner, signNote } from "../note/signed-note.js";
@@ -26,7 +26,7 @@ import {
 import { chunkCount, forEachPiece, M_BYTES, RECEIPT_CHUNK, ReceiptsTree } from "./tree.js";
 
 export interface IssueInput {
-  db: Database.Database;
+  tx: LedgerReads;
   subjectKey: string;
   /** the subject's dictionary index */
   index: number;
@@ -54,25 +54,17 @@ export interface IssuedReceipt {
 /** Rebuilds releases' full sets from snapshots and XOR deltas, walking each chain forward from the last one read. */
 class SetReader {
   private readonly last = new Map<string, { seq: number; set: RoaringBitmap32 }>();
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly tx: LedgerReads) {}
 
-  at(chain: string, seq: number): RoaringBitmap32 | undefined {
+  async at(chain: string, seq: number): Promise<RoaringBitmap32 | undefined> {
     const known = this.last.get(chain);
     // from the last snapshot at or before seq, or from the set read before when no snapshot lies between
-    const snapshot = this.db
-      .prepare("SELECT max(seq) FROM ledger_subject_sets WHERE chain = ? AND seq <= ? AND kind = 'snapshot'")
-      .pluck()
-      .get(chain, seq) as number | null;
-    if (snapshot === null) return undefined;
+    const snapshot = await this.tx.lastSnapshotSeq(chain, seq);
+    if (snapshot === undefined) return undefined;
     const from = known && known.seq >= snapshot && known.seq <= seq ? known.seq + 1 : snapshot;
     let set = known && from === known.seq + 1 ? known.set : undefined;
     let reached = known && from === known.seq + 1 ? known.seq : -1;
-    const rows = this.db
-      .prepare(
-        "SELECT seq, kind, data FROM ledger_subject_sets WHERE chain = ? AND seq >= ? AND seq <= ? ORDER BY seq",
-      )
-      .iterate(chain, from, seq) as Iterable<{ seq: number; kind: string; data: Buffer }>;
-    for (const row of rows) {
+    for (const row of await this.tx.setsOfChain(chain, from, seq)) {
       const stored = readSet(row.data);
       if (row.kind === "snapshot") set = stored;
       else if (row.kind === "delta" && set) set = RoaringBitmap32.xor(set, stored);
@@ -93,22 +85,20 @@ function corrupt(seq: number, what: string): JikimiError {
 }
 
 /** One release's receipt part, or the reason it is skipped. */
-function proveRelease(
+async function proveRelease(
   input: IssueInput,
   sets: SetReader,
   seq: number,
   chain: string,
-): { release: ReceiptRelease; body: ReleaseBody } | { skipped: string } {
-  const row = input.db.prepare("SELECT body, pruned_at FROM ledger_entries WHERE seq = ?").get(seq) as
-    | { body: string; pruned_at: string | null }
-    | undefined;
+): Promise<{ release: ReceiptRelease; body: ReleaseBody } | { skipped: string }> {
+  const row = await input.tx.entry(seq);
   if (!row || row.body === "") return { skipped: t("ledger.receipt.skipped_pruned") };
   const body = JSON.parse(row.body) as EntryBody;
   if (body.kind !== "release") throw corrupt(seq, t("ledger.receipt.not_release"));
   if (!body.receipts) return { skipped: t("ledger.receipt.skipped_before") };
   if (body.receipts.chunk !== RECEIPT_CHUNK)
     return { skipped: t("ledger.receipt.skipped_chunk", { chunk: body.receipts.chunk }) };
-  const set = sets.at(chain, seq);
+  const set = await sets.at(chain, seq);
   if (!set || set.size !== body.subjects.count || !set.has(input.index))
     throw corrupt(seq, t("ledger.receipt.set_differs"));
   const key = input.receiptKey(seq);
@@ -141,15 +131,15 @@ function proveRelease(
 
 /**
  * Builds a person's receipt from the ledger's stored sets (Ledger.receipt gathers the input).
- * @example const { text } = issueReceipt(input); if (text) writeFileSync(file, text, { mode: 0o600 });
+ * @example const { text } = await issueReceipt(input); if (text) writeFileSync(file, text, { mode: 0o600 });
  */
-export function issueReceipt(input: IssueInput): IssuedReceipt {
-  const sets = new SetReader(input.db);
+export async function issueReceipt(input: IssueInput): Promise<IssuedReceipt> {
+  const sets = new SetReader(input.tx);
   const proven: ReceiptRelease[] = [];
   const releases: ReleaseSummary[] = [];
   const skipped: { seq: number; reason: string }[] = [];
   for (const { seq, chain } of input.releases) {
-    const part = proveRelease(input, sets, seq, chain);
+    const part = await proveRelease(input, sets, seq, chain);
     if ("skipped" in part) skipped.push({ seq, reason: part.skipped });
     else {
       proven.push(part.release);

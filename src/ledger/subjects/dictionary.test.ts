@@ -1,15 +1,17 @@
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { migrate } from "../../store/sqlite.js";
+import type { LedgerStore } from "../../ports/ledger.js";
+import { openSqliteStore } from "../../store/sqlite/index.js";
 import { NOT_FOUND, SubjectDictionary } from "./dictionary.js";
 import { nodeSubjectHasher } from "./subject-hasher.js";
 
-function db(): Database.Database {
-  const d = new Database(":memory:");
-  migrate(d);
-  return d;
+function db(): LedgerStore {
+  return openSqliteStore(":memory:").ledger;
 }
+
+/** What a dictionary answers inside one write transaction of the store (assign may add subjects). */
+const assign = (d: LedgerStore, dict: SubjectDictionary, hashes: Uint8Array, n: number, create: boolean) =>
+  d.write((tx) => dict.assign(tx, hashes, n, create));
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
@@ -32,31 +34,31 @@ function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 describe("subject dictionary", () => {
-  it("gives every hash one dense index that new instances load back, across chunk boundaries", () => {
+  it("gives every hash one dense index that new instances load back, across chunk boundaries", async () => {
     const d = db();
     const first = randomBytes(70_000 * 16);
-    const a = new SubjectDictionary(d).assign(first, 70_000, true);
+    const a = await assign(d, new SubjectDictionary(), first, 70_000, true);
     expect(a.added).toBe(70_000);
     expect(new Set(a.indexes).size).toBe(70_000);
     expect(Math.max(...a.indexes)).toBe(69_999);
     // a second process: the same hashes and 10,000 new ones, with a duplicate inside the batch
     const fresh = randomBytes(10_000 * 16);
     const more = Buffer.concat([first.subarray(0, 5_000 * 16), fresh, first.subarray(0, 16)]);
-    const b = new SubjectDictionary(d).assign(more, 15_001, true);
+    const b = await assign(d, new SubjectDictionary(), more, 15_001, true);
     expect(b.added).toBe(10_000);
     expect([...b.indexes.slice(0, 5_000)]).toEqual([...a.indexes.slice(0, 5_000)]);
     expect(b.indexes[15_000]).toBe(a.indexes[0]);
     expect(new Set(b.indexes.slice(5_000, 15_000)).size).toBe(10_000);
     expect(Math.min(...b.indexes.slice(5_000, 15_000))).toBe(70_000);
     // a third: everything known, nothing added, and single lookups agree
-    const c = new SubjectDictionary(d);
-    const again = c.assign(Buffer.concat([first, more]), 85_001, false);
+    const c = new SubjectDictionary();
+    const again = await d.read((tx) => c.assign(tx, Buffer.concat([first, more]), 85_001, false));
     expect(again.indexes.includes(NOT_FOUND)).toBe(false);
-    expect(c.size()).toBe(80_000);
+    expect(await d.read((tx) => c.size(tx))).toBe(80_000);
     for (const i of [0, 4_095, 4_096, 65_535, 65_536, 69_999])
-      expect(c.lookup(first.subarray(i * 16, i * 16 + 16))).toBe(a.indexes[i]);
-    expect(c.lookup(randomBytes(16))).toBeUndefined();
-    expect(c.assign(randomBytes(16), 1, false).indexes[0]).toBe(NOT_FOUND);
+      expect(await d.read((tx) => c.lookup(tx, first.subarray(i * 16, i * 16 + 16)))).toBe(a.indexes[i]);
+    expect(await d.read((tx) => c.lookup(tx, randomBytes(16)))).toBeUndefined();
+    expect((await d.read((tx) => c.assign(tx, randomBytes(16), 1, false))).indexes[0]).toBe(NOT_FOUND);
     // the index-ordered copy holds each hash at its index
     for (const i of [0, 777, 69_999]) {
       const idx = a.indexes[i] as number;
@@ -64,23 +66,25 @@ describe("subject dictionary", () => {
     }
   });
 
-  it("accepts hashes that do not start on a 4-byte boundary", () => {
+  it("accepts hashes that do not start on a 4-byte boundary", async () => {
     const d = db();
     const buf = randomBytes(1 + 3 * 16);
     const odd = buf.subarray(1);
-    const dict = new SubjectDictionary(d);
-    const first = [...dict.assign(odd, 3, true).indexes];
+    const dict = new SubjectDictionary();
+    const first = [...(await assign(d, dict, odd, 3, true)).indexes];
     expect([...first].sort()).toEqual([0, 1, 2]);
-    expect([...new SubjectDictionary(d).assign(Buffer.from(odd), 3, false).indexes]).toEqual(first);
+    expect([...(await assign(d, new SubjectDictionary(), Buffer.from(odd), 3, false)).indexes]).toEqual(
+      first,
+    );
   });
 
-  it("hands out new indexes in keyed-hash order: the input order (customer numbers) tells nothing", () => {
+  it("hands out new indexes in keyed-hash order: the input order (customer numbers) tells nothing", async () => {
     const d = db();
     const hasher = nodeSubjectHasher("k", randomBytes(32));
     // sequential customer numbers in sign-up order, as a consent file or a customer table lists them
     const n = 20_000;
     const keys = Array.from({ length: n }, (_, i) => `HB${String(i + 1).padStart(10, "0")}`);
-    const { indexes } = new SubjectDictionary(d).assign(hasher.hashMany(keys), n, true);
+    const { indexes } = await assign(d, new SubjectDictionary(), hasher.hashMany(keys), n, true);
     const positions = Float64Array.from({ length: n }, (_, i) => i);
     const rho = spearman(positions, indexes);
     // |rho| of an unrelated order is about 1/sqrt(n) = 0.007; input order would give 1
@@ -90,7 +94,41 @@ describe("subject dictionary", () => {
     expect(head[0]).toBeLessThan(n / 10);
     expect(head.at(-1)).toBeGreaterThan(n - n / 10);
     // the same hashes in reverse input order get the same indexes in a fresh dictionary
-    const reversed = new SubjectDictionary(db()).assign(hasher.hashMany([...keys].reverse()), n, true);
+    const reversed = await assign(
+      db(),
+      new SubjectDictionary(),
+      hasher.hashMany([...keys].reverse()),
+      n,
+      true,
+    );
     expect([...reversed.indexes].reverse()).toEqual([...indexes]);
+  });
+});
+
+describe("subject dictionary shared by two processes", () => {
+  it("sees what another instance added, and rebuilds after a rolled-back assign", async () => {
+    const d = db();
+    const mine = new SubjectDictionary();
+    const theirs = new SubjectDictionary();
+    const a = randomBytes(100 * 16);
+    await assign(d, mine, a, 100, true);
+    // a rolled-back transaction: `mine` holds 50 subjects the store never kept
+    const lost = randomBytes(50 * 16);
+    await expect(
+      d.write(async (tx) => {
+        await mine.assign(tx, lost, 50, true);
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    // meanwhile another host adds 70 others, so the store holds more than `mine` believed it added
+    const b = randomBytes(70 * 16);
+    const added = await assign(d, theirs, b, 70, true);
+    expect(Math.min(...added.indexes)).toBe(100);
+    // `mine` must see their 70 at their indexes, and not its 50 lost ones
+    const seen = await d.read((tx) => mine.assign(tx, b, 70, false));
+    expect([...seen.indexes]).toEqual([...added.indexes]);
+    const gone = await d.read((tx) => mine.assign(tx, lost, 50, false));
+    expect(gone.indexes.every((i) => i === NOT_FOUND)).toBe(true);
+    expect(await d.read((tx) => mine.size(tx))).toBe(170);
   });
 });

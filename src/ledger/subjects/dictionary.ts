@@ -2,7 +2,7 @@
 // roaring bitmaps. Stored in 256 partitions by the hash's first byte, each a list of append-only
 // chunks of 20-byte records (16-byte hash, u32 index): a lookup of one subject reads one partition,
 // an append loads all partitions into an open-addressing table once.
-import type Database from "better-sqlite3";
+import type { DictChunk, DictionaryReads, DictionaryWrites } from "../../ports/subjects.js";
 import { SUBJECT_HASH_BYTES } from "./subject-hasher.js";
 
 const RECORD = SUBJECT_HASH_BYTES + 4;
@@ -154,34 +154,67 @@ export interface AssignResult {
   added: number;
 }
 
-/** The dictionary over the state database; call inside the ledger's write transaction when creating. */
+/**
+ * The dictionary over a store's dictionary port: an in-memory table loaded (and brought up to date) inside each
+ * transaction that uses it, so subjects another process or host added are seen; call `assign` with `create` only
+ * inside a write transaction (the one sequencer), which is what makes indexes dense and unique.
+ * @example await store.write(async (tx) => (await dictionary.assign(tx, hashes, n, true)).added)
+ */
 export class SubjectDictionary {
   private table: Table | undefined;
-  constructor(private readonly db: Database.Database) {}
+  /** the first index this process added in a transaction not known to have committed */
+  private unconfirmed: number | undefined;
 
-  /** Number of subjects known. */
-  size(): number {
-    const row = this.db.prepare("SELECT value FROM ledger_meta WHERE key = 'subjects'").get() as
-      | { value: string }
-      | undefined;
-    return row ? Number(row.value) : 0;
+  /** Number of subjects known (committed). */
+  size(tx: DictionaryReads): Promise<number> {
+    return tx.dictionarySize();
   }
 
-  private load(): Table {
-    const n = this.size();
-    if (this.table?.size === n) return this.table;
-    const t = newTable(n);
+  /** Loads the table, or only the subjects added since it was loaded; returns it at the stored size. */
+  async load(tx: DictionaryReads): Promise<void> {
+    await this.loaded(tx);
+  }
+
+  private async loaded(tx: DictionaryReads): Promise<Table> {
+    const n = await tx.dictionarySize();
+    const held = this.table;
+    if (held?.size === n && this.unconfirmed === undefined) return held;
+    // a table behind the store reads only the newer chunks; subjects this process added in a transaction it cannot
+    // see the end of (`unconfirmed`) are compared with the store's copy, and a table ahead of the store or one that
+    // differs (a rolled-back append, another host's subjects in their place) is rebuilt
+    const from = held && held.size <= n ? Math.min(held.size, this.unconfirmed ?? held.size) : 0;
+    const t = from > 0 && held ? grow(held, n) : newTable(n);
     const bytes = new Uint8Array(t.words.buffer);
-    for (const row of this.db
-      .prepare("SELECT chunk, data FROM subject_dict_linear ORDER BY chunk")
-      .iterate() as Iterable<{
-      chunk: number;
-      data: Buffer;
-    }>)
-      bytes.set(row.data, row.chunk * LINEAR_CHUNK * SUBJECT_HASH_BYTES);
+    const heldEnd = from > 0 && held ? held.size : 0;
+    let stale = false;
+    for await (const row of tx.linearChunks(Math.floor(from / LINEAR_CHUNK))) {
+      const base = row.chunk * LINEAR_CHUNK;
+      const end = Math.min(row.data.length / SUBJECT_HASH_BYTES, n - base);
+      if (end <= 0) continue;
+      const checkEnd = Math.min(end, heldEnd - base);
+      const start = Math.max(0, from - base);
+      if (checkEnd > start) {
+        const mine = bytes.subarray(
+          (base + start) * SUBJECT_HASH_BYTES,
+          (base + checkEnd) * SUBJECT_HASH_BYTES,
+        );
+        const theirs = row.data.subarray(start * SUBJECT_HASH_BYTES, checkEnd * SUBJECT_HASH_BYTES);
+        if (!Buffer.from(mine).equals(Buffer.from(theirs))) {
+          stale = true;
+          break;
+        }
+      }
+      bytes.set(row.data.subarray(0, end * SUBJECT_HASH_BYTES), base * SUBJECT_HASH_BYTES);
+    }
+    if (stale) {
+      this.table = undefined;
+      this.unconfirmed = undefined;
+      return this.loaded(tx);
+    }
+    for (let i = Math.max(from, heldEnd); i < n; i++) t.slots[probe(t, t.words, i * WORDS)] = i + 1;
     t.size = n;
-    for (let i = 0; i < n; i++) t.slots[probe(t, t.words, i * WORDS)] = i + 1;
     this.table = t;
+    this.unconfirmed = undefined;
     return t;
   }
 
@@ -190,8 +223,20 @@ export class SubjectDictionary {
    * indexes in the order of their keyed hashes, not of the input, so an index tells nothing about where a
    * subject stood in a file (the input order of a customer table often follows sign-up or customer number).
    */
-  assign(hashes: Uint8Array, count: number, create: boolean): AssignResult {
-    let t = this.load();
+  async assign(tx: DictionaryReads, hashes: Uint8Array, count: number, create: false): Promise<AssignResult>;
+  async assign(
+    tx: DictionaryWrites,
+    hashes: Uint8Array,
+    count: number,
+    create: boolean,
+  ): Promise<AssignResult>;
+  async assign(
+    tx: DictionaryReads | DictionaryWrites,
+    hashes: Uint8Array,
+    count: number,
+    create: boolean,
+  ): Promise<AssignResult> {
+    let t = await this.loaded(tx);
     if (create) {
       t = grow(t, t.size + count);
       this.table = t;
@@ -222,14 +267,16 @@ export class SubjectDictionary {
         const v = indexes[i] as number;
         if (v !== NOT_FOUND && v >= from) indexes[i] = renumber[v - from] as number;
       }
-      this.persist(t, from);
+      this.unconfirmed = Math.min(this.unconfirmed ?? from, from);
+      await this.persist(tx as DictionaryWrites, t, from);
     }
     return { indexes, added: t.size - from };
   }
 
-  /** The hashes of indexes [from, to) in index order (16 bytes each), from the loaded table. */
+  /** The hashes of indexes [from, to) in index order (16 bytes each), from the table as last loaded. */
   hashRange(from: number, to: number): Uint8Array {
-    const t = this.load();
+    const t = this.table;
+    if (!t || to > t.size) throw new RangeError(`dictionary not loaded up to ${to}`);
     return new Uint8Array(
       t.words.buffer,
       t.words.byteOffset + from * SUBJECT_HASH_BYTES,
@@ -238,7 +285,7 @@ export class SubjectDictionary {
   }
 
   /** Writes the subjects [from, t.size) to their partitions and the index-ordered copy. */
-  private persist(t: Table, from: number): void {
+  private async persist(tx: DictionaryWrites, t: Table, from: number): Promise<void> {
     // the new indexes grouped by partition (the hash's first byte) with a counting sort: typed arrays only
     const starts = new Uint32Array(257);
     for (let idx = from; idx < t.size; idx++)
@@ -250,21 +297,18 @@ export class SubjectDictionary {
       const part = (t.words[idx * WORDS] as number) & 0xff;
       order[(next[part] as number)++] = idx;
     }
-    const last = this.db.prepare(
-      "SELECT chunk, data FROM subject_dict WHERE part = ? ORDER BY chunk DESC LIMIT 1",
-    );
-    const put = this.db.prepare("INSERT OR REPLACE INTO subject_dict (part, chunk, data) VALUES (?, ?, ?)");
+    const chunks: DictChunk[] = [];
+    const bytes = new Uint8Array(t.words.buffer, t.words.byteOffset, t.words.byteLength);
     for (let part = 0; part < 256; part++) {
       const list = order.subarray(starts[part], starts[part + 1]);
       if (list.length === 0) continue;
       // the partition's last chunk is rewritten with the new records appended, then split into full chunks
-      const tail = last.get(part) as { chunk: number; data: Buffer } | undefined;
-      const keep = tail && tail.data.length < CHUNK_RECORDS * RECORD ? tail.data : Buffer.alloc(0);
+      const tail = await tx.lastPartChunk(part);
+      const keep = tail && tail.data.length < CHUNK_RECORDS * RECORD ? tail.data : new Uint8Array(0);
       const first = tail ? (keep.length > 0 ? tail.chunk : tail.chunk + 1) : 0;
       const all = Buffer.alloc(keep.length + list.length * RECORD);
-      keep.copy(all);
+      all.set(keep);
       let off = keep.length;
-      const bytes = new Uint8Array(t.words.buffer, t.words.byteOffset, t.words.byteLength);
       for (const idx of list) {
         const at = idx * SUBJECT_HASH_BYTES;
         for (let b = 0; b < SUBJECT_HASH_BYTES; b++) all[off + b] = bytes[at + b] as number;
@@ -272,39 +316,42 @@ export class SubjectDictionary {
         off += RECORD;
       }
       for (let c = 0, start = 0; start < all.length; c++, start += CHUNK_RECORDS * RECORD)
-        put.run(part, first + c, all.subarray(start, Math.min(all.length, start + CHUNK_RECORDS * RECORD)));
+        chunks.push({
+          part,
+          chunk: first + c,
+          data: all.subarray(start, Math.min(all.length, start + CHUNK_RECORDS * RECORD)),
+        });
     }
+    await tx.putPartChunks(chunks);
     // the index-ordered copy: rewrite the chunks the new indexes fall in
-    const linear = this.db.prepare("INSERT OR REPLACE INTO subject_dict_linear (chunk, data) VALUES (?, ?)");
+    const linear: { chunk: number; data: Uint8Array }[] = [];
     const all = new Uint8Array(t.words.buffer, t.words.byteOffset, t.size * SUBJECT_HASH_BYTES);
     for (let c = Math.floor(from / LINEAR_CHUNK); c * LINEAR_CHUNK < t.size; c++)
-      linear.run(
-        c,
-        all.subarray(
+      linear.push({
+        chunk: c,
+        data: all.subarray(
           c * LINEAR_CHUNK * SUBJECT_HASH_BYTES,
           Math.min(t.size, (c + 1) * LINEAR_CHUNK) * SUBJECT_HASH_BYTES,
         ),
-      );
-    this.db
-      .prepare("INSERT OR REPLACE INTO ledger_meta (key, value) VALUES ('subjects', ?)")
-      .run(String(t.size));
+      });
+    await tx.putLinearChunks(linear);
+    await tx.setDictionarySize(t.size);
   }
 
-  /** The table for lookups from worker threads; valid until the next append. */
-  shared(): SharedDictionary {
-    const t = this.load();
+  /** The table for lookups from worker threads, loaded up to date; valid until the next append. */
+  async shared(tx: DictionaryReads): Promise<SharedDictionary> {
+    const t = await this.loaded(tx);
     return { words: t.words, slots: t.slots, mask: t.mask, size: t.size };
   }
 
   /** Looks one hash up by reading its partition only. */
-  lookup(hash: Uint8Array): number | undefined {
+  async lookup(tx: DictionaryReads, hash: Uint8Array): Promise<number | undefined> {
     const part = hash[0] ?? 0;
-    for (const row of this.db
-      .prepare("SELECT data FROM subject_dict WHERE part = ?")
-      .iterate(part) as Iterable<{ data: Buffer }>) {
-      for (let off = 0; off < row.data.length; off += RECORD)
-        if (row.data.compare(hash, 0, SUBJECT_HASH_BYTES, off, off + SUBJECT_HASH_BYTES) === 0)
-          return row.data.readUInt32LE(off + SUBJECT_HASH_BYTES);
+    for (const data of await tx.partChunks(part)) {
+      const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      for (let off = 0; off < buf.length; off += RECORD)
+        if (buf.compare(hash, 0, SUBJECT_HASH_BYTES, off, off + SUBJECT_HASH_BYTES) === 0)
+          return buf.readUInt32LE(off + SUBJECT_HASH_BYTES);
     }
     return undefined;
   }
@@ -313,7 +360,7 @@ export class SubjectDictionary {
 /**
  * A set of 16-byte subject hashes (the distinct subjects of a release before they reach the dictionary):
  * the dictionary's open-addressing table, in memory only.
- * @example const s = new SubjectHashSet(); s.add(hashes, n); ledger.appendHashes(release, s.bytes(), s.size);
+ * @example const s = new SubjectHashSet(); s.add(hashes, n); await ledger.appendHashes(release, s.bytes(), s.size);
  */
 export class SubjectHashSet {
   private t: Table = newTable(1024);

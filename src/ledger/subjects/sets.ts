@@ -2,7 +2,7 @@
 // snapshot every SNAPSHOT_EVERY releases and the XOR with the previous release in between, because
 // consecutive releases overlap almost entirely; the per-subject index keeps only the XOR members.
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
+import type { LedgerReads, LedgerWrites } from "../../ports/ledger.js";
 import { RoaringBitmap32 } from "./roaring.js";
 
 export const SNAPSHOT_EVERY = 64;
@@ -58,43 +58,38 @@ export interface ChainHead {
   head: RoaringBitmap32;
 }
 
-/** Storage of subject sets and the per-subject change index. */
+/** Subject sets and the per-subject change index over the ledger's port. */
 export class SubjectSets {
-  private readonly firsts = new Map<string, RoaringBitmap32>();
-  constructor(private readonly db: Database.Database) {}
+  private readonly firsts = new Map<string, { firstSeq: number; set: RoaringBitmap32 }>();
 
-  head(chain: string): ChainHead | undefined {
-    const row = this.db
-      .prepare("SELECT first_seq, last_seq, releases, head FROM ledger_chains WHERE chain = ?")
-      .get(chain) as { first_seq: number; last_seq: number; releases: number; head: Buffer } | undefined;
+  async head(tx: LedgerReads, chain: string): Promise<ChainHead | undefined> {
+    const row = await tx.chain(chain);
     if (!row) return undefined;
     return {
       chain,
-      firstSeq: row.first_seq,
-      lastSeq: row.last_seq,
+      firstSeq: row.firstSeq,
+      lastSeq: row.lastSeq,
       releases: row.releases,
       head: readSet(row.head),
     };
   }
 
   /** Stores the set of release `seq`, the `ord`-th of its chain; call inside the append transaction. */
-  store(
+  async store(
+    tx: LedgerWrites,
     seq: number,
     chain: string,
     set: RoaringBitmap32,
     previous: ChainHead | undefined,
     canonical: Buffer = canonicalSetBytes(set),
-  ): { ord: number } {
+  ): Promise<{ ord: number }> {
     const ord = previous?.releases ?? 0;
     let kind: "snapshot" | "delta" = "snapshot";
     let data = canonical;
     if (previous) {
       // the change index needs every XOR member, whatever form the set is stored in
       const delta = RoaringBitmap32.xor(previous.head, set);
-      if (delta.size > 0) {
-        const put = this.db.prepare("INSERT INTO ledger_subject_changes (subject, seq) VALUES (?, ?)");
-        for (const subject of delta) put.run(subject, seq);
-      }
+      if (delta.size > 0) await tx.insertChanges(seq, delta.toUint32Array());
       if (ord % SNAPSHOT_EVERY !== 0) {
         const bytes = canonicalSetBytes(delta, true);
         if (bytes.length < canonical.length) {
@@ -103,58 +98,29 @@ export class SubjectSets {
         }
       }
     }
-    this.db
-      .prepare("INSERT INTO ledger_subject_sets (seq, chain, ord, kind, data) VALUES (?, ?, ?, ?, ?)")
-      .run(seq, chain, ord, kind, data);
-    if (previous)
-      this.db
-        .prepare("UPDATE ledger_chains SET last_seq = ?, releases = releases + 1, head = ? WHERE chain = ?")
-        .run(seq, canonical, chain);
-    else
-      this.db
-        .prepare(
-          "INSERT INTO ledger_chains (chain, first_seq, last_seq, releases, head) VALUES (?, ?, ?, 1, ?)",
-        )
-        .run(chain, seq, seq, canonical);
+    await tx.insertSet({ seq, chain, ord, kind, data });
+    await tx.putChain(chain, seq, canonical, previous === undefined);
     return { ord };
   }
 
-  /** The set of a chain's first release (cached): membership before any change row. */
-  first(chain: string): RoaringBitmap32 {
-    let set = this.firsts.get(chain);
-    if (!set) {
-      const row = this.db
-        .prepare(
-          "SELECT data FROM ledger_subject_sets WHERE seq = (SELECT first_seq FROM ledger_chains WHERE chain = ?)",
-        )
-        .get(chain) as { data: Buffer } | undefined;
-      set = row ? readSet(row.data) : new RoaringBitmap32();
-      this.firsts.set(chain, set);
-    }
+  /** The set of a chain's first held release (cached per first seq): membership before any change row. */
+  async first(tx: LedgerReads, chain: string, firstSeq: number): Promise<RoaringBitmap32> {
+    const cached = this.firsts.get(chain);
+    if (cached?.firstSeq === firstSeq) return cached.set;
+    const data = await tx.firstSet(chain);
+    const set = data ? readSet(data) : new RoaringBitmap32();
+    this.firsts.set(chain, { firstSeq, set });
     return set;
   }
 
-  chains(): { chain: string; firstSeq: number }[] {
-    return (
-      this.db.prepare("SELECT chain, first_seq FROM ledger_chains ORDER BY first_seq").all() as {
-        chain: string;
-        first_seq: number;
-      }[]
-    ).map((r) => ({ chain: r.chain, firstSeq: r.first_seq }));
+  async chains(tx: LedgerReads): Promise<{ chain: string; firstSeq: number }[]> {
+    return (await tx.chains()).map((r) => ({ chain: r.chain, firstSeq: r.firstSeq }));
   }
 
   /** Every release's full set, in seq order, rebuilt from snapshots and deltas (for verification). */
-  *replay(): Generator<{ seq: number; chain: string; set: RoaringBitmap32 }> {
+  async *replay(tx: LedgerReads): AsyncGenerator<{ seq: number; chain: string; set: RoaringBitmap32 }> {
     const current = new Map<string, RoaringBitmap32>();
-    const rows = this.db
-      .prepare("SELECT seq, chain, kind, data FROM ledger_subject_sets ORDER BY seq")
-      .iterate() as Iterable<{
-      seq: number;
-      chain: string;
-      kind: string;
-      data: Buffer;
-    }>;
-    for (const row of rows) {
+    for await (const row of tx.sets()) {
       const stored = readSet(row.data);
       const prev = current.get(row.chain);
       const set = row.kind === "delta" && prev ? RoaringBitmap32.xor(prev, stored) : stored;

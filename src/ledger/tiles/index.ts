@@ -5,7 +5,7 @@ export { hashTiles, tileRoot } from "./hash-tiles.js";
 export { httpReader, openTiles } from "./http.js";
 export { bundlesOf, hashTilesOf, indexPath, type TileId, tilePath } from "./path.js";
 export { type PublishLedger, type PublishOutcome, publishLedger } from "./publish.js";
-export { type LogSource, sqliteLogSource } from "./source.js";
+export { type LogSource, ledgerLogSource } from "./source.js";
 export { folderStore, type TileReader, type TileStore } from "./store.js";
 export {
   type TilesProblem,

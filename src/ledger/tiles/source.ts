@@ -1,19 +1,19 @@
 // what the publisher reads from a log: leaf hashes and the bytes each entry is published as (its canonical
-// body, or a marker for a pruned one). The SQLite source reads ledger_entries as stored, without judging it:
+// body, or a marker for a pruned one). The ledger source reads the entries as stored, without judging them:
 // `ledger publish` runs the full verify first.
-import type Database from "better-sqlite3";
 import { ExitCode, JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
+import type { LedgerReads } from "../../ports/ledger.js";
 import { HASH_SIZE } from "../merkle/hash.js";
 import { prunedMarker } from "./bundle.js";
 
 export interface LogSource {
   /** entries held */
-  size(): number;
+  size(): Promise<number>;
   /** leaf hashes of entries `start..end-1`, concatenated */
-  leafHashes(start: number, end: number): Uint8Array;
+  leafHashes(start: number, end: number): Promise<Uint8Array>;
   /** the published bytes of entries `start..end-1` */
-  entries(start: number, end: number): Uint8Array[];
+  entries(start: number, end: number): Promise<Uint8Array[]>;
 }
 
 function missing(seq: number): JikimiError {
@@ -23,45 +23,35 @@ function missing(seq: number): JikimiError {
   });
 }
 
+/** Refuses a range with a gap: every seq of `start..end-1` must be there, in order. */
+function complete<R extends { seq: number }>(rows: R[], start: number, end: number): R[] {
+  for (const [i, row] of rows.entries()) if (row.seq !== start + i) throw missing(start + i);
+  if (rows.length !== end - start) throw missing(start + rows.length);
+  return rows;
+}
+
 /**
- * The log in a state database (table ledger_entries).
- * @example const source = sqliteLogSource(store.db); source.entries(0, 256)
+ * The log in a state store's ledger, read within `tx`.
+ * @example await state.ledger.read((tx) => writeTiles(folderStore(dir), ledgerLogSource(tx), note));
  */
-export function sqliteLogSource(db: Database.Database): LogSource {
-  const count = db.prepare("SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM ledger_entries");
-  const withBodies = db.prepare(
-    "SELECT seq, body, leaf_hash FROM ledger_entries WHERE seq >= ? AND seq < ? ORDER BY seq",
-  );
-  const leavesOnly = db.prepare(
-    "SELECT seq, leaf_hash FROM ledger_entries WHERE seq >= ? AND seq < ? ORDER BY seq",
-  );
-  const rows = (start: number, end: number, bodies = true) => {
-    const out = (bodies ? withBodies : leavesOnly).all(start, end) as {
-      seq: number;
-      body: string;
-      leaf_hash: Buffer;
-    }[];
-    for (const [i, row] of out.entries()) if (row.seq !== start + i) throw missing(start + i);
-    if (out.length !== end - start) throw missing(start + out.length);
-    return out;
-  };
+export function ledgerLogSource(tx: LedgerReads): LogSource {
   return {
-    size: () => (count.get() as { n: number }).n,
-    leafHashes(start, end) {
+    size: () => tx.entryCount(),
+    async leafHashes(start, end) {
       const out = new Uint8Array((end - start) * HASH_SIZE);
-      for (const [i, row] of rows(start, end, false).entries()) {
-        if (row.leaf_hash.length !== HASH_SIZE)
+      for (const [i, row] of complete(await tx.leafRows(start, end), start, end).entries()) {
+        if (row.leafHash.length !== HASH_SIZE)
           throw new JikimiError("ledger_corrupt", t("ledger.tiles.leaf_not_32", { seq: row.seq }), {
             exitCode: ExitCode.findings,
             hint: t("ledger.hint.verify"),
           });
-        out.set(row.leaf_hash, i * HASH_SIZE);
+        out.set(row.leafHash, i * HASH_SIZE);
       }
       return out;
     },
-    entries: (start, end) =>
-      rows(start, end).map((row) =>
-        row.body === "" ? prunedMarker(row.seq, row.leaf_hash) : Buffer.from(row.body, "utf8"),
+    entries: async (start, end) =>
+      complete(await tx.bodyRows(start, end), start, end).map((row) =>
+        row.body === "" ? prunedMarker(row.seq, row.leafHash) : Buffer.from(row.body, "utf8"),
       ),
   };
 }

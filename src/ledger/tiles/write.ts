@@ -62,13 +62,14 @@ const same = (a: Uint8Array | undefined, b: Uint8Array) =>
 
 /**
  * Publishes the first `size` entries of `source` (the size `note` names) into `store`, the note as `checkpoint`.
- * @example await writeTiles(folderStore("public/ledger"), sqliteLogSource(db), ledger.checkpointNote(origin, signer))
+ * @example await state.ledger.read((tx) => writeTiles(folderStore("public/ledger"), ledgerLogSource(tx), note))
  */
 export async function writeTiles(store: TileStore, source: LogSource, note: string): Promise<PublishResult> {
   const checkpoint = checkpointOf(note, t("ledger.tiles.the_checkpoint_to_publish"));
   const { origin, size } = checkpoint;
-  if (size > source.size()) throw refuse(t("ledger.tiles.covers_more", { count: size, held: source.size() }));
-  const leaves = source.leafHashes(0, size);
+  const held = await source.size();
+  if (size > held) throw refuse(t("ledger.tiles.covers_more", { count: size, held }));
+  const leaves = await source.leafHashes(0, size);
   const tree = MerkleTree.over({ size: () => size, leafHashes: (s, e) => leaves.subarray(s * 32, e * 32) });
   if (!hashEquals(tree.rootAt(size), checkpoint.root))
     throw refuse(t("ledger.tiles.root_not_log", { count: size }));
@@ -123,12 +124,12 @@ export async function writeTiles(store: TileStore, source: LogSource, note: stri
   }
   const bundlesToWrite: TileId[] = [];
   const bundlesToRewrite: TileId[] = [];
-  const bundleOf = (b: TileId) => {
+  const bundleOf = async (b: TileId) => {
     const from = firstEntry(b);
-    return { entries: source.entries(from, from + b.width), from };
+    return { entries: await source.entries(from, from + b.width), from };
   };
   for (const b of bundlesOf(size)) {
-    const { entries, from } = bundleOf(b);
+    const { entries, from } = await bundleOf(b);
     const bytes = encodeBundle(entries, from);
     const path = tilePath(b);
     const there = await store.read(path, MAX_BUNDLE_BYTES);
@@ -154,7 +155,7 @@ export async function writeTiles(store: TileStore, source: LogSource, note: stri
     result.bytes += bytes.length;
   };
   const writeBundle = async (b: TileId) => {
-    const { entries, from } = bundleOf(b);
+    const { entries, from } = await bundleOf(b);
     await put(tilePath(b), encodeBundle(entries, from));
   };
   for (const tile of tilesToWrite) await put(tile.path, tile.bytes);

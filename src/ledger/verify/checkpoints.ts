@@ -2,8 +2,8 @@
 // and names the root the tree has at its size, and every cosignature verifies under the key of the witness its
 // row names (jikimi.yaml's witnesses; a witness no longer listed is only checked to be the line's signer). A deleted cosignature cannot be noticed here: it is the
 // witness that keeps its latest checkpoint; what is kept here can only ever be evidence that verifies.
-import type Database from "better-sqlite3";
 import { t } from "../../i18n/index.js";
+import type { LedgerReads } from "../../ports/ledger.js";
 import { parseCosignatureLine, verifyCosignatures } from "../../witness/cosignature.js";
 import { hashEquals } from "../merkle/index.js";
 import { parseCheckpoint } from "../note/checkpoint.js";
@@ -15,21 +15,16 @@ import type { Problems } from "./problems.js";
  * Checks ledger_checkpoints and ledger_cosignatures. `spkis` are the trusted log keys (base64 SPKI);
  * `witnessVkeys` the witnesses' cosigner keys.
  */
-export function checkStoredCheckpoints(
-  db: Database.Database,
+export async function checkStoredCheckpoints(
+  tx: LedgerReads,
   treeSize: number,
   rootAt: (size: number) => Uint8Array,
   spkis: readonly string[],
   witnessVkeys: readonly string[],
   problems: Problems,
-): void {
+): Promise<void> {
   const notes = new Map<number, string>();
-  for (const row of db
-    .prepare("SELECT size, note FROM ledger_checkpoints ORDER BY size")
-    .iterate() as Iterable<{
-    size: number;
-    note: string;
-  }>) {
+  for await (const row of tx.checkpointNotes()) {
     const place = "ledger_checkpoints.note";
     try {
       const { text } = splitNote(row.note);
@@ -72,9 +67,7 @@ export function checkStoredCheckpoints(
   }
   const byName = new Map<string, string>();
   for (const v of witnessVkeys) byName.set(v.slice(0, v.indexOf("+")), v);
-  for (const row of db
-    .prepare("SELECT size, witness, line FROM ledger_cosignatures ORDER BY size, witness")
-    .iterate() as Iterable<{ size: number; witness: string; line: string }>) {
+  for await (const row of tx.allCosignatures()) {
     const note = notes.get(row.size);
     const fault = (message: string, column = "") =>
       problems.add({ kind: "cosignature_changed", place: `ledger_cosignatures${column}`, message });

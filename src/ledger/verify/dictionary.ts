@@ -1,8 +1,9 @@
 // verify of the subject dictionary: the index-ordered copy is chained into the entries' dictionary commitments,
 // every partition record agrees with it (right partition, one record per index, same hash), and ledger_meta
 // holds what the last entry committed. A zeroed or swapped record changes whom `ledger subject` finds.
-import type Database from "better-sqlite3";
+
 import { t } from "../../i18n/index.js";
+import type { LedgerReads } from "../../ports/ledger.js";
 import { nextDictionaryHead, ZERO_HEAD } from "../ledger.js";
 import { SUBJECT_HASH_BYTES } from "../subjects/subject-hasher.js";
 import type { Problems } from "./problems.js";
@@ -10,6 +11,7 @@ import type { Problems } from "./problems.js";
 const LINEAR_CHUNK = 65_536;
 const RECORD = SUBJECT_HASH_BYTES + 4;
 const META_KEYS = new Set(["subjects", "dict_size", "dict_head"]);
+const LOWEST_CHUNK = -(2 ** 31);
 
 /** Where the dictionary's chain stepped: an entry's committed size, and its head unless the entry was pruned. */
 export interface DictionaryStep {
@@ -19,16 +21,15 @@ export interface DictionaryStep {
 }
 
 /** Checks the dictionary tables against the commitments of the entries, in seq order. */
-export function verifyDictionary(
-  db: Database.Database,
+export async function verifyDictionary(
+  tx: LedgerReads,
   commitments: DictionaryStep[],
   problems: Problems,
-): void {
+): Promise<void> {
   const place = "subject_dict_linear";
-  const chunks = db.prepare("SELECT chunk, data FROM subject_dict_linear ORDER BY chunk").all() as {
-    chunk: number;
-    data: Buffer;
-  }[];
+  const chunks: { chunk: number; data: Uint8Array }[] = [];
+  // from the lowest chunk number a store holds, not 0: a row filed under a negative chunk is named too
+  for await (const c of tx.linearChunks(LOWEST_CHUNK)) chunks.push(c);
   let count = 0;
   chunks.forEach((c, i) => {
     const full = i < chunks.length - 1;
@@ -45,12 +46,7 @@ export function verifyDictionary(
     count += c.data.length / SUBJECT_HASH_BYTES;
   });
   const linear = Buffer.concat(chunks.map((c) => c.data));
-  const meta = new Map(
-    (db.prepare("SELECT key, value FROM ledger_meta").all() as { key: string; value: string }[]).map((r) => [
-      r.key,
-      r.value,
-    ]),
-  );
+  const meta = await tx.allMeta();
   for (const key of meta.keys())
     if (!META_KEYS.has(key))
       problems.add({
@@ -113,9 +109,7 @@ export function verifyDictionary(
   // 32-bit words: the index-ordered copy 4 words a hash, a partition record 5 words (hash, index)
   const linearWords = new Uint32Array(count * 4);
   new Uint8Array(linearWords.buffer).set(linear.subarray(0, count * SUBJECT_HASH_BYTES));
-  for (const row of db
-    .prepare("SELECT part, chunk, data FROM subject_dict ORDER BY part, chunk")
-    .iterate() as Iterable<{ part: number; chunk: number; data: Buffer }>) {
+  for await (const row of tx.allPartChunks()) {
     if ((expectChunk.get(row.part) ?? 0) !== row.chunk || row.data.length % RECORD !== 0) {
       bad ??= t("ledger.dictionary.partition_chunk", { part: row.part, chunk: row.chunk });
       continue;

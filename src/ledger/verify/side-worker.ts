@@ -1,35 +1,39 @@
-// a worker thread of verify: opens the state database read-only and runs the side checks (side.ts), then posts
-// the result on its port and signals through shared memory. Its messages are in the language of the verify that
-// started it.
-import { type MessagePort, workerData } from "node:worker_threads";
-import Database from "better-sqlite3";
+// a worker thread of verify: opens the state store read-only from its locator, runs the side checks (side.ts) in
+// one read, and posts the result. Its messages are in the language of the verify that started it.
+import { parentPort, workerData } from "node:worker_threads";
 import { type Language, setLanguage } from "../../i18n/index.js";
+import type { StoreLocator } from "../../ports/state-store.js";
+import { openLedgerReader } from "../../store/open-reader.js";
 import type { DictionaryStep } from "./dictionary.js";
-import { sideChecks } from "./side.js";
+import { type SideMessage, sideChecks } from "./side.js";
 
-const { file, steps, done, port, language } = workerData as {
-  file: string;
+const { locator, steps, language } = workerData as {
+  locator: StoreLocator;
   steps: DictionaryStep[];
-  done: SharedArrayBuffer;
-  port: MessagePort;
   language: Language;
 };
 setLanguage(language);
-const flag = new Int32Array(done);
-try {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+
+async function run(): Promise<SideMessage> {
+  const reader = await openLedgerReader(locator);
   try {
-    const { changes, problems } = sideChecks(db, steps);
-    const list = [...changes];
-    port.postMessage(
-      { changes: list, problems },
-      list.map(([, a]) => a.buffer as ArrayBuffer),
-    );
+    const { changes, problems } = await reader.store.read((tx) => sideChecks(tx, steps));
+    return { changes: [...changes], problems };
   } finally {
-    db.close();
+    await reader.close();
   }
-} catch (e) {
-  port.postMessage({ changes: [], problems: [], error: e instanceof Error ? e.name : "error" });
 }
-Atomics.store(flag, 0, 1);
-Atomics.notify(flag, 0);
+
+run().then(
+  (message) =>
+    parentPort?.postMessage(
+      message,
+      message.changes.map(([, a]) => a.buffer as ArrayBuffer),
+    ),
+  (e: unknown) =>
+    parentPort?.postMessage({
+      changes: [],
+      problems: [],
+      error: e instanceof Error ? e.name : "error",
+    } satisfies SideMessage),
+);

@@ -1,13 +1,15 @@
 // the parts of verify that need no subject sets: the per-subject change rows (read and grouped by entry) and the
-// subject dictionary. On a file database they run on a worker thread with its own read-only connection while
-// the main thread replays the sets (they are a third of a full verify at 4 M subjects); in memory, or when the
-// built worker is not there (sources under test), they run in line. The caller blocks until they are done. The
-// worker writes its problems in the caller's language.
+// subject dictionary. Given where the store is (a StoreLocator), they run on a worker thread with its own
+// read-only connection while the main thread replays the sets (they are a third of a full verify at 4 M
+// subjects); in memory, without a locator, or when the built worker is not there (sources under test), they run
+// in line, before the caller goes on (one connection reads one statement at a time). The worker writes its
+// problems in the caller's language.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
-import type Database from "better-sqlite3";
+import { Worker } from "node:worker_threads";
 import { currentLanguage } from "../../i18n/index.js";
+import type { LedgerReads } from "../../ports/ledger.js";
+import type { StoreLocator } from "../../ports/state-store.js";
 import { type DictionaryStep, verifyDictionary } from "./dictionary.js";
 import { type Problem, Problems } from "./problems.js";
 
@@ -17,13 +19,17 @@ export interface SideResult {
   problems: Problem[];
 }
 
+/** What the worker posts back. */
+export interface SideMessage {
+  changes: [number, Uint32Array][];
+  problems: Problem[];
+  error?: string;
+}
+
 /** Every change row, grouped by entry. */
-function readChanges(db: Database.Database): Map<number, Uint32Array> {
+async function readChanges(tx: LedgerReads): Promise<Map<number, Uint32Array>> {
   const lists = new Map<number, number[]>();
-  const rows = db.prepare("SELECT subject, seq FROM ledger_subject_changes").raw().iterate() as Iterable<
-    [number, number]
-  >;
-  for (const [subject, seq] of rows) {
+  for await (const { subject, seq } of tx.changes()) {
     const list = lists.get(seq);
     if (list) list.push(subject);
     else lists.set(seq, [subject]);
@@ -32,40 +38,43 @@ function readChanges(db: Database.Database): Map<number, Uint32Array> {
 }
 
 /** The side checks on this thread. */
-export function sideChecks(db: Database.Database, steps: DictionaryStep[]): SideResult {
+export async function sideChecks(tx: LedgerReads, steps: DictionaryStep[]): Promise<SideResult> {
   const problems = new Problems();
-  verifyDictionary(db, steps, problems);
-  return { changes: readChanges(db), problems: problems.list };
+  await verifyDictionary(tx, steps, problems);
+  return { changes: await readChanges(tx), problems: problems.list };
 }
 
-/** Starts the side checks (on a worker when it can); the returned function waits for their result. */
-export function startSideChecks(db: Database.Database, steps: DictionaryStep[]): () => SideResult {
+/** A store a worker thread can open again: a SQLite file (not `:memory:`) or a PostgreSQL URL. */
+function reopenable(locator: StoreLocator | undefined): locator is StoreLocator {
+  return locator !== undefined && (locator.dialect === "postgres" || locator.file !== ":memory:");
+}
+
+/**
+ * Starts the side checks (on a worker when it can); the returned function waits for their result. `tx` is the
+ * caller's read: the worker's result is used, or, should the worker fail, the checks run again over `tx`.
+ */
+export async function startSideChecks(
+  tx: LedgerReads,
+  steps: DictionaryStep[],
+  locator: StoreLocator | undefined,
+): Promise<() => Promise<SideResult>> {
   const file = new URL("./side-worker.js", import.meta.url);
-  if (db.memory || !existsSync(fileURLToPath(file))) {
-    const result = sideChecks(db, steps);
-    return () => result;
+  if (!reopenable(locator) || !existsSync(fileURLToPath(file))) {
+    const result = await sideChecks(tx, steps);
+    return async () => result;
   }
-  const done = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(file, {
-    workerData: { file: db.name, steps, done: done.buffer, port: port2, language: currentLanguage() },
-    transferList: [port2],
+  const worker = new Worker(file, { workerData: { locator, steps, language: currentLanguage() } });
+  const message = new Promise<SideMessage | undefined>((resolve) => {
+    worker.once("message", (m: SideMessage) => resolve(m));
+    worker.once("error", () => resolve(undefined));
+    worker.once("exit", () => resolve(undefined));
   });
-  let failure: Error | undefined;
-  worker.on("error", (e) => {
-    failure = e;
-  });
-  return () => {
-    // the worker signals through shared memory, so a synchronous verify can wait for it
-    while (Atomics.load(done, 0) === 0) Atomics.wait(done, 0, 0, 1000);
-    const message = receiveMessageOnPort(port1)?.message as
-      | { changes: [number, Uint32Array][]; problems: Problem[]; error?: string }
-      | undefined;
+  return async () => {
+    const m = await message;
     void worker.terminate();
-    port1.close();
-    if (!message || message.error !== undefined || failure)
-      // the worker could not read the database: do the work here rather than report nothing
-      return sideChecks(db, steps);
-    return { changes: new Map(message.changes), problems: message.problems };
+    if (!m || m.error !== undefined)
+      // the worker could not read the store: do the work here rather than report nothing
+      return sideChecks(tx, steps);
+    return { changes: new Map(m.changes), problems: m.problems };
   };
 }

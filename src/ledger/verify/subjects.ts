@@ -1,8 +1,9 @@
 // verify of what per-subject answers are read from: every stored subject set (rebuilt from snapshots and XOR
 // deltas) against the digest its entry or prune event signed, the chains' bookkeeping, the per-subject change
 // index (rebuilt from consecutive sets and compared row for row) and the history summaries.
-import type Database from "better-sqlite3";
+
 import { t } from "../../i18n/index.js";
+import type { LedgerReads } from "../../ports/ledger.js";
 import type { PruneBody, ReleaseBody } from "../entry.js";
 import { summaryOf } from "../ledger.js";
 import { toHex } from "../merkle/hash.js";
@@ -21,7 +22,7 @@ export interface ChainFacts {
   /** releases per chain, pruned ones included */
   total: Map<string, number>;
   /** the stored change rows grouped by entry (side.ts), waited for only once the sets are replayed */
-  changes: () => ReadonlyMap<number, Uint32Array>;
+  changes: () => Promise<ReadonlyMap<number, Uint32Array>>;
   /** each entry's receipts key (SubjectHasher.receiptKey): without it, receipts roots are not recomputed */
   receiptKey?: ((seq: number) => Uint8Array) | undefined;
   /** which releases' receipts roots to recompute (default: all) */
@@ -34,16 +35,12 @@ export interface ReceiptsCount {
   unchecked: number;
 }
 
-interface SetRow {
-  seq: number;
-  chain: string;
-  ord: number;
-  kind: string;
-  data: Buffer;
-}
-
 /** Checks sets, chains, change rows and summaries; `facts` come from the verified entry bodies. */
-export function verifySubjects(db: Database.Database, facts: ChainFacts, problems: Problems): ReceiptsCount {
+export async function verifySubjects(
+  tx: LedgerReads,
+  facts: ChainFacts,
+  problems: Problems,
+): Promise<ReceiptsCount> {
   const receipts: ReceiptsCount = { checked: 0, unchecked: 0 };
   // the bases: per chain, the last pruned release named by the latest prune event that touched the chain
   const bases = new Map<number, { chain: string; digest: string }>();
@@ -66,9 +63,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
   const lastSeq = new Map<string, number>();
   const firstSeq = new Map<string, number>();
   const seenSets = new Set<number>();
-  for (const row of db
-    .prepare("SELECT seq, chain, ord, kind, data FROM ledger_subject_sets ORDER BY seq")
-    .iterate() as Iterable<SetRow>) {
+  for await (const row of tx.sets()) {
     const body = facts.releases.get(row.seq);
     const base = bases.get(row.seq);
     const where = { seq: row.seq, place: "ledger_subject_sets" };
@@ -170,7 +165,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
         place: "ledger_subject_sets",
         message: t("ledger.subjects.set_missing", { seq }),
       });
-  const changes = new Map(facts.changes());
+  const changes = new Map(await facts.changes());
   for (const [seq, delta] of deltas) {
     compareChanges(seq, delta, changes.get(seq), problems);
     changes.delete(seq);
@@ -184,21 +179,14 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
     });
 
   // chains: bookkeeping recomputed from the sets
-  const chains = db.prepare("SELECT chain, first_seq, last_seq, releases, head FROM ledger_chains").all() as {
-    chain: string;
-    first_seq: number;
-    last_seq: number;
-    releases: number;
-    head: Buffer;
-  }[];
   const named = new Set<string>();
-  for (const c of chains) {
+  for (const c of await tx.chains()) {
     named.add(c.chain);
     const set = current.get(c.chain);
     if (
       !set ||
-      c.first_seq !== firstSeq.get(c.chain) ||
-      c.last_seq !== lastSeq.get(c.chain) ||
+      c.firstSeq !== firstSeq.get(c.chain) ||
+      c.lastSeq !== lastSeq.get(c.chain) ||
       c.releases !== chainCount.get(c.chain) ||
       Buffer.compare(c.head, lastFull.get(c.chain) ?? canonicalSetBytes(set)) !== 0
     )
@@ -216,7 +204,7 @@ export function verifySubjects(db: Database.Database, facts: ChainFacts, problem
         message: t("ledger.subjects.chain_row", { chain }),
       });
 
-  verifySummaries(db, facts.releases, problems);
+  await verifySummaries(tx, facts.releases, problems);
   return receipts;
 }
 
@@ -243,18 +231,13 @@ function compareChanges(
 }
 
 /** Each held release's summary says what its signed body says; no summary row is unreferenced. */
-function verifySummaries(
-  db: Database.Database,
+async function verifySummaries(
+  tx: LedgerReads,
   releases: Map<number, ReleaseBody>,
   problems: Problems,
-): void {
-  const rows = db
-    .prepare(
-      "SELECT e.seq AS seq, e.summary_id AS id, s.summary AS summary FROM ledger_entries e LEFT JOIN ledger_summaries s ON s.id = e.summary_id ORDER BY e.seq",
-    )
-    .all() as { seq: number; id: number | null; summary: string | null }[];
+): Promise<void> {
   const used = new Set<number>();
-  for (const { seq, id, summary } of rows) {
+  for await (const { seq, id, summary } of tx.entrySummaries()) {
     const body = releases.get(seq);
     if (id !== null) used.add(id);
     if (body ? summary !== summaryOf(body) : id !== null)
@@ -265,7 +248,7 @@ function verifySummaries(
         message: t("ledger.subjects.summary", { seq }),
       });
   }
-  for (const { id } of db.prepare("SELECT id FROM ledger_summaries").all() as { id: number }[])
+  for (const id of await tx.summaryIds())
     if (!used.has(id))
       problems.add({
         kind: "summary_changed",
