@@ -18,11 +18,14 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { processLocks } from "../src/cli/adapters/run-locks.js";
 import { initKeyring } from "../src/crypto/keyring.js";
 import { signerFrom } from "../src/crypto/signing.js";
 import { journalPath, recoverRelease, writeJournal } from "../src/engine/release/journal.js";
-import { placeFile, privateTmp, writeManifest } from "../src/engine/release/output.js";
 import { share } from "../src/engine/share.js";
+import { folderSink } from "../src/io/folder-sink.js";
+import { fileSource } from "../src/io/record-source.js";
+import { placeFile, privateTmp, writeManifest } from "../src/io/release-files.js";
 import { shareWorkspace } from "./support/share-workspace.js";
 
 const AT = new Date("2024-05-31T02:00:00Z");
@@ -40,8 +43,9 @@ async function setup() {
   const base = {
     workspace,
     agreement: "nsf-credit-feed",
-    input,
-    outDir: out,
+    source: fileSource(input),
+    sink: folderSink(out, workspace.root),
+    locks: processLocks(workspace.root),
     at: AT,
     operator: "test",
     keyring,
@@ -158,7 +162,7 @@ describe("the release journal", () => {
       files: [{ temp, final: output }],
     });
     const signer = () => signerFrom(s.keyring.active("ledger-signing"));
-    const done = recoverRelease(s.ws, "nsf-credit-feed", s.ledger, signer);
+    const done = await recoverRelease(s.ws, "nsf-credit-feed", s.ledger, signer);
     expect(done).toMatchObject({ action: "completed", seq: r.entry?.seq, missing: [] });
     expect(readFileSync(`${output}.manifest.json`, "utf8")).toBe(manifest);
     expect(existsSync(output)).toBe(true);
@@ -195,13 +199,13 @@ describe("input caps", () => {
     const line = Buffer.alloc(200 << 20, "a".charCodeAt(0));
     writeFileSync(big, line, { flag: "a" });
     const started = performance.now();
-    const e = await share({ ...s.base, input: big }).catch((x: Error) => x);
+    const e = await share({ ...s.base, source: fileSource(big) }).catch((x: Error) => x);
     const ms = performance.now() - started;
     expect((e as Error).message).toMatch(/row 4 \(line 5\) is longer than 32 MiB/);
     expect((e as Error).message).toMatch(/maxLineBytes/);
     expect(ms).toBeLessThan(1500);
     expect(readdirSync(s.out)).toEqual([]);
     expect(readdirSync(privateTmp(s.ws))).toEqual([]);
-    expect(s.ledger.size()).toBe(0);
+    expect(await s.ledger.size()).toBe(0);
   });
 });

@@ -8,19 +8,22 @@ import { basename, join } from "node:path";
 import type * as WorkerThreads from "node:worker_threads";
 import type { ResourceLimits, Worker, WorkerOptions } from "node:worker_threads";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type * as RunLocksModule from "../src/cli/adapters/run-locks.js";
 import type * as ConsentModule from "../src/consent/index.js";
 import type * as KeyringModule from "../src/crypto/keyring.js";
 import type * as SigningModule from "../src/crypto/signing.js";
 import type * as PoolModule from "../src/engine/release/pool.js";
 import type { ReleasePlan } from "../src/engine/release/processor.js";
-import type { FieldTable } from "../src/engine/release/table.js";
 import type * as ShareModule from "../src/engine/share.js";
+import type * as FolderSinkModule from "../src/io/folder-sink.js";
+import type * as RecordSourceModule from "../src/io/record-source.js";
+import type { FieldTable } from "../src/io/records/field-table.js";
 import type * as WorkspaceReader from "../src/io/workspace-reader.js";
 import type * as LedgerModule from "../src/ledger/ledger.js";
 import type * as DictionaryModule from "../src/ledger/subjects/dictionary.js";
 import type * as HasherModule from "../src/ledger/subjects/subject-hasher.js";
 import type * as LoadModule from "../src/model/load.js";
-import type * as SqliteModule from "../src/store/sqlite.js";
+import type * as SqliteModule from "../src/store/sqlite/index.js";
 import { jikimi, ROOT, recentIso, tempDir } from "./support/cli.js";
 import { consentingTemplate } from "./support/template.js";
 
@@ -210,11 +213,14 @@ describe("share() when its workers run out of memory", () => {
   it("rejects with worker_failed, leaves no file, temporary, journal or entry, and releases its lock", async () => {
     const m = {
       share: await built<typeof ShareModule>("engine/share.js"),
+      source: await built<typeof RecordSourceModule>("io/record-source.js"),
+      sink: await built<typeof FolderSinkModule>("io/folder-sink.js"),
+      locks: await built<typeof RunLocksModule>("cli/adapters/run-locks.js"),
       keyring: await built<typeof KeyringModule>("crypto/keyring.js"),
       signing: await built<typeof SigningModule>("crypto/signing.js"),
       reader: await built<typeof WorkspaceReader>("io/workspace-reader.js"),
       load: await built<typeof LoadModule>("model/load.js"),
-      sqlite: await built<typeof SqliteModule>("store/sqlite.js"),
+      sqlite: await built<typeof SqliteModule>("store/sqlite/index.js"),
       dictionary: await built<typeof DictionaryModule>("ledger/subjects/dictionary.js"),
       hasher: await built<typeof HasherModule>("ledger/subjects/subject-hasher.js"),
       ledger: await built<typeof LedgerModule>("ledger/ledger.js"),
@@ -227,30 +233,30 @@ describe("share() when its workers run out of memory", () => {
     const loaded = m.load.loadWorkspace(m.reader.diskReader(ws));
     if (!loaded.ok) throw new Error("the workspace did not load");
     const keyring = m.keyring.loadKeyring(join(dir, "k.keyring"), {});
-    const store = m.sqlite.openStore(ws);
-    cleanups.unshift(() => store.db.close());
+    const store = m.sqlite.openSqliteStore(join(ws, ".jikimi", "state.db"));
+    cleanups.unshift(() => store.database.close());
     const sk = keyring.active("ledger-subjects");
     const hasher = m.hasher.fastSubjectHasher(sk.id, Buffer.from(sk.secret, "base64"));
-    const subjects = new m.dictionary.SubjectDictionary(store.db);
+    const subjects = new m.dictionary.SubjectDictionary();
     // `keys init` keeps the log signing key in a file of its own beside the keyring
     const signer = m.signing.signerFrom(
       m.keyring.loadKeyring(join(dir, "k.keyring.log-key"), {}).active("ledger-signing"),
     );
-    const ledger = new m.ledger.Ledger({ db: store.db, subjects, hasher, signer, log: "Hanbit Pay" });
+    const ledger = new m.ledger.Ledger({ store: store.ledger, subjects, hasher, signer, log: "Hanbit Pay" });
     const out = join(dir, "out");
     mkdirSync(out);
     const request = {
       workspace: loaded.workspace,
       agreement: AGREEMENT,
-      input: join(dir, "customers.csv"),
-      outDir: out,
+      source: m.source.fileSource(join(dir, "customers.csv")),
+      sink: m.sink.folderSink(out, loaded.workspace.root),
+      locks: m.locks.processLocks(loaded.workspace.root),
       at: new Date(recentIso(1)),
       operator: "test",
       keyring,
       signer,
       ledger,
-      consent: new m.consent.ConsentRegistry(store.db, subjects, hasher),
-      subjects,
+      consent: new m.consent.ConsentRegistry(store.consent, subjects, hasher),
       hasher,
       threads: 2,
     };
@@ -266,7 +272,7 @@ describe("share() when its workers run out of memory", () => {
     expect(seam.workers.length, "the release never reached the workers").toBeGreaterThan(0);
     expect(readdirSync(out)).toEqual([]);
     expect(readdirSync(join(ws, ".jikimi", "tmp"))).toEqual([]);
-    expect(ledger.size()).toBe(0);
+    expect(await ledger.size()).toBe(0);
     await expectNoUnhandled();
     // the lock went with the run: the same release with room to work goes through
     seam.limits = undefined;

@@ -5,8 +5,11 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, describe, expect, it } from "vitest";
+import { processLocks } from "../src/cli/adapters/run-locks.js";
 import { share } from "../src/engine/share.js";
 import { JikimiError } from "../src/errors.js";
+import { folderSink } from "../src/io/folder-sink.js";
+import { fileSource } from "../src/io/record-source.js";
 import { diskReader } from "../src/io/workspace-reader.js";
 import { loadWorkspace } from "../src/model/load.js";
 import { takeLock } from "../src/store/lock.js";
@@ -39,8 +42,9 @@ async function setup(example = "nsf-case-corrected") {
   );
   const base = {
     workspace,
-    input,
-    outDir: out,
+    source: fileSource(input),
+    sink: folderSink(out, workspace.root),
+    locks: processLocks(workspace.root),
     operator: "test",
     keyring,
     ledger,
@@ -80,7 +84,7 @@ describe("jikimi share on the NSF case", () => {
     }
     expect(output[1]?.split(",")[3]).toMatch(/^\d{4}-\d{2}$/);
     expect(existsSync(`${r.output}.manifest.json`)).toBe(true);
-    const entry = s.ledger.entry(0)?.body;
+    const entry = (await s.ledger.entry(0))?.body;
     if (entry?.kind !== "release") throw new Error("entry 0 is not a release");
     expect(entry.subjects.count).toBe(expected.length);
     expect(entry.fields.find((f) => f.name === "phone")?.key_id).toMatch(/^master-/);
@@ -88,7 +92,7 @@ describe("jikimi share on the NSF case", () => {
     expect(entry.consent).toMatchObject({ purpose: expect.any(String), count: expect.any(Number) });
     expect(entry.scope?.where).toBeTruthy();
     const someone = expected[0]?.[0] ?? "";
-    expect(s.ledger.subjectHistory(someone).map((h) => h.agreement)).toEqual(["nsf-credit-feed"]);
+    expect((await s.ledger.subjectHistory(someone)).map((h) => h.agreement)).toEqual(["nsf-credit-feed"]);
   });
 
   it("holds a release five times larger than the previous one, writing and recording nothing", async () => {
@@ -101,14 +105,14 @@ describe("jikimi share on the NSF case", () => {
     const before = readdirSync(s.out).length;
     const r = await share({
       ...s.base,
-      input: bad,
+      source: fileSource(bad),
       agreement: "nsf-credit-feed",
       at: new Date("2024-06-01T02:00:00Z"),
     });
     expect(r.held.join(" ")).toMatch(/max_growth/);
     expect(r.entry).toBeUndefined();
     expect(readdirSync(s.out)).toHaveLength(before);
-    expect(s.ledger.size()).toBe(1);
+    expect(await s.ledger.size()).toBe(1);
   });
 
   it("refuses the agreement as it happened, because check finds errors in it", async () => {
@@ -123,7 +127,7 @@ describe("jikimi share on the NSF case", () => {
     expect(r.counts.released).toBeGreaterThan(0);
     expect(r.sample.length).toBeGreaterThan(0);
     expect(readdirSync(s.out)).toEqual([]);
-    expect(s.ledger.size()).toBe(0);
+    expect(await s.ledger.size()).toBe(0);
   });
 });
 
@@ -152,15 +156,18 @@ describe("share under contention and bad rows", () => {
     lines[5] = cols.join(",");
     const bad = join(s.dir, "bad.csv");
     writeFileSync(bad, lines.join("\n"));
-    const error = await share({ ...s.base, input: bad, agreement: "nsf-credit-feed", at: AT }).catch(
-      (e: Error) => e,
-    );
+    const error = await share({
+      ...s.base,
+      source: fileSource(bad),
+      agreement: "nsf-credit-feed",
+      at: AT,
+    }).catch((e: Error) => e);
     expect(String(error)).toMatch(/row 5, field "balance"/);
     expect(String(error)).not.toContain("lots");
     expect(String(error)).not.toContain(cols[0]);
     expect(String(error)).not.toContain(secret);
     expect(readdirSync(s.out)).toEqual([]);
-    expect(s.ledger.size()).toBe(0);
+    expect(await s.ledger.size()).toBe(0);
   });
 
   it("quarantines bad rows to a report of row, field and code beside the output, and releases the rest", async () => {
@@ -186,7 +193,7 @@ describe("share under contention and bad rows", () => {
     const r = await share({
       ...s.base,
       workspace: loaded.workspace,
-      input: bad,
+      source: fileSource(bad),
       agreement: "nsf-credit-feed",
       at: AT,
     });
@@ -235,7 +242,7 @@ describe("share under contention and bad rows", () => {
     ] as const) {
       const r = await share({
         ...s.base,
-        input,
+        source: fileSource(input),
         agreement: "nsf-credit-feed",
         at: new Date(`${day}T02:00:00Z`),
       });
@@ -276,7 +283,7 @@ describe("share under contention and bad rows", () => {
     expect(held.held).toHaveLength(1);
     expect(held.held[0]).toMatch(new RegExp(`holds ${k} record.*min_k is ${k + 1}`));
     expect(held.output).toBeUndefined();
-    expect(s.ledger.size()).toBe(0);
+    expect(await s.ledger.size()).toBe(0);
     expect(readdirSync(s.out)).toEqual([]);
     // the same file passes when the limits hold
     const ok = declare(
@@ -322,7 +329,7 @@ describe("share under contention and bad rows", () => {
     writeFileSync(input, `${hashed}\n`);
     const r = await share({
       ...s.base,
-      input,
+      source: fileSource(input),
       workspace: loaded.workspace,
       agreement: "nsf-credit-feed",
       at: AT,
@@ -332,7 +339,7 @@ describe("share under contention and bad rows", () => {
     expect(r.digests?.[0]?.reversed).toBe(r.digests?.[0]?.sampled);
     expect(r.held.join("\n")).toMatch(/field "os" holds sha256 digests a recipient can reverse/);
     expect(r.output).toBeUndefined();
-    expect(s.ledger.size()).toBe(0);
+    expect(await s.ledger.size()).toBe(0);
     // keyed pseudonyms are never sampled: the plain feed releases with no digest finding
     const plain = await share({ ...s.base, agreement: "nsf-credit-feed", at: AT });
     expect(plain.digests).toBeUndefined();
@@ -359,7 +366,7 @@ describe("share under contention and bad rows", () => {
     const r = await share({
       ...s.base,
       workspace: loaded.workspace,
-      input: bad,
+      source: fileSource(bad),
       agreement: "nsf-credit-feed",
       at: AT,
     });
@@ -378,6 +385,6 @@ describe("share under contention and bad rows", () => {
       share({ ...s.base, agreement: "nsf-credit-feed", at: AT, signal: controller.signal }),
     ).rejects.toThrow(/interrupted/);
     expect(readdirSync(s.out)).toEqual([]);
-    expect(s.ledger.size()).toBe(0);
+    expect(await s.ledger.size()).toBe(0);
   });
 });

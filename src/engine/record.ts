@@ -1,38 +1,40 @@
 // `ledger record`: a release made outside the gateway goes through the gateway's checks before it is recorded:
 // the agreement as it stands (digest, recipient, basis, purposes, fields, transforms, derived key ids), the time
 // rules, the volume guards and consent as of its release time. A hold needs a recorded override.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { ConsentRegistry } from "../consent/index.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { ExitCode, JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
+import type { WorkspaceReader } from "../io/workspace-reader.js";
 import type { Release } from "../ledger/entry.js";
 import type { AppendResult, Ledger } from "../ledger/ledger.js";
-import { NOT_FOUND, type SubjectDictionary } from "../ledger/subjects/dictionary.js";
+import { NOT_FOUND } from "../ledger/subjects/dictionary.js";
 import type { SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import type { Workspace } from "../model/workspace.js";
+import { agreementBytes } from "./agreement-bytes.js";
 import { consentCommitment } from "./consent-commitment.js";
-import { manifestMismatches, planRelease, timeHolds, volumeHolds } from "./release-plan.js";
+import { manifestMismatches, planRelease } from "./release-plan.js";
+import { describeHold, timeGuards, volumeGuards } from "./share/gates/index.js";
 
 export interface RecordRequest {
   workspace: Workspace;
+  /** the workspace's files: the agreement's bytes give the entry's digest (default: the workspace folder) */
+  reader?: WorkspaceReader;
   release: Release;
   subjectKeys: string[];
   keyring: Keyring;
   ledger: Ledger;
   consent: ConsentRegistry;
   hasher: SubjectHasher;
-  subjects: SubjectDictionary;
   now: Date;
 }
 
 /**
  * Checks and records one outside release; throws `bad_manifest` (exit 2) for a contradiction and `held` (exit 3)
  * for a hold without override.
- * @example recordRelease({ workspace, release, subjectKeys, keyring, ledger, consent, hasher, subjects, now: new Date() })
+ * @example await recordRelease({ workspace, release, subjectKeys, keyring, ledger, consent, hasher, now: new Date() })
  */
-export function recordRelease(req: RecordRequest): AppendResult {
+export async function recordRelease(req: RecordRequest): Promise<AppendResult> {
   const release = namesInNfc(req.release);
   const id = release.agreement.id;
   const doc = req.workspace.agreements.get(id);
@@ -49,7 +51,7 @@ export function recordRelease(req: RecordRequest): AppendResult {
     agreement: id,
     at: new Date(release.released_at),
     keyring: req.keyring,
-    agreementBytes: readFileSync(join(req.workspace.root, doc.file)),
+    agreementBytes: agreementBytes(req.workspace, doc.file, req.reader),
   });
   const wrong = manifestMismatches(plan, release, req.keyring);
   if (wrong.length > 0)
@@ -63,13 +65,15 @@ export function recordRelease(req: RecordRequest): AppendResult {
   for (let i = 0; i < count; i++)
     distinct.add(Buffer.from(hashes.subarray(i * 16, i * 16 + 16)).toString("latin1"));
   const held = [
-    ...timeHolds(plan, req.ledger, req.now),
-    ...volumeHolds(plan, req.ledger, distinct.size).held,
-  ];
+    ...(await timeGuards(plan, req.ledger, req.now)),
+    ...(await volumeGuards(plan, req.ledger, distinct.size)).holds,
+  ].map(describeHold);
   const purpose = plan.agreement.consent?.purpose;
-  const committed = purpose ? consentCommitment(req.consent, purpose, plan.declared.released_at) : undefined;
+  const committed = purpose
+    ? await consentCommitment(req.consent, purpose, plan.declared.released_at)
+    : undefined;
   if (purpose && committed) {
-    const { indexes } = req.subjects.assign(hashes, count, false);
+    const indexes = await req.ledger.indexesOf(hashes, count);
     let missing = 0;
     for (const i of indexes) if (i === NOT_FOUND || !committed.set.has(i)) missing++;
     if (missing > 0)
@@ -79,7 +83,7 @@ export function recordRelease(req: RecordRequest): AppendResult {
     throw new JikimiError("held", t("engine.record.held", { list: held.map((h) => `  - ${h}`).join("\n") }), {
       exitCode: ExitCode.held,
     });
-  return req.ledger.appendHashes(
+  return await req.ledger.appendHashes(
     {
       ...release,
       scope: plan.declared.scope,

@@ -1,16 +1,16 @@
 // what a release must be, decided once for the share gateway and for `ledger record` alike: the agreement
 // (refused with check errors), the scope phase valid at `released_at`, derived key ids, the entry's declared
-// part (agreement digest, recipient, basis, purposes, fields, scope) and the holds: validity, time rules and
-// volume guards. A manifest recorded from outside must equal what the gateway would have declared.
+// part (agreement digest, recipient, basis, purposes, fields, scope); the holds are share/gates. A manifest
+// recorded from outside must equal what the gateway would have declared.
 import { createHash } from "node:crypto";
 import { type DeriveParams, deriveKey, masterIdOf } from "../crypto/derive.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { ExitCode, JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { type Release, type Scope, scopeDigest } from "../ledger/entry.js";
-import type { Ledger } from "../ledger/ledger.js";
 import type { Agreement, CheckedPhase, Workspace } from "../model/workspace.js";
 import { checkWorkspace } from "../policy/check.js";
+import { transformNamed } from "../transforms/index.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -42,15 +42,15 @@ export interface ReleasePlan {
 function deriveParams(a: Agreement, field: string): Omit<DeriveParams, "master"> | undefined {
   const rel = Object.hasOwn(a.fields, field) ? a.fields[field] : undefined;
   if (!rel) return undefined;
-  const use = rel.transform.name;
-  if (use !== "pseudonym" && use !== "token") return undefined;
+  const need = rel.transform.key;
+  if (!need) return undefined;
   const scope = typeof rel.options.link_key === "string" ? rel.options.link_key : undefined;
   return {
-    use,
+    use: need.use,
     agreement: a.id,
     recipient: a.recipient,
     ...(scope ? { scope } : {}),
-    length: use === "token" ? 64 : 32,
+    length: need.length,
   };
 }
 
@@ -145,58 +145,6 @@ export function planRelease(input: ReleasePlanInput): ReleasePlan {
   };
 }
 
-/** Holds known before the data is read: validity on the release day and the time rules of the ledger. */
-export function timeHolds(plan: ReleasePlan, ledger: Ledger, now: Date): string[] {
-  const a = plan.agreement;
-  const today = plan.declared.released_at.slice(0, 10);
-  const held: string[] = [];
-  if (today < a.valid.from || (a.valid.until !== undefined && today >= a.valid.until))
-    held.push(
-      a.valid.until
-        ? t("engine.plan.valid_between", { from: a.valid.from, until: a.valid.until, day: today })
-        : t("engine.plan.valid_from", { from: a.valid.from, day: today }),
-    );
-  held.push(...ledger.timeHolds(a.id, plan.declared.released_at, now));
-  return held;
-}
-
-/** The volume guards of an agreement against a release of `subjects` people. */
-export function volumeHolds(
-  plan: ReleasePlan,
-  ledger: Ledger,
-  subjects: number,
-): { held: string[]; previous?: number } {
-  const a = plan.agreement;
-  const v = a.volume;
-  const held: string[] = [];
-  const today = plan.declared.released_at.slice(0, 10);
-  // one read of the latest releases serves both the growth and the per-day guard
-  const recent = ledger.releases({ agreement: a.id, limit: (v?.max_releases_per_day ?? 0) + 1 });
-  const previous = recent[0]?.subjects.count;
-  if (v?.max_subjects !== undefined && subjects > v.max_subjects)
-    held.push(t("engine.plan.max_subjects", { subjects, max: v.max_subjects }));
-  if (
-    v?.max_growth !== undefined &&
-    previous !== undefined &&
-    previous > 0 &&
-    subjects / previous - 1 > v.max_growth
-  )
-    held.push(
-      t("engine.plan.max_growth", {
-        subjects,
-        percent: ((subjects / previous - 1) * 100).toFixed(0),
-        previous,
-        max: (v.max_growth * 100).toFixed(0),
-      }),
-    );
-  if (v?.max_releases_per_day !== undefined) {
-    const sameDay = recent.filter((e) => e.released_at.slice(0, 10) === today);
-    if (sameDay.length >= v.max_releases_per_day)
-      held.push(t("engine.plan.per_day", { count: sameDay.length, day: today, max: v.max_releases_per_day }));
-  }
-  return previous === undefined ? { held } : { held, previous };
-}
-
 /**
  * Where a release recorded from outside contradicts what the gateway would declare: each difference names the
  * manifest field. Key ids must be ones the keyring derives for the field (active or retired master key).
@@ -224,7 +172,9 @@ export function manifestMismatches(plan: ReleasePlan, manifest: Release, keyring
   const declared = new Map(d.fields.map((f) => [f.name, f]));
   for (const f of manifest.fields) {
     const name = f.name.normalize("NFC");
-    if (f.transform === "hash") out.push(t("engine.manifest.hash", { name }));
+    // an unkeyed digest (the legacy hash) is reversible by enumeration, whatever the manifest says
+    if (transformNamed(f.transform)?.exposure === "unkeyed_digest")
+      out.push(t("engine.manifest.hash", { name }));
     const want = declared.get(name);
     if (!want) {
       out.push(t("engine.manifest.not_released", { name }));

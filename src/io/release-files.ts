@@ -1,7 +1,7 @@
-// a release's files: written to a private temporary folder (never beside the outputs, where a sync could pick them
+// a release's files on disk (the folder sink's primitives): written to a private temporary folder (never beside the outputs, where a sync could pick them
 // up), hashed as written, fsynced, then linked into place under their final names at the configured mode (0600 by
 // default). Placing never follows or replaces a symlink or any file already at a final name.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { once } from "node:events";
 import {
   closeSync,
@@ -23,9 +23,9 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import canonicalize from "canonicalize";
-import type { Signer } from "../../crypto/signing.js";
-import { JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
+import type { Signer } from "../crypto/signing.js";
+import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 
 /** Mode of released files, quarantine reports and manifests unless configured. */
 export const DEFAULT_OUTPUT_MODE = 0o600;
@@ -117,6 +117,7 @@ export class TempOutput {
   bytes = 0;
   private readonly stream: WriteStream;
   private error: NodeJS.ErrnoException | undefined;
+  private hex: string | undefined;
 
   constructor(
     readonly path: string,
@@ -135,6 +136,12 @@ export class TempOutput {
     this.stream.on("error", (e: NodeJS.ErrnoException) => {
       this.error ??= e;
     });
+  }
+
+  /** the sha256 of what was written, hex (once the file is closed) */
+  sha256(): string {
+    this.hex ??= this.digest.digest("hex");
+    return this.hex;
   }
 
   async write(chunk: Uint8Array): Promise<void> {
@@ -318,7 +325,7 @@ export function writeManifest(
   mkdirSync(where.tmpDir, { recursive: true, mode: 0o700 });
   const tmp = writeTemp(
     where.tmpDir,
-    `${m.agreement}.${m.seq}-${process.pid}-${Date.now()}.manifest.tmp`,
+    `${m.agreement}.${m.seq}-${randomBytes(4).toString("hex")}-${Date.now()}.manifest.tmp`,
     manifestText(m),
     where.mode ?? DEFAULT_OUTPUT_MODE,
   );

@@ -9,6 +9,8 @@ export interface WorkspaceReader {
   /** file names (not paths) in a folder, sorted; [] when the folder is absent */
   list(relDir: string): string[];
   read(rel: string): string;
+  /** the file as bytes (a digest over them must not depend on decoding); absent: `read`'s text as UTF-8 */
+  readBytes?(rel: string): Uint8Array;
 }
 
 /** A reader over a folder on disk. @example loadWorkspace(diskReader("./ws")) */
@@ -22,6 +24,7 @@ export function diskReader(root: string): WorkspaceReader {
       return readdirSync(dir).sort();
     },
     read: (rel) => readFileSync(join(root, rel), "utf8"),
+    readBytes: (rel) => readFileSync(join(root, rel)),
   };
 }
 

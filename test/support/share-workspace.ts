@@ -12,7 +12,7 @@ import { Ledger } from "../../src/ledger/ledger.js";
 import { SubjectDictionary } from "../../src/ledger/subjects/dictionary.js";
 import { fastSubjectHasher } from "../../src/ledger/subjects/subject-hasher.js";
 import { loadWorkspace } from "../../src/model/load.js";
-import { openStore } from "../../src/store/sqlite.js";
+import { openSqliteStore } from "../../src/store/sqlite/index.js";
 import { ROOT } from "./cli.js";
 
 /** Copies `example`, opens its state and generates `rows` customers (seed 5); `dirs` collects the folder for cleanup. */
@@ -24,18 +24,18 @@ export async function shareWorkspace(example: string, rows: number, dirs: string
   const loaded = loadWorkspace(diskReader(ws));
   if (!loaded.ok) throw new Error("example did not load");
   const keyring = initKeyring(join(dir, "k.keyring"), new Date("2024-01-01T00:00:00Z"), {});
-  const store = openStore(ws);
+  const store = openSqliteStore(join(ws, ".jikimi", "state.db"));
   const sk = keyring.active("ledger-subjects");
   const hasher = fastSubjectHasher(sk.id, Buffer.from(sk.secret, "base64"));
-  const subjects = new SubjectDictionary(store.db);
+  const subjects = new SubjectDictionary();
   const ledger = new Ledger({
-    db: store.db,
+    store: store.ledger,
     subjects,
     hasher,
     signer: signerFrom(keyring.active("ledger-signing")),
     log: "Hanbit Pay",
   });
-  const consent = new ConsentRegistry(store.db, subjects, hasher);
+  const consent = new ConsentRegistry(store.consent, subjects, hasher);
   const input = join(dir, "customers.csv");
   await generate({ kind: "customers", rows, seed: 5, format: "csv", out: input, threads: 1 });
   const out = join(dir, "out");

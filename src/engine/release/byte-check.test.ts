@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { tableFromRows } from "../../io/records/field-table.js";
 import type { FieldType } from "../../model/dataset.js";
 import { compileRowCheck, type FieldCheck } from "../typecheck.js";
 import { compileTableCheck } from "./byte-check.js";
-import { tableFromRows } from "./table.js";
 
 const TYPES: FieldType[] = ["string", "integer", "number", "boolean", "date", "timestamp"];
 

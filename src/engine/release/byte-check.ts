@@ -2,9 +2,10 @@
 // date) are tested on the bytes in place; number and timestamp decode the field and use the string test.
 // Contract: for every row, the result equals compileRowCheck's on the decoded row (a property test holds
 // the two together); problems carry field names and codes, never values.
+
+import { type FieldTable, fieldText } from "../../io/records/field-table.js";
 import type { FieldType } from "../../model/dataset.js";
 import { expectedOf, type FieldCheck, IS_VALUE, notNullableText, type RowProblem } from "../typecheck.js";
-import { type FieldTable, fieldText } from "./table.js";
 
 type ByteTest = (b: Uint8Array, s: number, e: number, t: FieldTable, r: number, f: number) => boolean;
 

@@ -9,7 +9,6 @@ import { z } from "zod";
 import type { Signer } from "../../crypto/signing.js";
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
-import { ID_PATTERN } from "../../model/common.js";
 import {
   manifestPath,
   occupied,
@@ -18,7 +17,8 @@ import {
   syncFolder,
   writeManifest,
   writeTemp,
-} from "./output.js";
+} from "../../io/release-files.js";
+import { ID_PATTERN } from "../../model/common.js";
 
 const PendingSchema = z.strictObject({
   format: z.literal("jikimi-pending/1"),
@@ -45,7 +45,7 @@ export function writeJournal(root: string, p: PendingRelease): void {
   const dir = privateTmp(root);
   const tmp = writeTemp(
     dir,
-    `${p.agreement}.pending-${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
+    `${p.agreement}.pending-${randomBytes(6).toString("hex")}.tmp`,
     `${JSON.stringify(p, null, 2)}\n`,
     0o600,
   );
@@ -116,15 +116,15 @@ export interface Recovery {
 
 /** What recovery needs of the ledger: the agreement's entries (newest first) and the root at a size. */
 export interface RecoveryLedger {
-  entries(options: { agreement?: string; limit?: number }): object[];
-  root(size?: number): string;
+  entries(options: { agreement?: string; limit?: number }): object[] | Promise<object[]>;
+  root(size?: number): string | Promise<string>;
 }
 
 /** How many of an agreement's latest entries are searched for the journal's file. */
 const SEARCH = 50;
 
-function committedSeq(ledger: RecoveryLedger, p: PendingRelease): number | undefined {
-  for (const e of ledger.entries({ agreement: p.agreement, limit: SEARCH })) {
+async function committedSeq(ledger: RecoveryLedger, p: PendingRelease): Promise<number | undefined> {
+  for (const e of await ledger.entries({ agreement: p.agreement, limit: SEARCH })) {
     // an entry is the body itself or `{ seq, body }` (a pruned entry has no body, and no file to finish)
     type Files = { files?: { name?: unknown; sha256?: unknown }[] };
     const entry = e as Files & { seq?: unknown; body?: Files };
@@ -139,17 +139,17 @@ function committedSeq(ledger: RecoveryLedger, p: PendingRelease): number | undef
  * Finishes or undoes an interrupted release of `agreement` (call under its lock); undefined when there is no
  * journal. A file already at a final name that is not the release's stops it with an error naming the path.
  */
-export function recoverRelease(
+export async function recoverRelease(
   root: string,
   agreement: string,
   ledger: RecoveryLedger,
   signer: () => Signer,
   /** why a committed entry may not be placed yet (it awaits the witnesses' quorum), or undefined */
-  awaiting?: (seq: number) => string | undefined,
-): Recovery | undefined {
+  awaiting?: (seq: number) => string | undefined | Promise<string | undefined>,
+): Promise<Recovery | undefined> {
   const p = readJournal(root, agreement);
   if (!p) return undefined;
-  const seq = committedSeq(ledger, p);
+  const seq = await committedSeq(ledger, p);
   const report: Recovery = {
     agreement,
     action: seq === undefined ? "discarded" : "completed",
@@ -163,7 +163,7 @@ export function recoverRelease(
     return report;
   }
   report.seq = seq;
-  const wait = awaiting?.(seq);
+  const wait = await awaiting?.(seq);
   if (wait !== undefined) return { ...report, action: "waiting", reason: wait };
   const after = t("engine.share.after_repair", { seq, id: agreement });
   for (const f of p.files) {
@@ -180,7 +180,7 @@ export function recoverRelease(
     writeManifest(
       {
         seq,
-        root: ledger.root(seq + 1),
+        root: await ledger.root(seq + 1),
         file: p.file,
         agreement,
         time: p.time,

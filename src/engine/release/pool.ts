@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 import { type ResourceLimits, Worker } from "node:worker_threads";
 import { JikimiError } from "../../errors.js";
 import { currentLanguage, t } from "../../i18n/index.js";
+import { BlockError } from "../../io/records/field-table.js";
 import { type BlockResult, compilePlan, type ReleasePlan } from "./processor.js";
-import { BlockError } from "./table.js";
 import { type Answer, answerOf, type Job, runJob } from "./worker.js";
 
 interface Pending {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { JikimiError } from "../../errors.js";
+import { tableOfCsvBlock } from "../../io/records/csv-table.js";
 import { checkPlanColumns, compilePlan, type PlannedField, type ReleasePlan } from "./processor.js";
-import { tableOfCsvBlock } from "./table.js";
 
 const columns = ["customer_id", "phone", "balance"];
 

@@ -8,19 +8,19 @@ import { compileScope } from "../../expr/compile.js";
 import type { CelExpr } from "../../expr/validate.js";
 import { t } from "../../i18n/index.js";
 import { csvField } from "../../io/records/csv-writer.js";
+import { type FieldTable, fieldEnd, fieldStart, fieldText } from "../../io/records/field-table.js";
 import { lookupShared, NOT_FOUND, type SharedDictionary } from "../../ledger/subjects/dictionary.js";
 import { SUBJECT_HASH_BYTES } from "../../ledger/subjects/subject-hasher.js";
 import type { FieldType } from "../../model/dataset.js";
+import { ByteSink, utf8Into } from "../../transforms/column-codec.js";
 import {
   compileTransform,
   type TransformKeys,
   type RowProblem as TransformProblem,
-} from "../transforms/apply.js";
-import { ByteSink, utf8Into } from "../transforms/column-codec.js";
-import { transformNamed } from "../transforms/index.js";
+  transformNamed,
+} from "../../transforms/index.js";
 import type { FieldCheck } from "../typecheck.js";
 import { compileTableCheck } from "./byte-check.js";
-import { type FieldTable, fieldEnd, fieldStart, fieldText } from "./table.js";
 
 /** One released field: its input column, transform and derived keys. */
 export interface PlannedField {
@@ -183,14 +183,14 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
   const computed: { field: PlannedField; fn: (v: readonly string[], o: string[]) => void }[] = [];
   const layout: (Span | Computed)[] = [];
   for (const f of plan.fields) {
-    if (f.transform === "keep") {
+    const def = transformNamed(f.transform);
+    if (!def) throw new Error(`unknown transform ${f.transform}`);
+    if (def.passthrough === true) {
       const last = layout[layout.length - 1];
       if (last?.kind === "span" && last.to === f.column - 1) last.to = f.column;
       else layout.push({ kind: "span", from: f.column, to: f.column });
       continue;
     }
-    const def = transformNamed(f.transform);
-    if (!def) throw new Error(`unknown transform ${f.transform}`);
     // a value a transform cannot take sets its row aside (the block collects them per run in `pending`)
     const fn = compileTransform(def, f.options, f.keys, f.type, {
       field: f.name,

@@ -3,8 +3,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { JikimiError } from "../../errors.js";
 import { isLanguage, setLanguage } from "../../i18n/index.js";
+import { tableOfCsvBlock } from "../../io/records/csv-table.js";
+import { BlockError, type FieldTable } from "../../io/records/field-table.js";
 import { compilePlan, type ReleasePlan } from "./processor.js";
-import { BlockError, type FieldTable, tableOfCsvBlock } from "./table.js";
 
 /** A block to process: raw CSV bytes, or a table already packed from another format. */
 export type Job = { kind: "csv"; bytes: Uint8Array } | { kind: "table"; table: FieldTable };

@@ -40,6 +40,7 @@ export const en = {
   "engine.share.ledger_write_failed": "the ledger in {{path}} cannot be written ({{code}})",
   "engine.share.ledger_write_failed_hint":
     "free disk space there and run again; nothing was released or recorded",
+  "engine.share.state_store": "the state store",
   "engine.share.min_k_one":
     "the smallest group of released records sharing one combination of {{qi}} holds {{count}} record; min_k is {{min}}: generalise or drop a quasi-identifier",
   "engine.share.min_k_other":
@@ -240,6 +241,7 @@ export const ko: KoreanOf<typeof en> = {
   "engine.share.ledger_write_failed": "{{path}}의 원장에 쓸 수 없습니다({{code}})",
   "engine.share.ledger_write_failed_hint":
     "그곳의 디스크 공간을 확보하고 다시 실행하세요. 아무것도 제공하거나 기록하지 않았습니다",
+  "engine.share.state_store": "상태 저장소",
   "engine.share.min_k_other":
     "{{qi}}의 한 조합을 공유하는 제공 레코드의 가장 작은 묶음이 {{count}}건입니다. min_k는 {{min}}입니다: 준식별자를 일반화하거나 빼세요",
   "engine.share.unique_share":

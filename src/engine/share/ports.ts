@@ -1,0 +1,87 @@
+// what the share pipeline asks of the world, as small interfaces: where records come from, where a release goes,
+// and the lock that makes runs of one agreement exclusive. Files, stdin/stdout, pids and signals live in adapters.
+import type { Signer } from "../../crypto/signing.js";
+import type { RecordBatch, RecordFormat } from "../../io/records/index.js";
+
+/**
+ * Where a release reads its records: a file, stdin, later object storage.
+ * @example share({ ...req, source: fileSource("customers.csv") })
+ */
+export interface RecordSource {
+  /** the input as messages name it: a path, or "stdin" */
+  describe(): string;
+  /** the records' format (asked for, or named by the extension); throws `unknown_format` */
+  format(): RecordFormat;
+  /** the raw bytes in chunks: CSV is cut into record-aligned blocks from them */
+  bytes(): AsyncIterable<Uint8Array>;
+  /** the records as batches (JSON Lines, Parquet) */
+  batches(): AsyncIterable<RecordBatch>;
+}
+
+/** One output while it is written: private until placed, hashed as written. */
+export interface PendingOutput {
+  /** where it is written, for the journal */
+  readonly path: string;
+  readonly bytes: number;
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  /** the sha256 of what was written (hex) */
+  sha256(): string;
+  /** drops the temporary */
+  discard(): void;
+}
+
+/** Where the temporaries and final names of one run are: what the journal records to finish a killed run. */
+export interface SinkPlaces {
+  outDir: string;
+  tmpDir: string;
+}
+
+/** What a release's signed manifest states. */
+export interface SinkManifest {
+  seq: number;
+  root: string;
+  file: { name: string; bytes: number; sha256: string };
+  agreement: string;
+  time: string;
+  subjects: number;
+  records: number;
+  signer: Signer;
+}
+
+/** One run's use of a sink, from its first temporary to its placement. */
+export interface SinkRun extends SinkPlaces {
+  /** a temporary for the output `kind` of this run at `mode`; `what` names it in write errors */
+  draft(kind: "csv" | "quarantine", what: string, mode: number): PendingOutput;
+  /** the final path of an output name */
+  finalPath(name: string): string;
+  /** throws `output_exists` when anything sits at one of the final paths */
+  ensureVacant(paths: string[], after: string): void;
+  /** puts a finished temporary at its final path; never replaces anything there */
+  place(draft: PendingOutput, final: string, after: string): void;
+  /** writes the signed manifest beside the released file; returns its path */
+  manifest(m: SinkManifest, mode: number, after: string): string;
+}
+
+/**
+ * Where a release goes: a folder today (temporaries, then hard links into place), stdout or object storage later.
+ * @example share({ ...req, sink: folderSink(outDir, workspace.root) })
+ */
+export interface ReleaseSink {
+  /** where the outputs go, for messages */
+  describe(): string;
+  /** the manifest's path of a released file's final path */
+  manifestOf(final: string): string;
+  /** starts a run of `agreement` (under its lock): clears a dead run's temporaries; `dryRun` writes nothing */
+  begin(agreement: string, runId: string, dryRun: boolean): SinkRun;
+}
+
+/** A held lock; `release` is idempotent. */
+export interface HeldLock {
+  release(): void;
+}
+
+/** Runs of one agreement are exclusive: `busy` when another run holds it, naming the holder when known. */
+export interface RunLocks {
+  take(agreement: string): HeldLock | { busy: true; owner?: string };
+}
