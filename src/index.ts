@@ -1,12 +1,20 @@
 // the public library surface: what the CLI, the server and other programs may use.
 
+export {
+  type Environment,
+  readSettings,
+  STATE_DIR,
+  STATE_FILE,
+  storeLocator,
+  type WorkspaceSettings,
+} from "./app/settings.js";
+export { openWorkspace, type WorkspaceOptions, type WorkspaceSession } from "./app/workspace.js";
+
 export { ConsentRegistry, importConsentFile } from "./consent/index.js";
 export { type DerivedKey, type DeriveParams, deriveKey } from "./crypto/derive.js";
 export { initKeyring, type Keyring, keyringPath, loadKeyring } from "./crypto/keyring.js";
 export { initLogKey, type LogKeys, logKeyPath, moveSigningKeys, openLogKeys } from "./crypto/log-key.js";
 export { type Signer, signerFrom, verifySignature } from "./crypto/signing.js";
-export { type ColumnTransform, compileTransform, detokenize, tokenize } from "./engine/transforms/apply.js";
-export { TRANSFORMS, type TransformDef, transformNamed } from "./engine/transforms/index.js";
 export { checkColumns, compileRowCheck } from "./engine/typecheck.js";
 export { ExitCode, JikimiError } from "./errors.js";
 export { compileScope } from "./expr/compile.js";
@@ -62,8 +70,21 @@ export { checkWorkspace } from "./policy/check.js";
 export type { Finding, Severity } from "./policy/finding.js";
 export type { CheckContext, Rule } from "./policy/rule.js";
 export { RULES } from "./policy/rules/index.js";
-export { openStore, STATE_DIR, type Store } from "./store/sqlite.js";
+export type { CheckRunRecord, CheckRunStore } from "./ports/check-runs.js";
+export type { LedgerReads, LedgerStore, LedgerWrites } from "./ports/ledger.js";
+export type { SchemaStatus, StateStore, StoreLocator } from "./ports/state-store.js";
+export { openStateStore } from "./store/open.js";
 export { buildTaxonomy, isWithin, type Taxonomy } from "./taxonomy/index.js";
+export {
+  type ColumnTransform,
+  compileTransform,
+  detokenize,
+  TRANSFORMS,
+  type Transform,
+  type TransformDef,
+  tokenize,
+  transformNamed,
+} from "./transforms/index.js";
 export { VERSION } from "./version.js";
 export { collectCosignatures } from "./witness/client.js";
 export { cosignerFromSeed, verifyCosignatures } from "./witness/cosignature.js";

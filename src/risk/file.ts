@@ -2,10 +2,11 @@
 // scanner), and only the quasi-identifier and sensitive fields are looked at, as bytes interned to integers,
 // never as strings; JSON Lines and Parquet go through their readers' string rows.
 
-import { BlockError, fieldEnd, fieldStart, tableOfCsvBlock } from "../engine/release/table.js";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { csvBlocks, headerColumns } from "../io/records/csv-blocks.js";
+import { tableOfCsvBlock } from "../io/records/csv-table.js";
+import { BlockError, fieldEnd, fieldStart } from "../io/records/field-table.js";
 import { fileChunks, formatOf, openReader } from "../io/records/index.js";
 import type { RecordFormat } from "../io/records/types.js";
 import { RiskAccumulator, type RiskReport } from "./accumulator.js";

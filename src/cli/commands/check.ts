@@ -1,15 +1,7 @@
 // jikimi check: load the workspace, run the rules, print findings; exit 1 on errors, 2 on unusable input.
 import type { Command } from "commander";
 import { t } from "../../i18n/index.js";
-import {
-  checkWorkspace,
-  diskReader,
-  ExitCode,
-  loadWorkspace,
-  openStore,
-  RULES,
-  workspaceDigest,
-} from "../../index.js";
+import { checkWorkspace, diskReader, ExitCode, loadWorkspace, RULES, workspaceDigest } from "../../index.js";
 import {
   type CheckResult,
   renderJson,
@@ -22,6 +14,7 @@ import {
 } from "../../report/findings/index.js";
 import { formatOption } from "../convention.js";
 import { dateOption, emit, useColor, workspaceDir, workspaceOption } from "../options.js";
+import { withWorkspace } from "../workspace.js";
 
 interface CheckOptions {
   workspace?: string;
@@ -41,12 +34,12 @@ export function registerCheck(program: Command): void {
     .option("--strict", t("cli.check.strict"))
     .option("-o, --output <file>", t("cli.options.output_report"))
     .option("--no-record", t("cli.check.no_record"))
-    .action((opts: CheckOptions) => {
-      process.exitCode = runCheck(opts);
+    .action(async (opts: CheckOptions) => {
+      process.exitCode = await runCheck(opts);
     });
 }
 
-function runCheck(opts: CheckOptions): number {
+async function runCheck(opts: CheckOptions): Promise<number> {
   const dir = workspaceDir(opts);
   const at = dateOption(opts.at);
   const reader = diskReader(dir);
@@ -72,29 +65,29 @@ function runCheck(opts: CheckOptions): number {
         : renderText(result, { color, workspace: dir });
   emit(text, opts.output);
   const counts = summarise(findings);
-  if (opts.record) record(dir, reader, result, counts);
+  if (opts.record) await record(opts, reader, result, counts);
   if (counts.errors > 0) return ExitCode.findings;
   if (opts.strict && counts.warnings + counts.gaps > 0) return ExitCode.findings;
   return ExitCode.ok;
 }
 
-function record(
-  dir: string,
+async function record(
+  opts: CheckOptions,
   reader: ReturnType<typeof diskReader>,
   result: CheckResult,
   counts: ReturnType<typeof summarise>,
-): void {
+): Promise<void> {
   try {
-    const store = openStore(dir);
-    store.recordCheckRun({
-      startedAt: new Date().toISOString(),
-      checkedFor: result.at,
-      workspaceDigest: workspaceDigest(reader),
-      agreements: result.agreements,
-      ...counts,
-      findingsJson: JSON.stringify(result.findings),
-    });
-    store.close();
+    await withWorkspace(opts, (ws) =>
+      ws.store.checkRuns.record({
+        startedAt: new Date().toISOString(),
+        checkedFor: result.at,
+        workspaceDigest: workspaceDigest(reader),
+        agreements: result.agreements,
+        ...counts,
+        findingsJson: JSON.stringify(result.findings),
+      }),
+    );
   } catch {
     process.stderr.write(`${t("cli.check.not_recorded")}\n`);
   }

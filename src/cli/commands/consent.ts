@@ -9,7 +9,7 @@ import {
   type ConsentField,
   ConsentInputError,
   type ConsentProblem,
-  ConsentRegistry,
+  type ConsentRegistry,
   type ConsentStatus,
   declaredConsentPurposes,
   type FieldProblemCode,
@@ -25,7 +25,7 @@ import { diskReader } from "../../io/workspace-reader.js";
 import { formatOption } from "../convention.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
 import { report } from "../output.js";
-import { openWorkspaceState } from "../state.js";
+import { withWorkspace } from "../workspace.js";
 
 interface CommonFlags {
   workspace?: string;
@@ -57,12 +57,7 @@ async function withRegistry<T>(
 ): Promise<T> {
   const dir = workspaceDir(flags);
   const knownPurposes = use === "record" ? declaredConsentPurposes(diskReader(dir)) : undefined;
-  const state = openWorkspaceState(dir);
-  try {
-    return await fn(new ConsentRegistry(state.store.db, state.subjects, state.hasher, { knownPurposes }));
-  } finally {
-    state.close();
-  }
+  return withWorkspace(flags, (ws) => fn(ws.consent({ knownPurposes })));
 }
 
 function subjectArg(subject: string): string {
@@ -129,14 +124,14 @@ async function runEvent(action: ConsentAction, subject: string, flags: EventFlag
   const key = subjectArg(subject);
   const at = timeFlag(flags.at);
   const now = new Date();
-  await withRegistry(flags, "record", (registry) => {
+  await withRegistry(flags, "record", async (registry) => {
     const details = { source: flags.source, at, evidence: flags.evidence };
-    let r: ReturnType<ConsentRegistry["grant"]>;
+    let r: Awaited<ReturnType<ConsentRegistry["grant"]>>;
     try {
       r =
         action === "grant"
-          ? registry.grant(key, flags.purpose, details, now)
-          : registry.withdraw(key, flags.purpose, details, now);
+          ? await registry.grant(key, flags.purpose, details, now)
+          : await registry.withdraw(key, flags.purpose, details, now);
     } catch (error) {
       if (!(error instanceof ConsentInputError)) throw error;
       // "event 1: purpose is ..." reads better as "--purpose is ..." here
@@ -191,8 +186,8 @@ function renderStatus(consents: ConsentStatus[]): string {
 async function runStatus(subject: string, flags: StatusFlags): Promise<void> {
   const key = subjectArg(subject);
   const at = timeFlag(flags.at);
-  await withRegistry(flags, "read", (registry) => {
-    const consents = registry.status(key, at);
+  await withRegistry(flags, "read", async (registry) => {
+    const consents = await registry.status(key, at);
     report(
       () => ({ consents }),
       () => renderStatus(consents),

@@ -5,16 +5,15 @@ import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { deriveKey, masterIdOf } from "../../crypto/derive.js";
 import { loadKeyring } from "../../crypto/keyring.js";
-import { detokenizer } from "../../engine/transforms/token-apply.js";
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
+import { readSettings } from "../../index.js";
 import { diskReader } from "../../io/workspace-reader.js";
 import { loadWorkspace } from "../../model/load.js";
 import { own } from "../../model/names.js";
 import { formatOption } from "../convention.js";
 import { workspaceDir, workspaceOption } from "../options.js";
 import { jsonOutput, printJson } from "../output.js";
-import { workspaceKeyringPath } from "../state.js";
 
 interface DetokenizeOptions {
   workspace?: string;
@@ -42,20 +41,23 @@ function opener(agreement: string, opts: DetokenizeOptions): (token: string) => 
       }),
     });
   const rel = own(a.fields, field);
-  if (rel?.transform.name !== "token")
+  // a field whose transform the controller can reverse (token), asked of the transform, not its name
+  const reverse = rel?.transform.reverse;
+  const need = rel?.transform.key;
+  if (!rel || !reverse || !need)
     throw new JikimiError("not_a_token_field", t("cli.detokenize.not_a_token_field", { field, agreement }));
-  const ring = loadKeyring(workspaceKeyringPath(dir));
+  const ring = loadKeyring(readSettings(dir, process.env).keyringPath());
   const scope = typeof rel.options.link_key === "string" ? rel.options.link_key : undefined;
   const master = opts.keyId === undefined ? undefined : masterIdOf(opts.keyId);
   const { key } = deriveKey(ring, {
-    use: "token",
+    use: need.use,
     agreement: a.id,
     recipient: a.recipient,
     scope,
-    length: 64,
+    length: need.length,
     master,
   });
-  return detokenizer(key);
+  return reverse(key);
 }
 
 export function registerDetokenize(program: Command): void {

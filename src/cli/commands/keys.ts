@@ -19,10 +19,10 @@ import { initLogKey, moveSigningKeys } from "../../crypto/log-key.js";
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { table } from "../../i18n/width.js";
+import { readSettings } from "../../index.js";
 import { formatOption } from "../convention.js";
 import { workspaceDir, workspaceOption } from "../options.js";
 import { note, report } from "../output.js";
-import { workspaceKeyringPath, workspaceLogKeyPath } from "../state.js";
 
 interface WorkspaceOpts {
   workspace?: string;
@@ -41,8 +41,8 @@ function registerInit(keys: Command): void {
   keysVerb(keys, "init", t("cli.keys.init", { variable: `$${PASSPHRASE_ENV}` })).action(
     (opts: WorkspaceOpts) => {
       const dir = workspaceDir(opts);
-      const path = workspaceKeyringPath(dir);
-      const logPath = workspaceLogKeyPath(dir, path);
+      const path = readSettings(dir, process.env).keyringPath();
+      const logPath = readSettings(dir, process.env).logKeyPath(path);
       const now = new Date();
       const created: { id: string; purpose: string }[] = [];
       let keyringCreated = false;
@@ -83,8 +83,8 @@ function registerInit(keys: Command): void {
 function registerList(keys: Command): void {
   keysVerb(keys, "list", t("cli.keys.list")).action((opts: WorkspaceOpts) => {
     const dir = workspaceDir(opts);
-    const ring = loadKeyring(workspaceKeyringPath(dir));
-    const logPath = workspaceLogKeyPath(dir, ring.path);
+    const ring = loadKeyring(readSettings(dir, process.env).keyringPath());
+    const logPath = readSettings(dir, process.env).logKeyPath(ring.path);
     const log = existsSync(logPath) ? loadKeyring(logPath) : undefined;
     const rows = [...ring.file.keys, ...(log?.file.keys ?? [])].map(
       ({ id, purpose, algorithm, created, status, retired, shredded }) => ({
@@ -125,9 +125,9 @@ function registerRotate(keys: Command): void {
     .argument("<purpose>", t("cli.keys.rotate_purpose"))
     .action((purpose: string, opts: WorkspaceOpts) => {
       const dir = workspaceDir(opts);
-      const ringPath = workspaceKeyringPath(dir);
+      const ringPath = readSettings(dir, process.env).keyringPath();
       const parsed = parsePurpose(purpose);
-      const logPath = workspaceLogKeyPath(dir, ringPath);
+      const logPath = readSettings(dir, process.env).logKeyPath(ringPath);
       const path = parsed === "ledger-signing" && existsSync(logPath) ? logPath : ringPath;
       const r = rotateKey(path, parsed, new Date());
       note(t("cli.keys.rotated", { purpose, active: r.active, path }));
@@ -145,8 +145,8 @@ function registerRotate(keys: Command): void {
 function registerMoveLogKey(keys: Command): void {
   keysVerb(keys, "move-log-key", t("cli.keys.move_log_key")).action((opts: WorkspaceOpts) => {
     const dir = workspaceDir(opts);
-    const ringPath = workspaceKeyringPath(dir);
-    const logPath = workspaceLogKeyPath(dir, ringPath);
+    const ringPath = readSettings(dir, process.env).keyringPath();
+    const logPath = readSettings(dir, process.env).logKeyPath(ringPath);
     const { moved } = moveSigningKeys(ringPath, logPath);
     note(t("cli.keys.moved", { ids: moved.join(", "), from: ringPath, to: logPath }));
     report(
@@ -162,8 +162,8 @@ function registerShred(keys: Command): void {
     .option("--force", t("cli.keys.shred_force"))
     .action((keyId: string, opts: WorkspaceOpts & { force?: boolean }) => {
       const dir = workspaceDir(opts);
-      const ringPath = workspaceKeyringPath(dir);
-      const logPath = workspaceLogKeyPath(dir, ringPath);
+      const ringPath = readSettings(dir, process.env).keyringPath();
+      const logPath = readSettings(dir, process.env).logKeyPath(ringPath);
       const inLog = existsSync(logPath) && loadKeyring(logPath).byId(keyId) !== undefined;
       const path = inLog ? logPath : ringPath;
       const ring = shredKey(path, keyId, new Date(), { force: opts.force === true });
@@ -182,11 +182,11 @@ function registerSeal(keys: Command): void {
   keysVerb(keys, "seal", t("cli.keys.seal", { variable: `$${PASSPHRASE_ENV}` })).action(
     (opts: WorkspaceOpts) => {
       const dir = workspaceDir(opts);
-      const path = workspaceKeyringPath(dir);
+      const path = readSettings(dir, process.env).keyringPath();
       sealKeyring(path);
       const sealed = [path];
       note(t("cli.keys.sealed", { path, env: PASSPHRASE_ENV }));
-      const logPath = workspaceLogKeyPath(dir, path);
+      const logPath = readSettings(dir, process.env).logKeyPath(path);
       if (existsSync(logPath) && !isSealed(logPath)) {
         sealKeyring(logPath);
         sealed.push(logPath);
@@ -204,11 +204,11 @@ function registerUnseal(keys: Command): void {
   keysVerb(keys, "unseal", t("cli.keys.unseal", { variable: `$${PASSPHRASE_ENV}` })).action(
     (opts: WorkspaceOpts) => {
       const dir = workspaceDir(opts);
-      const path = workspaceKeyringPath(dir);
+      const path = readSettings(dir, process.env).keyringPath();
       unsealKeyring(path);
       const unsealed = [path];
       note(t("cli.keys.unsealed", { path }));
-      const logPath = workspaceLogKeyPath(dir, path);
+      const logPath = readSettings(dir, process.env).logKeyPath(path);
       if (existsSync(logPath) && isSealed(logPath)) {
         unsealKeyring(logPath);
         unsealed.push(logPath);

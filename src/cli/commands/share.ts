@@ -3,18 +3,22 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { ConsentRegistry } from "../../consent/index.js";
 import { describeRecovery } from "../../engine/release/journal.js";
+import type { RecordSource } from "../../engine/share/ports.js";
 import { type ShareResult, share } from "../../engine/share.js";
 import { ExitCode, JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { padEnd, widest } from "../../i18n/width.js";
+import { openWorkspace } from "../../index.js";
+import { folderSink } from "../../io/folder-sink.js";
+import { fileSource, streamSource } from "../../io/record-source.js";
+import type { RecordFormat } from "../../io/records/index.js";
 import { diskReader } from "../../io/workspace-reader.js";
 import { loadWorkspace } from "../../model/load.js";
+import { processLocks } from "../adapters/run-locks.js";
 import { formatOption, oldFlag, requireOption } from "../convention.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
 import { jsonOutput, report } from "../output.js";
-import { ledgerSettings, openWorkspaceState } from "../state.js";
 import { shareWitnessing } from "./ledger/witness.js";
 import { shareProgress } from "./share-progress.js";
 
@@ -99,6 +103,11 @@ function text(
   return lines.join("");
 }
 
+/** The records to release: a file, or stdin for "-". */
+function recordSource(input: string, format: RecordFormat | undefined): RecordSource {
+  return input === "-" ? streamSource(process.stdin, format) : fileSource(input, format);
+}
+
 /** The output folder, created when missing; an error naming it when it cannot be. */
 function outputFolder(dir: string): string {
   const outDir = resolve(dir);
@@ -148,7 +157,8 @@ export function registerShare(program: Command): void {
     // declarations are NFC: a Hangul id typed in NFD (macOS) must still find its agreement
     const agreement = typed.normalize("NFC");
     const dir = workspaceDir(opts);
-    const loaded = loadWorkspace(diskReader(dir));
+    const reader = diskReader(dir);
+    const loaded = loadWorkspace(reader);
     if (!loaded.ok)
       throw new JikimiError(
         "workspace_invalid",
@@ -166,7 +176,7 @@ export function registerShare(program: Command): void {
       throw new JikimiError("bad_threads", t("cli.share.bad_threads"), {
         hint: t("cli.share.bad_threads_hint"),
       });
-    const state = openWorkspaceState(dir);
+    const state = await openWorkspace({ root: dir, env: process.env });
     // SIGINT/SIGTERM abandon the release before the ledger append: no output, no entry
     const controller = new AbortController();
     // every SIGINT/SIGTERM during the run aborts it (a second one too: the handler stays until cleanup)
@@ -181,21 +191,22 @@ export function registerShare(program: Command): void {
     try {
       const r = await share({
         workspace: loaded.workspace,
+        reader,
         agreement,
-        input: opts.input,
-        format: opts.inputFormat,
-        outDir,
+        source: recordSource(opts.input, opts.inputFormat),
+        sink: folderSink(outDir, loaded.workspace.root),
+        locks: processLocks(loaded.workspace.root),
+        stateLocation: state.store.location,
         at,
         operator: opts.operator ?? process.env.USER ?? "unknown",
-        outputMode: ledgerSettings(dir).outputMode,
+        outputMode: state.settings.outputMode,
         dryRun: opts.dryRun,
         override: opts.override,
         keyring: state.keyring,
         signer: state.logKeys.signer(),
         witness: shareWitnessing(state),
         ledger: state.ledger(),
-        consent: new ConsentRegistry(state.store.db, state.subjects, state.hasher),
-        subjects: state.subjects,
+        consent: state.consent(),
         hasher: state.hasher,
         signal: controller.signal,
         ...(threads === undefined ? {} : { threads }),
@@ -213,7 +224,7 @@ export function registerShare(program: Command): void {
       progress.stop();
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      state.close();
+      await state.close();
     }
   });
 }

@@ -36,33 +36,33 @@ export function registerWitness(program: Command): void {
   const witness = program.command("witness").description(t("cli.witness.description"));
   witnessVerb(witness, "init", t("cli.witness.init"))
     .requiredOption("--name <name>", t("cli.witness.name"))
-    .action((opts: DirOpts & { name: string }) => {
+    .action(async (opts: DirOpts & { name: string }) => {
       const dir = resolve(opts.dir);
-      const { vkey } = initWitness(dir, opts.name);
+      const { vkey } = await initWitness(dir, opts.name);
       note(t("cli.witness.created", { name: opts.name, dir }));
       report(
         () => ({ name: opts.name, dir, vkey }),
         () => `${vkey}\n`,
       );
     });
-  witnessVerb(witness, "vkey", t("cli.witness.vkey")).action((opts: DirOpts) => {
-    const state = openWitness(resolve(opts.dir));
+  witnessVerb(witness, "vkey", t("cli.witness.vkey")).action(async (opts: DirOpts) => {
+    const state = await openWitness(resolve(opts.dir));
     try {
       report(
         () => ({ name: state.cosigner.name, vkey: state.cosigner.vkey }),
         () => `${state.cosigner.vkey}\n`,
       );
     } finally {
-      state.close();
+      await state.close();
     }
   });
   witnessVerb(witness, "add-log", t("cli.witness.add_log"))
     .requiredOption("--origin <origin>", t("cli.witness.origin"))
     .requiredOption("--vkey <vkey>", t("cli.witness.log_vkey"))
-    .action((opts: DirOpts & { origin: string; vkey: string }) => {
-      const state = openWitness(resolve(opts.dir));
+    .action(async (opts: DirOpts & { origin: string; vkey: string }) => {
+      const state = await openWitness(resolve(opts.dir));
       try {
-        const added = state.addLog(opts.origin, opts.vkey);
+        const added = await state.addLog(opts.origin, opts.vkey);
         const [name = "", id = ""] = opts.vkey.split("+");
         note(
           added
@@ -74,7 +74,7 @@ export function registerWitness(program: Command): void {
           () => "",
         );
       } finally {
-        state.close();
+        await state.close();
       }
     });
   witnessVerb(witness, "serve", t("cli.witness.serve"))
@@ -82,19 +82,19 @@ export function registerWitness(program: Command): void {
     .option("--quiet", t("cli.witness.quiet"))
     .action(async (opts: DirOpts & { listen: string; quiet?: boolean }) => {
       const at = parseListen(opts.listen);
-      const state = openWitness(resolve(opts.dir));
+      const state = await openWitness(resolve(opts.dir));
       const log = opts.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
       let server: Awaited<ReturnType<typeof listenWitness>>;
       try {
         server = await listenWitness(witnessApp({ state, ...(log ? { log } : {}) }), at);
       } catch (e) {
-        state.close();
+        await state.close();
         throw e;
       }
       note(
         t("cli.witness.serving", {
           name: state.cosigner.name,
-          logs: t("cli.witness.logs", { count: state.logs().length }),
+          logs: t("cli.witness.logs", { count: (await state.logs()).length }),
         }),
       );
       // the signal handlers are in place before the ready line: a supervisor may stop it the moment it reads it
@@ -103,10 +103,10 @@ export function registerWitness(program: Command): void {
           process.off("SIGINT", stop);
           process.off("SIGTERM", stop);
           note(t("cli.witness.stopping", { signal }));
-          void server.close().then(() => {
-            state.close();
-            done();
-          });
+          void server
+            .close()
+            .then(() => state.close())
+            .finally(done);
         };
         process.on("SIGINT", stop);
         process.on("SIGTERM", stop);

@@ -3,6 +3,7 @@
 import type { KoreanOf } from "../catalogue.js";
 import * as base from "./cli/base.js";
 import * as consent from "./cli/consent.js";
+import * as db from "./cli/db.js";
 import * as files from "./cli/files.js";
 import * as keys from "./cli/keys.js";
 import * as ledger from "./cli/ledger.js";
@@ -21,6 +22,7 @@ export const en = {
   ...share.en,
   ...files.en,
   ...witness.en,
+  ...db.en,
 } as const;
 
 export const ko: KoreanOf<typeof en> = {
@@ -33,4 +35,5 @@ export const ko: KoreanOf<typeof en> = {
   ...share.ko,
   ...files.ko,
   ...witness.ko,
+  ...db.ko,
 };

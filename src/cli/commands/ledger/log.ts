@@ -34,8 +34,8 @@ export function registerLog(ledger: Command): void {
     .option("-a, --agreement <id>", t("cli.ledger.log.agreement"))
     .option("-n, --limit <n>", t("cli.ledger.log.limit"), "50")
     .action((opts: LedgerOptions & { agreement?: string; limit: string }) =>
-      withState(opts, (state) => {
-        const entries = state
+      withState(opts, async (state) => {
+        const entries = await state
           .ledger()
           .entries({ agreement: opts.agreement?.normalize("NFC"), limit: Number(opts.limit) });
         report(
@@ -50,15 +50,15 @@ export function registerLog(ledger: Command): void {
   ledgerVerb(ledger, "show", t("cli.ledger.show.description"))
     .argument("<seq>", t("cli.ledger.show.seq"))
     .action((seq: string, opts: LedgerOptions) =>
-      withState(opts, (state) => {
+      withState(opts, async (state) => {
         const l = state.ledger();
         const n = Number(seq);
-        const stored = Number.isInteger(n) ? l.entry(n) : undefined;
+        const stored = Number.isInteger(n) ? await l.entry(n) : undefined;
         if (!stored)
           throw new JikimiError("no_such_entry", t("cli.ledger.no_such_entry", { seq }), {
             hint: t("cli.ledger.no_such_entry_hint"),
           });
-        const proof = l.inclusionProof(n);
+        const proof = await l.inclusionProof(n);
         report(
           () => ({ entry: stored.body ?? null, pruned_at: stored.prunedAt ?? null, proof }),
           () => {

@@ -1,10 +1,11 @@
 // shared by the ledger verbs: open the workspace state; each verb takes -w and --format.
 import type { Command } from "commander";
 import { consentCheck } from "../../../engine/consent-commitment.js";
+import type { WorkspaceSession } from "../../../index.js";
 import type { VerifyOptions } from "../../../ledger/verify.js";
 import { formatOption } from "../../convention.js";
-import { workspaceDir, workspaceOption } from "../../options.js";
-import { openWorkspaceState, type WorkspaceState, witnessSettings } from "../../state.js";
+import { workspaceOption } from "../../options.js";
+import { withWorkspace } from "../../workspace.js";
 
 export interface LedgerOptions {
   workspace?: string;
@@ -15,29 +16,27 @@ export function ledgerVerb(parent: Command, name: string, description: string): 
   return formatOption(workspaceOption(parent.command(name)).description(description));
 }
 
-/** Runs `fn` with the workspace state open, closing it afterwards. */
-export function withState<T>(opts: LedgerOptions, fn: (state: WorkspaceState) => T): T {
-  const state = openWorkspaceState(workspaceDir(opts));
-  try {
-    return fn(state);
-  } finally {
-    state.close();
-  }
+/** Runs `fn` with the workspace open, closing it afterwards. */
+export function withState<T>(
+  opts: LedgerOptions,
+  fn: (state: WorkspaceSession) => T | Promise<T>,
+): Promise<T> {
+  return withWorkspace(opts, fn);
 }
 
 /** The ledger-signing public keys by key id: what verify trusts (the log key file's and any left in the keyring). */
-export function trustedKeys(state: WorkspaceState): Map<string, string> {
+export function trustedKeys(state: WorkspaceSession): Map<string, string> {
   const trusted = new Map<string, string>();
   for (const k of state.logKeys.all()) if (k.public) trusted.set(k.id, k.public);
   return trusted;
 }
 
 /** What `ledger verify` and `ledger publish` check beyond the log: consent, receipts roots, witness cosignatures. */
-export function verifyOptions(state: WorkspaceState, receipts: "latest" | "all" = "latest"): VerifyOptions {
+export function verifyOptions(state: WorkspaceSession, receipts: "latest" | "all" = "latest"): VerifyOptions {
   return {
-    consent: consentCheck(state.store.db),
+    consent: consentCheck(state.store.consent),
     receiptKey: (seq) => state.hasher.receiptKey(seq),
     receipts,
-    witnesses: witnessSettings(state.dir).witnesses.map((w) => w.vkey),
+    witnesses: state.settings.witnesses.map((w) => w.vkey),
   };
 }

@@ -6,12 +6,12 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { ExitCode, JikimiError } from "../../../errors.js";
 import { t } from "../../../i18n/index.js";
+import { openWorkspace, type WorkspaceSession } from "../../../index.js";
 import { folderStore, type PublishResult, publishLedger } from "../../../ledger/tiles/index.js";
 import { verifyLedger } from "../../../ledger/verify.js";
 import { describeOwner, takeLock } from "../../../store/lock.js";
 import { n, problemLine, workspaceDir } from "../../options.js";
 import { report } from "../../output.js";
-import { openWorkspaceState, type WorkspaceState } from "../../state.js";
 import { type LedgerOptions, ledgerVerb, trustedKeys, verifyOptions } from "./open.js";
 import { currentCheckpoint } from "./witness.js";
 
@@ -20,7 +20,7 @@ import { currentCheckpoint } from "./witness.js";
  * origin, with the cosignatures of the witnesses jikimi.yaml lists.
  * @example await publishCheckpoint(state) // "jikimi/Hanbit-Pay\n2303\n…\n\n— jikimi/Hanbit-Pay …\n"
  */
-export async function publishCheckpoint(state: WorkspaceState): Promise<string> {
+export async function publishCheckpoint(state: WorkspaceSession): Promise<string> {
   // with witnesses configured: the checkpoint they cosigned (a refusal of a rewritten history stops here, loudly)
   return currentCheckpoint(state);
 }
@@ -56,11 +56,11 @@ export function registerPublish(ledger: Command): void {
   ledgerVerb(ledger, "publish", t("cli.ledger.publish.description"))
     .argument("<dir>", t("cli.ledger.publish.dir"))
     .action(async (dir: string, opts: LedgerOptions) => {
-      const state = openWorkspaceState(workspaceDir(opts));
+      const state = await openWorkspace({ root: workspaceDir(opts), env: process.env });
       const target = resolve(dir);
       const lock = takeLock(
         join(
-          state.dir,
+          state.root,
           ".jikimi",
           "locks",
           `publish-${createHash("sha256").update(target).digest("hex").slice(0, 16)}`,
@@ -73,12 +73,11 @@ export function registerPublish(ledger: Command): void {
           ),
       );
       try {
-        const db = state.store.db;
         const outcome = await publishLedger({
-          db,
+          ledger: state.store.ledger,
           store: folderStore(target),
           // the checks `ledger verify` runs, with its trusted keys
-          verify: () => verifyLedger(db, trustedKeys(state), verifyOptions(state)),
+          verify: () => verifyLedger(state.store.ledger, trustedKeys(state), verifyOptions(state)),
           checkpoint: () => publishCheckpoint(state),
         });
         if (!outcome.published) {
@@ -99,7 +98,7 @@ export function registerPublish(ledger: Command): void {
         process.exitCode = ExitCode.ok;
       } finally {
         lock.release();
-        state.close();
+        await state.close();
       }
     });
 }

@@ -6,9 +6,9 @@ import { t } from "../../../i18n/index.js";
 import { releaseLines } from "../../../ledger/describe.js";
 import { verifyReceipt } from "../../../ledger/receipts/verify.js";
 import { oldFlag, requireOption } from "../../convention.js";
-import { emit, workspaceDir } from "../../options.js";
+import { emit } from "../../options.js";
 import { report } from "../../output.js";
-import { openWorkspaceState, witnessSettings } from "../../state.js";
+import { withWorkspace } from "../../workspace.js";
 import { type LedgerOptions, ledgerVerb } from "./open.js";
 import { currentCheckpoint } from "./witness.js";
 
@@ -19,12 +19,10 @@ export function registerReceipt(ledger: Command): void {
   oldFlag(command, "--out <file>", "output", "--output");
   requireOption(command, "output", "-o, --output <file>");
   command.action(async (subject: string, opts: LedgerOptions & { output: string }) => {
-    const state = openWorkspaceState(workspaceDir(opts));
-    try {
+    await withWorkspace(opts, async (state) => {
       // with witnesses configured, the receipt proves against the checkpoint they cosigned now
-      const checkpoint =
-        witnessSettings(state.dir).witnesses.length > 0 ? await currentCheckpoint(state) : undefined;
-      const issued = state.ledger().receipt(subject, {
+      const checkpoint = state.settings.witnesses.length > 0 ? await currentCheckpoint(state) : undefined;
+      const issued = await state.ledger().receipt(subject, {
         origin: state.origin,
         signer: state.noteSigner(),
         ...(checkpoint ? { checkpoint } : {}),
@@ -59,8 +57,6 @@ export function registerReceipt(ledger: Command): void {
           return lines.map((l) => `${l}\n`).join("");
         },
       );
-    } finally {
-      state.close();
-    }
+    });
   });
 }

@@ -5,7 +5,6 @@ import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { z } from "zod";
-import { ConsentRegistry } from "../../../consent/index.js";
 import { recordRelease } from "../../../engine/record.js";
 import { planRelease } from "../../../engine/release-plan.js";
 import { JikimiError } from "../../../errors.js";
@@ -19,7 +18,6 @@ import { parseYamlFile } from "../../../model/yaml-file.js";
 import { zodIssues } from "../../../model/zod-issues.js";
 import { workspaceDir } from "../../options.js";
 import { report } from "../../output.js";
-import { ledgerSettings } from "../../state.js";
 import { type LedgerOptions, ledgerVerb, withState } from "./open.js";
 
 export const ManifestSchema = ReleaseSchema.extend({
@@ -113,23 +111,22 @@ export function registerRecord(ledger: Command): void {
   ledgerVerb(ledger, "record", t("cli.ledger.record.description"))
     .requiredOption("-m, --manifest <file>", t("cli.ledger.record.manifest"))
     .option("--override <reason>", t("cli.ledger.record.override"))
-    .action((opts: LedgerOptions & { manifest: string; override?: string }) => {
+    .action(async (opts: LedgerOptions & { manifest: string; override?: string }) => {
       const manifest = readManifest(opts.manifest);
       const { subjects, ...declared } = manifest;
       const release: Release = opts.override ? { ...declared, override: opts.override } : declared;
       const keys = readSubjects(resolve(dirname(opts.manifest), subjects.file), subjects.column);
       const dir = workspaceDir(opts);
       const workspace = workspaceFor(dir);
-      withState(opts, (state) => {
-        const result = recordRelease({
+      await withState(opts, async (state) => {
+        const result = await recordRelease({
           workspace,
           release,
           subjectKeys: keys,
           keyring: state.keyring,
           ledger: state.ledger(),
-          consent: new ConsentRegistry(state.store.db, state.subjects, state.hasher),
+          consent: state.consent(),
           hasher: state.hasher,
-          subjects: state.subjects,
           now: new Date(),
         });
         report(
@@ -147,7 +144,7 @@ export function registerRecord(ledger: Command): void {
   ledgerVerb(ledger, "template", t("cli.ledger.template.description"))
     .argument("<agreement>", t("cli.options.agreement"))
     .option("--at <time>", t("cli.options.release_time"))
-    .action((typed: string, opts: LedgerOptions & { at?: string }) => {
+    .action(async (typed: string, opts: LedgerOptions & { at?: string }) => {
       // declarations are NFC: a Hangul id typed in NFD (macOS) must still find its agreement
       const agreement = typed.normalize("NFC");
       const dir = workspaceDir(opts);
@@ -162,7 +159,7 @@ export function registerRecord(ledger: Command): void {
       const at = opts.at === undefined ? new Date() : new Date(opts.at);
       if (Number.isNaN(at.getTime()))
         throw new JikimiError("bad_time", t("cli.errors.bad_time"), { hint: t("cli.errors.bad_time_hint") });
-      withState(opts, (state) => {
+      await withState(opts, (state) => {
         const plan = planRelease({
           workspace,
           agreement,
@@ -193,16 +190,16 @@ export function registerRecord(ledger: Command): void {
     .requiredOption("--before <date>", t("cli.ledger.prune.before"))
     .option("--operator <name>", t("cli.ledger.prune.operator"))
     .action((opts: LedgerOptions & { before: string; operator?: string }) =>
-      withState(opts, (state) => {
+      withState(opts, async (state) => {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.before))
           throw new JikimiError("bad_date", t("cli.ledger.prune.bad_before"), {
             hint: t("cli.ledger.prune.bad_before_hint"),
           });
-        const result = state
+        const result = await state
           .ledger()
           .prune(
             `${opts.before}T00:00:00.000Z`,
-            retentionOf(ledgerSettings(state.dir).retention),
+            retentionOf(state.settings.retention),
             new Date(),
             opts.operator ?? process.env.USER ?? "unknown",
           );

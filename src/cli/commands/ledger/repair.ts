@@ -18,14 +18,14 @@ import { shareWitnessing } from "./witness.js";
 
 export function registerRepair(ledger: Command): void {
   ledgerVerb(ledger, "repair", t("cli.ledger.repair.description")).action((opts: LedgerOptions) =>
-    withState(opts, (state) => {
+    withState(opts, async (state) => {
       const done: Recovery[] = [];
       const busy: string[] = [];
-      for (const agreement of pendingAgreements(state.dir)) {
+      for (const agreement of pendingAgreements(state.root)) {
         let lock: { release(): void };
         try {
           lock = takeLock(
-            join(state.dir, ".jikimi", "locks", agreement),
+            join(state.root, ".jikimi", "locks", agreement),
             (owner) =>
               new JikimiError(
                 "share_running",
@@ -46,8 +46,8 @@ export function registerRepair(ledger: Command): void {
         try {
           const ledgerView = state.ledger();
           const w = shareWitnessing(state);
-          const r = recoverRelease(
-            state.dir,
+          const r = await recoverRelease(
+            state.root,
             agreement,
             ledgerView,
             () => state.logKeys.signer(),

@@ -9,9 +9,9 @@ export function registerSubject(ledger: Command): void {
   ledgerVerb(ledger, "subject", t("cli.ledger.subject.description"))
     .argument("<id>", t("cli.ledger.subject.id"))
     .action((id: string, opts: LedgerOptions) =>
-      withState(opts, (state) => {
+      withState(opts, async (state) => {
         const started = performance.now();
-        const releases = state.ledger().subjectHistory(id);
+        const releases = await state.ledger().subjectHistory(id);
         const ms = performance.now() - started;
         report(
           () => ({ releases, count: releases.length, ms: Math.round(ms * 10) / 10 }),

@@ -65,7 +65,7 @@ export function registerVerify(ledger: Command): void {
     .option("--vkey <vkey...>", t("cli.ledger.verify.vkey"))
     .action(
       (opts: LedgerOptions & { against?: string; publicKey?: string; vkey?: string[]; receipts?: string }) =>
-        withState(opts, (state) => {
+        withState(opts, async (state) => {
           let text: string | undefined;
           if (opts.against)
             try {
@@ -91,7 +91,7 @@ export function registerVerify(ledger: Command): void {
             if (against) trusted.set(against.key_id, opts.publicKey);
           }
           const started = performance.now();
-          const verified = verifyLedger(state.store.db, trusted, {
+          const verified = await verifyLedger(state.store.ledger, trusted, {
             ...verifyOptions(state, opts.receipts === "all" ? "all" : "latest"),
             against,
             anchor,
@@ -114,9 +114,9 @@ export function registerVerify(ledger: Command): void {
   ).option("-o, --output <file>", t("cli.ledger.checkpoint.output"));
   oldFlag(checkpoint, "--out <file>", "output", "--output");
   checkpoint.action((opts: LedgerOptions & { output?: string }) =>
-    withState(opts, (state) => {
+    withState(opts, async (state) => {
       const l = state.ledger();
-      emit(jsonOutput() ? jsonText(l.checkpoint()) : storedCheckpoint(state), opts.output);
+      emit(jsonOutput() ? jsonText(await l.checkpoint()) : await storedCheckpoint(state), opts.output);
     }),
   );
   ledgerVerb(ledger, "vkey", t("cli.ledger.vkey.description"))
@@ -136,18 +136,18 @@ export function registerVerify(ledger: Command): void {
     .option("--consistency <size1>", t("cli.ledger.proof.consistency"))
     .option("--size <n>", t("cli.ledger.proof.size"))
     .action((seq: string | undefined, opts: LedgerOptions & { consistency?: string; size?: string }) =>
-      withState(opts, (state) => {
+      withState(opts, async (state) => {
         const l = state.ledger();
         const size = opts.size === undefined ? undefined : Number(opts.size);
         if (opts.consistency !== undefined) {
-          process.stdout.write(jsonText(l.consistencyProof(Number(opts.consistency), size)));
+          process.stdout.write(jsonText(await l.consistencyProof(Number(opts.consistency), size)));
           return;
         }
         if (seq === undefined)
           throw new JikimiError("usage", t("cli.ledger.proof.usage"), {
             hint: t("cli.ledger.proof.usage_hint"),
           });
-        process.stdout.write(jsonText(l.inclusionProof(Number(seq), size)));
+        process.stdout.write(jsonText(await l.inclusionProof(Number(seq), size)));
       }),
     );
 }

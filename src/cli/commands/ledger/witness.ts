@@ -3,42 +3,47 @@
 import type { Command } from "commander";
 import { ExitCode } from "../../../errors.js";
 import { t } from "../../../i18n/index.js";
+import type { WorkspaceSession } from "../../../index.js";
 import type { AppendResult } from "../../../ledger/ledger.js";
 import { awaitingWitnesses, cosignedNote, type Witnessed, witnessLog } from "../../../witness/log-side.js";
-import { workspaceDir } from "../../options.js";
 import { note, report } from "../../output.js";
-import { openWorkspaceState, type WorkspaceState, witnessSettings } from "../../state.js";
+import { withWorkspace } from "../../workspace.js";
 import { type LedgerOptions, ledgerVerb } from "./open.js";
 
 /** Sends the current checkpoint to the configured witnesses (a signed note only, when none are configured). */
-export async function witnessNow(state: WorkspaceState): Promise<Witnessed> {
-  const settings = witnessSettings(state.dir);
-  return witnessLog(state.store.db, state.ledger(), state.origin, state.noteSigner(), settings);
+export async function witnessNow(state: WorkspaceSession): Promise<Witnessed> {
+  const { witnesses, quorum } = state.settings;
+  return witnessLog(state.store.ledger, state.ledger(), state.origin, state.noteSigner(), {
+    witnesses,
+    quorum,
+  });
 }
 
 /**
  * The checkpoint to hand out now: with witnesses configured, the current one sent to them and cosigned as far as
  * they answered; else the log-signed note.
  */
-export async function currentCheckpoint(state: WorkspaceState): Promise<string> {
+export async function currentCheckpoint(state: WorkspaceSession): Promise<string> {
   return (await witnessNow(state)).note;
 }
 
 /** The stored cosigned note of the current size, or a freshly signed one (no network). */
-export function storedCheckpoint(state: WorkspaceState): string {
+export async function storedCheckpoint(state: WorkspaceSession): Promise<string> {
   const ledger = state.ledger();
   return (
-    cosignedNote(state.store.db, ledger.size()) ?? ledger.checkpointNote(state.origin, state.noteSigner())
+    (await cosignedNote(state.store.ledger, await ledger.size())) ??
+    (await ledger.checkpointNote(state.origin, state.noteSigner()))
   );
 }
 
 /** The share gateway's witnessing hooks, or undefined when no witness is configured. */
-export function shareWitnessing(
-  state: WorkspaceState,
-):
-  | { afterAppend(entry: AppendResult): Promise<void>; awaiting?: (seq: number) => string | undefined }
+export function shareWitnessing(state: WorkspaceSession):
+  | {
+      afterAppend(entry: AppendResult): Promise<void>;
+      awaiting?: (seq: number) => Promise<string | undefined>;
+    }
   | undefined {
-  const settings = witnessSettings(state.dir);
+  const settings = state.settings;
   if (settings.witnesses.length === 0) return undefined;
   const names = settings.witnesses.map((w) => w.name);
   return {
@@ -55,16 +60,15 @@ export function shareWitnessing(
         );
     },
     ...(settings.wait
-      ? { awaiting: (seq: number) => awaitingWitnesses(state.store.db, seq, names, settings.quorum) }
+      ? { awaiting: (seq: number) => awaitingWitnesses(state.store.ledger, seq, names, settings.quorum) }
       : {}),
   };
 }
 
 export function registerWitness(ledger: Command): void {
   ledgerVerb(ledger, "witness", t("cli.ledger.witness.description")).action(async (opts: LedgerOptions) => {
-    const state = openWorkspaceState(workspaceDir(opts));
-    try {
-      const settings = witnessSettings(state.dir);
+    await withWorkspace(opts, async (state) => {
+      const settings = state.settings;
       const w = await witnessNow(state);
       report(
         () => ({
@@ -91,8 +95,6 @@ export function registerWitness(ledger: Command): void {
         },
       );
       process.exitCode = w.met ? ExitCode.ok : ExitCode.held;
-    } finally {
-      state.close();
-    }
+    });
   });
 }

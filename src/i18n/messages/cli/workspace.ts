@@ -15,7 +15,7 @@ export const en = {
   "cli.check.description": "apply PIPA, the Credit Information Act and GDPR to the workspace's declarations",
   "cli.check.at": "check as of this day, YYYY-MM-DD (default: today)",
   "cli.check.strict": "exit 1 on warnings and gaps too",
-  "cli.check.no_record": "do not record the run in .jikimi/state.db",
+  "cli.check.no_record": "do not record the run in the state store",
   "cli.check.not_recorded":
     "jikimi: note: the run was not recorded (.jikimi/ is not writable); use --no-record",
 
@@ -77,7 +77,7 @@ export const ko: KoreanOf<typeof en> = {
   "cli.check.description": "워크스페이스의 선언에 개인정보 보호법, 신용정보법, GDPR을 적용합니다",
   "cli.check.at": "이 날짜 기준으로 검사, YYYY-MM-DD (기본값: 오늘)",
   "cli.check.strict": "경고와 판단 불가에도 종료 코드 1",
-  "cli.check.no_record": ".jikimi/state.db에 실행 기록을 남기지 않기",
+  "cli.check.no_record": "상태 저장소에 실행 기록을 남기지 않기",
   "cli.check.not_recorded":
     "jikimi: 참고: 실행을 기록하지 못했습니다(.jikimi/에 쓸 수 없음). --no-record를 쓰세요",
 

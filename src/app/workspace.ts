@@ -1,0 +1,123 @@
+// the composition root: `openWorkspace` reads jikimi.yaml once, opens the state store it names (the embedded
+// SQLite file or PostgreSQL) and hands out the services over it. The CLI, the coming HTTP server and the workers
+// all start here; nothing above this module opens a database, a keyring or a config file itself.
+import type { ConsentRegistryOptions } from "../consent/registry.js";
+import { ConsentRegistry } from "../consent/registry.js";
+import { type Keyring, loadKeyring } from "../crypto/keyring.js";
+import { type LogKeys, openLogKeys } from "../crypto/log-key.js";
+import { Ledger } from "../ledger/ledger.js";
+import { logNoteSigner, logVkey } from "../ledger/note/log-key.js";
+import type { NoteSigner } from "../ledger/note/signed-note.js";
+import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
+import { fastSubjectHasher, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
+import type { StateStore } from "../ports/state-store.js";
+import { openStateStore } from "../store/open.js";
+import { type Environment, readSettings, type WorkspaceSettings } from "./settings.js";
+
+export interface WorkspaceOptions {
+  /** the workspace folder (holding jikimi.yaml) */
+  root: string;
+  /** JIKIMI_KEYRING, JIKIMI_LOG_KEY, JIKIMI_DATABASE_URL, JIKIMI_PASSPHRASE...; an adapter passes its environment */
+  env?: Environment;
+  /** connections to a PostgreSQL store (default 10) */
+  connections?: number;
+  /** false: open without migrating (db status); the default brings the schema up to date */
+  migrate?: boolean;
+}
+
+/** One workspace's services; close it when done. */
+export interface WorkspaceSession {
+  readonly root: string;
+  readonly settings: WorkspaceSettings;
+  /** the state store: ledger, consent and check runs */
+  readonly store: StateStore;
+  /** the log's origin (jikimi.yaml ledger.origin): the name its checkpoints and verifier keys carry */
+  readonly origin: string;
+  /** the keyring (loaded on first use) */
+  readonly keyring: Keyring;
+  /** the log's signing keys (their own file; the keyring for a workspace from before the split) */
+  readonly logKeys: LogKeys;
+  /** the subject dictionary, shared by the ledger and the consent registry of this workspace */
+  readonly subjects: SubjectDictionary;
+  /** the keyed subject hasher (the keyring's active ledger-subjects key) */
+  readonly hasher: SubjectHasher;
+  /** the log's checkpoint signer (the active log signing key), named by the origin */
+  noteSigner(): NoteSigner;
+  /** verifier keys (vkey text) of the log: the active signing key, or with `all` also the retired ones */
+  logVkeys(all?: boolean): string[];
+  /** the transfer ledger, signing with the active log key */
+  ledger(): Ledger;
+  /** the consent registry over the same dictionary */
+  consent(options?: ConsentRegistryOptions): ConsentRegistry;
+  close(): Promise<void>;
+}
+
+/** A value made on first use (the keyring asks for a passphrase or a file only when a command needs keys). */
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    if (!made) made = { value: make() };
+    return made.value;
+  };
+}
+
+/**
+ * Opens a workspace: its settings, its state store (migrated), and lazily its keys.
+ * @example const ws = await openWorkspace({ root: "./ws", env: process.env });
+ * try { console.log(await ws.ledger().size()); } finally { await ws.close(); }
+ */
+export async function openWorkspace(options: WorkspaceOptions): Promise<WorkspaceSession> {
+  const env = options.env ?? {};
+  const settings = readSettings(options.root, env);
+  const store = await openStateStore(settings.store, {
+    ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
+    ...(options.connections === undefined ? {} : { connections: options.connections }),
+  });
+  const keyring = lazy(() => loadKeyring(settings.keyringPath(), env as NodeJS.ProcessEnv));
+  const logKeys = lazy(() =>
+    openLogKeys(settings.logKeyPath(keyring().path), keyring(), env as NodeJS.ProcessEnv),
+  );
+  const hasher = lazy(() => {
+    const key = keyring().active("ledger-subjects");
+    return fastSubjectHasher(key.id, Buffer.from(key.secret, "base64"));
+  });
+  const subjects = new SubjectDictionary();
+  const ledger = lazy(
+    () =>
+      new Ledger({
+        store: store.ledger,
+        subjects,
+        hasher: hasher(),
+        signer: logKeys().signer(),
+        log: settings.log,
+        backdateDays: settings.backdateDays,
+      }),
+  );
+  const signingKeys = (all: boolean) => {
+    const active = logKeys().active().id;
+    return logKeys()
+      .all()
+      .filter((k) => all || k.id === active);
+  };
+  return {
+    root: options.root,
+    settings,
+    store,
+    origin: settings.origin,
+    get keyring() {
+      return keyring();
+    },
+    get logKeys() {
+      return logKeys();
+    },
+    subjects,
+    get hasher() {
+      return hasher();
+    },
+    noteSigner: () => logNoteSigner(logKeys().active(), settings.origin),
+    logVkeys: (all = false) => signingKeys(all).map((k) => logVkey(k.public ?? "", settings.origin)),
+    ledger,
+    consent: (consentOptions = {}) => new ConsentRegistry(store.consent, subjects, hasher(), consentOptions),
+    close: () => store.close(),
+  };
+}
