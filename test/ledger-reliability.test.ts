@@ -34,7 +34,11 @@ function start(
   keyring: string,
   count: number,
   tag: string,
-  options: { subjects?: number; onReady?: (child: ChildProcess) => void } = {},
+  options: {
+    subjects?: number;
+    onReady?: (child: ChildProcess) => void;
+    onAppended?: (child: ChildProcess) => void;
+  } = {},
 ): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(
@@ -44,11 +48,16 @@ function start(
     );
     let out = "";
     let ready = false;
+    let appended = false;
     child.stdout.on("data", (d) => {
       out += String(d);
       if (!ready && out.includes("ready")) {
         ready = true;
         options.onReady?.(child);
+      }
+      if (!appended && out.includes("appended")) {
+        appended = true;
+        options.onAppended?.(child);
       }
     });
     child.stderr.on("data", (d) => {
@@ -104,8 +113,9 @@ function reliability(
       let previous = (await check(backend, trusted)).counts.entries;
       for (let round = 0; round < 12; round++) {
         const r = await start(backend, keyring, 1000, "k", {
-          // the kill is timed from the moment the child is set up, so it lands during appends
-          onReady: (child) => setTimeout(() => child.kill("SIGKILL"), 50 + Math.floor(Math.random() * 400)),
+          // the kill is timed from the child's first append, so it lands during later appends whatever the
+          // machine's load and the backend do to start-up and append times
+          onAppended: (child) => setTimeout(() => child.kill("SIGKILL"), Math.floor(Math.random() * 300)),
         });
         if (r.signal === "SIGKILL") killed++;
         const { report, counts } = await check(backend, trusted);

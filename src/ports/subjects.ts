@@ -16,6 +16,11 @@ export interface DictionaryReads {
   linearChunks(from: number): AsyncIterable<{ chunk: number; data: Uint8Array }>;
   lastPartChunk(part: number): Promise<DictChunk | undefined>;
   partChunks(part: number): Promise<Uint8Array[]>;
+  /**
+   * The record of partition `part` that starts with `hash`, at a record boundary (records are `recordBytes`
+   * long), or undefined: a store may search on its server rather than fetch the partition.
+   */
+  findRecord(part: number, hash: Uint8Array, recordBytes: number): Promise<Uint8Array | undefined>;
   allPartChunks(): AsyncIterable<DictChunk>;
 }
 

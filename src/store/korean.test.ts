@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { JikimiError } from "../errors.js";
 import { withLanguage } from "../i18n/index.js";
-import { describeOwner, takeLock } from "./lock.js";
+import { describeOwner, takeLock } from "../io/lock.js";
 import { openSqliteStore } from "./sqlite/index.js";
 import { MIGRATIONS } from "./sqlite/migrations.js";
 
@@ -58,7 +58,7 @@ describe("store messages in Korean", () => {
     writeFileSync(join(dir, "file"), "");
     expect(() =>
       withLanguage("ko", () =>
-        takeLock(join(dir, "file", "locks", "a"), () => new JikimiError("busy", "busy")),
+        takeLock(join(dir, "file", "locks", "a"), () => new JikimiError("share_running", "busy")),
       ),
     ).toThrow(/^잠금 폴더 .*file\/locks을\(를\) 만들 수 없습니다\(ENOTDIR\): 폴더 권한을 확인하세요$/);
   });

@@ -7,43 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initKeyring, type Keyring } from "../../src/crypto/keyring.js";
 import { signerFrom } from "../../src/crypto/signing.js";
 import { JikimiError } from "../../src/errors.js";
-import type { ReleaseInput } from "../../src/ledger/entry.js";
 import { Ledger } from "../../src/ledger/ledger.js";
 import { fromHex } from "../../src/ledger/merkle/hash.js";
 import { verifyConsistency, verifyInclusion } from "../../src/ledger/merkle/verify-proof.js";
 import { SubjectDictionary } from "../../src/ledger/subjects/dictionary.js";
 import { nodeSubjectHasher } from "../../src/ledger/subjects/subject-hasher.js";
 import type { StateStore } from "../../src/ports/state-store.js";
+import { release } from "../support/ledger.js";
 
 /** What a backend gives the suite: a fresh, empty store, and a second handle on the same database ("another host"). */
 export interface ContractBackend {
   open(): Promise<StateStore>;
   another(): Promise<StateStore>;
   cleanup(): Promise<void>;
-}
-
-const DIGEST = "a".repeat(64);
-
-function release(agreement: string, day: string, extra: Partial<ReleaseInput> = {}): ReleaseInput {
-  return {
-    released_at: `${day}T02:00:00Z`,
-    agreement: { id: agreement, version: 1, digest: DIGEST },
-    recipient: { id: "orbit-pay-sg", name: "Orbit Payments Pte. Ltd.", country: "SG" },
-    legal_basis: "consent",
-    purposes: ["nsf-scoring"],
-    fields: [
-      {
-        name: "customer_id",
-        transform: "pseudonym",
-        key_id: "master-1",
-        categories: ["user.unique_id.account"],
-      },
-    ],
-    records: 10,
-    files: [{ name: "credit.csv", bytes: 100, sha256: DIGEST }],
-    operator: "batch@hanbitpay.example",
-    ...extra,
-  };
 }
 
 const customers = (from: number, to: number): string[] =>
@@ -260,6 +236,27 @@ export function runLedgerContract(
             ["subjects", "2"],
           ]),
         );
+      });
+    });
+
+    it("finds a dictionary record at a record boundary only", async () => {
+      const state = await fresh();
+      const hash = Buffer.alloc(16, 0xab);
+      // chunk 0: the hash straddling two records (a decoy), then other records; chunk 1: the record itself
+      const decoy = Buffer.concat([Buffer.alloc(10, 1), hash, Buffer.alloc(14, 2)]);
+      const record = Buffer.concat([hash, Buffer.from([7, 0, 0, 0])]);
+      await state.ledger.write((w) =>
+        w.putPartChunks([
+          { part: 0xab, chunk: 0, data: decoy },
+          { part: 0xab, chunk: 1, data: Buffer.concat([Buffer.alloc(20, 3), record]) },
+        ]),
+      );
+      await state.ledger.read(async (r) => {
+        expect(Buffer.from((await r.findRecord(0xab, hash, 20)) ?? []).toString("hex")).toBe(
+          record.toString("hex"),
+        );
+        expect(await r.findRecord(0xab, Buffer.alloc(16, 0xcd), 20)).toBeUndefined();
+        expect(await r.findRecord(0x01, hash, 20)).toBeUndefined();
       });
     });
 

@@ -6,19 +6,12 @@ import { t } from "../../i18n/index.js";
 /** The storage layer's codes for a write that did not happen. */
 const STORE_FAILURES = new Set(["store_write_failed", "store_connection_lost"]);
 
-/**
- * The code of a store write failure, or undefined for anything else. Transitional: until every ledger store throws
- * `store_write_failed`/`store_connection_lost`, a raw SQLite error (SQLITE_FULL, SQLITE_IOERR*) counts as one too.
- */
+/** The code of a store write failure (the driver's own code when the store kept it as the cause), or undefined. */
 export function storeFailureCode(e: unknown): string | undefined {
   if (e instanceof JikimiError && STORE_FAILURES.has(e.code)) {
     const cause = (e.cause as { code?: unknown } | undefined)?.code;
     return typeof cause === "string" ? cause : e.code;
   }
-  // transitional: the SQLite ledger of today throws better-sqlite3's own errors
-  const code = (e as { code?: unknown } | undefined)?.code;
-  if (typeof code === "string" && (code.startsWith("SQLITE_FULL") || code.startsWith("SQLITE_IOERR")))
-    return code;
   return undefined;
 }
 

@@ -344,16 +344,11 @@ export class SubjectDictionary {
     return { words: t.words, slots: t.slots, mask: t.mask, size: t.size };
   }
 
-  /** Looks one hash up by reading its partition only. */
+  /** Looks one hash up in its partition only (the store may search it where it lives). */
   async lookup(tx: DictionaryReads, hash: Uint8Array): Promise<number | undefined> {
-    const part = hash[0] ?? 0;
-    for (const data of await tx.partChunks(part)) {
-      const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-      for (let off = 0; off < buf.length; off += RECORD)
-        if (buf.compare(hash, 0, SUBJECT_HASH_BYTES, off, off + SUBJECT_HASH_BYTES) === 0)
-          return buf.readUInt32LE(off + SUBJECT_HASH_BYTES);
-    }
-    return undefined;
+    const record = await tx.findRecord(hash[0] ?? 0, hash.subarray(0, SUBJECT_HASH_BYTES), RECORD);
+    if (!record) return undefined;
+    return Buffer.from(record.buffer, record.byteOffset, record.byteLength).readUInt32LE(SUBJECT_HASH_BYTES);
   }
 }
 

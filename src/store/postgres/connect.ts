@@ -94,6 +94,7 @@ export async function withTransaction<T>(
   pool: PostgresPool,
   url: string,
   work: (tx: PostgresClient) => Promise<T>,
+  options: { readOnly?: boolean } = {},
 ): Promise<T> {
   let client: PostgresClient;
   try {
@@ -106,7 +107,8 @@ export async function withTransaction<T>(
   client.on("error", ignore);
   let broken = false;
   try {
-    await client.query("begin");
+    // a read sees one snapshot, and asks for it in the same round trip as the BEGIN
+    await client.query(options.readOnly ? "begin isolation level repeatable read read only" : "begin");
     const result = await work(client);
     await client.query("commit");
     return result;

@@ -363,10 +363,7 @@ function access(client: PostgresClient): ConsentWrites {
 export function postgresConsentStore(pool: PostgresPool, url: string): ConsentStore {
   return {
     read: (work) =>
-      withTransaction(pool, url, async (client) => {
-        await client.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        return work(access(client) as ConsentReads);
-      }),
+      withTransaction(pool, url, (client) => work(access(client) as ConsentReads), { readOnly: true }),
     write: (work) =>
       withTransaction(pool, url, async (client) => {
         // the one sequencer, shared with ledger appends: both grow the subject dictionary

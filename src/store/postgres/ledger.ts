@@ -1,84 +1,22 @@
 // the ledger's port on PostgreSQL (node-postgres). Reads run in REPEATABLE READ READ ONLY transactions (one
 // snapshot per read); writes lock the ledger_sequencer row FOR UPDATE first, so appends from every host are
 // ordered by one lock, and a transaction that dies (a killed process, a lost connection) is rolled back whole.
-import type {
-  ChainRow,
-  EntryRow,
-  EntryView,
-  HeadRow,
-  LedgerReads,
-  LedgerStore,
-  LedgerWrites,
-  SetRow,
-} from "../../ports/ledger.js";
+import type { LedgerReads, LedgerStore, LedgerWrites, SetRow } from "../../ports/ledger.js";
+import {
+  chainRow,
+  ENTRY_COLUMNS,
+  entryRow,
+  headRow,
+  type RawChain,
+  type RawEntry,
+  type RawHead,
+  type RawView,
+  view,
+} from "../ledger-rows.js";
 import { type PostgresClient, type PostgresPool, withTransaction } from "./connect.js";
 import { dictionaryAccess, inBatches, pages, rowsOf } from "./subjects.js";
 
-interface RawEntry {
-  seq: number;
-  body: string;
-  leaf_hash: Buffer;
-  released_at: string;
-  recorded_at: string;
-  kind: "release" | "prune";
-  agreement_id: string;
-  recipient_id: string;
-  subject_count: number;
-  chain_ord: number;
-  summary_id: number | null;
-  pruned_at: string | null;
-}
-interface RawHead {
-  size: number;
-  root: Buffer;
-  leaf_hash: Buffer;
-  time: string;
-  key_id: string;
-  signature: string;
-}
-interface RawChain {
-  chain: string;
-  first_seq: number;
-  last_seq: number;
-  releases: number;
-  head: Buffer;
-}
-type RawView = { seq: number; kind: "release" | "prune"; body: string; pruned_at: string | null };
-
-const entryRow = (r: RawEntry): EntryRow => ({
-  seq: r.seq,
-  body: r.body,
-  leafHash: r.leaf_hash,
-  releasedAt: r.released_at,
-  recordedAt: r.recorded_at,
-  kind: r.kind,
-  agreementId: r.agreement_id,
-  recipientId: r.recipient_id,
-  subjectCount: r.subject_count,
-  chainOrd: r.chain_ord,
-  summaryId: r.summary_id,
-  prunedAt: r.pruned_at,
-});
-const headRow = (r: RawHead): HeadRow => ({
-  size: r.size,
-  root: r.root,
-  leafHash: r.leaf_hash,
-  time: r.time,
-  keyId: r.key_id,
-  signature: r.signature,
-});
-const chainRow = (r: RawChain): ChainRow => ({
-  chain: r.chain,
-  firstSeq: r.first_seq,
-  lastSeq: r.last_seq,
-  releases: r.releases,
-  head: r.head,
-});
-const view = (r: RawView): EntryView => ({ seq: r.seq, kind: r.kind, body: r.body, prunedAt: r.pruned_at });
 const bytes = (d: Uint8Array): Buffer => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
-
-const ENTRY_COLUMNS =
-  "seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord, summary_id, pruned_at";
 
 function access(tx: PostgresClient): LedgerWrites {
   const all = <T>(text: string, params: unknown[] = []) => rowsOf<T>(tx, text, params);
@@ -456,11 +394,7 @@ function access(tx: PostgresClient): LedgerWrites {
  */
 export function postgresLedgerStore(pool: PostgresPool, url: string): LedgerStore {
   return {
-    read: (work) =>
-      withTransaction(pool, url, async (tx) => {
-        await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        return work(access(tx) as LedgerReads);
-      }),
+    read: (work) => withTransaction(pool, url, (tx) => work(access(tx) as LedgerReads), { readOnly: true }),
     write: (work) =>
       withTransaction(pool, url, async (tx) => {
         // the one sequencer: every append (and every consent recording that grows the dictionary) waits here

@@ -98,6 +98,28 @@ export function dictionaryAccess(tx: PostgresClient): DictionaryWrites {
           part,
         ])
       ).map((r) => r.data),
+    findRecord: async (part, hash, recordBytes) => {
+      // searched on the server: a partition of a large dictionary is hundreds of kilobytes, a text result doubles
+      // it, and the record wanted is 20 bytes. A match off a record boundary (two records' bytes) is checked here.
+      const rows = await rowsOf<{ at: number; record: Buffer }>(
+        tx,
+        `SELECT position($2::bytea IN data) - 1 AS at, substring(data FROM position($2::bytea IN data) FOR $3) AS record
+         FROM subject_dict WHERE part = $1 AND position($2::bytea IN data) > 0 ORDER BY chunk`,
+        [part, bytes(hash), recordBytes],
+      );
+      for (const r of rows) if (r.at % recordBytes === 0) return r.record;
+      if (rows.length === 0) return undefined;
+      // a misaligned match hid the real one (or there is none): read the partition
+      for (const data of (
+        await rowsOf<{ data: Buffer }>(tx, "SELECT data FROM subject_dict WHERE part = $1 ORDER BY chunk", [
+          part,
+        ])
+      ).map((r) => r.data))
+        for (let off = 0; off < data.length; off += recordBytes)
+          if (data.compare(hash, 0, hash.length, off, off + hash.length) === 0)
+            return data.subarray(off, off + recordBytes);
+      return undefined;
+    },
     allPartChunks: () =>
       pages(
         tx,

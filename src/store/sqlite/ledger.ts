@@ -2,10 +2,6 @@
 // BEGIN IMMEDIATE transactions, so one process appends at a time.
 import type Database from "better-sqlite3";
 import type {
-  ChainRow,
-  EntryRow,
-  EntryView,
-  HeadRow,
   HistoryRow,
   LedgerReads,
   LedgerStore,
@@ -13,85 +9,23 @@ import type {
   NewEntry,
   SetRow,
 } from "../../ports/ledger.js";
+import {
+  chainRow,
+  ENTRY_COLUMNS,
+  entryRow,
+  headRow,
+  type RawChain,
+  type RawEntry,
+  type RawHead,
+  type RawView,
+  view,
+} from "../ledger-rows.js";
 import type { SqliteDatabase } from "./database.js";
 import { dictionaryAccess, rows, statements } from "./subjects.js";
-
-interface RawEntry {
-  seq: number;
-  body: string;
-  leaf_hash: Buffer;
-  released_at: string;
-  recorded_at: string;
-  kind: "release" | "prune";
-  agreement_id: string;
-  recipient_id: string;
-  subject_count: number;
-  chain_ord: number;
-  summary_id: number | null;
-  pruned_at: string | null;
-}
-interface RawHead {
-  size: number;
-  root: Buffer;
-  leaf_hash: Buffer;
-  time: string;
-  key_id: string;
-  signature: string;
-}
-interface RawChain {
-  chain: string;
-  first_seq: number;
-  last_seq: number;
-  releases: number;
-  head: Buffer;
-}
-
-const entryRow = (r: RawEntry): EntryRow => ({
-  seq: r.seq,
-  body: r.body,
-  leafHash: r.leaf_hash,
-  releasedAt: r.released_at,
-  recordedAt: r.recorded_at,
-  kind: r.kind,
-  agreementId: r.agreement_id,
-  recipientId: r.recipient_id,
-  subjectCount: r.subject_count,
-  chainOrd: r.chain_ord,
-  summaryId: r.summary_id,
-  prunedAt: r.pruned_at,
-});
-const headRow = (r: RawHead): HeadRow => ({
-  size: r.size,
-  root: r.root,
-  leafHash: r.leaf_hash,
-  time: r.time,
-  keyId: r.key_id,
-  signature: r.signature,
-});
-const chainRow = (r: RawChain): ChainRow => ({
-  chain: r.chain,
-  firstSeq: r.first_seq,
-  lastSeq: r.last_seq,
-  releases: r.releases,
-  head: r.head,
-});
-const view = (r: {
-  seq: number;
-  kind: "release" | "prune";
-  body: string;
-  pruned_at: string | null;
-}): EntryView => ({
-  seq: r.seq,
-  kind: r.kind,
-  body: r.body,
-  prunedAt: r.pruned_at,
-});
 
 /** The ledger's reads and writes on one connection. */
 function access(db: Database.Database): LedgerWrites {
   const q = statements(db);
-  const ENTRY_COLUMNS =
-    "seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord, summary_id, pruned_at";
   return {
     entryCount: async () =>
       (q("SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM ledger_entries").get() as { n: number }).n,
@@ -114,7 +48,7 @@ function access(db: Database.Database): LedgerWrites {
       ).map((r) => ({ seq: r.seq, body: r.body, leafHash: r.leaf_hash })),
     entry: async (seq) => {
       const r = q("SELECT seq, kind, body, pruned_at FROM ledger_entries WHERE seq = ?").get(seq) as
-        | Parameters<typeof view>[0]
+        | RawView
         | undefined;
       return r ? view(r) : undefined;
     },
@@ -130,7 +64,7 @@ function access(db: Database.Database): LedgerWrites {
         args.push(before);
       }
       const sql = `SELECT seq, kind, body, pruned_at FROM ledger_entries ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq DESC LIMIT ?`;
-      return (q(sql).all(...args, limit) as Parameters<typeof view>[0][]).map(view);
+      return (q(sql).all(...args, limit) as RawView[]).map(view);
     },
     releaseBodies: async ({ agreement, limit }) =>
       agreement

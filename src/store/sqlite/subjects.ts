@@ -36,6 +36,15 @@ export function dictionaryAccess(q: (sql: string) => Database.Statement): Dictio
         | undefined) ?? undefined,
     partChunks: async (part) =>
       q("SELECT data FROM subject_dict WHERE part = ? ORDER BY chunk").pluck().all(part) as Buffer[],
+    findRecord: async (part, hash, recordBytes) => {
+      for (const data of q("SELECT data FROM subject_dict WHERE part = ? ORDER BY chunk")
+        .pluck()
+        .all(part) as Buffer[])
+        for (let off = 0; off < data.length; off += recordBytes)
+          if (data.compare(hash, 0, hash.length, off, off + hash.length) === 0)
+            return data.subarray(off, off + recordBytes);
+      return undefined;
+    },
     allPartChunks: () => rows(q("SELECT part, chunk, data FROM subject_dict ORDER BY part, chunk").iterate()),
     putPartChunks: async (chunks) => {
       const put = q("INSERT OR REPLACE INTO subject_dict (part, chunk, data) VALUES (?, ?, ?)");
