@@ -265,6 +265,8 @@ function successCases(): [
       }),
     ],
     ["ledger log", () => ({ args: ["ledger", "log", "-w", ws] })],
+    ["db migrate", () => ({ args: ["db", "migrate", "-w", ws] })],
+    ["db status", () => ({ args: ["db", "status", "-w", ws] })],
     ["ledger show", () => ({ args: ["ledger", "show", "0", "-w", ws] })],
     ["ledger subject", () => ({ args: ["ledger", "subject", made.subject, "-w", ws] })],
     [
@@ -412,6 +414,16 @@ function badCases(): Record<string, { args: string[]; code: string; env?: Record
     link: { args: ["link", at("customers.csv"), made.released, "--max-link-share", "2"], code: "bad_option" },
     "audit-hash": { args: ["audit-hash", at("digests.csv"), "-c", "phone"], code: "no_such_column" },
     "ledger log": { args: ["ledger", "log", "-w", ws], code: "keyring_missing", env: none },
+    "db migrate": {
+      args: ["db", "migrate", "-w", ws],
+      code: "bad_store",
+      env: { JIKIMI_DATABASE_URL: "mysql://db.example/jikimi" },
+    },
+    "db status": {
+      args: ["db", "status", "-w", ws],
+      code: "store_unreachable",
+      env: { JIKIMI_DATABASE_URL: "postgres://jikimi@127.0.0.1:1/jikimi" },
+    },
     "ledger show": { args: ["ledger", "show", "999", "-w", ws], code: "no_such_entry" },
     "ledger subject": { args: ["ledger", "subject", "-w", ws], code: "missing_argument" },
     "ledger receipt": { args: ["ledger", "receipt", made.subject, "-w", ws], code: "missing_option" },

@@ -1,4 +1,4 @@
-// the lock contract (src/store/lock.ts): one holder across processes, the owner named to the refused, a SIGKILLed
+// the lock contract (src/io/lock.ts): one holder across processes, the owner named to the refused, a SIGKILLed
 // holder's lock free at once, a normal exit releases it; the keyring's change lock is the same lock.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { initKeyring, rotateKey } from "../src/crypto/keyring.js";
 import { JikimiError } from "../src/errors.js";
-import { lockOwner, takeLock } from "../src/store/lock.js";
+import { lockOwner, takeLock } from "../src/io/lock.js";
 import { ROOT, tempDir } from "./support/cli.js";
 
 const HOLDER = join(ROOT, "test", "support", "lock-holder.mjs");
@@ -36,7 +36,7 @@ const exited = (child: ChildProcessWithoutNullStreams) =>
     else child.on("exit", (code) => resolve(code));
   });
 
-const refused = () => new JikimiError("busy", "busy");
+const refused = () => new JikimiError("share_running", "busy");
 
 describe("takeLock", () => {
   it("lets one process hold it; the next is refused at once and told who holds it", async () => {
@@ -50,7 +50,7 @@ describe("takeLock", () => {
     // in this process too: the owner is named, with the time it started
     const e = (() => {
       try {
-        takeLock(base, (o) => new JikimiError("busy", `${o?.pid}`));
+        takeLock(base, (o) => new JikimiError("share_running", `${o?.pid}`));
       } catch (x) {
         return x as JikimiError;
       }

@@ -20,7 +20,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deriveKey } from "../src/crypto/derive.js";
 import { loadKeyring } from "../src/crypto/keyring.js";
 import { JikimiError } from "../src/errors.js";
-import { takeLock } from "../src/store/lock.js";
+import { takeLock } from "../src/io/lock.js";
 import { type CliRun, jikimi, ROOT, tempDir } from "./support/cli.js";
 import { consentingTemplate } from "./support/template.js";
 
@@ -681,7 +681,7 @@ describe("share: one run per agreement", () => {
   it("a lock held by a live process refuses the run with exit 2 and leaves the lock and the out folder untouched", () => {
     const c = newCase();
     // the lock is an OS lock on <agreement>.lock.db; c.lock beside it names the owner for the message
-    const held = takeLock(c.lock.slice(0, -".lock".length), () => new JikimiError("busy", "busy"));
+    const held = takeLock(c.lock.slice(0, -".lock".length), () => new JikimiError("share_running", "busy"));
     const r = c.run(c.share(c.input));
     held.release();
     expect(r.status).toBe(2);

@@ -9,10 +9,10 @@ import { processLocks } from "../src/cli/adapters/run-locks.js";
 import { share } from "../src/engine/share.js";
 import { JikimiError } from "../src/errors.js";
 import { folderSink } from "../src/io/folder-sink.js";
+import { takeLock } from "../src/io/lock.js";
 import { fileSource } from "../src/io/record-source.js";
 import { diskReader } from "../src/io/workspace-reader.js";
 import { loadWorkspace } from "../src/model/load.js";
-import { takeLock } from "../src/store/lock.js";
 import { shareWorkspace } from "./support/share-workspace.js";
 
 const dirs: string[] = [];
@@ -135,7 +135,7 @@ describe("share under contention and bad rows", () => {
   it("refuses a second run of the same agreement while one holds the lock", async () => {
     const s = await setup();
     const base = join(s.ws, ".jikimi", "locks", "nsf-credit-feed");
-    const held = takeLock(base, () => new JikimiError("busy", "busy"));
+    const held = takeLock(base, () => new JikimiError("share_running", "busy"));
     await expect(share({ ...s.base, agreement: "nsf-credit-feed", at: AT })).rejects.toThrow(
       new RegExp(`another release of "nsf-credit-feed" is running \\(process ${process.pid} since `),
     );

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { ExitCode } from "../src/errors.js";
+import { ExitCode } from "../src/cli/exit-codes.js";
 import { exampleWorkspace, jikimi, tempDir } from "./support/cli.js";
 
 const cleanups: (() => void)[] = [];

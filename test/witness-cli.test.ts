@@ -3,9 +3,9 @@
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { openWitness } from "../src/app/witness.js";
 import { verifyCosignatures } from "../src/witness/cosignature.js";
 import { formatAddCheckpoint } from "../src/witness/request.js";
-import { openWitness } from "../src/witness/state.js";
 import { jikimi, tempDir } from "./support/cli.js";
 import { rng } from "./support/random.js";
 import { TestLog } from "./support/witness-log.js";

@@ -5,13 +5,13 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { initWitness, openWitness, type WitnessState } from "../src/app/witness.js";
 import { openNote, verifierFromVkey } from "../src/ledger/note/signed-note.js";
 import { collectCosignatures } from "../src/witness/client.js";
 import { verifyCosignatures } from "../src/witness/cosignature.js";
 import type { WitnessPolicy } from "../src/witness/policy.js";
 import { formatAddCheckpoint } from "../src/witness/request.js";
 import { type ListeningWitness, listenWitness, witnessApp } from "../src/witness/server.js";
-import { initWitness, openWitness, type WitnessState } from "../src/witness/state.js";
 import { tempDir } from "./support/cli.js";
 import { rng } from "./support/random.js";
 import { seedOf, TestLog } from "./support/witness-log.js";

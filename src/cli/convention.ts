@@ -3,8 +3,7 @@
 // `--out-dir DIR` for a folder. Old flags (`--json`, share's `--format csv` and `-o DIR`, ...) keep working for one
 // release: the hook moves their value to the new option and prints a notice on stderr. docs/cli.md describes it.
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { JikimiError } from "../errors.js";
-import { t } from "../i18n/index.js";
+import { JikimiError, t } from "../public/base.js";
 import { type OutputFormat, setOutputFormat } from "./output.js";
 
 /** Finds an old flag's use on a parsed command, moves its value to the new option and names both for the notice. */

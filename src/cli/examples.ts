@@ -2,7 +2,7 @@
 // adds them after registration, so a verb's file never carries its own. test/cli-help.test.ts fails for a
 // command without one.
 import type { Command } from "commander";
-import { t } from "../i18n/index.js";
+import { t } from "../public/base.js";
 import { commandTree } from "./command-tree.js";
 
 const VKEY = '--vkey "$(cat hanbit-pay.vkey)"';
@@ -125,6 +125,15 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "jikimi audit-hash partner-export.csv -c phone_sha256",
     "jikimi audit-hash partner-export.csv -c email_sha256 --candidates emails.txt --spaces birthdate",
   ],
+  db: [
+    "jikimi db status -w ./nsf",
+    "JIKIMI_DATABASE_URL=postgres://jikimi@db.internal/jikimi jikimi db migrate -w ./nsf",
+  ],
+  "db migrate": [
+    "jikimi db migrate -w ./nsf",
+    "JIKIMI_DATABASE_URL=postgres://jikimi@db.internal/jikimi jikimi db migrate -w ./nsf",
+  ],
+  "db status": ["jikimi db status -w ./nsf", "jikimi db status -w ./nsf --format json"],
   witness: [
     "jikimi witness init --dir ./witness --name witness.hanbitpay.example/w1",
     "jikimi witness serve --dir ./witness",

@@ -2,7 +2,7 @@
 // it meets while parsing (unknown option, missing argument, ...). The program is configured before its verbs
 // register, and every command inherits the configuration.
 import { type Argument, type Command, Help, type Option } from "commander";
-import { currentLanguage, t } from "../i18n/index.js";
+import { currentLanguage, t } from "../public/base.js";
 
 /** commander's "(choices: …, default: …)" with its two words in the output language. */
 function localiseExtra(text: string): string {

@@ -3,8 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
-import { JikimiError } from "../errors.js";
-import { type Language, resolveLanguage, t } from "../i18n/index.js";
+import { JikimiError, type Language, resolveLanguage, t } from "../public/base.js";
 
 /** The value of `--name v` or `--name=v` (or `-s v`) in argv, last one wins; undefined when absent. */
 function flagValue(argv: readonly string[], names: readonly string[]): string | undefined {

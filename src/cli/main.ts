@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// the jikimi command: parses arguments, calls the library, prints; exit codes come from errors.ts, the output
-// convention (formats, JSON errors, old flags) from convention.ts and output.ts.
+// the jikimi command: parses arguments, calls the library, prints; an error's exit code comes from its kind
+// (exit-codes.ts over errors/catalogue.ts), the output convention (formats, JSON errors, old flags) from
+// convention.ts and output.ts.
 import { Command } from "commander";
-import { ExitCode, JikimiError } from "../errors.js";
-import { setLanguage, t } from "../i18n/index.js";
+import { JikimiError, setLanguage, t } from "../public/base.js";
 import { registerCommands } from "./commands/index.js";
 import { applyConvention, commandPathOf, jsonRequested } from "./convention.js";
 import { attachExamples } from "./examples.js";
+import { ExitCode } from "./exit-codes.js";
 import { localiseHelp } from "./help.js";
 import { languageOf } from "./language.js";
 import { formatKnown, jsonOutput, reportError } from "./output.js";

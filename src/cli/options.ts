@@ -2,8 +2,7 @@
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { JikimiError } from "../errors.js";
-import { t } from "../i18n/index.js";
+import { JikimiError, t } from "../public/base.js";
 
 /** Adds -w/--workspace (default: $JIKIMI_WORKSPACE or the current folder). */
 export function workspaceOption(cmd: Command): Command {

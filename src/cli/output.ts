@@ -3,8 +3,8 @@
 // `--format json` an error is a JSON document on stdout too ({"error":{"code","message","hint"}}), with the text
 // line on stderr as always and the same exit code.
 import { CommanderError } from "commander";
-import { ExitCode, JikimiError } from "../errors.js";
-import { t } from "../i18n/index.js";
+import { JikimiError, t } from "../public/base.js";
+import { ExitCode, exitCodeOf } from "./exit-codes.js";
 import { commanderMessage } from "./help.js";
 import { snakeKeys } from "./snake-case.js";
 
@@ -70,6 +70,7 @@ export function errorDocument(error: unknown, command: string): { error: Record<
     const detail = error as JikimiError & { problems?: unknown; total?: unknown };
     if (Array.isArray(detail.problems)) extra.problems = detail.problems;
     if (typeof detail.total === "number") extra.total = detail.total;
+    if (error.details !== undefined) extra.details = error.details;
     return { error: { code: error.code, message: error.summary, hint: error.hint ?? null, ...extra } };
   }
   if (error instanceof CommanderError)
@@ -98,7 +99,7 @@ function commanderCode(error: CommanderError): string {
 
 /**
  * Reports an error the way the run's format asks: the text line on stderr always, the JSON document on stdout
- * under `--format json`; returns the exit code.
+ * under `--format json`; returns the exit code (from the error's kind: exit-codes.ts).
  * @example process.exitCode = reportError(error, "ledger verify", true);
  */
 export function reportError(error: unknown, command: string, json: boolean): number {
@@ -109,7 +110,7 @@ export function reportError(error: unknown, command: string, json: boolean): num
     exit = ExitCode.usage;
   } else if (error instanceof JikimiError) {
     process.stderr.write(`${t("common.error", { message: error.message })}\n`);
-    exit = error.exitCode;
+    exit = exitCodeOf(error.kind);
   } else {
     const name = error instanceof Error ? error.name : "unknown error";
     process.stderr.write(`${t("common.internal_error", { name })}\n`);

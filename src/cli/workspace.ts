@@ -1,6 +1,6 @@
 // the CLI's door to the services: opens the workspace named by -w (or the current folder) with the process's
 // environment, runs a command against it and closes it, whatever happens.
-import { openWorkspace, type WorkspaceSession } from "../index.js";
+import { openWorkspace, type WorkspaceSession } from "../public/workspace.js";
 import { workspaceDir } from "./options.js";
 
 /**

@@ -116,7 +116,7 @@ describe("importConsentFile", () => {
       `SUBJ-"0009",${P},grant,2024-01-01T00:00:00Z,app,`,
     ];
     const e = await problemsOf(importConsentFile(registry, file("bad.csv", rows.join("\n")), { now: NOW }));
-    expect(e.exitCode).toBe(2);
+    expect(e.kind).toBe("input");
     expect(e.total).toBe(7);
     expect(e.problems.map((p) => [p.row, p.field, p.code])).toEqual([
       [3, "action", "bad_value"],

@@ -267,7 +267,7 @@ describe("record", () => {
     }
     expect(error).toBeInstanceOf(ConsentInputError);
     const e = error as ConsentInputError;
-    expect(e.exitCode).toBe(2);
+    expect(e.kind).toBe("input");
     expect(e.problems.map((p) => [p.row, p.field, p.code])).toEqual([
       [2, "action", "bad_value"],
       [3, "at", "bad_format"],

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { JikimiError } from "../errors.js";
-import { takeLock } from "../store/lock.js";
+import { takeLock } from "../io/lock.js";
 import { deriveKey } from "./derive.js";
 import {
   initKeyring,
@@ -103,7 +103,7 @@ describe("rotateKey", () => {
     const before = readFileSync(path, "utf8");
     const e = failure(() => rotateKey(path, "ledger-subjects", NOW, PLAIN));
     expect(e.code).toBe("key_rotation_refused");
-    expect(e.exitCode).toBe(2);
+    expect(e.kind).toBe("input");
     expect(e.message).toMatch(/subject dictionary is keyed by it/);
     expect(e.message).toMatch(/split each subject's transfer history/);
     expect(readFileSync(path, "utf8")).toBe(before);
@@ -112,7 +112,7 @@ describe("rotateKey", () => {
   it("refuses to change a keyring another change holds the lock of", () => {
     const path = keyringFile();
     remember(initKeyring(path, NOW, PLAIN));
-    const held = takeLock(path, () => new JikimiError("busy", "busy"));
+    const held = takeLock(path, () => new JikimiError("share_running", "busy"));
     const e = failure(() => rotateKey(path, "master", NOW, PLAIN));
     expect(e.code).toBe("keyring_locked");
     expect(e.message).toContain(`process ${process.pid}`);
@@ -225,11 +225,11 @@ describe("sealing", () => {
     remember(initKeyring(path, NOW, SEALED));
     const missing = failure(() => loadKeyring(path, PLAIN));
     expect(missing.code).toBe("keyring_sealed");
-    expect(missing.exitCode).toBe(2);
+    expect(missing.kind).toBe("conflict");
     expect(missing.message).toMatch(/the keyring .* is sealed: set JIKIMI_KEYRING_PASSPHRASE/);
     const wrong = failure(() => loadKeyring(path, { JIKIMI_KEYRING_PASSPHRASE: "wrong passphrase!!" }));
     expect(wrong.code).toBe("keyring_passphrase_wrong");
-    expect(wrong.exitCode).toBe(2);
+    expect(wrong.kind).toBe("input");
     expect(wrong.message).toMatch(/the passphrase does not open the keyring/);
     expect(wrong.cause).toBeUndefined();
   });

@@ -4,7 +4,7 @@
 // secret removed for good; id, purpose, dates and an Ed25519 public key kept), and the whole file may be
 // sealed with a passphrase from $JIKIMI_KEYRING_PASSPHRASE (scrypt -> AES-256-GCM). Every write is
 // atomic (temporary file, fsync, rename) and leaves the file at mode 0600; changes take `<keyring>.lock.db`, an OS lock
-// the kernel drops when its holder dies (store/lock.ts), so a killed change never blocks the next one.
+// the kernel drops when its holder dies (io/lock.ts), so a killed change never blocks the next one.
 import {
   createCipheriv,
   createDecipheriv,
@@ -34,7 +34,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { z } from "zod";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { describeOwner, takeLock } from "../store/lock.js";
+import { describeOwner, takeLock } from "../io/lock.js";
 
 export const KEYRING_FORMAT = "jikimi-keyring/1";
 
@@ -130,8 +130,8 @@ function realPath(path: string): string {
 export function keyringPath(
   workspaceDir: string,
   configured: string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
+  env: NodeJS.ProcessEnv = {},
+  cwd: string = resolve("."),
 ): string {
   const fromEnv = env.JIKIMI_KEYRING !== undefined && env.JIKIMI_KEYRING !== "";
   const raw = fromEnv ? (env.JIKIMI_KEYRING as string) : configured;
@@ -214,7 +214,7 @@ export function generateKey(purpose: KeyPurpose, now: Date, taken: readonly KeyE
 }
 
 /** The passphrase in the environment, or undefined when unset or empty. */
-export function passphraseFrom(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function passphraseFrom(env: NodeJS.ProcessEnv = {}): string | undefined {
   const value = env[PASSPHRASE_ENV];
   return value === undefined || value === "" ? undefined : value;
 }
@@ -312,7 +312,7 @@ function validate<T>(path: string, value: unknown, schema: z.ZodType<T>): T {
 /** Writes `text` to `path` atomically at mode 0600; `exclusive` refuses to replace an existing file. */
 function writeAtomic(path: string, text: string, exclusive: boolean): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const tmp = `${path}.tmp-${randomBytes(8).toString("hex")}`;
   const fd = openSync(tmp, "wx", 0o600);
   try {
     writeSync(fd, text);
@@ -377,7 +377,7 @@ export function writeKeyring(path: string, file: KeyringFile, passphrase?: strin
 export function initKeyring(
   path: string,
   now: Date,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = {},
   purposes: readonly KeyPurpose[] = KEY_PURPOSES,
 ): Keyring {
   if (existsSync(path)) throw existsError(path);
@@ -431,7 +431,7 @@ function open(
  * $JIKIMI_KEYRING_PASSPHRASE.
  * @example const ring = loadKeyring(path); ring.active("master").id
  */
-export function loadKeyring(path: string, env: NodeJS.ProcessEnv = process.env): Keyring {
+export function loadKeyring(path: string, env: NodeJS.ProcessEnv = {}): Keyring {
   const raw = readRaw(path);
   return wrap(path, open(path, raw, env).file, raw.sealed);
 }
@@ -499,7 +499,7 @@ export function rotateKey(
   path: string,
   purpose: KeyPurpose,
   now: Date,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = {},
 ): Rotation {
   if (purpose === "ledger-subjects")
     throw new JikimiError("key_rotation_refused", t("crypto.keys.rotation_refused"), {
@@ -538,7 +538,7 @@ export interface ShredOptions {
  * @example shredKey(path, "master-1a2b3c4d", new Date())
  */
 export function shredKey(path: string, keyId: string, now: Date, options: ShredOptions = {}): Keyring {
-  return update(path, options.env ?? process.env, (file) => {
+  return update(path, options.env ?? {}, (file) => {
     const key = file.keys.find((k) => k.id === keyId);
     if (!key)
       throw new JikimiError("key_unknown", t("crypto.keys.unknown", { path, id: keyId }), {
@@ -587,7 +587,7 @@ function publicPart(path: string, key: KeyEntry): string {
  * Seals a plain keyring with $JIKIMI_KEYRING_PASSPHRASE (scrypt -> AES-256-GCM).
  * @example sealKeyring(path, { JIKIMI_KEYRING_PASSPHRASE: "correct horse battery" })
  */
-export function sealKeyring(path: string, env: NodeJS.ProcessEnv = process.env): Keyring {
+export function sealKeyring(path: string, env: NodeJS.ProcessEnv = {}): Keyring {
   const passphrase = passphraseFrom(env);
   if (passphrase === undefined)
     throw new JikimiError(
@@ -608,7 +608,7 @@ export function sealKeyring(path: string, env: NodeJS.ProcessEnv = process.env):
  * Opens a sealed keyring with $JIKIMI_KEYRING_PASSPHRASE and writes it back as plain JSON (mode 0600).
  * @example unsealKeyring(path)
  */
-export function unsealKeyring(path: string, env: NodeJS.ProcessEnv = process.env): Keyring {
+export function unsealKeyring(path: string, env: NodeJS.ProcessEnv = {}): Keyring {
   return withLock(path, () => {
     const raw = readRaw(path);
     if (!raw.sealed) throw new JikimiError("keyring_not_sealed", t("crypto.keyring.not_sealed", { path }));

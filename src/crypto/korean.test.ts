@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { JikimiError } from "../errors.js";
 import { withLanguage } from "../i18n/index.js";
-import { takeLock } from "../store/lock.js";
+import { takeLock } from "../io/lock.js";
 import { deriveKey } from "./derive.js";
 import { initKeyring, loadKeyring, rotateKey, shredKey } from "./keyring.js";
 
@@ -62,7 +62,7 @@ describe("keyring messages in Korean", () => {
     expect(shred.message).toBe(
       `${master}은(는) 사용 중인 master 키입니다: 파기하면 쓸 수 있는 master 키가 남지 않습니다. 먼저 교체하세요(\`jikimi keys rotate master\`). 그래도 파기하려면 --force를 주세요`,
     );
-    const held = takeLock(path, () => new JikimiError("busy", "busy"));
+    const held = takeLock(path, () => new JikimiError("share_running", "busy"));
     try {
       const locked = koFailure(() => rotateKey(path, "master", NOW, PLAIN));
       expect(locked.code).toBe("keyring_locked");

@@ -5,6 +5,7 @@
 // they signed still verify. Workspaces from before the split keep their signing key in the keyring until
 // `jikimi keys move-log-key` moves it; until then it is read from there.
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import {
@@ -33,8 +34,8 @@ export function logKeyPath(
   workspaceDir: string,
   keyringFile: string,
   configured: string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
+  env: NodeJS.ProcessEnv = {},
+  cwd: string = resolve("."),
 ): string {
   const fromEnv = env[LOG_KEY_ENV] !== undefined && env[LOG_KEY_ENV] !== "";
   if (fromEnv) return secretFilePath(workspaceDir, env[LOG_KEY_ENV] as string, cwd, "log_key");
@@ -63,7 +64,7 @@ function signingKeys(ring: Keyring | undefined): KeyEntry[] {
  * Opens the log signing key file, or falls back to the keyring's signing key for an older workspace.
  * @example const keys = openLogKeys(logKeyPath(dir, ring.path, undefined), ring); keys.signer()
  */
-export function openLogKeys(path: string, keyring: Keyring, env: NodeJS.ProcessEnv = process.env): LogKeys {
+export function openLogKeys(path: string, keyring: Keyring, env: NodeJS.ProcessEnv = {}): LogKeys {
   const own = existsSync(path) ? loadKeyring(path, env) : undefined;
   const source = own ?? keyring;
   const byId = new Map<string, KeyEntry>();
@@ -89,7 +90,7 @@ export function openLogKeys(path: string, keyring: Keyring, env: NodeJS.ProcessE
  * Creates the log signing key file with one active Ed25519 key (mode 0600, sealed when the keyring's passphrase
  * is set); never overwrites.
  */
-export function initLogKey(path: string, now: Date, env: NodeJS.ProcessEnv = process.env): Keyring {
+export function initLogKey(path: string, now: Date, env: NodeJS.ProcessEnv = {}): Keyring {
   return initKeyring(path, now, env, ["ledger-signing"]);
 }
 
@@ -101,7 +102,7 @@ export function initLogKey(path: string, now: Date, env: NodeJS.ProcessEnv = pro
 export function moveSigningKeys(
   keyringFile: string,
   path: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = {},
 ): { moved: string[] } {
   return update(keyringFile, env, (file: KeyringFile) => {
     const signing = file.keys.filter((k) => k.purpose === "ledger-signing");

@@ -3,7 +3,7 @@
 // rules, the volume guards and consent as of its release time. A hold needs a recorded override.
 import type { ConsentRegistry } from "../consent/index.js";
 import type { Keyring } from "../crypto/keyring.js";
-import { ExitCode, JikimiError } from "../errors.js";
+import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import type { WorkspaceReader } from "../io/workspace-reader.js";
 import type { Release } from "../ledger/entry.js";
@@ -80,9 +80,7 @@ export async function recordRelease(req: RecordRequest): Promise<AppendResult> {
       held.push(t("engine.record.no_consent", { missing, count, purpose, at: plan.declared.released_at }));
   }
   if (held.length > 0 && release.override === undefined)
-    throw new JikimiError("held", t("engine.record.held", { list: held.map((h) => `  - ${h}`).join("\n") }), {
-      exitCode: ExitCode.held,
-    });
+    throw new JikimiError("held", t("engine.record.held", { list: held.map((h) => `  - ${h}`).join("\n") }));
   return await req.ledger.appendHashes(
     {
       ...release,

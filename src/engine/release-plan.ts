@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { type DeriveParams, deriveKey, masterIdOf } from "../crypto/derive.js";
 import type { Keyring } from "../crypto/keyring.js";
-import { ExitCode, JikimiError } from "../errors.js";
+import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { type Release, type Scope, scopeDigest } from "../ledger/entry.js";
 import type { Agreement, CheckedPhase, Workspace } from "../model/workspace.js";
@@ -79,7 +79,7 @@ export function planRelease(input: ReleasePlanInput): ReleasePlan {
         count: errors.length,
         codes: [...new Set(errors.map((e) => e.code))].join(", "),
       }),
-      { hint: t("engine.plan.refused_hint"), exitCode: ExitCode.findings },
+      { hint: t("engine.plan.refused_hint") },
     );
   const dataset = input.workspace.datasets.get(a.dataset)?.value;
   const recipient = input.workspace.recipients.get(a.recipient)?.value;
@@ -90,9 +90,7 @@ export function planRelease(input: ReleasePlanInput): ReleasePlan {
     (p) => (p.from === undefined || p.from <= today) && (p.until === undefined || today < p.until),
   );
   if (a.phases && !phase)
-    throw new JikimiError("no_phase", t("engine.plan.no_phase", { id: a.id, day: today }), {
-      exitCode: ExitCode.held,
-    });
+    throw new JikimiError("no_phase", t("engine.plan.no_phase", { id: a.id, day: today }));
   const keys = new Map<string, { pseudonym?: Uint8Array; token?: Uint8Array }>();
   const keyIds = new Map<string, string>();
   for (const field of Object.keys(a.fields)) {

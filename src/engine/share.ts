@@ -5,7 +5,7 @@
 // run fails or is held.
 import { randomBytes } from "node:crypto";
 import { type Signer, signerFrom } from "../crypto/signing.js";
-import { ExitCode, JikimiError } from "../errors.js";
+import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { csvField } from "../io/records/csv-writer.js";
 import type { AppendResult } from "../ledger/ledger.js";
@@ -77,9 +77,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       req.witness?.awaiting,
     );
     if (recovered?.action === "waiting")
-      throw new JikimiError("release_awaits_witnesses", describeRecovery(recovered), {
-        exitCode: ExitCode.held,
-      });
+      throw new JikimiError("release_awaits_witnesses", describeRecovery(recovered));
     // room 1, source -> room 3, blocks: read, transform on the worker threads, add up in file order into the drafts
     const run = req.sink.begin(a.id, runId, dryRun);
     const drafts = draftRelease(run, req.sink.describe(), mode, dryRun);

@@ -92,7 +92,7 @@ export async function openFileTarget(path: string): Promise<OutputTarget> {
   const inPlace = existing !== undefined && !existing.isFile();
   const temp = inPlace
     ? path
-    : join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    : join(dirname(resolve(path)), `.${basename(path)}.${randomBytes(8).toString("hex")}.tmp`);
   const stream = createWriteStream(temp, { flags: inPlace ? "w" : "wx" });
   const writer = new BackpressureWriter(stream);
   await writer.until((done) => stream.once("open", done));

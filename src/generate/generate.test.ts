@@ -99,10 +99,10 @@ describe("generate", () => {
         out,
         threads: 1,
         onProgress: (done) => {
-          if (done > 100_000) throw new JikimiError("stop", "stopped by the test");
+          if (done > 100_000) throw new JikimiError("write_failed", "stopped by the test");
         },
       });
-    expect((await rejection(failing)).code).toBe("stop");
+    expect((await rejection(failing)).code).toBe("write_failed");
     const left = await readdir(dir);
     expect(left.filter((f) => f.includes("failed"))).toEqual([]);
   });
@@ -121,7 +121,7 @@ describe("generate", () => {
         onProgress: () => stop.abort(),
       });
     const error = await rejection(run);
-    expect([error.code, error.exitCode]).toEqual(["interrupted", 130]);
+    expect([error.code, error.kind]).toEqual(["interrupted", "interrupted"]);
     expect((await readdir(dir)).filter((f) => f.includes("interrupted"))).toEqual([]);
   });
 
@@ -131,7 +131,7 @@ describe("generate", () => {
         generate({ kind: "customers", rows, format: "csv", out: join(dir, "x.csv") }),
       );
       expect(error.code).toBe("invalid_rows");
-      expect(error.exitCode).toBe(2);
+      expect(error.kind).toBe("input");
       expect(error.message).toContain("--rows");
     }
   });
@@ -142,7 +142,7 @@ describe("generate", () => {
       generate({ kind: "customers", rows: 10, format: "csv", out: missing }),
     );
     expect(error.code).toBe("output_unwritable");
-    expect(error.exitCode).toBe(2);
+    expect(error.kind).toBe("input");
     expect(error.message).toContain(missing);
     expect(error.message).toContain("does not exist");
     await writeFile(join(dir, "plain"), "");
@@ -175,6 +175,6 @@ describe("parseGenerateArgs", () => {
     [{ kind: "customers", rows: "5", out: "x.csv", seed: "-1" }, "invalid_seed"],
     [{ kind: "payments", rows: "5", out: "x.csv", customers: "0" }, "invalid_customers"],
   ])("rejects %o with %s", (raw, code) => {
-    expect(() => parseGenerateArgs(raw)).toThrow(expect.objectContaining({ code, exitCode: 2 }));
+    expect(() => parseGenerateArgs(raw)).toThrow(expect.objectContaining({ code, kind: "input" }));
   });
 });

@@ -92,7 +92,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
           target.label === "-"
             ? t("generate.interrupted_stream")
             : t("generate.interrupted_file", { file: target.label });
-        throw new JikimiError("interrupted", message, { exitCode: 130 });
+        throw new JikimiError("interrupted", message);
       }
       const chunk = await source.get(chunkIndex);
       await target.write(chunk);

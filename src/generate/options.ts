@@ -39,9 +39,12 @@ export function parseWholeNumber(text: string): number | undefined {
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
+/** The flags that take a whole number. */
+export type WholeFlag = "--rows" | "--seed" | "--customers" | "--threads";
+
 /** Returns value if it is a whole number in [min, max], else throws a JikimiError naming the flag. */
 export function checkWhole(
-  flag: string,
+  flag: WholeFlag,
   value: number,
   min: number,
   max: number,
@@ -49,9 +52,8 @@ export function checkWhole(
   shown = String(value),
 ): number {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    const code = `invalid_${flag.replace(/^--/, "")}`;
     throw new JikimiError(
-      code,
+      `invalid_${flag.slice(2) as "rows" | "seed" | "customers" | "threads"}`,
       t("generate.options.not_whole", {
         flag,
         min: min.toLocaleString("en-US"),
@@ -64,7 +66,7 @@ export function checkWhole(
   return value;
 }
 
-function wholeNumber(flag: string, text: string, min: number, max: number, example: string): number {
+function wholeNumber(flag: WholeFlag, text: string, min: number, max: number, example: string): number {
   return checkWhole(flag, parseWholeNumber(text) ?? Number.NaN, min, max, example, text);
 }
 

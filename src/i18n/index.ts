@@ -128,7 +128,7 @@ export function isLanguage(value: string): value is Language {
 export function resolveLanguage(
   flag: string | undefined,
   workspace: string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<Record<string, string | undefined>>,
 ): Language | undefined {
   if (flag !== undefined) return isLanguage(flag) ? flag : undefined;
   if (workspace !== undefined && isLanguage(workspace)) return workspace;

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { Signer } from "../crypto/signing.js";
-import { ExitCode, JikimiError } from "../errors.js";
+import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import type { EntryView, LedgerReads, LedgerStore, LedgerWrites } from "../ports/ledger.js";
 import { type Checkpoint, headBytes, signCheckpoint } from "./checkpoint.js";
@@ -181,14 +181,12 @@ export class Ledger {
       for (const [i, row] of rows.entries()) {
         if (row.seq !== from + i || row.leafHash.length !== 32)
           throw new JikimiError("ledger_corrupt", t("ledger.errors.head_mismatch"), {
-            exitCode: ExitCode.findings,
             hint: t("ledger.hint.verify"),
           });
         this.leaves.push(row.leafHash);
       }
       if (rows.length !== end - from)
         throw new JikimiError("ledger_corrupt", t("ledger.errors.head_mismatch"), {
-          exitCode: ExitCode.findings,
           hint: t("ledger.hint.verify"),
         });
     }
@@ -326,7 +324,6 @@ export class Ledger {
     const last = await tx.lastHead();
     if ((last?.size ?? 0) !== seq || (last && !hashEquals(this.tree.root(), last.root)))
       throw new JikimiError("ledger_corrupt", t("ledger.errors.head_mismatch"), {
-        exitCode: ExitCode.findings,
         hint: t("ledger.hint.verify"),
       });
     const recordedAt = await this.recordedAt(now, tx);
@@ -366,7 +363,6 @@ export class Ledger {
       const timeHeld = await this.timeHolds(release.agreement.id, release.released_at, now, tx);
       if (timeHeld.length > 0 && release.override === undefined)
         throw new JikimiError("release_time_refused", t("ledger.errors.nothing_recorded"), {
-          exitCode: ExitCode.held,
           hint: timeHeld.join("; "),
         });
       const { set, added } = await subjectsOf(tx);
@@ -677,7 +673,6 @@ export class Ledger {
     const last = await tx.lastHead();
     if ((last?.size ?? 0) !== this.tree.size || (last && !hashEquals(this.tree.root(), last.root)))
       throw new JikimiError("ledger_corrupt", t("ledger.errors.leaves_not_head"), {
-        exitCode: ExitCode.findings,
         hint: t("ledger.hint.verify"),
       });
   }

@@ -7,7 +7,7 @@ import { t } from "../i18n/index.js";
 import { csvBlocks, headerColumns } from "../io/records/csv-blocks.js";
 import { tableOfCsvBlock } from "../io/records/csv-table.js";
 import { BlockError, fieldEnd, fieldStart } from "../io/records/field-table.js";
-import { fileChunks, formatOf, openReader } from "../io/records/index.js";
+import { fileChunks, formatOf, openReader, stdinOf } from "../io/records/index.js";
 import type { RecordFormat } from "../io/records/types.js";
 import { RiskAccumulator, type RiskReport } from "./accumulator.js";
 import type { ByteInterner } from "./tables.js";
@@ -22,6 +22,8 @@ export interface RiskFileOptions {
   /** the population the file was drawn from, with the same QI columns: enables journalist risk */
   population?: string;
   populationFormat?: RecordFormat;
+  /** where a path of "-" reads from (the adapter passes its stdin) */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 /** A risk report plus what was left out of it. */
@@ -54,7 +56,7 @@ export async function analyseRisk(path: string, options: RiskFileOptions): Promi
   const sens = acc.sensitiveInterner;
   const wanted = sens === undefined ? [...options.qi] : [...options.qi, options.sensitive as string];
   const interners = sens === undefined ? acc.interners : [...acc.interners, sens];
-  const read = await internFile(path, options.format, wanted, interners, true, (ids) =>
+  const read = await internFile(path, options.format, wanted, interners, true, options.stdin, (ids) =>
     acc.addIds(ids, sens === undefined ? -1 : (ids[q] as number)),
   );
   const out: RiskAnalysis = {
@@ -68,6 +70,7 @@ export async function analyseRisk(path: string, options: RiskFileOptions): Promi
       options.qi,
       acc.interners,
       false,
+      options.stdin,
       (ids, missing) => acc.populationIds(missing ? undefined : ids),
     );
     out.report = acc.report({ subsets: options.subsets === true });
@@ -101,6 +104,7 @@ async function internFile(
   wanted: readonly string[],
   interners: readonly ByteInterner[],
   insert: boolean,
+  stdin: AsyncIterable<Uint8Array> | undefined,
   onRecord: (ids: Int32Array, missing: boolean) => void,
 ): Promise<{ records: number; bad: number }> {
   const kind = formatOf(path, format);
@@ -111,7 +115,7 @@ async function internFile(
   if (kind === "csv") {
     let columns: string[] = [];
     let at: number[] = [];
-    const blocks = csvBlocks(path === "-" ? process.stdin : fileChunks(path), {
+    const blocks = csvBlocks(path === "-" ? stdinOf(stdin) : fileChunks(path), {
       name,
       onHeader: (header) => {
         columns = headerColumns(header, name);
@@ -159,7 +163,7 @@ async function internFile(
     return { records, bad };
   }
   let at: number[] | undefined;
-  for await (const batch of openReader(path, kind)) {
+  for await (const batch of openReader(path, kind, stdin === undefined ? {} : { stdin })) {
     at ??= columnIndexes(name, batch.columns, wanted);
     bad += batch.bad.length;
     for (const row of batch.rows) {

@@ -8,7 +8,7 @@
 // every message still running), and CTR keystream is AES-ECB over counter blocks, one call per batch.
 // The single-value decrypt uses node's aes-*-ctr, so the tests cross-check the two CTR paths.
 import { type Cipher, createCipheriv, createDecipheriv, timingSafeEqual } from "node:crypto";
-import { ExitCode, JikimiError } from "../errors.js";
+import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 
 /** Doubling in GF(2^128) (RFC 5297 `dbl`), from `src` into `dst` (may alias). */
@@ -39,7 +39,6 @@ export class SivKey {
     if (key.length !== 32 && key.length !== 64)
       throw new JikimiError("token_key_length", t("engine.transform.siv_key", { length: key.length }), {
         hint: t("engine.transform.siv_key_hint"),
-        exitCode: ExitCode.internal,
       });
     const half = key.length / 2;
     const algorithm = half === 16 ? "aes-128-ecb" : "aes-256-ecb";

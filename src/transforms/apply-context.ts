@@ -1,6 +1,6 @@
 // what a compiled transform works with: the column function's shape, the keys it may get, and how it
 // reports a row it cannot transform. Contract: a problem names the row, the field and a code, never the value.
-import { ExitCode, JikimiError } from "../errors.js";
+import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 
 /**
@@ -66,6 +66,5 @@ export function requireKey(
   throw new JikimiError(
     "transform_key_missing",
     t("engine.transform.key_missing", { transform, field: context.field ?? "?" }),
-    { exitCode: ExitCode.internal },
   );
 }

@@ -5,7 +5,7 @@
 // join every missing row); a value that normalises to nothing becomes "" with problem "normalised_empty".
 import { z } from "zod";
 import { hmacBatch, hmacKey } from "../crypto/sha256/index.js";
-import { ExitCode, JikimiError } from "../errors.js";
+import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { type ApplyContext, type ColumnTransform, reporter, requireKey } from "./apply-context.js";
 import { ByteSink, base64Slot, encodeColumn, utf8Into } from "./column-codec.js";
@@ -97,7 +97,7 @@ export function compilePseudonym(
     throw new JikimiError(
       "transform_key_length",
       t("engine.transform.pseudonym_key", { length: key.length }),
-      { hint: t("engine.transform.pseudonym_key_hint"), exitCode: ExitCode.internal },
+      { hint: t("engine.transform.pseudonym_key_hint") },
     );
   const k = hmacKey(key);
   const report = reporter(context);

@@ -3,7 +3,7 @@
 // cosignature, and say when a release is witnessed (a checkpoint covering it holds the quorum). A witness that
 // refuses because the history it cosigned was rewritten stops the gateway loudly: that is the one event this
 // whole mechanism exists to catch.
-import { ExitCode, JikimiError } from "../errors.js";
+import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import type { Ledger } from "../ledger/ledger.js";
 import { fromHex } from "../ledger/merkle/index.js";
@@ -74,7 +74,7 @@ export async function witnessLog(
           .map((f) => t("witness.fork.refused", { witness: f.witness, size, reason: f.reason }))
           .join("; "),
       }),
-      { exitCode: ExitCode.findings, hint: t("witness.fork.stop_hint") },
+      { hint: t("witness.fork.stop_hint") },
     );
   return {
     size,

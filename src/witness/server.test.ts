@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/cli.js";
 import { seedOf, TestLog } from "../../test/support/witness-log.js";
+import { initWitness, openWitness } from "../app/witness.js";
 import { checkpointText } from "../ledger/note/checkpoint.js";
 import { signNote } from "../ledger/note/signed-note.js";
 import { verifyCosignatures } from "./cosignature.js";
 import { formatAddCheckpoint } from "./request.js";
 import { witnessApp } from "./server.js";
-import { initWitness, openWitness } from "./state.js";
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {

@@ -3,10 +3,11 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDir } from "../../test/support/cli.js";
 import { seedOf, TestLog } from "../../test/support/witness-log.js";
+import { initWitness, openWitness } from "../app/witness.js";
 import { verifyConsistency } from "../ledger/merkle/verify-proof.js";
 import { signerFromSeed } from "../ledger/note/signed-note.js";
 import { cosignerFromSeed } from "./cosignature.js";
-import { DB_FILE, initWitness, KEY_FILE, openWitness } from "./state.js";
+import { DB_FILE, KEY_FILE } from "./state.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

@@ -19,12 +19,11 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
-import { JikimiError } from "../errors.js";
+import { type ErrorCode, JikimiError } from "../errors.js";
 import { type MessageKey, type MessageParams, t } from "../i18n/index.js";
 import { EMPTY_ROOT, hashEquals } from "../ledger/merkle/hash.js";
 import { keyId, signerFromSeed, verifierFromVkey } from "../ledger/note/signed-note.js";
 import type { WitnessEvidence, WitnessedLog, WitnessStore } from "../ports/witness.js";
-import { openSqliteWitnessStore } from "../store/sqlite/witness.js";
 import { type Cosigner, cosignerFromSeed } from "./cosignature.js";
 
 export const KEY_FILE = "witness.key";
@@ -72,7 +71,7 @@ export interface WitnessState {
 
 /** A JikimiError whose summary is `key` and whose hint, when the catalogue has one, is `key`_hint. */
 function failure(
-  code: string,
+  code: ErrorCode,
   key: MessageKey,
   params: MessageParams = {},
   options: { hint?: MessageKey; cause?: unknown } = {},
@@ -145,7 +144,8 @@ function parseKeyText(text: string, file: string): Cosigner {
 export async function initWitness(
   dir: string,
   name: string,
-  seed: Uint8Array = randomBytes(32),
+  seed: Uint8Array,
+  store: (file: string) => WitnessStore | Promise<WitnessStore>,
 ): Promise<{ vkey: string }> {
   privateFolder(dir);
   const file = join(dir, KEY_FILE);
@@ -159,7 +159,7 @@ export async function initWitness(
     );
   if (existsSync(file)) throw exists();
   // written whole to a temporary file, then hard-linked: link fails on an existing name, so a key is never overwritten
-  const tmp = join(dir, `.${KEY_FILE}.${process.pid}.${randomBytes(4).toString("hex")}`);
+  const tmp = join(dir, `.${KEY_FILE}.${randomBytes(8).toString("hex")}`);
   try {
     const fd = openSync(tmp, "wx", 0o600);
     try {
@@ -180,7 +180,7 @@ export async function initWitness(
   } finally {
     rmSync(tmp, { force: true });
   }
-  await (await openWitness(dir)).close();
+  await (await openWitness(dir, { store })).close();
   return { vkey: cosignerFromSeed(name, seed).vkey };
 }
 
@@ -235,21 +235,18 @@ function judge(
 }
 
 /**
- * Opens a witness folder made by `initWitness`, its database behind the WitnessStore port (SQLite's witness.db
- * unless `store` opens another). `busyTimeoutMs` is how long an update waits for another process's.
- * @example const state = await openWitness("/srv/witness"); await state.latest("ledger.example/log"); await state.close();
+ * Opens a witness folder made by `initWitness`, its database behind the WitnessStore port: `store` opens it (the
+ * services' openWitness in app/witness.ts passes SQLite's witness.db).
+ * @example const state = await openWitness("/srv/witness", { store: (file) => openSqliteWitnessStore(file) });
  */
 export async function openWitness(
   dir: string,
-  options: { busyTimeoutMs?: number; store?: (file: string) => WitnessStore | Promise<WitnessStore> } = {},
+  options: { store: (file: string) => WitnessStore | Promise<WitnessStore> },
 ): Promise<WitnessState> {
   privateFolder(dir);
   const cosigner = loadKey(dir);
   const file = join(dir, DB_FILE);
-  const { busyTimeoutMs } = options;
-  const opener =
-    options.store ??
-    ((f: string) => openSqliteWitnessStore(f, busyTimeoutMs === undefined ? {} : { busyTimeoutMs }));
+  const opener = options.store;
   const store = await opener(file);
   const busy = (e: unknown) =>
     failure("witness_busy", "witness.state.busy", { file }, { hint: "witness.state.busy_hint", cause: e });

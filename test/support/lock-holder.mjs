@@ -2,7 +2,7 @@
 // until killed, or until stdin closes (then releases and exits 0). Prints "held" or "busy: <message>".
 
 import { JikimiError } from "../../dist/errors.js";
-import { takeLock } from "../../dist/store/lock.js";
+import { takeLock } from "../../dist/io/lock.js";
 
 const base = process.argv[2];
 try {

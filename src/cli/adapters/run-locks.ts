@@ -1,9 +1,9 @@
 // the process-level run lock of the share gateway: one small SQLite file per agreement under `.jikimi/locks`, held
 // in an open EXCLUSIVE transaction that names its owner (pid, host, start); the kernel drops it when the process dies.
 import { join } from "node:path";
-import type { RunLocks } from "../../engine/share/ports.js";
-import { JikimiError } from "../../errors.js";
-import { describeOwner, takeLock } from "../../store/lock.js";
+import { JikimiError } from "../../public/base.js";
+import { describeOwner, takeLock } from "../../public/locks.js";
+import type { RunLocks } from "../../public/share.js";
 
 /**
  * The run locks of the workspace at `root`.

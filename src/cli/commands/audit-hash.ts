@@ -5,10 +5,8 @@
 // Exit codes: 1 some value was recovered (the column is not pseudonymised), 0 none, 2 unusable input.
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { ExitCode, JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import { openReader } from "../../io/records/index.js";
-import type { RecordFormat } from "../../io/records/types.js";
+import { JikimiError, t } from "../../public/base.js";
+import { openReader, type RecordFormat } from "../../public/records.js";
 import {
   AUDIT_SPACES,
   type AuditResult,
@@ -16,9 +14,10 @@ import {
   auditDigests,
   digestShape,
   hasShape,
-} from "../../scan/hash-audit.js";
-import { renderAuditText } from "../../scan/index.js";
+  renderAuditText,
+} from "../../public/scan.js";
 import { formatOption } from "../convention.js";
+import { ExitCode } from "../exit-codes.js";
 import { n } from "../options.js";
 import { report } from "../output.js";
 
@@ -63,7 +62,7 @@ async function readColumn(
   let bad = 0;
   let columns: string[] | undefined;
   let at = -1;
-  for await (const batch of openReader(file, format)) {
+  for await (const batch of openReader(file, format, { stdin: process.stdin })) {
     if (columns === undefined) {
       columns = batch.columns;
       at = columns.indexOf(name);

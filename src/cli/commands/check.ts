@@ -1,7 +1,6 @@
 // jikimi check: load the workspace, run the rules, print findings; exit 1 on errors, 2 on unusable input.
 import type { Command } from "commander";
-import { t } from "../../i18n/index.js";
-import { checkWorkspace, diskReader, ExitCode, loadWorkspace, RULES, workspaceDigest } from "../../index.js";
+import { t } from "../../public/base.js";
 import {
   type CheckResult,
   renderJson,
@@ -11,8 +10,10 @@ import {
   renderSarif,
   renderText,
   summarise,
-} from "../../report/findings/index.js";
+} from "../../public/report.js";
+import { checkWorkspace, diskReader, loadWorkspace, RULES, workspaceDigest } from "../../public/workspace.js";
 import { formatOption } from "../convention.js";
+import { ExitCode } from "../exit-codes.js";
 import { dateOption, emit, useColor, workspaceDir, workspaceOption } from "../options.js";
 import { withWorkspace } from "../workspace.js";
 

@@ -1,6 +1,6 @@
 // `jikimi completion bash|zsh`: prints a completion script made from every verb's commands and long options.
 import { Argument, Command } from "commander";
-import { t } from "../../i18n/index.js";
+import { t } from "../../public/base.js";
 import { commandTree } from "../command-tree.js";
 import { completionScript, SHELLS, type Shell } from "../completion.js";
 import { formatOption } from "../convention.js";

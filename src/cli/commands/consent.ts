@@ -3,6 +3,7 @@
 // workspace's agreements declare, and skips events already recorded.
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
+import { JikimiError, padEnd, t } from "../../public/base.js";
 import {
   CONSENT_FIELDS,
   type ConsentAction,
@@ -17,11 +18,8 @@ import {
   formatInstant,
   importConsentFile,
   parseInstant,
-} from "../../consent/index.js";
-import { JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import { padEnd } from "../../i18n/width.js";
-import { diskReader } from "../../io/workspace-reader.js";
+} from "../../public/consent.js";
+import { diskReader } from "../../public/workspace.js";
 import { formatOption } from "../convention.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
 import { report } from "../output.js";

@@ -1,8 +1,8 @@
 // jikimi db migrate | status: the state database the workspace names (the embedded SQLite file, or PostgreSQL from
 // jikimi.yaml `store` or JIKIMI_DATABASE_URL), its schema version and the migrations still to run.
 import type { Command } from "commander";
-import { t } from "../../i18n/index.js";
-import type { SchemaStatus } from "../../index.js";
+import { t } from "../../public/base.js";
+import type { SchemaStatus } from "../../public/workspace.js";
 import { formatOption } from "../convention.js";
 import { workspaceOption } from "../options.js";
 import { report } from "../output.js";

@@ -3,14 +3,9 @@
 // as the tokens come; JSON prints them all at the end, in order.
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { deriveKey, masterIdOf } from "../../crypto/derive.js";
-import { loadKeyring } from "../../crypto/keyring.js";
-import { JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import { readSettings } from "../../index.js";
-import { diskReader } from "../../io/workspace-reader.js";
-import { loadWorkspace } from "../../model/load.js";
-import { own } from "../../model/names.js";
+import { JikimiError, t } from "../../public/base.js";
+import { deriveKey, loadKeyring, masterIdOf } from "../../public/keys.js";
+import { diskReader, loadWorkspace, own, readSettings } from "../../public/workspace.js";
 import { formatOption } from "../convention.js";
 import { workspaceDir, workspaceOption } from "../options.js";
 import { jsonOutput, printJson } from "../output.js";
@@ -46,7 +41,7 @@ function opener(agreement: string, opts: DetokenizeOptions): (token: string) => 
   const need = rel?.transform.key;
   if (!rel || !reverse || !need)
     throw new JikimiError("not_a_token_field", t("cli.detokenize.not_a_token_field", { field, agreement }));
-  const ring = loadKeyring(readSettings(dir, process.env).keyringPath());
+  const ring = loadKeyring(readSettings(dir, process.env).keyringPath(), process.env);
   const scope = typeof rel.options.link_key === "string" ? rel.options.link_key : undefined;
   const master = opts.keyId === undefined ? undefined : masterIdOf(opts.keyId);
   const { key } = deriveKey(ring, {

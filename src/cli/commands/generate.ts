@@ -1,13 +1,13 @@
 // `jikimi generate customers|payments`: deterministic synthetic data to a file or stdout, with progress on a TTY.
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
+import { t } from "../../public/base.js";
 import {
   type GenerateResult,
   generate,
   parseGenerateArgs,
   type RawGenerateArgs,
-} from "../../generate/index.js";
-import { t } from "../../i18n/index.js";
+} from "../../public/generate.js";
 import { formatOption, oldFlag, requireOption } from "../convention.js";
 import { n } from "../options.js";
 import { jsonOutput, jsonText, note } from "../output.js";

@@ -2,8 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
+import { JikimiError, t } from "../../public/base.js";
 import { formatOption } from "../convention.js";
 import { note, report } from "../output.js";
 import { PACKAGE_ROOT } from "../package-root.js";

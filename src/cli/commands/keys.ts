@@ -3,23 +3,22 @@
 
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { JikimiError, t, table } from "../../public/base.js";
 import {
   initKeyring,
+  initLogKey,
   isSealed,
   type Keyring,
   loadKeyring,
+  moveSigningKeys,
   PASSPHRASE_ENV,
   parsePurpose,
   rotateKey,
   sealKeyring,
   shredKey,
   unsealKeyring,
-} from "../../crypto/keyring.js";
-import { initLogKey, moveSigningKeys } from "../../crypto/log-key.js";
-import { JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import { table } from "../../i18n/width.js";
-import { readSettings } from "../../index.js";
+} from "../../public/keys.js";
+import { readSettings } from "../../public/workspace.js";
 import { formatOption } from "../convention.js";
 import { workspaceDir, workspaceOption } from "../options.js";
 import { note, report } from "../output.js";
@@ -48,11 +47,11 @@ function registerInit(keys: Command): void {
       let keyringCreated = false;
       if (existsSync(path)) {
         // a keyring made before the signing key had a file of its own: add only what is missing
-        if (loadKeyring(path).file.keys.some((k) => k.purpose === "ledger-signing"))
+        if (loadKeyring(path, process.env).file.keys.some((k) => k.purpose === "ledger-signing"))
           throw new JikimiError("keyring_exists", t("cli.keys.still_holds_signing", { path }), {
             hint: t("cli.keys.move_log_key_hint"),
           });
-        if (existsSync(logPath)) initKeyring(path, now); // refuses with keyring_exists: jikimi never overwrites keys
+        if (existsSync(logPath)) initKeyring(path, now, process.env); // refuses with keyring_exists: jikimi never overwrites keys
       } else {
         const ring = initKeyring(path, now, process.env, ["master", "ledger-subjects"]);
         keyringCreated = true;
@@ -61,7 +60,7 @@ function registerInit(keys: Command): void {
         note(t("cli.keys.back_it_up"));
         created.push(...ring.file.keys.map((k) => ({ id: k.id, purpose: k.purpose })));
       }
-      const log = initLogKey(logPath, now);
+      const log = initLogKey(logPath, now, process.env);
       const signing = log.active("ledger-signing").id;
       note(t("cli.keys.created_log_key", { path: logPath, sealed: sealedNote(log), id: signing }));
       note(t("cli.keys.keep_apart"));
@@ -83,9 +82,9 @@ function registerInit(keys: Command): void {
 function registerList(keys: Command): void {
   keysVerb(keys, "list", t("cli.keys.list")).action((opts: WorkspaceOpts) => {
     const dir = workspaceDir(opts);
-    const ring = loadKeyring(readSettings(dir, process.env).keyringPath());
+    const ring = loadKeyring(readSettings(dir, process.env).keyringPath(), process.env);
     const logPath = readSettings(dir, process.env).logKeyPath(ring.path);
-    const log = existsSync(logPath) ? loadKeyring(logPath) : undefined;
+    const log = existsSync(logPath) ? loadKeyring(logPath, process.env) : undefined;
     const rows = [...ring.file.keys, ...(log?.file.keys ?? [])].map(
       ({ id, purpose, algorithm, created, status, retired, shredded }) => ({
         id,
@@ -129,7 +128,7 @@ function registerRotate(keys: Command): void {
       const parsed = parsePurpose(purpose);
       const logPath = readSettings(dir, process.env).logKeyPath(ringPath);
       const path = parsed === "ledger-signing" && existsSync(logPath) ? logPath : ringPath;
-      const r = rotateKey(path, parsed, new Date());
+      const r = rotateKey(path, parsed, new Date(), process.env);
       note(t("cli.keys.rotated", { purpose, active: r.active, path }));
       for (const id of r.retired)
         note(
@@ -147,7 +146,7 @@ function registerMoveLogKey(keys: Command): void {
     const dir = workspaceDir(opts);
     const ringPath = readSettings(dir, process.env).keyringPath();
     const logPath = readSettings(dir, process.env).logKeyPath(ringPath);
-    const { moved } = moveSigningKeys(ringPath, logPath);
+    const { moved } = moveSigningKeys(ringPath, logPath, process.env);
     note(t("cli.keys.moved", { ids: moved.join(", "), from: ringPath, to: logPath }));
     report(
       () => ({ moved, from: ringPath, to: logPath }),
@@ -164,9 +163,9 @@ function registerShred(keys: Command): void {
       const dir = workspaceDir(opts);
       const ringPath = readSettings(dir, process.env).keyringPath();
       const logPath = readSettings(dir, process.env).logKeyPath(ringPath);
-      const inLog = existsSync(logPath) && loadKeyring(logPath).byId(keyId) !== undefined;
+      const inLog = existsSync(logPath) && loadKeyring(logPath, process.env).byId(keyId) !== undefined;
       const path = inLog ? logPath : ringPath;
-      const ring = shredKey(path, keyId, new Date(), { force: opts.force === true });
+      const ring = shredKey(path, keyId, new Date(), { force: opts.force === true, env: process.env });
       const key = ring.byId(keyId);
       note(t("cli.keys.shredded", { id: keyId, path }));
       if (key?.purpose === "ledger-signing") note(`  ${t("cli.keys.shredded_public_stays")}`);
@@ -183,12 +182,12 @@ function registerSeal(keys: Command): void {
     (opts: WorkspaceOpts) => {
       const dir = workspaceDir(opts);
       const path = readSettings(dir, process.env).keyringPath();
-      sealKeyring(path);
+      sealKeyring(path, process.env);
       const sealed = [path];
       note(t("cli.keys.sealed", { path, env: PASSPHRASE_ENV }));
       const logPath = readSettings(dir, process.env).logKeyPath(path);
       if (existsSync(logPath) && !isSealed(logPath)) {
-        sealKeyring(logPath);
+        sealKeyring(logPath, process.env);
         sealed.push(logPath);
         note(t("cli.keys.sealed_log_key", { path: logPath }));
       }
@@ -205,12 +204,12 @@ function registerUnseal(keys: Command): void {
     (opts: WorkspaceOpts) => {
       const dir = workspaceDir(opts);
       const path = readSettings(dir, process.env).keyringPath();
-      unsealKeyring(path);
+      unsealKeyring(path, process.env);
       const unsealed = [path];
       note(t("cli.keys.unsealed", { path }));
       const logPath = readSettings(dir, process.env).logKeyPath(path);
       if (existsSync(logPath) && isSealed(logPath)) {
-        unsealKeyring(logPath);
+        unsealKeyring(logPath, process.env);
         unsealed.push(logPath);
         note(t("cli.keys.unsealed_log_key", { path: logPath }));
       }

@@ -2,11 +2,11 @@
 // and, per file, the share of its records linking to exactly one record of the other; exit 1 when the larger
 // share is above --max-link-share, 0 below it, 2 for unusable input. Never prints a value.
 import { type Command, Option } from "commander";
-import { ExitCode, JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import type { RecordFormat } from "../../io/records/types.js";
-import { DEFAULT_MAX_LINK_SHARE, linkFiles, renderLinkJson, renderLinkText } from "../../risk/index.js";
+import { JikimiError, t } from "../../public/base.js";
+import type { RecordFormat } from "../../public/records.js";
+import { DEFAULT_MAX_LINK_SHARE, linkFiles, renderLinkJson, renderLinkText } from "../../public/risk.js";
 import { formatOption } from "../convention.js";
+import { ExitCode } from "../exit-codes.js";
 import { emit } from "../options.js";
 
 interface LinkCliOptions {

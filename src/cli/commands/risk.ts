@@ -1,11 +1,11 @@
 // jikimi risk: equivalence classes over quasi-identifiers, k, unique share, prosecutor / journalist / marketer
 // risk, l-diversity and the riskiest QI combinations; exit 0, or 2 for unusable input. Never prints a value.
 import { type Command, Option } from "commander";
-import { ExitCode, JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import type { RecordFormat } from "../../io/records/types.js";
-import { analyseRisk, renderRiskJson, renderRiskText } from "../../risk/index.js";
+import { JikimiError, t } from "../../public/base.js";
+import type { RecordFormat } from "../../public/records.js";
+import { analyseRisk, renderRiskJson, renderRiskText } from "../../public/risk.js";
 import { formatOption } from "../convention.js";
+import { ExitCode } from "../exit-codes.js";
 import { emit } from "../options.js";
 
 interface RiskOptions {
@@ -62,6 +62,7 @@ async function runRisk(file: string, opts: RiskOptions): Promise<number> {
     throw new JikimiError("bad_option", t("cli.errors.positive_integer", { option: "--top" }));
   const analysis = await analyseRisk(file, {
     qi,
+    stdin: process.stdin,
     subsets: opts.subsets,
     ...(opts.sensitive === undefined ? {} : { sensitive: opts.sensitive }),
     ...(opts.inputFormat === undefined ? {} : { format: opts.inputFormat }),

@@ -1,10 +1,10 @@
 // jikimi scan FILE: find personal data per column; exit 1 when some column holds data about a person, 2 on bad input.
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { ExitCode } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import type { RecordFormat } from "../../io/records/index.js";
-import { renderScanJson, renderScanSarif, renderScanText, scanFile } from "../../scan/index.js";
+import { t } from "../../public/base.js";
+import type { RecordFormat } from "../../public/records.js";
+import { renderScanJson, renderScanSarif, renderScanText, scanFile } from "../../public/scan.js";
 import { formatOption } from "../convention.js";
+import { ExitCode } from "../exit-codes.js";
 import { emit } from "../options.js";
 
 interface ScanCliOptions {

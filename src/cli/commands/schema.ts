@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { t } from "../../i18n/index.js";
-import { FILE_KINDS, type FileKind, jsonSchemaOf } from "../../index.js";
+import { t } from "../../public/base.js";
+import { FILE_KINDS, type FileKind, jsonSchemaOf } from "../../public/workspace.js";
 import { formatOption, oldFlag } from "../convention.js";
 import { workspaceDir, workspaceOption } from "../options.js";
 import { note, report } from "../output.js";

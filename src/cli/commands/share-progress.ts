@@ -4,7 +4,7 @@
 // input the engine reports no bytes for: JSONL, Parquet) it counts rows, with no percentage.
 import { statSync } from "node:fs";
 import cliProgress from "cli-progress";
-import { t } from "../../i18n/index.js";
+import { t } from "../../public/base.js";
 import { n } from "../options.js";
 
 export interface ShareProgress {

@@ -3,20 +3,21 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { describeRecovery } from "../../engine/release/journal.js";
-import type { RecordSource } from "../../engine/share/ports.js";
-import { type ShareResult, share } from "../../engine/share.js";
-import { ExitCode, JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import { padEnd, widest } from "../../i18n/width.js";
-import { openWorkspace } from "../../index.js";
-import { folderSink } from "../../io/folder-sink.js";
-import { fileSource, streamSource } from "../../io/record-source.js";
-import type { RecordFormat } from "../../io/records/index.js";
-import { diskReader } from "../../io/workspace-reader.js";
-import { loadWorkspace } from "../../model/load.js";
+import { JikimiError, padEnd, t, widest } from "../../public/base.js";
+import type { RecordFormat } from "../../public/records.js";
+import { describeRecovery } from "../../public/release.js";
+import {
+  fileSource,
+  folderSink,
+  type RecordSource,
+  type ShareResult,
+  share,
+  streamSource,
+} from "../../public/share.js";
+import { diskReader, loadWorkspace, openWorkspace } from "../../public/workspace.js";
 import { processLocks } from "../adapters/run-locks.js";
 import { formatOption, oldFlag, requireOption } from "../convention.js";
+import { ExitCode } from "../exit-codes.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
 import { jsonOutput, report } from "../output.js";
 import { shareWitnessing } from "./ledger/witness.js";

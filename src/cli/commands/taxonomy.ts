@@ -1,9 +1,15 @@
 // jikimi taxonomy: the data categories, uses, subjects, legal bases and transforms a workspace can name.
 import type { Command } from "commander";
-import { t } from "../../i18n/index.js";
-import { table } from "../../i18n/width.js";
-import { buildTaxonomy, diskReader, loadWorkspace, type Taxonomy, TRANSFORMS } from "../../index.js";
-import { entryName, type TaxonomyEntry } from "../../taxonomy/index.js";
+import { t, table } from "../../public/base.js";
+import {
+  buildTaxonomy,
+  diskReader,
+  entryName,
+  loadWorkspace,
+  type Taxonomy,
+  type TaxonomyEntry,
+  TRANSFORMS,
+} from "../../public/workspace.js";
 import { formatOption } from "../convention.js";
 import { workspaceDir, workspaceOption } from "../options.js";
 import { report } from "../output.js";

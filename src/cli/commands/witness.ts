@@ -2,11 +2,10 @@
 // vkey, trust a log's key, serve POST /add-checkpoint. The key is never printed; the access log names origins only.
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { ExitCode, JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
-import { listenWitness, witnessApp } from "../../witness/server.js";
-import { initWitness, openWitness } from "../../witness/state.js";
+import { JikimiError, t } from "../../public/base.js";
+import { initWitness, listenWitness, openWitness, witnessApp } from "../../public/witness.js";
 import { formatOption } from "../convention.js";
+import { ExitCode } from "../exit-codes.js";
 import { jsonOutput, note, report } from "../output.js";
 
 interface DirOpts {

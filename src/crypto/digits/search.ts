@@ -9,7 +9,7 @@
 //
 // Work splits by range: call with disjoint [start, end) in each worker thread.
 
-import { ExitCode, JikimiError } from "../../errors.js";
+import { JikimiError } from "../../errors.js";
 import { DIGIT_HASHES, type DigitAlgorithm, type DigitAlgorithmName } from "./algorithms.js";
 import { DigestSet, wordAt } from "./digest-set.js";
 import { createDigitKernel, type DigitKernel, DigitLayout, wasmAvailable } from "./kernel.js";
@@ -153,9 +153,8 @@ function selfCheck(p: Parsed, state: WasmState): void {
   state.loaded = null;
   if (!ok) {
     throw new JikimiError(
-      `${p.alg.name}_kernel_mismatch`,
+      `${p.alg.name}_kernel_mismatch` as const,
       `the WebAssembly ${p.alg.digests.name} digit kernel disagrees with the reference`,
-      { exitCode: ExitCode.internal },
     );
   }
 }

@@ -4,7 +4,7 @@
 // its padding, and the outer block holding the inner digest. Batches of short messages run four at a time in
 // the WebAssembly SIMD kernel; longer messages (and runtimes without WebAssembly) take the portable path.
 
-import { ExitCode, JikimiError } from "../../errors.js";
+import { JikimiError } from "../../errors.js";
 import { toHex } from "./digest-set.js";
 import { absorb, compress, SHA256_IV, sha256, storeState } from "./sha256.js";
 import { getHmacKernel, type HmacKernel, HmacLayout } from "./wasm-kernels.js";
@@ -132,9 +132,6 @@ function checkedKernel(): HmacKernel | null {
       throw new JikimiError(
         "sha256_kernel_mismatch",
         "the WebAssembly HMAC-SHA256 kernel disagrees with RFC 4231",
-        {
-          exitCode: ExitCode.internal,
-        },
       );
     }
   }
@@ -146,7 +143,7 @@ function checkedKernel(): HmacKernel | null {
 const SIMD_MIN_BATCH = 8;
 
 function shapeError(detail: string): JikimiError {
-  return new JikimiError("sha256_batch_shape", `hmacBatch: ${detail}`, { exitCode: ExitCode.internal });
+  return new JikimiError("sha256_batch_shape", `hmacBatch: ${detail}`);
 }
 
 /**

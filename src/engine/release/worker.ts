@@ -1,7 +1,7 @@
 // a worker thread of the share gateway: compiles the plan once, then turns blocks into results in any order
 // (the main thread puts them back in order). Errors go back as data, without values.
 import { parentPort, workerData } from "node:worker_threads";
-import { JikimiError } from "../../errors.js";
+import { type ErrorCode, JikimiError } from "../../errors.js";
 import { isLanguage, setLanguage } from "../../i18n/index.js";
 import { tableOfCsvBlock } from "../../io/records/csv-table.js";
 import { BlockError, type FieldTable } from "../../io/records/field-table.js";
@@ -14,7 +14,7 @@ export type Job = { kind: "csv"; bytes: Uint8Array } | { kind: "table"; table: F
 export type Answer =
   | { id: number; result: import("./processor.js").BlockResult }
   | { id: number; blockError: { code: string; record: number; line: number; column?: string } }
-  | { id: number; error: { code: string; summary: string; hint?: string } };
+  | { id: number; error: { code: ErrorCode | "internal"; summary: string; hint?: string } };
 
 /** Runs one job; shared by the worker loop and the main thread's inline path. */
 export function runJob(run: ReturnType<typeof compilePlan>, plan: ReleasePlan, job: Job) {

@@ -1,7 +1,7 @@
 // room 6, record: the journal names the release's temporaries and final names, then the entry is appended to the
 // ledger (one transaction) and sent to the witnesses. From the append on, the journal owns the temporaries: a run
 // killed before they are placed is finished by the next run or `jikimi ledger repair`, never recorded twice.
-import { ExitCode, JikimiError } from "../../errors.js";
+import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import type { AppendResult } from "../../ledger/ledger.js";
 import type { SubjectHashSet } from "../../ledger/subjects/dictionary.js";
@@ -74,7 +74,7 @@ export async function recordRelease(
       throw new JikimiError(
         "release_awaits_witnesses",
         t("engine.share.awaits_witnesses", { seq: entry.seq, id: a.id, why: wait }),
-        { hint: t("engine.share.awaits_witnesses_hint"), exitCode: ExitCode.held },
+        { hint: t("engine.share.awaits_witnesses_hint") },
       );
   }
   return entry;

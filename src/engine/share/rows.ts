@@ -68,5 +68,4 @@ export function unterminatedError(input: string, at: string, column: string | un
 }
 
 /** The run was stopped (SIGINT/SIGTERM) before its ledger append. */
-export const interrupted = () =>
-  new JikimiError("interrupted", t("engine.share.interrupted"), { exitCode: 130 });
+export const interrupted = () => new JikimiError("interrupted", t("engine.share.interrupted"));

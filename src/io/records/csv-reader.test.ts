@@ -39,7 +39,7 @@ function fatal(s: string | Uint8Array): JikimiError {
     parse(s);
   } catch (e) {
     expect(e).toBeInstanceOf(JikimiError);
-    expect((e as JikimiError).exitCode).toBe(2);
+    expect((e as JikimiError).kind).toBe("input");
     return e as JikimiError;
   }
   throw new Error("expected a JikimiError");

@@ -41,10 +41,16 @@ export { type RecordBatch, type RecordError, type RecordFormat, rowNumber } from
 export interface ReaderOptions {
   /** records per batch; default 2,048 */
   batchRows?: number;
-  /** where "-" reads from; default process.stdin (CSV and JSON Lines only: Parquet needs a file) */
+  /** where "-" reads from, passed by the adapter (CSV and JSON Lines only: Parquet needs a file) */
   stdin?: AsyncIterable<Uint8Array>;
   /** longest CSV or JSON Lines line (and CSV record) accepted, in bytes; default 32 MiB */
   maxLineBytes?: number;
+}
+
+/** The stdin an adapter passed, or an error naming the missing input ("-" read without one). */
+export function stdinOf(stdin: AsyncIterable<Uint8Array> | undefined): AsyncIterable<Uint8Array> {
+  if (stdin === undefined) throw new JikimiError("usage", t("io.no_stdin"));
+  return stdin;
 }
 
 /** A sink for batches. */
@@ -97,7 +103,7 @@ export function openReader(
     if (path === "-") throw stdinParquetError();
     return readParquet(path, opts);
   }
-  const source = path === "-" ? (options.stdin ?? process.stdin) : fileChunks(path);
+  const source = path === "-" ? stdinOf(options.stdin) : fileChunks(path);
   return kind === "csv" ? readCsv(source, opts) : readJsonl(source, opts);
 }
 

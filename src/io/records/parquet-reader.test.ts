@@ -280,7 +280,7 @@ describe("readParquet", () => {
   it("refuses stdin, missing, empty, foreign, truncated and damaged files with the path and a fix", async () => {
     const stdin = await failure(readParquet("-"));
     expect(stdin.code).toBe("stdin_parquet");
-    expect(stdin.exitCode).toBe(2);
+    expect(stdin.kind).toBe("input");
     expect(stdin.message).toMatch(/stdin cannot be read as Parquet.*pass the file's path/);
 
     const missing = await failure(readParquet(join(dir, "nope.parquet")));

@@ -16,7 +16,7 @@
 // million and needs no leaf reads. Nothing is persisted: a process rebuilds the cache with `sync()`
 // (one pass over the leaf hashes, ~1 µs per leaf).
 // The tree trusts the source: leaves it reads must be the ones appended (verify-log.ts checks a stored log).
-import { ExitCode, JikimiError } from "../../errors.js";
+import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { BlockCache } from "./block-cache.js";
 import { EMPTY_ROOT, HASH_SIZE, nodeHash } from "./hash.js";
@@ -241,7 +241,6 @@ export class MerkleTree {
         "merkle_source_behind",
         t("ledger.merkle.source_behind", { available, leaf: end - 1 }),
         {
-          exitCode: ExitCode.internal,
           cause: failure,
           hint: t("ledger.merkle.source_behind_hint"),
         },
@@ -250,7 +249,6 @@ export class MerkleTree {
     throw new JikimiError(
       "merkle_source_corrupt",
       t("ledger.merkle.source_corrupt", { got: leaves.length, start, end, want: (end - start) * HASH_SIZE }),
-      { exitCode: ExitCode.internal },
     );
   }
 }

@@ -3,7 +3,7 @@
 // person's chunk and path, the entry's inclusion proof to the checkpoint, and sign the binding with the log key.
 // Releases from before receipts existed, and pruned ones, are skipped with the reason.
 import { randomBytes } from "node:crypto";
-import { ExitCode, JikimiError } from "../../errors.js";
+import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import type { LedgerReads } from "../../ports/ledger.js";
 import type { EntryBody, ReleaseBody } from "../entry.js";
@@ -79,7 +79,6 @@ class SetReader {
 
 function corrupt(seq: number, what: string): JikimiError {
   return new JikimiError("receipt_refused", t("ledger.receipt.refused", { what, seq }), {
-    exitCode: ExitCode.findings,
     hint: t("ledger.receipt.refused_hint"),
   });
 }

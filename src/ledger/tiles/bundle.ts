@@ -2,7 +2,7 @@
 // body was pruned is published as a marker in its place, `{"format":...,"kind":"pruned","leaf_hash":...,"seq":N}`
 // (canonical JSON), which carries the leaf hash its body had: the level-0 tile still holds that leaf.
 import canonicalize from "canonicalize";
-import { ExitCode, JikimiError } from "../../errors.js";
+import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { ENTRY_FORMAT, MAX_ENTRY_BYTES } from "../entry.js";
 import { leafHash, toHex } from "../merkle/hash.js";
@@ -35,9 +35,8 @@ export function encodeBundle(entries: readonly Uint8Array[], first: number): Uin
   for (const [i, e] of entries.entries()) {
     if (e.length > MAX_ENTRY_BYTES)
       throw new JikimiError(
-        "entry_too_large",
+        "tile_entry_too_large",
         t("ledger.tiles.entry_too_large", { seq: first + i, bytes: e.length.toLocaleString("en-US") }),
-        { exitCode: ExitCode.findings },
       );
     total += 2 + e.length;
   }

@@ -1,7 +1,7 @@
 // what the publisher reads from a log: leaf hashes and the bytes each entry is published as (its canonical
 // body, or a marker for a pruned one). The ledger source reads the entries as stored, without judging them:
 // `ledger publish` runs the full verify first.
-import { ExitCode, JikimiError } from "../../errors.js";
+import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import type { LedgerReads } from "../../ports/ledger.js";
 import { HASH_SIZE } from "../merkle/hash.js";
@@ -18,7 +18,6 @@ export interface LogSource {
 
 function missing(seq: number): JikimiError {
   return new JikimiError("ledger_corrupt", t("ledger.tiles.entry_missing", { seq }), {
-    exitCode: ExitCode.findings,
     hint: t("ledger.hint.verify"),
   });
 }
@@ -42,7 +41,6 @@ export function ledgerLogSource(tx: LedgerReads): LogSource {
       for (const [i, row] of complete(await tx.leafRows(start, end), start, end).entries()) {
         if (row.leafHash.length !== HASH_SIZE)
           throw new JikimiError("ledger_corrupt", t("ledger.tiles.leaf_not_32", { seq: row.seq }), {
-            exitCode: ExitCode.findings,
             hint: t("ledger.hint.verify"),
           });
         out.set(row.leafHash, i * HASH_SIZE);

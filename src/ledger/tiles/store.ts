@@ -70,10 +70,7 @@ export function folderStore(folder: string): TileStore {
     },
     async write(path, bytes) {
       const target = file(path);
-      const tmp = join(
-        dirname(target),
-        `.${basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
-      );
+      const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString("hex")}.tmp`);
       try {
         await mkdir(dirname(target), { recursive: true });
         const handle = await open(tmp, "wx", 0o644);

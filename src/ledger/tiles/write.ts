@@ -5,7 +5,7 @@
 // bundles and the partial tiles of the new size go in, each file atomically, the checkpoint last; after it,
 // bundles whose entries were pruned since are rewritten with markers, and partial tiles whose full tile now
 // exists are removed. A reader sees a folder that verifies under its checkpoint at every moment.
-import { ExitCode, JikimiError } from "../../errors.js";
+import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { hashEquals, MerkleTree, toHex } from "../merkle/index.js";
 import { parseCheckpoint } from "../note/checkpoint.js";
@@ -41,7 +41,6 @@ export interface PublishResult {
 /** Nothing was published: `reason` says why, `hint` (when there is one) what to do. */
 function refuse(reason: string, hint?: string): JikimiError {
   return new JikimiError("tiles_refused", t("ledger.tiles.nothing_published", { reason }), {
-    exitCode: ExitCode.findings,
     ...(hint === undefined ? {} : { hint }),
   });
 }

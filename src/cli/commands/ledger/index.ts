@@ -1,6 +1,6 @@
 // jikimi ledger: the transfer ledger's verbs, one file each.
 import type { Command } from "commander";
-import { t } from "../../../i18n/index.js";
+import { t } from "../../../public/base.js";
 import { registerLog } from "./log.js";
 import { registerMonitor } from "./monitor.js";
 import { registerPublish } from "./publish.js";

@@ -1,9 +1,7 @@
 // jikimi ledger log / show: the releases recorded, newest first, and one entry in full.
 import type { Command } from "commander";
-import { JikimiError } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import { padEnd, padStart } from "../../../i18n/width.js";
-import type { StoredEntry } from "../../../ledger/ledger.js";
+import { JikimiError, padEnd, padStart, t } from "../../../public/base.js";
+import type { StoredEntry } from "../../../public/ledger.js";
 import { report } from "../../output.js";
 import { type LedgerOptions, ledgerVerb, withState } from "./open.js";
 

@@ -5,11 +5,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
-import { ExitCode } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import { monitorLog } from "../../../ledger/monitor.js";
-import { openTiles } from "../../../ledger/tiles/http.js";
+import { t } from "../../../public/base.js";
+import { monitorLog, openTiles } from "../../../public/verify.js";
 import { formatOption } from "../../convention.js";
+import { ExitCode } from "../../exit-codes.js";
 import { problemLine } from "../../options.js";
 import { report } from "../../output.js";
 

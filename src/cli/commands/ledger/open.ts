@@ -1,8 +1,7 @@
 // shared by the ledger verbs: open the workspace state; each verb takes -w and --format.
 import type { Command } from "commander";
-import { consentCheck } from "../../../engine/consent-commitment.js";
-import type { WorkspaceSession } from "../../../index.js";
-import type { VerifyOptions } from "../../../ledger/verify.js";
+import { consentCheck, type VerifyOptions } from "../../../public/ledger.js";
+import type { WorkspaceSession } from "../../../public/workspace.js";
 import { formatOption } from "../../convention.js";
 import { workspaceOption } from "../../options.js";
 import { withWorkspace } from "../../workspace.js";
@@ -38,5 +37,7 @@ export function verifyOptions(state: WorkspaceSession, receipts: "latest" | "all
     receiptKey: (seq) => state.hasher.receiptKey(seq),
     receipts,
     witnesses: state.settings.witnesses.map((w) => w.vkey),
+    // verify's side checks open their own reader of the same store on a worker thread
+    locator: state.store.locator,
   };
 }

@@ -4,12 +4,12 @@
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { ExitCode, JikimiError } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import { openWorkspace, type WorkspaceSession } from "../../../index.js";
-import { folderStore, type PublishResult, publishLedger } from "../../../ledger/tiles/index.js";
-import { verifyLedger } from "../../../ledger/verify.js";
-import { describeOwner, takeLock } from "../../../store/lock.js";
+import { JikimiError, t } from "../../../public/base.js";
+import { verifyLedger } from "../../../public/ledger.js";
+import { describeOwner, takeLock } from "../../../public/locks.js";
+import { folderStore, type PublishResult, publishLedger } from "../../../public/verify.js";
+import { openWorkspace, type WorkspaceSession } from "../../../public/workspace.js";
+import { ExitCode } from "../../exit-codes.js";
 import { n, problemLine, workspaceDir } from "../../options.js";
 import { report } from "../../output.js";
 import { type LedgerOptions, ledgerVerb, trustedKeys, verifyOptions } from "./open.js";

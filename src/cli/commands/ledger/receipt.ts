@@ -1,10 +1,8 @@
 // jikimi ledger receipt SUBJECT -o FILE: a file a person can check with the log's public key alone, proving each
 // release that contained them, and naming no one else. Checked with `jikimi verify receipt` before it is written.
 import type { Command } from "commander";
-import { ExitCode, JikimiError } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import { releaseLines } from "../../../ledger/describe.js";
-import { verifyReceipt } from "../../../ledger/receipts/verify.js";
+import { JikimiError, t } from "../../../public/base.js";
+import { releaseLines, verifyReceipt } from "../../../public/verify.js";
 import { oldFlag, requireOption } from "../../convention.js";
 import { emit } from "../../options.js";
 import { report } from "../../output.js";
@@ -36,7 +34,7 @@ export function registerReceipt(ledger: Command): void {
           throw new JikimiError(
             "receipt_refused",
             t("cli.ledger.receipt.refused", { codes: check.problems.map((p) => p.code).join(", ") }),
-            { hint: t("cli.ledger.receipt.refused_hint"), exitCode: ExitCode.findings },
+            { hint: t("cli.ledger.receipt.refused_hint") },
           );
         emit(issued.text, opts.output, 0o600);
       }

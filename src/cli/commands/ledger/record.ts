@@ -5,17 +5,16 @@ import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { z } from "zod";
-import { recordRelease } from "../../../engine/record.js";
-import { planRelease } from "../../../engine/release-plan.js";
-import { JikimiError } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import { diskReader } from "../../../io/workspace-reader.js";
-import { type Release, ReleaseSchema } from "../../../ledger/entry.js";
-import { retentionOf } from "../../../ledger/retention.js";
-import { loadWorkspace } from "../../../model/load.js";
-import type { Workspace } from "../../../model/workspace.js";
-import { parseYamlFile } from "../../../model/yaml-file.js";
-import { zodIssues } from "../../../model/zod-issues.js";
+import { JikimiError, t } from "../../../public/base.js";
+import { type Release, ReleaseSchema, retentionOf } from "../../../public/ledger.js";
+import { planRelease, recordRelease } from "../../../public/release.js";
+import {
+  diskReader,
+  loadWorkspace,
+  parseYamlFile,
+  type Workspace,
+  zodIssues,
+} from "../../../public/workspace.js";
 import { workspaceDir } from "../../options.js";
 import { report } from "../../output.js";
 import { type LedgerOptions, ledgerVerb, withState } from "./open.js";

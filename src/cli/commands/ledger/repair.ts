@@ -3,15 +3,14 @@
 
 import { join } from "node:path";
 import type { Command } from "commander";
+import { JikimiError, t } from "../../../public/base.js";
+import { describeOwner, takeLock } from "../../../public/locks.js";
 import {
   describeRecovery,
   pendingAgreements,
   type Recovery,
   recoverRelease,
-} from "../../../engine/release/journal.js";
-import { JikimiError } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import { describeOwner, takeLock } from "../../../store/lock.js";
+} from "../../../public/release.js";
 import { report } from "../../output.js";
 import { type LedgerOptions, ledgerVerb, withState } from "./open.js";
 import { shareWitnessing } from "./witness.js";
@@ -19,6 +18,8 @@ import { shareWitnessing } from "./witness.js";
 export function registerRepair(ledger: Command): void {
   ledgerVerb(ledger, "repair", t("cli.ledger.repair.description")).action((opts: LedgerOptions) =>
     withState(opts, async (state) => {
+      // a repair signs with the log key: a keyring that is missing or not configured is said at once
+      state.logKeys.active();
       const done: Recovery[] = [];
       const busy: string[] = [];
       for (const agreement of pendingAgreements(state.root)) {

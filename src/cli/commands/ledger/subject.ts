@@ -1,7 +1,7 @@
 // jikimi ledger subject: every release that contained one person (Credit Information Act Art. 35, GDPR Art. 15).
 import type { Command } from "commander";
-import { t } from "../../../i18n/index.js";
-import { historyLines, historyTotal } from "../../../ledger/describe.js";
+import { t } from "../../../public/base.js";
+import { historyLines, historyTotal } from "../../../public/verify.js";
 import { report } from "../../output.js";
 import { type LedgerOptions, ledgerVerb, withState } from "./open.js";
 

@@ -1,13 +1,16 @@
 // jikimi ledger verify / checkpoint / proof: prove the log was never rewritten.
 import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { ExitCode, JikimiError } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import { type Checkpoint, CheckpointSchema } from "../../../ledger/checkpoint.js";
-import { parseCheckpoint } from "../../../ledger/note/checkpoint.js";
-import { openNote, verifierFromVkey } from "../../../ledger/note/signed-note.js";
-import { type VerifyReport, verifyLedger } from "../../../ledger/verify.js";
+import { JikimiError, t } from "../../../public/base.js";
+import {
+  type Checkpoint,
+  CheckpointSchema,
+  type VerifyReport,
+  verifyLedger,
+} from "../../../public/ledger.js";
+import { openNote, parseCheckpoint, verifierFromVkey } from "../../../public/verify.js";
 import { formatOption, oldFlag } from "../../convention.js";
+import { ExitCode } from "../../exit-codes.js";
 import { emit, problemsText, workspaceOption } from "../../options.js";
 import { jsonOutput, jsonText, report } from "../../output.js";
 import { type LedgerOptions, ledgerVerb, trustedKeys, verifyOptions, withState } from "./open.js";

@@ -1,11 +1,16 @@
 // jikimi ledger witness: send the log's checkpoint to the witnesses jikimi.yaml lists and keep their
 // cosignatures; and the helpers share, publish and receipts use to get a witnessed checkpoint.
 import type { Command } from "commander";
-import { ExitCode } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import type { WorkspaceSession } from "../../../index.js";
-import type { AppendResult } from "../../../ledger/ledger.js";
-import { awaitingWitnesses, cosignedNote, type Witnessed, witnessLog } from "../../../witness/log-side.js";
+import { t } from "../../../public/base.js";
+import {
+  type AppendResult,
+  awaitingWitnesses,
+  cosignedNote,
+  type Witnessed,
+  witnessLog,
+} from "../../../public/ledger.js";
+import type { WorkspaceSession } from "../../../public/workspace.js";
+import { ExitCode } from "../../exit-codes.js";
 import { note, report } from "../../output.js";
 import { withWorkspace } from "../../workspace.js";
 import { type LedgerOptions, ledgerVerb } from "./open.js";

@@ -1,12 +1,10 @@
 // jikimi verify checkpoint FILE --vkey VKEY: open a checkpoint note with the log's published verifier key.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { ExitCode, JikimiError } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import { parseCheckpoint } from "../../../ledger/note/checkpoint.js";
-import { openNote, verifierFromVkey } from "../../../ledger/note/signed-note.js";
-import { verifyCosignatures } from "../../../witness/cosignature.js";
+import { JikimiError, t } from "../../../public/base.js";
+import { openNote, parseCheckpoint, verifierFromVkey, verifyCosignatures } from "../../../public/verify.js";
 import { formatOption } from "../../convention.js";
+import { ExitCode } from "../../exit-codes.js";
 import { report } from "../../output.js";
 
 /** Reads a text file named on the command line, with an error naming it (`what` is already in the output language). */

@@ -1,7 +1,7 @@
 // jikimi verify: checks anyone can run with public material only (verifier keys, a checkpoint, tiles, a
 // receipt): no keyring, no database, no workspace. One file per subject of verification.
 import type { Command } from "commander";
-import { t } from "../../../i18n/index.js";
+import { t } from "../../../public/base.js";
 import { registerVerifyCheckpoint } from "./checkpoint.js";
 import { registerVerifyLog } from "./log.js";
 import { registerVerifyReceipt } from "./receipt.js";

@@ -1,10 +1,10 @@
 // jikimi verify log --tiles DIR|URL --vkey VKEY: verify a published log (c2sp.org/tlog-tiles) with the log's
 // verifier key only: no keyring, no database, no workspace.
 import type { Command } from "commander";
-import { ExitCode, JikimiError } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import { openTiles, type TilesReport, verifyTiles } from "../../../ledger/tiles/index.js";
+import { JikimiError, t } from "../../../public/base.js";
+import { openTiles, type TilesReport, verifyTiles } from "../../../public/verify.js";
 import { formatOption } from "../../convention.js";
+import { ExitCode } from "../../exit-codes.js";
 import { problemsText } from "../../options.js";
 import { report } from "../../output.js";
 import { readPublicFile } from "./checkpoint.js";

@@ -2,11 +2,10 @@
 // keyring, database or workspace, and reads which releases contained them.
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { ExitCode, JikimiError } from "../../../errors.js";
-import { t } from "../../../i18n/index.js";
-import { releaseLines } from "../../../ledger/describe.js";
-import { type ReceiptReport, verifyReceipt } from "../../../ledger/receipts/verify.js";
+import { JikimiError, t } from "../../../public/base.js";
+import { type ReceiptReport, releaseLines, verifyReceipt } from "../../../public/verify.js";
 import { formatOption } from "../../convention.js";
+import { ExitCode } from "../../exit-codes.js";
 import { report } from "../../output.js";
 import { checkWitnesses, describeWitnesses, type WitnessOptions, witnessOptions } from "./checkpoint.js";
 

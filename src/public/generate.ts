@@ -1,0 +1,2 @@
+// the public surface for the synthetic data generator.
+export { type GenerateResult, generate, parseGenerateArgs, type RawGenerateArgs } from "../generate/index.js";
