@@ -164,6 +164,9 @@ export function readSettings(root: string, env: Environment): WorkspaceSettings 
     keyringPath: keyringFile,
     logKeyPath: (file = keyringFile()) =>
       logKeyPath(root, file, typeof ledger?.signing_key === "string" ? ledger.signing_key : undefined, env),
-    store: storeLocator(root, config?.store, env),
+    // read on first use: key commands never open the state store, so its setting must not stop them
+    get store() {
+      return storeLocator(root, config?.store, env);
+    },
   };
 }
