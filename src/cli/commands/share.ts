@@ -1,20 +1,12 @@
 // jikimi share: stream a dataset through an agreement; exit 0 released, 1 agreement refused, 2 bad input,
 // 3 held by a guard (nothing written, nothing recorded).
-import { existsSync, mkdirSync, statSync } from "node:fs";
-import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { JikimiError, padEnd, t, widest } from "../../public/base.js";
 import type { RecordFormat } from "../../public/records.js";
 import { describeRecovery } from "../../public/release.js";
-import {
-  fileSource,
-  folderSink,
-  type RecordSource,
-  type ShareResult,
-  share,
-  streamSource,
-} from "../../public/share.js";
+import { fileSource, type RecordSource, type ShareResult, share, streamSource } from "../../public/share.js";
 import { diskReader, loadWorkspace, openWorkspace } from "../../public/workspace.js";
+import { releaseSink } from "../adapters/release-sink.js";
 import { processLocks } from "../adapters/run-locks.js";
 import { formatOption, oldFlag, requireOption } from "../convention.js";
 import { ExitCode } from "../exit-codes.js";
@@ -109,22 +101,6 @@ function recordSource(input: string, format: RecordFormat | undefined): RecordSo
   return input === "-" ? streamSource(process.stdin, format) : fileSource(input, format);
 }
 
-/** The output folder, created when missing; an error naming it when it cannot be. */
-function outputFolder(dir: string): string {
-  const outDir = resolve(dir);
-  try {
-    if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
-    if (!statSync(outDir).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
-  } catch (e) {
-    throw new JikimiError(
-      "output_unwritable",
-      t("cli.share.out_dir_unwritable", { dir: outDir, code: (e as NodeJS.ErrnoException).code ?? "error" }),
-      { hint: t("cli.share.out_dir_unwritable_hint"), cause: e },
-    );
-  }
-  return outDir;
-}
-
 export function registerShare(program: Command): void {
   const command = workspaceOption(program.command("share"))
     .argument("<agreement>", t("cli.options.agreement"))
@@ -171,7 +147,7 @@ export function registerShare(program: Command): void {
     const at = opts.at === undefined ? new Date() : new Date(opts.at);
     if (Number.isNaN(at.getTime()))
       throw new JikimiError("bad_time", t("cli.errors.bad_time"), { hint: t("cli.errors.bad_time_hint") });
-    const outDir = outputFolder(opts.outDir);
+    const sink = releaseSink(opts.outDir, loaded.workspace.root);
     const threads = opts.threads === undefined ? undefined : Number(opts.threads);
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64))
       throw new JikimiError("bad_threads", t("cli.share.bad_threads"), {
@@ -195,7 +171,7 @@ export function registerShare(program: Command): void {
         reader,
         agreement,
         source: recordSource(opts.input, opts.inputFormat),
-        sink: folderSink(outDir, loaded.workspace.root),
+        sink,
         locks: processLocks(loaded.workspace.root),
         stateLocation: state.store.location,
         at,
