@@ -554,23 +554,26 @@ export class Ledger {
     return (await this.deps.store.read((tx) => this.deps.subjects.assign(tx, hashes, count, false))).indexes;
   }
 
-  /** The subject's dictionary index, or undefined for a subject never recorded. */
-  private async indexOf(tx: LedgerReads, subjectKey: string): Promise<number | undefined> {
-    const idx = await this.deps.subjects.lookup(tx, this.deps.hasher.hashMany([subjectKey]));
-    return idx === undefined || idx === NOT_FOUND ? undefined : idx;
-  }
-
   /**
-   * The runs of entries [from, to) of each chain whose sets contain subject `idx`: the chain's first stored set
-   * (its first release, or its pruned base) and the change rows where the subject entered or left.
+   * The subject's dictionary index and the runs of entries [from, to) of each chain whose sets contain it, or
+   * undefined for a subject never recorded. A run opens at the chain's first stored set (its first release, or its
+   * pruned base) when the subject is in it, and at each change row where the subject entered; it closes where the
+   * subject left. The index, the chains' starts and the change rows come in one read (no chain heads: a head is a
+   * chain's whole last set, hundreds of kilobytes for a large chain, and reading it was most of a history's time).
    */
-  private async memberRanges(tx: LedgerReads, idx: number): Promise<[string, number, number][]> {
-    const changes = await tx.changesOf(idx);
+  private async membership(
+    tx: LedgerReads,
+    subjectKey: string,
+  ): Promise<{ idx: number; ranges: [string, number, number][] } | undefined> {
+    const member = await this.deps.subjects.member(tx, this.deps.hasher.hashMany([subjectKey]));
+    if (member === undefined || member.subject === NOT_FOUND) return undefined;
+    const idx = member.subject;
     const ranges: [string, number, number][] = [];
-    for (const { chain, firstSeq } of await this.sets.chains(tx)) {
+    for (const { chain, firstSeq } of member.chains) {
+      // a first set is immutable for its (chain, first seq): cached, and read again once a prune moves the start
       let inside = (await this.sets.first(tx, chain, firstSeq)).has(idx);
       let start = firstSeq;
-      for (const c of changes) {
+      for (const c of member.changes) {
         if (c.chain !== chain) continue;
         if (inside) ranges.push([chain, start, c.seq]);
         else start = c.seq;
@@ -578,7 +581,7 @@ export class Ledger {
       }
       if (inside) ranges.push([chain, start, Number.MAX_SAFE_INTEGER]);
     }
-    return ranges;
+    return { idx, ranges };
   }
 
   /**
@@ -593,15 +596,16 @@ export class Ledger {
     options: { origin: string; signer: NoteSigner; checkpoint?: string | undefined },
   ): Promise<IssuedReceipt | undefined> {
     return this.deps.store.read(async (tx): Promise<IssuedReceipt | undefined> => {
-      const idx = await this.indexOf(tx, subjectKey);
-      if (idx === undefined) return undefined;
+      const member = await this.membership(tx, subjectKey);
+      if (member === undefined) return undefined;
+      const idx = member.idx;
       await this.assertIntact(tx);
       const checkpoint = options.checkpoint ?? this.noteOfTree(options.origin, options.signer);
       const size =
         options.checkpoint === undefined ? this.tree.size : this.checkpointSize(options.checkpoint);
       // a pruned entry keeps no agreement: only a chain's pruned base can open a run, and it is listed as skipped
       const seqs: { seq: number; chain: string }[] = [];
-      for (const [chain, from, to] of await this.memberRanges(tx, idx))
+      for (const [chain, from, to] of member.ranges)
         for (const seq of await tx.releaseSeqs(chain, from, to, from)) seqs.push({ seq, chain });
       if (seqs.length === 0) return undefined;
       seqs.sort((a, b) => a.seq - b.seq);
@@ -642,24 +646,24 @@ export class Ledger {
    */
   async subjectHistory(subjectKey: string): Promise<SubjectRelease[]> {
     return this.deps.store.read(async (tx) => {
-      const idx = await this.indexOf(tx, subjectKey);
-      if (idx === undefined) return [];
-      const summaries = new Map<number, Summary>();
+      const member = await this.membership(tx, subjectKey);
+      if (member === undefined || member.ranges.length === 0) return [];
+      const { rows, summaries } = await tx.historyIn(member.ranges);
+      const parsed = new Map<number, Summary>();
       const out: SubjectRelease[] = [];
-      for (const [chain, from, to] of await this.memberRanges(tx, idx))
-        for (const row of await tx.historyRows(chain, from, to)) {
-          let summary = summaries.get(row.summaryId);
-          if (!summary) {
-            const found = await tx.summary(row.summaryId);
-            if (found === undefined)
-              throw new JikimiError("ledger_corrupt", t("ledger.errors.no_summary", { seq: row.seq }), {
-                hint: t("ledger.hint.verify"),
-              });
-            summary = JSON.parse(found) as Summary;
-            summaries.set(row.summaryId, summary);
-          }
-          out.push({ seq: row.seq, released_at: row.releasedAt, recorded_at: row.recordedAt, ...summary });
+      for (const row of rows) {
+        let summary = parsed.get(row.summaryId);
+        if (!summary) {
+          const found = summaries.get(row.summaryId);
+          if (found === undefined)
+            throw new JikimiError("ledger_corrupt", t("ledger.errors.no_summary", { seq: row.seq }), {
+              hint: t("ledger.hint.verify"),
+            });
+          summary = JSON.parse(found) as Summary;
+          parsed.set(row.summaryId, summary);
         }
+        out.push({ seq: row.seq, released_at: row.releasedAt, recorded_at: row.recordedAt, ...summary });
+      }
       return out.sort((a, b) => a.seq - b.seq);
     });
   }

@@ -67,6 +67,28 @@ export interface HistoryRow {
   summaryId: number;
 }
 
+/** The entries [from, to) of one chain; `to` may be Number.MAX_SAFE_INTEGER (to the chain's end). */
+export type ChainRun = readonly [chain: string, from: number, to: number];
+
+/** What a subject's runs of membership are made from, read in one snapshot. */
+export interface MemberChanges {
+  /** every chain and its first held set (its first release, or its pruned base), by first seq */
+  chains: { chain: string; firstSeq: number }[];
+  /** the releases at which the subject entered or left a chain, in seq order */
+  changes: { seq: number; chain: string }[];
+}
+
+/** A subject found by its dictionary hash: its index and its member changes. */
+export interface Member extends MemberChanges {
+  subject: number;
+}
+
+/** The releases of a subject's runs held in full, and the summary texts they name (by summary id). */
+export interface HistoryRows {
+  rows: HistoryRow[];
+  summaries: Map<number, string>;
+}
+
 /** The reads of the ledger's tables; every method sees the transaction's snapshot. */
 export interface LedgerReads extends DictionaryReads {
   /** entries held (max seq + 1) */
@@ -93,8 +115,8 @@ export interface LedgerReads extends DictionaryReads {
   bodiesThrough(last: number): AsyncIterable<{ seq: number; body: string }>;
   /** release seqs in [from, to) of `chain`, plus `base` when it is a pruned entry (a chain's pruned base) */
   releaseSeqs(chain: string, from: number, to: number, base: number): Promise<number[]>;
-  historyRows(chain: string, from: number, to: number): Promise<HistoryRow[]>;
-  summary(id: number): Promise<string | undefined>;
+  /** releases held in full in `runs` (which do not overlap), in seq order, with their summaries: one read */
+  historyIn(runs: readonly ChainRun[]): Promise<HistoryRows>;
   /** each entry's summary id and text, in seq order (verification) */
   entrySummaries(): AsyncIterable<{ seq: number; id: number | null; summary: string | null }>;
   summaryIds(): Promise<number[]>;
@@ -111,8 +133,13 @@ export interface LedgerReads extends DictionaryReads {
   sets(): AsyncIterable<SetRow>;
   setsOfChain(chain: string, from: number, to: number): Promise<SetRow[]>;
   lastSnapshotSeq(chain: string, atOrBefore: number): Promise<number | undefined>;
-  /** the releases at which `subject` entered or left a chain, in seq order */
-  changesOf(subject: number): Promise<{ seq: number; chain: string }[]>;
+  /** the chains' starts (no heads) and the releases at which `subject` entered or left a chain: one read */
+  memberChanges(subject: number): Promise<MemberChanges>;
+  /**
+   * findRecord and memberChanges in one read: the subject whose record (hash || u32 little-endian index,
+   * `recordBytes` long) in partition `part` starts with `hash`, and its member changes; undefined when none does
+   */
+  findMember(part: number, hash: Uint8Array, recordBytes: number): Promise<Member | undefined>;
   changes(): AsyncIterable<{ subject: number; seq: number }>;
 
   checkpointNote(size: number): Promise<string | undefined>;

@@ -1,6 +1,6 @@
 // the ledger tables' rows as both drivers return them (snake_case columns, blobs as Buffers), and their mapping
 // onto the port's row types: one place, so the SQLite and PostgreSQL stores cannot drift apart.
-import type { ChainRow, EntryRow, EntryView, HeadRow } from "../ports/ledger.js";
+import type { ChainRow, EntryRow, EntryView, HeadRow, HistoryRows, MemberChanges } from "../ports/ledger.js";
 
 export interface RawEntry {
   seq: number;
@@ -71,3 +71,41 @@ export const view = (r: RawView): EntryView => ({
   body: r.body,
   prunedAt: r.pruned_at,
 });
+
+/** A row of a history's one result: a release (with a seq), or a summary it names (seq null). */
+export interface RawHistoryRow {
+  seq: number | null;
+  released_at: string | null;
+  recorded_at: string | null;
+  summary_id: number;
+  summary: string | null;
+}
+
+/** A history's releases and the summaries they name, from one result of both. */
+export function historyRowsOf(raw: RawHistoryRow[]): HistoryRows {
+  const out: HistoryRows = { rows: [], summaries: new Map() };
+  for (const r of raw)
+    if (r.seq === null) out.summaries.set(r.summary_id, r.summary ?? "");
+    else
+      out.rows.push({
+        seq: r.seq,
+        releasedAt: r.released_at ?? "",
+        recordedAt: r.recorded_at ?? "",
+        summaryId: r.summary_id,
+      });
+  return out;
+}
+
+/** A subject's member changes from one result: chain starts (`change` false) and change rows, each by seq. */
+export function memberChangesOf(raw: { chain: string; seq: number; change: boolean }[]): MemberChanges {
+  const out: MemberChanges = { chains: [], changes: [] };
+  for (const r of raw)
+    if (r.change) out.changes.push({ seq: r.seq, chain: r.chain });
+    else out.chains.push({ chain: r.chain, firstSeq: r.seq });
+  return out;
+}
+
+/** The index a dictionary record holds after its `hashBytes`-byte hash (u32, little-endian). */
+export function recordIndex(record: Uint8Array, hashBytes: number): number {
+  return Buffer.from(record.buffer, record.byteOffset, record.byteLength).readUInt32LE(hashBytes);
+}

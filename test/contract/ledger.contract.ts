@@ -128,6 +128,86 @@ export function runLedgerContract(
       expect(Buffer.from(head?.root ?? []).toString("hex")).toBe(root);
     });
 
+    it("reads a subject's index, member changes and history rows in one read each, and after a prune", async () => {
+      const state = await fresh();
+      const ledger = ledgerOver(state);
+      const subjectKey = keyring.active("ledger-subjects");
+      const hasher = nodeSubjectHasher(subjectKey.id, Buffer.from(subjectKey.secret, "base64"));
+      const day = (d: number) => new Date(Date.UTC(2019, 0, d, 2));
+      const put = (chain: string, d: number, from: number, to: number) =>
+        ledger.append(
+          release(chain, day(d).toISOString().slice(0, 10)),
+          customers(from, to),
+          new Date(day(d).getTime() + 3_600_000),
+        );
+      await put("a", 1, 0, 10); // seq 0
+      await put("b", 1, 5, 15); // seq 1
+      await put("a", 2, 2, 12); // seq 2: 0 and 1 leave a, 10 and 11 enter
+      await put("a", 3, 0, 12); // seq 3: 0 and 1 enter a again
+      await put("b", 3, 5, 15); // seq 4: b unchanged
+      const member = (key: string) =>
+        state.ledger.read((r) => new SubjectDictionary().member(r, hasher.hashMany([key])));
+
+      const zero = await member("HB0000000000");
+      expect(zero?.chains).toEqual([
+        { chain: "a", firstSeq: 0 },
+        { chain: "b", firstSeq: 1 },
+      ]);
+      expect(zero?.changes).toEqual([
+        { seq: 2, chain: "a" },
+        { seq: 3, chain: "a" },
+      ]);
+      const subject = zero?.subject ?? -1;
+      expect(await state.ledger.read((r) => r.memberChanges(subject))).toEqual({
+        chains: zero?.chains,
+        changes: zero?.changes,
+      });
+      expect(await member("HB9999999999")).toBeUndefined();
+
+      await state.ledger.read(async (r) => {
+        // rows of several runs come in seq order with every summary they name; pruned or absent rows never
+        const both = await r.historyIn([
+          ["b", 1, Number.MAX_SAFE_INTEGER],
+          ["a", 0, 2],
+          ["a", 3, Number.MAX_SAFE_INTEGER],
+        ]);
+        expect(both.rows.map((x) => x.seq)).toEqual([0, 1, 3, 4]);
+        expect(both.rows[0]).toMatchObject({ releasedAt: "2019-01-01T02:00:00Z" });
+        expect(both.rows[0]?.recordedAt.slice(0, 13)).toBe("2019-01-01T03");
+        for (const x of both.rows)
+          expect(JSON.parse(both.summaries.get(x.summaryId) ?? "{}")).toHaveProperty("agreement");
+        const none = await r.historyIn([["c", 0, Number.MAX_SAFE_INTEGER]]);
+        expect(none.rows).toEqual([]);
+        expect(none.summaries.size).toBe(0);
+      });
+
+      // this ledger has cached the chains' first sets; a prune moves both chains' starts (a: to its pruned base 2,
+      // without subject 0; b: to its pruned base 1), and its answers must follow the store, like a fresh ledger's
+      const all = customers(0, 16);
+      const before = await Promise.all(all.map((k) => ledger.subjectHistory(k)));
+      expect(before[0]?.map((x) => x.seq)).toEqual([0, 3]);
+      expect(before[11]?.map((x) => x.seq)).toEqual([1, 2, 3, 4]);
+      const pruned = await ledger.prune(
+        "2019-01-03T00:00:00Z",
+        { rule: "3y", days: 1095 },
+        new Date(),
+        "dpo",
+      );
+      expect(pruned.pruned).toBe(3);
+      const again = ledgerOver(state);
+      for (const k of all) {
+        const seqs = (await ledger.subjectHistory(k)).map((x) => x.seq);
+        expect(seqs).toEqual((await again.subjectHistory(k)).map((x) => x.seq));
+        expect(seqs.every((x) => x >= 3)).toBe(true);
+      }
+      expect((await ledger.subjectHistory("HB0000000000")).map((x) => x.seq)).toEqual([3]);
+      expect((await ledger.subjectHistory("HB0000000011")).map((x) => x.seq)).toEqual([3, 4]);
+      expect((await member("HB0000000000"))?.chains).toEqual([
+        { chain: "b", firstSeq: 1 },
+        { chain: "a", firstSeq: 2 },
+      ]);
+    });
+
     it("keeps one dense dictionary and one gapless log when two hosts append to the same database", async () => {
       const first = await fresh();
       const second = await another();
@@ -207,7 +287,7 @@ export function runLedgerContract(
         await w.setMeta({ dict_head: "cd" });
       });
       await state.ledger.read(async (r) => {
-        expect(await r.changesOf(3)).toEqual([]); // change rows join their entry: none stored at seq 7
+        expect((await r.memberChanges(3)).changes).toEqual([]); // change rows join their entry: none stored at seq 7
         let n = 0;
         for await (const c of r.changes()) if (c.seq === 7) n++;
         expect(n).toBe(120_000);
@@ -244,7 +324,7 @@ export function runLedgerContract(
       const hash = Buffer.alloc(16, 0xab);
       // chunk 0: the hash straddling two records (a decoy), then other records; chunk 1: the record itself
       const decoy = Buffer.concat([Buffer.alloc(10, 1), hash, Buffer.alloc(14, 2)]);
-      const record = Buffer.concat([hash, Buffer.from([7, 0, 0, 0])]);
+      const record = Buffer.concat([hash, Buffer.from([7, 2, 1, 0])]); // index 7 + 2 * 256 + 65,536
       await state.ledger.write((w) =>
         w.putPartChunks([
           { part: 0xab, chunk: 0, data: decoy },
@@ -257,6 +337,21 @@ export function runLedgerContract(
         );
         expect(await r.findRecord(0xab, Buffer.alloc(16, 0xcd), 20)).toBeUndefined();
         expect(await r.findRecord(0x01, hash, 20)).toBeUndefined();
+        expect(await r.findMember(0xab, hash, 20)).toEqual({ subject: 66_055, chains: [], changes: [] });
+        expect(await r.findMember(0xab, Buffer.alloc(16, 0xcd), 20)).toBeUndefined();
+      });
+      // the decoy and the record in one chunk: the first match is off a boundary and hides the record
+      await state.ledger.write((w) =>
+        w.putPartChunks([
+          { part: 0xac, chunk: 0, data: Buffer.concat([decoy, hash, Buffer.from([9, 1, 0, 0])]) },
+        ]),
+      );
+      await state.ledger.read(async (r) => {
+        expect(await r.findMember(0xac, hash, 20)).toEqual({ subject: 265, chains: [], changes: [] });
+        // a hash found only off a boundary (the decoy's tail and the hash's head) names no subject
+        expect(
+          await r.findMember(0xac, Buffer.concat([Buffer.alloc(4, 1), Buffer.alloc(12, 0xab)]), 20),
+        ).toBeUndefined();
       });
     });
 

@@ -2,6 +2,7 @@
 // roaring bitmaps. Stored in 256 partitions by the hash's first byte, each a list of append-only
 // chunks of 20-byte records (16-byte hash, u32 index): a lookup of one subject reads one partition,
 // an append loads all partitions into an open-addressing table once.
+import type { LedgerReads, Member } from "../../ports/ledger.js";
 import type { DictChunk, DictionaryReads, DictionaryWrites } from "../../ports/subjects.js";
 import { SUBJECT_HASH_BYTES } from "./subject-hasher.js";
 
@@ -342,6 +343,11 @@ export class SubjectDictionary {
   async shared(tx: DictionaryReads): Promise<SharedDictionary> {
     const t = await this.loaded(tx);
     return { words: t.words, slots: t.slots, mask: t.mask, size: t.size };
+  }
+
+  /** `lookup` and the subject's member changes in one read (a store may join them where they live). */
+  member(tx: LedgerReads, hash: Uint8Array): Promise<Member | undefined> {
+    return tx.findMember(hash[0] ?? 0, hash.subarray(0, SUBJECT_HASH_BYTES), RECORD);
   }
 
   /** Looks one hash up in its partition only (the store may search it where it lives). */

@@ -113,10 +113,6 @@ export class SubjectSets {
     return set;
   }
 
-  async chains(tx: LedgerReads): Promise<{ chain: string; firstSeq: number }[]> {
-    return (await tx.chains()).map((r) => ({ chain: r.chain, firstSeq: r.firstSeq }));
-  }
-
   /** Every release's full set, in seq order, rebuilt from snapshots and deltas (for verification). */
   async *replay(tx: LedgerReads): AsyncGenerator<{ seq: number; chain: string; set: RoaringBitmap32 }> {
     const current = new Map<string, RoaringBitmap32>();

@@ -7,10 +7,14 @@ import {
   ENTRY_COLUMNS,
   entryRow,
   headRow,
+  historyRowsOf,
+  memberChangesOf,
   type RawChain,
   type RawEntry,
   type RawHead,
+  type RawHistoryRow,
   type RawView,
+  recordIndex,
   view,
 } from "../ledger-rows.js";
 import { type PostgresClient, type PostgresPool, withTransaction } from "./connect.js";
@@ -24,6 +28,23 @@ function access(tx: PostgresClient): LedgerWrites {
   const run = async (text: string, params: unknown[] = []) => {
     await tx.query(text, params);
   };
+  // a named statement is parsed and planned once per connection: for the per-subject reads, planning took as
+  // long as running them
+  const prepared = async <T>(name: string, text: string, values: unknown[]) =>
+    (await tx.query({ name, text, values })).rows as T[];
+  const dictionary = dictionaryAccess(tx);
+  const memberChanges = async (subject: number) =>
+    memberChangesOf(
+      await prepared<{ chain: string; seq: number; change: boolean }>(
+        "jikimi_ledger_member_changes",
+        `SELECT chain, first_seq AS seq, false AS change FROM ledger_chains
+         UNION ALL
+         SELECT e.agreement_id, c.seq, true FROM ledger_subject_changes c JOIN ledger_entries e ON e.seq = c.seq
+         WHERE c.subject = $1
+         ORDER BY 3, 2`,
+        [subject],
+      ),
+    );
   return {
     entryCount: async () =>
       (await one<{ n: number }>("SELECT COALESCE(MAX(seq) + 1, 0)::bigint AS n FROM ledger_entries"))?.n ?? 0,
@@ -102,22 +123,28 @@ function access(tx: PostgresClient): LedgerWrites {
           [from, Math.min(to, Number.MAX_SAFE_INTEGER), chain, base],
         )
       ).map((r) => r.seq),
-    historyRows: async (chain, from, to) =>
-      (
-        await all<{ seq: number; released_at: string; recorded_at: string; summary_id: number }>(
-          `SELECT seq, released_at, recorded_at, summary_id FROM ledger_entries
-           WHERE kind = 'release' AND agreement_id = $1 AND seq >= $2 AND seq < $3 AND pruned_at IS NULL
-           ORDER BY seq`,
-          [chain, from, Math.min(to, Number.MAX_SAFE_INTEGER)],
-        )
-      ).map((r) => ({
-        seq: r.seq,
-        releasedAt: r.released_at,
-        recordedAt: r.recorded_at,
-        summaryId: r.summary_id,
-      })),
-    summary: async (id) =>
-      (await one<{ summary: string }>("SELECT summary FROM ledger_summaries WHERE id = $1", [id]))?.summary,
+    historyIn: async (runs) =>
+      // one statement: the runs' rows, then the summaries they name (rows without a seq), so a history is one round
+      // trip however many runs and summaries it has (rows aggregated into JSON on the server were slower to make)
+      historyRowsOf(
+        await prepared<RawHistoryRow>(
+          "jikimi_ledger_history_in",
+          `WITH runs AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS r (chain, lo, hi)),
+           held AS (
+             SELECT e.seq, e.released_at, e.recorded_at, e.summary_id FROM runs r
+             JOIN ledger_entries e ON e.agreement_id = r.chain AND e.seq >= r.lo AND e.seq < r.hi
+             WHERE e.kind = 'release' AND e.pruned_at IS NULL)
+           SELECT seq, released_at, recorded_at, summary_id, NULL::text AS summary FROM held
+           UNION ALL
+           SELECT NULL, NULL, NULL, s.id, s.summary FROM ledger_summaries s WHERE s.id IN (SELECT summary_id FROM held)
+           ORDER BY 1 NULLS FIRST`,
+          [
+            runs.map((r) => r[0]),
+            runs.map((r) => r[1]),
+            runs.map((r) => Math.min(r[2], Number.MAX_SAFE_INTEGER)),
+          ],
+        ),
+      ),
     entrySummaries: () =>
       pages(
         tx,
@@ -201,12 +228,50 @@ function access(tx: PostgresClient): LedgerWrites {
           [chain, atOrBefore],
         )
       )?.seq ?? undefined,
-    changesOf: (subject) =>
-      all<{ seq: number; chain: string }>(
-        `SELECT c.seq AS seq, e.agreement_id AS chain FROM ledger_subject_changes c
-         JOIN ledger_entries e ON e.seq = c.seq WHERE c.subject = $1 ORDER BY c.seq`,
-        [subject],
-      ),
+    memberChanges,
+    findMember: async (part, hash, recordBytes) => {
+      // the record is searched as findRecord does (position() in the partition's chunks), its index read on the
+      // server and its change rows joined in the same statement: a subject's history starts with one round trip.
+      // kind 0: the subject's index; 1: a match off a record boundary (no aligned one: findRecord reads the
+      // partition); 2: a chain's start; 3: a change row
+      const rows = await prepared<{ kind: number; chain: string | null; seq: number }>(
+        "jikimi_ledger_find_member",
+        `WITH hit AS MATERIALIZED (
+           SELECT chunk, position($2::bytea IN data) - 1 AS at FROM subject_dict WHERE part = $1),
+         found AS MATERIALIZED (
+           SELECT substring(d.data FROM h.at + 1 FOR $3) AS record FROM hit h
+           JOIN subject_dict d ON d.part = $1 AND d.chunk = h.chunk
+           WHERE h.at >= 0 AND h.at % $3 = 0 ORDER BY h.chunk LIMIT 1),
+         subject AS MATERIALIZED (
+           -- the u32 after the hash, little-endian (PostgreSQL's << and | bind alike: arithmetic says it plainly)
+           SELECT get_byte(record, length($2))::bigint + get_byte(record, length($2) + 1)::bigint * 256
+                + get_byte(record, length($2) + 2)::bigint * 65536
+                + get_byte(record, length($2) + 3)::bigint * 16777216 AS idx
+           FROM found)
+         SELECT 0 AS kind, NULL::text AS chain, idx AS seq FROM subject
+         UNION ALL
+         SELECT 1, NULL, 0 FROM hit WHERE at > 0 AND at % $3 <> 0 AND NOT EXISTS (SELECT 1 FROM subject)
+         UNION ALL
+         SELECT 2, chain, first_seq FROM ledger_chains WHERE EXISTS (SELECT 1 FROM subject)
+         UNION ALL
+         SELECT 3, e.agreement_id, c.seq FROM subject s JOIN ledger_subject_changes c ON c.subject = s.idx
+         JOIN ledger_entries e ON e.seq = c.seq
+         ORDER BY 1, 3`,
+        [part, bytes(hash), recordBytes],
+      );
+      const first = rows[0];
+      if (first?.kind === 0)
+        return {
+          subject: first.seq,
+          chains: rows.filter((r) => r.kind === 2).map((r) => ({ chain: r.chain ?? "", firstSeq: r.seq })),
+          changes: rows.filter((r) => r.kind === 3).map((r) => ({ seq: r.seq, chain: r.chain ?? "" })),
+        };
+      if (first?.kind !== 1) return undefined;
+      const record = await dictionary.findRecord(part, hash, recordBytes);
+      if (!record) return undefined;
+      const subject = recordIndex(record, hash.length);
+      return { subject, ...(await memberChanges(subject)) };
+    },
     changes: () =>
       pages(
         tx,
@@ -220,7 +285,7 @@ function access(tx: PostgresClient): LedgerWrites {
         50_000,
       ),
 
-    ...dictionaryAccess(tx),
+    ...dictionary,
 
     checkpointNote: async (size) =>
       (await one<{ note: string }>("SELECT note FROM ledger_checkpoints WHERE size = $1", [size]))?.note,

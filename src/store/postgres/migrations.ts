@@ -2,6 +2,7 @@
 // Version 1 reaches the final shape of the SQLite store's migrations 1-9 (src/store/sqlite/migrations.ts) with the same
 // table and column names, so the two stores read alike: BLOB -> bytea, INTEGER seq/ids/sizes/ms times -> bigint,
 // INTEGER PRIMARY KEY that SQLite assigns (check runs, consent names, batches, events, summaries) -> an identity.
+// Later versions follow the SQLite migrations after 9 (each names the one it mirrors).
 
 export interface PostgresMigration {
   version: number;
@@ -154,6 +155,16 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       -- size + 1 in the same transaction, so two hosts appending at once are ordered by the lock, never by hope
       CREATE TABLE ledger_sequencer (id integer PRIMARY KEY CHECK (id = 1), size bigint NOT NULL);
       INSERT INTO ledger_sequencer (id, size) VALUES (1, 0);
+    `,
+  },
+  {
+    version: 2,
+    name: "ledger history index (sqlite 10)",
+    sql: `
+      -- a subject's history reads runs of one chain's releases held in full by seq: an index-only scan of this
+      -- partial index, where the primary key read every entry of the seq range, bodies and all
+      CREATE INDEX ledger_entries_history ON ledger_entries (agreement_id, seq)
+        INCLUDE (released_at, recorded_at, summary_id) WHERE kind = 'release' AND pruned_at IS NULL;
     `,
   },
 ];

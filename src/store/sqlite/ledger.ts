@@ -2,10 +2,11 @@
 // BEGIN IMMEDIATE transactions, so one process appends at a time.
 import type Database from "better-sqlite3";
 import type {
-  HistoryRow,
+  HistoryRows,
   LedgerReads,
   LedgerStore,
   LedgerWrites,
+  MemberChanges,
   NewEntry,
   SetRow,
 } from "../../ports/ledger.js";
@@ -18,6 +19,7 @@ import {
   type RawEntry,
   type RawHead,
   type RawView,
+  recordIndex,
   view,
 } from "../ledger-rows.js";
 import type { SqliteDatabase } from "./database.js";
@@ -26,6 +28,18 @@ import { dictionaryAccess, rows, statements } from "./subjects.js";
 /** The ledger's reads and writes on one connection. */
 function access(db: Database.Database): LedgerWrites {
   const q = statements(db);
+  const dictionary = dictionaryAccess(q);
+  const changesOfSubject = (subject: number): MemberChanges => ({
+    chains: (
+      q("SELECT chain, first_seq FROM ledger_chains ORDER BY first_seq").all() as {
+        chain: string;
+        first_seq: number;
+      }[]
+    ).map((r) => ({ chain: r.chain, firstSeq: r.first_seq })),
+    changes: q(
+      "SELECT c.seq AS seq, e.agreement_id AS chain FROM ledger_subject_changes c JOIN ledger_entries e ON e.seq = c.seq WHERE c.subject = ? ORDER BY c.seq",
+    ).all(subject) as { seq: number; chain: string }[],
+  });
   return {
     entryCount: async () =>
       (q("SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM ledger_entries").get() as { n: number }).n,
@@ -105,27 +119,33 @@ function access(db: Database.Database): LedgerWrites {
       )
         .pluck()
         .all(from, to, chain, base) as number[],
-    historyRows: async (chain, from, to) =>
-      (
-        q(
-          "SELECT seq, released_at, recorded_at, summary_id FROM ledger_entries WHERE kind = 'release' AND agreement_id = ? AND seq >= ? AND seq < ? AND pruned_at IS NULL ORDER BY seq",
-        ).all(chain, from, to) as {
+    historyIn: async (runs) => {
+      const out: HistoryRows = { rows: [], summaries: new Map() };
+      const held = q(
+        "SELECT seq, released_at, recorded_at, summary_id FROM ledger_entries WHERE kind = 'release' AND agreement_id = ? AND seq >= ? AND seq < ? AND pruned_at IS NULL ORDER BY seq",
+      );
+      const summary = q("SELECT summary FROM ledger_summaries WHERE id = ?").pluck();
+      for (const [chain, from, to] of runs)
+        for (const r of held.all(chain, from, to) as {
           seq: number;
           released_at: string;
           recorded_at: string;
           summary_id: number;
-        }[]
-      ).map(
-        (r): HistoryRow => ({
-          seq: r.seq,
-          releasedAt: r.released_at,
-          recordedAt: r.recorded_at,
-          summaryId: r.summary_id,
-        }),
-      ),
-    summary: async (id) =>
-      (q("SELECT summary FROM ledger_summaries WHERE id = ?").pluck().get(id) as string | undefined) ??
-      undefined,
+        }[]) {
+          out.rows.push({
+            seq: r.seq,
+            releasedAt: r.released_at,
+            recordedAt: r.recorded_at,
+            summaryId: r.summary_id,
+          });
+          if (!out.summaries.has(r.summary_id)) {
+            const text = summary.get(r.summary_id) as string | undefined;
+            if (text !== undefined) out.summaries.set(r.summary_id, text);
+          }
+        }
+      out.rows.sort((a, b) => a.seq - b.seq);
+      return out;
+    },
     entrySummaries: () =>
       rows(
         q(
@@ -186,13 +206,16 @@ function access(db: Database.Database): LedgerWrites {
       (q("SELECT max(seq) FROM ledger_subject_sets WHERE chain = ? AND seq <= ? AND kind = 'snapshot'")
         .pluck()
         .get(chain, atOrBefore) as number | null) ?? undefined,
-    changesOf: async (subject) =>
-      q(
-        "SELECT c.seq AS seq, e.agreement_id AS chain FROM ledger_subject_changes c JOIN ledger_entries e ON e.seq = c.seq WHERE c.subject = ? ORDER BY c.seq",
-      ).all(subject) as { seq: number; chain: string }[],
+    memberChanges: async (subject) => changesOfSubject(subject),
+    findMember: async (part, hash, recordBytes) => {
+      const record = await dictionary.findRecord(part, hash, recordBytes);
+      if (!record) return undefined;
+      const subject = recordIndex(record, hash.length);
+      return { subject, ...changesOfSubject(subject) };
+    },
     changes: () => rows(db.prepare("SELECT subject, seq FROM ledger_subject_changes").iterate()),
 
-    ...dictionaryAccess(q),
+    ...dictionary,
 
     checkpointNote: async (size) =>
       (q("SELECT note FROM ledger_checkpoints WHERE size = ?").pluck().get(size) as string | undefined) ??

@@ -187,4 +187,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ledger_cosignatures_witness ON ledger_cosignatures(witness, size);
     `,
   },
+  {
+    version: 10,
+    name: "ledger history index",
+    sql: `
+      -- a subject's history reads runs of one chain's releases held in full by seq: this partial index holds
+      -- exactly those rows with what the history shows, so a run is read from the index alone, not from rows
+      -- that also carry their bodies (before: every entry of the seq range, sorted in a temporary b-tree)
+      CREATE INDEX ledger_entries_history
+        ON ledger_entries(agreement_id, seq, released_at, recorded_at, summary_id)
+        WHERE kind = 'release' AND pruned_at IS NULL;
+    `,
+  },
 ];

@@ -37,12 +37,12 @@ export function dictionaryAccess(q: (sql: string) => Database.Statement): Dictio
     partChunks: async (part) =>
       q("SELECT data FROM subject_dict WHERE part = ? ORDER BY chunk").pluck().all(part) as Buffer[],
     findRecord: async (part, hash, recordBytes) => {
+      // indexOf (native) finds the candidates; one off a record boundary is skipped past
       for (const data of q("SELECT data FROM subject_dict WHERE part = ? ORDER BY chunk")
         .pluck()
         .all(part) as Buffer[])
-        for (let off = 0; off < data.length; off += recordBytes)
-          if (data.compare(hash, 0, hash.length, off, off + hash.length) === 0)
-            return data.subarray(off, off + recordBytes);
+        for (let at = data.indexOf(hash); at >= 0; at = data.indexOf(hash, at + 1))
+          if (at % recordBytes === 0) return data.subarray(at, at + recordBytes);
       return undefined;
     },
     allPartChunks: () => rows(q("SELECT part, chunk, data FROM subject_dict ORDER BY part, chunk").iterate()),
