@@ -11,6 +11,13 @@ import { snakeKeys } from "./snake-case.js";
 export type OutputFormat = "text" | "json" | "sarif";
 
 let current: OutputFormat | undefined;
+/** where results go: stdout, unless stdout carries data (see resultsToStderr) */
+let results: NodeJS.WritableStream | undefined;
+
+/** Sends the verb's result and JSON error document to stderr from now on: stdout carries data (`share --out-dir -`). */
+export function resultsToStderr(): void {
+  results = process.stderr;
+}
 
 /** Sets the run's output format (the convention's hook does, before the action). */
 export function setOutputFormat(format: OutputFormat): void {
@@ -42,7 +49,7 @@ export function jsonText(value: unknown, data: readonly string[] = []): string {
 
 /** Prints `value` as JSON on stdout (see jsonText). */
 export function printJson(value: unknown, data: readonly string[] = []): void {
-  process.stdout.write(jsonText(value, data));
+  (results ?? process.stdout).write(jsonText(value, data));
 }
 
 /**
@@ -53,7 +60,7 @@ export function report(json: () => unknown, text: () => string, data: readonly s
   if (jsonOutput()) printJson(json(), data);
   else {
     const out = text();
-    if (out !== "") process.stdout.write(out);
+    if (out !== "") (results ?? process.stdout).write(out);
   }
 }
 

@@ -170,7 +170,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         },
       },
     );
-    const manifest = placeRelease(run, {
+    const placed = await placeRelease(run, {
       names,
       output: out,
       report,
@@ -185,11 +185,13 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     });
     clearJournal(root, a.id);
     journal = false;
+    // a stream that failed after the append: the release is recorded and complete, its file kept in the workspace
+    run.confirm();
     return {
       ...result,
-      output: final,
+      output: placed.output,
       entry,
-      manifest,
+      manifest: placed.manifest,
       ...(report ? { quarantine: names.quarantine } : {}),
     };
   } catch (error) {

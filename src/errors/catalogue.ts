@@ -148,6 +148,9 @@ export const ERRORS = {
   receipt_refused: findings("a receipt cannot be issued from the stored entry"),
   release_awaits_witnesses: held("the release awaits its witness quorum"),
   release_time_refused: held("a time rule of the agreement refuses the release now"),
+  release_undelivered: unavailable(
+    "a recorded release did not reach its stream (stdout, a download) whole: its file is kept in the workspace",
+  ),
   retention_not_reached: conflict("the entries are still under their retention"),
   row_group_too_large: input("a Parquet row group is over the memory cap"),
   scope_column_missing: input("the scope reads a field the records lack"),

@@ -46,8 +46,12 @@ export function folderSink(outDir: string, root: string): ReleaseSink {
         ensureVacant(paths, after) {
           for (const f of paths) if (occupied(f)) throw occupiedError(f, after);
         },
-        place: (draft, final, after) => placeFile(draft.path, final, after),
+        place: async (draft, final, after) => {
+          placeFile(draft.path, final, after);
+          return final;
+        },
         manifest: (m, mode, after) => writeManifest(m, { outDir, tmpDir, mode, after }),
+        confirm: () => {},
       };
     },
   };

@@ -1,6 +1,7 @@
-// a release's files on disk (the folder sink's primitives): written to a private temporary folder (never beside the outputs, where a sync could pick them
-// up), hashed as written, fsynced, then linked into place under their final names at the configured mode (0600 by
-// default). Placing never follows or replaces a symlink or any file already at a final name.
+// a release's files on disk (the folder and stream sinks' primitives): written to a private temporary folder (never
+// beside the outputs, where a sync could pick them up), hashed as written, fsynced, then linked into place under
+// their final names at the configured mode (0600 by default). Placing never follows or replaces a symlink or any
+// file already at a final name.
 import { createHash, randomBytes } from "node:crypto";
 import { once } from "node:events";
 import {
@@ -36,7 +37,8 @@ export const privateTmp = (root: string) => join(root, ".jikimi", "tmp");
 /** The hidden folder of the output folder used when the workspace is on another file system. */
 export const OUT_TMP = ".jikimi-tmp";
 
-function makePrivate(dir: string): void {
+/** Creates `dir` (0700) or makes an existing one private; `tmp_unusable` when it is a symlink or a file. */
+export function makePrivate(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const st = lstatSync(dir);
   if (!st.isDirectory())

@@ -1,14 +1,19 @@
-// where `jikimi share` releases: the folder named by --out-dir (created when missing).
+// where `jikimi share` releases: the folder named by --out-dir (created when missing), or stdout for `--out-dir -`.
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { JikimiError, t } from "../../public/base.js";
-import { folderSink, type ReleaseSink } from "../../public/share.js";
+import { folderSink, type ReleaseSink, streamSink } from "../../public/share.js";
+
+/** The --out-dir that streams the release to stdout. */
+export const STDOUT = "-";
 
 /**
- * The sink of `--out-dir <dir>` for the workspace at `root`.
+ * The sink of `--out-dir <dir>` for the workspace at `root`; `-` streams the released file to stdout once it is
+ * recorded, and `signal` stops a delivery stdout no longer takes (the file is then kept in the workspace).
  * @example share({ ...req, sink: releaseSink(opts.outDir, workspace.root) })
  */
-export function releaseSink(outDir: string, root: string): ReleaseSink {
+export function releaseSink(outDir: string, root: string, signal?: AbortSignal): ReleaseSink {
+  if (outDir === STDOUT) return streamSink(process.stdout, root, { name: "stdout", signal });
   return folderSink(outputFolder(outDir), root);
 }
 

@@ -1,7 +1,8 @@
 // the release journal: `.jikimi/tmp/<agreement>.pending.json` names a release's temporaries, their final names and
 // the file's digest between the ledger append and the files' placement. A run killed there leaves it; the next run
 // of the agreement (under its lock) or `jikimi ledger repair` finishes the placement when the entry was committed
-// (same file name and sha256), or deletes the temporaries when it was not.
+// (same file name and sha256), or deletes the temporaries when it was not. A streamed release (stdout, a download)
+// cannot be streamed again once its run is gone: its file is kept at its final path in the workspace, and said so.
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +11,8 @@ import type { Signer } from "../../crypto/signing.js";
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import {
+  DEFAULT_OUTPUT_MODE,
+  makePrivate,
   manifestPath,
   occupied,
   placeFile,
@@ -25,6 +28,8 @@ const PendingSchema = z.strictObject({
   agreement: z.string().regex(ID_PATTERN),
   outDir: z.string(),
   tmpDir: z.string(),
+  /** the stream the released file was going to (its final path is then where it is kept if undelivered) */
+  stream: z.string().optional(),
   mode: z.number().int().min(0).max(0o777),
   time: z.string(),
   subjects: z.number().int().min(0),
@@ -112,6 +117,8 @@ export interface Recovery {
   present: string[];
   /** final paths whose temporary is gone and which are not in place (the entry's file is lost: release again) */
   missing: string[];
+  /** a streamed release: the stream, and where its file is kept when it may not have reached the stream whole */
+  stream?: { name: string; kept?: string };
 }
 
 /** What recovery needs of the ledger: the agreement's entries (newest first) and the root at a size. */
@@ -166,12 +173,21 @@ export async function recoverRelease(
   const wait = await awaiting?.(seq);
   if (wait !== undefined) return { ...report, action: "waiting", reason: wait };
   const after = t("engine.share.after_repair", { seq, id: agreement });
-  for (const f of p.files) {
+  if (p.stream !== undefined) {
+    report.stream = { name: p.stream };
+    makePrivate(p.outDir);
+  }
+  for (const [i, f] of p.files.entries()) {
+    // a streamed file is kept once its stream failed, and its temporary removed only once it was streamed whole
+    const kept = i === 0 ? report.stream : undefined;
     if (occupied(f.temp)) {
       placeFile(f.temp, f.final, after);
       report.placed.push(f.final);
-    } else if (occupied(f.final)) report.present.push(f.final);
-    else report.missing.push(f.final);
+      if (kept) kept.kept = f.final;
+    } else if (occupied(f.final)) {
+      report.present.push(f.final);
+      if (kept) kept.kept = f.final;
+    } else if (!kept) report.missing.push(f.final);
   }
   const release = p.files[0]?.final ?? join(p.outDir, p.file.name);
   const manifest = manifestPath(release);
@@ -188,7 +204,12 @@ export async function recoverRelease(
         records: p.records,
         signer: signer(),
       },
-      { outDir: p.outDir, tmpDir: p.tmpDir, mode: p.mode, after },
+      {
+        outDir: p.outDir,
+        tmpDir: p.tmpDir,
+        mode: p.stream === undefined ? p.mode : DEFAULT_OUTPUT_MODE,
+        after,
+      },
     );
     report.placed.push(manifest);
   }
@@ -204,5 +225,8 @@ export function describeRecovery(r: Recovery): string {
   const parts = [t("engine.journal.finished", { id: r.agreement, seq: r.seq ?? 0 })];
   if (r.placed.length > 0) parts.push(t("engine.journal.placed", { files: r.placed.join(", ") }));
   if (r.missing.length > 0) parts.push(t("engine.journal.missing", { files: r.missing.join(", ") }));
+  if (r.stream?.kept !== undefined)
+    parts.push(t("engine.journal.kept", { stream: r.stream.name, path: r.stream.kept }));
+  else if (r.stream) parts.push(t("engine.journal.streamed", { stream: r.stream.name }));
   return parts.join("; ");
 }

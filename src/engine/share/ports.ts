@@ -35,6 +35,9 @@ export interface PendingOutput {
 export interface SinkPlaces {
   outDir: string;
   tmpDir: string;
+  /** set when the released file goes down a stream (stdout, a download), not to its final path: names the stream.
+   * Its final path is then where the file is kept when the stream cannot take it. */
+  stream?: string;
 }
 
 /** What a release's signed manifest states. */
@@ -57,14 +60,23 @@ export interface SinkRun extends SinkPlaces {
   finalPath(name: string): string;
   /** throws `output_exists` when anything sits at one of the final paths */
   ensureVacant(paths: string[], after: string): void;
-  /** puts a finished temporary at its final path; never replaces anything there */
-  place(draft: PendingOutput, final: string, after: string): void;
+  /**
+   * puts a finished temporary at its final path, never replacing anything there, or (a stream sink's released file)
+   * sends it down the stream, keeping it at its final path when the stream fails; returns where it went
+   */
+  place(draft: PendingOutput, final: string, after: string): Promise<string>;
   /** writes the signed manifest beside the released file; returns its path */
   manifest(m: SinkManifest, mode: number, after: string): string;
+  /**
+   * called once the release is recorded and complete: throws `release_undelivered` when the released file did not
+   * reach the stream (it is kept at its final path); a folder's files always have
+   */
+  confirm(): void;
 }
 
 /**
- * Where a release goes: a folder today (temporaries, then hard links into place), stdout or object storage later.
+ * Where a release goes: a folder (temporaries, then hard links into place) or a stream (stdout, an HTTP download:
+ * temporaries, then streamed after the append); object storage later.
  * @example share({ ...req, sink: folderSink(outDir, workspace.root) })
  */
 export interface ReleaseSink {

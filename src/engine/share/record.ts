@@ -41,6 +41,7 @@ export async function recordRelease(
     agreement: a.id,
     outDir: run.outDir,
     tmpDir: run.tmpDir,
+    ...(run.stream === undefined ? {} : { stream: run.stream }),
     mode,
     time: req.at.toISOString(),
     subjects: r.counts.subjects,

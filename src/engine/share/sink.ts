@@ -1,6 +1,6 @@
 // room 5, sink: the release's temporaries (the released file, the quarantine report) are drafted in the sink while
-// the blocks run; after the gates pass, the final names are checked before the append and the files are placed,
-// with the signed manifest, after it.
+// the blocks run; after the gates pass, the final names are checked before the append and the files are placed (or
+// streamed), with the signed manifest, after it.
 
 import type { Signer } from "../../crypto/signing.js";
 import { t } from "../../i18n/index.js";
@@ -40,8 +40,14 @@ export function ensureVacant(run: SinkRun, names: FinalNames, report: boolean): 
   run.ensureVacant(paths, t("engine.share.after_nothing"));
 }
 
-/** Places the files of a recorded release and writes its signed manifest; returns the manifest's path. */
-export function placeRelease(
+/** Where a recorded release went: the released file (a path, or the stream's name) and its manifest. */
+export interface Placed {
+  output: string;
+  manifest: string;
+}
+
+/** Places (or streams) the files of a recorded release and writes its signed manifest. */
+export async function placeRelease(
   run: SinkRun,
   p: {
     names: FinalNames;
@@ -56,11 +62,11 @@ export function placeRelease(
     signer: Signer;
     mode: number;
   },
-): string {
+): Promise<Placed> {
   const after = t("engine.share.after_repair", { seq: p.entry.seq, id: p.agreement });
-  run.place(p.output, p.names.final, after);
-  if (p.report) run.place(p.report, p.names.quarantine, after);
-  return run.manifest(
+  const output = await run.place(p.output, p.names.final, after);
+  if (p.report) await run.place(p.report, p.names.quarantine, after);
+  const manifest = run.manifest(
     {
       seq: p.entry.seq,
       root: p.entry.root,
@@ -74,4 +80,5 @@ export function placeRelease(
     p.mode,
     after,
   );
+  return { output, manifest };
 }

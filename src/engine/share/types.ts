@@ -19,7 +19,7 @@ export interface ShareRequest {
   agreement: string;
   /** where the records come from (a file, stdin) */
   source: RecordSource;
-  /** where the release goes (a folder) */
+  /** where the release goes (a folder, a stream such as stdout) */
   sink: ReleaseSink;
   /** makes runs of one agreement exclusive */
   locks: RunLocks;

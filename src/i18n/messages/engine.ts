@@ -135,6 +135,9 @@ export const en = {
   "engine.journal.placed": "placed {{files}}",
   "engine.journal.missing":
     "MISSING {{files}}: the temporary is gone; release again (the entry stays in the ledger)",
+  "engine.journal.kept":
+    "it was going to {{stream}}, which may not have received it whole: the released file is kept at {{path}} (0600); deliver it from there, then delete it",
+  "engine.journal.streamed": "its released file had reached {{stream}} whole",
   // release/output.ts
   "engine.output.tmp_unusable": "{{dir}} is not a folder (a symlink or a file)",
   "engine.output.tmp_unusable_hint": "remove it so jikimi can keep its temporary files there",
@@ -327,6 +330,9 @@ export const ko: KoreanOf<typeof en> = {
   "engine.journal.placed": "{{files}}을(를) 제자리에 두었습니다",
   "engine.journal.missing":
     "{{files}}이(가) 없습니다: 임시 파일이 사라졌으니 다시 제공하세요(원장 항목은 남습니다)",
+  "engine.journal.kept":
+    "{{stream}}(으)로 보내던 중이라 수령자가 온전히 받지 못했을 수 있습니다: 제공 파일은 {{path}}(0600)에 보관했으니 그곳에서 전달한 뒤 지우세요",
+  "engine.journal.streamed": "제공 파일은 {{stream}}(으)로 모두 전달되었습니다",
   "engine.output.tmp_unusable": "{{dir}}은(는) 폴더가 아닙니다(심볼릭 링크 또는 파일)",
   "engine.output.tmp_unusable_hint": "jikimi가 그곳에 임시 파일을 둘 수 있도록 지우세요",
   "engine.output.unwritable": "출력 폴더 {{dir}}에 쓸 수 없습니다({{code}})",

@@ -106,6 +106,11 @@ export const en = {
   "io.parquet.binary":
     "holds binary data, not text: write it as a string column (hex, base64 or WKT) or leave it out",
   "io.parquet.bad_utf8": "invalid UTF-8 text: write the column as UTF-8 (binary data as hex or base64)",
+  // stream-sink.ts
+  "io.stream.undelivered":
+    'release {{seq}} of "{{id}}" is recorded in the ledger but did not reach {{stream}} whole ({{code}})',
+  "io.stream.undelivered_hint":
+    "the whole released file is kept at {{path}} (0600), its signed manifest beside it: deliver it from there, then delete it; do not release again, which would record the release twice",
 } as const;
 
 export const ko: KoreanOf<typeof en> = {
@@ -205,4 +210,8 @@ export const ko: KoreanOf<typeof en> = {
   "io.parquet.nested": "리스트, 맵 또는 구조체입니다: 각각의 열로 펴세요",
   "io.parquet.binary": "텍스트가 아닌 바이너리 데이터입니다: 문자열 열(hex, base64, WKT)로 쓰거나 빼세요",
   "io.parquet.bad_utf8": "올바른 UTF-8 텍스트가 아닙니다: 열을 UTF-8로 쓰세요(바이너리는 hex나 base64로)",
+  "io.stream.undelivered":
+    '"{{id}}"의 제공 {{seq}}은(는) 원장에 기록되었지만 {{stream}}(으)로 온전히 전달되지 못했습니다({{code}})',
+  "io.stream.undelivered_hint":
+    "제공 파일 전체가 {{path}}(0600)에, 서명된 매니페스트가 그 옆에 보관되어 있습니다: 그곳에서 전달한 뒤 지우세요. 다시 제공하면 원장에 두 번 기록되니 다시 제공하지 마세요",
 };

@@ -5,7 +5,8 @@ export const en = {
   "cli.share.description":
     "release a dataset through an agreement: scope, consent, keyed pseudonyms, guards, ledger",
   "cli.share.input": "the dataset file, or - for stdin",
-  "cli.share.out_dir": "folder for the released file and its signed manifest",
+  "cli.share.out_dir":
+    "folder for the released file and its signed manifest, or - to stream the file to stdout once recorded (the summary goes to stderr, the manifest to <workspace>/.jikimi/streamed)",
   "cli.share.dry_run": "count and sample; write and record nothing",
   "cli.share.override": "release despite a hold; the reason goes into the ledger entry",
   "cli.share.operator": "who runs the release (default: $USER)",
@@ -63,7 +64,8 @@ export const en = {
 export const ko: KoreanOf<typeof en> = {
   "cli.share.description": "제공 계약에 따라 데이터셋을 제공: 제공 범위, 동의, 키 기반 가명, 가드, 원장",
   "cli.share.input": "데이터셋 파일, 표준 입력은 -",
-  "cli.share.out_dir": "제공 파일과 서명된 매니페스트를 둘 폴더",
+  "cli.share.out_dir":
+    "제공 파일과 서명된 매니페스트를 둘 폴더. -이면 기록된 뒤 파일을 표준 출력으로 보냄 (요약은 표준 오류로, 매니페스트는 <workspace>/.jikimi/streamed에)",
   "cli.share.dry_run": "세고 표본만 보기. 아무것도 쓰거나 기록하지 않음",
   "cli.share.override": "보류에도 제공. 사유는 원장 항목에 남습니다",
   "cli.share.operator": "제공 실행자 (기본값: $USER)",
