@@ -18,7 +18,7 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { processLocks } from "../src/cli/adapters/run-locks.js";
+import { processLocks } from "../src/io/run-locks.js";
 import { initKeyring } from "../src/crypto/keyring.js";
 import { signerFrom } from "../src/crypto/signing.js";
 import { journalPath, recoverRelease, writeJournal } from "../src/engine/release/journal.js";

@@ -8,7 +8,7 @@ import { basename, join } from "node:path";
 import type * as WorkerThreads from "node:worker_threads";
 import type { ResourceLimits, Worker, WorkerOptions } from "node:worker_threads";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type * as RunLocksModule from "../src/cli/adapters/run-locks.js";
+import type * as RunLocksModule from "../src/io/run-locks.js";
 import type * as ConsentModule from "../src/consent/index.js";
 import type * as KeyringModule from "../src/crypto/keyring.js";
 import type * as SigningModule from "../src/crypto/signing.js";

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, describe, expect, it } from "vitest";
-import { processLocks } from "../src/cli/adapters/run-locks.js";
+import { processLocks } from "../src/io/run-locks.js";
 import { share } from "../src/engine/share.js";
 import { JikimiError } from "../src/errors.js";
 import { folderSink } from "../src/io/folder-sink.js";

@@ -5,14 +5,25 @@ import type { ConsentRegistryOptions } from "../consent/registry.js";
 import { ConsentRegistry } from "../consent/registry.js";
 import { type Keyring, loadKeyring } from "../crypto/keyring.js";
 import { type LogKeys, openLogKeys } from "../crypto/log-key.js";
+import type { ShareResult } from "../engine/share/types.js";
 import { Ledger } from "../ledger/ledger.js";
 import { logNoteSigner, logVkey } from "../ledger/note/log-key.js";
 import type { NoteSigner } from "../ledger/note/signed-note.js";
 import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import { fastSubjectHasher, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import type { StateStore } from "../ports/state-store.js";
+import type { RiskAnalysis, RiskFileOptions } from "../risk/file.js";
+import { analyseRisk } from "../risk/file.js";
+import type { ScanResult } from "../scan/result.js";
+import { type ScanOptions, scanFile } from "../scan/scan.js";
 import { openStateStore } from "../store/open.js";
+import type { Witnessed } from "../witness/log-side.js";
+import { type CheckOutcome, checkFolder, recordCheck } from "./check.js";
+import { currentCheckpoint, storedCheckpoint, witnessNow } from "./checkpoints.js";
+import { type Declarations, loadDeclarations } from "./declarations.js";
+import { detokenizer } from "./detokenize.js";
 import { type Environment, readSettings, type WorkspaceSettings } from "./settings.js";
+import { type ShareCall, shareRelease } from "./share.js";
 
 export interface WorkspaceOptions {
   /** the workspace folder (holding jikimi.yaml) */
@@ -49,6 +60,23 @@ export interface WorkspaceSession {
   ledger(): Ledger;
   /** the consent registry over the same dictionary */
   consent(options?: ConsentRegistryOptions): ConsentRegistry;
+  /** the declarations (datasets, recipients, agreements) as the folder holds them now; `workspace_invalid` if any
+   * file has a problem */
+  declarations(): Declarations;
+  /** checks the declarations for the day `at` (YYYY-MM-DD) and, unless `record` is false, records the run */
+  check(at: string, options?: { record?: boolean }): Promise<CheckOutcome>;
+  /** one release of an agreement through the gateway (see app/share.ts) */
+  share(call: ShareCall): Promise<ShareResult>;
+  /** sends the current checkpoint to the configured witnesses and keeps their cosignatures */
+  witness(): Promise<Witnessed>;
+  /** the checkpoint to hand out: freshly witnessed when witnesses are configured (`stored`: no network) */
+  checkpoint(options?: { stored?: boolean }): Promise<string>;
+  /** opens tokens of `field` released under `agreement` (see app/detokenize.ts) */
+  detokenizer(agreement: string, field: string, keyId?: string): (token: string) => string;
+  /** finds personal data in a records file (no state is read or written) */
+  scan(file: string, options?: ScanOptions): Promise<ScanResult>;
+  /** the re-identification risk of a records file over its quasi-identifiers (no state is read or written) */
+  risk(file: string, options: RiskFileOptions): Promise<RiskAnalysis>;
   close(): Promise<void>;
 }
 
@@ -99,7 +127,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       .all()
       .filter((k) => all || k.id === active);
   };
-  return {
+  const session: WorkspaceSession = {
     root: options.root,
     settings,
     store,
@@ -118,6 +146,20 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     logVkeys: (all = false) => signingKeys(all).map((k) => logVkey(k.public ?? "", settings.origin)),
     ledger,
     consent: (consentOptions = {}) => new ConsentRegistry(store.consent, subjects, hasher(), consentOptions),
+    declarations: () => loadDeclarations(options.root),
+    async check(at, { record = true } = {}) {
+      const outcome = checkFolder(options.root, at);
+      if (record && outcome.loaded) await recordCheck(store.checkRuns, outcome);
+      return outcome;
+    },
+    share: (call) => shareRelease(session, call),
+    witness: () => witnessNow(session),
+    checkpoint: ({ stored = false } = {}) =>
+      stored ? storedCheckpoint(session) : currentCheckpoint(session),
+    detokenizer: (agreement, field, keyId) => detokenizer(options.root, keyring(), agreement, field, keyId),
+    scan: (file, scanOptions) => scanFile(file, scanOptions),
+    risk: (file, riskOptions) => analyseRisk(file, riskOptions),
     close: () => store.close(),
   };
+  return session;
 }

@@ -1,5 +1,16 @@
 // the public surface for workspaces: settings and the service session, loading and checking declarations, the
 // taxonomy, transforms and the state store.
+
+export { type CheckOutcome, checkFolder, recordCheck } from "../app/check.js";
+export {
+  currentCheckpoint,
+  type ShareWitnessing,
+  shareWitnessing,
+  storedCheckpoint,
+  witnessNow,
+} from "../app/checkpoints.js";
+export { agreementOf, type Declarations, loadDeclarations } from "../app/declarations.js";
+export { detokenizer } from "../app/detokenize.js";
 export {
   type Environment,
   readSettings,
@@ -8,6 +19,7 @@ export {
   storeLocator,
   type WorkspaceSettings,
 } from "../app/settings.js";
+export type { ShareCall } from "../app/share.js";
 export { openWorkspace, type WorkspaceOptions, type WorkspaceSession } from "../app/workspace.js";
 export { diskReader, memoryReader, type WorkspaceReader } from "../io/workspace-reader.js";
 export { workspaceDigest } from "../model/digest.js";

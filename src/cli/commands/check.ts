@@ -2,16 +2,14 @@
 import type { Command } from "commander";
 import { t } from "../../public/base.js";
 import {
-  type CheckResult,
   renderJson,
   renderLoadIssuesJson,
   renderLoadIssuesSarif,
   renderLoadIssuesText,
   renderSarif,
   renderText,
-  summarise,
 } from "../../public/report.js";
-import { checkWorkspace, diskReader, loadWorkspace, RULES, workspaceDigest } from "../../public/workspace.js";
+import { checkFolder, RULES, recordCheck } from "../../public/workspace.js";
 import { formatOption } from "../convention.js";
 import { ExitCode } from "../exit-codes.js";
 import { dateOption, emit, useColor, workspaceDir, workspaceOption } from "../options.js";
@@ -42,22 +40,19 @@ export function registerCheck(program: Command): void {
 
 async function runCheck(opts: CheckOptions): Promise<number> {
   const dir = workspaceDir(opts);
-  const at = dateOption(opts.at);
-  const reader = diskReader(dir);
-  const loaded = loadWorkspace(reader);
+  const outcome = checkFolder(dir, dateOption(opts.at));
   const color = opts.output === undefined && useColor(process.stdout);
-  if (!loaded.ok) {
+  if (!outcome.loaded) {
     const text =
       opts.format === "json"
-        ? renderLoadIssuesJson(loaded.issues, dir)
+        ? renderLoadIssuesJson(outcome.issues, dir)
         : opts.format === "sarif"
-          ? renderLoadIssuesSarif(loaded.issues, dir)
-          : renderLoadIssuesText(loaded.issues, { color, workspace: dir });
+          ? renderLoadIssuesSarif(outcome.issues, dir)
+          : renderLoadIssuesText(outcome.issues, { color, workspace: dir });
     emit(text, opts.output);
     return ExitCode.usage;
   }
-  const findings = checkWorkspace(loaded.workspace, { at });
-  const result: CheckResult = { workspace: dir, at, agreements: loaded.workspace.agreements.size, findings };
+  const { result, counts } = outcome;
   const text =
     opts.format === "json"
       ? renderJson(result)
@@ -65,31 +60,12 @@ async function runCheck(opts: CheckOptions): Promise<number> {
         ? renderSarif(result, RULES)
         : renderText(result, { color, workspace: dir });
   emit(text, opts.output);
-  const counts = summarise(findings);
-  if (opts.record) await record(opts, reader, result, counts);
+  // the findings stand without the store: a store that cannot be reached only costs the run's record
+  if (opts.record)
+    await withWorkspace(opts, (ws) => recordCheck(ws.store.checkRuns, outcome)).catch(() =>
+      process.stderr.write(`${t("cli.check.not_recorded")}\n`),
+    );
   if (counts.errors > 0) return ExitCode.findings;
   if (opts.strict && counts.warnings + counts.gaps > 0) return ExitCode.findings;
   return ExitCode.ok;
-}
-
-async function record(
-  opts: CheckOptions,
-  reader: ReturnType<typeof diskReader>,
-  result: CheckResult,
-  counts: ReturnType<typeof summarise>,
-): Promise<void> {
-  try {
-    await withWorkspace(opts, (ws) =>
-      ws.store.checkRuns.record({
-        startedAt: new Date().toISOString(),
-        checkedFor: result.at,
-        workspaceDigest: workspaceDigest(reader),
-        agreements: result.agreements,
-        ...counts,
-        findingsJson: JSON.stringify(result.findings),
-      }),
-    );
-  } catch {
-    process.stderr.write(`${t("cli.check.not_recorded")}\n`);
-  }
 }

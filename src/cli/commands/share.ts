@@ -1,18 +1,18 @@
 // jikimi share: stream a dataset through an agreement; exit 0 released, 1 agreement refused, 2 bad input,
-// 3 held by a guard (nothing written, nothing recorded).
+// 3 held by a guard (nothing written, nothing recorded). With `--out-dir -` the released file goes to stdout and
+// everything the command prints (summary, JSON, errors) to stderr.
 import { type Command, Option } from "commander";
 import { JikimiError, padEnd, t, widest } from "../../public/base.js";
 import type { RecordFormat } from "../../public/records.js";
 import { describeRecovery } from "../../public/release.js";
-import { fileSource, type RecordSource, type ShareResult, share, streamSource } from "../../public/share.js";
-import { diskReader, loadWorkspace, openWorkspace } from "../../public/workspace.js";
-import { releaseSink } from "../adapters/release-sink.js";
-import { processLocks } from "../adapters/run-locks.js";
+import { fileSource, type RecordSource, type ShareResult, streamSource } from "../../public/share.js";
+import { loadDeclarations, openWorkspace } from "../../public/workspace.js";
+import { releaseSink, STDOUT } from "../adapters/release-sink.js";
 import { formatOption, oldFlag, requireOption } from "../convention.js";
 import { ExitCode } from "../exit-codes.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
-import { jsonOutput, report } from "../output.js";
-import { shareWitnessing } from "./ledger/witness.js";
+import { jsonOutput, report, resultsToStderr } from "../output.js";
+import { warnWitnessShort } from "./ledger/witness.js";
 import { shareProgress } from "./share-progress.js";
 
 interface ShareOptions {
@@ -133,29 +133,23 @@ export function registerShare(program: Command): void {
   command.action(async (typed: string, opts: ShareOptions) => {
     // declarations are NFC: a Hangul id typed in NFD (macOS) must still find its agreement
     const agreement = typed.normalize("NFC");
+    // stdout carries the released file: nothing else may reach it, not even an error's JSON document
+    if (opts.outDir === STDOUT) resultsToStderr();
     const dir = workspaceDir(opts);
-    const reader = diskReader(dir);
-    const loaded = loadWorkspace(reader);
-    if (!loaded.ok)
-      throw new JikimiError(
-        "workspace_invalid",
-        t("cli.errors.workspace_invalid", {
-          problems: t("common.problems", { count: loaded.issues.length }),
-        }),
-        { hint: t("cli.errors.workspace_invalid_hint", { dir }) },
-      );
+    // refused before the state store opens: a release runs only against declarations `jikimi check` can load
+    const declarations = loadDeclarations(dir);
     const at = opts.at === undefined ? new Date() : new Date(opts.at);
     if (Number.isNaN(at.getTime()))
       throw new JikimiError("bad_time", t("cli.errors.bad_time"), { hint: t("cli.errors.bad_time_hint") });
-    const sink = releaseSink(opts.outDir, loaded.workspace.root);
+    // SIGINT/SIGTERM abandon the release before the ledger append (no output, no entry), or stop its streaming
+    const controller = new AbortController();
+    const sink = releaseSink(opts.outDir, declarations.workspace.root, controller.signal);
     const threads = opts.threads === undefined ? undefined : Number(opts.threads);
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64))
       throw new JikimiError("bad_threads", t("cli.share.bad_threads"), {
         hint: t("cli.share.bad_threads_hint"),
       });
     const state = await openWorkspace({ root: dir, env: process.env });
-    // SIGINT/SIGTERM abandon the release before the ledger append: no output, no entry
-    const controller = new AbortController();
     // every SIGINT/SIGTERM during the run aborts it (a second one too: the handler stays until cleanup)
     const stop = () => {
       controller.abort();
@@ -166,25 +160,16 @@ export function registerShare(program: Command): void {
     const progress = shareProgress(opts.input, process.stderr.isTTY === true && !opts.quiet && !jsonOutput());
     const started = performance.now();
     try {
-      const r = await share({
-        workspace: loaded.workspace,
-        reader,
+      const r = await state.share({
+        declarations,
         agreement,
         source: recordSource(opts.input, opts.inputFormat),
         sink,
-        locks: processLocks(loaded.workspace.root),
-        stateLocation: state.store.location,
         at,
         operator: opts.operator ?? process.env.USER ?? "unknown",
-        outputMode: state.settings.outputMode,
         dryRun: opts.dryRun,
         override: opts.override,
-        keyring: state.keyring,
-        signer: state.logKeys.signer(),
-        witness: shareWitnessing(state),
-        ledger: state.ledger(),
-        consent: state.consent(),
-        hasher: state.hasher,
+        onWitnessShort: warnWitnessShort(state),
         signal: controller.signal,
         ...(threads === undefined ? {} : { threads }),
         onProgress: progress.update,

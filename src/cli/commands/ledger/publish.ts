@@ -13,7 +13,6 @@ import { ExitCode } from "../../exit-codes.js";
 import { n, problemLine, workspaceDir } from "../../options.js";
 import { report } from "../../output.js";
 import { type LedgerOptions, ledgerVerb, trustedKeys, verifyOptions } from "./open.js";
-import { currentCheckpoint } from "./witness.js";
 
 /**
  * The checkpoint note `ledger publish` writes: the whole log now, signed with the log's key and named by its
@@ -22,7 +21,7 @@ import { currentCheckpoint } from "./witness.js";
  */
 export async function publishCheckpoint(state: WorkspaceSession): Promise<string> {
   // with witnesses configured: the checkpoint they cosigned (a refusal of a rewritten history stops here, loudly)
-  return currentCheckpoint(state);
+  return state.checkpoint();
 }
 
 const mb = (bytes: number) =>

@@ -8,7 +8,6 @@ import { emit } from "../../options.js";
 import { report } from "../../output.js";
 import { withWorkspace } from "../../workspace.js";
 import { type LedgerOptions, ledgerVerb } from "./open.js";
-import { currentCheckpoint } from "./witness.js";
 
 export function registerReceipt(ledger: Command): void {
   const command = ledgerVerb(ledger, "receipt", t("cli.ledger.receipt.description"))
@@ -19,7 +18,7 @@ export function registerReceipt(ledger: Command): void {
   command.action(async (subject: string, opts: LedgerOptions & { output: string }) => {
     await withWorkspace(opts, async (state) => {
       // with witnesses configured, the receipt proves against the checkpoint they cosigned now
-      const checkpoint = state.settings.witnesses.length > 0 ? await currentCheckpoint(state) : undefined;
+      const checkpoint = state.settings.witnesses.length > 0 ? await state.checkpoint() : undefined;
       const issued = await state.ledger().receipt(subject, {
         origin: state.origin,
         signer: state.noteSigner(),

@@ -14,7 +14,6 @@ import { ExitCode } from "../../exit-codes.js";
 import { emit, problemsText, workspaceOption } from "../../options.js";
 import { jsonOutput, jsonText, report } from "../../output.js";
 import { type LedgerOptions, ledgerVerb, trustedKeys, verifyOptions, withState } from "./open.js";
-import { storedCheckpoint } from "./witness.js";
 
 /** A checkpoint note opened with the given verifier keys: its size and hex root. */
 function readCheckpointNote(
@@ -119,7 +118,10 @@ export function registerVerify(ledger: Command): void {
   checkpoint.action((opts: LedgerOptions & { output?: string }) =>
     withState(opts, async (state) => {
       const l = state.ledger();
-      emit(jsonOutput() ? jsonText(await l.checkpoint()) : await storedCheckpoint(state), opts.output);
+      emit(
+        jsonOutput() ? jsonText(await l.checkpoint()) : await state.checkpoint({ stored: true }),
+        opts.output,
+      );
     }),
   );
   ledgerVerb(ledger, "vkey", t("cli.ledger.vkey.description"))
