@@ -18,7 +18,6 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { processLocks } from "../src/io/run-locks.js";
 import { initKeyring } from "../src/crypto/keyring.js";
 import { signerFrom } from "../src/crypto/signing.js";
 import { journalPath, recoverRelease, writeJournal } from "../src/engine/release/journal.js";
@@ -26,6 +25,7 @@ import { share } from "../src/engine/share.js";
 import { folderSink } from "../src/io/folder-sink.js";
 import { fileSource } from "../src/io/record-source.js";
 import { placeFile, privateTmp, writeManifest } from "../src/io/release-files.js";
+import { processLocks } from "../src/io/run-locks.js";
 import { shareWorkspace } from "./support/share-workspace.js";
 
 const AT = new Date("2024-05-31T02:00:00Z");

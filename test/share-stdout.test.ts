@@ -8,13 +8,13 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeF
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { processLocks } from "../src/io/run-locks.js";
 import { signerFrom } from "../src/crypto/signing.js";
 import { journalPath, recoverRelease, writeJournal } from "../src/engine/release/journal.js";
 import { share } from "../src/engine/share.js";
 import type { JikimiError } from "../src/errors.js";
 import { fileSource } from "../src/io/record-source.js";
 import { privateTmp } from "../src/io/release-files.js";
+import { processLocks } from "../src/io/run-locks.js";
 import { streamedFolder, streamSink } from "../src/io/stream-sink.js";
 import { ROOT, recentIso, tempDir } from "./support/cli.js";
 import { shareWorkspace } from "./support/share-workspace.js";

@@ -5,12 +5,12 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, describe, expect, it } from "vitest";
-import { processLocks } from "../src/io/run-locks.js";
 import { share } from "../src/engine/share.js";
 import { JikimiError } from "../src/errors.js";
 import { folderSink } from "../src/io/folder-sink.js";
 import { takeLock } from "../src/io/lock.js";
 import { fileSource } from "../src/io/record-source.js";
+import { processLocks } from "../src/io/run-locks.js";
 import { diskReader } from "../src/io/workspace-reader.js";
 import { loadWorkspace } from "../src/model/load.js";
 import { shareWorkspace } from "./support/share-workspace.js";

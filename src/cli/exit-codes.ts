@@ -15,6 +15,10 @@ const BY_KIND: Record<ErrorKind, number> = {
   not_found: ExitCode.usage,
   interrupted: ExitCode.interrupted,
   internal: ExitCode.internal,
+  unauthenticated: ExitCode.usage,
+  forbidden: ExitCode.usage,
+  too_many: ExitCode.usage,
+  too_large: ExitCode.usage,
 };
 
 /**

@@ -7,7 +7,8 @@
  * problems; `held`: a release held by a guard, gate, time rule or witness quorum; `conflict`: something else
  * holds what was asked for (a lock, a running release, an existing file); `unavailable`: the store, disk or
  * network cannot serve now; `not_found`: a named thing does not exist; `interrupted`: stopped by a signal;
- * `internal`: a bug or a broken runtime.
+ * `internal`: a bug or a broken runtime; `unauthenticated`: no valid credentials; `forbidden`: valid credentials
+ * whose role may not do this; `too_many`: a rate limit; `too_large`: a request body over its limit.
  */
 export type ErrorKind =
   | "input"
@@ -17,7 +18,11 @@ export type ErrorKind =
   | "unavailable"
   | "not_found"
   | "interrupted"
-  | "internal";
+  | "internal"
+  | "unauthenticated"
+  | "forbidden"
+  | "too_many"
+  | "too_large";
 
 /** One catalogue entry: the kind and what the code means (English, for docs/errors.md). */
 export interface ErrorEntry {
@@ -32,6 +37,10 @@ const conflict = (meaning: string) => ({ kind: "conflict", meaning }) as const;
 const unavailable = (meaning: string) => ({ kind: "unavailable", meaning }) as const;
 const notFound = (meaning: string) => ({ kind: "not_found", meaning }) as const;
 const internal = (meaning: string) => ({ kind: "internal", meaning }) as const;
+const unauthenticated = (meaning: string) => ({ kind: "unauthenticated", meaning }) as const;
+const forbidden = (meaning: string) => ({ kind: "forbidden", meaning }) as const;
+const tooMany = (meaning: string) => ({ kind: "too_many", meaning }) as const;
+const tooLarge = (meaning: string) => ({ kind: "too_large", meaning }) as const;
 
 /** The catalogue: code -> kind and meaning. Codes are snake_case and stable. */
 export const ERRORS = {
@@ -59,7 +68,10 @@ export const ERRORS = {
   bad_threads: input("--threads is not a whole number from 0 to 64"),
   bad_time: input("a time option is not an ISO 8601 time"),
   bad_token: input("a token does not authenticate under the key"),
+  bad_token_name: input("a token name is not a short name"),
+  bad_ttl: input("a token lifetime is not a duration such as 10m, 12h, 90d"),
   binary_file: input("the input is a binary, compressed or UTF-16 file"),
+  body_too_large: tooLarge("a request body is larger than the route accepts"),
   candidates_unreadable: input("the candidate list cannot be read"),
   consent_chain_broken: unavailable("the consent event chain in the store is broken"),
   consent_input_invalid: input("consent input is rejected: nothing was recorded"),
@@ -77,6 +89,7 @@ export const ERRORS = {
   file_not_found: notFound("an input file does not exist"),
   file_unreadable: input("an input file cannot be read"),
   folder_not_empty: conflict("the target folder is not empty"),
+  forbidden_role: forbidden("the token's role may not use this route"),
   held: held("a release is held by a guard or gate: nothing was recorded"),
   internal_error: internal("an unexpected failure (a bug): set JIKIMI_DEBUG=1 for the stack"),
   interrupted: {
@@ -87,6 +100,7 @@ export const ERRORS = {
   invalid_format: input("--output-format is not csv or jsonl"),
   invalid_hex: input("a value is not a hex string"),
   invalid_out: input("--output is missing a file path"),
+  invalid_request: input("a request's parameters or body do not match the API's schema"),
   invalid_rows: input("--rows is not a whole number in range"),
   invalid_seed: input("--seed is not a whole number in range"),
   invalid_threads: input("--threads is not a whole number in range"),
@@ -145,13 +159,16 @@ export const ERRORS = {
   plan_column_missing: input("the release plan names a column the input lacks"),
   plan_field_missing: input("the release plan names a field it does not release"),
   publish_running: conflict("another ledger publish into the folder is running"),
+  rate_limited: tooMany("the token made more requests than its rate limit allows"),
   receipt_refused: findings("a receipt cannot be issued from the stored entry"),
   release_awaits_witnesses: held("the release awaits its witness quorum"),
   release_time_refused: held("a time rule of the agreement refuses the release now"),
   release_undelivered: unavailable(
     "a recorded release did not reach its stream (stdout, a download) whole: its file is kept in the workspace",
   ),
+  request_timeout: unavailable("a request took longer than the server's time limit"),
   retention_not_reached: conflict("the entries are still under their retention"),
+  route_not_found: notFound("no API route has this method and path"),
   row_group_too_large: input("a Parquet row group is over the memory cap"),
   scope_column_missing: input("the scope reads a field the records lack"),
   scope_regex: input("a matches() pattern is not valid RE2"),
@@ -187,6 +204,7 @@ export const ERRORS = {
   transform_type_mismatch: input("a field's type does not fit its transform"),
   transform_value_problem: input("a value cannot be transformed"),
   truncated_file: input("a Parquet file is cut short"),
+  unauthenticated: unauthenticated("no valid bearer token: missing, malformed, unknown, expired or revoked"),
   unknown_agreement: notFound("there is no such agreement"),
   unknown_column: notFound("the file has no such column"),
   unknown_example: notFound("there is no such example workspace"),
@@ -246,6 +264,10 @@ const HTTP_STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   interrupted: 503,
   internal: 500,
+  unauthenticated: 401,
+  forbidden: 403,
+  too_many: 429,
+  too_large: 413,
 };
 
 /**

@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import i18next from "i18next";
 import type { Table } from "./catalogue.js";
+import * as app from "./messages/app.js";
 import * as cli from "./messages/cli.js";
 import * as common from "./messages/common.js";
 import * as consent from "./messages/consent.js";
@@ -18,6 +19,7 @@ import * as policy from "./messages/policy.js";
 import * as report from "./messages/report.js";
 import * as risk from "./messages/risk.js";
 import * as scan from "./messages/scan.js";
+import * as server from "./messages/server.js";
 import * as state from "./messages/state.js";
 import * as store from "./messages/store.js";
 import * as taxonomy from "./messages/taxonomy.js";
@@ -30,6 +32,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** Every area's tables, in one place (tests walk them). */
 export const AREAS = {
   common,
+  app,
   cli,
   consent,
   crypto,
@@ -43,6 +46,7 @@ export const AREAS = {
   report,
   risk,
   scan,
+  server,
   state,
   store,
   taxonomy,
@@ -134,4 +138,22 @@ export function resolveLanguage(
   if (workspace !== undefined && isLanguage(workspace)) return workspace;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
   return locale.toLowerCase().startsWith("ko") ? "ko" : "en";
+}
+
+/**
+ * The language an Accept-Language header asks for among the ones Jikimi speaks (highest q first), or undefined.
+ * @example requestLanguage("ko-KR,ko;q=0.9,en;q=0.8") // "ko"
+ */
+export function requestLanguage(header: string | undefined): Language | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { base: tag.trim().toLowerCase().split("-")[0] ?? "", q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked.map((r) => r.base).find(isLanguage);
 }

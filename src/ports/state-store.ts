@@ -1,5 +1,6 @@
-// the state store: the ledger, consent and check runs of one workspace, in one database (SQLite file or
+// the state store: the ledger, consent, check runs, API tokens and access log of one workspace, in one database (SQLite file or
 // PostgreSQL), behind asynchronous ports. The services open one; nothing above them sees a database.
+import type { AccessLogStore, TokenStore } from "./access.js";
 import type { CheckRunStore } from "./check-runs.js";
 import type { ConsentStore } from "./consent.js";
 import type { LedgerStore } from "./ledger.js";
@@ -29,6 +30,10 @@ export interface StateStore {
   readonly ledger: LedgerStore;
   readonly checkRuns: CheckRunStore;
   readonly consent: ConsentStore;
+  /** the API's bearer tokens */
+  readonly tokens: TokenStore;
+  /** who read a person's history or detokenized, for the DPO */
+  readonly accessLog: AccessLogStore;
   status(): Promise<SchemaStatus>;
   close(): Promise<void>;
 }

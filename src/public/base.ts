@@ -18,6 +18,7 @@ export {
   type Language,
   type MessageKey,
   type MessageParams,
+  requestLanguage,
   resolveLanguage,
   setLanguage,
   t,

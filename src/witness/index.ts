@@ -46,7 +46,6 @@ export {
   DEFAULT_MAX_BODY_BYTES,
   type ListeningWitness,
   listenWitness,
-  requestLanguage,
   type WitnessAppOptions,
   witnessApp,
 } from "./server.js";

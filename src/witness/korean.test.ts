@@ -7,11 +7,11 @@ import { tempDir } from "../../test/support/cli.js";
 import { seedOf, TestLog } from "../../test/support/witness-log.js";
 import { initWitness, openWitness } from "../app/witness.js";
 import type { JikimiError } from "../errors.js";
-import { setLanguage, withLanguage } from "../i18n/index.js";
+import { requestLanguage, setLanguage, withLanguage } from "../i18n/index.js";
 import { collectCosignatures } from "./client.js";
 import { checkPolicy } from "./policy.js";
 import { formatAddCheckpoint } from "./request.js";
-import { listenWitness, requestLanguage, witnessApp } from "./server.js";
+import { listenWitness, witnessApp } from "./server.js";
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {

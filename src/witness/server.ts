@@ -9,7 +9,7 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { JikimiError } from "../errors.js";
-import { currentLanguage, isLanguage, type Language, t, withLanguage } from "../i18n/index.js";
+import { currentLanguage, requestLanguage, t, withLanguage } from "../i18n/index.js";
 import { addCheckpointHandler } from "./add-checkpoint.js";
 import type { WitnessState } from "./state.js";
 
@@ -23,24 +23,6 @@ export interface WitnessAppOptions {
   maxBodyBytes?: number;
   /** one line per request, e.g. to stderr */
   log?: (line: string) => void;
-}
-
-/**
- * The language an Accept-Language header asks for among the ones Jikimi speaks (highest q first), or undefined.
- * @example requestLanguage("ko-KR,ko;q=0.9,en;q=0.8") // "ko"
- */
-export function requestLanguage(header: string | undefined): Language | undefined {
-  if (!header) return undefined;
-  const ranked = header
-    .split(",")
-    .map((part, i) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-      return { base: tag.trim().toLowerCase().split("-")[0] ?? "", q: q === undefined ? 1 : Number(q), i };
-    })
-    .filter((r) => r.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i);
-  return ranked.map((r) => r.base).find(isLanguage);
 }
 
 /**
@@ -100,7 +82,10 @@ export interface ListeningWitness {
  * Serves a witness app on `host:port` (port 0 picks a free one); resolves once it listens.
  * @example const w = await listenWitness(witnessApp({ state }), { host: "127.0.0.1", port: 0 }); await w.close();
  */
-export function listenWitness(app: Hono, at: { host: string; port: number }): Promise<ListeningWitness> {
+export function listenWitness(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  at: { host: string; port: number },
+): Promise<ListeningWitness> {
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, hostname: at.host, port: at.port, overrideGlobalObjects: false },

@@ -22,6 +22,7 @@ const VERBS: Record<string, () => Promise<Register>> = {
   link: async () => (await import("./link.js")).registerLink,
   "audit-hash": async () => (await import("./audit-hash.js")).registerAuditHash,
   witness: async () => (await import("./witness.js")).registerWitness,
+  serve: async () => (await import("./serve.js")).registerServe,
   db: async () => (await import("./db.js")).registerDb,
   completion: async () => (await import("./completion.js")).registerCompletion,
 };

@@ -7,6 +7,7 @@ import * as db from "./cli/db.js";
 import * as files from "./cli/files.js";
 import * as keys from "./cli/keys.js";
 import * as ledger from "./cli/ledger.js";
+import * as server from "./cli/server.js";
 import * as share from "./cli/share.js";
 import * as verify from "./cli/verify.js";
 import * as witness from "./cli/witness.js";
@@ -23,6 +24,7 @@ export const en = {
   ...files.en,
   ...witness.en,
   ...db.en,
+  ...server.en,
 } as const;
 
 export const ko: KoreanOf<typeof en> = {
@@ -36,4 +38,5 @@ export const ko: KoreanOf<typeof en> = {
   ...files.ko,
   ...witness.ko,
   ...db.ko,
+  ...server.ko,
 };

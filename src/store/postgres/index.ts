@@ -1,6 +1,7 @@
 // the PostgreSQL state store: every port over one pooled client; the schema is brought up to date on open
 // (each migration once, under an advisory lock) unless asked not to (db status).
 import type { StateStore } from "../../ports/state-store.js";
+import { postgresAccessLog, postgresTokens } from "./access.js";
 import { postgresCheckRuns } from "./check-runs.js";
 import { connectPostgres, type PostgresOptions, type PostgresPool, redactUrl } from "./connect.js";
 import { postgresConsentStore } from "./consent.js";
@@ -39,6 +40,8 @@ export async function openPostgresStore(
     ledger: postgresLedgerStore(pool, url),
     consent: postgresConsentStore(pool, url),
     checkRuns: postgresCheckRuns(pool, url),
+    tokens: postgresTokens(pool, url),
+    accessLog: postgresAccessLog(pool, url),
     status: async () => {
       const s = await migrationStatus(pool, url);
       return {

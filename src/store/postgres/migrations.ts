@@ -167,4 +167,31 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         INCLUDE (released_at, recorded_at, summary_id) WHERE kind = 'release' AND pruned_at IS NULL;
     `,
   },
+  {
+    version: 3,
+    name: "api tokens and access log (sqlite 11)",
+    sql: `
+      CREATE TABLE api_tokens (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        role text NOT NULL,
+        secret_hash bytea NOT NULL,
+        created_at text NOT NULL,
+        expires_at text NOT NULL,
+        revoked_at text
+      );
+      CREATE TABLE access_log (
+        id bigint PRIMARY KEY,
+        at text NOT NULL,
+        actor text NOT NULL,
+        role text NOT NULL,
+        action text NOT NULL,
+        subject text,
+        agreement text,
+        field text,
+        count integer,
+        hash bytea NOT NULL
+      );
+    `,
+  },
 ];

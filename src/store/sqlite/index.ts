@@ -1,6 +1,7 @@
 // the embedded state store: one SQLite file (by default .jikimi/state.db in the workspace), every port over one
 // connection.
 import type { StateStore } from "../../ports/state-store.js";
+import { sqliteAccessLog, sqliteTokens } from "./access.js";
 import { sqliteCheckRuns } from "./check-runs.js";
 import { sqliteConsentStore } from "./consent.js";
 import { appliedVersion, openDatabase, SqliteDatabase } from "./database.js";
@@ -29,6 +30,8 @@ export function openSqliteStore(file: string, options: { migrate?: boolean } = {
     ledger: sqliteLedgerStore(database),
     checkRuns: sqliteCheckRuns(database),
     consent: sqliteConsentStore(database),
+    tokens: sqliteTokens(database),
+    accessLog: sqliteAccessLog(database),
     status: async () => {
       const current = appliedVersion(database.db);
       return {

@@ -199,4 +199,34 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE kind = 'release' AND pruned_at IS NULL;
     `,
   },
+  {
+    version: 11,
+    name: "api tokens and access log",
+    sql: `
+      -- bearer tokens of the HTTP API: the secret is never stored, only its SHA-256 (256 random bits, so a hash
+      -- cannot be searched back)
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        secret_hash BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      -- every read of a person's history and every detokenize, hash-chained event to event
+      CREATE TABLE access_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        role TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT,
+        agreement TEXT,
+        field TEXT,
+        count INTEGER,
+        hash BLOB NOT NULL
+      );
+    `,
+  },
 ];

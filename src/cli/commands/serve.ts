@@ -1,0 +1,74 @@
+// jikimi serve: the HTTP API over the workspace (routes at /v1, the OpenAPI document at /openapi.json, reference
+// at /docs), on the workspace's store: the embedded SQLite file for one host, PostgreSQL for several server
+// processes behind one database. Request log lines (JSON, no values) go to stderr.
+import type { Command } from "commander";
+import { pino } from "pino";
+import { currentLanguage, JikimiError, t } from "../../public/base.js";
+import { listenWitness } from "../../public/witness.js";
+import { openWorkspace } from "../../public/workspace.js";
+import { createServer } from "../../server/index.js";
+import { ExitCode } from "../exit-codes.js";
+import { n, workspaceDir, workspaceOption } from "../options.js";
+import { jsonOutput, note } from "../output.js";
+import { parseListen } from "./witness.js";
+
+interface ServeOptions {
+  workspace?: string;
+  listen: string;
+  rateLimit: string;
+  cors?: string[];
+  quiet?: boolean;
+}
+
+export function registerServe(program: Command): void {
+  workspaceOption(program.command("serve"))
+    .description(t("cli.serve.description"))
+    .option("--listen <address>", t("cli.serve.listen"), "127.0.0.1:8787")
+    .option("--rate-limit <n>", t("cli.serve.rate_limit"), "600")
+    .option("--cors <origin...>", t("cli.serve.cors"))
+    .option("--quiet", t("cli.serve.quiet"))
+    .action(async (opts: ServeOptions) => {
+      const at = parseListen(opts.listen);
+      const rateLimit = Number(opts.rateLimit);
+      if (!Number.isInteger(rateLimit) || rateLimit < 1 || rateLimit > 1_000_000)
+        throw new JikimiError("bad_option", t("cli.serve.bad_rate_limit"), {
+          hint: t("cli.serve.bad_rate_limit_hint"),
+        });
+      const session = await openWorkspace({ root: workspaceDir(opts), env: process.env });
+      const logger = opts.quiet ? undefined : pino({ base: undefined }, pino.destination(2));
+      let server: Awaited<ReturnType<typeof listenWitness>>;
+      try {
+        const app = createServer({
+          session,
+          rateLimit,
+          language: currentLanguage(),
+          ...(logger ? { logger } : {}),
+          ...(opts.cors ? { corsOrigins: opts.cors } : {}),
+        });
+        server = await listenWitness(app, at);
+      } catch (e) {
+        await session.close();
+        throw e;
+      }
+      note(t("cli.serve.serving", { dir: session.root, store: session.store.dialect, limit: n(rateLimit) }));
+      const stopped = new Promise<void>((done) => {
+        const stop = (signal: string) => {
+          process.off("SIGINT", stop);
+          process.off("SIGTERM", stop);
+          note(t("cli.serve.stopping", { signal }));
+          void server
+            .close()
+            .then(() => session.close())
+            .finally(done);
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+      });
+      // one line once ready, read by supervisors and tests (the same words in every language)
+      process.stdout.write(
+        jsonOutput() ? `${JSON.stringify({ listening: server.url })}\n` : `listening on ${server.url}\n`,
+      );
+      await stopped;
+      process.exitCode = ExitCode.ok;
+    });
+}

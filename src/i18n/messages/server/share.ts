@@ -1,0 +1,6 @@
+// messages of the HTTP API (share): every key starts with "server.".
+import type { KoreanOf } from "../../catalogue.js";
+
+export const en = {} as const;
+
+export const ko: KoreanOf<typeof en> = {};

@@ -1,0 +1,119 @@
+// the HTTP API as a Hono app: every request gets an id, security headers, its language (Accept-Language), a log
+// line without values, and on /v1 a principal (auth.ts), a rate limit per token and a body limit; routes come from
+// routes/index.ts, each declared with its roles and schemas, so /openapi.json is the whole API. Call
+// `app.request()` in tests, or `listen()` it.
+import { createHash } from "node:crypto";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { rateLimiter } from "hono-rate-limiter";
+import type { Logger } from "pino";
+import { type Language, requestLanguage, withLanguage } from "../public/base.js";
+import type { WorkspaceSession } from "../public/workspace.js";
+import { authenticate, type SubjectTokenVerifier } from "./auth.js";
+import type { ServerEnv } from "./env.js";
+import { apiError, asJikimiError, errorResponse, invalidRequest } from "./errors.js";
+import { requestLog } from "./log.js";
+import { registerRoutes } from "./routes/index.js";
+
+/** How the API is run. */
+export interface ServerOptions {
+  session: WorkspaceSession;
+  /** request log (pino); none when undefined */
+  logger?: Logger;
+  /** verifies a person's signed subject token; without it only opaque API tokens are accepted */
+  verifySubject?: SubjectTokenVerifier;
+  /** requests per token per minute (default 600) */
+  rateLimit?: number;
+  /** the largest JSON body in bytes (default 1 MiB); uploads stream and set their own */
+  maxBodyBytes?: number;
+  /** origins allowed to call from a browser; CORS is off when empty (the default) */
+  corsOrigins?: readonly string[];
+  /** the language of an answer when the request names none (default English) */
+  language?: Language;
+  /** the clock (tests) */
+  now?: () => Date;
+}
+
+export type ServerApp = OpenAPIHono<ServerEnv>;
+
+/**
+ * The API over one workspace session.
+ * @example const app = createServer({ session }); const res = await app.request("/v1/agreements", { headers });
+ */
+export function createServer(options: ServerOptions): ServerApp {
+  const app = new OpenAPIHono<ServerEnv>({
+    defaultHook: (result, c) => (result.success ? undefined : invalidRequest(c, result.target, result.error)),
+  });
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    c.set("session", options.session);
+    const language = requestLanguage(c.req.header("accept-language")) ?? options.language ?? "en";
+    await withLanguage(language, next);
+  });
+  if (options.logger) app.use("*", requestLog(options.logger));
+  app.use("*", secureHeaders());
+  if (options.corsOrigins && options.corsOrigins.length > 0)
+    app.use("*", cors({ origin: [...options.corsOrigins], allowHeaders: ["Authorization", "Content-Type"] }));
+  app.use("/v1/*", authenticate({ verifySubject: options.verifySubject, now: options.now }));
+  app.use(
+    "/v1/*",
+    rateLimiter<ServerEnv>({
+      windowMs: 60_000,
+      limit: options.rateLimit ?? 600,
+      standardHeaders: "draft-6",
+      keyGenerator: (c) => principalKey(c.get("principal")),
+      handler: (c) => {
+        const reset = c.res.headers.get("RateLimit-Reset") ?? "60";
+        throw apiError("rate_limited", { seconds: Number(reset) || 60 });
+      },
+    }),
+  );
+  // JSON bodies are small; an upload route streams its body and is mounted under /v1/uploads/ with its own limit
+  app.use("/v1/*", async (c, next) => {
+    if (c.req.path.startsWith("/v1/uploads/")) return next();
+    return bodyLimit({
+      maxSize: options.maxBodyBytes ?? 1024 * 1024,
+      onError: () => {
+        throw apiError("body_too_large");
+      },
+    })(c, next);
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  registerRoutes(app);
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Jikimi API",
+      version: "1",
+      description:
+        "Releases of personal data under declared agreements, their transparency log, consent and the checks behind them.",
+    },
+  });
+  app.notFound((c) =>
+    errorResponse(c, apiError("route_not_found", { method: c.req.method, path: safePath(c.req.path) })),
+  );
+  app.onError((err, c) => {
+    const e = asJikimiError(err);
+    if (e.code === "internal_error")
+      options.logger?.error({ req_id: c.get("requestId"), err_type: typeName(err) }, "internal error");
+    return errorResponse(c, e);
+  });
+  return app;
+}
+
+/** The rate limit's key: the token's id, or for a person a digest of their token (never the subject key). */
+function principalKey(p: ServerEnv["Variables"]["principal"]): string {
+  return p.kind === "token"
+    ? `token:${p.id}`
+    : `subject:${createHash("sha256").update(p.subjectKey).digest("base64url")}`;
+}
+
+/** A path fit to repeat in an error: printable ASCII, at most 200 characters. */
+function safePath(path: string): string {
+  return path.replace(/[^\x21-\x7e]/g, "?").slice(0, 200);
+}
+
+const typeName = (err: unknown): string => (err instanceof Error ? err.constructor.name : typeof err);

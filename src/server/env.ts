@@ -1,0 +1,13 @@
+// what every request of the API carries through its middleware: the caller, the workspace session, the request id.
+
+import type { Principal } from "../public/server.js";
+import type { WorkspaceSession } from "../public/workspace.js";
+
+export interface ServerEnv {
+  Variables: {
+    /** who is calling; set by the auth middleware on every /v1 route */
+    principal: Principal;
+    session: WorkspaceSession;
+    requestId: string;
+  };
+}

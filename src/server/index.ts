@@ -1,0 +1,3 @@
+// the HTTP API adapter's entry: the app, and serving it on an address (`jikimi serve`).
+export { createServer, type ServerApp, type ServerOptions } from "./app.js";
+export type { SubjectTokenVerifier } from "./auth.js";

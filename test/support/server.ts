@@ -1,0 +1,45 @@
+// the HTTP API over a copy of an example workspace: a session on its own SQLite store (or a PostgreSQL URL), a
+// token of each role, and `call()` to send a request as one of them (in process, through app.request).
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { initKeyring } from "../../src/crypto/keyring.js";
+import { openWorkspace } from "../../src/index.js";
+import { issueToken, type TokenRole } from "../../src/public/server.js";
+import { createServer, type ServerOptions } from "../../src/server/index.js";
+import { ROOT } from "./cli.js";
+
+export const TOKEN_ROLES: readonly TokenRole[] = ["operator", "dpo", "regulator", "controller"];
+
+/**
+ * A server over a copy of `examples/<example>`; `dirs` collects the folder for cleanup, close the session after.
+ * `lines` holds every request log line.
+ */
+export async function serverWorkspace(
+  dirs: string[],
+  options: { example?: string; env?: Record<string, string>; server?: Partial<ServerOptions> } = {},
+) {
+  const dir = mkdtempSync(join(tmpdir(), "jikimi-api-"));
+  dirs.push(dir);
+  const root = join(dir, "ws");
+  cpSync(join(ROOT, "examples", options.example ?? "minimal"), root, { recursive: true });
+  const keyring = join(dir, "k.keyring");
+  initKeyring(keyring, new Date("2025-01-01T00:00:00Z"), {});
+  const env = { JIKIMI_KEYRING: keyring, ...options.env };
+  const session = await openWorkspace({ root, env });
+  const tokens = {} as Record<TokenRole, string>;
+  for (const role of TOKEN_ROLES)
+    tokens[role] = (await issueToken(session.store.tokens, { name: `test-${role}`, role, ttl: "1d" })).token;
+  const lines: string[] = [];
+  const logger = pino({ base: undefined }, { write: (line: string) => void lines.push(line) });
+  const app = createServer({ session, logger, ...options.server });
+  /** Sends a request with the token of `as` (a role, a raw bearer, or none). */
+  const call = (path: string, init: RequestInit & { as?: TokenRole | { bearer: string } } = {}) => {
+    const { as, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (as !== undefined) headers.set("authorization", `Bearer ${typeof as === "string" ? tokens[as] : as.bearer}`);
+    return app.request(path, { ...rest, headers });
+  };
+  return { dir, root, env, keyring, session, tokens, app, call, lines };
+}
