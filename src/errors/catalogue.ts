@@ -104,6 +104,7 @@ export const ERRORS = {
   invalid_rows: input("--rows is not a whole number in range"),
   invalid_seed: input("--seed is not a whole number in range"),
   invalid_threads: input("--threads is not a whole number in range"),
+  jobs_busy: unavailable("the server runs as many jobs as it allows: try again when one has finished"),
   journal_corrupt: input("a release journal is unreadable"),
   key_already_shredded: conflict("the key was already shredded"),
   key_missing: notFound("a key the release needs is not in the keyring"),
@@ -209,6 +210,9 @@ export const ERRORS = {
   unknown_column: notFound("the file has no such column"),
   unknown_example: notFound("there is no such example workspace"),
   unknown_format: input("the output format cannot be told from the file name"),
+  unknown_job: notFound(
+    "no job with this id is visible to the caller (unknown, expired, or another caller's)",
+  ),
   unknown_kind: input("an unknown kind of generated data"),
   unknown_purpose: notFound("there is no such consent purpose"),
   unknown_subject_index: input("a subject set names indexes the dictionary does not hold"),

@@ -1,6 +1,7 @@
 // the public surface the HTTP API adapter (src/server) reaches the library through: the workspace session, the
 // API's tokens and principals, and what its routes answer with.
 
+export { type AccessRecord, accessHash, recordAccess, verifyAccessLog } from "../app/access-log.js";
 export {
   authenticateToken,
   isApiToken,

@@ -15,12 +15,15 @@ import type { WorkspaceSession } from "../public/workspace.js";
 import { authenticate, type SubjectTokenVerifier } from "./auth.js";
 import type { ServerEnv } from "./env.js";
 import { apiError, asJikimiError, errorResponse, invalidRequest } from "./errors.js";
+import { Jobs } from "./jobs.js";
 import { requestLog } from "./log.js";
 import { registerRoutes } from "./routes/index.js";
 
 /** How the API is run. */
 export interface ServerOptions {
   session: WorkspaceSession;
+  /** the jobs of this process (default: a new registry; close it when the server stops) */
+  jobs?: Jobs;
   /** request log (pino); none when undefined */
   logger?: Logger;
   /** verifies a person's signed subject token; without it only opaque API tokens are accepted */
@@ -44,12 +47,14 @@ export type ServerApp = OpenAPIHono<ServerEnv>;
  * @example const app = createServer({ session }); const res = await app.request("/v1/agreements", { headers });
  */
 export function createServer(options: ServerOptions): ServerApp {
+  const jobs = options.jobs ?? new Jobs();
   const app = new OpenAPIHono<ServerEnv>({
     defaultHook: (result, c) => (result.success ? undefined : invalidRequest(c, result.target, result.error)),
   });
   app.use("*", requestId());
   app.use("*", async (c, next) => {
     c.set("session", options.session);
+    c.set("jobs", jobs);
     const language = requestLanguage(c.req.header("accept-language")) ?? options.language ?? "en";
     await withLanguage(language, next);
   });

@@ -2,12 +2,15 @@
 
 import type { Principal } from "../public/server.js";
 import type { WorkspaceSession } from "../public/workspace.js";
+import type { Jobs } from "./jobs.js";
 
 export interface ServerEnv {
   Variables: {
     /** who is calling; set by the auth middleware on every /v1 route */
     principal: Principal;
     session: WorkspaceSession;
+    /** the jobs of this server process */
+    jobs: Jobs;
     requestId: string;
   };
 }

@@ -1,3 +1,4 @@
 // the HTTP API adapter's entry: the app, and serving it on an address (`jikimi serve`).
 export { createServer, type ServerApp, type ServerOptions } from "./app.js";
 export type { SubjectTokenVerifier } from "./auth.js";
+export { type JobContext, Jobs, type JobView } from "./jobs.js";

@@ -6,7 +6,7 @@ import { pino } from "pino";
 import { currentLanguage, JikimiError, t } from "../../public/base.js";
 import { listenWitness } from "../../public/witness.js";
 import { openWorkspace } from "../../public/workspace.js";
-import { createServer } from "../../server/index.js";
+import { createServer, Jobs } from "../../server/index.js";
 import { ExitCode } from "../exit-codes.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
 import { jsonOutput, note } from "../output.js";
@@ -36,10 +36,12 @@ export function registerServe(program: Command): void {
         });
       const session = await openWorkspace({ root: workspaceDir(opts), env: process.env });
       const logger = opts.quiet ? undefined : pino({ base: undefined }, pino.destination(2));
+      const jobs = new Jobs();
       let server: Awaited<ReturnType<typeof listenWitness>>;
       try {
         const app = createServer({
           session,
+          jobs,
           rateLimit,
           language: currentLanguage(),
           ...(logger ? { logger } : {}),
@@ -58,6 +60,7 @@ export function registerServe(program: Command): void {
           note(t("cli.serve.stopping", { signal }));
           void server
             .close()
+            .then(() => jobs.close())
             .then(() => session.close())
             .finally(done);
         };

@@ -22,6 +22,11 @@ export const en = {
   "server.errors.internal_error": "the server failed unexpectedly",
   "server.errors.internal_error_hint":
     "try again; if it repeats, send the request id (X-Request-Id) to the operator",
+  "server.errors.jobs_busy": "the server runs {{running}} jobs already, as many as it allows",
+  "server.errors.jobs_busy_hint": "try again when one has finished (GET /v1/jobs/{id} shows their state)",
+  "server.errors.unknown_job": "no such job for this caller",
+  "server.errors.unknown_job_hint":
+    "use the id the request that started it answered; finished jobs are kept for an hour",
 } as const;
 
 export const ko: KoreanOf<typeof en> = {
@@ -44,4 +49,10 @@ export const ko: KoreanOf<typeof en> = {
     "표시된 매개변수를 고치세요. 각 경로의 스키마는 /openapi.json에 있습니다",
   "server.errors.internal_error": "서버에서 예기치 않은 오류가 났습니다",
   "server.errors.internal_error_hint": "다시 시도하고, 반복되면 요청 ID(X-Request-Id)를 운영자에게 보내세요",
+  "server.errors.jobs_busy": "서버가 이미 허용된 최대 개수인 작업 {{running}}개를 실행하고 있습니다",
+  "server.errors.jobs_busy_hint":
+    "작업 하나가 끝난 뒤 다시 시도하세요(GET /v1/jobs/{id}로 상태를 볼 수 있습니다)",
+  "server.errors.unknown_job": "이 호출자에게 해당 작업이 없습니다",
+  "server.errors.unknown_job_hint":
+    "작업을 시작한 요청이 돌려준 ID를 쓰세요. 끝난 작업은 1시간 동안 보관됩니다",
 };
