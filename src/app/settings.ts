@@ -31,6 +31,21 @@ interface RawConfig {
     witness_quorum?: unknown;
     wait_for_witnesses?: unknown;
   };
+  server?: {
+    input_roots?: unknown;
+    output_dir?: unknown;
+    subject_tokens?: { issuer?: unknown; audience?: unknown; public_keys?: unknown; max_ttl?: unknown };
+  };
+}
+
+/** The HTTP API's settings (jikimi.yaml `server`); paths resolved against the workspace. */
+export interface ServerSettings {
+  /** folders whose files a request may name by path; none by default */
+  inputRoots: string[];
+  /** where releases started over the API are placed, one folder per job */
+  outputDir: string;
+  /** a person's signed tokens: who issues them and the public keys' files (absent: only `jikimi tokens` mints) */
+  subjectTokens: { issuer: string; audience: string; publicKeyFiles: string[]; maxTtl: string };
 }
 
 /** The environment the services read: JIKIMI_KEYRING, JIKIMI_LOG_KEY, JIKIMI_DATABASE_URL. */
@@ -57,6 +72,8 @@ export interface WorkspaceSettings {
   logKeyPath(keyringFile?: string): string;
   /** the state database: $JIKIMI_DATABASE_URL, jikimi.yaml `store`, or .jikimi/state.db */
   store: StoreLocator;
+  /** the HTTP API's settings */
+  server: ServerSettings;
 }
 
 function rawConfig(root: string): RawConfig | undefined {
@@ -164,9 +181,31 @@ export function readSettings(root: string, env: Environment): WorkspaceSettings 
     keyringPath: keyringFile,
     logKeyPath: (file = keyringFile()) =>
       logKeyPath(root, file, typeof ledger?.signing_key === "string" ? ledger.signing_key : undefined, env),
+    server: serverSettings(root, config?.server),
     // read on first use: key commands never open the state store, so its setting must not stop them
     get store() {
       return storeLocator(root, config?.store, env);
+    },
+  };
+}
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+const within = (root: string, p: string): string => (isAbsolute(p) ? p : join(root, p));
+
+function serverSettings(root: string, raw: RawConfig["server"]): ServerSettings {
+  const st = raw?.subject_tokens;
+  return {
+    inputRoots: strings(raw?.input_roots).map((p) => within(root, p)),
+    outputDir: within(
+      root,
+      typeof raw?.output_dir === "string" ? raw.output_dir : join(STATE_DIR, "api-releases"),
+    ),
+    subjectTokens: {
+      issuer: typeof st?.issuer === "string" ? st.issuer : "",
+      audience: typeof st?.audience === "string" ? st.audience : "jikimi",
+      publicKeyFiles: strings(st?.public_keys).map((p) => within(root, p)),
+      maxTtl: typeof st?.max_ttl === "string" && /^[1-9][0-9]*(m|h|d)$/.test(st.max_ttl) ? st.max_ttl : "1h",
     },
   };
 }

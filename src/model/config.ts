@@ -119,6 +119,44 @@ export const ConfigSchema = z.strictObject({
         });
     })
     .optional(),
+  server: z
+    .strictObject({
+      input_roots: z
+        .array(z.string().min(1))
+        .default([])
+        .describe(
+          "folders on the server host whose files a release, scan or link started over the API may read by path (relative to the workspace); none by default: send the file in the request",
+        ),
+      output_dir: z
+        .string()
+        .min(1)
+        .default(".jikimi/api-releases")
+        .describe(
+          "where releases started over the API are placed, one folder per job (relative to the workspace)",
+        ),
+      subject_tokens: z
+        .strictObject({
+          issuer: z.string().min(1).describe("the `iss` the company's backend puts in a person's token"),
+          audience: z.string().min(1).default("jikimi").describe("the `aud` the token must carry"),
+          public_keys: z
+            .array(z.string().min(1))
+            .default([])
+            .describe(
+              "files (PEM SPKI or a JWKS) holding the Ed25519 public keys the backend signs with, relative to the workspace; the key `jikimi tokens issue --role subject` uses is always accepted",
+            ),
+          max_ttl: z
+            .string()
+            .regex(/^[1-9][0-9]*(m|h|d)$/, { error: () => t("model.config.token_ttl") })
+            .optional()
+            .describe(
+              "longest lifetime a person's token may have, in minutes, hours or days: 10m, 1h, 1d (default 1h)",
+            ),
+        })
+        .optional()
+        .describe("short-lived signed tokens (JWT, EdDSA) a person uses to read their own history"),
+    })
+    .optional()
+    .describe("the HTTP API (`jikimi serve`)"),
   taxonomy: z
     .strictObject({
       categories: z.array(CategoryEntry).default([]),

@@ -36,6 +36,8 @@ export const en = {
   "model.config.output_mode": "use an octal file mode such as 0600 or 0640",
   "model.config.witness_twice": "witness {{name}} is listed twice",
   "model.config.quorum": "a quorum of {{quorum}} needs at least that many witnesses ({{listed}} listed)",
+  "model.config.token_ttl":
+    "a token lifetime is a number and m (minutes), h (hours) or d (days), such as 10m",
   "model.config.wait_without_witnesses":
     "waiting for witnesses needs witnesses: list them under ledger.witnesses",
   // zod issues (zod-issues.ts, zod-messages.ts)
@@ -185,6 +187,7 @@ export const ko: KoreanOf<typeof en> = {
   "model.config.output_mode": "0600, 0640 같은 8진수 파일 권한을 쓰세요",
   "model.config.witness_twice": "증인 {{name}}이(가) 두 번 나옵니다",
   "model.config.quorum": "정족수 {{quorum}}에는 그만큼의 증인이 필요합니다(현재 {{listed}}개)",
+  "model.config.token_ttl": "토큰 유효 기간은 숫자와 m(분), h(시간), d(일)로 씁니다(예: 10m)",
   "model.config.wait_without_witnesses":
     "증인을 기다리려면 증인이 있어야 합니다: ledger.witnesses에 증인을 나열하세요",
   "model.zod.the_document": "문서",
