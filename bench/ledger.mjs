@@ -16,7 +16,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
-import roaring from "roaring";
 import {
   fastSubjectHasher,
   initKeyring,
@@ -26,8 +25,8 @@ import {
   signerFrom,
   verifyLedger,
 } from "../dist/index.js";
+import { benchSubject as key, benchRelease as meta, recordedOn, recordHistory } from "./support.mjs";
 
-const { RoaringBitmap32 } = roaring;
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
@@ -55,27 +54,6 @@ if (STORES.includes("postgres") && !SERVER) {
 const WORKER = fileURLToPath(new URL("../test/support/append-worker.mjs", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "jikimi-bench-ledger-"));
 const ms = (t) => performance.now() - t;
-const key = (i) => `HB${String(i + 1).padStart(10, "0")}`;
-// each release is recorded an hour after its release time, as a daily batch would be
-const recordedOn = (day) => new Date(Date.UTC(2018, 3, 1) + day * 86_400_000 + 3_600_000);
-const meta = (agreement, day, count) => ({
-  released_at: new Date(Date.UTC(2018, 3, 1) + day * 86_400_000).toISOString(),
-  agreement: { id: agreement, version: 1, digest: "c".repeat(64) },
-  recipient: { id: "orbit-pay-sg", name: "Orbit Payments Pte. Ltd.", country: "SG" },
-  legal_basis: "entrustment",
-  purposes: ["nsf-scoring"],
-  fields: [
-    {
-      name: "customer_id",
-      transform: "pseudonym",
-      key_id: "master-1",
-      categories: ["user.unique_id.account"],
-    },
-    { name: "balance", transform: "keep", categories: ["user.financial.balance"] },
-  ],
-  records: count,
-  operator: "batch",
-});
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 
 /** A fresh store of `kind`: its locator (for worker processes), its size in bytes, and how to drop it. */
@@ -177,41 +155,8 @@ async function run(kind, ring, keys, hashes) {
     row("register N new subjects", `${(ms(t) / 1000).toFixed(2)} s`);
 
     // the history, the same sets in the same order on every backend (same seed)
-    let seed = 12345;
-    const rand = () => {
-      seed = (seed * 1664525 + 1013904223) >>> 0;
-      return seed / 4294967296;
-    };
-    const whole = new RoaringBitmap32();
-    whole.addRange(0, N);
-    const members = [];
-    const subset = new RoaringBitmap32();
-    for (let i = 0; i < N; i++) if (rand() < 0.2) members.push(i);
-    subset.addMany(members);
-    const churn = Math.max(1, Math.round(members.length * 0.001));
-    let pairs = 0;
     t = performance.now();
-    for (let r = 0; r < R; r++) {
-      const day = Math.floor(r / 2);
-      const isWhole = r % 2 === 0;
-      if (!isWhole && r > 1)
-        for (let k = 0; k < churn; k++) {
-          const at = Math.floor(rand() * members.length);
-          subset.remove(members[at]);
-          let fresh;
-          do fresh = Math.floor(rand() * N);
-          while (subset.has(fresh));
-          members[at] = fresh;
-          subset.add(fresh);
-        }
-      const set = isWhole ? whole : subset;
-      await ledger.appendIndexed(
-        meta(isWhole ? "credit-feed-all" : "credit-feed-scoped", day, set.size),
-        set,
-        recordedOn(day),
-      );
-      pairs += set.size;
-    }
+    const pairs = await recordHistory(ledger, N, R);
     row(
       `record ${R} releases (${pairs.toLocaleString()} pairs, bulk path)`,
       `${(ms(t) / 1000).toFixed(1)} s`,

@@ -72,3 +72,73 @@ export async function measure(f) {
   const u = process.cpuUsage(c);
   return { wall, cpu: (u.user + u.system) / 1e6, result };
 }
+
+/** The subject key of the `i`th customer of the ledger benches. */
+export const benchSubject = (i) => `HB${String(i + 1).padStart(10, "0")}`;
+
+/** When a bench release of `day` is recorded: an hour after its release time, as a daily batch would be. */
+export const recordedOn = (day) => new Date(Date.UTC(2018, 3, 1) + day * 86_400_000 + 3_600_000);
+
+/** The declaration of a bench release of `agreement` on `day` holding `count` subjects. */
+export const benchRelease = (agreement, day, count) => ({
+  released_at: new Date(Date.UTC(2018, 3, 1) + day * 86_400_000).toISOString(),
+  agreement: { id: agreement, version: 1, digest: "c".repeat(64) },
+  recipient: { id: "orbit-pay-sg", name: "Orbit Payments Pte. Ltd.", country: "SG" },
+  legal_basis: "entrustment",
+  purposes: ["nsf-scoring"],
+  fields: [
+    {
+      name: "customer_id",
+      transform: "pseudonym",
+      key_id: "master-1",
+      categories: ["user.unique_id.account"],
+    },
+    { name: "balance", transform: "keep", categories: ["user.financial.balance"] },
+  ],
+  records: count,
+  operator: "batch",
+});
+
+/**
+ * A six-year daily history on `ledger` (subjects 0..n-1 already in its dictionary): `releases` releases, every other
+ * one the whole population, the rest a 20% subset with 0.1% daily churn, the same sets on every run (fixed seed).
+ * Returns the number of subject-release pairs recorded.
+ */
+export async function recordHistory(ledger, n, releases) {
+  const { RoaringBitmap32 } = (await import("roaring")).default;
+  let seed = 12345;
+  const rand = () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 4294967296;
+  };
+  const whole = new RoaringBitmap32();
+  whole.addRange(0, n);
+  const members = [];
+  const subset = new RoaringBitmap32();
+  for (let i = 0; i < n; i++) if (rand() < 0.2) members.push(i);
+  subset.addMany(members);
+  const churn = Math.max(1, Math.round(members.length * 0.001));
+  let pairs = 0;
+  for (let r = 0; r < releases; r++) {
+    const day = Math.floor(r / 2);
+    const isWhole = r % 2 === 0;
+    if (!isWhole && r > 1)
+      for (let k = 0; k < churn; k++) {
+        const at = Math.floor(rand() * members.length);
+        subset.remove(members[at]);
+        let fresh;
+        do fresh = Math.floor(rand() * n);
+        while (subset.has(fresh));
+        members[at] = fresh;
+        subset.add(fresh);
+      }
+    const set = isWhole ? whole : subset;
+    await ledger.appendIndexed(
+      benchRelease(isWhole ? "credit-feed-all" : "credit-feed-scoped", day, set.size),
+      set,
+      recordedOn(day),
+    );
+    pairs += set.size;
+  }
+  return pairs;
+}
