@@ -201,6 +201,42 @@ describe("jikimi share --out-dir - (CLI)", () => {
     expect(listed(privateTmp(c.ws))).toEqual([]);
   });
 
+  it.runIf(existsSync("/usr/bin/script"))(
+    "refuses to print a release onto a terminal, recording nothing",
+    () => {
+      const c = newCase();
+      // script(1) gives the CLI a pseudo-terminal as stdout
+      const command = [
+        process.execPath,
+        MAIN,
+        "share",
+        AGREEMENT,
+        "-w",
+        c.ws,
+        "-i",
+        c.input,
+        "--at",
+        recentIso(2),
+      ]
+        .concat(["--out-dir", "-"])
+        .map((a) => `'${a.replaceAll("'", "'\\''")}'`)
+        .join(" ");
+      const r = spawnSync("/usr/bin/script", ["-qec", command, "/dev/null"], {
+        env: {
+          ...process.env,
+          NO_COLOR: "1",
+          LANG: "en_US.UTF-8",
+          LC_ALL: "",
+          JIKIMI_KEYRING: join(c.dir, "k.keyring"),
+        },
+        encoding: "utf8",
+      });
+      expect(r.status, r.stdout).toBe(2);
+      expect(r.stdout).toMatch(/would print the released records on this terminal/);
+      expect(c.entries()).toHaveLength(0);
+    },
+  );
+
   it("a reader that goes away: recorded, not delivered, exit 2 naming the kept file; no crash trace", async () => {
     const c = newCase();
     const run = c.start([

@@ -13,7 +13,14 @@ export const STDOUT = "-";
  * @example share({ ...req, sink: releaseSink(opts.outDir, workspace.root) })
  */
 export function releaseSink(outDir: string, root: string, signal?: AbortSignal): ReleaseSink {
-  if (outDir === STDOUT) return streamSink(process.stdout, root, { name: "stdout", signal });
+  if (outDir === STDOUT) {
+    // released records are personal data: they go to a pipe or a file, never onto a screen
+    if (process.stdout.isTTY)
+      throw new JikimiError("release_to_terminal", t("cli.share.stdout_terminal"), {
+        hint: t("cli.share.stdout_terminal_hint"),
+      });
+    return streamSink(process.stdout, root, { name: "stdout", signal });
+  }
   return folderSink(outputFolder(outDir), root);
 }
 

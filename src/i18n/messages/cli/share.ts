@@ -16,6 +16,9 @@ export const en = {
   "cli.share.bad_threads_hint": "e.g. --threads 4, or 0 to run on the main thread",
   "cli.share.out_dir_unwritable": "the output folder {{dir}} cannot be created ({{code}})",
   "cli.share.out_dir_unwritable_hint": "pass --out-dir a folder you can write to",
+  "cli.share.stdout_terminal": "--out-dir - would print the released records on this terminal",
+  "cli.share.stdout_terminal_hint":
+    "pipe stdout into the program that takes the release (| gzip > feed.csv.gz), or pass --out-dir a folder",
 
   "cli.share.progress_label": "sharing",
   "cli.share.progress_rows": "{value}/~{total} rows",
@@ -75,6 +78,9 @@ export const ko: KoreanOf<typeof en> = {
   "cli.share.bad_threads_hint": "예: --threads 4, 메인 스레드에서 실행하려면 0",
   "cli.share.out_dir_unwritable": "출력 폴더 {{dir}}을(를) 만들 수 없습니다({{code}})",
   "cli.share.out_dir_unwritable_hint": "--out-dir에 쓸 수 있는 폴더를 주세요",
+  "cli.share.stdout_terminal": "--out-dir -는 제공되는 레코드를 이 터미널에 출력하게 됩니다",
+  "cli.share.stdout_terminal_hint":
+    "stdout을 제공 파일을 받을 프로그램으로 연결하거나(| gzip > feed.csv.gz), --out-dir에 폴더를 주세요",
 
   "cli.share.progress_label": "제공 중",
   "cli.share.progress_rows": "{value}/~{total}행",
