@@ -188,6 +188,11 @@ describe("jikimi share --out-dir - (CLI)", () => {
     expect(missing.status).toBe(2);
     expect(missing.stdout.length).toBe(0);
     expect(missing.stderr).toMatch(/"code": "file_not_found"/);
+    // an argument commander refuses before the command runs: its JSON error document stays off stdout too
+    const typo = c.share(c.input, recentIso(2), ["--out-dir", "-", "--format", "json", "--no-such-flag"]);
+    expect(typo.status).toBe(2);
+    expect(typo.stdout.length).toBe(0);
+    expect(typo.stderr).toMatch(/"code": "unknown_option"/);
     // a refused agreement (the uncorrected case): exit 1
     const wrong = join(c.dir, "wrong");
     expect(c.run(["init", wrong, "--example", "nsf-case"]).status).toBe(0);

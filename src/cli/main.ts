@@ -4,13 +4,14 @@
 // convention.ts and output.ts.
 import { Command } from "commander";
 import { JikimiError, setLanguage, t } from "../public/base.js";
+import { streamsRelease } from "./adapters/release-sink.js";
 import { registerCommands } from "./commands/index.js";
 import { applyConvention, commandPathOf, jsonRequested } from "./convention.js";
 import { attachExamples } from "./examples.js";
 import { ExitCode } from "./exit-codes.js";
 import { localiseHelp } from "./help.js";
 import { languageOf } from "./language.js";
-import { formatKnown, jsonOutput, reportError } from "./output.js";
+import { formatKnown, jsonOutput, reportError, resultsToStderr } from "./output.js";
 
 // a reader that stops early (`jikimi share ... | head`) closes the pipe: the rest of the output is dropped quietly
 // and the command finishes what it was doing (a release is never cut short by its own report)
@@ -20,6 +21,8 @@ for (const stream of [process.stdout, process.stderr])
     stream.write = (() => true) as typeof stream.write;
   });
 
+// `share --out-dir -` owns stdout for the released file from the first byte: no result or error document goes there
+if (streamsRelease(process.argv)) resultsToStderr();
 const language = languageOf(process.argv, process.env);
 if (language instanceof JikimiError) {
   process.exitCode = reportError(language, "", jsonRequested(process.argv));

@@ -8,6 +8,18 @@ import { folderSink, type ReleaseSink, streamSink } from "../../public/share.js"
 export const STDOUT = "-";
 
 /**
+ * Whether `argv` asks `share` to stream its release to stdout (`--out-dir -`, `--out-dir=-`, or the old `-o -`):
+ * then everything else, even an argument error's JSON, goes to stderr from the start.
+ */
+export function streamsRelease(argv: readonly string[]): boolean {
+  if (argv[2] !== "share") return false;
+  return argv.some(
+    (a, i) =>
+      a === `--out-dir=${STDOUT}` || (["--out-dir", "-o", "--out"].includes(a) && argv[i + 1] === STDOUT),
+  );
+}
+
+/**
  * The sink of `--out-dir <dir>` for the workspace at `root`; `-` streams the released file to stdout once it is
  * recorded, and `signal` stops a delivery stdout no longer takes (the file is then kept in the workspace).
  * @example share({ ...req, sink: releaseSink(opts.outDir, workspace.root) })
