@@ -4,7 +4,7 @@
 // convention.ts and output.ts.
 import { Command } from "commander";
 import { JikimiError, setLanguage, t } from "../public/base.js";
-import { streamsRelease } from "./adapters/release-sink.js";
+import { streamsRelease } from "./adapters/stdout-release.js";
 import { registerCommands } from "./commands/index.js";
 import { applyConvention, commandPathOf, jsonRequested } from "./convention.js";
 import { attachExamples } from "./examples.js";

@@ -3,21 +3,9 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { JikimiError, t } from "../../public/base.js";
 import { folderSink, type ReleaseSink, streamSink } from "../../public/share.js";
+import { STDOUT } from "./stdout-release.js";
 
-/** The --out-dir that streams the release to stdout. */
-export const STDOUT = "-";
-
-/**
- * Whether `argv` asks `share` to stream its release to stdout (`--out-dir -`, `--out-dir=-`, or the old `-o -`):
- * then everything else, even an argument error's JSON, goes to stderr from the start.
- */
-export function streamsRelease(argv: readonly string[]): boolean {
-  if (argv[2] !== "share") return false;
-  return argv.some(
-    (a, i) =>
-      a === `--out-dir=${STDOUT}` || (["--out-dir", "-o", "--out"].includes(a) && argv[i + 1] === STDOUT),
-  );
-}
+export { STDOUT } from "./stdout-release.js";
 
 /**
  * The sink of `--out-dir <dir>` for the workspace at `root`; `-` streams the released file to stdout once it is
