@@ -147,6 +147,20 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "jikimi witness serve --dir ./witness",
     "jikimi witness serve --dir ./witness --listen 0.0.0.0:7380",
   ],
+  serve: [
+    "jikimi serve -w ./nsf",
+    "JIKIMI_DATABASE_URL=postgres://jikimi@db.internal/jikimi jikimi serve -w ./nsf --listen 0.0.0.0:8787",
+  ],
+  tokens: [
+    "jikimi tokens issue -w ./nsf --role operator --name airflow-nightly",
+    "jikimi tokens list -w ./nsf",
+  ],
+  "tokens issue": [
+    "TOKEN=$(jikimi tokens issue -w ./nsf --role operator --name airflow-nightly --ttl 90d)",
+    "jikimi tokens issue -w ./nsf --role subject --subject HB0000000042 --ttl 10m",
+  ],
+  "tokens list": ["jikimi tokens list -w ./nsf --format json"],
+  "tokens revoke": ["jikimi tokens revoke 3f9c1a2b4d5e -w ./nsf"],
   completion: [
     "source <(jikimi completion bash)",
     "jikimi completion bash > ~/.local/share/bash-completion/completions/jikimi",
