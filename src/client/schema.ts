@@ -83,6 +83,1407 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/uploads/releases/{agreement}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release an uploaded records file (the body, streamed); answers when the release has finished */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description the release's as-of time (ISO 8601; default now) */
+                    at?: string;
+                    dry_run?: "true" | "false";
+                    /** @description release despite a hold, with this reason (recorded; role controller only) */
+                    override?: string;
+                    /** @description the body's format when its Content-Type does not say */
+                    input_format?: "csv" | "jsonl";
+                };
+                header?: never;
+                path: {
+                    agreement: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            responses: {
+                /** @description the finished release job (held: true when a guard held it) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description bad input: the records' error, as the CLI gives it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the role may not release, or override */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such agreement */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description held before reading, or another release of the agreement runs */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the upload is over the server's limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{id}/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a records file the server holds under one of its input roots, as a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReleaseFromPath"];
+                };
+            };
+            responses: {
+                /** @description the release job, running (GET /v1/jobs/{id}) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description bad request: the body, the time or the format */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the role may not release or override, or the path is outside the input roots */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no file at the path */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}/output": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The released file of a finished release job (its owner only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the released file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description no such job for this caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the job has no released file: running, failed, a dry run or held */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The access log: reads of a person's history or receipts and detokenizations, hash-chained */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the last id already read */
+                    after?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessLogPage"];
+                    };
+                };
+                /** @description not a DPO's token */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/workspace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace: controller, agreements, state store, ledger size, last check */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the summary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkspaceSummary"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the declarations for a day (default today, UTC) and record the run */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckRequest"];
+                };
+            };
+            responses: {
+                /** @description the findings, as `jikimi check --format json` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckReport"];
+                    };
+                };
+                /** @description a declaration has a problem: the error and every issue, as `jikimi check --format json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckRefused"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checks/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last recorded check run (JSON, or SARIF 2.1.0 with ?format=sarif)
+         * @description SARIF is rendered from the findings the run recorded, not from a fresh check: the declarations may have changed since, and the log must describe the run it names (its digest). Messages are in the language of the run.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "sarif";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the run */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckReport"];
+                        "application/sarif+json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description no check was recorded yet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The declared agreements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description every agreement, by id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreements: components["schemas"]["Agreement"][];
+                        };
+                    };
+                };
+                /** @description a declaration has a problem */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One declared agreement, with its scope phases, retention and file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the agreement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementDetail"];
+                    };
+                };
+                /** @description no such agreement */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consent/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a subject's consent to a purpose */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentEvent"];
+                };
+            };
+            responses: {
+                /** @description recorded (or already recorded) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentRecorded"];
+                    };
+                };
+                /** @description rejected input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consent/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a subject's withdrawal of consent to a purpose */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentEvent"];
+                };
+            };
+            responses: {
+                /** @description recorded (or already recorded) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentRecorded"];
+                    };
+                };
+                /** @description rejected input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consent/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A subject's consents, per purpose, with their history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentStatusRequest"];
+                };
+            };
+            responses: {
+                /** @description the consents (none for an unknown subject) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentStatus"];
+                    };
+                };
+                /** @description rejected input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/uploads/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a consent file (streamed; as `jikimi consent import`): all rows or none (a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description header subject,purpose,action,at,source[,evidence]; RFC 4180, UTF-8 */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            responses: {
+                /** @description the job; poll GET /v1/jobs/{id} */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description the upload is over the cap */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/uploads/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Scan an uploaded records file for personal data (a job) */
+        post: {
+            parameters: {
+                query?: {
+                    input_format?: "csv" | "jsonl" | "parquet";
+                    sample?: number;
+                    /** @description the file's name in the result */
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the records file, streamed (CSV, JSON Lines or Parquet) */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/vnd.apache.parquet": string;
+                };
+            };
+            responses: {
+                /** @description the job; poll GET /v1/jobs/{id} */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description bad parameters or input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the upload is over the cap */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/uploads/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-identification risk of an uploaded records file over its quasi-identifiers (a job) */
+        post: {
+            parameters: {
+                query: {
+                    quasi_identifiers: string;
+                    sensitive?: string;
+                    subsets?: "true" | "false";
+                    input_format?: "csv" | "jsonl" | "parquet";
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description the records file, streamed (CSV, JSON Lines or Parquet) */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                    "application/vnd.apache.parquet": string;
+                };
+            };
+            responses: {
+                /** @description the job; poll GET /v1/jobs/{id} */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description bad parameters or input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the upload is over the cap */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which columns of two server-side files join, and how many records link (a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LinkRequest"];
+                };
+            };
+            responses: {
+                /** @description the job; poll GET /v1/jobs/{id} */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description bad parameters or input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a path outside the allowed input roots, or the role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such file */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description the upload is over the cap */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/detokenize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse tokens of an agreement's field (controller only; recorded in the access log) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DetokenizeRequest"];
+                };
+            };
+            responses: {
+                /** @description the values, in the order of the tokens */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Detokenized"];
+                    };
+                };
+                /** @description a token that does not open, or a field not released as a token */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such agreement */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger's entries, oldest first, a page at a time */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the last seq of the previous page */
+                    after?: number | null;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of the log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogPage"];
+                    };
+                };
+                /** @description a bad parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/releases/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry's public body and leaf hash */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    seq: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the entry */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerEntry"];
+                    };
+                };
+                /** @description no such entry */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entry's inclusion proof in the tree of `size` entries (default: all) */
+        get: {
+            parameters: {
+                query?: {
+                    seq?: number | null;
+                    size?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the proof */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InclusionProof"];
+                    };
+                };
+                /** @description a size out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such entry */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A consistency proof from the tree of `from` entries to the tree of `to` (default: all) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: number | null;
+                    to?: number | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the proof */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsistencyProof"];
+                    };
+                };
+                /** @description sizes out of range */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint note (c2sp.org/tlog-checkpoint) with its stored cosignatures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the signed note */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tiles/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The log as c2sp.org/tlog-tiles: hash tiles, entry bundles and the checkpoint, computed from the store */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description tile/<L>/<N>[.p/<W>], tile/entries/<N>[.p/<W>] or checkpoint */
+                    path: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the tile's bytes (application/octet-stream) or the checkpoint note (text/plain) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description no such tile in the log */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/me/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every release that contained the person this subject token names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the releases, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubjectHistory"];
+                    };
+                };
+                /** @description a token of another role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/me/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A receipt proving each release that contained the person this subject token names */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the receipt and its releases */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubjectReceipts"];
+                    };
+                };
+                /** @description a token of another role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every release that contained one subject, for a DPO answering a person's request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubjectLookup"];
+                };
+            };
+            responses: {
+                /** @description the releases, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubjectHistory"];
+                    };
+                };
+                /** @description no subject key */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a token of another role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -124,6 +1525,279 @@ export interface components {
                     [key: string]: string | number | boolean;
                 };
             };
+        };
+        ReleaseFromPath: {
+            /** @description a file under one of server.input_roots (relative: to the first root) */
+            path: string;
+            /** @enum {string} */
+            input_format?: "csv" | "jsonl" | "parquet";
+            /** @description the release's as-of time (ISO 8601; default now) */
+            at?: string;
+            dry_run?: boolean;
+            /** @description release despite a hold, with this reason (recorded; role controller only) */
+            override?: string;
+        };
+        AccessLogPage: {
+            events: components["schemas"]["AccessEvent"][];
+            /** @description pass as `after` for the next page; null on the last page */
+            next_after: number | null;
+            /** @description whether every event's hash follows from the one before */
+            chain_ok: boolean;
+            /** @description the first event whose hash does not follow (changed, inserted or after a deletion) */
+            broken_at?: number;
+        };
+        AccessEvent: {
+            id: number;
+            at: string;
+            /** @description the token's id, or `subject` for a person's own signed token */
+            actor: string;
+            /** @enum {string} */
+            role: "operator" | "dpo" | "regulator" | "controller" | "subject";
+            /** @enum {string} */
+            action: "subject_history" | "subject_receipts" | "detokenize";
+            /** @description the subject's ledger hash (hex), never the key */
+            subject?: string;
+            agreement?: string;
+            field?: string;
+            count?: number;
+        };
+        WorkspaceSummary: {
+            controller: string;
+            origin: string;
+            /** @description null when a declaration has a problem */
+            agreements: number | null;
+            declarations_valid: boolean;
+            /** @enum {string} */
+            store: "sqlite" | "postgres";
+            ledger_size: number;
+            last_check: {
+                checked_for: string;
+                errors: number;
+                warnings: number;
+                gaps: number;
+            } | null;
+        };
+        CheckReport: {
+            jikimi: string;
+            workspace: string;
+            at: string;
+            summary: {
+                errors: number;
+                warnings: number;
+                gaps: number;
+                agreements: number;
+            };
+            findings: {
+                [key: string]: unknown;
+            }[];
+            /** @description SHA-256 of the declarations checked */
+            digest: string;
+        } & {
+            [key: string]: unknown;
+        };
+        CheckRefused: components["schemas"]["Error"] & {
+            issues: {
+                [key: string]: unknown;
+            }[];
+        };
+        CheckRequest: {
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
+            at?: string;
+        };
+        Agreement: {
+            id: string;
+            version: number;
+            title?: string;
+            recipient: string;
+            datasets: string[];
+            purposes: string[];
+            legal_basis: string;
+            consent_purpose?: string;
+            fields: {
+                name: string;
+                transform: string;
+            }[];
+            valid: {
+                from: string;
+                until?: string;
+            };
+        };
+        AgreementDetail: components["schemas"]["Agreement"] & {
+            file: string;
+            phases?: {
+                name: string;
+                from?: string;
+                until?: string;
+                where: string;
+            }[];
+            retention?: {
+                period: string;
+                disposal: string;
+            };
+            cross_border?: {
+                basis: string;
+            };
+            on_bad_row: string;
+        };
+        ConsentRecorded: {
+            /** @enum {boolean} */
+            ok: true;
+            /** @enum {string} */
+            action: "grant" | "withdraw";
+            purpose: string;
+            at: string;
+            source: string;
+            evidence: string | null;
+            new_subject: boolean;
+            already_recorded: boolean;
+        };
+        ConsentEvent: {
+            /** @description the subject key (never echoed back) */
+            subject_key: string;
+            /** @example nsf-provision */
+            purpose: string;
+            /** @description the system that collected it (default: api:<token name>) */
+            source?: string;
+            evidence?: string;
+            /** @description ISO 8601 with a timezone (default: now) */
+            at?: string;
+        };
+        ConsentStatus: {
+            consents: {
+                purpose: string;
+                /** @enum {string} */
+                state: "granted" | "withdrawn";
+                since: string;
+                source: string;
+                evidence: string | null;
+                history: {
+                    /** @enum {string} */
+                    action: "grant" | "withdraw";
+                    at: string;
+                    source: string;
+                    evidence: string | null;
+                    recorded_at: string;
+                }[];
+            }[];
+        };
+        ConsentStatusRequest: {
+            /** @description the subject key (never echoed back) */
+            subject_key: string;
+            purpose?: string;
+            at?: string;
+        };
+        LinkRequest: {
+            left_path: string;
+            right_path: string;
+            /** @enum {string} */
+            input_format?: "csv" | "jsonl" | "parquet";
+            max_distinct?: number;
+            max_link_share?: number;
+        };
+        Detokenized: {
+            values: string[];
+        };
+        DetokenizeRequest: {
+            agreement: string;
+            field: string;
+            tokens: string[];
+            /** @description a retired master key's id */
+            key_id?: string;
+        };
+        LogPage: {
+            /** @description entries in the ledger now */
+            size: number;
+            releases: components["schemas"]["LogItem"][];
+            /** @description pass as `after` for the next page; null on the last page */
+            next_after: number | null;
+        };
+        LogItem: {
+            seq: number;
+            /** @enum {string} */
+            kind: "release" | "prune";
+            agreement: {
+                id: string;
+                version: number;
+            } | null;
+            recipient: {
+                id: string;
+                name: string;
+                country: string;
+            } | null;
+            released_at: string | null;
+            /** @description null for an entry whose body was pruned */
+            recorded_at: string | null;
+            subject_count: number | null;
+            /** @description when a later prune event removed the body */
+            pruned_at: string | null;
+        };
+        LedgerEntry: {
+            seq: number;
+            /** @enum {string} */
+            kind: "release" | "prune";
+            /** @description the entry's public body (jikimi-ledger-entry/2); null once pruned */
+            entry: {
+                [key: string]: unknown;
+            } | null;
+            pruned_at: string | null;
+            /** @description SHA-256(0x00 || canonical body), hex */
+            leaf_hash: string;
+        };
+        InclusionProof: {
+            seq: number;
+            size: number;
+            leaf_hash: string;
+            root: string;
+            /** @description RFC 9162 inclusion proof, hex hashes */
+            proof: string[];
+        };
+        ConsistencyProof: {
+            from: number;
+            to: number;
+            root_from: string;
+            root_to: string;
+            /** @description RFC 9162 consistency proof, hex hashes */
+            proof: string[];
+        };
+        SubjectHistory: {
+            releases: components["schemas"]["SubjectRelease"][];
+            count: number;
+        };
+        SubjectRelease: {
+            seq: number;
+            released_at: string;
+            recorded_at: string;
+            agreement: string;
+            version: number;
+            recipient: string;
+            country: string;
+            legal_basis: string;
+            purposes: string[];
+            fields: string[];
+        };
+        SubjectReceipts: {
+            /** @description the receipt file (`jikimi verify receipt` checks it with the log's public key); null when none */
+            receipt: string | null;
+            releases: {
+                seq: number;
+                released_at: string;
+                recipient: string;
+                country: string;
+                purposes: string[];
+                legal_basis: string;
+                fields: string[];
+            }[];
+            skipped: {
+                seq: number;
+                reason: string;
+            }[];
+        };
+        SubjectLookup: {
+            /** @description never echoed back or logged */
+            subject_key: string;
         };
     };
     responses: never;

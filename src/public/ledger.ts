@@ -21,6 +21,9 @@ export {
   nodeSubjectHasher,
   type SubjectHasher,
 } from "../ledger/subjects/subject-hasher.js";
+// the log as tiles computed from the store: what the HTTP API serves under /v1/tiles
+export { encodeBundle, type LogSource, ledgerLogSource, tileRoot } from "../ledger/tiles/index.js";
+export { TILE_WIDTH } from "../ledger/tiles/path.js";
 export { type Problem, type VerifyOptions, type VerifyReport, verifyLedger } from "../ledger/verify.js";
 export { collectCosignatures } from "../witness/client.js";
 export { awaitingWitnesses, cosignedNote, type Witnessed, witnessLog } from "../witness/log-side.js";

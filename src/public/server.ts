@@ -3,6 +3,14 @@
 
 export { type AccessRecord, accessHash, recordAccess, verifyAccessLog } from "../app/access-log.js";
 export {
+  mintSubjectToken,
+  SUBJECT_TOKEN_ALG,
+  type SubjectTokenWorkspace,
+  subjectKeyPath,
+  subjectTokenClaims,
+  subjectTokenVerifier,
+} from "../app/subject-tokens.js";
+export {
   authenticateToken,
   isApiToken,
   issueToken,

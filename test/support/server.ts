@@ -1,12 +1,18 @@
 // the HTTP API over a copy of an example workspace: a session on its own SQLite store (or a PostgreSQL URL), a
-// token of each role, and `call()` to send a request as one of them (in process, through app.request).
+// token of each role, `subjectToken()` for a person's signed token, and `call()` to send a request as one of them
+// (in process, through app.request).
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { initKeyring } from "../../src/crypto/keyring.js";
 import { openWorkspace } from "../../src/index.js";
-import { issueToken, type TokenRole } from "../../src/public/server.js";
+import {
+  issueToken,
+  mintSubjectToken,
+  subjectTokenVerifier,
+  type TokenRole,
+} from "../../src/public/server.js";
 import { createServer, type ServerOptions } from "../../src/server/index.js";
 import { ROOT } from "./cli.js";
 
@@ -33,13 +39,22 @@ export async function serverWorkspace(
     tokens[role] = (await issueToken(session.store.tokens, { name: `test-${role}`, role, ttl: "1d" })).token;
   const lines: string[] = [];
   const logger = pino({ base: undefined }, { write: (line: string) => void lines.push(line) });
-  const app = createServer({ session, logger, ...options.server });
+  const app = createServer({
+    session,
+    logger,
+    verifySubject: subjectTokenVerifier(session),
+    ...options.server,
+  });
+  /** A person's signed token for `subjectKey`, minted with the workspace's own key; call as `{ bearer }`. */
+  const subjectToken = async (subjectKey: string, ttl = "10m"): Promise<string> =>
+    (await mintSubjectToken(session, { subjectKey, ttl })).token;
   /** Sends a request with the token of `as` (a role, a raw bearer, or none). */
   const call = (path: string, init: RequestInit & { as?: TokenRole | { bearer: string } } = {}) => {
     const { as, ...rest } = init;
     const headers = new Headers(rest.headers);
-    if (as !== undefined) headers.set("authorization", `Bearer ${typeof as === "string" ? tokens[as] : as.bearer}`);
+    if (as !== undefined)
+      headers.set("authorization", `Bearer ${typeof as === "string" ? tokens[as] : as.bearer}`);
     return app.request(path, { ...rest, headers });
   };
-  return { dir, root, env, keyring, session, tokens, app, call, lines };
+  return { dir, root, env, keyring, session, tokens, app, call, lines, subjectToken };
 }

@@ -23,6 +23,7 @@ const VERBS: Record<string, () => Promise<Register>> = {
   "audit-hash": async () => (await import("./audit-hash.js")).registerAuditHash,
   witness: async () => (await import("./witness.js")).registerWitness,
   serve: async () => (await import("./serve.js")).registerServe,
+  tokens: async () => (await import("./tokens.js")).registerTokens,
   db: async () => (await import("./db.js")).registerDb,
   completion: async () => (await import("./completion.js")).registerCompletion,
 };

@@ -4,6 +4,7 @@
 import type { Command } from "commander";
 import { pino } from "pino";
 import { currentLanguage, JikimiError, t } from "../../public/base.js";
+import { subjectTokenVerifier } from "../../public/server.js";
 import { listenWitness } from "../../public/witness.js";
 import { openWorkspace } from "../../public/workspace.js";
 import { createServer, Jobs } from "../../server/index.js";
@@ -43,6 +44,8 @@ export function registerServe(program: Command): void {
           session,
           jobs,
           rateLimit,
+          // a person's signed tokens: the workspace's own key and server.subject_tokens.public_keys
+          verifySubject: subjectTokenVerifier(session),
           language: currentLanguage(),
           ...(logger ? { logger } : {}),
           ...(opts.cors ? { corsOrigins: opts.cors } : {}),

@@ -6,6 +6,23 @@ export const en = {
   "app.tokens.bad_ttl_hint": "give a number and a unit: 10m, 12h, 90d or 1y",
   "app.tokens.bad_name": "the token's name is not a short name",
   "app.tokens.bad_name_hint": "use 1 to 64 letters, digits, `.`, `_` or `-`, such as airflow-nightly",
+  "app.subject_tokens.too_long": "a subject token may live at most {{max}} (server.subject_tokens.max_ttl)",
+  "app.subject_tokens.too_long_hint":
+    "give a shorter --ttl, such as 10m, or raise server.subject_tokens.max_ttl in jikimi.yaml",
+  "app.subject_tokens.bad_subject": "the subject key is empty, too long or holds control characters",
+  "app.subject_tokens.bad_subject_hint":
+    "give the subject key as the company knows it, at most {{max}} characters",
+  "app.subject_tokens.key_permissions":
+    "the subject-token key {{path}} is readable by others (mode {{mode}})",
+  "app.subject_tokens.key_permissions_hint": "run chmod 600 {{path}}",
+  "app.subject_tokens.key_unusable":
+    "the subject-token key {{path}} is not an Ed25519 private key (PKCS8 PEM)",
+  "app.subject_tokens.key_unusable_hint":
+    "restore the file from a backup, or remove it: the next `jikimi tokens issue --role subject` makes a new key (tokens signed by the old one stop working)",
+  "app.subject_tokens.public_key_unusable":
+    "the subject-token public key file {{path}} cannot be read or holds no Ed25519 public key",
+  "app.subject_tokens.public_key_unusable_hint":
+    'give a PEM file (-----BEGIN PUBLIC KEY-----) or a JWKS ({"keys": [...]}) of Ed25519 keys in server.subject_tokens.public_keys',
 } as const;
 
 export const ko: KoreanOf<typeof en> = {
@@ -13,4 +30,20 @@ export const ko: KoreanOf<typeof en> = {
   "app.tokens.bad_ttl_hint": "숫자와 단위로 쓰세요: 10m, 12h, 90d, 1y",
   "app.tokens.bad_name": "토큰 이름이 짧은 이름 형식이 아닙니다",
   "app.tokens.bad_name_hint": "글자, 숫자, `.`, `_`, `-` 1~64자로 쓰세요(예: airflow-nightly)",
+  "app.subject_tokens.too_long":
+    "정보주체 토큰의 유효 기간은 최대 {{max}}입니다(server.subject_tokens.max_ttl)",
+  "app.subject_tokens.too_long_hint":
+    "--ttl을 더 짧게 주거나(예: 10m) jikimi.yaml의 server.subject_tokens.max_ttl을 늘리세요",
+  "app.subject_tokens.bad_subject": "정보주체 키가 비어 있거나 너무 길거나 제어 문자를 담고 있습니다",
+  "app.subject_tokens.bad_subject_hint": "회사가 아는 정보주체 키를 {{max}}자 이내로 주세요",
+  "app.subject_tokens.key_permissions":
+    "정보주체 토큰 키 {{path}}을(를) 다른 사용자가 읽을 수 있습니다(모드 {{mode}})",
+  "app.subject_tokens.key_permissions_hint": "chmod 600 {{path}}를 실행하세요",
+  "app.subject_tokens.key_unusable": "정보주체 토큰 키 {{path}}이(가) Ed25519 개인 키(PKCS8 PEM)가 아닙니다",
+  "app.subject_tokens.key_unusable_hint":
+    "백업에서 파일을 복원하거나 지우세요. 다음 `jikimi tokens issue --role subject`가 새 키를 만듭니다(이전 키로 서명한 토큰은 더는 쓸 수 없습니다)",
+  "app.subject_tokens.public_key_unusable":
+    "정보주체 토큰 공개 키 파일 {{path}}을(를) 읽을 수 없거나 Ed25519 공개 키가 없습니다",
+  "app.subject_tokens.public_key_unusable_hint":
+    'server.subject_tokens.public_keys에 Ed25519 키의 PEM 파일(-----BEGIN PUBLIC KEY-----)이나 JWKS({"keys": [...]})를 주세요',
 };

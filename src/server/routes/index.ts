@@ -1,12 +1,30 @@
 // every route group of the API, registered once here (each file owns one resource).
 import type { ServerApp } from "../app.js";
+import { registerAccess } from "./access.js";
+import { registerAnalysis } from "./analysis.js";
+import { registerConsent } from "./consent.js";
+import { registerDetokenize } from "./detokenize.js";
 import { registerDocs } from "./docs.js";
 import { registerJobs } from "./jobs.js";
+import { registerLedger } from "./ledger.js";
 import { registerMeta } from "./meta.js";
+import { registerShare } from "./share.js";
+import { registerSubjects } from "./subjects.js";
+import { registerTiles } from "./tiles.js";
+import { registerWorkspace } from "./workspace.js";
 
 /** Adds every route to `app`. */
 export function registerRoutes(app: ServerApp): void {
   registerMeta(app);
   registerDocs(app);
   registerJobs(app);
+  registerShare(app);
+  registerAccess(app);
+  registerWorkspace(app);
+  registerConsent(app);
+  registerAnalysis(app);
+  registerDetokenize(app);
+  registerLedger(app);
+  registerTiles(app);
+  registerSubjects(app);
 }

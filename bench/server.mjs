@@ -1,0 +1,266 @@
+// bench: the HTTP API under load, on each state store. (1) A person's history (GET /v1/subjects/me/history with a
+// signed subject token) at 200 concurrent connections for 30 s on a ledger of 4 M subjects x 2,300 releases,
+// against the library's own `subjectHistory` on the same ledger in the same run (the baseline). (2) `share` over
+// HTTP (the 10 M-row customers file streamed as the request body) against `jikimi share` on the same file, same
+// workspace and keys, in the same run. Server and load generator (autocannon) are separate processes on loopback.
+// usage: npm run build && node bench/server.mjs [--store sqlite|postgres|both] [--subjects 4000000]
+//        [--releases 2300] [--connections 200] [--duration 30] [--share-rows 10000000] [--no-history] [--no-share]
+// PostgreSQL: --database-url, else $JIKIMI_BENCH_DATABASE_URL or $JIKIMI_TEST_DATABASE_URL (a database is made
+// there and dropped after).
+import { execFileSync, spawn } from "node:child_process";
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import autocannon from "autocannon";
+import pg from "pg";
+import { openWorkspace } from "../dist/index.js";
+import { mintSubjectToken } from "../dist/public/server.js";
+import { agreementYaml, BENCH, PURPOSE_YAML, RECIPIENT_YAML } from "./share-baselines.mjs";
+import { benchSubject, cli, customersFile, recordHistory } from "./support.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const N = Number(arg("subjects", 4_000_000));
+const R = Number(arg("releases", 2300));
+const CONNECTIONS = Number(arg("connections", 200));
+const DURATION = Number(arg("duration", 30));
+const SHARE_ROWS = Number(arg("share-rows", 10_000_000));
+const SERVER = arg(
+  "database-url",
+  process.env.JIKIMI_BENCH_DATABASE_URL ?? process.env.JIKIMI_TEST_DATABASE_URL,
+);
+const STORES = (() => {
+  const s = arg("store", SERVER ? "both" : "sqlite");
+  return s === "both" ? ["sqlite", "postgres"] : [s];
+})();
+const dir = mkdtempSync(join(tmpdir(), "jikimi-bench-server-"));
+const log = (line) => process.stderr.write(`${line}\n`);
+const rows = [];
+const row = (what, value) => {
+  rows.push([what, value]);
+  log(`${what}: ${value}`);
+};
+
+/** A fresh database on the server for `name`, and how to drop it. */
+async function freshDatabase(name) {
+  const admin = new pg.Pool({ connectionString: SERVER, max: 1 });
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** `jikimi serve` on a free loopback port; resolves with its URL and how to stop it. */
+function serve(ws, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [cli, "serve", "-w", ws, "--listen", "127.0.0.1:0", "--quiet", "--rate-limit", "1000000"],
+      { env, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
+      if (m)
+        resolve({
+          url: m[1],
+          stop: () =>
+            new Promise((done) => {
+              child.on("exit", done);
+              child.kill("SIGTERM");
+            }),
+        });
+    });
+    child.on("exit", (code) => reject(new Error(`jikimi serve exited with ${code}`)));
+  });
+}
+
+const jikimi = (args, env) => execFileSync(process.execPath, [cli, ...args], { env, encoding: "utf8" });
+
+/** Part 1: a person's history over HTTP against the library on the same ledger. */
+async function history(kind) {
+  const ws = join(dir, `history-${kind}`);
+  jikimi(["init", ws, "--example", "minimal"], process.env);
+  const env = { ...process.env, JIKIMI_KEYRING: join(dir, `history-${kind}.keyring`) };
+  jikimi(["keys", "init", "-w", ws], env);
+  const db = kind === "postgres" ? await freshDatabase(`jikimi_bench_api_${process.pid}`) : undefined;
+  if (db) env.JIKIMI_DATABASE_URL = db.url;
+  try {
+    let session = await openWorkspace({ root: ws, env });
+    const tokens = [];
+    try {
+      const keys = Array.from({ length: N }, (_, i) => benchSubject(i));
+      const hashes = session.hasher.hashMany(keys);
+      await session.store.ledger.write((tx) => session.subjects.assign(tx, hashes, N, true));
+      const t = performance.now();
+      await recordHistory(session.ledger(), N, R);
+      row(
+        `[${kind}] record ${R} releases of ${N.toLocaleString()} subjects`,
+        `${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
+      // the baseline: the library's own subjectHistory, 1,000 random subjects, in this process
+      await session.close();
+      session = await openWorkspace({ root: ws, env });
+      const lat = [];
+      let q = 99;
+      for (let i = 0; i < 1000; i++) {
+        q = (q * 1103515245 + 12345) >>> 0;
+        const s = performance.now();
+        await session.ledger().subjectHistory(benchSubject(q % N));
+        lat.push(performance.now() - s);
+      }
+      lat.sort((a, b) => a - b);
+      row(
+        `[${kind}] library subjectHistory p50 / p99 (baseline, one caller)`,
+        `${lat[500].toFixed(2)} ms / ${lat[990].toFixed(2)} ms`,
+      );
+      for (let i = 0; i < 1000; i++) {
+        q = (q * 1103515245 + 12345) >>> 0;
+        tokens.push((await mintSubjectToken(session, { subjectKey: benchSubject(q % N), ttl: "1h" })).token);
+      }
+    } finally {
+      await session.close();
+    }
+    const server = await serve(ws, env);
+    try {
+      let next = 0;
+      const result = await autocannon({
+        url: server.url,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        requests: [
+          {
+            method: "GET",
+            path: "/v1/subjects/me/history",
+            setupRequest: (req) => ({
+              ...req,
+              headers: { ...req.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+            }),
+          },
+        ],
+      });
+      row(
+        `[${kind}] **GET /v1/subjects/me/history**, ${CONNECTIONS} connections x ${DURATION} s: p50 / **p99**`,
+        `${result.latency.p50} ms / **${result.latency.p99} ms** (${Math.round(result.requests.average)} req/s, ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts)`,
+      );
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await db?.drop();
+  }
+}
+
+/** Part 2: share over HTTP against the CLI on the same file (SQLite; the store is not the bottleneck here). */
+async function share() {
+  const file = customersFile(SHARE_ROWS, log);
+  const ws = join(dir, "share");
+  const env = { ...process.env, JIKIMI_KEYRING: join(dir, "share.keyring") };
+  jikimi(["init", ws, "--example", "nsf-case-corrected"], env);
+  writeFileSync(join(ws, "recipients", `${BENCH.recipient}.yaml`), RECIPIENT_YAML);
+  writeFileSync(join(ws, "purposes", "churn-analytics.yaml"), PURPOSE_YAML);
+  writeFileSync(join(ws, "agreements", `${BENCH.agreement}.yaml`), agreementYaml());
+  jikimi(["keys", "init", "-w", ws], env);
+  const fresh = () => rmSync(join(ws, ".jikimi"), { recursive: true, force: true });
+
+  fresh();
+  let t = performance.now();
+  const out = JSON.parse(
+    jikimi(
+      [
+        "share",
+        BENCH.agreement,
+        "-w",
+        ws,
+        "-i",
+        file,
+        "--out-dir",
+        join(dir, "cli-out"),
+        "--at",
+        BENCH.at,
+        "--format",
+        "json",
+      ],
+      env,
+    ),
+  );
+  const cliSeconds = (performance.now() - t) / 1000;
+  const cliRate = out.counts.read / cliSeconds;
+  row(
+    `jikimi share (CLI), ${out.counts.read.toLocaleString()} rows`,
+    `${cliSeconds.toFixed(1)} s, ${Math.round(cliRate).toLocaleString()} rows/s`,
+  );
+
+  fresh();
+  const { token } = JSON.parse(
+    jikimi(
+      [
+        "tokens",
+        "issue",
+        "-w",
+        ws,
+        "--role",
+        "operator",
+        "--name",
+        "bench",
+        "--ttl",
+        "1d",
+        "--format",
+        "json",
+      ],
+      env,
+    ),
+  );
+  const server = await serve(ws, env);
+  try {
+    const headers = { authorization: `Bearer ${token}` };
+    t = performance.now();
+    const res = await fetch(
+      `${server.url}/v1/uploads/releases/${BENCH.agreement}?at=${encodeURIComponent(BENCH.at)}`,
+      {
+        method: "POST",
+        headers: { ...headers, "content-type": "text/csv" },
+        body: Readable.toWeb(createReadStream(file, { highWaterMark: 1 << 22 })),
+        duplex: "half",
+      },
+    );
+    let job = await res.json();
+    if (res.status >= 300) throw new Error(`upload: ${res.status} ${JSON.stringify(job)}`);
+    while (job.state === "running") {
+      await new Promise((r) => setTimeout(r, 100));
+      job = await (await fetch(`${server.url}/v1/jobs/${job.id}`, { headers })).json();
+    }
+    const httpSeconds = (performance.now() - t) / 1000;
+    if (job.state !== "done") throw new Error(`release job: ${JSON.stringify(job.error)}`);
+    const read = job.result?.counts?.read ?? out.counts.read;
+    const httpRate = read / httpSeconds;
+    row(
+      `**share over HTTP** (upload streamed, job polled), ${read.toLocaleString()} rows`,
+      `${httpSeconds.toFixed(1)} s, ${Math.round(httpRate).toLocaleString()} rows/s (**${((httpRate / cliRate) * 100).toFixed(1)}%** of the CLI's)`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+try {
+  if (!process.argv.includes("--no-history")) for (const kind of STORES) await history(kind);
+  if (!process.argv.includes("--no-share")) await share();
+  process.stdout.write(
+    `\n| measure (bench/server.mjs, ${new Date().toISOString().slice(0, 10)}) | value |\n| --- | --- |\n`,
+  );
+  for (const [what, value] of rows) process.stdout.write(`| ${what} | ${value} |\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
