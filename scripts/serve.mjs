@@ -19,10 +19,12 @@ if (!existsSync(join(ws, ".jikimi", "state.db"))) {
   const r = spawnSync(process.execPath, [join(root, "scripts", "demo.mjs")], {
     cwd: root,
     env: { ...process.env, DEMO_ROWS: process.env.DEMO_ROWS ?? "20000" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
   });
   if (r.status !== 0) {
-    process.stderr.write(`serve: preparing the demo failed (exit ${r.status})\n`);
+    process.stderr.write(`${r.stdout}${r.stderr}serve: preparing the demo failed (exit ${r.status})\n`);
     process.exit(1);
   }
 }
