@@ -101,6 +101,27 @@ export function fieldProblemText(name: string, field: ConsentField, code: FieldP
   return `${problem}: ${fix}`;
 }
 
+const FIELD_CODES: readonly string[] = [
+  "missing",
+  "empty",
+  "wrong_type",
+  "too_long",
+  "bad_format",
+  "bad_value",
+  "in_future",
+] satisfies FieldProblemCode[];
+
+/**
+ * A problem of one event field told with the name the caller gave the field (a CLI flag, an API body key), in the
+ * language in force; a problem of no single field keeps its own message.
+ * @example problemNamed(p, { ...names, purpose: "--purpose" }) // "--purpose is not ...: ..."
+ */
+export function problemNamed(p: ConsentProblem, names: Readonly<Record<ConsentField, string>>): string {
+  const field = CONSENT_FIELDS.find((f) => f === p.field);
+  if (field === undefined || !FIELD_CODES.includes(p.code)) return p.message;
+  return fieldProblemText(names[field], field, p.code as FieldProblemCode);
+}
+
 /**
  * A problem with a message that names the row and field and says how to fix it, never the value.
  * @example fieldProblem("row", 3, "action", "bad_value").message // 'row 3: action is not an allowed value: use "grant" or "withdraw"'

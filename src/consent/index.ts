@@ -12,6 +12,7 @@ export {
   type FieldProblemCode,
   fieldProblemText,
   PURPOSE_PATTERN,
+  problemNamed,
 } from "./event.js";
 export {
   type ConsentFileFormat,

@@ -13,4 +13,5 @@ export {
   formatInstant,
   importConsentFile,
   parseInstant,
+  problemNamed,
 } from "../consent/index.js";

@@ -13,12 +13,14 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { initKeyring } from "../../src/crypto/keyring.js";
 import { openWorkspace } from "../../src/index.js";
 import { issueToken, type TokenRole } from "../../src/public/server.js";
+import { listenWitness } from "../../src/public/witness.js";
 import { createServer, Jobs, type JobView } from "../../src/server/index.js";
 import { jikimi, ROOT, recentIso } from "../support/cli.js";
 import { TOKEN_ROLES } from "../support/server.js";
@@ -94,7 +96,7 @@ async function apiWorkspace(options: { roots?: boolean; agreement?: (yaml: strin
       ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
     });
   const sample = readFileSync(join(root, "sample", "members.csv"));
-  return { dir, root, cliRoot, inbox, env, session, tokens, jobs, call, upload, sample };
+  return { dir, root, cliRoot, inbox, env, session, tokens, jobs, app, call, upload, sample };
 }
 
 type Api = Awaited<ReturnType<typeof apiWorkspace>>;
@@ -503,6 +505,48 @@ describe("releases over the API", () => {
       expect(await s.session.ledger().size()).toBe(0);
       expect(filesUnder(s.session.settings.server.outputDir)).toEqual([]);
     } finally {
+      await s.session.close();
+    }
+  });
+
+  it("over a socket the body is read from Node's own request: it releases, and a client gone mid-body abandons it", async () => {
+    const s = await apiWorkspace();
+    const server = await listenWitness(s.app, { host: "127.0.0.1", port: 0 });
+    const url = `${server.url}/v1/uploads/releases/${AGREEMENT}?${new URLSearchParams({ at: AT })}`;
+    const headers = { authorization: `Bearer ${s.tokens.operator}`, "content-type": "text/csv" };
+    try {
+      const whole = await new Promise<{ status: number; body: JobView }>((resolve, reject) => {
+        const req = request(url, { method: "POST", headers }, (res) => {
+          let text = "";
+          res.setEncoding("utf8").on("data", (d: string) => {
+            text += d;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as JobView }));
+        });
+        req.on("error", reject);
+        req.end(s.sample);
+      });
+      expect(whole.status).toBe(200);
+      expect(whole.body.state).toBe("done");
+      expect(resultOf(whole.body).counts.read).toBe(s.sample.toString().trim().split("\n").length - 1);
+      expect(await s.session.ledger().size()).toBe(1);
+
+      // a client that sends the header and one row, then drops the connection with the body unfinished
+      const gone = request(url, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } });
+      gone.on("error", () => {});
+      gone.write(
+        "member_id,email,birth_date,points,newsletter\nM000001,a@example.com,1988-04-12,1200,true\n",
+      );
+      for (let i = 0; i < 200 && s.jobs.ids.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      gone.destroy();
+      const id = s.jobs.ids[1] as string;
+      await s.jobs.settled(id);
+      const view = (await (await s.call(`/v1/jobs/${id}`, { as: "operator" })).json()) as JobView;
+      expect(view.state).toBe("failed");
+      expect(view.error?.code).toBe("interrupted");
+      expect(await s.session.ledger().size()).toBe(1);
+    } finally {
+      await server.close();
       await s.session.close();
     }
   });

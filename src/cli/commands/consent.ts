@@ -5,19 +5,16 @@ import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { JikimiError, padEnd, t } from "../../public/base.js";
 import {
-  CONSENT_FIELDS,
   type ConsentAction,
   type ConsentField,
   ConsentInputError,
-  type ConsentProblem,
   type ConsentRegistry,
   type ConsentStatus,
   declaredConsentPurposes,
-  type FieldProblemCode,
-  fieldProblemText,
   formatInstant,
   importConsentFile,
   parseInstant,
+  problemNamed,
 } from "../../public/consent.js";
 import { diskReader } from "../../public/workspace.js";
 import { formatOption } from "../convention.js";
@@ -83,23 +80,6 @@ const OPTION_OF: Record<ConsentField, string> = {
   evidence: "--evidence",
 };
 
-const FIELD_CODES: readonly string[] = [
-  "missing",
-  "empty",
-  "wrong_type",
-  "too_long",
-  "bad_format",
-  "bad_value",
-  "in_future",
-] satisfies FieldProblemCode[];
-
-/** A problem of one event field, told with the flag that gave it ("--purpose is ..."), in either language. */
-function optionProblem(p: ConsentProblem): string {
-  const field = CONSENT_FIELDS.find((f) => f === p.field);
-  if (field === undefined || !FIELD_CODES.includes(p.code)) return p.message;
-  return fieldProblemText(OPTION_OF[field], field, p.code as FieldProblemCode);
-}
-
 async function runImport(file: string, flags: ImportFlags): Promise<void> {
   await withRegistry(flags, "record", async (registry) => {
     // a rejected file is one error; under --format json its problems travel in the error document
@@ -133,7 +113,7 @@ async function runEvent(action: ConsentAction, subject: string, flags: EventFlag
     } catch (error) {
       if (!(error instanceof ConsentInputError)) throw error;
       // "event 1: purpose is ..." reads better as "--purpose is ..." here
-      const lines = error.problems.map(optionProblem);
+      const lines = error.problems.map((p) => problemNamed(p, OPTION_OF));
       throw new JikimiError(
         "consent_input_invalid",
         `${t("cli.consent.nothing_recorded")}:\n  ${lines.join("\n  ")}`,

@@ -4,18 +4,15 @@
 import { z } from "@hono/zod-openapi";
 import { JikimiError, t } from "../../public/base.js";
 import {
-  CONSENT_FIELDS,
   type ConsentAction,
   type ConsentField,
   ConsentInputError,
-  type ConsentProblem,
   type ConsentRegistry,
   declaredConsentPurposes,
-  type FieldProblemCode,
-  fieldProblemText,
   formatInstant,
   importConsentFile,
   parseInstant,
+  problemNamed,
 } from "../../public/consent.js";
 import type { Principal } from "../../public/server.js";
 import { diskReader, type WorkspaceSession } from "../../public/workspace.js";
@@ -99,22 +96,6 @@ const BODY_NAME: Record<ConsentField, string> = {
   evidence: "evidence",
 };
 
-const FIELD_CODES: readonly string[] = [
-  "missing",
-  "empty",
-  "wrong_type",
-  "too_long",
-  "bad_format",
-  "bad_value",
-  "in_future",
-] satisfies FieldProblemCode[];
-
-function bodyProblem(p: ConsentProblem): string {
-  const field = CONSENT_FIELDS.find((f) => f === p.field);
-  if (field === undefined || !FIELD_CODES.includes(p.code)) return p.message;
-  return fieldProblemText(BODY_NAME[field], field, p.code as FieldProblemCode);
-}
-
 /** The registry; for recording, one that accepts only the purposes the workspace's agreements declare. */
 function registry(session: WorkspaceSession, use: "record" | "read"): ConsentRegistry {
   return session.consent(
@@ -145,7 +126,7 @@ async function recordOne(
     // the problems name the body's fields, never their values
     throw new JikimiError(
       "consent_input_invalid",
-      `${t("server.consent.nothing_recorded")}: ${error.problems.map(bodyProblem).join("; ")}`,
+      `${t("server.consent.nothing_recorded")}: ${error.problems.map((p) => problemNamed(p, BODY_NAME)).join("; ")}`,
       { hint: t("server.consent.nothing_recorded_hint") },
     );
   }
