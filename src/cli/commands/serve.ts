@@ -8,9 +8,9 @@ import { subjectTokenVerifier } from "../../public/server.js";
 import { listenWitness } from "../../public/witness.js";
 import { openWorkspace } from "../../public/workspace.js";
 import { createServer, Jobs } from "../../server/index.js";
-import { ExitCode } from "../exit-codes.js";
+import { serveUntilSignal } from "../adapters/serve-until-signal.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
-import { jsonOutput, note } from "../output.js";
+import { note } from "../output.js";
 import { parseListen } from "./witness.js";
 
 interface ServeOptions {
@@ -56,25 +56,13 @@ export function registerServe(program: Command): void {
         throw e;
       }
       note(t("cli.serve.serving", { dir: session.root, store: session.store.dialect, limit: n(rateLimit) }));
-      const stopped = new Promise<void>((done) => {
-        const stop = (signal: string) => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          note(t("cli.serve.stopping", { signal }));
-          void server
-            .close()
-            .then(() => jobs.close())
-            .then(() => session.close())
-            .finally(done);
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      });
-      // one line once ready, read by supervisors and tests (the same words in every language)
-      process.stdout.write(
-        jsonOutput() ? `${JSON.stringify({ listening: server.url })}\n` : `listening on ${server.url}\n`,
+      await serveUntilSignal(
+        server,
+        (signal) => t("cli.serve.stopping", { signal }),
+        async () => {
+          await jobs.close();
+          await session.close();
+        },
       );
-      await stopped;
-      process.exitCode = ExitCode.ok;
     });
 }

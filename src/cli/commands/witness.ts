@@ -4,9 +4,9 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { JikimiError, t } from "../../public/base.js";
 import { initWitness, listenWitness, openWitness, witnessApp } from "../../public/witness.js";
+import { serveUntilSignal } from "../adapters/serve-until-signal.js";
 import { formatOption } from "../convention.js";
-import { ExitCode } from "../exit-codes.js";
-import { jsonOutput, note, report } from "../output.js";
+import { note, report } from "../output.js";
 
 interface DirOpts {
   dir: string;
@@ -96,26 +96,10 @@ export function registerWitness(program: Command): void {
           logs: t("cli.witness.logs", { count: (await state.logs()).length }),
         }),
       );
-      // the signal handlers are in place before the ready line: a supervisor may stop it the moment it reads it
-      const stopped = new Promise<void>((done) => {
-        const stop = (signal: string) => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          note(t("cli.witness.stopping", { signal }));
-          void server
-            .close()
-            .then(() => state.close())
-            .finally(done);
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      });
-      // one line once ready, read by supervisors and tests: the same words in every language, and JSON on one
-      // line under --format json
-      process.stdout.write(
-        jsonOutput() ? `${JSON.stringify({ listening: server.url })}\n` : `listening on ${server.url}\n`,
+      await serveUntilSignal(
+        server,
+        (signal) => t("cli.witness.stopping", { signal }),
+        () => state.close(),
       );
-      await stopped;
-      process.exitCode = ExitCode.ok;
     });
 }
