@@ -44,7 +44,10 @@ describe("the API frame", () => {
   it("speaks Korean when asked, sets security headers, and answers an unknown route with a 404 body", async () => {
     const s = await serverWorkspace(dirs);
     try {
-      const res = await s.call("/v1/nothing-here", { as: "dpo", headers: { "accept-language": "ko-KR,ko;q=0.9" } });
+      const res = await s.call("/v1/nothing-here", {
+        as: "dpo",
+        headers: { "accept-language": "ko-KR,ko;q=0.9" },
+      });
       expect(res.status).toBe(404);
       const body = (await res.json()) as { error: { code: string; message: string; hint: string } };
       expect(body.error.code).toBe("route_not_found");

@@ -33,13 +33,9 @@ const AccessLogPage = z
       .nullable()
       .openapi({ description: "pass as `after` for the next page; null on the last page" }),
     chain_ok: z.boolean().openapi({ description: "whether every event's hash follows from the one before" }),
-    broken_at: z
-      .number()
-      .int()
-      .optional()
-      .openapi({
-        description: "the first event whose hash does not follow (changed, inserted or after a deletion)",
-      }),
+    broken_at: z.number().int().optional().openapi({
+      description: "the first event whose hash does not follow (changed, inserted or after a deletion)",
+    }),
   })
   .openapi("AccessLogPage");
 
