@@ -8,6 +8,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { timeout } from "hono/timeout";
 import { rateLimiter } from "hono-rate-limiter";
 import type { Logger } from "pino";
 import { type Language, requestLanguage, withLanguage } from "../public/base.js";
@@ -32,6 +33,8 @@ export interface ServerOptions {
   rateLimit?: number;
   /** the largest JSON body in bytes (default 1 MiB); uploads stream and set their own */
   maxBodyBytes?: number;
+  /** how long a request other than an upload may take, in ms (default 30 s; long work runs as a job) */
+  timeoutMs?: number;
   /** origins allowed to call from a browser; CORS is off when empty (the default) */
   corsOrigins?: readonly string[];
   /** the language of an answer when the request names none (default English) */
@@ -76,7 +79,13 @@ export function createServer(options: ServerOptions): ServerApp {
       },
     }),
   );
-  // JSON bodies are small; an upload route streams its body and is mounted under /v1/uploads/ with its own limit
+  // JSON bodies are small and answers quick; an upload route streams its body (under /v1/uploads/, with its own
+  // size cap) for as long as the release or the scan takes
+  const quick = timeout(options.timeoutMs ?? 30_000);
+  app.use("/v1/*", async (c, next) => {
+    if (c.req.path.startsWith("/v1/uploads/")) return next();
+    return quick(c, next);
+  });
   app.use("/v1/*", async (c, next) => {
     if (c.req.path.startsWith("/v1/uploads/")) return next();
     return bodyLimit({

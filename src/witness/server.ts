@@ -85,6 +85,7 @@ export interface ListeningWitness {
 export function listenWitness(
   app: { fetch: (request: Request) => Response | Promise<Response> },
   at: { host: string; port: number },
+  options: { requestTimeoutMs?: number } = {},
 ): Promise<ListeningWitness> {
   return new Promise((resolve, reject) => {
     const server = serve(
@@ -103,8 +104,8 @@ export function listenWitness(
         });
       },
     ) as Server;
-    // a slow client may not hold a connection open indefinitely
-    server.requestTimeout = 30_000;
+    // a slow client may not hold a connection open indefinitely (an API upload may take as long as it is given)
+    server.requestTimeout = options.requestTimeoutMs ?? 30_000;
     server.headersTimeout = 10_000;
     const refused = (e: NodeJS.ErrnoException) =>
       reject(

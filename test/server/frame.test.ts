@@ -116,4 +116,21 @@ describe("the API frame", () => {
       await s.session.close();
     }
   });
+
+  it("answers a request that outlasts the time limit with 503 request_timeout", async () => {
+    const s = await serverWorkspace(dirs, { server: { timeoutMs: 20 } });
+    try {
+      // a route that waits longer than the limit, behind the same middleware as every /v1 route
+      s.app.get("/v1/test-slow", async (c) => {
+        await new Promise((r) => setTimeout(r, 200));
+        return c.text("late");
+      });
+      const res = await s.call("/v1/test-slow", { as: "dpo" });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("request_timeout");
+      expect((await s.call("/v1/whoami", { as: "dpo" })).status).toBe(200);
+    } finally {
+      await s.session.close();
+    }
+  });
 });

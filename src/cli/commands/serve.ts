@@ -50,7 +50,8 @@ export function registerServe(program: Command): void {
           ...(logger ? { logger } : {}),
           ...(opts.cors ? { corsOrigins: opts.cors } : {}),
         });
-        server = await listenWitness(app, at);
+        // an upload streams for as long as its release takes: a whole request may take an hour, its headers 10 s
+        server = await listenWitness(app, at, { requestTimeoutMs: 3_600_000 });
       } catch (e) {
         await session.close();
         throw e;
