@@ -101,6 +101,7 @@ function withJson(args: string[]): string[] {
 /** What the setup made: files, ids and keys the verbs' cases use. */
 const made = {
   token: "",
+  apiToken: "",
   released: "",
   subject: "",
   consented: [] as string[],
@@ -330,6 +331,10 @@ function successCases(): [
       "witness serve",
       () => ({ args: ["witness", "serve", "--dir", at("witness"), "--listen", "127.0.0.1:0"] }),
     ],
+    ["serve", () => ({ args: ["serve", "-w", ws, "--listen", "127.0.0.1:0", "--quiet"] })],
+    ["tokens issue", () => ({ args: ["tokens", "issue", "-w", ws, "--role", "operator", "--name", "ci"] })],
+    ["tokens list", () => ({ args: ["tokens", "list", "-w", ws] })],
+    ["tokens revoke", () => ({ args: ["tokens", "revoke", made.apiToken, "-w", ws] })],
     ["completion", () => ({ args: ["completion", "bash"] })],
     // last: tokens and the manifest's key ids above come from the master key this retires and shreds
     ["keys rotate", () => ({ args: ["keys", "rotate", "master", "-w", ws] })],
@@ -492,6 +497,13 @@ function badCases(): Record<string, { args: string[]; code: string; env?: Record
       args: ["witness", "serve", "--dir", at("witness"), "--listen", "localhost"],
       code: "bad_listen",
     },
+    serve: { args: ["serve", "-w", ws, "--listen", "localhost"], code: "bad_listen" },
+    "tokens issue": {
+      args: ["tokens", "issue", "-w", ws, "--role", "operator", "--name", "ci", "--ttl", "forever"],
+      code: "bad_ttl",
+    },
+    "tokens list": { args: ["tokens", "list", "-w", at("not-a-workspace")], code: "workspace_not_found" },
+    "tokens revoke": { args: ["tokens", "revoke", "000000000000", "-w", ws], code: "unknown_token" },
     completion: { args: ["completion", "fish"], code: "invalid_argument" },
   };
 }
@@ -499,14 +511,16 @@ function badCases(): Record<string, { args: string[]; code: string; env?: Record
 /** `witness serve --format json`: its one ready line, then SIGTERM. */
 async function serveOnce(args: string[]): Promise<{ line: string; code: number | null }> {
   const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, LANG: "en_US.UTF-8" } });
+  const child = spawn(process.execPath, [MAIN, ...args], {
+    env: { ...process.env, ...env, LANG: "en_US.UTF-8" },
+  });
   let out = "";
   const line = await new Promise<string>((resolve, reject) => {
     child.stdout.on("data", (d: Buffer) => {
       out += d.toString();
       if (out.includes("\n")) resolve(out.slice(0, out.indexOf("\n")));
     });
-    child.on("exit", (code) => reject(new Error(`witness serve exited ${code}`)));
+    child.on("exit", (code) => reject(new Error(`${args.slice(0, 2).join(" ")} exited ${code}`)));
   });
   child.kill("SIGTERM");
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -536,7 +550,7 @@ describe("every verb", () => {
     for (const [path, make] of successCases()) {
       const c = make();
       const args = withJson(c.args);
-      if (path === "witness serve") {
+      if (path === "witness serve" || path === "serve") {
         const served = await serveOnce(args);
         const ready = JSON.parse(served.line) as { listening?: string };
         if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(ready.listening ?? ""))
@@ -561,6 +575,7 @@ describe("every verb", () => {
       if (/deprecated/.test(r.stderr))
         failures.push(`${path}: a current flag was called deprecated: ${r.stderr}`);
       if (path === "keys rotate") made.retired = (doc as { retired: string[] }).retired[0] ?? "";
+      if (path === "tokens issue") made.apiToken = (doc as { id: string }).id;
     }
     expect(failures).toEqual([]);
   }, 900_000);

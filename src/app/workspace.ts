@@ -6,11 +6,14 @@ import { ConsentRegistry } from "../consent/registry.js";
 import { type Keyring, loadKeyring } from "../crypto/keyring.js";
 import { type LogKeys, openLogKeys } from "../crypto/log-key.js";
 import type { ShareResult } from "../engine/share/types.js";
+import { JikimiError } from "../errors.js";
+import { t } from "../i18n/index.js";
 import { Ledger } from "../ledger/ledger.js";
 import { logNoteSigner, logVkey } from "../ledger/note/log-key.js";
 import type { NoteSigner } from "../ledger/note/signed-note.js";
 import { SubjectDictionary } from "../ledger/subjects/dictionary.js";
 import { fastSubjectHasher, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
+import { CONFIG_FILE } from "../model/load.js";
 import type { StateStore } from "../ports/state-store.js";
 import type { RiskAnalysis, RiskFileOptions } from "../risk/file.js";
 import { analyseRisk } from "../risk/file.js";
@@ -34,6 +37,8 @@ export interface WorkspaceOptions {
   connections?: number;
   /** false: open without migrating (db status); the default brings the schema up to date */
   migrate?: boolean;
+  /** refuse (workspace_not_found) a folder without jikimi.yaml before any state is made in it */
+  requireConfig?: boolean;
 }
 
 /** One workspace's services; close it when done. */
@@ -97,6 +102,14 @@ function lazy<T>(make: () => T): () => T {
 export async function openWorkspace(options: WorkspaceOptions): Promise<WorkspaceSession> {
   const env = options.env ?? {};
   const settings = readSettings(options.root, env);
+  if (options.requireConfig && !settings.found)
+    throw new JikimiError(
+      "workspace_not_found",
+      t("cli.errors.workspace_not_found", { file: CONFIG_FILE, dir: options.root }),
+      {
+        hint: t("cli.errors.workspace_not_found_hint"),
+      },
+    );
   const store = await openStateStore(settings.store, {
     ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
     ...(options.connections === undefined ? {} : { connections: options.connections }),

@@ -9,7 +9,7 @@ import { workspaceDir } from "./options.js";
 export async function withWorkspace<T>(
   opts: { workspace?: string },
   fn: (ws: WorkspaceSession) => T | Promise<T>,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; requireConfig?: boolean } = {},
 ): Promise<T> {
   const ws = await openWorkspace({ root: workspaceDir(opts), env: process.env, ...options });
   try {

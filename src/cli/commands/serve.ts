@@ -9,6 +9,7 @@ import { listenWitness } from "../../public/witness.js";
 import { openWorkspace } from "../../public/workspace.js";
 import { createServer, Jobs } from "../../server/index.js";
 import { serveUntilSignal } from "../adapters/serve-until-signal.js";
+import { formatOption } from "../convention.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
 import { note } from "../output.js";
 import { parseListen } from "./witness.js";
@@ -22,7 +23,7 @@ interface ServeOptions {
 }
 
 export function registerServe(program: Command): void {
-  workspaceOption(program.command("serve"))
+  formatOption(workspaceOption(program.command("serve")))
     .description(t("cli.serve.description"))
     .option("--listen <address>", t("cli.serve.listen"), "127.0.0.1:8787")
     .option("--rate-limit <n>", t("cli.serve.rate_limit"), "600")
@@ -35,7 +36,11 @@ export function registerServe(program: Command): void {
         throw new JikimiError("bad_option", t("cli.serve.bad_rate_limit"), {
           hint: t("cli.serve.bad_rate_limit_hint"),
         });
-      const session = await openWorkspace({ root: workspaceDir(opts), env: process.env });
+      const session = await openWorkspace({
+        root: workspaceDir(opts),
+        env: process.env,
+        requireConfig: true,
+      });
       const logger = opts.quiet ? undefined : pino({ base: undefined }, pino.destination(2));
       const jobs = new Jobs();
       let server: Awaited<ReturnType<typeof listenWitness>>;

@@ -10,6 +10,10 @@ import { workspaceOption } from "../options.js";
 import { jsonOutput, note, printJson, report } from "../output.js";
 import { withWorkspace } from "../workspace.js";
 
+/** The workspace of -w, which must hold jikimi.yaml: tokens are never made in a folder that is not a workspace. */
+const inWorkspace = <T>(opts: { workspace?: string }, fn: Parameters<typeof withWorkspace<T>>[1]) =>
+  withWorkspace(opts, fn, { requireConfig: true });
+
 const ROLES = ["operator", "dpo", "regulator", "controller", "subject"] as const;
 
 interface IssueOptions {
@@ -43,7 +47,7 @@ async function issueApiToken(opts: IssueOptions, role: TokenRole): Promise<void>
       hint: t("cli.tokens.name_missing_hint"),
     });
   const name = opts.name;
-  const { token, record } = await withWorkspace(opts, (ws) =>
+  const { token, record } = await inWorkspace(opts, (ws) =>
     issueToken(ws.store.tokens, { name, role, ttl: opts.ttl ?? "90d" }),
   );
   note(t("cli.tokens.issued", { id: record.id, name: record.name, role, expires: record.expiresAt }));
@@ -63,7 +67,7 @@ async function issueSubject(opts: IssueOptions): Promise<void> {
       hint: t("cli.tokens.subject_missing_hint"),
     });
   const subjectKey = opts.subject;
-  const { token, expiresAt } = await withWorkspace(opts, (ws) =>
+  const { token, expiresAt } = await inWorkspace(opts, (ws) =>
     mintSubjectToken(ws, { subjectKey, ttl: opts.ttl ?? "10m" }),
   );
   note(t("cli.tokens.issued_subject", { expires: expiresAt }));
@@ -86,7 +90,7 @@ function registerList(tokens: Command): void {
   formatOption(workspaceOption(tokens.command("list")))
     .description(t("cli.tokens.list.description"))
     .action(async (opts: { workspace?: string }) => {
-      const records = await withWorkspace(opts, (ws) => ws.store.tokens.list());
+      const records = await inWorkspace(opts, (ws) => ws.store.tokens.list());
       if (records.length === 0 && !jsonOutput()) note(t("cli.tokens.none"));
       report(
         () => ({ tokens: records.map(listed) }),
@@ -117,7 +121,7 @@ function registerRevoke(tokens: Command): void {
     .argument("<id>", t("cli.tokens.id"))
     .action(async (id: string, opts: { workspace?: string }) => {
       const at = new Date().toISOString();
-      const record = await withWorkspace(opts, async (ws) => {
+      const record = await inWorkspace(opts, async (ws) => {
         const found = /^[0-9a-f]{12}$/.test(id) ? await ws.store.tokens.find(id) : undefined;
         if (found === undefined)
           throw new JikimiError("unknown_token", t("cli.tokens.unknown", { id: safeId(id) }), {
