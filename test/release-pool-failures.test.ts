@@ -215,7 +215,7 @@ describe("share() when its workers run out of memory", () => {
       share: await built<typeof ShareModule>("engine/share.js"),
       source: await built<typeof RecordSourceModule>("io/record-source.js"),
       sink: await built<typeof FolderSinkModule>("io/folder-sink.js"),
-      locks: await built<typeof RunLocksModule>("cli/adapters/run-locks.js"),
+      locks: await built<typeof RunLocksModule>("io/run-locks.js"),
       keyring: await built<typeof KeyringModule>("crypto/keyring.js"),
       signing: await built<typeof SigningModule>("crypto/signing.js"),
       reader: await built<typeof WorkspaceReader>("io/workspace-reader.js"),
