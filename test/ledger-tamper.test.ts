@@ -14,6 +14,9 @@ import { attackApplies, attacks, tables } from "./support/tamper.js";
 const NOT_COVERED: Record<string, string> = {
   schema_migrations: "the migration log of the store itself",
   check_runs: "a local log of `jikimi check` runs; no answer is read from it",
+  access_log:
+    "the API's record of who read a person's history: its own hash chain, checked where it is answered (GET /v1/access-log chain_ok; test/server/access-log.test.ts tampers with it), not by ledger verify",
+  api_tokens: "the API's credentials (hashes of token secrets): they grant access, they answer nothing",
 };
 
 // the history is built once, at collection, since the tests are made from its schema
