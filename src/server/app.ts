@@ -2,7 +2,7 @@
 // line without values, and on /v1 a principal (auth.ts), a rate limit per token and a body limit; routes come from
 // routes/index.ts, each declared with its roles and schemas, so /openapi.json is the whole API. Call
 // `app.request()` in tests, or `listen()` it.
-import { createHash } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -118,11 +118,14 @@ export function createServer(options: ServerOptions): ServerApp {
   return app;
 }
 
-/** The rate limit's key: the token's id, or for a person a digest of their token (never the subject key). */
+// keys a person's rate limit: random per process, so the limiter's keys are never a bare hash of a subject key
+const RATE_KEY = randomBytes(32);
+
+/** The rate limit's key: the token's id, or for a person an HMAC of their subject key under RATE_KEY. */
 function principalKey(p: ServerEnv["Variables"]["principal"]): string {
   return p.kind === "token"
     ? `token:${p.id}`
-    : `subject:${createHash("sha256").update(p.subjectKey).digest("base64url")}`;
+    : `subject:${createHmac("sha256", RATE_KEY).update(p.subjectKey).digest("base64url")}`;
 }
 
 /** A path fit to repeat in an error: printable ASCII, at most 200 characters. */
