@@ -106,7 +106,7 @@ describe("the API frame", () => {
       expect(log).toContain('"route":"/v1/whoami"');
       for (const token of Object.values(s.tokens)) {
         expect(log).not.toContain(token);
-        expect(log).not.toContain(token.split("_")[2]);
+        expect(log).not.toContain(token.slice(16));
       }
       const docs = await s.app.request("/docs");
       expect(docs.status).toBe(200);
