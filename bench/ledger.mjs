@@ -25,12 +25,8 @@ import {
   signerFrom,
   verifyLedger,
 } from "../dist/index.js";
-import { benchSubject as key, benchRelease as meta, recordedOn, recordHistory } from "./support.mjs";
+import { arg, benchSubject as key, benchRelease as meta, recordedOn, recordHistory } from "./support.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const N = Number(arg("subjects", 4_000_000));
 const R = Number(arg("releases", 2300));
 const NAIVE = Number(arg("naive-releases", 4));

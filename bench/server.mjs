@@ -18,12 +18,8 @@ import pg from "pg";
 import { Ledger, openWorkspace } from "../dist/index.js";
 import { mintSubjectToken } from "../dist/public/server.js";
 import { agreementYaml, BENCH, PURPOSE_YAML, RECIPIENT_YAML } from "./share-baselines.mjs";
-import { benchSubject, cli, customersFile, recordHistory } from "./support.mjs";
+import { arg, benchSubject, cli, customersFile, recordHistory } from "./support.mjs";
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const N = Number(arg("subjects", 4_000_000));
 const R = Number(arg("releases", 2300));
 const CONNECTIONS = Number(arg("connections", 200));

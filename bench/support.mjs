@@ -142,3 +142,9 @@ export async function recordHistory(ledger, n, releases) {
   }
   return pairs;
 }
+
+/** The value after `--name` on the command line, or `fallback`. */
+export const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
