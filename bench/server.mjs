@@ -4,7 +4,8 @@
 // HTTP (the 10 M-row customers file streamed as the request body) against `jikimi share` on the same file, same
 // workspace and keys, in the same run. Server and load generator (autocannon) are separate processes on loopback.
 // usage: npm run build && node bench/server.mjs [--store sqlite|postgres|both] [--subjects 4000000]
-//        [--releases 2300] [--connections 200] [--duration 30] [--share-rows 10000000] [--no-history] [--no-share]
+//        [--releases 2300] [--connections 200] [--duration 30] [--warmup 10] [--ceiling-duration 10]
+//        [--share-rows 10000000] [--no-history] [--no-share]
 // PostgreSQL: --database-url, else $JIKIMI_BENCH_DATABASE_URL or $JIKIMI_TEST_DATABASE_URL (a database is made
 // there and dropped after).
 import { execFileSync, spawn } from "node:child_process";
@@ -24,6 +25,8 @@ const N = Number(arg("subjects", 4_000_000));
 const R = Number(arg("releases", 2300));
 const CONNECTIONS = Number(arg("connections", 200));
 const DURATION = Number(arg("duration", 30));
+const WARMUP = Number(arg("warmup", 10));
+const CEILING = Number(arg("ceiling-duration", 10));
 const SHARE_ROWS = Number(arg("share-rows", 10_000_000));
 const SERVER = arg(
   "database-url",
@@ -134,18 +137,26 @@ async function history(kind) {
       // the baseline: the library's own subjectHistory, 1,000 random subjects, in this process
       await session.close();
       session = await openWorkspace({ root: ws, env });
-      const lat = [];
       let q = 99;
-      for (let i = 0; i < 1000; i++) {
-        q = (q * 1103515245 + 12345) >>> 0;
-        const s = performance.now();
-        await session.ledger().subjectHistory(benchSubject(q % N));
-        lat.push(performance.now() - s);
-      }
-      lat.sort((a, b) => a - b);
-      row(
-        `[${kind}] library subjectHistory p50 / p99 (baseline, one caller)`,
-        `${lat[500].toFixed(2)} ms / ${lat[990].toFixed(2)} ms`,
+      // the library on the same ledger, one caller: the whole history, and the answer the route gives
+      const baseline = async (what, call) => {
+        const lat = [];
+        for (let i = 0; i < 1000; i++) {
+          q = (q * 1103515245 + 12345) >>> 0;
+          const s = performance.now();
+          await call(benchSubject(q % N));
+          lat.push(performance.now() - s);
+        }
+        lat.sort((a, b) => a - b);
+        row(
+          `[${kind}] library ${what} p50 / p99 (baseline, one caller)`,
+          `${lat[500].toFixed(2)} ms / ${lat[990].toFixed(2)} ms`,
+        );
+      };
+      const ledger = session.ledger();
+      await baseline("subjectHistory (every release)", (k) => ledger.subjectHistory(k));
+      await baseline("subjectOverview (the route's answer: groups, 50 newest)", (k) =>
+        ledger.subjectOverview(k, { limit: 50 }),
       );
       for (let i = 0; i < 1000; i++) {
         q = (q * 1103515245 + 12345) >>> 0;
@@ -157,24 +168,38 @@ async function history(kind) {
     const server = await serve(ws, env);
     try {
       let next = 0;
-      const result = await autocannon({
-        url: server.url,
-        connections: CONNECTIONS,
-        duration: DURATION,
-        requests: [
-          {
-            method: "GET",
-            path: "/v1/subjects/me/history",
-            setupRequest: (req) => ({
-              ...req,
-              headers: { ...req.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
-            }),
-          },
-        ],
-      });
+      const load = (path, duration, bearer = () => tokens[next++ % tokens.length]) =>
+        autocannon({
+          url: server.url,
+          connections: CONNECTIONS,
+          duration,
+          requests: [
+            {
+              method: "GET",
+              path,
+              setupRequest: (req) => ({
+                ...req,
+                headers: { ...req.headers, authorization: `Bearer ${bearer()}` },
+              }),
+            },
+          ],
+        });
+      const summary = (r) =>
+        `${r.latency.p50} ms / **${r.latency.p99} ms** (${Math.round(r.requests.average)} req/s, ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts)`;
+      // a fresh process compiles its code and reads its caches during its first seconds (a few requests then wait
+      // seconds): warmed first, as a server that has been up is, and the warm-up reported on its own line
+      const warm = await load("/v1/subjects/me/history", WARMUP);
+      row(`[${kind}] warm-up: the same load for ${WARMUP} s on a fresh process`, summary(warm));
+      const result = await load("/v1/subjects/me/history", DURATION);
       row(
         `[${kind}] **GET /v1/subjects/me/history**, ${CONNECTIONS} connections x ${DURATION} s: p50 / **p99**`,
-        `${result.latency.p50} ms / **${result.latency.p99} ms** (${Math.round(result.requests.average)} req/s, ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts)`,
+        summary(result),
+      );
+      // the ceiling of this machine: routes that read nothing, under the same load, in the same process
+      row(`[${kind}] ceiling: GET /healthz (no token, no store)`, summary(await load("/healthz", CEILING)));
+      row(
+        `[${kind}] ceiling: GET /v1/whoami (a subject token checked, no store)`,
+        summary(await load("/v1/whoami", CEILING)),
       );
     } finally {
       await server.stop();

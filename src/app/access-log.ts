@@ -18,7 +18,10 @@ export function accessHash(previous: Uint8Array, event: Omit<AccessEvent, "hash"
 }
 
 /**
- * Records one access by `who`; returns the event's id.
+ * Records one access by `who`, durable when the promise resolves; returns the event's id. Events that arrive while
+ * an append is under way are appended together in the next one (group commit): under load one transaction carries
+ * the events of many requests, and each caller still waits for its own event to be stored. A failed append
+ * rejects every caller in it: none of their answers is given.
  * @example await recordAccess(ws.store.accessLog, principal, { action: "subject_history", subject: hashHex });
  */
 export function recordAccess(
@@ -33,7 +36,62 @@ export function recordAccess(
     role: who.role,
     ...what,
   };
-  return log.append((previous) => ({ ...event, hash: accessHash(previous, event) }));
+  let recorder = recorders.get(log);
+  if (recorder === undefined) {
+    recorder = new GroupAppender(log);
+    recorders.set(log, recorder);
+  }
+  return recorder.add(event);
+}
+
+/** the most events one transaction carries */
+const MAX_GROUP = 512;
+
+const recorders = new WeakMap<AccessLogStore, GroupAppender>();
+
+interface Waiting {
+  event: Omit<AccessEvent, "hash">;
+  resolve: (id: number) => void;
+  reject: (cause: unknown) => void;
+}
+
+/** One append in flight per store; what arrives meanwhile waits for the next, and goes in one transaction. */
+class GroupAppender {
+  private readonly waiting: Waiting[] = [];
+  private busy = false;
+
+  constructor(private readonly log: AccessLogStore) {}
+
+  add(event: Omit<AccessEvent, "hash">): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ event, resolve, reject });
+      if (!this.busy) {
+        this.busy = true;
+        // the rest of this turn's requests join the first append
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const group = this.waiting.splice(0, MAX_GROUP);
+      try {
+        const first = await this.log.append((previous) => {
+          let prev = previous;
+          return group.map(({ event }) => {
+            const hash = accessHash(prev, event);
+            prev = hash;
+            return { ...event, hash };
+          });
+        });
+        for (const [i, w] of group.entries()) w.resolve(first + i);
+      } catch (cause) {
+        for (const w of group) w.reject(cause);
+      }
+    }
+    this.busy = false;
+  }
 }
 
 /**

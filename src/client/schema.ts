@@ -1346,14 +1346,19 @@ export interface paths {
         /** Every release that contained the person this subject token names */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description releases on the page, 0 to 1000 (default 50); 0 gives only the count and the groups */
+                    limit?: number | null;
+                    /** @description only releases below this seq: the `next_before` of the page before */
+                    before?: number | null;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description the releases, oldest first */
+                /** @description the releases counted per terms, and one page of them newest first */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1449,7 +1454,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description the releases, oldest first */
+                /** @description the releases counted per terms, and one page of them newest first */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1763,13 +1768,22 @@ export interface components {
             proof: string[];
         };
         SubjectHistory: {
-            releases: components["schemas"]["SubjectRelease"][];
+            /** @description every release that held the person */
             count: number;
+            /** @description the releases counted per terms (who received which fields, why, from when to when), by first seq */
+            groups: components["schemas"]["SubjectReleaseGroup"][];
+            /** @description one page of the releases, newest first */
+            releases: {
+                seq: number;
+                released_at: string;
+                recorded_at: string;
+                /** @description the release's terms: its place in `groups` */
+                group: number;
+            }[];
+            /** @description pass as `before` for the next (older) page; null on the last page */
+            next_before: number | null;
         };
-        SubjectRelease: {
-            seq: number;
-            released_at: string;
-            recorded_at: string;
+        SubjectReleaseGroup: {
             agreement: string;
             version: number;
             recipient: string;
@@ -1777,6 +1791,12 @@ export interface components {
             legal_basis: string;
             purposes: string[];
             fields: string[];
+            /** @description how many releases under these terms held the person */
+            count: number;
+            first_seq: number;
+            last_seq: number;
+            first_released_at: string;
+            last_released_at: string;
         };
         SubjectReceipts: {
             /** @description the receipt file (`jikimi verify receipt` checks it with the log's public key); null when none */
@@ -1798,6 +1818,13 @@ export interface components {
         SubjectLookup: {
             /** @description never echoed back or logged */
             subject_key: string;
+            /**
+             * @description releases on the page, 0 to 1000 (default 50); 0 gives only the count and the groups
+             * @default 50
+             */
+            limit: number | null;
+            /** @description only releases below this seq: the `next_before` of the page before */
+            before?: number | null;
         };
     };
     responses: never;

@@ -45,9 +45,13 @@ export interface AccessEvent {
   hash: Uint8Array;
 }
 
-/** @example await log.append(event); const page = await log.list({ after: 0, limit: 100 }); */
+/** @example await log.append((previous) => [chained(previous, event)]); const page = await log.list({ after: 0, limit: 100 }); */
 export interface AccessLogStore {
-  /** the last event's hash (32 zero bytes when empty), read and appended in one transaction by `append` */
-  append(make: (previous: Uint8Array) => AccessEvent): Promise<number>;
+  /**
+   * Appends events in one transaction: `make` gets the last event's hash (32 zero bytes when empty), read in that
+   * transaction, and gives the events to append in order, each chained from the one before; resolves with the
+   * first event's id (the others follow it).
+   */
+  append(make: (previous: Uint8Array) => readonly AccessEvent[]): Promise<number>;
   list(page: { after: number; limit: number }): Promise<(AccessEvent & { id: number })[]>;
 }

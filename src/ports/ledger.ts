@@ -59,12 +59,18 @@ export interface ChainRow {
   head: Uint8Array;
 }
 
-/** What a subject's history reads of one release. */
-export interface HistoryRow {
+/** What a subject's history reads of one entry: a release's chain, dates and summary, or a prune event. */
+export interface EntryFacts {
   seq: number;
+  kind: "release" | "prune";
+  /** the release's agreement (its chain); "" for a prune event */
+  chain: string;
   releasedAt: string;
   recordedAt: string;
-  summaryId: number;
+  /** null for a prune event */
+  summaryId: number | null;
+  /** false once a prune event removed the release's body */
+  held: boolean;
 }
 
 /** The entries [from, to) of one chain; `to` may be Number.MAX_SAFE_INTEGER (to the chain's end). */
@@ -81,12 +87,6 @@ export interface MemberChanges {
 /** A subject found by its dictionary hash: its index and its member changes. */
 export interface Member extends MemberChanges {
   subject: number;
-}
-
-/** The releases of a subject's runs held in full, and the summary texts they name (by summary id). */
-export interface HistoryRows {
-  rows: HistoryRow[];
-  summaries: Map<number, string>;
 }
 
 /** The reads of the ledger's tables; every method sees the transaction's snapshot. */
@@ -115,8 +115,10 @@ export interface LedgerReads extends DictionaryReads {
   bodiesThrough(last: number): AsyncIterable<{ seq: number; body: string }>;
   /** release seqs in [from, to) of `chain`, plus `base` when it is a pruned entry (a chain's pruned base) */
   releaseSeqs(chain: string, from: number, to: number, base: number): Promise<number[]>;
-  /** releases held in full in `runs` (which do not overlap), in seq order, with their summaries: one read */
-  historyIn(runs: readonly ChainRun[]): Promise<HistoryRows>;
+  /** what a history needs of entries [from, to), in seq order: one read */
+  entryFacts(from: number, to: number): Promise<EntryFacts[]>;
+  /** the summary texts of `ids` (those that exist) */
+  summaryTexts(ids: readonly number[]): Promise<Map<number, string>>;
   /** each entry's summary id and text, in seq order (verification) */
   entrySummaries(): AsyncIterable<{ seq: number; id: number | null; summary: string | null }>;
   summaryIds(): Promise<number[]>;

@@ -11,7 +11,14 @@ export {
   ReleaseSchema,
   scopeDigest,
 } from "../ledger/entry.js";
-export { type AppendResult, Ledger, type StoredEntry, type SubjectRelease } from "../ledger/ledger.js";
+export {
+  type AppendResult,
+  Ledger,
+  type StoredEntry,
+  type SubjectOverview,
+  type SubjectRelease,
+  type SubjectReleaseGroup,
+} from "../ledger/ledger.js";
 export { logNoteSigner, logVkey } from "../ledger/note/log-key.js";
 export { receiptsRoot } from "../ledger/receipts/parallel.js";
 export { retentionOf } from "../ledger/retention.js";

@@ -86,14 +86,17 @@ export function createServer(options: ServerOptions): ServerApp {
     if (c.req.path.startsWith("/v1/uploads/")) return next();
     return quick(c, next);
   });
+  const limited = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: () => {
+      throw apiError("body_too_large");
+    },
+  });
   app.use("/v1/*", async (c, next) => {
-    if (c.req.path.startsWith("/v1/uploads/")) return next();
-    return bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: () => {
-        throw apiError("body_too_large");
-      },
-    })(c, next);
+    // a GET or HEAD has no body (asking for one would make the whole web Request of every read)
+    if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.path.startsWith("/v1/uploads/"))
+      return next();
+    return limited(c, next);
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   registerRoutes(app);
@@ -121,11 +124,18 @@ export function createServer(options: ServerOptions): ServerApp {
 // keys a person's rate limit: random per process, so the limiter's keys are never a bare hash of a subject key
 const RATE_KEY = randomBytes(32);
 
+// a person's principal is one object for as long as their verified token is remembered (subject-tokens.ts)
+const rateKeys = new WeakMap<ServerEnv["Variables"]["principal"], string>();
+
 /** The rate limit's key: the token's id, or for a person an HMAC of their subject key under RATE_KEY. */
 function principalKey(p: ServerEnv["Variables"]["principal"]): string {
-  return p.kind === "token"
-    ? `token:${p.id}`
-    : `subject:${createHmac("sha256", RATE_KEY).update(p.subjectKey).digest("base64url")}`;
+  if (p.kind === "token") return `token:${p.id}`;
+  let key = rateKeys.get(p);
+  if (key === undefined) {
+    key = `subject:${createHmac("sha256", RATE_KEY).update(p.subjectKey).digest("base64url")}`;
+    rateKeys.set(p, key);
+  }
+  return key;
 }
 
 /** A path fit to repeat in an error: printable ASCII, at most 200 characters. */

@@ -1,6 +1,6 @@
 // the ledger tables' rows as both drivers return them (snake_case columns, blobs as Buffers), and their mapping
 // onto the port's row types: one place, so the SQLite and PostgreSQL stores cannot drift apart.
-import type { ChainRow, EntryRow, EntryView, HeadRow, HistoryRows, MemberChanges } from "../ports/ledger.js";
+import type { ChainRow, EntryFacts, EntryRow, EntryView, HeadRow, MemberChanges } from "../ports/ledger.js";
 
 export interface RawEntry {
   seq: number;
@@ -72,29 +72,30 @@ export const view = (r: RawView): EntryView => ({
   prunedAt: r.pruned_at,
 });
 
-/** A row of a history's one result: a release (with a seq), or a summary it names (seq null). */
-export interface RawHistoryRow {
-  seq: number | null;
-  released_at: string | null;
-  recorded_at: string | null;
-  summary_id: number;
-  summary: string | null;
+/** An entry's facts as both dialects read them (seq, kind, agreement_id, released_at, recorded_at, summary_id, pruned). */
+export interface RawFacts {
+  seq: number | string;
+  kind: "release" | "prune";
+  agreement_id: string | null;
+  released_at: string;
+  recorded_at: string;
+  summary_id: number | string | null;
+  pruned: number | boolean;
 }
 
-/** A history's releases and the summaries they name, from one result of both. */
-export function historyRowsOf(raw: RawHistoryRow[]): HistoryRows {
-  const out: HistoryRows = { rows: [], summaries: new Map() };
-  for (const r of raw)
-    if (r.seq === null) out.summaries.set(r.summary_id, r.summary ?? "");
-    else
-      out.rows.push({
-        seq: r.seq,
-        releasedAt: r.released_at ?? "",
-        recordedAt: r.recorded_at ?? "",
-        summaryId: r.summary_id,
-      });
-  return out;
-}
+export const FACTS_COLUMNS =
+  "seq, kind, agreement_id, released_at, recorded_at, summary_id, pruned_at IS NOT NULL AS pruned";
+
+/** The port's facts of one entry row. */
+export const factsOf = (r: RawFacts): EntryFacts => ({
+  seq: Number(r.seq),
+  kind: r.kind,
+  chain: r.kind === "release" ? (r.agreement_id ?? "") : "",
+  releasedAt: r.released_at,
+  recordedAt: r.recorded_at,
+  summaryId: r.summary_id === null ? null : Number(r.summary_id),
+  held: r.kind === "release" && !r.pruned,
+});
 
 /** A subject's member changes from one result: chain starts (`change` false) and change rows, each by seq. */
 export function memberChangesOf(raw: { chain: string; seq: number; change: boolean }[]): MemberChanges {

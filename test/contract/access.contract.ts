@@ -125,13 +125,15 @@ export function runAccessContract(name: string, open: () => Promise<AccessBacken
       const seen: Uint8Array[] = [];
       await accessLog.append((prev) => {
         seen.push(prev);
-        return {
-          at: at(4).toISOString(),
-          actor: "x",
-          role: "dpo",
-          action: "subject_history",
-          hash: new Uint8Array(32),
-        };
+        return [
+          {
+            at: at(4).toISOString(),
+            actor: "x",
+            role: "dpo",
+            action: "subject_history",
+            hash: new Uint8Array(32),
+          },
+        ];
       });
       expect(Buffer.from(seen[0] as Uint8Array).equals(Buffer.from(events[2]?.hash as Uint8Array))).toBe(
         true,

@@ -165,20 +165,22 @@ export function runLedgerContract(
       expect(await member("HB9999999999")).toBeUndefined();
 
       await state.ledger.read(async (r) => {
-        // rows of several runs come in seq order with every summary they name; pruned or absent rows never
-        const both = await r.historyIn([
-          ["b", 1, Number.MAX_SAFE_INTEGER],
-          ["a", 0, 2],
-          ["a", 3, Number.MAX_SAFE_INTEGER],
+        // an entry's facts: its chain, dates and summary, in seq order; none past the end
+        const facts = await r.entryFacts(0, 10);
+        expect(facts.map((f) => [f.seq, f.kind, f.chain, f.held])).toEqual([
+          [0, "release", "a", true],
+          [1, "release", "b", true],
+          [2, "release", "a", true],
+          [3, "release", "a", true],
+          [4, "release", "b", true],
         ]);
-        expect(both.rows.map((x) => x.seq)).toEqual([0, 1, 3, 4]);
-        expect(both.rows[0]).toMatchObject({ releasedAt: "2019-01-01T02:00:00Z" });
-        expect(both.rows[0]?.recordedAt.slice(0, 13)).toBe("2019-01-01T03");
-        for (const x of both.rows)
-          expect(JSON.parse(both.summaries.get(x.summaryId) ?? "{}")).toHaveProperty("agreement");
-        const none = await r.historyIn([["c", 0, Number.MAX_SAFE_INTEGER]]);
-        expect(none.rows).toEqual([]);
-        expect(none.summaries.size).toBe(0);
+        expect(facts[0]).toMatchObject({ releasedAt: "2019-01-01T02:00:00Z" });
+        expect(facts[0]?.recordedAt.slice(0, 13)).toBe("2019-01-01T03");
+        expect((await r.entryFacts(1, 3)).map((f) => f.seq)).toEqual([1, 2]);
+        const ids = [...new Set(facts.map((f) => f.summaryId as number))];
+        const texts = await r.summaryTexts([...ids, 999_999]);
+        expect([...texts.keys()].sort()).toEqual([...ids].sort());
+        for (const text of texts.values()) expect(JSON.parse(text)).toHaveProperty("agreement");
       });
 
       // this ledger has cached the chains' first sets; a prune moves both chains' starts (a: to its pruned base 2,
@@ -194,6 +196,16 @@ export function runLedgerContract(
         "dpo",
       );
       expect(pruned.pruned).toBe(3);
+      expect(
+        (await state.ledger.read((r) => r.entryFacts(0, 10))).map((f) => [f.seq, f.kind, f.held]),
+      ).toEqual([
+        [0, "release", false],
+        [1, "release", false],
+        [2, "release", false],
+        [3, "release", true],
+        [4, "release", true],
+        [5, "prune", false],
+      ]);
       const again = ledgerOver(state);
       for (const k of all) {
         const seqs = (await ledger.subjectHistory(k)).map((x) => x.seq);
@@ -206,6 +218,101 @@ export function runLedgerContract(
         { chain: "b", firstSeq: 1 },
         { chain: "a", firstSeq: 2 },
       ]);
+    });
+
+    it("counts a subject's history per terms and pages it newest first, as the whole history gives it", async () => {
+      const state = await fresh();
+      const ledger = ledgerOver(state);
+      const day = (d: number) => new Date(Date.UTC(2019, 0, d, 2));
+      const put = (chain: string, d: number, from: number, to: number) =>
+        ledger.append(
+          release(chain, day(d).toISOString().slice(0, 10)),
+          customers(from, to),
+          new Date(day(d).getTime() + 3_600_000),
+        );
+      await put("a", 1, 0, 10);
+      await put("b", 1, 5, 15);
+      await put("a", 2, 2, 12); // 0 and 1 leave a
+      await put("a", 3, 0, 12); // and come back: two runs of a, one group
+      await put("b", 3, 5, 15);
+      await put("a", 4, 0, 3);
+
+      /** what the overview must say, from the whole history */
+      const expected = (history: Awaited<ReturnType<typeof ledger.subjectHistory>>) => {
+        const groups = new Map<string, Record<string, unknown>>();
+        for (const r of history) {
+          const { seq, released_at, recorded_at, ...terms } = r;
+          const key = JSON.stringify(terms);
+          const g = groups.get(key) as
+            | { count: number; last_seq: number; last_released_at: string }
+            | undefined;
+          if (g === undefined)
+            groups.set(key, {
+              ...terms,
+              count: 1,
+              first_seq: seq,
+              last_seq: seq,
+              first_released_at: released_at,
+              last_released_at: released_at,
+            });
+          else Object.assign(g, { count: g.count + 1, last_seq: seq, last_released_at: released_at });
+        }
+        return [...groups.values()];
+      };
+      const check = async (key: string) => {
+        const history = await ledger.subjectHistory(key);
+        const whole = await ledger.subjectOverview(key, { limit: 1000 });
+        expect(whole.count, key).toBe(history.length);
+        expect(whole.groups, key).toEqual(expected(history));
+        // each release names its terms by their place among the groups
+        expect(whole.releases, key).toEqual(
+          [...history].reverse().map(({ seq, released_at, recorded_at, ...terms }) => ({
+            seq,
+            released_at,
+            recorded_at,
+            group: whole.groups.findIndex(
+              (g) => g.agreement === terms.agreement && g.version === terms.version,
+            ),
+          })),
+        );
+        expect(whole.next_before, key).toBeNull();
+        expect(await ledger.subjectOverview(key, { limit: 0 }), key).toEqual({ ...whole, releases: [] });
+        // pages of two, each `next_before` leading to the next, give the history newest first, then stop
+        const paged: number[] = [];
+        let before: number | undefined;
+        for (let pages = 0; pages < 10; pages++) {
+          const page = await ledger.subjectOverview(key, { limit: 2, before });
+          expect(page.groups, key).toEqual(whole.groups);
+          paged.push(...page.releases.map((r) => r.seq));
+          if (page.next_before === null) break;
+          before = page.next_before;
+        }
+        expect(paged, key).toEqual(history.map((r) => r.seq).reverse());
+      };
+      for (const key of customers(0, 16)) await check(key);
+      // a fresh ledger answering many at once (side by side on PostgreSQL) reads its lists once, not once per read
+      const alone = await Promise.all(customers(0, 16).map((k) => ledger.subjectOverview(k, { limit: 3 })));
+      const again = ledgerOver(state);
+      expect(await Promise.all(customers(0, 16).map((k) => again.subjectOverview(k, { limit: 3 })))).toEqual(
+        alone,
+      );
+      expect(await again.subjectOverview("HB0000000006", { limit: 3 })).toEqual(alone[6]);
+      expect(await ledger.subjectOverview("HB0000000006", { limit: 50 })).toMatchObject({
+        count: 5,
+        groups: [
+          { agreement: "a", count: 3, first_seq: 0, last_seq: 3 },
+          { agreement: "b", count: 2, first_seq: 1, last_seq: 4 },
+        ].map((g) => expect.objectContaining(g)),
+      });
+      expect(await ledger.subjectOverview("HB9999999999", { limit: 50 })).toEqual({
+        count: 0,
+        groups: [],
+        releases: [],
+        next_before: null,
+      });
+      // a prune leaves out what it pruned, from the counts as from the pages
+      await ledger.prune("2019-01-03T00:00:00Z", { rule: "3y", days: 1095 }, new Date(), "dpo");
+      for (const key of customers(0, 16)) await check(key);
     });
 
     it("keeps one dense dictionary and one gapless log when two hosts append to the same database", async () => {

@@ -57,6 +57,38 @@ const accessEvents = () => s.session.store.accessLog.list({ after: 0, limit: 100
 interface ErrorAnswer {
   error: { code: string; message: string; hint?: string };
 }
+/** A history with nothing in it: what an unknown subject and one never released both get. */
+const EMPTY = { count: 0, groups: [], releases: [], next_before: null };
+
+/** The answer to a person's history, made from the whole history as `ledger subject` lists it. */
+async function overviewOf(key: string) {
+  const history = await s.session.ledger().subjectHistory(key);
+  const [first] = history;
+  const last = history.at(-1);
+  if (first === undefined || last === undefined) return EMPTY;
+  // both of the test's releases are under the same terms: one group
+  const { seq, released_at, recorded_at, ...terms } = first;
+  return {
+    count: history.length,
+    groups: [
+      {
+        ...terms,
+        count: history.length,
+        first_seq: seq,
+        last_seq: last.seq,
+        first_released_at: released_at,
+        last_released_at: last.released_at,
+      },
+    ],
+    releases: [...history].reverse().map((r) => ({
+      seq: r.seq,
+      released_at: r.released_at,
+      recorded_at: r.recorded_at,
+      group: 0,
+    })),
+    next_before: null,
+  };
+}
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
@@ -80,8 +112,7 @@ describe("a subject's routes", () => {
     const res = await s.call("/v1/subjects/me/history", { as: { bearer: token } });
     expect(res.status).toBe(200);
     const body = await json<{ releases: unknown[]; count: number }>(res);
-    const expected = await s.session.ledger().subjectHistory(released);
-    expect(body).toEqual({ releases: expected, count: expected.length });
+    expect(body).toEqual(await overviewOf(released));
     expect(body.count).toBe(2);
     const events = await accessEvents();
     expect(events).toHaveLength(before + 1);
@@ -132,7 +163,7 @@ describe("a subject's routes", () => {
     const history = await bodies("/v1/subjects/me/history", asSubject);
     expect(history[0]).toEqual(history[1]);
     expect(history[0]?.status).toBe(200);
-    expect(JSON.parse(history[0]?.text as string)).toEqual({ releases: [], count: 0 });
+    expect(JSON.parse(history[0]?.text as string)).toEqual(EMPTY);
     const receipts = await bodies("/v1/subjects/me/receipts", asSubject);
     expect(receipts[0]).toEqual(receipts[1]);
     expect(JSON.parse(receipts[0]?.text as string)).toEqual({ receipt: null, releases: [], skipped: [] });
@@ -143,7 +174,7 @@ describe("a subject's routes", () => {
       body: JSON.stringify({ subject_key: key }),
     }));
     expect(dpo[0]).toEqual(dpo[1]);
-    expect(JSON.parse(dpo[0]?.text as string)).toEqual({ releases: [], count: 0 });
+    expect(JSON.parse(dpo[0]?.text as string)).toEqual(EMPTY);
     // each of those reads was recorded, under each subject's own hash
     const recent = (await accessEvents()).slice(-6);
     expect(recent.map((e) => e.subject)).toEqual(
@@ -192,6 +223,34 @@ describe("a subject's routes", () => {
     }
   }, 120_000);
 
+  it("pages a history newest first by `limit` and `before`, and refuses a page size out of range", async () => {
+    const token = await s.subjectToken(released);
+    const get = async (query: string) => {
+      const res = await s.call(`/v1/subjects/me/history${query}`, { as: { bearer: token } });
+      return { status: res.status, body: await json<Record<string, unknown>>(res) };
+    };
+    const whole = await overviewOf(released);
+    const first = await get("?limit=1");
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ ...whole, releases: whole.releases.slice(0, 1), next_before: 1 });
+    const second = await get("?limit=1&before=1");
+    expect(second.body).toEqual({ ...whole, releases: whole.releases.slice(1, 2), next_before: null });
+    expect((await get("?limit=0")).body).toEqual({ ...whole, releases: [] });
+    for (const bad of ["?limit=1001", "?limit=-1", "?limit=two", "?before=-3"]) {
+      const res = await get(bad);
+      expect(res.status, bad).toBe(400);
+      expect((res.body as unknown as ErrorAnswer).error.code, bad).toBe("invalid_request");
+    }
+    // the DPO's lookup pages the same way
+    const dpo = await s.call("/v1/subjects/history", {
+      as: "dpo",
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ subject_key: released, limit: 1, before: 1 }),
+    });
+    expect(await json(dpo)).toEqual(second.body);
+  });
+
   it("lets a DPO look a subject up by a key in the body, and no other role", async () => {
     const post = (as: NonNullable<Parameters<typeof s.call>[1]>["as"], body: unknown) =>
       s.call("/v1/subjects/history", {
@@ -203,8 +262,7 @@ describe("a subject's routes", () => {
     const before = (await accessEvents()).length;
     const ok = await post("dpo", { subject_key: released });
     expect(ok.status).toBe(200);
-    const expected = await s.session.ledger().subjectHistory(released);
-    expect(await json(ok)).toEqual({ releases: expected, count: 2 });
+    expect(await json(ok)).toEqual(await overviewOf(released));
     const events = await accessEvents();
     expect(events).toHaveLength(before + 1);
     const dpoId = (await s.session.store.tokens.list()).find((t) => t.role === "dpo")?.id;

@@ -237,6 +237,35 @@ describe("jikimi tokens", () => {
     }
   });
 
+  it("remembers a verified token only while its times hold: the same answers as a first check, expiry included", async () => {
+    const w = workspace();
+    expect(w.run(["tokens", "issue", "--role", "subject", "--subject", SUBJECT]).status).toBe(0);
+    const session = await openWorkspace({ root: w.ws, env: w.env });
+    try {
+      const verify = subjectTokenVerifier(session);
+      const own = createPrivateKey(readFileSync(subjectKeyPath(session), "utf8"));
+      const now = Math.floor(Date.now() / 1000);
+      const token = await sign(own, { iss: session.origin, aud: "jikimi", iat: now, exp: now + 600 });
+      const at = (s: number) => new Date((now + s) * 1000);
+      const first = await verify(token, at(0));
+      expect(first).toMatchObject({ kind: "subject", subjectKey: SUBJECT });
+      // answered again from memory, and the same as a fresh verifier's answer
+      expect(await verify(token, at(300))).toEqual(first);
+      expect(await subjectTokenVerifier(session)(token, at(300))).toEqual(first);
+      // past exp and the clock tolerance (30 s) it is refused, as a fresh verifier refuses it, and stays refused
+      expect(await verify(token, at(629))).toEqual(first);
+      expect(await verify(token, at(631))).toBeUndefined();
+      expect(await subjectTokenVerifier(session)(token, at(631))).toBeUndefined();
+      expect(await verify(token, at(300))).toEqual(first);
+      expect(await verify(token, at(700))).toBeUndefined();
+      // a token changed by one character is not the remembered one
+      const changed = `${token.slice(0, -2)}${token.endsWith("A") ? "B" : "A"}${token.slice(-1)}`;
+      expect(await verify(changed, at(10))).toBeUndefined();
+    } finally {
+      await session.close();
+    }
+  });
+
   it("accepts tokens of the company's backend signed by keys named in server.subject_tokens (PEM and JWKS)", async () => {
     const { dir, cleanup } = tempDir("jikimi-backend-keys-");
     cleanups.push(cleanup);

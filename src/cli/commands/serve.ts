@@ -56,7 +56,7 @@ export function registerServe(program: Command): void {
           ...(opts.cors ? { corsOrigins: opts.cors } : {}),
         });
         // an upload streams for as long as its release takes: a whole request may take an hour, its headers 10 s
-        server = await listenWitness(app, at, { requestTimeoutMs: 3_600_000 });
+        server = await listenWitness(app, at, { requestTimeoutMs: 3_600_000, fastResponses: true });
       } catch (e) {
         await session.close();
         throw e;

@@ -1,8 +1,9 @@
 // a person's view of the ledger: GET /v1/subjects/me/history and /me/receipts for the person a signed subject token
 // names (no parameter names a subject, so a token reads only its own person), and POST /v1/subjects/history for a
-// DPO answering a request (the key travels in the body, never in a path or query). Every read is recorded in the
+// DPO answering a request (the key travels in the body, never in a path or query). An answer counts the releases
+// per terms and lists one page of them newest first (`limit`, `before`), so years of a daily feed answer quickly. Every read is recorded in the
 // access log under the subject's ledger hash. A subject never released and one the ledger does not know answer
-// alike: the same status and body (`releases: []`), through the same calls, so neither can be told from the other.
+// alike: the same status and body (count 0, no groups), through the same calls, so neither can be told from the other.
 import { z } from "@hono/zod-openapi";
 import { JikimiError, t } from "../../public/base.js";
 import { type Principal, recordAccess } from "../../public/server.js";
@@ -13,11 +14,8 @@ import { apiError } from "../errors.js";
 import { guarded } from "../roles.js";
 import { ErrorSchema } from "../schemas.js";
 
-const SubjectRelease = z
+const SubjectReleaseGroup = z
   .object({
-    seq: z.number().int(),
-    released_at: z.string(),
-    recorded_at: z.string(),
     agreement: z.string(),
     version: z.number().int(),
     recipient: z.string(),
@@ -25,12 +23,46 @@ const SubjectRelease = z
     legal_basis: z.string(),
     purposes: z.array(z.string()),
     fields: z.array(z.string()),
+    count: z.number().int().openapi({ description: "how many releases under these terms held the person" }),
+    first_seq: z.number().int(),
+    last_seq: z.number().int(),
+    first_released_at: z.string(),
+    last_released_at: z.string(),
   })
-  .openapi("SubjectRelease");
+  .openapi("SubjectReleaseGroup");
 
 const History = z
-  .object({ releases: z.array(SubjectRelease), count: z.number().int() })
+  .object({
+    count: z.number().int().openapi({ description: "every release that held the person" }),
+    groups: z.array(SubjectReleaseGroup).openapi({
+      description:
+        "the releases counted per terms (who received which fields, why, from when to when), by first seq",
+    }),
+    releases: z
+      .array(
+        z.object({
+          seq: z.number().int(),
+          released_at: z.string(),
+          recorded_at: z.string(),
+          group: z.number().int().openapi({ description: "the release's terms: its place in `groups`" }),
+        }),
+      )
+      .openapi({ description: "one page of the releases, newest first" }),
+    next_before: z.number().int().nullable().openapi({
+      description: "pass as `before` for the next (older) page; null on the last page",
+    }),
+  })
   .openapi("SubjectHistory");
+
+/** A page of a history: at most `limit` releases (default 50), older than seq `before`. */
+const Page = z.object({
+  limit: z.coerce.number().int().min(0).max(1000).default(50).openapi({
+    description: "releases on the page, 0 to 1000 (default 50); 0 gives only the count and the groups",
+  }),
+  before: z.coerce.number().int().min(0).optional().openapi({
+    description: "only releases below this seq: the `next_before` of the page before",
+  }),
+});
 
 const Receipts = z
   .object({
@@ -63,14 +95,18 @@ export function subjectHash(session: WorkspaceSession, subjectKey: string): stri
   return Buffer.from(session.hasher.hashMany([subjectKey])).toString("hex");
 }
 
-/** Every release that contained the subject, oldest first (`jikimi ledger subject`), recorded as read. */
-async function history(session: WorkspaceSession, who: Principal, subjectKey: string) {
+/** The subject's releases counted per terms and one page of them, newest first, recorded as read. */
+async function history(
+  session: WorkspaceSession,
+  who: Principal,
+  subjectKey: string,
+  page: z.infer<typeof Page>,
+) {
   await recordAccess(session.store.accessLog, who, {
     action: "subject_history",
     subject: subjectHash(session, subjectKey),
   });
-  const releases = await session.ledger().subjectHistory(subjectKey);
-  return { releases, count: releases.length };
+  return session.ledger().subjectOverview(subjectKey, page);
 }
 
 /**
@@ -85,7 +121,7 @@ async function receipts(session: WorkspaceSession, who: Principal, subjectKey: s
     subject: subjectHash(session, subjectKey),
   });
   const ledger = session.ledger();
-  if ((await ledger.subjectHistory(subjectKey)).length === 0)
+  if ((await ledger.subjectOverview(subjectKey, { limit: 0 })).count === 0)
     return { receipt: null, releases: [], skipped: [] };
   // with witnesses configured, the stored checkpoint they cosigned (no witness is called from a request)
   const checkpoint =
@@ -120,9 +156,10 @@ export function registerSubjects(app: ServerApp): void {
       method: "get",
       path: "/v1/subjects/me/history",
       summary: "Every release that contained the person this subject token names",
+      request: { query: Page },
       responses: {
         200: {
-          description: "the releases, oldest first",
+          description: "the releases counted per terms, and one page of them newest first",
           content: { "application/json": { schema: History } },
         },
         403: forbidden,
@@ -130,7 +167,7 @@ export function registerSubjects(app: ServerApp): void {
     }),
     async (c) => {
       const who = c.get("principal");
-      return c.json(await history(c.get("session"), who, ownKey(who)), 200);
+      return c.json(await history(c.get("session"), who, ownKey(who), c.req.valid("query")), 200);
     },
   );
 
@@ -170,6 +207,8 @@ export function registerSubjects(app: ServerApp): void {
                     .min(1)
                     .max(256)
                     .openapi({ description: "never echoed back or logged" }),
+                  limit: Page.shape.limit,
+                  before: Page.shape.before,
                 })
                 .openapi("SubjectLookup"),
             },
@@ -178,7 +217,7 @@ export function registerSubjects(app: ServerApp): void {
       },
       responses: {
         200: {
-          description: "the releases, oldest first",
+          description: "the releases counted per terms, and one page of them newest first",
           content: { "application/json": { schema: History } },
         },
         400: { description: "no subject key", content: { "application/json": { schema: ErrorSchema } } },
@@ -186,8 +225,8 @@ export function registerSubjects(app: ServerApp): void {
       },
     }),
     async (c) => {
-      const { subject_key } = c.req.valid("json");
-      return c.json(await history(c.get("session"), c.get("principal"), subject_key), 200);
+      const { subject_key, ...page } = c.req.valid("json");
+      return c.json(await history(c.get("session"), c.get("principal"), subject_key, page), 200);
     },
   );
 }

@@ -69,14 +69,19 @@ export function postgresAccessLog(pool: PostgresPool, url: string): AccessLogSto
           tx,
           "SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1",
         );
-        const event = make(last === undefined ? ACCESS_GENESIS : new Uint8Array(last.hash));
-        const id = Number(last?.id ?? 0) + 1;
+        const events = make(last === undefined ? ACCESS_GENESIS : new Uint8Array(last.hash));
+        const first = Number(last?.id ?? 0) + 1;
+        if (events.length === 0) return first;
+        // one statement for the batch: ten parameters per event
+        const rows = events.map(
+          (_, i) => `(${Array.from({ length: 10 }, (_, k) => `$${i * 10 + k + 1}`).join(", ")})`,
+        );
         await tx.query(
           `INSERT INTO access_log (id, at, actor, role, action, subject, agreement, field, count, hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [id, ...accessValues(event)],
+           VALUES ${rows.join(", ")}`,
+          events.flatMap((e, i) => [first + i, ...accessValues(e)]),
         );
-        return id;
+        return first;
       }),
     list: ({ after, limit }) =>
       withTransaction(

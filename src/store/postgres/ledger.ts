@@ -6,13 +6,14 @@ import {
   chainRow,
   ENTRY_COLUMNS,
   entryRow,
+  FACTS_COLUMNS,
+  factsOf,
   headRow,
-  historyRowsOf,
   memberChangesOf,
   type RawChain,
   type RawEntry,
+  type RawFacts,
   type RawHead,
-  type RawHistoryRow,
   type RawView,
   recordIndex,
   view,
@@ -123,27 +124,22 @@ function access(tx: PostgresClient): LedgerWrites {
           [from, Math.min(to, Number.MAX_SAFE_INTEGER), chain, base],
         )
       ).map((r) => r.seq),
-    historyIn: async (runs) =>
-      // one statement: the runs' rows, then the summaries they name (rows without a seq), so a history is one round
-      // trip however many runs and summaries it has (rows aggregated into JSON on the server were slower to make)
-      historyRowsOf(
-        await prepared<RawHistoryRow>(
-          "jikimi_ledger_history_in",
-          `WITH runs AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS r (chain, lo, hi)),
-           held AS (
-             SELECT e.seq, e.released_at, e.recorded_at, e.summary_id FROM runs r
-             JOIN ledger_entries e ON e.agreement_id = r.chain AND e.seq >= r.lo AND e.seq < r.hi
-             WHERE e.kind = 'release' AND e.pruned_at IS NULL)
-           SELECT seq, released_at, recorded_at, summary_id, NULL::text AS summary FROM held
-           UNION ALL
-           SELECT NULL, NULL, NULL, s.id, s.summary FROM ledger_summaries s WHERE s.id IN (SELECT summary_id FROM held)
-           ORDER BY 1 NULLS FIRST`,
-          [
-            runs.map((r) => r[0]),
-            runs.map((r) => r[1]),
-            runs.map((r) => Math.min(r[2], Number.MAX_SAFE_INTEGER)),
-          ],
-        ),
+    entryFacts: async (from, to) =>
+      (
+        await prepared<RawFacts>(
+          "jikimi_ledger_entry_facts",
+          `SELECT ${FACTS_COLUMNS} FROM ledger_entries WHERE seq >= $1 AND seq < $2 ORDER BY seq`,
+          [from, to],
+        )
+      ).map(factsOf),
+    summaryTexts: async (ids) =>
+      new Map(
+        (
+          await all<{ id: number | string; summary: string }>(
+            "SELECT id, summary FROM ledger_summaries WHERE id = ANY($1::bigint[])",
+            [ids],
+          )
+        ).map((r) => [Number(r.id), r.summary]),
       ),
     entrySummaries: () =>
       pages(

@@ -50,13 +50,14 @@ export function sqliteAccessLog(database: SqliteDatabase): AccessLogStore {
         const last = q("SELECT id, hash FROM access_log ORDER BY id DESC LIMIT 1").get() as
           | { id: number; hash: Uint8Array }
           | undefined;
-        const event = make(last === undefined ? ACCESS_GENESIS : new Uint8Array(last.hash));
-        const id = (last?.id ?? 0) + 1;
-        q(
+        const events = make(last === undefined ? ACCESS_GENESIS : new Uint8Array(last.hash));
+        const first = (last?.id ?? 0) + 1;
+        const insert = q(
           `INSERT INTO access_log (id, at, actor, role, action, subject, agreement, field, count, hash)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(id, ...accessValues(event));
-        return id;
+        );
+        for (const [i, e] of events.entries()) insert.run(first + i, ...accessValues(e));
+        return first;
       }),
     list: ({ after, limit }) =>
       database.transaction("read", async () =>

@@ -2,7 +2,6 @@
 // BEGIN IMMEDIATE transactions, so one process appends at a time.
 import type Database from "better-sqlite3";
 import type {
-  HistoryRows,
   LedgerReads,
   LedgerStore,
   LedgerWrites,
@@ -14,9 +13,12 @@ import {
   chainRow,
   ENTRY_COLUMNS,
   entryRow,
+  FACTS_COLUMNS,
+  factsOf,
   headRow,
   type RawChain,
   type RawEntry,
+  type RawFacts,
   type RawHead,
   type RawView,
   recordIndex,
@@ -119,31 +121,20 @@ function access(db: Database.Database): LedgerWrites {
       )
         .pluck()
         .all(from, to, chain, base) as number[],
-    historyIn: async (runs) => {
-      const out: HistoryRows = { rows: [], summaries: new Map() };
-      const held = q(
-        "SELECT seq, released_at, recorded_at, summary_id FROM ledger_entries WHERE kind = 'release' AND agreement_id = ? AND seq >= ? AND seq < ? AND pruned_at IS NULL ORDER BY seq",
-      );
-      const summary = q("SELECT summary FROM ledger_summaries WHERE id = ?").pluck();
-      for (const [chain, from, to] of runs)
-        for (const r of held.all(chain, from, to) as {
-          seq: number;
-          released_at: string;
-          recorded_at: string;
-          summary_id: number;
-        }[]) {
-          out.rows.push({
-            seq: r.seq,
-            releasedAt: r.released_at,
-            recordedAt: r.recorded_at,
-            summaryId: r.summary_id,
-          });
-          if (!out.summaries.has(r.summary_id)) {
-            const text = summary.get(r.summary_id) as string | undefined;
-            if (text !== undefined) out.summaries.set(r.summary_id, text);
-          }
-        }
-      out.rows.sort((a, b) => a.seq - b.seq);
+    entryFacts: async (from, to) =>
+      (
+        q(`SELECT ${FACTS_COLUMNS} FROM ledger_entries WHERE seq >= ? AND seq < ? ORDER BY seq`).all(
+          from,
+          to,
+        ) as RawFacts[]
+      ).map(factsOf),
+    summaryTexts: async (ids) => {
+      const one = q("SELECT summary FROM ledger_summaries WHERE id = ?").pluck();
+      const out = new Map<number, string>();
+      for (const id of ids) {
+        const text = one.get(id) as string | undefined;
+        if (text !== undefined) out.set(id, text);
+      }
       return out;
     },
     entrySummaries: () =>
