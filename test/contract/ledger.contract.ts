@@ -16,6 +16,17 @@ import type { StateStore } from "../../src/ports/state-store.js";
 import { release } from "../support/ledger.js";
 
 /** What a backend gives the suite: a fresh, empty store, and a second handle on the same database ("another host"). */
+/** Appends a release of `chain` on day `d` of January 2019 (recorded an hour later) holding customers [from, to). */
+const dailyRelease =
+  (ledger: { append: Ledger["append"] }) => (chain: string, d: number, from: number, to: number) => {
+    const day = new Date(Date.UTC(2019, 0, d, 2));
+    return ledger.append(
+      release(chain, day.toISOString().slice(0, 10)),
+      customers(from, to),
+      new Date(day.getTime() + 3_600_000),
+    );
+  };
+
 export interface ContractBackend {
   open(): Promise<StateStore>;
   another(): Promise<StateStore>;
@@ -133,13 +144,7 @@ export function runLedgerContract(
       const ledger = ledgerOver(state);
       const subjectKey = keyring.active("ledger-subjects");
       const hasher = nodeSubjectHasher(subjectKey.id, Buffer.from(subjectKey.secret, "base64"));
-      const day = (d: number) => new Date(Date.UTC(2019, 0, d, 2));
-      const put = (chain: string, d: number, from: number, to: number) =>
-        ledger.append(
-          release(chain, day(d).toISOString().slice(0, 10)),
-          customers(from, to),
-          new Date(day(d).getTime() + 3_600_000),
-        );
+      const put = dailyRelease(ledger);
       await put("a", 1, 0, 10); // seq 0
       await put("b", 1, 5, 15); // seq 1
       await put("a", 2, 2, 12); // seq 2: 0 and 1 leave a, 10 and 11 enter
@@ -223,13 +228,7 @@ export function runLedgerContract(
     it("counts a subject's history per terms and pages it newest first, as the whole history gives it", async () => {
       const state = await fresh();
       const ledger = ledgerOver(state);
-      const day = (d: number) => new Date(Date.UTC(2019, 0, d, 2));
-      const put = (chain: string, d: number, from: number, to: number) =>
-        ledger.append(
-          release(chain, day(d).toISOString().slice(0, 10)),
-          customers(from, to),
-          new Date(day(d).getTime() + 3_600_000),
-        );
+      const put = dailyRelease(ledger);
       await put("a", 1, 0, 10);
       await put("b", 1, 5, 15);
       await put("a", 2, 2, 12); // 0 and 1 leave a
