@@ -314,6 +314,17 @@ export function runLedgerContract(
       for (const key of customers(0, 16)) await check(key);
     });
 
+    it("syncs a fresh ledger's tree once when many reads ask at once", async () => {
+      const state = await fresh();
+      const put = dailyRelease(ledgerOver(state));
+      for (let d = 1; d <= 5; d++) await put("a", d, 0, 10);
+      const root = await ledgerOver(state).root();
+      const fresh2 = ledgerOver(state);
+      expect(await Promise.all(Array.from({ length: 8 }, () => fresh2.size()))).toEqual(Array(8).fill(5));
+      expect(await fresh2.root()).toBe(root);
+      expect((await fresh2.inclusionProof(2)).proof.length).toBeGreaterThan(0);
+    });
+
     it("keeps one dense dictionary and one gapless log when two hosts append to the same database", async () => {
       const first = await fresh();
       const second = await another();
