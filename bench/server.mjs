@@ -184,16 +184,56 @@ async function history(kind) {
             },
           ],
         });
+      /** One load of `warm` + `duration` seconds, with the answers that started in each part summarised apart. */
+      const steady = async (path, warm, duration) => {
+        const t0 = performance.now();
+        const boundary = t0 + warm * 1000;
+        const parts = { warm: { rts: [], bad: 0, failed: 0 }, measured: { rts: [], bad: 0, failed: 0 } };
+        const partAt = (start) => (start < boundary ? parts.warm : parts.measured);
+        const instance = autocannon({
+          url: server.url,
+          connections: CONNECTIONS,
+          duration: warm + duration,
+          requests: [
+            {
+              method: "GET",
+              path,
+              setupRequest: (req) => ({
+                ...req,
+                headers: { ...req.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+              }),
+            },
+          ],
+        });
+        instance.on("response", (_client, status, _bytes, rt) => {
+          const part = partAt(performance.now() - rt);
+          part.rts.push(rt);
+          if (status < 200 || status > 299) part.bad++;
+        });
+        // a timeout (autocannon's 10 s) or a failed request counts against the part it is seen in
+        instance.on("reqError", () => partAt(performance.now()).failed++);
+        await instance;
+        const line = (part, seconds) => {
+          const rts = part.rts.sort((a, b) => a - b);
+          const at = (q) => Math.round(rts[Math.min(rts.length - 1, Math.floor(q * rts.length))] ?? 0);
+          return `${at(0.5)} ms / **${at(0.99)} ms** (${Math.round(rts.length / seconds)} req/s, ${part.failed} errors or timeouts, ${part.bad} non-2xx)`;
+        };
+        return { warm: line(parts.warm, warm), measured: line(parts.measured, duration) };
+      };
       const summary = (r) =>
         `${r.latency.p50} ms / **${r.latency.p99} ms** (${Math.round(r.requests.average)} req/s, ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts)`;
-      // a fresh process compiles its code and reads its caches during its first seconds (a few requests then wait
-      // seconds): warmed first, as a server that has been up is, and the warm-up reported on its own line
-      const warm = await load("/v1/subjects/me/history", WARMUP);
-      row(`[${kind}] warm-up: the same load for ${WARMUP} s on a fresh process`, summary(warm));
-      const result = await load("/v1/subjects/me/history", DURATION);
+      // a fresh process compiles its code and fills its caches in its first seconds, and 200 connections opened at
+      // once against a busy server are accepted over a second or two (the wait is before the app: no request spends
+      // a second inside it). One run of warm-up + duration on the same connections; the answers that started after
+      // the warm-up are the measure, the others reported on their own line.
+      const phases = await steady("/v1/subjects/me/history", WARMUP, DURATION);
       row(
-        `[${kind}] **GET /v1/subjects/me/history**, ${CONNECTIONS} connections x ${DURATION} s: p50 / **p99**`,
-        summary(result),
+        `[${kind}] warm-up: the first ${WARMUP} s of the run (fresh process, new connections)`,
+        phases.warm,
+      );
+      row(
+        `[${kind}] **GET /v1/subjects/me/history**, ${CONNECTIONS} connections x ${DURATION} s after it: p50 / **p99**`,
+        phases.measured,
       );
       // the ceiling of this machine: routes that read nothing, under the same load, in the same process
       row(`[${kind}] ceiling: GET /healthz (no token, no store)`, summary(await load("/healthz", CEILING)));
