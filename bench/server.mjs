@@ -168,32 +168,11 @@ async function history(kind) {
     const server = await serve(ws, env);
     try {
       let next = 0;
-      const load = (path, duration, bearer = () => tokens[next++ % tokens.length]) =>
+      const load = (path, duration) =>
         autocannon({
           url: server.url,
           connections: CONNECTIONS,
           duration,
-          requests: [
-            {
-              method: "GET",
-              path,
-              setupRequest: (req) => ({
-                ...req,
-                headers: { ...req.headers, authorization: `Bearer ${bearer()}` },
-              }),
-            },
-          ],
-        });
-      /** One load of `warm` + `duration` seconds, with the answers that started in each part summarised apart. */
-      const steady = async (path, warm, duration) => {
-        const t0 = performance.now();
-        const boundary = t0 + warm * 1000;
-        const parts = { warm: { rts: [], bad: 0, failed: 0 }, measured: { rts: [], bad: 0, failed: 0 } };
-        const partAt = (start) => (start < boundary ? parts.warm : parts.measured);
-        const instance = autocannon({
-          url: server.url,
-          connections: CONNECTIONS,
-          duration: warm + duration,
           requests: [
             {
               method: "GET",
@@ -205,6 +184,13 @@ async function history(kind) {
             },
           ],
         });
+      /** One load of `warm` + `duration` seconds, with the answers that started in each part summarised apart. */
+      const steady = async (path, warm, duration) => {
+        const t0 = performance.now();
+        const boundary = t0 + warm * 1000;
+        const parts = { warm: { rts: [], bad: 0, failed: 0 }, measured: { rts: [], bad: 0, failed: 0 } };
+        const partAt = (start) => (start < boundary ? parts.warm : parts.measured);
+        const instance = load(path, warm + duration);
         instance.on("response", (_client, status, _bytes, rt) => {
           const part = partAt(performance.now() - rt);
           part.rts.push(rt);

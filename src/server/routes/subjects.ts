@@ -1,9 +1,10 @@
 // a person's view of the ledger: GET /v1/subjects/me/history and /me/receipts for the person a signed subject token
 // names (no parameter names a subject, so a token reads only its own person), and POST /v1/subjects/history for a
 // DPO answering a request (the key travels in the body, never in a path or query). An answer counts the releases
-// per terms and lists one page of them newest first (`limit`, `before`), so years of a daily feed answer quickly. Every read is recorded in the
-// access log under the subject's ledger hash. A subject never released and one the ledger does not know answer
-// alike: the same status and body (count 0, no groups), through the same calls, so neither can be told from the other.
+// per terms and lists one page of them newest first (`limit`, `before`), so years of a daily feed answer quickly.
+// Every read is recorded in the access log under the subject's ledger hash. A subject never released and one the
+// ledger does not know answer alike: the same status and body (count 0, no groups), through the same calls, so
+// neither can be told from the other.
 import { z } from "@hono/zod-openapi";
 import { JikimiError, t } from "../../public/base.js";
 import { type Principal, recordAccess } from "../../public/server.js";
