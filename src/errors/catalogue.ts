@@ -187,6 +187,9 @@ export const ERRORS = {
   sha1_kernel_mismatch: internal("the WebAssembly SHA-1 digit kernel disagrees with the reference"),
   sha256_batch_shape: internal("an HMAC batch has an impossible shape"),
   sha256_kernel_mismatch: internal("the WebAssembly SHA-256 kernel disagrees with the reference"),
+  serve_worker_failed: unavailable(
+    "a worker of `jikimi serve --workers` stopped before the server was ready",
+  ),
   share_running: conflict("another release of the agreement is running"),
   stdin_parquet: input("Parquet cannot be read from stdin"),
   store_busy: conflict("another process held the state store too long: nothing was recorded"),

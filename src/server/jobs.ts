@@ -1,7 +1,8 @@
 // long work started over the API (a release, a scan, a risk or link measure) runs as a job: the request answers 202
 // with the job's id at once, and GET /v1/jobs/{id} shows its progress, its result or its error as data. Jobs live
-// in the server process that runs them (a queue shared by hosts is the workers' issue); a finished job is kept for
-// `keepMs` so its caller can read it, and the server's close aborts what still runs.
+// in the server process that runs them (a queue shared by hosts is the workers' issue); under `jikimi serve
+// --workers N` a job's id names its worker, and another worker asks that one for it (`remote`). A finished job is
+// kept for `keepMs` so its caller can read it, and the server's close aborts what still runs.
 import { randomBytes } from "node:crypto";
 import type { JikimiError } from "../public/base.js";
 import type { Principal } from "../public/server.js";
@@ -35,17 +36,28 @@ interface Job {
   done: Promise<void>;
 }
 
+/** The worker processes of one server: this one's number (1..255), and how to ask another for a job. */
+export interface JobWorkers {
+  self: number;
+  /** the job `id` of worker `worker` as `who` may see it (rejects with unknown_job as `get` does) */
+  remote(worker: number, id: string, who: Principal): Promise<JobView>;
+}
+
 /** The jobs of one server process. */
 export class Jobs {
   readonly #jobs = new Map<string, Job>();
   readonly #max: number;
   readonly #keepMs: number;
   readonly #now: () => Date;
+  readonly #workers: JobWorkers | undefined;
 
-  constructor(options: { maxRunning?: number; keepMs?: number; now?: () => Date } = {}) {
+  constructor(
+    options: { maxRunning?: number; keepMs?: number; now?: () => Date; workers?: JobWorkers } = {},
+  ) {
     this.#max = options.maxRunning ?? 4;
     this.#keepMs = options.keepMs ?? 3_600_000;
     this.#now = options.now ?? (() => new Date());
+    this.#workers = options.workers;
   }
 
   /**
@@ -56,7 +68,10 @@ export class Jobs {
     this.#sweep();
     const running = [...this.#jobs.values()].filter((j) => j.view.state === "running").length;
     if (running >= this.#max) throw apiError("jobs_busy", { running });
-    const id = randomBytes(12).toString("hex");
+    // under several workers the id's first byte is its worker's number, so any worker knows whom to ask
+    const bytes = randomBytes(12);
+    if (this.#workers) bytes[0] = this.#workers.self;
+    const id = bytes.toString("hex");
     const controller = new AbortController();
     const view: JobView = { id, kind, state: "running", created_at: this.#now().toISOString() };
     const job: Job = { view, owner, controller, done: Promise.resolve() };
@@ -86,6 +101,13 @@ export class Jobs {
     const job = this.#jobs.get(id);
     if (!job || !(who.role === "dpo" || sameCaller(job.owner, who))) throw apiError("unknown_job");
     return { ...job.view };
+  }
+
+  /** The job `id` as `who` may see it, from whichever worker of this server runs it. */
+  async find(id: string, who: Principal): Promise<JobView> {
+    const worker = Number.parseInt(id.slice(0, 2), 16);
+    if (!this.#workers || worker === this.#workers.self) return this.get(id, who);
+    return this.#workers.remote(worker, id, who);
   }
 
   /** Resolves once job `id` has finished (tests, and a caller that asked to wait). */

@@ -1,6 +1,7 @@
 // jikimi serve: the HTTP API over the workspace (routes at /v1, the OpenAPI document at /openapi.json, reference
 // at /docs), on the workspace's store: the embedded SQLite file for one host, PostgreSQL for several server
-// processes behind one database. Request log lines (JSON, no values) go to stderr.
+// processes behind one database; `--workers N` runs N processes on one address (adapters/serve-workers.ts).
+// Request log lines (JSON, no values) go to stderr.
 import type { Command } from "commander";
 import { pino } from "pino";
 import { currentLanguage, JikimiError, t } from "../../public/base.js";
@@ -9,6 +10,13 @@ import { listenWitness } from "../../public/witness.js";
 import { openWorkspace } from "../../public/workspace.js";
 import { createServer, Jobs } from "../../server/index.js";
 import { serveUntilSignal } from "../adapters/serve-until-signal.js";
+import {
+  MAX_WORKERS,
+  runServeWorkers,
+  serveWorkerNumber,
+  workerJobs,
+  workerUntilStopped,
+} from "../adapters/serve-workers.js";
 import { formatOption } from "../convention.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
 import { note } from "../output.js";
@@ -18,6 +26,7 @@ interface ServeOptions {
   workspace?: string;
   listen: string;
   rateLimit: string;
+  workers: string;
   cors?: string[];
   quiet?: boolean;
 }
@@ -27,6 +36,7 @@ export function registerServe(program: Command): void {
     .description(t("cli.serve.description"))
     .option("--listen <address>", t("cli.serve.listen"), "127.0.0.1:8787")
     .option("--rate-limit <n>", t("cli.serve.rate_limit"), "600")
+    .option("--workers <n>", t("cli.serve.workers"), "1")
     .option("--cors <origin...>", t("cli.serve.cors"))
     .option("--quiet", t("cli.serve.quiet"))
     .action(async (opts: ServeOptions) => {
@@ -36,19 +46,47 @@ export function registerServe(program: Command): void {
         throw new JikimiError("bad_option", t("cli.serve.bad_rate_limit"), {
           hint: t("cli.serve.bad_rate_limit_hint"),
         });
+      const workers = Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS)
+        throw new JikimiError("bad_option", t("cli.serve.bad_workers", { max: MAX_WORKERS }), {
+          hint: t("cli.serve.bad_workers_hint"),
+        });
+      const worker = serveWorkerNumber();
+      if (workers > 1 && worker === undefined) {
+        // the primary opens the workspace once, so a bad workspace or store stops here and migrations run once
+        const session = await openWorkspace({
+          root: workspaceDir(opts),
+          env: process.env,
+          requireConfig: true,
+        });
+        const serving = t("cli.serve.serving_workers", {
+          dir: session.root,
+          store: session.store.dialect,
+          workers,
+          limit: n(rateLimit),
+          share: n(Math.ceil(rateLimit / workers)),
+        });
+        await session.close();
+        note(serving);
+        await runServeWorkers(workers, (signal) => t("cli.serve.stopping", { signal }));
+        return;
+      }
       const session = await openWorkspace({
         root: workspaceDir(opts),
         env: process.env,
         requireConfig: true,
       });
-      const logger = opts.quiet ? undefined : pino({ base: undefined }, pino.destination(2));
-      const jobs = new Jobs();
+      const logger = opts.quiet
+        ? undefined
+        : pino({ base: worker === undefined ? undefined : { worker } }, pino.destination(2));
+      const jobs = worker === undefined ? new Jobs() : workerJobs(worker);
       let server: Awaited<ReturnType<typeof listenWitness>>;
       try {
         const app = createServer({
           session,
           jobs,
-          rateLimit,
+          // each of N workers counts its own requests: a token's limit is shared out, so N workers never allow more
+          rateLimit: Math.ceil(rateLimit / workers),
           // a person's signed tokens: the workspace's own key and server.subject_tokens.public_keys
           verifySubject: subjectTokenVerifier(session),
           language: currentLanguage(),
@@ -61,14 +99,15 @@ export function registerServe(program: Command): void {
         await session.close();
         throw e;
       }
+      const cleanup = async () => {
+        await jobs.close();
+        await session.close();
+      };
+      if (worker !== undefined) {
+        await workerUntilStopped(server, cleanup);
+        return;
+      }
       note(t("cli.serve.serving", { dir: session.root, store: session.store.dialect, limit: n(rateLimit) }));
-      await serveUntilSignal(
-        server,
-        (signal) => t("cli.serve.stopping", { signal }),
-        async () => {
-          await jobs.close();
-          await session.close();
-        },
-      );
+      await serveUntilSignal(server, (signal) => t("cli.serve.stopping", { signal }), cleanup);
     });
 }

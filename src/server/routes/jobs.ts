@@ -33,6 +33,6 @@ export function registerJobs(app: ServerApp): void {
         },
       },
     }),
-    (c) => c.json(c.get("jobs").get(c.req.valid("param").id, c.get("principal")), 200),
+    async (c) => c.json(await c.get("jobs").find(c.req.valid("param").id, c.get("principal")), 200),
   );
 }

@@ -7,6 +7,16 @@ export const en = {
   "cli.serve.rate_limit": "requests per token per minute",
   "cli.serve.cors": "origins a browser may call the API from (CORS is off without it)",
   "cli.serve.quiet": "no request log on stderr",
+  "cli.serve.workers":
+    "server processes on the address (node:cluster; 2 or more use every core and keep new connections from waiting behind busy ones; each counts 1/N of --rate-limit)",
+  "cli.serve.bad_workers": "--workers is not a whole number from 1 to {{max}}",
+  "cli.serve.bad_workers_hint":
+    "give the number of server processes, such as --workers 2 (about one per core)",
+  "cli.serve.serving_workers":
+    "serving the API of {{dir}} on its {{store}} store in {{workers}} worker processes ({{limit}} requests per token per minute, each worker counting {{share}})",
+  "cli.serve.worker_restarted": "worker {{worker}} stopped ({{reason}}); starting it again",
+  "cli.serve.worker_failed": "a worker process stopped before the server was ready",
+  "cli.serve.worker_failed_hint": "read the worker's error above; fix it and start the server again",
   "cli.serve.bad_rate_limit": "--rate-limit is not a whole number from 1 to 1,000,000",
   "cli.serve.bad_rate_limit_hint": "give requests per token per minute, such as --rate-limit 600",
   "cli.serve.serving":
@@ -56,6 +66,15 @@ export const ko: KoreanOf<typeof en> = {
   "cli.serve.rate_limit": "토큰별 분당 요청 수",
   "cli.serve.cors": "브라우저가 API를 호출할 수 있는 출처(지정하지 않으면 CORS를 쓰지 않습니다)",
   "cli.serve.quiet": "stderr에 요청 로그를 쓰지 않습니다",
+  "cli.serve.workers":
+    "이 주소에서 요청을 받을 서버 프로세스 수(node:cluster. 2 이상이면 모든 코어를 쓰고, 새 연결이 바쁜 프로세스 뒤에서 기다리지 않습니다. 각 프로세스는 --rate-limit의 1/N을 셉니다)",
+  "cli.serve.bad_workers": "--workers가 1부터 {{max}} 사이의 정수가 아닙니다",
+  "cli.serve.bad_workers_hint": "서버 프로세스 수를 주세요(예: --workers 2, 코어당 하나 정도)",
+  "cli.serve.serving_workers":
+    "{{dir}}의 API를 {{store}} 저장소로, 워커 프로세스 {{workers}}개로 제공합니다(토큰별 분당 요청 {{limit}}건, 워커마다 {{share}}건씩)",
+  "cli.serve.worker_restarted": "워커 {{worker}}이(가) 멈췄습니다({{reason}}). 다시 시작합니다",
+  "cli.serve.worker_failed": "서버가 준비되기 전에 워커 프로세스가 멈췄습니다",
+  "cli.serve.worker_failed_hint": "위에 나온 워커의 오류를 읽고 고친 뒤 서버를 다시 시작하세요",
   "cli.serve.bad_rate_limit": "--rate-limit이 1부터 1,000,000 사이의 정수가 아닙니다",
   "cli.serve.bad_rate_limit_hint": "토큰별 분당 요청 수를 주세요(예: --rate-limit 600)",
   "cli.serve.serving": "{{dir}}의 API를 {{store}} 저장소로 제공합니다(토큰별 분당 요청 {{limit}}건)",
