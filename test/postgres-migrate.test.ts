@@ -113,3 +113,40 @@ describePostgres("migrating a PostgreSQL store", (db) => {
     }
   });
 });
+
+describePostgres("migration 4 of a PostgreSQL store", (db) => {
+  it("rebuilds the subject dictionary in 65,536 partitions from the index-ordered copy", async () => {
+    const pool = await db.connect({ max: 2 });
+    await migratePostgres(
+      pool,
+      db.url,
+      POSTGRES_MIGRATIONS.filter((m) => m.version <= 3),
+    );
+    const hashes = [
+      Buffer.alloc(16, 0x12),
+      Buffer.alloc(16, 0x34),
+      Buffer.from(`1234${"ab".repeat(14)}`, "hex"),
+    ];
+    const record = (i: number) => {
+      const r = Buffer.alloc(20);
+      (hashes[i] as Buffer).copy(r);
+      r.writeUInt32LE(i, 16);
+      return r;
+    };
+    await pool.query("insert into subject_dict_linear (chunk, data) values (0, $1)", [Buffer.concat(hashes)]);
+    await pool.query("insert into ledger_meta (key, value) values ('subjects', '3')");
+    await pool.query("insert into subject_dict (part, chunk, data) values (18, 0, $1), (52, 0, $2)", [
+      Buffer.concat([record(0), record(2)]),
+      record(1),
+    ]);
+    await migratePostgres(pool, db.url);
+    const { rows } = await pool.query<{ part: number; chunk: number; data: Buffer }>(
+      "select part, chunk, data from subject_dict order by part",
+    );
+    expect(rows.map((r) => [r.part, r.chunk, r.data.toString("hex")])).toEqual([
+      [0x1212, 0, record(0).toString("hex")],
+      [0x1234, 0, record(2).toString("hex")],
+      [0x3434, 0, record(1).toString("hex")],
+    ]);
+  });
+});

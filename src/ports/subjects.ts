@@ -1,6 +1,19 @@
 // the subject dictionary's storage port: keyed 16-byte subject hashes and their dense indexes, kept twice (by
-// partition, the hash's first byte, for single lookups; in index order, for loading the whole table). The ledger
-// and the consent registry both grow it, inside their own write transactions.
+// partition, the hash's first two bytes, for single lookups; in index order, for loading the whole table). The
+// ledger and the consent registry both grow it, inside their own write transactions.
+
+/** Bytes of a partition record: the 16-byte hash, then its index as a little-endian u32. */
+export const DICT_RECORD_BYTES = 20;
+/** Partitions: one per value of a hash's first two bytes (big-endian), so a lookup reads 1/65,536 of the subjects. */
+export const DICT_PARTITIONS = 65_536;
+/**
+ * Records per partition chunk (4,000 bytes: one SQLite page). A partition's records are in index order, chunk 0
+ * first; only its last chunk is ever partly filled.
+ */
+export const DICT_CHUNK_RECORDS = 200;
+
+/** The partition of a hash (its first two bytes, big-endian). */
+export const dictPartition = (hash: Uint8Array): number => ((hash[0] ?? 0) << 8) | (hash[1] ?? 0);
 
 /** One chunk of a partition (records of hash || little-endian index). */
 export interface DictChunk {
@@ -14,8 +27,8 @@ export interface DictionaryReads {
   dictionarySize(): Promise<number>;
   /** the index-ordered copy (16-byte hashes) from chunk `from` on */
   linearChunks(from: number): AsyncIterable<{ chunk: number; data: Uint8Array }>;
-  lastPartChunk(part: number): Promise<DictChunk | undefined>;
-  partChunks(part: number): Promise<Uint8Array[]>;
+  /** the last chunk of each of `parts` that has one */
+  lastPartChunks(parts: readonly number[]): Promise<DictChunk[]>;
   /**
    * The record of partition `part` that starts with `hash`, at a record boundary (records are `recordBytes`
    * long), or undefined: a store may search on its server rather than fetch the partition.

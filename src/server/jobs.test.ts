@@ -11,7 +11,12 @@ const other: Principal = { kind: "token", id: "ba9876543210", name: "cron", role
 describe("Jobs across workers", () => {
   it("names its worker in each id and asks the owner for another worker's job", async () => {
     const asked: [number, string, Principal][] = [];
-    const elsewhere: JobView = { id: `07${"ab".repeat(11)}`, kind: "scan", state: "running", created_at: "x" };
+    const elsewhere: JobView = {
+      id: `07${"ab".repeat(11)}`,
+      kind: "scan",
+      state: "running",
+      created_at: "x",
+    };
     const jobs = new Jobs({
       workers: {
         self: 3,

@@ -13,6 +13,7 @@ import { verifyConsistency, verifyInclusion } from "../../src/ledger/merkle/veri
 import { SubjectDictionary } from "../../src/ledger/subjects/dictionary.js";
 import { nodeSubjectHasher } from "../../src/ledger/subjects/subject-hasher.js";
 import type { StateStore } from "../../src/ports/state-store.js";
+import { rebuildPartitions } from "../../src/store/dict-partitions.js";
 import { release } from "../support/ledger.js";
 
 /** What a backend gives the suite: a fresh, empty store, and a second handle on the same database ("another host"). */
@@ -397,6 +398,7 @@ export function runLedgerContract(
         await w.putPartChunks([
           { part: 7, chunk: 0, data: Buffer.alloc(40, 1) },
           { part: 7, chunk: 1, data: Buffer.alloc(20, 2) },
+          { part: 65_535, chunk: 0, data: Buffer.alloc(20, 3) },
         ]);
         await w.putLinearChunks([{ chunk: 0, data: Buffer.alloc(32, 9) }]);
         await w.setDictionarySize(2);
@@ -420,8 +422,15 @@ export function runLedgerContract(
         expect(await r.bestCosigned(0, ["w1", "w2"])).toEqual({ size: 3, count: 2 });
         expect(await r.bestCosigned(3, ["w1", "w2"])).toEqual({ size: 5, count: 1 });
         expect(await r.bestCosigned(5, ["w1"])).toBeUndefined();
-        expect((await r.lastPartChunk(7))?.chunk).toBe(1);
-        expect((await r.partChunks(7)).map((d) => d.length)).toEqual([40, 20]);
+        // the last chunk of each partition asked for that has one
+        const tails = await r.lastPartChunks([65_535, 8, 7]);
+        expect(
+          tails.map((c) => [c.part, c.chunk, c.data.length]).sort((a, b) => Number(a[0]) - Number(b[0])),
+        ).toEqual([
+          [7, 1, 20],
+          [65_535, 0, 20],
+        ]);
+        expect(await r.lastPartChunks([])).toEqual([]);
         const linear: number[] = [];
         for await (const c of r.linearChunks(0)) linear.push(c.data.length);
         expect(linear).toEqual([32]);
@@ -433,6 +442,62 @@ export function runLedgerContract(
             ["subjects", "2"],
           ]),
         );
+      });
+    });
+
+    it("keeps each partition as the rebuild from the index-ordered copy makes it (the upgrade's migration)", async () => {
+      const state = await fresh();
+      const dictionary = new SubjectDictionary();
+      // crafted hashes: 450 in partition 0x1234 (chunks of 200 fill and roll over across appends), 5 in 0xffff,
+      // 30 spread; the rest of each hash random
+      let seed = 7;
+      const hashOf = (part: number) => {
+        const h = Buffer.alloc(16);
+        h[0] = part >> 8;
+        h[1] = part & 0xff;
+        for (let i = 2; i < 16; i++) {
+          seed = (seed * 1103515245 + 12345) >>> 0;
+          h[i] = seed >>> 24;
+        }
+        return h;
+      };
+      const batches = [
+        [...Array.from({ length: 150 }, () => hashOf(0x1234)), hashOf(0xffff), hashOf(0)],
+        [
+          ...Array.from({ length: 190 }, () => hashOf(0x1234)),
+          ...Array.from({ length: 30 }, (_, i) => hashOf(i * 2000)),
+        ],
+        [
+          ...Array.from({ length: 110 }, () => hashOf(0x1234)),
+          ...Array.from({ length: 4 }, () => hashOf(0xffff)),
+        ],
+      ];
+      const indexes: number[][] = [];
+      for (const batch of batches)
+        await state.ledger.write(async (w) => {
+          indexes.push([...(await dictionary.assign(w, Buffer.concat(batch), batch.length, true)).indexes]);
+        });
+      const rows = (chunks: { part: number; chunk: number; data: Uint8Array }[]) =>
+        chunks.map((c) => `${c.part}/${c.chunk}/${Buffer.from(c.data).toString("hex")}`).sort();
+      await state.ledger.read(async (r) => {
+        const stored: { part: number; chunk: number; data: Uint8Array }[] = [];
+        for await (const c of r.allPartChunks()) stored.push(c);
+        expect(stored.filter((c) => c.part === 0x1234).map((c) => c.data.length)).toEqual([4000, 4000, 1000]);
+        const linear: { chunk: number; data: Uint8Array }[] = [];
+        for await (const c of r.linearChunks(0)) linear.push(c);
+        const rebuilt: { part: number; chunk: number; data: Uint8Array }[] = [];
+        await rebuildPartitions(
+          await r.dictionarySize(),
+          async (from) => linear.filter((c) => c.chunk >= from),
+          async (chunks) => {
+            rebuilt.push(...chunks);
+          },
+        );
+        expect(rows(stored)).toEqual(rows(rebuilt));
+        // and every subject is found in its partition
+        for (const [b, batch] of batches.entries())
+          for (const [i, hash] of batch.entries())
+            expect(await dictionary.lookup(r, hash)).toBe(indexes[b]?.[i]);
       });
     });
 

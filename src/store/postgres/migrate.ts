@@ -61,6 +61,7 @@ export async function migratePostgres(
       if (m.version <= current) return;
       // no parameters: pg sends it as a simple query, which may hold many statements
       await tx.query(m.sql);
+      await m.run?.(tx);
       await tx.query("insert into schema_migrations (version, name, applied_at) values ($1, $2, $3)", [
         m.version,
         m.name,

@@ -4,11 +4,17 @@
 // INTEGER PRIMARY KEY that SQLite assigns (check runs, consent names, batches, events, summaries) -> an identity.
 // Later versions follow the SQLite migrations after 9 (each names the one it mirrors).
 
+import { rebuildPartitions } from "../dict-partitions.js";
+import type { PostgresClient } from "./connect.js";
+import { dictionaryAccess } from "./subjects.js";
+
 export interface PostgresMigration {
   version: number;
   name: string;
   /** one or more statements, run as one simple query */
   sql: string;
+  /** what SQL alone does not do well, after `sql`, in the same transaction */
+  run?: (tx: PostgresClient) => Promise<void>;
 }
 
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
@@ -193,5 +199,29 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         hash bytea NOT NULL
       );
     `,
+  },
+  {
+    version: 4,
+    name: "subject dictionary in 65,536 partitions (sqlite 12)",
+    sql: `
+      -- 256 partitions by a hash's first byte became 65,536 by the first two bytes, chunks of 200 records
+      -- (ports/subjects.ts), rebuilt below from the index-ordered copy
+      DELETE FROM subject_dict;
+    `,
+    run: async (tx) => {
+      const dict = dictionaryAccess(tx);
+      const size = await dict.dictionarySize();
+      await rebuildPartitions(
+        size,
+        async (from) =>
+          (
+            await tx.query<{ chunk: number; data: Buffer }>(
+              "SELECT chunk, data FROM subject_dict_linear WHERE chunk >= $1 ORDER BY chunk LIMIT 16",
+              [from],
+            )
+          ).rows,
+        (rows) => dict.putPartChunks(rows),
+      );
+    },
   },
 ];

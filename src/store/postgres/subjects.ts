@@ -84,20 +84,15 @@ export function dictionaryAccess(tx: PostgresClient): DictionaryWrites {
         (r) => r,
         16,
       ),
-    lastPartChunk: async (part) =>
-      (
-        await rowsOf<DictChunk>(
-          tx,
-          "SELECT part, chunk, data FROM subject_dict WHERE part = $1 ORDER BY chunk DESC LIMIT 1",
-          [part],
-        )
-      )[0],
-    partChunks: async (part) =>
-      (
-        await rowsOf<{ data: Buffer }>(tx, "SELECT data FROM subject_dict WHERE part = $1 ORDER BY chunk", [
-          part,
-        ])
-      ).map((r) => r.data),
+    lastPartChunks: async (parts) =>
+      // one index probe per partition (a plain DISTINCT ON over many partitions reads every chunk of each)
+      rowsOf<DictChunk>(
+        tx,
+        `SELECT d.part, d.chunk, d.data FROM unnest($1::int[]) AS p(part)
+         CROSS JOIN LATERAL (
+           SELECT part, chunk, data FROM subject_dict WHERE part = p.part ORDER BY chunk DESC LIMIT 1) d`,
+        [parts],
+      ),
     findRecord: async (part, hash, recordBytes) => {
       // searched on the server: a partition of a large dictionary is hundreds of kilobytes, a text result doubles
       // it, and the record wanted is 20 bytes. A match off a record boundary (two records' bytes) is checked here.

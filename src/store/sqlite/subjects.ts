@@ -30,12 +30,15 @@ export function dictionaryAccess(q: (sql: string) => Database.Statement): Dictio
       ),
     linearChunks: (from) =>
       rows(q("SELECT chunk, data FROM subject_dict_linear WHERE chunk >= ? ORDER BY chunk").iterate(from)),
-    lastPartChunk: async (part) =>
-      (q("SELECT part, chunk, data FROM subject_dict WHERE part = ? ORDER BY chunk DESC LIMIT 1").get(part) as
-        | DictChunk
-        | undefined) ?? undefined,
-    partChunks: async (part) =>
-      q("SELECT data FROM subject_dict WHERE part = ? ORDER BY chunk").pluck().all(part) as Buffer[],
+    lastPartChunks: async (parts) => {
+      const last = q("SELECT part, chunk, data FROM subject_dict WHERE part = ? ORDER BY chunk DESC LIMIT 1");
+      const found: DictChunk[] = [];
+      for (const part of parts) {
+        const row = last.get(part) as DictChunk | undefined;
+        if (row) found.push(row);
+      }
+      return found;
+    },
     findRecord: async (part, hash, recordBytes) => {
       // indexOf (native) finds the candidates; one off a record boundary is skipped past
       for (const data of q("SELECT data FROM subject_dict WHERE part = ? ORDER BY chunk")
