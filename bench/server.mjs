@@ -3,9 +3,11 @@
 // against the library's own `subjectHistory` on the same ledger in the same run (the baseline). (2) `share` over
 // HTTP (the 10 M-row customers file streamed as the request body) against `jikimi share` on the same file, same
 // workspace and keys, in the same run. Server and load generator (autocannon) are separate processes on loopback.
+// The history load runs against `jikimi serve` with each of --workers (default 1 and 2 processes), then once more
+// at a set rate (--rate answers/s over the same connections: the latency of a load the server keeps up with).
 // usage: npm run build && node bench/server.mjs [--store sqlite|postgres|both] [--subjects 4000000]
 //        [--releases 2300] [--connections 200] [--duration 30] [--warmup 10] [--ceiling-duration 10]
-//        [--share-rows 10000000] [--no-history] [--no-share]
+//        [--workers 1,2] [--rate 1000] [--share-rows 10000000] [--no-history] [--no-share]
 // PostgreSQL: --database-url, else $JIKIMI_BENCH_DATABASE_URL or $JIKIMI_TEST_DATABASE_URL (a database is made
 // there and dropped after).
 import { execFileSync, spawn } from "node:child_process";
@@ -27,6 +29,8 @@ const CONNECTIONS = Number(arg("connections", 200));
 const DURATION = Number(arg("duration", 30));
 const WARMUP = Number(arg("warmup", 10));
 const CEILING = Number(arg("ceiling-duration", 10));
+const WORKERS = String(arg("workers", "1,2")).split(",").map(Number);
+const RATE = Number(arg("rate", 1000));
 const SHARE_ROWS = Number(arg("share-rows", 10_000_000));
 const SERVER = arg(
   "database-url",
@@ -61,11 +65,23 @@ async function freshDatabase(name) {
 }
 
 /** `jikimi serve` on a free loopback port; resolves with its URL and how to stop it. */
-function serve(ws, env) {
+function serve(ws, env, workers = 1) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [cli, "serve", "-w", ws, "--listen", "127.0.0.1:0", "--quiet", "--rate-limit", "1000000"],
+      [
+        cli,
+        "serve",
+        "-w",
+        ws,
+        "--listen",
+        "127.0.0.1:0",
+        "--quiet",
+        "--rate-limit",
+        String(1_000_000),
+        "--workers",
+        String(workers),
+      ],
       { env, stdio: ["ignore", "pipe", "inherit"] },
     );
     let out = "";
@@ -165,70 +181,81 @@ async function history(kind) {
     } finally {
       await session.close();
     }
-    const server = await serve(ws, env);
-    try {
-      let next = 0;
-      const load = (path, duration) =>
-        autocannon({
-          url: server.url,
-          connections: CONNECTIONS,
-          duration,
-          requests: [
-            {
-              method: "GET",
-              path,
-              setupRequest: (req) => ({
-                ...req,
-                headers: { ...req.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
-              }),
-            },
-          ],
-        });
-      /** One load of `warm` + `duration` seconds, with the answers that started in each part summarised apart. */
-      const steady = async (path, warm, duration) => {
-        const t0 = performance.now();
-        const boundary = t0 + warm * 1000;
-        const parts = { warm: { rts: [], bad: 0, failed: 0 }, measured: { rts: [], bad: 0, failed: 0 } };
-        const partAt = (start) => (start < boundary ? parts.warm : parts.measured);
-        const instance = load(path, warm + duration);
-        instance.on("response", (_client, status, _bytes, rt) => {
-          const part = partAt(performance.now() - rt);
-          part.rts.push(rt);
-          if (status < 200 || status > 299) part.bad++;
-        });
-        // a timeout (autocannon's 10 s) or a failed request counts against the part it is seen in
-        instance.on("reqError", () => partAt(performance.now()).failed++);
-        await instance;
-        const line = (part, seconds) => {
-          const rts = part.rts.sort((a, b) => a - b);
-          const at = (q) => Math.round(rts[Math.min(rts.length - 1, Math.floor(q * rts.length))] ?? 0);
-          return `${at(0.5)} ms / **${at(0.99)} ms** (${Math.round(rts.length / seconds)} req/s, ${part.failed} errors or timeouts, ${part.bad} non-2xx)`;
+    for (const [w, workers] of WORKERS.entries()) {
+      const last = w === WORKERS.length - 1;
+      const server = await serve(ws, env, workers);
+      const label = `[${kind}, ${workers} ${workers === 1 ? "process" : "workers"}]`;
+      try {
+        let next = 0;
+        const load = (path, duration, rate) =>
+          autocannon({
+            url: server.url,
+            connections: CONNECTIONS,
+            duration,
+            ...(rate ? { overallRate: rate } : {}),
+            requests: [
+              {
+                method: "GET",
+                path,
+                setupRequest: (req) => ({
+                  ...req,
+                  headers: { ...req.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+                }),
+              },
+            ],
+          });
+        /** One load of `warm` + `duration` seconds, with the answers that started in each part summarised apart. */
+        const steady = async (path, warm, duration) => {
+          const t0 = performance.now();
+          const boundary = t0 + warm * 1000;
+          const parts = { warm: { rts: [], bad: 0, failed: 0 }, measured: { rts: [], bad: 0, failed: 0 } };
+          const partAt = (start) => (start < boundary ? parts.warm : parts.measured);
+          const instance = load(path, warm + duration);
+          instance.on("response", (_client, status, _bytes, rt) => {
+            const part = partAt(performance.now() - rt);
+            part.rts.push(rt);
+            if (status < 200 || status > 299) part.bad++;
+          });
+          // a timeout (autocannon's 10 s) or a failed request counts against the part it is seen in
+          instance.on("reqError", () => partAt(performance.now()).failed++);
+          await instance;
+          const line = (part, seconds) => {
+            const rts = part.rts.sort((a, b) => a - b);
+            const at = (q) => Math.round(rts[Math.min(rts.length - 1, Math.floor(q * rts.length))] ?? 0);
+            return `${at(0.5)} ms / **${at(0.99)} ms** (${Math.round(rts.length / seconds)} req/s, ${part.failed} errors or timeouts, ${part.bad} non-2xx)`;
+          };
+          return { warm: line(parts.warm, warm), measured: line(parts.measured, duration) };
         };
-        return { warm: line(parts.warm, warm), measured: line(parts.measured, duration) };
-      };
-      const summary = (r) =>
-        `${r.latency.p50} ms / **${r.latency.p99} ms** (${Math.round(r.requests.average)} req/s, ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts)`;
-      // a fresh process compiles its code and fills its caches in its first seconds, and 200 connections opened at
-      // once against a busy server are accepted over a second or two (the wait is before the app: no request spends
-      // a second inside it). One run of warm-up + duration on the same connections; the answers that started after
-      // the warm-up are the measure, the others reported on their own line.
-      const phases = await steady("/v1/subjects/me/history", WARMUP, DURATION);
-      row(
-        `[${kind}] warm-up: the first ${WARMUP} s of the run (fresh process, new connections)`,
-        phases.warm,
-      );
-      row(
-        `[${kind}] **GET /v1/subjects/me/history**, ${CONNECTIONS} connections x ${DURATION} s after it: p50 / **p99**`,
-        phases.measured,
-      );
-      // the ceiling of this machine: routes that read nothing, under the same load, in the same process
-      row(`[${kind}] ceiling: GET /healthz (no token, no store)`, summary(await load("/healthz", CEILING)));
-      row(
-        `[${kind}] ceiling: GET /v1/whoami (a subject token checked, no store)`,
-        summary(await load("/v1/whoami", CEILING)),
-      );
-    } finally {
-      await server.stop();
+        const summary = (r) =>
+          `${r.latency.p50} ms / **${r.latency.p99} ms** (${Math.round(r.requests.average)} req/s, ${r.errors} errors, ${r.non2xx} non-2xx, ${r.timeouts} timeouts)`;
+        // a fresh process compiles its code and fills its caches in its first seconds, and 200 connections opened at
+        // once against a busy server are accepted over a second or two (the wait is before the app: no request spends
+        // a second inside it). One run of warm-up + duration on the same connections; the answers that started after
+        // the warm-up are the measure, the others reported on their own line.
+        const phases = await steady("/v1/subjects/me/history", WARMUP, DURATION);
+        row(
+          `${label} warm-up: the first ${WARMUP} s of the run (fresh processes, new connections)`,
+          phases.warm,
+        );
+        row(
+          `${label} **GET /v1/subjects/me/history**, ${CONNECTIONS} connections x ${DURATION} s after it: p50 / **p99**`,
+          phases.measured,
+        );
+        if (!last) continue;
+        // a load the server keeps up with: the same connections and tokens, RATE answers a second in all
+        row(
+          `${label} GET /v1/subjects/me/history at ${RATE.toLocaleString()} answers/s over ${CONNECTIONS} connections, ${DURATION} s`,
+          summary(await load("/v1/subjects/me/history", DURATION, RATE)),
+        );
+        // the ceiling of this machine: routes that read nothing, under the same load, in the same process
+        row(`${label} ceiling: GET /healthz (no token, no store)`, summary(await load("/healthz", CEILING)));
+        row(
+          `${label} ceiling: GET /v1/whoami (a subject token checked, no store)`,
+          summary(await load("/v1/whoami", CEILING)),
+        );
+      } finally {
+        await server.stop();
+      }
     }
   } finally {
     await db?.drop();
