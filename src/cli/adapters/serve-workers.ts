@@ -7,9 +7,8 @@
 // stops them all and waits for them.
 import cluster, { type Worker } from "node:cluster";
 import type { AddressInfo } from "node:net";
-import type { Principal } from "../../app/tokens.js";
-import { JikimiError } from "../../errors.js";
-import { t } from "../../i18n/index.js";
+import { JikimiError, t } from "../../public/base.js";
+import type { Principal } from "../../public/server.js";
 import { apiError, Jobs, type JobView } from "../../server/index.js";
 import { ExitCode } from "../exit-codes.js";
 import { jsonOutput, note } from "../output.js";
