@@ -4,7 +4,9 @@
 // HTTP (the 10 M-row customers file streamed as the request body) against `jikimi share` on the same file, same
 // workspace and keys, in the same run. Server and load generator (autocannon) are separate processes on loopback.
 // The history load runs against `jikimi serve` with each of --workers (default 1 and 2 processes), then once more
-// at a set rate (--rate answers/s over the same connections: the latency of a load the server keeps up with).
+// at a set rate (--rate answers/s, evenly spaced, over up to 200 kept-alive connections; each answer's time counts
+// from when it was due, so a server that falls behind is not hidden: autocannon's own rate sends each second's
+// share at once, a burst, which is why it is not used here).
 // usage: npm run build && node bench/server.mjs [--store sqlite|postgres|both] [--subjects 4000000]
 //        [--releases 2300] [--connections 200] [--duration 30] [--warmup 10] [--ceiling-duration 10]
 //        [--workers 1,2] [--rate 1000] [--share-rows 10000000] [--no-history] [--no-share]
@@ -12,7 +14,7 @@
 // there and dropped after).
 import { execFileSync, spawn } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -102,6 +104,59 @@ function serve(ws, env, workers = 1) {
   });
 }
 
+/**
+ * An open-loop load: `rate` GETs of `path` a second, evenly spaced, for `warm` + `seconds` s over at most
+ * `connections` kept-alive sockets; answers due in the first `warm` s are left out. Resolves with a summary line.
+ */
+async function paced(url, path, rate, warm, seconds, connections, bearer) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const total = rate * (warm + seconds);
+  const rts = [];
+  let sent = 0;
+  let bad = 0;
+  let failed = 0;
+  const t0 = performance.now();
+  await new Promise((done) => {
+    let finished = 0;
+    const settle = () => {
+      if (++finished === total) done();
+    };
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * rate));
+      while (sent < due) {
+        const i = sent++;
+        const scheduled = t0 + (i * 1000) / rate;
+        const counted = scheduled - t0 >= warm * 1000;
+        const req = request(
+          `${url}${path}`,
+          { agent, headers: { authorization: `Bearer ${bearer(i)}` } },
+          (res) => {
+            res.resume();
+            res.on("end", () => {
+              if (counted) {
+                rts.push(performance.now() - scheduled);
+                if (res.statusCode !== 200) bad++;
+              }
+              settle();
+            });
+          },
+        );
+        req.on("error", () => {
+          if (counted) failed++;
+          settle();
+        });
+        req.end();
+      }
+      if (sent < total) setTimeout(tick, 1);
+    };
+    tick();
+  });
+  agent.destroy();
+  rts.sort((a, b) => a - b);
+  const at = (q) => (rts[Math.min(rts.length - 1, Math.floor(q * rts.length))] ?? 0).toFixed(1);
+  return `${at(0.5)} ms / **${at(0.99)} ms** (${Math.round(rts.length / seconds)} req/s, ${failed} errors, ${bad} non-2xx)`;
+}
+
 /** POSTs `file` to `url` as the request body, piped; resolves with the status and the parsed JSON answer. */
 function upload(url, file, headers) {
   return new Promise((resolve, reject) => {
@@ -187,12 +242,11 @@ async function history(kind) {
       const label = `[${kind}, ${workers} ${workers === 1 ? "process" : "workers"}]`;
       try {
         let next = 0;
-        const load = (path, duration, rate) =>
+        const load = (path, duration) =>
           autocannon({
             url: server.url,
             connections: CONNECTIONS,
             duration,
-            ...(rate ? { overallRate: rate } : {}),
             requests: [
               {
                 method: "GET",
@@ -242,10 +296,18 @@ async function history(kind) {
           phases.measured,
         );
         if (!last) continue;
-        // a load the server keeps up with: the same connections and tokens, RATE answers a second in all
+        // a load the server keeps up with: RATE answers a second, evenly spaced (its first seconds apart)
         row(
-          `${label} GET /v1/subjects/me/history at ${RATE.toLocaleString()} answers/s over ${CONNECTIONS} connections, ${DURATION} s`,
-          summary(await load("/v1/subjects/me/history", DURATION, RATE)),
+          `${label} GET /v1/subjects/me/history at ${RATE.toLocaleString()} answers/s, evenly spaced, up to ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s: p50 / **p99**`,
+          await paced(
+            server.url,
+            "/v1/subjects/me/history",
+            RATE,
+            WARMUP,
+            DURATION,
+            CONNECTIONS,
+            (i) => tokens[i % tokens.length],
+          ),
         );
         // the ceiling of this machine: routes that read nothing, under the same load, in the same process
         row(`${label} ceiling: GET /healthz (no token, no store)`, summary(await load("/healthz", CEILING)));
