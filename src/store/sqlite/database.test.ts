@@ -110,39 +110,3 @@ describe("state store", () => {
     expect((e as JikimiError).message).toContain("nothing was recorded");
   });
 });
-
-describe("migration 12: the subject dictionary in 65,536 partitions", () => {
-  it("rebuilds the partitions by a hash's first two bytes from the index-ordered copy", () => {
-    const db = new Database(join(tmp(), "state.db"));
-    migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version <= 11),
-    );
-    const hashes = [
-      Buffer.alloc(16, 0x12),
-      Buffer.alloc(16, 0x34),
-      Buffer.from(`1234${"ab".repeat(14)}`, "hex"),
-    ];
-    const record = (i: number) => {
-      const r = Buffer.alloc(20);
-      (hashes[i] as Buffer).copy(r);
-      r.writeUInt32LE(i, 16);
-      return r;
-    };
-    db.prepare("INSERT INTO subject_dict_linear (chunk, data) VALUES (0, ?)").run(Buffer.concat(hashes));
-    db.prepare("INSERT INTO ledger_meta (key, value) VALUES ('subjects', '3')").run();
-    // the old layout: 256 partitions by the first byte (subjects 0 and 2 share 0x12)
-    const put = db.prepare("INSERT INTO subject_dict (part, chunk, data) VALUES (?, 0, ?)");
-    put.run(0x12, Buffer.concat([record(0), record(2)]));
-    put.run(0x34, record(1));
-    migrate(db);
-    expect(db.prepare("SELECT part, chunk, hex(data) AS data FROM subject_dict ORDER BY part").all()).toEqual(
-      [
-        { part: 0x1212, chunk: 0, data: record(0).toString("hex").toUpperCase() },
-        { part: 0x1234, chunk: 0, data: record(2).toString("hex").toUpperCase() },
-        { part: 0x3434, chunk: 0, data: record(1).toString("hex").toUpperCase() },
-      ],
-    );
-    db.close();
-  });
-});
