@@ -86,7 +86,9 @@ export function workerJobs(self: number): Jobs {
 }
 
 /**
- * Stops a worker's server when the primary asks (SIGTERM, or SIGINT from the terminal) or goes away.
+ * Stops a worker's server when the primary asks (SIGTERM) or goes away. Ctrl-C in a terminal reaches every process
+ * of the group: a worker leaves it to the primary, which stops them all and would otherwise take a worker that
+ * exits first for one that died.
  * @example await workerUntilStopped(server, async () => { await jobs.close(); await session.close(); });
  */
 export async function workerUntilStopped(
@@ -100,7 +102,7 @@ export async function workerUntilStopped(
       stopping = true;
       void server.close().then(cleanup).finally(done);
     };
-    process.on("SIGINT", stop);
+    process.on("SIGINT", () => {});
     process.on("SIGTERM", stop);
     process.on("disconnect", stop);
   });
