@@ -1,5 +1,6 @@
 // the in-memory lists a history is cut from: synced once however many reads ask at once, cut by runs, and read
 // again whole after a prune event.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EntryFacts, LedgerReads } from "../ports/ledger.js";
 import { ReleaseIndex } from "./history-index.js";
@@ -68,5 +69,58 @@ describe("ReleaseIndex", () => {
     expect(await index.sync(tx)).toBe(7);
     expect(stats.entriesRead).toBe(6 + 1 + 7);
     expect(index.all([["a", 0, Number.MAX_SAFE_INTEGER]], 7).map((r) => r.seq)).toEqual([3, 4, 5]);
+  });
+
+  it("counts per summary as the releases one by one give it, dates in order or back-dated", async () => {
+    const entry = fc.record({
+      chain: fc.constantFrom("a", "b"),
+      summaryId: fc.integer({ min: 1, max: 3 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      held: fc.boolean(),
+    });
+    const run = fc.tuple(fc.constantFrom("a", "b"), fc.nat(60), fc.nat(60));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(entry, { maxLength: 60 }),
+        fc.boolean(),
+        fc.array(run, { maxLength: 4 }),
+        fc.nat(60),
+        async (entries, inOrder, rawRuns, size) => {
+          const facts = entries.map(
+            (e, seq): EntryFacts => ({
+              ...release(seq, e.chain, e.summaryId, e.held),
+              // in order: the day follows seq; else any day (back-dated releases)
+              releasedAt: `2026-${inOrder ? String(seq + 10).padStart(3, "0") : `01-${String(e.day).padStart(2, "0")}`}`,
+            }),
+          );
+          const index = new ReleaseIndex();
+          await index.sync(slowStore(facts).tx);
+          // runs of one chain do not overlap: keep each chain's first run only
+          const runs = rawRuns
+            .filter((r, i) => rawRuns.findIndex((o) => o[0] === r[0]) === i)
+            .map(([c, a, b]) => [c, Math.min(a, b), Math.max(a, b)] as const);
+          const expected = new Map<number, { count: number; seqs: number[]; dates: string[] }>();
+          for (const item of index.all(runs, size)) {
+            const g = expected.get(item.summaryId) ?? { count: 0, seqs: [], dates: [] };
+            g.count++;
+            g.seqs.push(item.seq);
+            g.dates.push(item.releasedAt);
+            expected.set(item.summaryId, g);
+          }
+          const want = [...expected]
+            .map(([summaryId, g]) => ({
+              summaryId,
+              count: g.count,
+              firstSeq: Math.min(...g.seqs),
+              lastSeq: Math.max(...g.seqs),
+              firstReleasedAt: [...g.dates].sort()[0],
+              lastReleasedAt: [...g.dates].sort().at(-1),
+            }))
+            .sort((x, y) => x.firstSeq - y.firstSeq);
+          expect(index.counts(runs, size)).toEqual(want);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

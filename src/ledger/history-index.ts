@@ -15,6 +15,10 @@ interface ChainReleases {
   summaryIds: number[];
   releasedAt: string[];
   recordedAt: string[];
+  /** where each stretch of one summary id starts (a chain's terms change only with its agreement's version) */
+  segments: number[];
+  /** whether released_at never goes back along the chain (a back-dated release makes it false) */
+  ordered: boolean;
 }
 
 /** A subject's releases under one summary, counted. */
@@ -43,6 +47,18 @@ function lowerBound(seqs: readonly number[], seq: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((seqs[mid] as number) < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index of `values` (ascending) above `value`. */
+function upperBound(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) <= value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -98,9 +114,12 @@ export class ReleaseIndex {
     if (!f.held || f.summaryId === null) return;
     let chain = this.chains.get(f.chain);
     if (chain === undefined) {
-      chain = { seqs: [], summaryIds: [], releasedAt: [], recordedAt: [] };
+      chain = { seqs: [], summaryIds: [], releasedAt: [], recordedAt: [], segments: [], ordered: true };
       this.chains.set(f.chain, chain);
     }
+    const last = chain.seqs.length - 1;
+    if (last < 0 || chain.summaryIds[last] !== f.summaryId) chain.segments.push(last + 1);
+    if (last >= 0 && f.releasedAt < (chain.releasedAt[last] as string)) chain.ordered = false;
     chain.seqs.push(f.seq);
     chain.summaryIds.push(f.summaryId);
     chain.releasedAt.push(f.releasedAt);
@@ -120,32 +139,44 @@ export class ReleaseIndex {
   /** The releases held in full in `runs` (which do not overlap), below seq `size`, counted per summary, by first seq. */
   counts(runs: readonly ChainRun[], size: number): HistoryCount[] {
     const by = new Map<number, HistoryCount>();
+    const count = (chain: ChainReleases, a: number, b: number, firstAt: string, lastAt: string) => {
+      const id = chain.summaryIds[a] as number;
+      const firstSeq = chain.seqs[a] as number;
+      const lastSeq = chain.seqs[b - 1] as number;
+      const g = by.get(id);
+      if (g === undefined)
+        by.set(id, {
+          summaryId: id,
+          count: b - a,
+          firstSeq,
+          lastSeq,
+          firstReleasedAt: firstAt,
+          lastReleasedAt: lastAt,
+        });
+      else {
+        g.count += b - a;
+        if (firstSeq < g.firstSeq) g.firstSeq = firstSeq;
+        if (lastSeq > g.lastSeq) g.lastSeq = lastSeq;
+        if (firstAt < g.firstReleasedAt) g.firstReleasedAt = firstAt;
+        if (lastAt > g.lastReleasedAt) g.lastReleasedAt = lastAt;
+      }
+    };
     for (const run of runs) {
       const s = this.slice(run, size);
       if (s === undefined) continue;
       const { chain, lo, hi } = s;
-      for (let i = lo; i < hi; i++) {
-        const id = chain.summaryIds[i] as number;
-        const seq = chain.seqs[i] as number;
-        const at = chain.releasedAt[i] as string;
-        const g = by.get(id);
-        if (g === undefined)
-          by.set(id, {
-            summaryId: id,
-            count: 1,
-            firstSeq: seq,
-            lastSeq: seq,
-            firstReleasedAt: at,
-            lastReleasedAt: at,
-          });
-        else {
-          g.count++;
-          if (seq < g.firstSeq) g.firstSeq = seq;
-          if (seq > g.lastSeq) g.lastSeq = seq;
-          if (at < g.firstReleasedAt) g.firstReleasedAt = at;
-          if (at > g.lastReleasedAt) g.lastReleasedAt = at;
+      if (chain.ordered) {
+        // a stretch of one summary at a time: its ends give the count, the seqs and (dates in order) the dates
+        for (let k = upperBound(chain.segments, lo) - 1; k < chain.segments.length; k++) {
+          const a = Math.max(lo, chain.segments[k] as number);
+          const b = Math.min(hi, chain.segments[k + 1] ?? chain.seqs.length);
+          if (a >= hi) break;
+          count(chain, a, b, chain.releasedAt[a] as string, chain.releasedAt[b - 1] as string);
         }
+        continue;
       }
+      for (let i = lo; i < hi; i++)
+        count(chain, i, i + 1, chain.releasedAt[i] as string, chain.releasedAt[i] as string);
     }
     return [...by.values()].sort((a, b) => a.firstSeq - b.firstSeq);
   }
