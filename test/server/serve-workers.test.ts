@@ -2,7 +2,7 @@
 // started on one is read through the other; a token's rate limit is shared out so two workers never allow more
 // than it; a worker killed is started again; SIGTERM stops every process; a bad --workers is refused.
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
-import { request } from "node:http";
+import { createServer, request } from "node:http";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { exampleWorkspace, ROOT } from "../support/cli.js";
@@ -55,8 +55,9 @@ function startServe(
   ws: string,
   env: Record<string, string>,
   args: string[],
+  listen = "127.0.0.1:0",
 ): { child: ChildProcessWithoutNullStreams; ready: Promise<string>; stderr: () => string } {
-  const child = spawn(process.execPath, [MAIN, "serve", "-w", ws, "--listen", "127.0.0.1:0", ...args], {
+  const child = spawn(process.execPath, [MAIN, "serve", "-w", ws, "--listen", listen, ...args], {
     env: { ...process.env, ...env, LANG: "en_US.UTF-8", LC_ALL: "" },
   });
   cleanups.push(() => {
@@ -163,6 +164,21 @@ describe("jikimi serve --workers", () => {
     expect(await exited).toBe(0);
     expect(serve.stderr()).toContain("SIGTERM: finishing open requests and stopping");
     expect(serve.stderr()).not.toContain(token);
+  });
+
+  it("stops with an exit code when its workers cannot listen", async () => {
+    const w = exampleWorkspace(cleanups, { keys: true });
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => taken.close());
+    const port = (taken.address() as { port: number }).port;
+    const serve = startServe(w.ws, w.env, ["--workers", "2"], `127.0.0.1:${port}`);
+    const refused = expect(serve.ready).rejects.toThrow(/serve exited with 2/);
+    const code = await new Promise<number | null>((resolve) => serve.child.on("exit", resolve));
+    await refused;
+    expect(code).toBe(2);
+    expect(serve.stderr()).toContain("EADDRINUSE");
+    expect(serve.stderr()).toContain("a worker process stopped before the server was ready");
   });
 
   it("refuses a worker count out of range", () => {

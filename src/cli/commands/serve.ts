@@ -71,43 +71,54 @@ export function registerServe(program: Command): void {
         await runServeWorkers(workers, (signal) => t("cli.serve.stopping", { signal }));
         return;
       }
-      const session = await openWorkspace({
-        root: workspaceDir(opts),
-        env: process.env,
-        requireConfig: true,
-      });
-      const logger = opts.quiet
-        ? undefined
-        : pino({ base: worker === undefined ? undefined : { worker } }, pino.destination(2));
-      const jobs = worker === undefined ? new Jobs() : workerJobs(worker);
-      let server: Awaited<ReturnType<typeof listenWitness>>;
-      try {
-        const app = createServer({
-          session,
-          jobs,
-          // each of N workers counts its own requests: a token's limit is shared out, so N workers never allow more
-          rateLimit: Math.ceil(rateLimit / workers),
-          // a person's signed tokens: the workspace's own key and server.subject_tokens.public_keys
-          verifySubject: subjectTokenVerifier(session),
-          language: currentLanguage(),
-          ...(logger ? { logger } : {}),
-          ...(opts.cors ? { corsOrigins: opts.cors } : {}),
+      const serveHere = async (): Promise<void> => {
+        const session = await openWorkspace({
+          root: workspaceDir(opts),
+          env: process.env,
+          requireConfig: true,
         });
-        // an upload streams for as long as its release takes: a whole request may take an hour, its headers 10 s
-        server = await listenWitness(app, at, { requestTimeoutMs: 3_600_000, fastResponses: true });
+        const logger = opts.quiet
+          ? undefined
+          : pino({ base: worker === undefined ? undefined : { worker } }, pino.destination(2));
+        const jobs = worker === undefined ? new Jobs() : workerJobs(worker);
+        let server: Awaited<ReturnType<typeof listenWitness>>;
+        try {
+          const app = createServer({
+            session,
+            jobs,
+            // each of N workers counts its own requests: a token's limit is shared out, so N workers never allow more
+            rateLimit: Math.ceil(rateLimit / workers),
+            // a person's signed tokens: the workspace's own key and server.subject_tokens.public_keys
+            verifySubject: subjectTokenVerifier(session),
+            language: currentLanguage(),
+            ...(logger ? { logger } : {}),
+            ...(opts.cors ? { corsOrigins: opts.cors } : {}),
+          });
+          // an upload streams for as long as its release takes: a whole request may take an hour, its headers 10 s
+          server = await listenWitness(app, at, { requestTimeoutMs: 3_600_000, fastResponses: true });
+        } catch (e) {
+          await session.close();
+          throw e;
+        }
+        const cleanup = async () => {
+          await jobs.close();
+          await session.close();
+        };
+        if (worker !== undefined) {
+          await workerUntilStopped(server, cleanup);
+          return;
+        }
+        note(
+          t("cli.serve.serving", { dir: session.root, store: session.store.dialect, limit: n(rateLimit) }),
+        );
+        await serveUntilSignal(server, (signal) => t("cli.serve.stopping", { signal }), cleanup);
+      };
+      try {
+        await serveHere();
       } catch (e) {
-        await session.close();
+        // a worker that cannot serve lets go of the first process's channel, or it would wait on it for good
+        if (worker !== undefined) setImmediate(() => process.disconnect?.());
         throw e;
       }
-      const cleanup = async () => {
-        await jobs.close();
-        await session.close();
-      };
-      if (worker !== undefined) {
-        await workerUntilStopped(server, cleanup);
-        return;
-      }
-      note(t("cli.serve.serving", { dir: session.root, store: session.store.dialect, limit: n(rateLimit) }));
-      await serveUntilSignal(server, (signal) => t("cli.serve.stopping", { signal }), cleanup);
     });
 }
