@@ -12,8 +12,14 @@ export const DICT_PARTITIONS = 65_536;
  */
 export const DICT_CHUNK_RECORDS = 200;
 
+/** Hashes per chunk of the index-ordered copy. */
+export const DICT_LINEAR_CHUNK = 65_536;
+
 /** The partition of a hash (its first two bytes, big-endian). */
 export const dictPartition = (hash: Uint8Array): number => ((hash[0] ?? 0) << 8) | (hash[1] ?? 0);
+
+/** The same from a hash's first 32-bit word read little-endian (where tables hold hashes as words). */
+export const dictPartitionOfWord = (word: number): number => ((word & 0xff) << 8) | ((word >>> 8) & 0xff);
 
 /** One chunk of a partition (records of hash || little-endian index). */
 export interface DictChunk {

@@ -2,10 +2,15 @@
 // (subject_dict_linear), for both stores' migration to 65,536 partitions (ports/subjects.ts): the partitions are
 // derived data (verify checks them against the index-ordered copy, which the entries commit to). Partitions are
 // built a range at a time, so memory stays near 8,192 partial chunks (42 MB) whatever the dictionary's size.
-import { DICT_CHUNK_RECORDS, DICT_PARTITIONS, DICT_RECORD_BYTES, type DictChunk } from "../ports/subjects.js";
+import {
+  DICT_CHUNK_RECORDS,
+  DICT_PARTITIONS,
+  DICT_RECORD_BYTES,
+  type DictChunk,
+  DICT_LINEAR_CHUNK as LINEAR_CHUNK,
+} from "../ports/subjects.js";
 
 const HASH = 16;
-const LINEAR_CHUNK = 65_536;
 const PASS = 8_192;
 
 type LinearChunk = { chunk: number; data: Uint8Array };

@@ -122,7 +122,7 @@ export async function runServeWorkers(count: number, stopping: (signal: string) 
   let url: string | undefined;
   let announced = false;
   let state: "starting" | "running" | "stopping" = "starting";
-  let failure: number | undefined;
+  let failed = false;
   let allExited: () => void = () => {};
   const exited = new Promise<void>((done) => {
     allExited = done;
@@ -164,7 +164,7 @@ export async function runServeWorkers(count: number, stopping: (signal: string) 
       }
       if (state === "starting") {
         // a worker that could not start (its error is on stderr): the others stop too
-        failure = code ?? ExitCode.internal;
+        failed = true;
         state = "stopping";
         stopAll();
       }
@@ -186,7 +186,7 @@ export async function runServeWorkers(count: number, stopping: (signal: string) 
   await exited;
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
-  if (failure !== undefined)
+  if (failed)
     throw new JikimiError("serve_worker_failed", t("cli.serve.worker_failed"), {
       hint: t("cli.serve.worker_failed_hint"),
     });

@@ -52,13 +52,10 @@ export function registerServe(program: Command): void {
           hint: t("cli.serve.bad_workers_hint"),
         });
       const worker = serveWorkerNumber();
+      const open = () => openWorkspace({ root: workspaceDir(opts), env: process.env, requireConfig: true });
       if (workers > 1 && worker === undefined) {
         // the primary opens the workspace once, so a bad workspace or store stops here and migrations run once
-        const session = await openWorkspace({
-          root: workspaceDir(opts),
-          env: process.env,
-          requireConfig: true,
-        });
+        const session = await open();
         const serving = t("cli.serve.serving_workers", {
           dir: session.root,
           store: session.store.dialect,
@@ -72,11 +69,7 @@ export function registerServe(program: Command): void {
         return;
       }
       const serveHere = async (): Promise<void> => {
-        const session = await openWorkspace({
-          root: workspaceDir(opts),
-          env: process.env,
-          requireConfig: true,
-        });
+        const session = await open();
         const logger = opts.quiet
           ? undefined
           : pino({ base: worker === undefined ? undefined : { worker } }, pino.destination(2));

@@ -11,12 +11,13 @@ import {
   type DictionaryReads,
   type DictionaryWrites,
   dictPartition,
+  dictPartitionOfWord,
+  DICT_LINEAR_CHUNK as LINEAR_CHUNK,
 } from "../../ports/subjects.js";
 import { SUBJECT_HASH_BYTES } from "./subject-hasher.js";
 
 const RECORD = DICT_RECORD_BYTES;
 const CHUNK_BYTES = DICT_CHUNK_RECORDS * RECORD;
-const LINEAR_CHUNK = 65_536;
 export const NOT_FOUND = 0xffffffff;
 
 // a 16-byte hash is handled as four little-endian 32-bit words: comparing words is 4x fewer steps
@@ -297,10 +298,7 @@ export class SubjectDictionary {
   private async persist(tx: DictionaryWrites, t: Table, from: number): Promise<void> {
     // the new indexes grouped by partition (the hash's first two bytes; word 0 holds them little-endian) with a
     // counting sort: typed arrays only
-    const partOf = (idx: number): number => {
-      const w = t.words[idx * WORDS] as number;
-      return ((w & 0xff) << 8) | ((w >>> 8) & 0xff);
-    };
+    const partOf = (idx: number): number => dictPartitionOfWord(t.words[idx * WORDS] as number);
     const starts = new Uint32Array(DICT_PARTITIONS + 1);
     for (let idx = from; idx < t.size; idx++) (starts[partOf(idx) + 1] as number)++;
     for (let p = 1; p <= DICT_PARTITIONS; p++) starts[p] = (starts[p] as number) + (starts[p - 1] as number);

@@ -4,12 +4,15 @@
 
 import { t } from "../../i18n/index.js";
 import type { LedgerReads } from "../../ports/ledger.js";
-import { DICT_RECORD_BYTES } from "../../ports/subjects.js";
+import {
+  DICT_RECORD_BYTES,
+  dictPartitionOfWord,
+  DICT_LINEAR_CHUNK as LINEAR_CHUNK,
+} from "../../ports/subjects.js";
 import { nextDictionaryHead, ZERO_HEAD } from "../ledger.js";
 import { SUBJECT_HASH_BYTES } from "../subjects/subject-hasher.js";
 import type { Problems } from "./problems.js";
 
-const LINEAR_CHUNK = 65_536;
 const RECORD = DICT_RECORD_BYTES;
 const META_KEYS = new Set(["subjects", "dict_size", "dict_head"]);
 const LOWEST_CHUNK = -(2 ** 31);
@@ -122,7 +125,7 @@ export async function verifyDictionary(
       records++;
       const idx = w[r + 4] as number;
       // the partition is the hash's first two bytes, big-endian (word 0 holds them little-endian)
-      const part = (((w[r] as number) & 0xff) << 8) | (((w[r] as number) >>> 8) & 0xff);
+      const part = dictPartitionOfWord(w[r] as number);
       if (part !== row.part || idx >= count || seen[idx] === 1) {
         bad ??= t("ledger.dictionary.partition_record", { part: row.part, index: idx });
         continue;
