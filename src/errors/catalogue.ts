@@ -165,6 +165,10 @@ export const ERRORS = {
   path_not_allowed: forbidden(
     "a server-side path lies outside the roots the server reads from (server.input_roots)",
   ),
+  pdf_renderer_failed: unavailable("Chromium failed to start or to print a report as PDF"),
+  pdf_renderer_missing: unavailable(
+    "Chromium, which prints reports as PDF, is not installed (or not where JIKIMI_CHROMIUM says)",
+  ),
   plan_column_missing: input("the release plan names a column the input lacks"),
   plan_field_missing: input("the release plan names a field it does not release"),
   publish_running: conflict("another ledger publish into the folder is running"),
