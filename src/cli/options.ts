@@ -22,7 +22,7 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
  * Writes `text` to a file via a temporary file and a rename, or to stdout when no file is given; `mode` 0o600 for
  * a file about a person (created exclusively, so an existing temporary is never reused).
  */
-export function emit(text: string, file: string | undefined, mode?: number): void {
+export function emit(text: string | Uint8Array, file: string | undefined, mode?: number): void {
   if (file === undefined || file === "-") {
     process.stdout.write(text);
     return;

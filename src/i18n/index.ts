@@ -9,6 +9,7 @@ import * as cli from "./messages/cli.js";
 import * as common from "./messages/common.js";
 import * as consent from "./messages/consent.js";
 import * as crypto from "./messages/crypto.js";
+import * as document from "./messages/document.js";
 import * as engine from "./messages/engine.js";
 import * as expr from "./messages/expr.js";
 import * as generate from "./messages/generate.js";
@@ -36,6 +37,7 @@ export const AREAS = {
   cli,
   consent,
   crypto,
+  document,
   engine,
   expr,
   generate,

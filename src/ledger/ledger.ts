@@ -23,7 +23,7 @@ import {
   toRanges,
 } from "./entry.js";
 import { ReleaseIndex } from "./history-index.js";
-import { HashList, hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
+import { computeRoot, HashList, hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
 import { checkpointText, parseCheckpoint } from "./note/checkpoint.js";
 import { type NoteSigner, signNote } from "./note/signed-note.js";
 import { type IssuedReceipt, issueReceipt } from "./receipts/issue.js";
@@ -558,6 +558,47 @@ export class Ledger {
       tx.entries({ agreement: options.agreement, before: options.before, limit: options.limit ?? 100 }),
     );
     return rows.map(storedEntry);
+  }
+
+  /**
+   * The first `size` entries' bodies (undefined where pruned), each checked against its stored leaf hash, and the
+   * tree root their leaves give: a caller that compares the root with a signed checkpoint's of the same size
+   * knows every body is the one the log signed. A body whose hash is not its leaf's is `ledger_corrupt`.
+   * @example const { bodies, root } = await ledger.provenBodies(2300); // compare root with the checkpoint's
+   */
+  async provenBodies(size: number): Promise<{ bodies: (EntryBody | undefined)[]; root: string }> {
+    const rows = await this.deps.store.read((tx) => tx.bodyRows(0, size));
+    if (rows.length !== size)
+      throw new JikimiError("bad_size", t("ledger.errors.bad_size", { size, count: rows.length }));
+    const bodies: (EntryBody | undefined)[] = [];
+    const leaves: Uint8Array[] = [];
+    for (const row of rows) {
+      if (row.body !== "" && !hashEquals(leafHash(Buffer.from(row.body, "utf8")), row.leafHash))
+        throw new JikimiError("ledger_corrupt", t("ledger.errors.body_not_leaf", { seq: row.seq }), {
+          hint: t("ledger.hint.verify"),
+        });
+      bodies.push(parseBody(row.body));
+      leaves.push(row.leafHash);
+    }
+    return { bodies, root: toHex(computeRoot(leaves)) };
+  }
+
+  /**
+   * Release `seq`'s body, checked against its leaf in the tree the last signed head covers (`ledger_corrupt` when
+   * the stored body or leaves were changed); undefined for a prune event or a pruned release.
+   * @example const body = await ledger.provenRelease(41); // body.recipient.name
+   */
+  async provenRelease(seq: number): Promise<ReleaseBody | undefined> {
+    return this.intact(async (tx) => {
+      const row = await tx.entry(seq);
+      if (row === undefined || row.body === "" || seq >= this.tree.size) return undefined;
+      if (!hashEquals(leafHash(Buffer.from(row.body, "utf8")), this.leaves.get(seq)))
+        throw new JikimiError("ledger_corrupt", t("ledger.errors.body_not_leaf", { seq }), {
+          hint: t("ledger.hint.verify"),
+        });
+      const body = parseBody(row.body);
+      return body?.kind === "release" ? body : undefined;
+    });
   }
 
   /** The releases still held in full (not pruned), newest first, optionally of one agreement: what guards read. */

@@ -34,7 +34,7 @@ export interface AccessEvent {
   /** the token id, or `subject` for a person's own signed token */
   actor: string;
   role: Role;
-  action: "subject_history" | "subject_receipts" | "detokenize";
+  action: "subject_history" | "subject_receipts" | "subject_statement" | "detokenize";
   /** the subject's ledger hash (hex), for subject reads */
   subject?: string;
   agreement?: string;

@@ -21,6 +21,7 @@ const VERBS: Record<string, () => Promise<Register>> = {
   risk: async () => (await import("./risk.js")).registerRisk,
   link: async () => (await import("./link.js")).registerLink,
   "audit-hash": async () => (await import("./audit-hash.js")).registerAuditHash,
+  report: async () => (await import("./report.js")).registerReport,
   witness: async () => (await import("./witness.js")).registerWitness,
   serve: async () => (await import("./serve.js")).registerServe,
   tokens: async () => (await import("./tokens.js")).registerTokens,

@@ -7,6 +7,7 @@ import * as db from "./cli/db.js";
 import * as files from "./cli/files.js";
 import * as keys from "./cli/keys.js";
 import * as ledger from "./cli/ledger.js";
+import * as report from "./cli/report.js";
 import * as server from "./cli/server.js";
 import * as share from "./cli/share.js";
 import * as verify from "./cli/verify.js";
@@ -25,6 +26,7 @@ export const en = {
   ...witness.en,
   ...db.en,
   ...server.en,
+  ...report.en,
 } as const;
 
 export const ko: KoreanOf<typeof en> = {
@@ -39,4 +41,5 @@ export const ko: KoreanOf<typeof en> = {
   ...witness.ko,
   ...db.ko,
   ...server.ko,
+  ...report.ko,
 };

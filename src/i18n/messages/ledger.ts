@@ -39,6 +39,8 @@ export const en = {
     "the checkpoint given (size {{size}}) is not one of this log: its root differs from the log's at that size",
   "ledger.errors.no_summary": "entry {{seq}} has no summary",
   "ledger.errors.leaves_not_head": "the stored leaf hashes no longer give the last signed tree head",
+  "ledger.errors.body_not_leaf":
+    "entry {{seq}}'s stored body does not give its leaf hash: it was changed after it was recorded",
   "ledger.errors.no_such_entry_one": "entry {{seq}} is not in a log of {{count}} entry",
   "ledger.errors.no_such_entry_other": "entry {{seq}} is not in a log of {{count}} entries",
   "ledger.errors.bad_size_one": "size {{size}} is not within a log of {{count}} entry",
@@ -394,6 +396,8 @@ export const ko: KoreanOf<typeof en> = {
     "주어진 체크포인트(크기 {{size}})는 이 로그의 것이 아닙니다: 그 크기에서 로그의 루트와 다릅니다",
   "ledger.errors.no_summary": "원장 항목 {{seq}}에 요약이 없습니다",
   "ledger.errors.leaves_not_head": "저장된 리프 해시값이 마지막으로 서명된 트리 헤드와 더 이상 맞지 않습니다",
+  "ledger.errors.body_not_leaf":
+    "항목 {{seq}}의 저장된 본문이 리프 해시값과 맞지 않습니다. 기록된 뒤 바뀌었습니다",
   "ledger.errors.no_such_entry_other": "원장 항목 {{seq}}은(는) 항목 {{count}}건인 로그에 없습니다",
   "ledger.errors.bad_size_other": "크기 {{size}}은(는) 항목 {{count}}건인 로그의 범위 밖입니다",
   "ledger.errors.bad_retention": 'ledger.retention "{{rule}}"은(는) 기간이 아닙니다',

@@ -2,7 +2,7 @@
 // labels and the counts summary lines use, in the language in force.
 import type { KeyOf } from "../../i18n/catalogue.js";
 import { type MessageParams, t } from "../../i18n/index.js";
-import type { en } from "../../i18n/messages/report.js";
+import type { en } from "../../i18n/messages/report/findings.js";
 import type { Severity } from "../../policy/finding.js";
 
 /** A key of the report catalogue; plural forms by their base key. */

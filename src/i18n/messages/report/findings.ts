@@ -1,6 +1,6 @@
 // messages of src/report/: severity labels, the text renderer's line prefixes and summary lines, and the human
 // texts of SARIF logs. Codes, ids and file names stay as they are.
-import type { KoreanOf } from "../catalogue.js";
+import type { KoreanOf } from "../../catalogue.js";
 
 export const en = {
   "report.severity.error": "error",
