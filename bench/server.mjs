@@ -12,7 +12,7 @@
 //        [--workers 1,2] [--rate 1000] [--share-rows 10000000] [--no-history] [--no-share]
 // PostgreSQL: --database-url, else $JIKIMI_BENCH_DATABASE_URL or $JIKIMI_TEST_DATABASE_URL (a database is made
 // there and dropped after).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
@@ -23,7 +23,7 @@ import pg from "pg";
 import { Ledger, openWorkspace } from "../dist/index.js";
 import { mintSubjectToken } from "../dist/public/server.js";
 import { agreementYaml, BENCH, PURPOSE_YAML, RECIPIENT_YAML } from "./share-baselines.mjs";
-import { arg, benchSubject, cli, customersFile, recordHistory } from "./support.mjs";
+import { arg, benchSubject, cli, customersFile, recordHistory, serve } from "./support.mjs";
 
 const N = Number(arg("subjects", 4_000_000));
 const R = Number(arg("releases", 2300));
@@ -64,44 +64,6 @@ async function freshDatabase(name) {
       await admin.end();
     },
   };
-}
-
-/** `jikimi serve` on a free loopback port; resolves with its URL and how to stop it. */
-function serve(ws, env, workers = 1) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        cli,
-        "serve",
-        "-w",
-        ws,
-        "--listen",
-        "127.0.0.1:0",
-        "--quiet",
-        "--rate-limit",
-        String(1_000_000),
-        "--workers",
-        String(workers),
-      ],
-      { env, stdio: ["ignore", "pipe", "inherit"] },
-    );
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
-      if (m)
-        resolve({
-          url: m[1],
-          stop: () =>
-            new Promise((done) => {
-              child.on("exit", done);
-              child.kill("SIGTERM");
-            }),
-        });
-    });
-    child.on("exit", (code) => reject(new Error(`jikimi serve exited with ${code}`)));
-  });
 }
 
 /**

@@ -1,5 +1,6 @@
-// what every bench shares: the built package's paths, a seeded generator, and the cached generated customers file.
-import { execFileSync } from "node:child_process";
+// what every bench shares: the built package's paths, a seeded generator, the cached generated customers file,
+// and `jikimi serve` started on a free port.
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -148,3 +149,41 @@ export const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
+
+/** `jikimi serve` on a free loopback port; resolves with its URL and how to stop it. */
+export function serve(ws, env, workers = 1) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        cli,
+        "serve",
+        "-w",
+        ws,
+        "--listen",
+        "127.0.0.1:0",
+        "--quiet",
+        "--rate-limit",
+        String(1_000_000),
+        "--workers",
+        String(workers),
+      ],
+      { env, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
+      if (m)
+        resolve({
+          url: m[1],
+          stop: () =>
+            new Promise((done) => {
+              child.on("exit", done);
+              child.kill("SIGTERM");
+            }),
+        });
+    });
+    child.on("exit", (code) => reject(new Error(`jikimi serve exited with ${code}`)));
+  });
+}

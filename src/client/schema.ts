@@ -1489,6 +1489,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inspection report: every release in a period, totals, anomalies, findings and the verification */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description json (the exact figures) or a document */
+                    format?: "html" | "pdf" | "md" | "json" | "xlsx";
+                    /** @description the document's language (default: Accept-Language) */
+                    lang?: "ko" | "en";
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    recipient?: string;
+                    country?: string;
+                    agreement?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report, computed at the stored signed checkpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                        "text/html": string;
+                        "text/markdown": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description a bad filter or format */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a token of another role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/records-of-processing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records of processing activities (GDPR Art. 30(1)), from the declarations as they are now */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description json (the exact figures) or a document */
+                    format?: "html" | "pdf" | "md" | "json" | "xlsx";
+                    /** @description the document's language (default: Accept-Language) */
+                    lang?: "ko" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                        "text/html": string;
+                        "text/markdown": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description a declaration has a problem, or a bad format */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a token of another role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/privacy-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The privacy policy's tables (PIPA Art. 30(1), 28-8(2)): third parties, entrustment, cross-border transfer */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description json (the exact figures) or a document */
+                    format?: "html" | "pdf" | "md" | "json" | "xlsx";
+                    /** @description the document's language (default: Accept-Language) */
+                    lang?: "ko" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                        "text/html": string;
+                        "text/markdown": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description a declaration has a problem, or a bad format */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a token of another role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/me/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person's statement of who received their data in the last 3 years, in plain words */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description json (the exact figures) or a document */
+                    format?: "html" | "pdf" | "md" | "json" | "xlsx";
+                    /** @description the document's language (default: Accept-Language) */
+                    lang?: "ko" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the statement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                        "text/html": string;
+                        "text/markdown": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description a token of another role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One person's statement of provision, for a DPO answering the person's request */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StatementRequest"];
+                };
+            };
+            responses: {
+                /** @description the statement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                        "text/html": string;
+                        "text/markdown": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description no subject key, or a bad format */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description a token of another role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1559,7 +1881,7 @@ export interface components {
             /** @enum {string} */
             role: "operator" | "dpo" | "regulator" | "controller" | "subject";
             /** @enum {string} */
-            action: "subject_history" | "subject_receipts" | "detokenize";
+            action: "subject_history" | "subject_receipts" | "subject_statement" | "detokenize";
             /** @description the subject's ledger hash (hex), never the key */
             subject?: string;
             agreement?: string;
@@ -1825,6 +2147,21 @@ export interface components {
             limit: number | null;
             /** @description only releases below this seq: the `next_before` of the page before */
             before?: number | null;
+        };
+        StatementRequest: {
+            /**
+             * @description json (the exact figures) or a document
+             * @default json
+             * @enum {string}
+             */
+            format: "html" | "pdf" | "md" | "json" | "xlsx";
+            /**
+             * @description the document's language (default: Accept-Language)
+             * @enum {string}
+             */
+            lang?: "ko" | "en";
+            /** @description never echoed back or logged */
+            subject_key: string;
         };
     };
     responses: never;

@@ -44,6 +44,11 @@ const MATRIX: Record<string, Role[]> = {
   "post /v1/links": ["operator", "dpo"],
   "post /v1/detokenize": ["controller"],
   "get /v1/access-log": ["dpo"],
+  "get /v1/reports/inspection": ["dpo", "regulator"],
+  "get /v1/reports/records-of-processing": ["dpo", "regulator"],
+  "get /v1/reports/privacy-policy": ["dpo", "regulator"],
+  "get /v1/subjects/me/statement": ["subject"],
+  "post /v1/subjects/statement": ["dpo"],
 };
 
 /** A concrete path for a templated one: placeholders no route will find. */

@@ -16,7 +16,7 @@ const AccessEventSchema = z
       .string()
       .openapi({ description: "the token's id, or `subject` for a person's own signed token" }),
     role: z.enum(["operator", "dpo", "regulator", "controller", "subject"]),
-    action: z.enum(["subject_history", "subject_receipts", "detokenize"]),
+    action: z.enum(["subject_history", "subject_receipts", "subject_statement", "detokenize"]),
     subject: z.string().optional().openapi({ description: "the subject's ledger hash (hex), never the key" }),
     agreement: z.string().optional(),
     field: z.string().optional(),

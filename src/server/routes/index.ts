@@ -8,6 +8,7 @@ import { registerDocs } from "./docs.js";
 import { registerJobs } from "./jobs.js";
 import { registerLedger } from "./ledger.js";
 import { registerMeta } from "./meta.js";
+import { registerReports } from "./reports.js";
 import { registerShare } from "./share.js";
 import { registerSubjects } from "./subjects.js";
 import { registerTiles } from "./tiles.js";
@@ -27,4 +28,5 @@ export function registerRoutes(app: ServerApp): void {
   registerLedger(app);
   registerTiles(app);
   registerSubjects(app);
+  registerReports(app);
 }

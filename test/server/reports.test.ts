@@ -1,0 +1,164 @@
+// the reports over HTTP: the inspection report's figures are the ledger's, in the language asked for; a person's
+// statement lists exactly the releases `ledger subject` lists, is recorded in the access log under the subject's
+// hash, never names the person, and reads the same for an unknown subject as for one never released.
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { folderSink } from "../../src/io/folder-sink.js";
+import { fileSource } from "../../src/io/record-source.js";
+import type { ReleaseBody } from "../../src/ledger/entry.js";
+import { serverWorkspace } from "../support/server.js";
+
+type Server = Awaited<ReturnType<typeof serverWorkspace>>;
+const dirs: string[] = [];
+let s: Server;
+let released: string;
+let known: string;
+
+beforeAll(async () => {
+  s = await serverWorkspace(dirs, { example: "minimal" });
+  const rows = readFileSync(join(s.root, "sample", "members.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1);
+  released = rows.find((r) => r.endsWith(",true"))?.split(",")[0] as string;
+  known = rows.find((r) => r.endsWith(",false"))?.split(",")[0] as string;
+  const out = join(s.dir, "out");
+  mkdirSync(out);
+  for (const day of ["2026-06-01", "2026-06-02"]) {
+    const at = new Date(`${day}T02:00:00Z`);
+    const r = await s.session.share({
+      agreement: "newsletter-mailing",
+      source: fileSource(join(s.root, "sample", "members.csv")),
+      sink: folderSink(out, s.root),
+      at,
+      now: at,
+      operator: "test",
+    });
+    expect(r.held).toEqual([]);
+  }
+  await s.session.consent().grant(known, "newsletter", { source: "app", at: "2026-06-02T03:00:00Z" });
+}, 120_000);
+
+afterAll(async () => {
+  await s?.session.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
+
+describe("GET /v1/reports/inspection", () => {
+  it("gives the stored releases' own figures, verified, to a DPO and a regulator", async () => {
+    const bodies = (await s.session.ledger().entries({ limit: 1000 }))
+      .map((e) => e.body as ReleaseBody)
+      .reverse();
+    for (const role of ["dpo", "regulator"] as const) {
+      const res = await s.call("/v1/reports/inspection", { as: role });
+      expect(res.status).toBe(200);
+      const data = await json<{
+        verification: { ok: boolean; size: number };
+        totals: { releases: number; people: number; records: number };
+        releases: { seq: number; people: number }[];
+      }>(res);
+      expect(data.verification).toMatchObject({ ok: true, size: bodies.length });
+      expect(data.totals).toMatchObject({
+        releases: bodies.length,
+        people: bodies.reduce((n, b) => n + b.subjects.count, 0),
+        records: bodies.reduce((n, b) => n + b.records, 0),
+      });
+      expect(data.releases.map((r) => [r.seq, r.people])).toEqual(
+        bodies.map((b) => [b.seq, b.subjects.count]),
+      );
+    }
+  });
+
+  it("renders HTML in the language of Accept-Language, or of ?lang, and filters by period", async () => {
+    const ko = await s.call("/v1/reports/inspection?format=html", {
+      as: "dpo",
+      headers: { "accept-language": "ko" },
+    });
+    expect(ko.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await ko.text()).toContain("점검 보고서");
+    const en = await s.call("/v1/reports/inspection?format=md&lang=en", {
+      as: "dpo",
+      headers: { "accept-language": "ko" },
+    });
+    expect(await en.text()).toContain("# Inspection report");
+    const later = await json<{ releases: unknown[] }>(
+      await s.call("/v1/reports/inspection?from=2026-06-02", { as: "regulator" }),
+    );
+    expect(later.releases).toHaveLength(1);
+    const bad = await s.call("/v1/reports/inspection?country=korea", { as: "dpo" });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe("the reports from the declarations", () => {
+  it("answer as the library computes them, in the language asked for", async () => {
+    const { workspace } = s.session.declarations();
+    const { policyData, ropaData } = await import("../../src/report/declarations/index.js");
+    const ropaJson = await s.call("/v1/reports/records-of-processing", { as: "dpo" });
+    expect(await ropaJson.json()).toEqual(JSON.parse(JSON.stringify(ropaData(workspace))));
+    const policy = await s.call("/v1/reports/privacy-policy", { as: "regulator" });
+    expect(policy.status).toBe(200);
+    expect(await policy.json()).toEqual(JSON.parse(JSON.stringify(policyData(workspace))));
+    const ropa = await s.call("/v1/reports/records-of-processing?format=md&lang=ko", { as: "dpo" });
+    expect(ropa.headers.get("content-type")).toMatch(/^text\/markdown/);
+    expect(await ropa.text()).toMatch(/^# /);
+    const xlsx = await s.call("/v1/reports/privacy-policy?format=xlsx", { as: "dpo" });
+    expect(xlsx.headers.get("content-disposition")).toBe('attachment; filename="policy.xlsx"');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
+  });
+});
+
+describe("a person's statement", () => {
+  it("lists exactly the releases `ledger subject` lists, records the read, and never names the person", async () => {
+    const before = (await s.session.store.accessLog.list({ after: 0, limit: 100_000 })).length;
+    const token = await s.subjectToken(released);
+    const res = await s.call("/v1/subjects/me/statement", { as: { bearer: token } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(released);
+    const data = JSON.parse(text) as { count: number; provisions: { seqs: number[]; count: number }[] };
+    const history = await s.session.ledger().subjectHistory(released);
+    expect(data.provisions.flatMap((p) => p.seqs)).toEqual(history.map((r) => r.seq));
+    expect(data.count).toBe(history.length);
+    const events = await s.session.store.accessLog.list({ after: 0, limit: 100_000 });
+    expect(events).toHaveLength(before + 1);
+    expect(events.at(-1)).toMatchObject({ action: "subject_statement", role: "subject" });
+    const html = await (
+      await s.call("/v1/subjects/me/statement?format=html&lang=ko", { as: { bearer: token } })
+    ).text();
+    expect(html).toContain("내 개인정보를 받은 곳");
+    expect(html).not.toContain(released);
+  });
+
+  it("reads the same for a subject never released and one the ledger never saw, and a DPO can ask for one", async () => {
+    const strip = (d: Record<string, unknown>): Record<string, unknown> => ({
+      ...d,
+      generated_at: null,
+      period: null,
+    });
+    const of = async (key: string) =>
+      strip(
+        await json<Record<string, unknown>>(
+          await s.call("/v1/subjects/statement", {
+            as: "dpo",
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ subject_key: key }),
+          }),
+        ),
+      );
+    const never = await of(known);
+    expect(never).toMatchObject({ count: 0, provisions: [] });
+    expect(await of("M999999")).toEqual(never);
+    expect((await of(released)).count).toBe(2);
+    const refused = await s.call("/v1/subjects/me/statement", { as: "dpo" });
+    expect(refused.status).toBe(403);
+  });
+});
