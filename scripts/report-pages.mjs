@@ -11,7 +11,7 @@ import { openWorkspace } from "../dist/index.js";
 import { withLanguage } from "../dist/public/base.js";
 import { initKeyring } from "../dist/public/keys.js";
 import { planRelease } from "../dist/public/release.js";
-import { declarationsReport, inspection, renderReport, statement } from "../dist/public/report.js";
+import { declarationsReport, dpia, inspection, renderReport, statement } from "../dist/public/report.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = join(root, "docs", "img");
@@ -59,6 +59,7 @@ try {
       statement: await statement(session, key(1), now),
       ropa: declarationsReport(session, "ropa"),
       policy: declarationsReport(session, "policy"),
+      dpia: await dpia(session, agreement, {}, now),
     };
     mkdirSync(out, { recursive: true });
     for (const [name, report] of Object.entries(reports)) {

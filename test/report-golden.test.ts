@@ -1,6 +1,6 @@
 // golden reports of the corrected case example: a month of its daily feed recorded with fixed clocks (one day's
 // fivefold jump released over its hold, one back-dated release), then the inspection report and one customer's
-// statement. The JSON is compared exactly, except the tree root, which depends on the freshly made subject key;
+// statement, and the DPIA view of the feed. The JSON is compared exactly, except the tree root, which depends on the freshly made subject key;
 // the Markdown and HTML are snapshots in both languages. Rewrite after an intended change with
 //   JIKIMI_WRITE_GOLDEN=1 npx vitest run test/report-golden.test.ts -u
 import { execFileSync } from "node:child_process";
@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inspection, type Report, statement } from "../src/app/reports.js";
+import { dpia, inspection, type Report, statement } from "../src/app/reports.js";
 import { openWorkspace, type WorkspaceSession } from "../src/app/workspace.js";
 import { initKeyring } from "../src/crypto/keyring.js";
 import { planRelease } from "../src/engine/release-plan.js";
@@ -111,6 +111,13 @@ describe("golden reports of examples/nsf-case-corrected", () => {
       ["2026-11-03", "back_dated"],
     ]);
     await golden("inspection", report);
+  });
+
+  it("the DPIA view of the feed", async () => {
+    const report = await dpia(ws, "nsf-credit-feed", {}, NOW);
+    expect(report.data.volume).toMatchObject({ releases: 10, people: 560, largest: { people: 200 } });
+    expect(report.data.findings).toEqual([]);
+    await golden("dpia", report);
   });
 
   it("one customer's statement lists exactly their releases", async () => {

@@ -4,8 +4,10 @@
 // a person's statement from their ledger history and proven release bodies; and the reports made from the
 // declarations alone (records of processing, privacy-policy tables).
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { agreementBytes } from "../engine/agreement-bytes.js";
-import { currentLanguage } from "../i18n/index.js";
+import { JikimiError } from "../errors.js";
+import { currentLanguage, t } from "../i18n/index.js";
 import type { ReleaseBody } from "../ledger/entry.js";
 import { toHex } from "../ledger/merkle/index.js";
 import { parseCheckpoint } from "../ledger/note/checkpoint.js";
@@ -22,12 +24,14 @@ import {
   ropaData,
 } from "../report/declarations/index.js";
 import type { ReportDocument } from "../report/document/model.js";
+import { type DpiaData, dpiaData, dpiaDocument, type MeasuredRisk } from "../report/dpia/dpia.js";
 import {
   type DeclaredAgreement,
   type InspectionData,
   type InspectionFilter,
   inspectionData,
   inspectionDocument,
+  type Verification,
 } from "../report/inspection/inspection.js";
 import {
   type Glossary,
@@ -38,6 +42,7 @@ import {
 } from "../report/statement/statement.js";
 import { verifyCosignatures } from "../witness/cosignature.js";
 import { storedCheckpoint } from "./checkpoints.js";
+import { agreementOf } from "./declarations.js";
 import type { WorkspaceSession } from "./workspace.js";
 
 /** A report's exact figures, and its document in the language in force when asked (`withLanguage`). */
@@ -69,6 +74,49 @@ export async function signedCheckpoint(ws: WorkspaceSession): Promise<{
 }
 
 /**
+ * Every release body under the stored signed checkpoint, each checked against its leaf and the leaves against the
+ * checkpoint's root, with what was verified.
+ */
+async function provenReleases(
+  ws: WorkspaceSession,
+): Promise<{ releases: ReleaseBody[]; verification: Verification }> {
+  const signed = await signedCheckpoint(ws);
+  const proven = await ws.ledger().provenBodies(signed.size);
+  return {
+    releases: proven.bodies.filter((b): b is ReleaseBody => b?.kind === "release"),
+    verification: {
+      ...signed,
+      ok: proven.root === signed.root,
+      pruned: proven.bodies.filter((b) => b === undefined).length,
+    },
+  };
+}
+
+/** Each agreement as declared now: its file's digest, validity, volume limits and check findings for `now`. */
+function declaredAgreements(
+  ws: WorkspaceSession,
+  now: Date,
+): Map<string, DeclaredAgreement & { max_subjects?: number | undefined }> {
+  const { workspace, reader } = ws.declarations();
+  const findings = checkWorkspace(workspace, { at: now.toISOString().slice(0, 10) });
+  const agreements = new Map<string, DeclaredAgreement & { max_subjects?: number | undefined }>();
+  for (const [id, doc] of workspace.agreements) {
+    const a = doc.value;
+    agreements.set(id, {
+      version: a.version,
+      digest: createHash("sha256")
+        .update(agreementBytes(workspace, doc.file, reader))
+        .digest("hex"),
+      valid: { from: a.valid.from, until: a.valid.until },
+      max_growth: a.volume?.max_growth,
+      max_subjects: a.volume?.max_subjects,
+      findings: findings.filter((f) => f.subject.kind === "agreement" && f.subject.id === id),
+    });
+  }
+  return agreements;
+}
+
+/**
  * The inspection report's figures for `filter`, computed at the stored checkpoint of the whole log. A checkpoint
  * whose signature fails throws (note_signature_invalid); stored bodies that do not give its root give a report
  * that says so (`verification.ok` false) and nothing else in it is to be trusted.
@@ -79,31 +127,11 @@ export async function inspection(
   filter: InspectionFilter,
   now: Date = new Date(),
 ): Promise<Report<InspectionData>> {
-  const signed = await signedCheckpoint(ws);
-  const proven = await ws.ledger().provenBodies(signed.size);
-  const releases = proven.bodies.filter((b): b is ReleaseBody => b?.kind === "release");
-  const { workspace, reader } = ws.declarations();
-  const findings = checkWorkspace(workspace, { at: now.toISOString().slice(0, 10) });
-  const agreements = new Map<string, DeclaredAgreement>();
-  for (const [id, doc] of workspace.agreements) {
-    const a = doc.value;
-    agreements.set(id, {
-      version: a.version,
-      digest: createHash("sha256")
-        .update(agreementBytes(workspace, doc.file, reader))
-        .digest("hex"),
-      valid: { from: a.valid.from, until: a.valid.until },
-      max_growth: a.volume?.max_growth,
-      findings: findings.filter((f) => f.subject.kind === "agreement" && f.subject.id === id),
-    });
-  }
+  const { releases, verification } = await provenReleases(ws);
+  const agreements = declaredAgreements(ws, now);
   const data = inspectionData({
     releases,
-    verification: {
-      ...signed,
-      ok: proven.root === signed.root,
-      pruned: proven.bodies.filter((b) => b === undefined).length,
-    },
+    verification,
     agreements,
     backdateDays: ws.settings.backdateDays,
     filter,
@@ -183,4 +211,61 @@ export function declarationsReport(
     data: kind === "ropa" ? ropaData(workspace) : policyData(workspace),
     document: () => make(workspace, { lang: currentLanguage() }).document,
   };
+}
+
+/**
+ * The DPIA view of one agreement: its declaration and findings now, every release's volume and terms from the
+ * proven bodies, and, when `releaseFile` is given, the re-identification risk of that file over the declared
+ * quasi-identifiers, measured only when its SHA-256 is a file of the agreement's last release
+ * (`release_file_mismatch` otherwise; `no_quasi_identifiers` when the agreement declares none).
+ * @example const { data } = await dpia(ws, "nsf-credit-feed", { releaseFile: "out/credit.csv" });
+ */
+export async function dpia(
+  ws: WorkspaceSession,
+  agreement: string,
+  options: { releaseFile?: string | undefined } = {},
+  now: Date = new Date(),
+): Promise<Report<DpiaData>> {
+  const { releases, verification } = await provenReleases(ws);
+  const declared = declaredAgreements(ws, now).get(agreement);
+  const own = releases.filter((r) => r.agreement.id === agreement);
+  if (declared === undefined && own.length === 0) agreementOf(ws.declarations().workspace, agreement);
+  let risk: MeasuredRisk | undefined;
+  if (options.releaseFile !== undefined) {
+    const last = own.at(-1);
+    const digest = createHash("sha256")
+      .update(await readFile(options.releaseFile))
+      .digest("hex");
+    const file = last?.files.find((f) => f.sha256 === digest);
+    if (last === undefined || file === undefined)
+      throw new JikimiError("release_file_mismatch", t("app.reports.release_file_mismatch", { agreement }), {
+        hint: t("app.reports.release_file_mismatch_hint"),
+      });
+    const limits = ws.declarations().workspace.agreements.get(agreement)?.value.risk;
+    if (limits === undefined)
+      throw new JikimiError("no_quasi_identifiers", t("app.reports.no_quasi_identifiers", { agreement }), {
+        hint: t("app.reports.no_quasi_identifiers_hint"),
+      });
+    const measured = (await ws.risk(options.releaseFile, { qi: limits.quasi_identifiers })).report;
+    risk = {
+      seq: last.seq,
+      file: { name: file.name, sha256: file.sha256 },
+      quasi_identifiers: limits.quasi_identifiers,
+      records: measured.records,
+      k: measured.k,
+      unique_share: measured.uniqueShare,
+      prosecutor_max: measured.prosecutorMax,
+      marketer: measured.marketer,
+      limits: { min_k: limits.min_k ?? null, max_unique_share: limits.max_unique_share ?? null },
+    };
+  }
+  const data = dpiaData({
+    agreement,
+    releases: own,
+    declared,
+    risk,
+    verification,
+    generatedAt: now.toISOString(),
+  });
+  return { data, document: () => dpiaDocument(data, currentLanguage()) };
 }

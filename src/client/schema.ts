@@ -1691,6 +1691,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/dpia/{agreement}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agreement's impact view: findings, volume of every release, what changed between versions (the file risk is the CLI's) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description json (the exact figures) or a document */
+                    format?: "html" | "pdf" | "md" | "json" | "xlsx";
+                    /** @description the document's language (default: Accept-Language) */
+                    lang?: "ko" | "en";
+                };
+                header?: never;
+                path: {
+                    agreement: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the view */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                        "text/html": string;
+                        "text/markdown": string;
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description a token of another role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such agreement, declared or released */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subjects/me/statement": {
         parameters: {
             query?: never;

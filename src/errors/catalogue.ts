@@ -175,6 +175,7 @@ export const ERRORS = {
   rate_limited: tooMany("the token made more requests than its rate limit allows"),
   receipt_refused: findings("a receipt cannot be issued from the stored entry"),
   release_awaits_witnesses: held("the release awaits its witness quorum"),
+  release_file_mismatch: input("the file given is not one the release recorded (its SHA-256 differs)"),
   release_time_refused: held("a time rule of the agreement refuses the release now"),
   release_to_terminal: input("`share --out-dir -` was asked to print the release on a terminal"),
   release_undelivered: unavailable(

@@ -1,6 +1,6 @@
 // the public surface for reports: a check's findings as text, JSON and SARIF (and load issues likewise), and the
 // reports for inspectors, DPOs and each person (inspection, statement, declarations) with their renderers.
-export { declarationsReport, inspection, type Report, statement } from "../app/reports.js";
+export { declarationsReport, dpia, inspection, type Report, statement } from "../app/reports.js";
 export type { ReportLanguage } from "../report/document/model.js";
 export {
   BINARY_FORMATS,

@@ -1,9 +1,11 @@
 // the reports over HTTP: the inspection report's figures are the ledger's, in the language asked for; a person's
 // statement lists exactly the releases `ledger subject` lists, is recorded in the access log under the subject's
 // hash, never names the person, and reads the same for an unknown subject as for one never released.
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dpia } from "../../src/app/reports.js";
+import { JikimiError } from "../../src/errors.js";
 import { folderSink } from "../../src/io/folder-sink.js";
 import { fileSource } from "../../src/io/record-source.js";
 import type { ReleaseBody } from "../../src/ledger/entry.js";
@@ -17,6 +19,11 @@ let known: string;
 
 beforeAll(async () => {
   s = await serverWorkspace(dirs, { example: "minimal" });
+  // the DPIA measures a release file over the declared quasi-identifiers (no limit: nothing is held)
+  appendFileSync(
+    join(s.root, "agreements", "newsletter-mailing.yaml"),
+    "risk:\n  quasi_identifiers: [email]\n",
+  );
   const rows = readFileSync(join(s.root, "sample", "members.csv"), "utf8")
     .trim()
     .split("\n")
@@ -112,6 +119,54 @@ describe("the reports from the declarations", () => {
         .subarray(0, 2)
         .toString("latin1"),
     ).toBe("PK");
+  });
+});
+
+describe("the DPIA view", () => {
+  it("gives every release's volume and terms, and measures the last release's file only when it is that file", async () => {
+    const bodies = (await s.session.ledger().entries({ limit: 1000 }))
+      .map((e) => e.body as ReleaseBody)
+      .reverse();
+    const res = await s.call("/v1/reports/dpia/newsletter-mailing", { as: "regulator" });
+    expect(res.status).toBe(200);
+    const data = await json<{
+      volume: { history: { seq: number; people: number }[] };
+      versions: { releases: number }[];
+      changes: unknown[];
+      risk: unknown;
+      findings: unknown[];
+    }>(res);
+    expect(data.volume.history).toEqual(
+      bodies.map((b) => ({
+        seq: b.seq,
+        released_at: b.released_at,
+        people: b.subjects.count,
+        records: b.records,
+      })),
+    );
+    expect(data.versions).toHaveLength(1);
+    expect(data.changes).toEqual([]);
+    expect(data.risk).toBeNull();
+    expect((await s.call("/v1/reports/dpia/no-such-agreement", { as: "dpo" })).status).toBe(404);
+
+    const last = bodies.at(-1) as ReleaseBody;
+    const file = join(s.dir, "out", last.files[0]?.name ?? "");
+    const measured = await dpia(s.session, "newsletter-mailing", { releaseFile: file });
+    // every address is unique: k is 1 and every record stands alone
+    expect(measured.data.risk).toMatchObject({
+      seq: last.seq,
+      quasi_identifiers: ["email"],
+      k: 1,
+      unique_share: 1,
+    });
+    expect(measured.data.risk?.records).toBe(last.records);
+    const other = join(s.dir, "other.csv");
+    writeFileSync(other, "member_id,email\nx,y@example.com\n");
+    const refused = await dpia(s.session, "newsletter-mailing", { releaseFile: other }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(JikimiError);
+    expect((refused as JikimiError).code).toBe("release_file_mismatch");
   });
 });
 

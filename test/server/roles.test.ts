@@ -47,6 +47,7 @@ const MATRIX: Record<string, Role[]> = {
   "get /v1/reports/inspection": ["dpo", "regulator"],
   "get /v1/reports/records-of-processing": ["dpo", "regulator"],
   "get /v1/reports/privacy-policy": ["dpo", "regulator"],
+  "get /v1/reports/dpia/{agreement}": ["dpo", "regulator"],
   "get /v1/subjects/me/statement": ["subject"],
   "post /v1/subjects/statement": ["dpo"],
 };

@@ -7,6 +7,7 @@ import { JikimiError, t } from "../../public/base.js";
 import {
   BINARY_FORMATS,
   declarationsReport,
+  dpia,
   type InspectionFilter,
   inspection,
   REPORT_FORMATS,
@@ -110,6 +111,33 @@ export function registerReport(program: Command): void {
         await write(made, opts);
         note(t("cli.report.declarations_written", { file: opts.output ?? t("cli.report.stdout") }));
       });
+  outputOptions(workspaceOption(report.command("dpia")))
+    .description(t("cli.report.dpia.description"))
+    .argument("<agreement>", t("cli.options.agreement"))
+    .option("--release-file <file>", t("cli.report.dpia.release_file"))
+    .action(
+      async (
+        agreement: string,
+        opts: { workspace?: string; format: ReportFormat; output?: string; releaseFile?: string },
+      ) => {
+        const made = await withWorkspace(opts, (ws) =>
+          dpia(ws, agreement.normalize("NFC"), { releaseFile: opts.releaseFile }),
+        );
+        await write(made, opts);
+        const v = made.data.verification;
+        note(
+          t("cli.report.written", {
+            file: opts.output ?? t("cli.report.stdout"),
+            size: v.size,
+            result: v.ok ? t("cli.report.passed") : t("cli.report.failed"),
+          }),
+        );
+        if (!v.ok)
+          throw new JikimiError("ledger_corrupt", t("cli.report.not_verified"), {
+            hint: t("cli.report.not_verified_hint"),
+          });
+      },
+    );
   outputOptions(workspaceOption(report.command("statement")))
     .description(t("cli.report.statement.description"))
     .argument("<subject>", t("cli.report.statement.subject"))

@@ -1,8 +1,15 @@
-// messages of the services (src/app) that no other area owns: the API's tokens and access log.
+// messages of the services (src/app) that no other area owns: the API's tokens and access log, the reports.
 import type { KoreanOf } from "../catalogue.js";
 
 export const en = {
   "app.tokens.bad_ttl": "the token's lifetime is not a duration",
+  "app.reports.release_file_mismatch":
+    "the file's SHA-256 is not one of the files the last release of {{agreement}} recorded",
+  "app.reports.release_file_mismatch_hint":
+    "give the output file of the agreement's last release as it was placed (jikimi ledger show SEQ lists its files and digests)",
+  "app.reports.no_quasi_identifiers": "{{agreement}} declares no quasi-identifiers (risk.quasi_identifiers)",
+  "app.reports.no_quasi_identifiers_hint":
+    "declare the released fields a recipient could combine to single people out under risk.quasi_identifiers",
   "app.tokens.bad_ttl_hint": "give a number and a unit: 10m, 12h, 90d or 1y",
   "app.tokens.bad_name": "the token's name is not a short name",
   "app.tokens.bad_name_hint": "use 1 to 64 letters, digits, `.`, `_` or `-`, such as airflow-nightly",
@@ -27,6 +34,14 @@ export const en = {
 
 export const ko: KoreanOf<typeof en> = {
   "app.tokens.bad_ttl": "토큰의 유효 기간이 기간 형식이 아닙니다",
+  "app.reports.release_file_mismatch":
+    "파일의 SHA-256이 {{agreement}}의 마지막 제공이 기록한 파일과 다릅니다",
+  "app.reports.release_file_mismatch_hint":
+    "약정의 마지막 제공의 출력 파일을 놓인 그대로 주십시오(jikimi ledger show SEQ가 파일과 다이제스트를 보여 줍니다)",
+  "app.reports.no_quasi_identifiers":
+    "{{agreement}}에 준식별자가 선언되어 있지 않습니다(risk.quasi_identifiers)",
+  "app.reports.no_quasi_identifiers_hint":
+    "수령자가 결합해 사람을 특정할 수 있는 제공 항목을 risk.quasi_identifiers에 선언하십시오",
   "app.tokens.bad_ttl_hint": "숫자와 단위로 쓰세요: 10m, 12h, 90d, 1y",
   "app.tokens.bad_name": "토큰 이름이 짧은 이름 형식이 아닙니다",
   "app.tokens.bad_name_hint": "글자, 숫자, `.`, `_`, `-` 1~64자로 쓰세요(예: airflow-nightly)",

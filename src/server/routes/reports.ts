@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import { LANGUAGES, withLanguage } from "../../public/base.js";
 import {
   declarationsReport,
+  dpia,
   inspection,
   MEDIA_TYPES,
   REPORT_FORMATS,
@@ -144,6 +145,28 @@ export function registerReports(app: ServerApp): void {
       }),
       async (c) => answer(c, declarationsReport(c.get("session"), kind), c.req.valid("query"), kind),
     );
+
+  app.openapi(
+    guarded(["dpo", "regulator"], {
+      method: "get",
+      path: "/v1/reports/dpia/{agreement}",
+      summary:
+        "One agreement's impact view: findings, volume of every release, what changed between versions (the file risk is the CLI's)",
+      request: { params: z.object({ agreement: z.string().min(1).max(200) }), query: Rendering },
+      responses: {
+        200: rendered("the view"),
+        403: refused("a token of another role"),
+        404: refused("no such agreement, declared or released"),
+      },
+    }),
+    async (c) =>
+      answer(
+        c,
+        await dpia(c.get("session"), c.req.valid("param").agreement.normalize("NFC")),
+        c.req.valid("query"),
+        "dpia",
+      ),
+  );
 
   app.openapi(
     guarded(["subject"], {

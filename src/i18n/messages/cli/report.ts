@@ -24,6 +24,10 @@ export const en = {
     "the stored releases do not give the signed checkpoint: the report says so and proves nothing",
   "cli.report.not_verified_hint": "run jikimi verify to find the changed entries",
   "cli.report.stdout": "standard output",
+  "cli.report.dpia.description":
+    "One agreement's impact view (GDPR Art. 35): findings, re-identification risk of its last release, volume, what changed between versions",
+  "cli.report.dpia.release_file":
+    "the last release's output file: its re-identification risk is measured when its SHA-256 is the one recorded",
   "cli.report.ropa.description":
     "Records of processing activities (GDPR Art. 30(1)) from the declarations: purposes, data, recipients, transfers, retention, measures",
   "cli.report.policy.description":
@@ -60,6 +64,10 @@ export const ko: KoreanOf<typeof en> = {
     "저장된 제공 기록이 서명된 체크포인트와 맞지 않습니다. 보고서에 그렇게 적었으며 아무것도 증명하지 않습니다",
   "cli.report.not_verified_hint": "jikimi verify로 바뀐 항목을 찾으십시오",
   "cli.report.stdout": "표준 출력",
+  "cli.report.dpia.description":
+    "한 약정의 영향평가 보기(GDPR 제35조): 점검 결과, 마지막 제공의 재식별 위험, 규모, 버전 사이의 변경",
+  "cli.report.dpia.release_file":
+    "마지막 제공의 출력 파일: SHA-256이 기록과 같을 때 재식별 위험을 측정합니다",
   "cli.report.ropa.description":
     "선언에서 만든 처리 활동 기록(GDPR 제30조제1항): 목적, 정보, 수령자, 이전, 보유 기간, 보호 조치",
   "cli.report.policy.description":
