@@ -2,6 +2,7 @@
 // the ledger's stored bodies, the anomalies an inspector must see (a fivefold jump, an override, a back-dated
 // release), both languages and every text format, no subject key anywhere, and a changed ledger that the report
 // does not hide.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -128,6 +129,21 @@ describe("jikimi report inspection", () => {
     for (const out of [ko.stdout, en.stdout, w.run(["report", "inspection", "--format", "json"]).stdout])
       expect(out).not.toMatch(/HB\d{10}/);
   });
+
+  it("prints a Korean PDF whose text has the headings and the ledger's figures, fonts embedded", () => {
+    const file = join(w.dir, "inspection.pdf");
+    const r = w.run(["report", "inspection", "--format", "pdf", "--lang", "ko", "-o", file]);
+    expect(r.status, r.stderr).toBe(0);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    for (const heading of ["점검 보고서", "제공 내역", "이상 징후", "검증"]) expect(text).toContain(heading);
+    const people = bodies(w.ws).reduce((n, b) => n + b.subjects.count, 0);
+    expect(text).toContain(`${people}명의 정보`);
+    expect(text).toContain("소급 기록");
+    expect(text).not.toMatch(/HB\d{10}/);
+    const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes/);
+  }, 60_000);
 
   it("says so, and fails, when a stored release is not the one the log signed", () => {
     const db = new Database(join(w.ws, ".jikimi", "state.db"));

@@ -160,6 +160,32 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "jikimi tokens issue -w ./nsf --role subject --subject HB0000000042 --ttl 10m",
   ],
   "tokens list": ["jikimi tokens list -w ./nsf --format json"],
+  report: [
+    "jikimi report inspection -w ./nsf --from 2026-01-01 --to 2026-12-31 --lang ko --format pdf -o inspection.pdf",
+    "jikimi report statement HB0000000042 -w ./nsf --format html -o statement.html",
+    "jikimi report policy -w ./nsf --lang ko --format md",
+  ],
+  "report inspection": [
+    "jikimi report inspection -w ./nsf --from 2026-01-01 --to 2026-12-31 --lang ko --format pdf -o inspection.pdf",
+    "jikimi report inspection -w ./nsf --country SG --format xlsx -o inspection-sg.xlsx",
+    "jikimi report inspection -w ./nsf --agreement nsf-credit-feed --format json",
+  ],
+  "report statement": [
+    "jikimi report statement HB0000000042 -w ./nsf --lang ko --format pdf -o statement.pdf",
+    "jikimi report statement HB0000000042 -w ./nsf --format json",
+  ],
+  "report dpia": [
+    "jikimi report dpia nsf-credit-feed -w ./nsf --format html -o dpia.html",
+    "jikimi report dpia nsf-credit-feed -w ./nsf --release-file out/credit.csv --format json",
+  ],
+  "report ropa": [
+    "jikimi report ropa -w ./nsf --format xlsx -o records-of-processing.xlsx",
+    "jikimi report ropa -w ./nsf --lang en --format md",
+  ],
+  "report policy": [
+    "jikimi report policy -w ./nsf --lang ko --format md",
+    "jikimi report policy -w ./nsf --format html -o privacy-policy-tables.html",
+  ],
   "tokens revoke": ["jikimi tokens revoke 3f9c1a2b4d5e -w ./nsf"],
   completion: [
     "source <(jikimi completion bash)",

@@ -18,3 +18,15 @@ export async function withWorkspace<T>(
     await ws.close();
   }
 }
+
+/**
+ * The workspace of -w, which must hold jikimi.yaml (workspace_not_found naming the folder otherwise): for verbs
+ * that write into the workspace's state or report on it, never on a folder that is not a workspace.
+ * @example const { token } = await inWorkspace(opts, (ws) => issueToken(ws.store.tokens, request));
+ */
+export function inWorkspace<T>(
+  opts: { workspace?: string },
+  fn: (ws: WorkspaceSession) => T | Promise<T>,
+): Promise<T> {
+  return withWorkspace(opts, fn, { requireConfig: true });
+}

@@ -16,9 +16,18 @@ import {
   renderReport,
   statement,
 } from "../../public/report.js";
-import { dateOption, emit, workspaceOption } from "../options.js";
+import { emit, workspaceOption } from "../options.js";
 import { note } from "../output.js";
-import { withWorkspace } from "../workspace.js";
+import { inWorkspace } from "../workspace.js";
+
+/** A --from or --to day: YYYY-MM-DD, else bad_date naming the option. */
+function dayOption(option: string, value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new JikimiError("bad_date", t("cli.report.bad_day", { option, value: JSON.stringify(value) }), {
+      hint: t("cli.errors.bad_date_hint"),
+    });
+  return value;
+}
 
 interface InspectionOptions {
   workspace?: string;
@@ -69,8 +78,8 @@ function filterOf(opts: InspectionOptions): InspectionFilter {
       },
     );
   return {
-    ...(opts.from === undefined ? {} : { from: dateOption(opts.from) }),
-    ...(opts.to === undefined ? {} : { to: dateOption(opts.to) }),
+    ...(opts.from === undefined ? {} : { from: dayOption("--from", opts.from) }),
+    ...(opts.to === undefined ? {} : { to: dayOption("--to", opts.to) }),
     ...(opts.recipient === undefined ? {} : { recipient: opts.recipient }),
     ...(opts.country === undefined ? {} : { country: opts.country }),
     ...(opts.agreement === undefined ? {} : { agreement: opts.agreement }),
@@ -88,7 +97,7 @@ export function registerReport(program: Command): void {
     .option("--agreement <id>", t("cli.report.agreement"))
     .action(async (opts: InspectionOptions) => {
       const filter = filterOf(opts);
-      const report = await withWorkspace(opts, (ws) => inspection(ws, filter));
+      const report = await inWorkspace(opts, (ws) => inspection(ws, filter));
       await write(report, opts);
       const v = report.data.verification;
       note(
@@ -107,7 +116,7 @@ export function registerReport(program: Command): void {
     outputOptions(workspaceOption(report.command(kind)))
       .description(t(`cli.report.${kind}.description`))
       .action(async (opts: { workspace?: string; format: ReportFormat; output?: string }) => {
-        const made = await withWorkspace(opts, (ws) => declarationsReport(ws, kind));
+        const made = await inWorkspace(opts, (ws) => declarationsReport(ws, kind));
         await write(made, opts);
         note(t("cli.report.declarations_written", { file: opts.output ?? t("cli.report.stdout") }));
       });
@@ -120,7 +129,7 @@ export function registerReport(program: Command): void {
         agreement: string,
         opts: { workspace?: string; format: ReportFormat; output?: string; releaseFile?: string },
       ) => {
-        const made = await withWorkspace(opts, (ws) =>
+        const made = await inWorkspace(opts, (ws) =>
           dpia(ws, agreement.normalize("NFC"), { releaseFile: opts.releaseFile }),
         );
         await write(made, opts);
@@ -142,7 +151,7 @@ export function registerReport(program: Command): void {
     .description(t("cli.report.statement.description"))
     .argument("<subject>", t("cli.report.statement.subject"))
     .action(async (subject: string, opts: { workspace?: string; format: ReportFormat; output?: string }) => {
-      const made = await withWorkspace(opts, (ws) => statement(ws, subject.normalize("NFC")));
+      const made = await inWorkspace(opts, (ws) => statement(ws, subject.normalize("NFC")));
       // a statement is about one person: a file of it is theirs and the DPO's alone
       await write(made, opts, 0o600);
       note(

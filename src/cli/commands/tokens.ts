@@ -8,11 +8,7 @@ import { issueToken, mintSubjectToken, type TokenRecord, type TokenRole } from "
 import { formatOption } from "../convention.js";
 import { workspaceOption } from "../options.js";
 import { jsonOutput, note, printJson, report } from "../output.js";
-import { withWorkspace } from "../workspace.js";
-
-/** The workspace of -w, which must hold jikimi.yaml: tokens are never made in a folder that is not a workspace. */
-const inWorkspace = <T>(opts: { workspace?: string }, fn: Parameters<typeof withWorkspace<T>>[1]) =>
-  withWorkspace(opts, fn, { requireConfig: true });
+import { inWorkspace } from "../workspace.js";
 
 const ROLES = ["operator", "dpo", "regulator", "controller", "subject"] as const;
 

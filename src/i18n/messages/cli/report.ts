@@ -24,6 +24,7 @@ export const en = {
     "the stored releases do not give the signed checkpoint: the report says so and proves nothing",
   "cli.report.not_verified_hint": "run jikimi verify to find the changed entries",
   "cli.report.stdout": "standard output",
+  "cli.report.bad_day": "{{option}} {{value}} is not a date",
   "cli.report.dpia.description":
     "One agreement's impact view (GDPR Art. 35): findings, re-identification risk of its last release, volume, what changed between versions",
   "cli.report.dpia.release_file":
@@ -64,6 +65,7 @@ export const ko: KoreanOf<typeof en> = {
     "저장된 제공 기록이 서명된 체크포인트와 맞지 않습니다. 보고서에 그렇게 적었으며 아무것도 증명하지 않습니다",
   "cli.report.not_verified_hint": "jikimi verify로 바뀐 항목을 찾으십시오",
   "cli.report.stdout": "표준 출력",
+  "cli.report.bad_day": "{{option}} {{value}}는 날짜가 아닙니다",
   "cli.report.dpia.description":
     "한 약정의 영향평가 보기(GDPR 제35조): 점검 결과, 마지막 제공의 재식별 위험, 규모, 버전 사이의 변경",
   "cli.report.dpia.release_file":
