@@ -9,9 +9,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Ledger, openWorkspace } from "../dist/index.js";
+import { openWorkspace } from "../dist/index.js";
 import { mintSubjectToken } from "../dist/public/server.js";
-import { arg, benchSubject, cli, recordHistory, rng, serve } from "./support.mjs";
+import { arg, benchSubject, buildHistory, cli, rng, serve } from "./support.mjs";
 
 const N = Number(arg("subjects", 4_000_000));
 const R = Number(arg("releases", 2300));
@@ -43,22 +43,8 @@ try {
   jikimi(["keys", "init", "-w", ws]);
   const session = await openWorkspace({ root: ws, env });
   try {
-    const hashes = session.hasher.hashMany(Array.from({ length: N }, (_, i) => benchSubject(i)));
-    await session.store.ledger.write((tx) => session.subjects.assign(tx, hashes, N, true));
-    const t = performance.now();
-    const builder = new Ledger({
-      store: session.store.ledger,
-      subjects: session.subjects,
-      hasher: session.hasher,
-      signer: session.logKeys.signer(),
-      log: session.settings.log,
-      receipts: false,
-    });
-    await recordHistory(builder, N, R);
-    row(
-      `build ${R} releases of ${N.toLocaleString()} subjects`,
-      `${((performance.now() - t) / 1000).toFixed(1)} s`,
-    );
+    const seconds = await buildHistory(session, N, R);
+    row(`build ${R} releases of ${N.toLocaleString()} subjects`, `${seconds.toFixed(1)} s`);
   } finally {
     await session.close();
   }

@@ -20,10 +20,10 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import autocannon from "autocannon";
 import pg from "pg";
-import { Ledger, openWorkspace } from "../dist/index.js";
+import { openWorkspace } from "../dist/index.js";
 import { mintSubjectToken } from "../dist/public/server.js";
 import { agreementYaml, BENCH, PURPOSE_YAML, RECIPIENT_YAML } from "./share-baselines.mjs";
-import { arg, benchSubject, cli, customersFile, recordHistory, serve } from "./support.mjs";
+import { arg, benchSubject, buildHistory, cli, customersFile, serve } from "./support.mjs";
 
 const N = Number(arg("subjects", 4_000_000));
 const R = Number(arg("releases", 2300));
@@ -148,25 +148,8 @@ async function history(kind) {
     let session = await openWorkspace({ root: ws, env });
     const tokens = [];
     try {
-      const keys = Array.from({ length: N }, (_, i) => benchSubject(i));
-      const hashes = session.hasher.hashMany(keys);
-      await session.store.ledger.write((tx) => session.subjects.assign(tx, hashes, N, true));
-      const t = performance.now();
-      // the history's receipts roots are left out to build it in minutes (bench/ledger.mjs --no-history-receipts):
-      // the history read is the same either way
-      const builder = new Ledger({
-        store: session.store.ledger,
-        subjects: session.subjects,
-        hasher: session.hasher,
-        signer: session.logKeys.signer(),
-        log: session.settings.log,
-        receipts: false,
-      });
-      await recordHistory(builder, N, R);
-      row(
-        `[${kind}] record ${R} releases of ${N.toLocaleString()} subjects`,
-        `${((performance.now() - t) / 1000).toFixed(1)} s`,
-      );
+      const seconds = await buildHistory(session, N, R);
+      row(`[${kind}] record ${R} releases of ${N.toLocaleString()} subjects`, `${seconds.toFixed(1)} s`);
       // the baseline: the library's own subjectHistory, 1,000 random subjects, in this process
       await session.close();
       session = await openWorkspace({ root: ws, env });

@@ -187,3 +187,25 @@ export function serve(ws, env, workers = 1) {
     child.on("exit", (code) => reject(new Error(`jikimi serve exited with ${code}`)));
   });
 }
+
+/**
+ * A workspace session's ledger filled with `n` subjects and `releases` releases of recordHistory, without receipts
+ * roots (they would take the build from a minute to tens of minutes; a history or report read is the same either
+ * way). Resolves with the seconds the releases took.
+ */
+export async function buildHistory(session, n, releases) {
+  const { Ledger } = await import("../dist/index.js");
+  const hashes = session.hasher.hashMany(Array.from({ length: n }, (_, i) => benchSubject(i)));
+  await session.store.ledger.write((tx) => session.subjects.assign(tx, hashes, n, true));
+  const t = performance.now();
+  const builder = new Ledger({
+    store: session.store.ledger,
+    subjects: session.subjects,
+    hasher: session.hasher,
+    signer: session.logKeys.signer(),
+    log: session.settings.log,
+    receipts: false,
+  });
+  await recordHistory(builder, n, releases);
+  return (performance.now() - t) / 1000;
+}

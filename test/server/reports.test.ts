@@ -1,15 +1,13 @@
 // the reports over HTTP: the inspection report's figures are the ledger's, in the language asked for; a person's
 // statement lists exactly the releases `ledger subject` lists, is recorded in the access log under the subject's
 // hash, never names the person, and reads the same for an unknown subject as for one never released.
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dpia } from "../../src/app/reports.js";
 import { JikimiError } from "../../src/errors.js";
-import { folderSink } from "../../src/io/folder-sink.js";
-import { fileSource } from "../../src/io/record-source.js";
 import type { ReleaseBody } from "../../src/ledger/entry.js";
-import { serverWorkspace } from "../support/server.js";
+import { serverWorkspace, twoReleases } from "../support/server.js";
 
 type Server = Awaited<ReturnType<typeof serverWorkspace>>;
 const dirs: string[] = [];
@@ -24,27 +22,7 @@ beforeAll(async () => {
     join(s.root, "agreements", "newsletter-mailing.yaml"),
     "risk:\n  quasi_identifiers: [email]\n",
   );
-  const rows = readFileSync(join(s.root, "sample", "members.csv"), "utf8")
-    .trim()
-    .split("\n")
-    .slice(1);
-  released = rows.find((r) => r.endsWith(",true"))?.split(",")[0] as string;
-  known = rows.find((r) => r.endsWith(",false"))?.split(",")[0] as string;
-  const out = join(s.dir, "out");
-  mkdirSync(out);
-  for (const day of ["2026-06-01", "2026-06-02"]) {
-    const at = new Date(`${day}T02:00:00Z`);
-    const r = await s.session.share({
-      agreement: "newsletter-mailing",
-      source: fileSource(join(s.root, "sample", "members.csv")),
-      sink: folderSink(out, s.root),
-      at,
-      now: at,
-      operator: "test",
-    });
-    expect(r.held).toEqual([]);
-  }
-  await s.session.consent().grant(known, "newsletter", { source: "app", at: "2026-06-02T03:00:00Z" });
+  ({ released, known } = await twoReleases(s));
 }, 120_000);
 
 afterAll(async () => {

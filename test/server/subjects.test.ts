@@ -1,15 +1,12 @@
 // a person's view of the ledger over HTTP: their history and receipts with their own signed token, a DPO's history
 // lookup with the key in the body; every read in the access log under the subject's ledger hash, never the key; an
 // unknown subject and a known one never released answer alike, in the same time; a subject token reads nothing else.
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { folderSink } from "../../src/io/folder-sink.js";
-import { fileSource } from "../../src/io/record-source.js";
 import { verifyReceipt } from "../../src/ledger/receipts/verify.js";
 import { NOT_FOUND } from "../../src/ledger/subjects/dictionary.js";
 import { verifyAccessLog } from "../../src/public/server.js";
-import { serverWorkspace } from "../support/server.js";
+import { serverWorkspace, twoReleases } from "../support/server.js";
 
 type Server = Awaited<ReturnType<typeof serverWorkspace>>;
 const dirs: string[] = [];
@@ -23,27 +20,7 @@ const UNKNOWN = "M999999";
 
 beforeAll(async () => {
   s = await serverWorkspace(dirs, { example: "minimal" });
-  const rows = readFileSync(join(s.root, "sample", "members.csv"), "utf8")
-    .trim()
-    .split("\n")
-    .slice(1);
-  released = rows.find((r) => r.endsWith(",true"))?.split(",")[0] as string;
-  known = rows.find((r) => r.endsWith(",false"))?.split(",")[0] as string;
-  const out = join(s.dir, "out");
-  mkdirSync(out);
-  for (const day of ["2026-06-01", "2026-06-02"]) {
-    const at = new Date(`${day}T02:00:00Z`);
-    const r = await s.session.share({
-      agreement: "newsletter-mailing",
-      source: fileSource(join(s.root, "sample", "members.csv")),
-      sink: folderSink(out, s.root),
-      at,
-      now: at,
-      operator: "test",
-    });
-    expect(r.held).toEqual([]);
-  }
-  await s.session.consent().grant(known, "newsletter", { source: "app", at: "2026-06-02T03:00:00Z" });
+  ({ released, known } = await twoReleases(s));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,12 +1,14 @@
 // the HTTP API over a copy of an example workspace: a session on its own SQLite store (or a PostgreSQL URL), a
 // token of each role, `subjectToken()` for a person's signed token, and `call()` to send a request as one of them
-// (in process, through app.request).
-import { cpSync, mkdtempSync } from "node:fs";
+// (in process, through app.request); `twoReleases()` releases the minimal example twice.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { initKeyring } from "../../src/crypto/keyring.js";
 import { openWorkspace } from "../../src/index.js";
+import { folderSink } from "../../src/io/folder-sink.js";
+import { fileSource } from "../../src/io/record-source.js";
 import {
   issueToken,
   mintSubjectToken,
@@ -57,4 +59,33 @@ export async function serverWorkspace(
     return app.request(path, { ...rest, headers });
   };
   return { dir, root, env, keyring, session, tokens, app, call, lines, subjectToken };
+}
+
+/**
+ * The minimal example's two releases (2026-06-01 and -02) of newsletter-mailing into `<dir>/out`, and the consent
+ * of a member who is never released: returns a member in both releases and that known, never-released member.
+ */
+export async function twoReleases(s: Awaited<ReturnType<typeof serverWorkspace>>) {
+  const rows = readFileSync(join(s.root, "sample", "members.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1);
+  const released = rows.find((r) => r.endsWith(",true"))?.split(",")[0] as string;
+  const known = rows.find((r) => r.endsWith(",false"))?.split(",")[0] as string;
+  const out = join(s.dir, "out");
+  mkdirSync(out);
+  for (const day of ["2026-06-01", "2026-06-02"]) {
+    const at = new Date(`${day}T02:00:00Z`);
+    const r = await s.session.share({
+      agreement: "newsletter-mailing",
+      source: fileSource(join(s.root, "sample", "members.csv")),
+      sink: folderSink(out, s.root),
+      at,
+      now: at,
+      operator: "test",
+    });
+    if (r.held.length > 0) throw new Error(`a test release was held: ${r.held.join("; ")}`);
+  }
+  await s.session.consent().grant(known, "newsletter", { source: "app", at: "2026-06-02T03:00:00Z" });
+  return { released, known };
 }

@@ -68,6 +68,24 @@ async function write<D>(
   emit(await renderReport(opts.format, report.data, report.document, { pdf }), file, mode);
 }
 
+/**
+ * Says where a report proven against a checkpoint went and whether its releases gave that checkpoint's root; when
+ * they did not, the report is written (it says so) and the run fails with ledger_corrupt.
+ */
+function proven(v: { size: number; ok: boolean }, output: string | undefined): void {
+  note(
+    t("cli.report.written", {
+      file: output ?? t("cli.report.stdout"),
+      size: v.size,
+      result: v.ok ? t("cli.report.passed") : t("cli.report.failed"),
+    }),
+  );
+  if (!v.ok)
+    throw new JikimiError("ledger_corrupt", t("cli.report.not_verified"), {
+      hint: t("cli.report.not_verified_hint"),
+    });
+}
+
 function filterOf(opts: InspectionOptions): InspectionFilter {
   if (opts.country !== undefined && !/^[A-Z]{2}$/.test(opts.country))
     throw new JikimiError(
@@ -99,18 +117,7 @@ export function registerReport(program: Command): void {
       const filter = filterOf(opts);
       const report = await inWorkspace(opts, (ws) => inspection(ws, filter));
       await write(report, opts);
-      const v = report.data.verification;
-      note(
-        t("cli.report.written", {
-          file: opts.output ?? t("cli.report.stdout"),
-          size: v.size,
-          result: v.ok ? t("cli.report.passed") : t("cli.report.failed"),
-        }),
-      );
-      if (!v.ok)
-        throw new JikimiError("ledger_corrupt", t("cli.report.not_verified"), {
-          hint: t("cli.report.not_verified_hint"),
-        });
+      proven(report.data.verification, opts.output);
     });
   for (const kind of ["ropa", "policy"] as const)
     outputOptions(workspaceOption(report.command(kind)))
@@ -133,18 +140,7 @@ export function registerReport(program: Command): void {
           dpia(ws, agreement.normalize("NFC"), { releaseFile: opts.releaseFile }),
         );
         await write(made, opts);
-        const v = made.data.verification;
-        note(
-          t("cli.report.written", {
-            file: opts.output ?? t("cli.report.stdout"),
-            size: v.size,
-            result: v.ok ? t("cli.report.passed") : t("cli.report.failed"),
-          }),
-        );
-        if (!v.ok)
-          throw new JikimiError("ledger_corrupt", t("cli.report.not_verified"), {
-            hint: t("cli.report.not_verified_hint"),
-          });
+        proven(made.data.verification, opts.output);
       },
     );
   outputOptions(workspaceOption(report.command("statement")))

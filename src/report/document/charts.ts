@@ -1,7 +1,16 @@
 // bar charts drawn as SVG text on the server with ECharts' server-side renderer (no DOM, no canvas): the same
 // picture in HTML, and in the PDF printed from it. Animation off, sizes fixed, so the SVG is the same every run.
-import * as echarts from "echarts";
+// ECharts is loaded on the first chart, as its one-file CommonJS build (0.16 s; its ES modules take about 1 s):
+// a report without a chart (a statement, the declarations' tables) never loads it.
+import { createRequire } from "node:module";
 import type { BarChart } from "./model.js";
+
+type ECharts = typeof import("echarts");
+let loaded: ECharts | undefined;
+const echartsLib = (): ECharts => {
+  loaded ??= createRequire(import.meta.url)("echarts") as ECharts;
+  return loaded;
+};
 
 const PALETTE = ["#1f5fa8", "#d9822b", "#3b8c5a", "#8a4fb0", "#c23b3b", "#5f6b7a"];
 
@@ -19,7 +28,7 @@ function staticSvg(svg: string, title: string): string {
 
 /** The chart as an SVG document fragment, `width` x `height` pixels. */
 export function barChartSvg(chart: BarChart, width = 720, height = 280): string {
-  const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  const instance = echartsLib().init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     instance.setOption({
       animation: false,

@@ -5,7 +5,12 @@
 import { t } from "../../i18n/index.js";
 import type { ReleaseBody } from "../../ledger/entry.js";
 import type { Block, Cell, ReportDocument, ReportLanguage } from "../document/model.js";
-import type { DeclaredAgreement, Verification } from "../inspection/inspection.js";
+import {
+  type DeclaredAgreement,
+  type Verification,
+  verificationFacts,
+  verificationNotice,
+} from "../inspection/inspection.js";
 
 /** The risk figures of the last release's file, measured over the declared quasi-identifiers. */
 export interface MeasuredRisk {
@@ -220,13 +225,7 @@ function volumeChart(data: DpiaData): Block[] {
 export function dpiaDocument(data: DpiaData, lang: ReportLanguage): ReportDocument {
   const v = data.verification;
   const sections: ReportDocument["sections"] = [];
-  const verified: Block = v.ok
-    ? {
-        type: "notice",
-        tone: "ok",
-        text: t("report.inspection.verified", { size: v.size, signers: v.signed_by.join(", ") || "-" }),
-      }
-    : { type: "notice", tone: "error", text: t("report.inspection.not_verified", { size: v.size }) };
+  const verified = verificationNotice(v);
   const decl = data.declared;
   sections.push({
     id: "declaration",
@@ -393,17 +392,7 @@ export function dpiaDocument(data: DpiaData, lang: ReportLanguage): ReportDocume
     lang,
     title: t("report.dpia.title", { agreement: data.agreement }),
     subtitle: t("report.dpia.subtitle"),
-    facts: [
-      {
-        label: t("report.inspection.fact.checkpoint"),
-        value: `${v.origin} · ${v.size} · ${v.root.slice(0, 16)}…`,
-      },
-      {
-        label: t("report.inspection.fact.verification"),
-        value: v.ok ? t("report.inspection.fact.passed") : t("report.inspection.fact.failed"),
-      },
-      { label: t("report.inspection.fact.generated"), value: data.generated_at },
-    ],
+    facts: verificationFacts(v, data.generated_at),
     sections,
     footer: t("report.dpia.footer", { agreement: data.agreement, origin: v.origin, size: v.size }),
   };

@@ -325,6 +325,32 @@ export function inspectionData(input: InspectionInput): InspectionData {
 
 const table = (t0: Table): Block => ({ type: "table", table: t0 });
 
+/** What a report proven against a checkpoint says first: verified, or that it proves nothing. */
+export function verificationNotice(v: Verification): Block {
+  return v.ok
+    ? {
+        type: "notice",
+        tone: "ok",
+        text: t("report.inspection.verified", { size: v.size, signers: v.signed_by.join(", ") || "-" }),
+      }
+    : { type: "notice", tone: "error", text: t("report.inspection.not_verified", { size: v.size }) };
+}
+
+/** The facts under the title of a report proven against a checkpoint: which one, the result, when. */
+export function verificationFacts(v: Verification, generatedAt: string): ReportDocument["facts"] {
+  return [
+    {
+      label: t("report.inspection.fact.checkpoint"),
+      value: `${v.origin} · ${v.size} · ${v.root.slice(0, 16)}…`,
+    },
+    {
+      label: t("report.inspection.fact.verification"),
+      value: v.ok ? t("report.inspection.fact.passed") : t("report.inspection.fact.failed"),
+    },
+    { label: t("report.inspection.fact.generated"), value: generatedAt },
+  ];
+}
+
 /** Days a period may span and still be charted day by day (a jump of one day stands out); longer, by month. */
 const DAILY_CHART_DAYS = 120;
 
@@ -367,13 +393,7 @@ export function inspectionDocument(data: InspectionData, lang: ReportLanguage): 
       : t("report.inspection.filter.agreement", { agreement: f.agreement }),
   ].filter((s): s is string => s !== undefined);
   const sections: ReportDocument["sections"] = [];
-  const verified: Block = v.ok
-    ? {
-        type: "notice",
-        tone: "ok",
-        text: t("report.inspection.verified", { size: v.size, signers: v.signed_by.join(", ") || "-" }),
-      }
-    : { type: "notice", tone: "error", text: t("report.inspection.not_verified", { size: v.size }) };
+  const verified = verificationNotice(v);
   sections.push({
     id: "summary",
     heading: t("report.inspection.h.summary"),
@@ -615,15 +635,7 @@ export function inspectionDocument(data: InspectionData, lang: ReportLanguage): 
               ? "-"
               : `${day(data.period.first)} ~ ${day(data.period.last ?? data.period.first)}`,
       },
-      {
-        label: t("report.inspection.fact.checkpoint"),
-        value: `${v.origin} · ${v.size} · ${v.root.slice(0, 16)}…`,
-      },
-      {
-        label: t("report.inspection.fact.verification"),
-        value: v.ok ? t("report.inspection.fact.passed") : t("report.inspection.fact.failed"),
-      },
-      { label: t("report.inspection.fact.generated"), value: data.generated_at },
+      ...verificationFacts(v, data.generated_at),
     ],
     sections,
     footer: t("report.inspection.footer", { origin: v.origin, size: v.size, root: v.root }),
