@@ -34,6 +34,7 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border: 1px solid var(--rule); padding: .3rem .5rem; vertical-align: top; text-align: left; }
 th { background: var(--band); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 tfoot td { font-weight: 600; background: var(--band); }
 .notice { padding: .5rem .75rem; border-left: 4px solid; margin: .5rem 0; background: var(--band); }
 .notice.ok { border-color: var(--ok); } .notice.warning { border-color: var(--warning); }
@@ -50,7 +51,13 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; border-top: 1p
 }`;
 
 function tableHtml(table: Table, lang: ReportDocument["lang"]): string {
-  const cls = (i: number) => (alignRight(table, i) ? ' class="num"' : "");
+  const cls = (i: number) => {
+    const names = [
+      ...(alignRight(table, i) ? ["num"] : []),
+      ...(table.columns[i]?.nowrap === true ? ["nowrap"] : []),
+    ];
+    return names.length === 0 ? "" : ` class="${names.join(" ")}"`;
+  };
   const head = table.columns.map((c, i) => `<th scope="col"${cls(i)}>${escapeHtml(c.label)}</th>`).join("");
   const row = (cells: readonly (string | number | null)[]) =>
     cells.map((c, i) => `<td${cls(i)}>${escapeHtml(cellText(c, lang))}</td>`).join("");

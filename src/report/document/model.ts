@@ -12,6 +12,8 @@ export interface Column {
   label: string;
   /** numbers align right by default */
   align?: "left" | "right";
+  /** kept on one line (dates, ids): the other columns wrap instead */
+  nowrap?: boolean;
 }
 
 export interface Table {

@@ -431,8 +431,8 @@ export function inspectionDocument(data: InspectionData, lang: ReportLanguage): 
             sheet: t("report.inspection.sheet.releases"),
             columns: [
               { label: t("report.inspection.col.seq") },
-              { label: t("report.inspection.col.released_at") },
-              { label: t("report.inspection.col.agreement_version") },
+              { label: t("report.inspection.col.released_at"), nowrap: true },
+              { label: t("report.inspection.col.agreement_version"), nowrap: true },
               { label: t("report.inspection.col.recipient") },
               { label: t("report.inspection.col.basis") },
               { label: t("report.inspection.col.purposes") },
