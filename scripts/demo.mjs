@@ -217,6 +217,28 @@ try {
   const subject = (inScope[0] ?? "").split(",")[id] ?? "";
   step("a receipt for one customer", ["ledger", "receipt", subject, "-w", ws, "-o", "demo/receipt.json"], 0);
   step("and the cosigned checkpoint", ["ledger", "checkpoint", "-w", ws, "-o", "demo/checkpoint.note"], 0);
+  step(
+    "the inspection report, in Korean, proven against that checkpoint",
+    ["report", "inspection", "-w", ws, "--lang", "ko", "--format", "html", "-o", "demo/inspection.ko.html"],
+    0,
+  );
+  step(
+    "the customer's statement: who received their data, in plain words",
+    [
+      "report",
+      "statement",
+      subject,
+      "-w",
+      ws,
+      "--lang",
+      "ko",
+      "--format",
+      "md",
+      "-o",
+      "demo/statement.ko.md",
+    ],
+    0,
+  );
   // the inspector and the customer: an empty HOME, no keyring, no workspace
   mkdirSync(join(demo, "inspector"), { recursive: true });
   const outside = { HOME: join(demo, "inspector"), JIKIMI_KEYRING: "", JIKIMI_LOG_KEY: "" };
