@@ -246,8 +246,23 @@ describe("jikimi ledger", () => {
     expect(earlier.stderr).toMatch(/precedes this agreement's previous release/);
     // back-dated by a month: held, unless an override says why, which the entry keeps
     const late = manifest(dir, run, ago(30), () => {}, two);
-    expect(run(["ledger", "record", "-m", late]).status).toBe(3);
-    expect(JSON.parse(run(["ledger", "log", "--format", "json"]).stdout)).toHaveLength(1);
+    const lateRun = run(["ledger", "record", "-m", late]);
+    expect(lateRun.status).toBe(3);
+    expect(lateRun.stderr).toMatch(/the hold is recorded as entry 4/);
+    // one release; each refusal is a signed hold entry with its reasons as data
+    const log = JSON.parse(run(["ledger", "log", "--format", "json"]).stdout) as {
+      kind: string;
+      holds?: { code: string; rule?: string }[];
+    }[];
+    expect(log.map((e) => e.kind)).toEqual(["hold", "hold", "hold", "release", "hold"]);
+    expect(log.map((e) => e.holds?.map((h) => h.rule ?? h.code).join())).toEqual([
+      "before_previous,back_dated",
+      "before_previous",
+      "max_releases_per_day",
+      undefined,
+      "no_consent",
+    ]);
+    expect(run(["ledger", "log"]).stdout).toMatch(/HELD .*max_releases_per_day is 1/);
     const fresh = setup();
     fresh.run(["keys", "init"]);
     consent(fresh.dir, fresh.run, [1, 2]);

@@ -91,11 +91,19 @@ describe("jikimi share on the NSF case", () => {
     // the entry commits to the consent it applied and the scope phase it used
     expect(entry.consent).toMatchObject({ purpose: expect.any(String), count: expect.any(Number) });
     expect(entry.scope?.where).toBeTruthy();
+    // and what the run read and where each row went, as the result counted it
+    expect(entry.rows).toEqual({
+      read: r.counts.read,
+      bad: r.counts.bad,
+      out_of_scope: r.counts.outOfScope,
+      no_consent: r.counts.noConsent,
+      released: r.counts.released,
+    });
     const someone = expected[0]?.[0] ?? "";
     expect((await s.ledger.subjectHistory(someone)).map((h) => h.agreement)).toEqual(["nsf-credit-feed"]);
   });
 
-  it("holds a release five times larger than the previous one, writing and recording nothing", async () => {
+  it("holds a release five times larger than the previous one: nothing written, the hold recorded and signed", async () => {
     const s = await setup();
     await share({ ...s.base, agreement: "nsf-credit-feed", at: AT });
     // an upstream bug marks every customer as linked to the app store
@@ -112,7 +120,31 @@ describe("jikimi share on the NSF case", () => {
     expect(r.held.join(" ")).toMatch(/max_growth/);
     expect(r.entry).toBeUndefined();
     expect(readdirSync(s.out)).toHaveLength(before);
-    expect(await s.ledger.size()).toBe(1);
+    // the hold is entry 1: its reason as measured, the run's counts, no subject set; the next release still
+    // measures its growth against release 0, never against the hold
+    expect(r.hold?.seq).toBe(1);
+    expect(await s.ledger.size()).toBe(2);
+    const [hold] = await s.ledger.entries({ limit: 1 });
+    const body = hold?.body;
+    if (body?.kind !== "hold") throw new Error(`entry 1 is ${body?.kind}`);
+    const growth = body.holds.find((h) => h.code === "max_growth");
+    expect(growth).toMatchObject({
+      subjects: r.counts.subjects,
+      previous: (await s.ledger.releases())[0]?.subjects.count,
+    });
+    expect(body).toMatchObject({
+      agreement: { id: "nsf-credit-feed" },
+      released_at: "2024-06-01T02:00:00.000Z",
+      subjects: r.counts.subjects,
+      rows: { read: r.counts.read, released: r.counts.released, no_consent: r.counts.noConsent },
+    });
+    const header = readFileSync(s.input, "utf8").split("\n")[0]?.split(",") ?? [];
+    const linked = header.indexOf("appstore_linked");
+    const onlyHeld =
+      s.rows.find((row) => row[linked] === "false" && s.consenting.has(row[0] ?? ""))?.[0] ?? "";
+    expect(onlyHeld).not.toBe("");
+    expect(await s.ledger.subjectHistory(onlyHeld)).toEqual([]);
+    expect((await s.ledger.releases()).map((e) => e.seq)).toEqual([0]);
   });
 
   it("refuses the agreement as it happened, because check finds errors in it", async () => {
@@ -283,7 +315,13 @@ describe("share under contention and bad rows", () => {
     expect(held.held).toHaveLength(1);
     expect(held.held[0]).toMatch(new RegExp(`holds ${k} record.*min_k is ${k + 1}`));
     expect(held.output).toBeUndefined();
-    expect(await s.ledger.size()).toBe(0);
+    // only the hold is recorded, with what was measured: k against min_k over the quasi-identifiers
+    expect(await s.ledger.size()).toBe(1);
+    const hold = (await s.ledger.entry(0))?.body;
+    expect(hold).toMatchObject({
+      kind: "hold",
+      holds: [{ code: "min_k", measured: k, limit: k + 1, quasi_identifiers: ["join_date", "dormant"] }],
+    });
     expect(readdirSync(s.out)).toEqual([]);
     // the same file passes when the limits hold
     const ok = declare(
@@ -291,7 +329,7 @@ describe("share under contention and bad rows", () => {
     );
     const passed = await share({ ...s.base, workspace: ok, agreement: "nsf-credit-feed", at: AT });
     expect(passed.held).toEqual([]);
-    expect(passed.entry?.seq).toBe(0);
+    expect(passed.entry?.seq).toBe(1);
     // a quasi-identifier that is not released is a declaration error
     writeFileSync(file, `${text}risk:\n  quasi_identifiers: [name]\n  min_k: 2\n`);
     const bad = loadWorkspace(diskReader(s.ws));
@@ -339,7 +377,13 @@ describe("share under contention and bad rows", () => {
     expect(r.digests?.[0]?.reversed).toBe(r.digests?.[0]?.sampled);
     expect(r.held.join("\n")).toMatch(/field "os" holds sha256 digests a recipient can reverse/);
     expect(r.output).toBeUndefined();
-    expect(await s.ledger.size()).toBe(0);
+    expect(await s.ledger.size()).toBe(1);
+    expect((await s.ledger.entry(0))?.body).toMatchObject({
+      kind: "hold",
+      holds: [
+        { code: "reversible_digests", field: "os", algorithm: "sha256", measured: r.digests?.[0]?.reversed },
+      ],
+    });
     // keyed pseudonyms are never sampled: the plain feed releases with no digest finding
     const plain = await share({ ...s.base, agreement: "nsf-credit-feed", at: AT });
     expect(plain.digests).toBeUndefined();

@@ -13,8 +13,8 @@ import type { SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import type { Workspace } from "../model/workspace.js";
 import { agreementBytes } from "./agreement-bytes.js";
 import { consentCommitment } from "./consent-commitment.js";
-import { manifestMismatches, planRelease } from "./release-plan.js";
-import { describeHold, timeGuards, volumeGuards } from "./share/gates/index.js";
+import { heldRelease, manifestMismatches, planRelease } from "./release-plan.js";
+import { describeHold, type Hold, timeGuards, volumeGuards } from "./share/gates/index.js";
 
 export interface RecordRequest {
   workspace: Workspace;
@@ -64,10 +64,10 @@ export async function recordRelease(req: RecordRequest): Promise<AppendResult> {
   const distinct = new Set<string>();
   for (let i = 0; i < count; i++)
     distinct.add(Buffer.from(hashes.subarray(i * 16, i * 16 + 16)).toString("latin1"));
-  const held = [
+  const holds: Hold[] = [
     ...(await timeGuards(plan, req.ledger, req.now)),
     ...(await volumeGuards(plan, req.ledger, distinct.size)).holds,
-  ].map(describeHold);
+  ];
   const purpose = plan.agreement.consent?.purpose;
   const committed = purpose
     ? await consentCommitment(req.consent, purpose, plan.declared.released_at)
@@ -77,15 +77,36 @@ export async function recordRelease(req: RecordRequest): Promise<AppendResult> {
     let missing = 0;
     for (const i of indexes) if (i === NOT_FOUND || !committed.set.has(i)) missing++;
     if (missing > 0)
-      held.push(t("engine.record.no_consent", { missing, count, purpose, at: plan.declared.released_at }));
+      holds.push({
+        code: "no_consent",
+        measured: missing,
+        limit: 0,
+        purpose,
+        subjects: count,
+        as_of: plan.declared.released_at,
+      });
   }
-  if (held.length > 0 && release.override === undefined)
-    throw new JikimiError("held", t("engine.record.held", { list: held.map((h) => `  - ${h}`).join("\n") }));
+  if (holds.length > 0 && release.override === undefined) {
+    // the hold is recorded, signed, as the gateway's are; then refused
+    const hold = await req.ledger.recordHold(
+      heldRelease(plan.declared, {
+        holds,
+        subjects: distinct.size,
+        operator: release.operator,
+        channel: release.channel,
+      }),
+      req.now,
+    );
+    const list = holds.map((h) => `  - ${describeHold(h)}`).join("\n");
+    throw new JikimiError("held", t("engine.record.held", { list, seq: hold.seq }));
+  }
   return await req.ledger.appendHashes(
     {
       ...release,
       scope: plan.declared.scope,
       ...(committed ? { consent: committed.commitment } : {}),
+      ...(holds.length > 0 ? { overridden: holds } : {}),
+      ...(plan.declared.findings ? { findings: plan.declared.findings } : {}),
     },
     hashes,
     count,

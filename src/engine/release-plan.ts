@@ -7,9 +7,10 @@ import { type DeriveParams, deriveKey, masterIdOf } from "../crypto/derive.js";
 import type { Keyring } from "../crypto/keyring.js";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { type Release, type Scope, scopeDigest } from "../ledger/entry.js";
+import { type FindingInForce, type Hold, type Release, type Scope, scopeDigest } from "../ledger/entry.js";
 import type { Agreement, CheckedPhase, Workspace } from "../model/workspace.js";
 import { checkWorkspace } from "../policy/check.js";
+import type { Finding } from "../policy/finding.js";
 import { transformNamed } from "../transforms/index.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -17,7 +18,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 /** The part of an entry the agreement decides; counts, files, consent and operator come from the run. */
 export type DeclaredRelease = Pick<
   Release,
-  "released_at" | "agreement" | "recipient" | "legal_basis" | "purposes" | "fields" | "scope"
+  "released_at" | "agreement" | "recipient" | "legal_basis" | "purposes" | "fields" | "scope" | "findings"
 >;
 
 export interface ReleasePlanInput {
@@ -68,9 +69,10 @@ export function planRelease(input: ReleasePlanInput): ReleasePlan {
       }),
     });
   const a = doc.value;
-  const errors = checkWorkspace(input.workspace, { at: day(input.at) }).filter(
-    (f) => f.subject.id === a.id && f.severity === "error",
+  const found = checkWorkspace(input.workspace, { at: day(input.at) }).filter(
+    (f) => f.subject.kind === "agreement" && f.subject.id === a.id,
   );
+  const errors = found.filter((f) => f.severity === "error");
   if (errors.length > 0)
     throw new JikimiError(
       "agreement_refused",
@@ -139,8 +141,34 @@ export function planRelease(input: ReleasePlanInput): ReleasePlan {
         };
       }),
       scope: { ...scopeBody, digest: scopeDigest(scopeBody) },
+      findings: inForce(found),
     },
   };
+}
+
+/** A held release as its hold entry records it: the declared terms, the reasons and what the run counted. */
+export function heldRelease(
+  d: DeclaredRelease,
+  run: Pick<Hold, "holds" | "subjects" | "rows" | "operator" | "channel">,
+): Hold {
+  return {
+    released_at: d.released_at,
+    agreement: d.agreement,
+    recipient: d.recipient,
+    legal_basis: d.legal_basis,
+    purposes: d.purposes,
+    ...(d.findings ? { findings: d.findings } : {}),
+    ...run,
+  };
+}
+
+/** The warnings and gaps in force, as a release records them: code, severity and articles, in a stable order. */
+function inForce(found: readonly Finding[]): FindingInForce[] {
+  const out: FindingInForce[] = [];
+  for (const f of found)
+    if (f.severity !== "error")
+      out.push({ code: f.code, severity: f.severity, articles: f.articles.map((x) => x.id) });
+  return out.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
 }
 
 /**

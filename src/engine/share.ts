@@ -2,7 +2,7 @@
 // (share/): source -> plan -> blocks (worker threads: type check, scope, consent, transforms) -> gates (time,
 // volume, risk, hash audit) -> sink (temporaries, placed under final names) -> record (journal, ledger append).
 // Files, stdin, locks and signals come in as adapters (share/ports.ts). Nothing is written or recorded when the
-// run fails or is held.
+// run fails; a held run writes nothing and is recorded as a signed hold entry (its reasons and counts).
 import { randomBytes } from "node:crypto";
 import { type Signer, signerFrom } from "../crypto/signing.js";
 import { JikimiError } from "../errors.js";
@@ -16,7 +16,7 @@ import { describeHold, digestGate, riskGates, timeGuards, volumeGuards } from ".
 import { outputMode } from "./share/output-mode.js";
 import { planShare } from "./share/plan.js";
 import type { HeldLock, PendingOutput, RunLocks } from "./share/ports.js";
-import { recordRelease } from "./share/record.js";
+import { recordHold, recordRelease } from "./share/record.js";
 import { interrupted } from "./share/rows.js";
 import { draftRelease, ensureVacant, type FinalNames, placeRelease } from "./share/sink.js";
 import { Tally } from "./share/tally.js";
@@ -43,17 +43,19 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Runs one release. Throws JikimiError for unusable input (exit 2) or an agreement with check errors (exit 1);
- * returns `held` reasons (exit 3) without writing or recording anything.
+ * returns `held` reasons (exit 3) without writing anything, the hold recorded as a signed hold entry (`hold`).
  * @example const r = await share({ workspace, agreement: "nsf-credit-feed", source: fileSource("customers.csv"), sink: folderSink(out, root), locks, ... });
  */
 export async function share(req: ShareRequest): Promise<ShareResult> {
   const planned = await planShare(req);
   const a = planned.plan.agreement;
   const now = req.now ?? new Date();
-  const timeHeld = (await timeGuards(planned.plan, req.ledger, now)).map(describeHold);
-  // a release time the ledger would refuse is held before a row is read (a dry run still counts)
-  if (timeHeld.length > 0 && req.override === undefined && !req.dryRun)
-    return { counts: noCounts(), held: timeHeld, sample: [], quarantined: [] };
+  const timeHeld = await timeGuards(planned.plan, req.ledger, now);
+  // a release time the ledger would refuse is held before a row is read (a dry run still counts), and recorded
+  if (timeHeld.length > 0 && req.override === undefined && !req.dryRun) {
+    const hold = await recordHold(req, planned, timeHeld, noCounts(), now);
+    return { counts: noCounts(), held: timeHeld.map(describeHold), hold, sample: [], quarantined: [] };
+  }
   const format = req.source.format();
   const input = req.source.describe();
   const planner = blockPlanner(req, planned, input);
@@ -115,7 +117,8 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     const measured = tally.risk?.report();
     const risk = a.risk && measured ? riskGates(a.risk, measured) : [];
     const audit = await digestGate(tally.probes, planner.unkeyed, req.signal);
-    const held = [...timeHeld, ...[...volume.holds, ...risk, ...audit.holds].map(describeHold)];
+    const holds = [...timeHeld, ...volume.holds, ...risk, ...audit.holds];
+    const held = holds.map(describeHold);
     const result: ShareResult = {
       counts,
       held,
@@ -129,7 +132,8 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     if (dryRun || (held.length > 0 && req.override === undefined)) {
       output?.discard();
       report?.discard();
-      return result;
+      // a held run is recorded as a signed hold entry (a dry run records nothing)
+      return dryRun ? result : { ...result, hold: await recordHold(req, planned, holds, counts, now) };
     }
     if (req.signal?.aborted) throw interrupted();
 
@@ -158,7 +162,7 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
         ],
         counts,
         subjects: tally.subjects,
-        held: held.length > 0,
+        held: holds,
         now,
       },
       {

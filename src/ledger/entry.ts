@@ -1,5 +1,5 @@
-// a ledger entry: one release (or one signed prune event), in a canonical byte encoding (RFC 8785 JSON)
-// that is the Merkle leaf. Every answer the ledger gives is computed from these bytes or recomputed by verify.
+// a ledger entry: one release, one held release (a hold: why a guard kept it back) or one signed prune event, in a
+// canonical byte encoding (RFC 8785 JSON) that is the Merkle leaf. Every answer the ledger gives is computed from these bytes or recomputed by verify.
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { z } from "zod";
@@ -44,6 +44,85 @@ export const ConsentCommitmentSchema = z.strictObject({
 });
 export type ConsentCommitment = z.infer<typeof ConsentCommitmentSchema>;
 
+const Count = z.number().int().nonnegative();
+
+/** What a run read and where each row went: read = bad + out_of_scope + no_consent + released. */
+export const RowCountsSchema = z.strictObject({
+  read: Count,
+  bad: Count,
+  out_of_scope: Count,
+  no_consent: Count,
+  released: Count,
+});
+export type RowCounts = z.infer<typeof RowCountsSchema>;
+
+/** A check finding in force for the agreement when it was released (errors refuse a release: none is recorded). */
+export const FindingInForceSchema = z.strictObject({
+  code: Name,
+  severity: z.enum(["warning", "gap"]),
+  articles: z.array(Name),
+});
+export type FindingInForce = z.infer<typeof FindingInForceSchema>;
+
+const Limits = { measured: Count, limit: Count };
+const Share = z.number().nonnegative();
+
+/**
+ * One reason a release was held, as data (what was measured against which limit): the share gates' holds, the
+ * ledger's time rules and a recorded release's missing consent. Words come from the catalogue when it is shown.
+ */
+export const HoldReasonSchema = z.discriminatedUnion("code", [
+  z.strictObject({
+    code: z.literal("not_valid"),
+    measured: z.string(),
+    limit: z.strictObject({ from: z.string(), until: z.string().optional() }),
+  }),
+  z.strictObject({
+    code: z.literal("release_time"),
+    rule: z.enum(["future", "before_previous", "back_dated"]),
+    /** the release time asked for */
+    measured: Instant,
+    /** the clock at recording (future, back_dated) or the previous release's time (before_previous) */
+    limit: Instant,
+    /** the back-dating window in days */
+    days: Count.optional(),
+  }),
+  z.strictObject({ code: z.literal("max_subjects"), ...Limits }),
+  z.strictObject({
+    code: z.literal("max_growth"),
+    measured: Share,
+    limit: Share,
+    subjects: Count,
+    previous: Count,
+  }),
+  z.strictObject({ code: z.literal("max_releases_per_day"), ...Limits, day: z.string() }),
+  z.strictObject({ code: z.literal("min_k"), ...Limits, quasi_identifiers: z.array(Name) }),
+  z.strictObject({
+    code: z.literal("max_unique_share"),
+    measured: Share,
+    limit: Share,
+    quasi_identifiers: z.array(Name),
+  }),
+  z.strictObject({
+    code: z.literal("reversible_digests"),
+    measured: Count,
+    limit: z.literal(0),
+    field: Name,
+    algorithm: Name,
+    distinct: Count,
+    seconds: Share,
+  }),
+  z.strictObject({
+    code: z.literal("no_consent"),
+    measured: Count,
+    limit: z.literal(0),
+    purpose: Name,
+    subjects: Count,
+    as_of: Instant,
+  }),
+]);
+export type HoldReason = z.infer<typeof HoldReasonSchema>;
+
 /** What a release declares about itself; the gateway and `ledger record --manifest` both provide it. */
 export const ReleaseSchema = z.strictObject({
   released_at: Instant.describe("the operator's as-of time: scope phase, consent snapshot and validity"),
@@ -73,10 +152,32 @@ export const ReleaseSchema = z.strictObject({
   consent: ConsentCommitmentSchema.optional(),
   operator: Name,
   override: z.string().min(1).max(2000).optional().describe("the reason an operator released despite a hold"),
+  /** the holds an override released past (absent in entries recorded before holds were data) */
+  overridden: z.array(HoldReasonSchema).optional(),
   channel: z.enum(["gateway", "api", "file", "manual"]).default("gateway"),
+  rows: RowCountsSchema.optional().describe("what the run read and where each row went (the gateway's runs)"),
+  findings: z.array(FindingInForceSchema).optional().describe("the agreement's check findings at release"),
 });
 export type Release = z.infer<typeof ReleaseSchema>;
 export type ReleaseInput = z.input<typeof ReleaseSchema>;
+
+/** A release a guard or gate held: what it would have been, why it was held, and what the run had counted. */
+export const HoldSchema = z.strictObject({
+  released_at: Instant,
+  agreement: ReleaseSchema.shape.agreement,
+  recipient: ReleaseSchema.shape.recipient,
+  legal_basis: Name,
+  purposes: z.array(Name).min(1),
+  holds: z.array(HoldReasonSchema).min(1),
+  /** distinct people the release would have carried (0 when held before a row was read) */
+  subjects: Count,
+  /** the gateway's runs; a release recorded from a manifest has no rows */
+  rows: RowCountsSchema.optional(),
+  findings: z.array(FindingInForceSchema).optional(),
+  operator: Name,
+  channel: z.enum(["gateway", "api", "file", "manual"]),
+});
+export type Hold = z.infer<typeof HoldSchema>;
 
 export const ENTRY_FORMAT = "jikimi-ledger-entry/2";
 
@@ -130,7 +231,16 @@ export interface PruneBody {
   dictionary: DictionaryCommitment;
 }
 
-export type EntryBody = ReleaseBody | PruneBody;
+/** A signed hold: a release kept back, with its reasons; no subject set and no file go with it. */
+export interface HoldBody extends Hold {
+  format: typeof ENTRY_FORMAT;
+  kind: "hold";
+  seq: number;
+  recorded_at: string;
+  dictionary: DictionaryCommitment;
+}
+
+export type EntryBody = ReleaseBody | PruneBody | HoldBody;
 
 /** The entry's canonical bytes: RFC 8785 JSON in UTF-8. */
 export function encodeEntry(body: EntryBody): Buffer {

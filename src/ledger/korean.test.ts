@@ -10,7 +10,7 @@ import { JikimiError } from "../errors.js";
 import { withLanguage } from "../i18n/index.js";
 import { cells } from "../i18n/width.js";
 import { historyLines, historyTotal, releaseLines } from "./describe.js";
-import { releaseTimeHolds } from "./ledger.js";
+import { describeHold, releaseTimeHolds } from "./holds.js";
 import { describeRelease, type ReleaseSummary } from "./receipts/receipt.js";
 import { verifyReceipt } from "./receipts/verify.js";
 import { retentionOf } from "./retention.js";
@@ -111,7 +111,7 @@ describe("errors and holds in Korean", () => {
 
   it("gives a release's time holds and the refusal in Korean, recording nothing", async () => {
     const holds = withLanguage("ko", () =>
-      releaseTimeHolds("2024-06-02T00:00:00Z", "2024-06-01T00:00:00Z", undefined, 7),
+      releaseTimeHolds("2024-06-02T00:00:00Z", "2024-06-01T00:00:00Z", undefined, 7).map(describeHold),
     );
     expect(holds).toEqual([
       "제공 시각 2024-06-02T00:00:00Z이(가) 미래입니다(현재 시각 2024-06-01T00:00:00Z): --at을 빼세요",

@@ -4,15 +4,20 @@
 // monotonic, the signed head's time); back-dating beyond the window needs a recorded override.
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
+import type { z } from "zod";
 import type { Signer } from "../crypto/signing.js";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import type { EntryView, LedgerReads, LedgerStore, LedgerWrites } from "../ports/ledger.js";
+import type { EntryKind, EntryView, LedgerReads, LedgerStore, LedgerWrites } from "../ports/ledger.js";
 import { type Checkpoint, headBytes, signCheckpoint } from "./checkpoint.js";
 import {
   type DictionaryCommitment,
+  ENTRY_FORMAT,
   type EntryBody,
   encodeEntry,
+  type Hold,
+  type HoldBody,
+  HoldSchema,
   MAX_ENTRY_BYTES,
   type PruneBody,
   type Release,
@@ -23,6 +28,7 @@ import {
   toRanges,
 } from "./entry.js";
 import { ReleaseIndex } from "./history-index.js";
+import { describeHold, releaseTimeHolds, type TimeHold } from "./holds.js";
 import { computeRoot, HashList, hashEquals, leafHash, MerkleTree, toHex } from "./merkle/index.js";
 import { checkpointText, parseCheckpoint } from "./note/checkpoint.js";
 import { type NoteSigner, signNote } from "./note/signed-note.js";
@@ -89,7 +95,7 @@ export interface SubjectOverview {
 /** An entry as stored: its body, or only the fact that it was pruned (by a later signed prune event). */
 export interface StoredEntry {
   seq: number;
-  kind: "release" | "prune";
+  kind: EntryKind;
   /** absent when pruned */
   body?: EntryBody;
   prunedAt?: string;
@@ -159,27 +165,15 @@ export function nextDictionaryHead(previous: string, added: Uint8Array): string 
   return createHash("sha256").update(Buffer.from(previous, "hex")).update(added).digest("hex");
 }
 
+/** `bad_release`, naming every path the schema refused. */
+function badRelease(error: z.ZodError): JikimiError {
+  const where = error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+  return new JikimiError("bad_release", t("ledger.errors.bad_release", { where }));
+}
+
 /** Parses a stored body; a pruned entry's empty body gives undefined. */
 function parseBody(text: string): EntryBody | undefined {
   return text === "" ? undefined : (JSON.parse(text) as EntryBody);
-}
-
-/** Why a release time is refused without an override: in the future, before the chain's last release, or too old. */
-export function releaseTimeHolds(
-  releasedAt: string,
-  recordedAt: string,
-  previousReleasedAt: string | undefined,
-  backdateDays: number,
-): string[] {
-  const at = Date.parse(releasedAt);
-  const now = Date.parse(recordedAt);
-  const held: string[] = [];
-  if (at > now) held.push(t("ledger.time.future", { releasedAt, recordedAt }));
-  if (previousReleasedAt !== undefined && at < Date.parse(previousReleasedAt))
-    held.push(t("ledger.time.before_previous", { releasedAt, previous: previousReleasedAt }));
-  if (now - at > backdateDays * DAY_MS)
-    held.push(t("ledger.time.backdated", { releasedAt, recordedAt, days: backdateDays }));
-  return held;
 }
 
 /**
@@ -293,7 +287,7 @@ export class Ledger {
   }
 
   /** Reasons a release of `agreement` at `releasedAt` would be refused without an override (see releaseTimeHolds). */
-  async timeHolds(agreement: string, releasedAt: string, now: Date, tx?: LedgerReads): Promise<string[]> {
+  async timeHolds(agreement: string, releasedAt: string, now: Date, tx?: LedgerReads): Promise<TimeHold[]> {
     const holds = async (r: LedgerReads) => {
       const [previous] = await r.releaseBodies({ agreement, limit: 1 });
       return releaseTimeHolds(
@@ -313,10 +307,7 @@ export class Ledger {
       });
     const parsed = ReleaseSchema.safeParse(input);
     if (!parsed.success) {
-      const where = parsed.error.issues
-        .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
-        .join("; ");
-      throw new JikimiError("bad_release", t("ledger.errors.bad_release", { where }));
+      throw badRelease(parsed.error);
     }
     return parsed.data;
   }
@@ -387,7 +378,7 @@ export class Ledger {
       const timeHeld = await this.timeHolds(release.agreement.id, release.released_at, now, tx);
       if (timeHeld.length > 0 && release.override === undefined)
         throw new JikimiError("release_time_refused", t("ledger.errors.nothing_recorded"), {
-          hint: timeHeld.join("; "),
+          hint: timeHeld.map(describeHold).join("; "),
         });
       const { set, added } = await subjectsOf(tx);
       const chain = release.agreement.id;
@@ -529,6 +520,51 @@ export class Ledger {
       for (const [chain, s] of lastOf) await tx.rebaseChain(chain, s);
       await tx.dropUnusedSummaries();
       return { pruned: victims.length, seq };
+    });
+  }
+
+  /**
+   * Records a held release as a signed hold entry: what it would have been, why it was held and what the run had
+   * counted. No subject set, no file and no receipt go with it; the guards (growth, per day, time) read releases
+   * only, so a hold never counts as the previous release.
+   * @example await ledger.recordHold({ ...declared, holds: [{ code: "max_subjects", measured: 1200, limit: 1000 }], subjects: 1200, rows, operator: "ops", channel: "gateway" }, new Date())
+   */
+  async recordHold(input: Hold, now: Date): Promise<Omit<AppendResult, "subjects" | "newSubjects">> {
+    if (!this.deps.signer)
+      throw new JikimiError("ledger_no_signer", t("ledger.errors.no_signer_append"), {
+        hint: t("ledger.hint.keys_init"),
+      });
+    const parsed = HoldSchema.safeParse(input);
+    if (!parsed.success) {
+      throw badRelease(parsed.error);
+    }
+    const hold = parsed.data;
+    return this.sequenced(async (tx) => {
+      const { seq, bytes, leaf, root, recordedAt } = await this.appendBody(
+        tx,
+        (seq, recordedAt, dictionary): HoldBody => ({
+          format: ENTRY_FORMAT,
+          kind: "hold",
+          seq,
+          ...hold,
+          recorded_at: recordedAt,
+          dictionary,
+        }),
+        now,
+      );
+      await tx.insertEntry({
+        seq,
+        body: bytes.toString("utf8"),
+        leafHash: leaf,
+        releasedAt: hold.released_at,
+        recordedAt,
+        kind: "hold",
+        agreementId: hold.agreement.id,
+        recipientId: hold.recipient.id,
+        subjectCount: hold.subjects,
+        chainOrd: 0,
+      });
+      return { seq, size: seq + 1, root: toHex(root), leafHash: toHex(leaf), recordedAt };
     });
   }
 

@@ -143,6 +143,17 @@ function expectedColumns(body: EntryBody): Columns {
       chain_ord: 0,
       summary_id: null,
     };
+  if (body.kind === "hold")
+    return {
+      kind: "hold",
+      released_at: body.released_at,
+      recorded_at: body.recorded_at,
+      agreement_id: body.agreement.id,
+      recipient_id: body.recipient.id,
+      subject_count: body.subjects,
+      chain_ord: 0,
+      summary_id: null,
+    };
   return {
     kind: "release",
     released_at: body.released_at,
@@ -300,7 +311,7 @@ async function verifyHeld(
           place: "ledger_entries.body",
           message: t("ledger.verify.scope_changed", { seq: row.seq }),
         });
-    } else prunes.push(body);
+    } else if (body.kind === "prune") prunes.push(body);
     commitments.push({ seq: row.seq, size: body.dictionary.size, head: body.dictionary.head });
     // a prune event's summary_id is checked with the summaries
     for (const column of differing(row, expectedColumns(body)).filter((c) => c !== "summary_id"))

@@ -4,6 +4,9 @@ import type { DictionaryReads, DictionaryWrites } from "./subjects.js";
 
 // rows are plain bytes and strings: the ledger, not the store, knows what a body, a set or a head means.
 
+/** What an entry is: a release, a signed prune event, or a held release. */
+export type EntryKind = "release" | "prune" | "hold";
+
 /** One row of ledger_entries as stored. `body` is "" once pruned. */
 export interface EntryRow {
   seq: number;
@@ -11,7 +14,7 @@ export interface EntryRow {
   leafHash: Uint8Array;
   releasedAt: string;
   recordedAt: string;
-  kind: "release" | "prune";
+  kind: EntryKind;
   agreementId: string;
   recipientId: string;
   subjectCount: number;
@@ -26,7 +29,7 @@ export type NewEntry = Omit<EntryRow, "summaryId" | "prunedAt"> & { summary?: st
 /** An entry as the log shows it (no index columns). */
 export interface EntryView {
   seq: number;
-  kind: "release" | "prune";
+  kind: EntryKind;
   body: string;
   prunedAt: string | null;
 }
@@ -62,7 +65,7 @@ export interface ChainRow {
 /** What a subject's history reads of one entry: a release's chain, dates and summary, or a prune event. */
 export interface EntryFacts {
   seq: number;
-  kind: "release" | "prune";
+  kind: EntryKind;
   /** the release's agreement (its chain); "" for a prune event */
   chain: string;
   releasedAt: string;

@@ -4,6 +4,8 @@ export { consentCheck } from "../engine/consent-commitment.js";
 export { type Checkpoint, CheckpointSchema } from "../ledger/checkpoint.js";
 export {
   type EntryBody,
+  type HoldBody,
+  type HoldReason,
   type PruneBody,
   type Release,
   type ReleaseBody,
@@ -11,6 +13,7 @@ export {
   ReleaseSchema,
   scopeDigest,
 } from "../ledger/entry.js";
+export { describeHold } from "../ledger/holds.js";
 export {
   type AppendResult,
   Ledger,

@@ -1,6 +1,14 @@
 // the ledger tables' rows as both drivers return them (snake_case columns, blobs as Buffers), and their mapping
 // onto the port's row types: one place, so the SQLite and PostgreSQL stores cannot drift apart.
-import type { ChainRow, EntryFacts, EntryRow, EntryView, HeadRow, MemberChanges } from "../ports/ledger.js";
+import type {
+  ChainRow,
+  EntryFacts,
+  EntryKind,
+  EntryRow,
+  EntryView,
+  HeadRow,
+  MemberChanges,
+} from "../ports/ledger.js";
 
 export interface RawEntry {
   seq: number;
@@ -8,7 +16,7 @@ export interface RawEntry {
   leaf_hash: Buffer;
   released_at: string;
   recorded_at: string;
-  kind: "release" | "prune";
+  kind: EntryKind;
   agreement_id: string;
   recipient_id: string;
   subject_count: number;
@@ -31,7 +39,7 @@ export interface RawChain {
   releases: number;
   head: Buffer;
 }
-export type RawView = { seq: number; kind: "release" | "prune"; body: string; pruned_at: string | null };
+export type RawView = { seq: number; kind: EntryKind; body: string; pruned_at: string | null };
 
 export const ENTRY_COLUMNS =
   "seq, body, leaf_hash, released_at, recorded_at, kind, agreement_id, recipient_id, subject_count, chain_ord, summary_id, pruned_at";
@@ -75,7 +83,7 @@ export const view = (r: RawView): EntryView => ({
 /** An entry's facts as both dialects read them (seq, kind, agreement_id, released_at, recorded_at, summary_id, pruned). */
 export interface RawFacts {
   seq: number | string;
-  kind: "release" | "prune";
+  kind: EntryKind;
   agreement_id: string | null;
   released_at: string;
   recorded_at: string;

@@ -321,7 +321,7 @@ describe("releases over the API", () => {
       );
       expect(first.held).toBe(false);
 
-      // the example allows one release a day: the second is held, placed nowhere, recorded nowhere
+      // the example allows one release a day: the second is held, placed nowhere, recorded as a hold entry
       const second = await s.upload(new Uint8Array(s.sample), "operator");
       expect(second.status).toBe(200);
       const heldView = (await second.json()) as JobView;
@@ -329,7 +329,9 @@ describe("releases over the API", () => {
       expect(held.held).toBe(true);
       expect(held.held_reasons.length).toBeGreaterThan(0);
       expect(held.entry).toBeUndefined();
-      expect(await s.session.ledger().size()).toBe(1);
+      expect(held.hold?.seq).toBe(1);
+      expect(await s.session.ledger().size()).toBe(2);
+      expect((await s.session.ledger().releases()).map((e) => e.seq)).toEqual([0]);
       expect(existsSync(join(s.session.settings.server.outputDir, heldView.id))).toBe(false);
       expect((await s.call(`/v1/jobs/${heldView.id}/output`, { as: "operator" })).status).toBe(409);
 
@@ -338,7 +340,7 @@ describe("releases over the API", () => {
       const refusal = (await refused.json()) as { error: { code: string; message: string } };
       expect(refusal.error.code).toBe("forbidden_role");
       expect(refusal.error.message).toContain("controller");
-      expect(await s.session.ledger().size()).toBe(1);
+      expect(await s.session.ledger().size()).toBe(2);
 
       const overridden = await s.upload(new Uint8Array(s.sample), "controller", {
         override: "month-end resend",
@@ -348,9 +350,16 @@ describe("releases over the API", () => {
       const r = resultOf(view);
       expect(r).toMatchObject({ held: false, overridden: true });
       expect(r.held_reasons).toEqual(held.held_reasons);
-      expect(r.entry?.seq).toBe(1);
-      const entry = await s.session.ledger().entry(1);
-      expect(entry?.body).toMatchObject({ override: "month-end resend", operator: "api:test-controller" });
+      expect(r.entry?.seq).toBe(2);
+      const entry = await s.session.ledger().entry(2);
+      // the entry keeps the reason and, as data, the holds it released past: the same as the hold entry's
+      const hold = await s.session.ledger().entry(1);
+      if (hold?.body?.kind !== "hold") throw new Error("entry 1 is not the hold");
+      expect(entry?.body).toMatchObject({
+        override: "month-end resend",
+        operator: "api:test-controller",
+        overridden: hold.body.holds,
+      });
       expect((await s.call(`/v1/jobs/${view.id}/output`, { as: "controller" })).status).toBe(200);
       // the file is its owner's: another token of a releasing role does not see the job
       expect((await s.call(`/v1/jobs/${view.id}/output`, { as: "operator" })).status).toBe(404);

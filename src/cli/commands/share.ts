@@ -1,5 +1,5 @@
 // jikimi share: stream a dataset through an agreement; exit 0 released, 1 agreement refused, 2 bad input,
-// 3 held by a guard (nothing written, nothing recorded). With `--out-dir -` the released file goes to stdout and
+// 3 held by a guard (nothing written; the hold recorded as a signed hold entry). With `--out-dir -` the released file goes to stdout and
 // everything the command prints (summary, JSON, errors) to stderr.
 import { type Command, Option } from "commander";
 import { JikimiError, padEnd, t, widest } from "../../public/base.js";
@@ -93,6 +93,7 @@ function text(
   }
   for (const h of r.held)
     lines.push(`${t(heldNow ? "cli.share.held_reason" : "cli.share.overridden", { reason: h })}\n`);
+  if (r.hold) lines.push(`${t("cli.share.hold_recorded", { seq: r.hold.seq })}\n`);
   return lines.join("");
 }
 

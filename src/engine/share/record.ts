@@ -3,9 +3,11 @@
 // killed before they are placed is finished by the next run or `jikimi ledger repair`, never recorded twice.
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
+import type { HoldReason, RowCounts } from "../../ledger/entry.js";
 import type { AppendResult } from "../../ledger/ledger.js";
 import type { SubjectHashSet } from "../../ledger/subjects/dictionary.js";
 import { writeJournal } from "../release/journal.js";
+import { heldRelease } from "../release-plan.js";
 import type { SharePlan } from "./plan.js";
 import type { SinkRun } from "./ports.js";
 import { writeOrExplain } from "./store-failure.js";
@@ -17,8 +19,8 @@ export interface Recorded {
   placements: { temp: string; final: string }[];
   counts: ShareCounts;
   subjects: SubjectHashSet;
-  /** set when the release goes out held, under an override */
-  held: boolean;
+  /** the holds an override releases past (empty when nothing held it) */
+  held: HoldReason[];
   /** the clock the run started with: recorded_at */
   now: Date;
 }
@@ -58,8 +60,10 @@ export async function recordRelease(
         records: r.counts.released,
         files: [r.file],
         operator: req.operator,
-        override: r.held ? req.override : undefined,
+        override: r.held.length > 0 ? req.override : undefined,
+        ...(r.held.length > 0 && req.override !== undefined ? { overridden: r.held } : {}),
         channel: "gateway",
+        rows: rowCounts(r.counts),
       },
       r.subjects.bytes(),
       r.subjects.size,
@@ -78,5 +82,46 @@ export async function recordRelease(
         { hint: t("engine.share.awaits_witnesses_hint") },
       );
   }
+  return entry;
+}
+
+/** A run's counts as an entry records them. */
+export function rowCounts(c: ShareCounts): RowCounts {
+  return {
+    read: c.read,
+    bad: c.bad,
+    out_of_scope: c.outOfScope,
+    no_consent: c.noConsent,
+    released: c.released,
+  };
+}
+
+/**
+ * Records a held release as a signed hold entry (its reasons, the run's counts, no subjects and no file) and tells
+ * the witnesses, so a hold cannot be hidden any more than a release.
+ * @example const entry = await recordHold(req, planned, holds, counts, now);
+ */
+export async function recordHold(
+  req: ShareRequest,
+  s: SharePlan,
+  holds: HoldReason[],
+  counts: ShareCounts,
+  now: Date,
+): Promise<AppendResult> {
+  const recorded = await writeOrExplain(req.stateLocation, () =>
+    req.ledger.recordHold(
+      heldRelease(s.plan.declared, {
+        holds,
+        subjects: counts.subjects,
+        rows: rowCounts(counts),
+        operator: req.operator,
+        channel: "gateway",
+      }),
+      now,
+    ),
+  );
+  const entry: AppendResult = { ...recorded, subjects: 0, newSubjects: 0 };
+  // a witness that refuses a fork throws here, loudly; a short quorum is the caller's to hear of
+  if (req.witness) await req.witness.afterAppend(entry);
   return entry;
 }

@@ -74,8 +74,10 @@ export interface ShareCounts {
 
 export interface ShareResult {
   counts: ShareCounts;
-  /** the reasons a release was held (nothing written, nothing recorded) */
+  /** the reasons a release was held (nothing written; recorded as a hold entry), or an override released past */
   held: string[];
+  /** the signed hold entry a held run recorded */
+  hold?: AppendResult;
   previous?: number;
   output?: string;
   entry?: AppendResult;

@@ -122,7 +122,7 @@ export const en = {
   "engine.record.no_consent":
     '{{missing}} of {{count}} subjects had not consented to "{{purpose}}" as of {{at}}',
   "engine.record.held":
-    "nothing was recorded; the release is held:\n{{list}}\n  record it anyway only with --override REASON (the reason goes into the entry)\n",
+    "the release was not recorded; it is held, and the hold is recorded as entry {{seq}}:\n{{list}}\n  record it anyway only with --override REASON (the reason goes into the entry)\n",
   // release/journal.ts
   "engine.journal.corrupt": "the release journal {{path}} is unreadable",
   "engine.journal.corrupt_hint":
@@ -319,7 +319,7 @@ export const ko: KoreanOf<typeof en> = {
   "engine.record.no_consent":
     '정보주체 {{count}}명 중 {{missing}}명이 {{at}} 기준으로 "{{purpose}}"에 동의하지 않았습니다',
   "engine.record.held":
-    "아무것도 기록하지 않았습니다. 제공이 보류되었습니다:\n{{list}}\n  그래도 기록하려면 --override REASON을 주세요(사유가 원장 항목에 남습니다)\n",
+    "제공을 기록하지 않았습니다. 제공이 보류되었고, 보류는 원장 항목 {{seq}}번으로 기록했습니다:\n{{list}}\n  그래도 기록하려면 --override REASON을 주세요(사유가 원장 항목에 남습니다)\n",
   "engine.journal.corrupt": "제공 저널 {{path}}을(를) 읽을 수 없습니다",
   "engine.journal.corrupt_hint":
     '`jikimi ledger log`에서 파일 없이 기록된 "{{id}}"의 제공이 있는지 확인한 뒤 저널을 지우세요',

@@ -1,5 +1,5 @@
 // the checks on a published log's entries that need no private table: each entry is a jikimi-ledger-entry/2
-// body at its own position (or a pruned entry's marker), recorded_at never runs backwards, a scope's digest
+// body (a release, a hold or a prune event) at its own position (or a pruned entry's marker), recorded_at never runs backwards, a scope's digest
 // matches it, dictionary commitments only grow, and prune events and markers agree: a marker only where a later
 // prune event lists it, past its retention as far as public times show. An entry a prune event lists may still
 // be served with its body (a mirror or cache may keep what was published; its leaf proves it): it is counted.
@@ -33,13 +33,19 @@ const PruneBody = z.looseObject({
   dictionary_steps: z.array(z.tuple([Seq, Seq])).default([]),
   dictionary: Dictionary,
 });
+const HoldBody = z.looseObject({
+  kind: z.literal("hold"),
+  released_at: Instant,
+  recorded_at: Instant,
+  holds: z.array(z.looseObject({ code: z.string() })).min(1),
+  dictionary: Dictionary,
+});
 type Prune = z.infer<typeof PruneBody> & { seq: number; place: string };
+const SCHEMAS = { release: ReleaseBody, prune: PruneBody, hold: HoldBody } as const;
+type Body = z.infer<(typeof SCHEMAS)[keyof typeof SCHEMAS]>;
 
 /** An entry's body at position `seq`, or why it is not one. */
-function parseEntry(
-  seq: number,
-  bytes: Uint8Array,
-): z.infer<typeof ReleaseBody> | z.infer<typeof PruneBody> | string {
+function parseEntry(seq: number, bytes: Uint8Array): Body | string {
   let body: { format?: unknown; seq?: unknown; kind?: unknown } | null;
   try {
     body = JSON.parse(Buffer.from(bytes).toString("utf8")) as typeof body;
@@ -50,7 +56,10 @@ function parseEntry(
     return t("ledger.entries.not_object", { seq });
   if (body.format !== ENTRY_FORMAT || body.seq !== seq)
     return t("ledger.entries.not_format", { seq, format: ENTRY_FORMAT });
-  const schema = body.kind === "release" ? ReleaseBody : body.kind === "prune" ? PruneBody : undefined;
+  const schema =
+    typeof body.kind === "string" && Object.hasOwn(SCHEMAS, body.kind)
+      ? SCHEMAS[body.kind as keyof typeof SCHEMAS]
+      : undefined;
   if (!schema) return t("ledger.entries.bad_kind", { seq, kind: JSON.stringify(body.kind) ?? "undefined" });
   const parsed = schema.safeParse(body);
   if (!parsed.success)

@@ -22,7 +22,7 @@ const errors = (what: string) => ({
 const LogItem = z
   .object({
     seq: z.number().int(),
-    kind: z.enum(["release", "prune"]),
+    kind: z.enum(["release", "prune", "hold"]),
     agreement: z.object({ id: z.string(), version: z.number().int() }).nullable(),
     recipient: z.object({ id: z.string(), name: z.string(), country: z.string() }).nullable(),
     released_at: z.string().nullable(),
@@ -47,7 +47,7 @@ const LogPage = z
 const EntryView = z
   .object({
     seq: z.number().int(),
-    kind: z.enum(["release", "prune"]),
+    kind: z.enum(["release", "prune", "hold"]),
     entry: z
       .record(z.string(), z.unknown())
       .nullable()

@@ -8,7 +8,7 @@ export interface ReleaseView {
   agreement: string;
   at: string;
   dry_run: boolean;
-  /** true when a guard held the release: nothing was written or recorded (the CLI's exit code 3) */
+  /** true when a guard held the release: nothing was written, the hold recorded as `hold` (the CLI's exit code 3) */
   held: boolean;
   /** why it was held; with an override, the holds that were overridden */
   held_reasons: string[];
@@ -36,6 +36,8 @@ export interface ReleaseView {
     new_subjects: number;
     recorded_at: string;
   };
+  /** the signed hold entry of a held release */
+  hold?: { seq: number; size: number; root: string; leaf_hash: string; recorded_at: string };
   risk?: { k: number; unique_share: number };
   digests?: { field: string; algorithm: string; sampled: number; reversed: number }[];
   recovered?: { agreement: string; action: string; seq?: number };
@@ -85,6 +87,17 @@ export function releaseView(
             subjects: r.entry.subjects,
             new_subjects: r.entry.newSubjects,
             recorded_at: r.entry.recordedAt,
+          },
+        }
+      : {}),
+    ...(r.hold
+      ? {
+          hold: {
+            seq: r.hold.seq,
+            size: r.hold.size,
+            root: r.hold.root,
+            leaf_hash: r.hold.leafHash,
+            recorded_at: r.hold.recordedAt,
           },
         }
       : {}),

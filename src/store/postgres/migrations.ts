@@ -224,4 +224,13 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     },
   },
+  {
+    version: 5,
+    name: "hold entries (sqlite 13)",
+    sql: `
+      -- a held release is recorded as a signed entry of its own kind ('hold': its reasons and counts, no subjects)
+      ALTER TABLE ledger_entries DROP CONSTRAINT ledger_entries_kind_check;
+      ALTER TABLE ledger_entries ADD CONSTRAINT ledger_entries_kind_check CHECK (kind IN ('release', 'prune', 'hold'));
+    `,
+  },
 ];

@@ -260,4 +260,40 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     },
   },
+  {
+    version: 13,
+    name: "hold entries",
+    sql: `
+      -- a held release is recorded as a signed entry of its own kind ('hold': its reasons and counts, no subject
+      -- set). SQLite cannot widen a column's CHECK in place, so the table is rebuilt (SQLite's documented
+      -- procedure: new table, copy, drop, rename, indexes again), rows and columns unchanged
+      CREATE TABLE ledger_entries_v13 (
+        seq INTEGER PRIMARY KEY,
+        body TEXT NOT NULL,
+        leaf_hash BLOB NOT NULL,
+        released_at TEXT NOT NULL,
+        agreement_id TEXT NOT NULL,
+        recipient_id TEXT NOT NULL,
+        subject_count INTEGER NOT NULL,
+        chain_ord INTEGER NOT NULL,
+        pruned_at TEXT,
+        summary_id INTEGER REFERENCES ledger_summaries(id),
+        recorded_at TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'release' CHECK (kind IN ('release', 'prune', 'hold'))
+      );
+      INSERT INTO ledger_entries_v13 (seq, body, leaf_hash, released_at, agreement_id, recipient_id, subject_count,
+          chain_ord, pruned_at, summary_id, recorded_at, kind)
+        SELECT seq, body, leaf_hash, released_at, agreement_id, recipient_id, subject_count, chain_ord, pruned_at,
+          summary_id, recorded_at, kind
+        FROM ledger_entries;
+      DROP TABLE ledger_entries;
+      ALTER TABLE ledger_entries_v13 RENAME TO ledger_entries;
+      CREATE INDEX ledger_entries_agreement ON ledger_entries(agreement_id, chain_ord);
+      CREATE INDEX ledger_entries_time ON ledger_entries(released_at);
+      CREATE INDEX ledger_entries_recorded ON ledger_entries(recorded_at);
+      CREATE INDEX ledger_entries_history
+        ON ledger_entries(agreement_id, seq, released_at, recorded_at, summary_id)
+        WHERE kind = 'release' AND pruned_at IS NULL;
+    `,
+  },
 ];

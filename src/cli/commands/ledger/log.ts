@@ -1,11 +1,11 @@
 // jikimi ledger log / show: the releases recorded, newest first, and one entry in full.
 import type { Command } from "commander";
 import { JikimiError, padEnd, padStart, t } from "../../../public/base.js";
-import type { StoredEntry } from "../../../public/ledger.js";
+import { describeHold, type StoredEntry } from "../../../public/ledger.js";
 import { report } from "../../output.js";
 import { type LedgerOptions, ledgerVerb, withState } from "./open.js";
 
-/** One line of the log: a release, a prune event, or an entry whose body was pruned. */
+/** One line of the log: a release, a hold, a prune event, or an entry whose body was pruned. */
 function line(e: StoredEntry): string {
   const b = e.body;
   if (!b) return t("cli.ledger.log.pruned_entry", { date: e.prunedAt?.slice(0, 10) ?? "" });
@@ -16,6 +16,15 @@ function line(e: StoredEntry): string {
       before: b.before.slice(0, 10),
       rule: b.retention.rule,
       operator: b.operator,
+    });
+  if (b.kind === "hold")
+    return t("cli.ledger.log.hold_event", {
+      at: b.released_at,
+      agreement: `${b.agreement.id}@${b.agreement.version}`,
+      recipient: b.recipient.name,
+      country: b.recipient.country,
+      subjects: t("cli.ledger.subjects", { count: b.subjects }),
+      reasons: b.holds.map(describeHold).join("; "),
     });
   const late = Date.parse(b.recorded_at) - Date.parse(b.released_at) > 86_400_000;
   const when = `${b.released_at}${late ? t("cli.ledger.log.recorded_late", { at: b.recorded_at }) : ""}`;

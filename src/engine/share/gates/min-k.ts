@@ -7,6 +7,6 @@ import type { Hold } from "./hold.js";
 export function minKGate(limits: NonNullable<Agreement["risk"]>, r: RiskReport): Hold | undefined {
   const min = limits.min_k;
   return min !== undefined && r.records > 0 && r.k < min
-    ? { code: "min_k", measured: r.k, limit: min, quasiIdentifiers: limits.quasi_identifiers }
+    ? { code: "min_k", measured: r.k, limit: min, quasi_identifiers: limits.quasi_identifiers }
     : undefined;
 }

@@ -11,7 +11,7 @@ export function uniqueShareGate(limits: NonNullable<Agreement["risk"]>, r: RiskR
         code: "max_unique_share",
         measured: r.uniqueShare,
         limit: max,
-        quasiIdentifiers: limits.quasi_identifiers,
+        quasi_identifiers: limits.quasi_identifiers,
       }
     : undefined;
 }

@@ -19,6 +19,8 @@ export const en = {
   "cli.ledger.log.pruned_entry": "(pruned {{date}}: only the leaf hash remains)",
   "cli.ledger.log.prune_event":
     "{{at}}  PRUNE {{entries}} recorded before {{before}} (retention {{rule}}) by {{operator}}",
+  "cli.ledger.log.hold_event":
+    "{{at}}  HELD   {{agreement}} {{recipient}} ({{country}})  {{subjects}}: {{reasons}}",
   "cli.ledger.log.recorded_late": " (recorded {{at}})",
   "cli.ledger.log.counts": "{{subjects}}, {{records}}",
   "cli.ledger.log.override": "OVERRIDE: {{reason}}",
@@ -183,6 +185,8 @@ export const ko: KoreanOf<typeof en> = {
   "cli.ledger.log.pruned_entry": "({{date}} 파기: 리프 해시값만 남아 있습니다)",
   "cli.ledger.log.prune_event":
     "{{at}}  파기 {{before}} 이전에 기록된 {{entries}} (보존 기간 {{rule}}), 실행자 {{operator}}",
+  "cli.ledger.log.hold_event":
+    "{{at}}  보류   {{agreement}} {{recipient}} ({{country}})  {{subjects}}: {{reasons}}",
   "cli.ledger.log.recorded_late": " ({{at}} 기록)",
   "cli.ledger.log.counts": "{{subjects}}, {{records}}",
   "cli.ledger.log.override": "강제 승인: {{reason}}",

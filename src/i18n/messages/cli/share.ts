@@ -50,6 +50,7 @@ export const en = {
   "cli.share.recorded_value": "ledger entry {{seq}}, root {{root}}",
   "cli.share.sample": "first rows as they would leave:",
   "cli.share.held_reason": "HELD: {{reason}}",
+  "cli.share.hold_recorded": "nothing was written; the hold is recorded in the ledger as entry {{seq}}",
   "cli.share.overridden": "overridden: {{reason}}",
 
   "cli.detokenize.description": "reverse tokens made by the token transform (controller only)",
@@ -110,6 +111,7 @@ export const ko: KoreanOf<typeof en> = {
   "cli.share.recorded_value": "원장 항목 {{seq}}, 루트 {{root}}",
   "cli.share.sample": "제공될 첫 행:",
   "cli.share.held_reason": "보류: {{reason}}",
+  "cli.share.hold_recorded": "아무것도 쓰지 않았습니다. 보류는 원장 항목 {{seq}}번으로 기록했습니다",
   "cli.share.overridden": "강제 승인됨: {{reason}}",
 
   "cli.detokenize.description": "token 변환으로 만든 토큰을 되돌리기 (개인정보처리자만)",
