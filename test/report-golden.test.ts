@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dpia, inspection, type Report, statement } from "../src/app/reports.js";
 import { openWorkspace, type WorkspaceSession } from "../src/app/workspace.js";
 import { initKeyring } from "../src/crypto/keyring.js";
-import { planRelease } from "../src/engine/release-plan.js";
+import { heldRelease, planRelease } from "../src/engine/release-plan.js";
 import { withLanguage } from "../src/i18n/index.js";
+import type { HoldReason } from "../src/ledger/entry.js";
 import { renderHtml } from "../src/report/document/html.js";
 import { renderMarkdown } from "../src/report/document/markdown.js";
 import { ROOT } from "./support/cli.js";
@@ -37,7 +38,8 @@ beforeAll(async () => {
   const { workspace } = ws.declarations();
   const agreement = "nsf-credit-feed";
   const bytes = readFileSync(join(rootDir, workspace.agreements.get(agreement)?.file ?? ""));
-  // days 1..10 of November: 40 people a day, 200 on day 6 (released over its hold), and day 3 recorded on day 11
+  // days 1..10 of November: 40 people a day, 200 on day 6 (held, then released over its hold), and day 3 recorded
+  // on day 11
   const days = [1, 2, 4, 5, 6, 7, 8, 9, 10, 3];
   for (const [i, d] of days.entries()) {
     const at = new Date(Date.UTC(2026, 10, d, 2));
@@ -50,6 +52,20 @@ beforeAll(async () => {
       keyring: ws.keyring,
       agreementBytes: bytes,
     }).declared;
+    // day 6 is held first by its growth guard (a signed hold entry), then released over it with a reason
+    const growth: HoldReason = { code: "max_growth", measured: 4, limit: 0.5, subjects: 200, previous: 40 };
+    const rows = { read: people * 5, bad: 0, out_of_scope: people * 3, no_consent: people, released: people };
+    if (d === 6)
+      await ws.ledger().recordHold(
+        heldRelease(declared, {
+          holds: [growth],
+          subjects: people,
+          rows,
+          operator: "batch@hanbitpay.example",
+          channel: "file",
+        }),
+        new Date(Date.UTC(2026, 10, d, 2, 30)),
+      );
     await ws.ledger().append(
       {
         ...declared,
@@ -57,7 +73,8 @@ beforeAll(async () => {
         files: [],
         operator: "batch@hanbitpay.example",
         channel: "file",
-        ...(d === 6 ? { override: "year-end campaign, approved by the DPO" } : {}),
+        rows,
+        ...(d === 6 ? { override: "year-end campaign, approved by the DPO", overridden: [growth] } : {}),
         ...(d === 3 ? { override: "the 3rd's file arrived late" } : {}),
       },
       Array.from({ length: people }, (_, n) => key(n + 1)),
@@ -72,9 +89,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The report's JSON and its documents, with the key-dependent root replaced. */
+/** The report's JSON and its documents, with the key-dependent root and derived key ids replaced. */
 function texts<D>(report: Report<D>) {
-  const mask = (s: string) => s.replaceAll(root, "ROOT").replaceAll(root.slice(0, 16), "ROOT16");
+  const mask = (s: string) =>
+    s
+      .replaceAll(root, "ROOT")
+      .replaceAll(root.slice(0, 16), "ROOT16")
+      .replaceAll(/master-[0-9a-f]{8}\/[0-9a-f]{16}/g, "KEY-ID");
   return {
     json: `${mask(JSON.stringify(report.data, null, 2))}\n`,
     md: (lang: "ko" | "en") => mask(withLanguage(lang, () => renderMarkdown(report.document()))),

@@ -21,6 +21,7 @@ const ago = (days: number) => new Date(Date.now() - days * DAY - 3_600_000).toIS
 const key = (n: number) => `HB${String(n).padStart(10, "0")}`;
 
 interface Body {
+  kind: "release" | "hold";
   seq: number;
   released_at: string;
   records: number;
@@ -31,7 +32,7 @@ interface Body {
 
 /**
  * A workspace with four releases of nsf-credit-feed: 3 people, 3, then 15 (fivefold, released over its hold),
- * then one back-dated.
+ * then one back-dated; and a fifth of 15 that its growth guard held (entry 4, a hold).
  */
 function recorded() {
   const w = exampleWorkspace(cleanups, { keys: true });
@@ -41,7 +42,7 @@ function recorded() {
     `subject,purpose,action,at,source\n${Array.from({ length: 20 }, (_, i) => `${key(i + 1)},nsf-provision-overseas,grant,2024-01-01T00:00:00Z,app`).join("\n")}\n`,
   );
   expect(w.run(["consent", "import", consent]).status).toBe(0);
-  const record = (at: string, people: number, extra: string[] = []) => {
+  const record = (at: string, people: number, extra: string[] = [], status = 0) => {
     const tpl = w.run(["ledger", "template", "nsf-credit-feed", "--at", at, "--format", "json"]);
     expect(tpl.status, tpl.stderr).toBe(0);
     const m = JSON.parse(tpl.stdout) as Record<string, unknown>;
@@ -53,17 +54,23 @@ function recorded() {
     );
     writeFileSync(join(w.dir, "release.yaml"), stringify(m));
     const r = w.run(["ledger", "record", "-m", join(w.dir, "release.yaml"), ...extra]);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(status);
   };
   record(ago(5), 3);
   record(ago(4), 3);
   record(ago(3), 15, ["--override", "campaign week, approved by the DPO"]);
   record(ago(12), 2, ["--override", "late batch from the weekend"]);
+  record(ago(2), 15, [], 3);
   return w;
 }
 
 /** The release bodies as the ledger stores them, read here without Jikimi. */
 function bodies(ws: string): Body[] {
+  return entries(ws).filter((b) => b.kind === "release");
+}
+
+/** Every entry's body (releases and holds), read here without Jikimi. */
+function entries(ws: string): Body[] {
   const db = new Database(join(ws, ".jikimi", "state.db"), { readonly: true });
   try {
     return (db.prepare("SELECT body FROM ledger_entries ORDER BY seq").pluck().all() as string[]).map(
@@ -86,12 +93,22 @@ describe("jikimi report inspection", () => {
     expect(r.status, r.stderr).toBe(0);
     const data = JSON.parse(r.stdout) as {
       verification: { ok: boolean; size: number; signed_by: string[] };
-      totals: { releases: number; people: number; records: number; overrides: number };
+      totals: { releases: number; people: number; records: number; overrides: number; holds: number };
       by_country: { country: string; people: number }[];
       releases: { seq: number; people: number; anomalies: string[]; override: string | null }[];
+      holds: { seq: number; people: number; reasons: { code: string }[] }[];
     };
     const stored = bodies(w.ws);
-    expect(data.verification).toMatchObject({ ok: true, size: stored.length });
+    expect(data.verification).toMatchObject({ ok: true, size: entries(w.ws).length });
+    // the held fifth release is in the report from its signed hold entry, not among the releases
+    expect(data.holds).toEqual([
+      expect.objectContaining({
+        seq: 4,
+        people: 15,
+        reasons: [expect.objectContaining({ code: "max_growth", subjects: 15, previous: 2 })],
+      }),
+    ]);
+    expect(data.totals.holds).toBe(1);
     expect(data.verification.signed_by.length).toBeGreaterThan(0);
     expect(data.totals).toMatchObject({
       releases: stored.length,
@@ -122,6 +139,7 @@ describe("jikimi report inspection", () => {
     expect(ko.stdout).toContain("# 점검 보고서");
     expect(ko.stdout).toContain("한도 초과 증가");
     expect(ko.stdout).toContain("late batch from the weekend");
+    expect(ko.stdout).toContain("## 보류된 제공");
     const en = w.run(["report", "inspection", "--format", "html", "--lang", "en"]);
     expect(en.stdout).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(en.stdout).toContain("<svg");

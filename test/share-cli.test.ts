@@ -66,7 +66,7 @@ describe("jikimi share (CLI)", () => {
     expect(refused.stderr).toMatch(/check error/);
   });
 
-  it("holds a back-dated or future --at with exit 3 before writing or recording anything", () => {
+  it("holds a back-dated or future --at with exit 3 before writing anything, recording each hold", () => {
     const { input, run, share, out, ws } = consentingWorkspace(200, 5);
     const written = () => (existsSync(out) ? readdirSync(out) : []);
     const old = share(input, new Date(Date.now() - 30 * 86_400_000).toISOString());
@@ -79,7 +79,12 @@ describe("jikimi share (CLI)", () => {
     expect(written()).toEqual([]);
     const log = run(["ledger", "log", "-w", ws, "--format", "json"]);
     expect(log.status, log.stderr).toBe(0);
-    expect(JSON.parse(log.stdout)).toEqual([]);
+    // newest first: the future one, then the back-dated one, each a hold with its time rule and no subjects
+    const holds = JSON.parse(log.stdout) as { kind: string; subjects: number; holds: { rule?: string }[] }[];
+    expect(holds.map((h) => [h.kind, h.subjects, h.holds.map((x) => x.rule)])).toEqual([
+      ["hold", 0, ["future"]],
+      ["hold", 0, ["back_dated"]],
+    ]);
   });
 });
 

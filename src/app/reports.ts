@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { agreementBytes } from "../engine/agreement-bytes.js";
 import { JikimiError } from "../errors.js";
 import { currentLanguage, t } from "../i18n/index.js";
-import type { ReleaseBody } from "../ledger/entry.js";
+import type { HoldBody, ReleaseBody } from "../ledger/entry.js";
 import { toHex } from "../ledger/merkle/index.js";
 import { parseCheckpoint } from "../ledger/note/checkpoint.js";
 import { openNote, verifierFromVkey } from "../ledger/note/signed-note.js";
@@ -74,16 +74,17 @@ export async function signedCheckpoint(ws: WorkspaceSession): Promise<{
 }
 
 /**
- * Every release body under the stored signed checkpoint, each checked against its leaf and the leaves against the
- * checkpoint's root, with what was verified.
+ * Every release and hold body under the stored signed checkpoint, each checked against its leaf and the leaves
+ * against the checkpoint's root, with what was verified.
  */
 async function provenReleases(
   ws: WorkspaceSession,
-): Promise<{ releases: ReleaseBody[]; verification: Verification }> {
+): Promise<{ releases: ReleaseBody[]; holds: HoldBody[]; verification: Verification }> {
   const signed = await signedCheckpoint(ws);
   const proven = await ws.ledger().provenBodies(signed.size);
   return {
     releases: proven.bodies.filter((b): b is ReleaseBody => b?.kind === "release"),
+    holds: proven.bodies.filter((b): b is HoldBody => b?.kind === "hold"),
     verification: {
       ...signed,
       ok: proven.root === signed.root,
@@ -127,10 +128,11 @@ export async function inspection(
   filter: InspectionFilter,
   now: Date = new Date(),
 ): Promise<Report<InspectionData>> {
-  const { releases, verification } = await provenReleases(ws);
+  const { releases, holds, verification } = await provenReleases(ws);
   const agreements = declaredAgreements(ws, now);
   const data = inspectionData({
     releases,
+    holds,
     verification,
     agreements,
     backdateDays: ws.settings.backdateDays,
@@ -226,7 +228,7 @@ export async function dpia(
   options: { releaseFile?: string | undefined } = {},
   now: Date = new Date(),
 ): Promise<Report<DpiaData>> {
-  const { releases, verification } = await provenReleases(ws);
+  const { releases, holds, verification } = await provenReleases(ws);
   const declared = declaredAgreements(ws, now).get(agreement);
   const own = releases.filter((r) => r.agreement.id === agreement);
   if (declared === undefined && own.length === 0) agreementOf(ws.declarations().workspace, agreement);
@@ -261,7 +263,8 @@ export async function dpia(
   }
   const data = dpiaData({
     agreement,
-    releases: own,
+    releases,
+    holds,
     declared,
     risk,
     verification,

@@ -2111,7 +2111,7 @@ export interface components {
         LogItem: {
             seq: number;
             /** @enum {string} */
-            kind: "release" | "prune";
+            kind: "release" | "prune" | "hold";
             agreement: {
                 id: string;
                 version: number;
@@ -2131,7 +2131,7 @@ export interface components {
         LedgerEntry: {
             seq: number;
             /** @enum {string} */
-            kind: "release" | "prune";
+            kind: "release" | "prune" | "hold";
             /** @description the entry's public body (jikimi-ledger-entry/2); null once pruned */
             entry: {
                 [key: string]: unknown;

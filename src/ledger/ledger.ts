@@ -189,8 +189,19 @@ export class Ledger {
   private tree = new MerkleTree(this.leaves);
   constructor(private readonly deps: LedgerDeps) {}
 
-  /** Reads the leaf hashes appended since the last sync (by this process or any other) into the tree. */
-  private async syncTree(tx: LedgerReads): Promise<void> {
+  private treeSyncing: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Reads the leaf hashes appended since the last sync (by this process or any other) into the tree. Syncs run one
+   * at a time: reads on PostgreSQL run side by side, and two syncs at once would push the same leaves twice.
+   */
+  private syncTree(tx: LedgerReads): Promise<void> {
+    const run = this.treeSyncing.then(() => this.syncTreeNow(tx));
+    this.treeSyncing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async syncTreeNow(tx: LedgerReads): Promise<void> {
     const count = await tx.entryCount();
     if (count < this.leaves.size()) this.resetTree();
     for (let from = this.leaves.size(); from < count; from = this.leaves.size()) {

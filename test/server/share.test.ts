@@ -110,6 +110,7 @@ interface Released {
   counts: Record<string, number>;
   output?: string;
   entry?: { seq: number; root: string };
+  hold?: { seq: number; root: string };
 }
 
 const resultOf = (v: JobView) => v.result as Released;

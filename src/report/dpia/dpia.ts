@@ -3,7 +3,8 @@
 // release recorded), the volume of every release, and what changed from one version of the agreement to the
 // next, read from the releases' own bodies. Computed from bodies proven against the signed checkpoint.
 import { t } from "../../i18n/index.js";
-import type { ReleaseBody } from "../../ledger/entry.js";
+import type { HoldBody, ReleaseBody } from "../../ledger/entry.js";
+import { describeHold } from "../../ledger/holds.js";
 import type { Block, Cell, ReportDocument, ReportLanguage } from "../document/model.js";
 import {
   type DeclaredAgreement,
@@ -11,6 +12,7 @@ import {
   verificationFacts,
   verificationNotice,
 } from "../inspection/inspection.js";
+import { type Linkage, linkageOf, linkageSection } from "./linkage.js";
 
 /** The risk figures of the last release's file, measured over the declared quasi-identifiers. */
 export interface MeasuredRisk {
@@ -27,8 +29,10 @@ export interface MeasuredRisk {
 
 export interface DpiaInput {
   agreement: string;
-  /** the agreement's release bodies under the checkpoint, in entry order */
+  /** every release body under the checkpoint, in entry order (other agreements' give the linkage) */
   releases: readonly ReleaseBody[];
+  /** the hold bodies under the checkpoint, in entry order */
+  holds?: readonly HoldBody[];
   /** the declaration now (absent when the workspace no longer declares it) */
   declared?: (DeclaredAgreement & { max_subjects?: number | undefined }) | undefined;
   risk?: MeasuredRisk | undefined;
@@ -63,7 +67,10 @@ export interface DpiaData {
     largest: { seq: number; released_at: string; people: number } | null;
     last: { seq: number; released_at: string; people: number } | null;
     history: { seq: number; released_at: string; people: number; records: number }[];
+    /** the agreement's held releases, from their hold entries */
+    holds: { seq: number; released_at: string; people: number; reasons: HoldBody["holds"] }[];
   };
+  linkage: Linkage | null;
   versions: {
     version: number;
     digest: string;
@@ -187,7 +194,11 @@ export function dpiaData(input: DpiaInput): DpiaData {
           : { seq: largest.seq, released_at: largest.released_at, people: largest.people },
       last: last === undefined ? null : { seq: last.seq, released_at: last.released_at, people: last.people },
       history,
+      holds: (input.holds ?? [])
+        .filter((h) => h.agreement.id === input.agreement)
+        .map((h) => ({ seq: h.seq, released_at: h.released_at, people: h.subjects, reasons: h.holds })),
     },
+    linkage: linkageOf(input.agreement, input.releases),
     versions,
     changes: versions.slice(1).map((v, i) => changeOf(versions[i] as DpiaData["versions"][number], v)),
     risk: input.risk ?? null,
@@ -337,8 +348,25 @@ export function dpiaDocument(data: DpiaData, lang: ReportLanguage): ReportDocume
         }),
       },
       ...volumeChart(data),
+      ...(vol.holds.length === 0
+        ? []
+        : [
+            { type: "paragraph" as const, text: t("report.dpia.holds", { count: vol.holds.length }) },
+            {
+              type: "list" as const,
+              items: vol.holds.map((h) =>
+                t("report.dpia.hold", {
+                  seq: h.seq,
+                  at: h.released_at,
+                  people: h.people,
+                  reasons: h.reasons.map(describeHold).join("; "),
+                }),
+              ),
+            },
+          ]),
     ],
   });
+  sections.push(linkageSection(data.linkage));
   const changeRows: Cell[][] = data.changes.map((c) => [
     `v${c.from} → v${c.to}`,
     [

@@ -1,12 +1,13 @@
 // the inspection report (Credit Information Act Art. 20(2), PIPA Art. 28-8, GDPR Art. 30 and 5(2)): every release in
 // a period, with totals, anomalies, the check findings in force and how the figures were verified. It is computed
-// only from release bodies the caller proved against a signed checkpoint (Ledger.provenBodies) and from the
-// workspace's current declarations; `data` is the exact, language-free answer, `document` the same in words.
+// only from release and hold bodies the caller proved against a signed checkpoint (Ledger.provenBodies) and from
+// the workspace's current declarations; `data` is the exact, language-free answer, `document` the same in words.
 
 import { t } from "../../i18n/index.js";
-import type { ReleaseBody } from "../../ledger/entry.js";
+import type { FindingInForce, HoldBody, ReleaseBody, RowCounts } from "../../ledger/entry.js";
+import { describeHold } from "../../ledger/holds.js";
 import type { Finding } from "../../policy/finding.js";
-import type { Block, Cell, ReportDocument, ReportLanguage, Table } from "../document/model.js";
+import { RULES } from "../../policy/rules/index.js";
 
 const DAY_MS = 86_400_000;
 
@@ -48,6 +49,8 @@ export interface InspectionFilter {
 export interface InspectionInput {
   /** every release body under the checkpoint, in entry order */
   releases: readonly ReleaseBody[];
+  /** every hold body under the checkpoint, in entry order */
+  holds?: readonly HoldBody[];
   verification: Verification;
   agreements: ReadonlyMap<string, DeclaredAgreement>;
   /** the ledger's back-dating window in days (jikimi.yaml ledger.backdate_window) */
@@ -75,7 +78,24 @@ export interface InspectionRelease {
   operator: string;
   override: string | null;
   consent: { purpose: string; as_of: string; count: number } | null;
+  /** what the run read and where each row went (null in entries recorded from a manifest or before rows were) */
+  rows: RowCounts | null;
   anomalies: AnomalyCode[];
+}
+
+/** A release a guard or gate held, as its signed hold entry records it. */
+export interface InspectionHold {
+  seq: number;
+  released_at: string;
+  recorded_at: string;
+  agreement: { id: string; version: number; digest: string };
+  recipient: { id: string; name: string; country: string };
+  /** distinct people the release would have carried (0 when held before a row was read) */
+  people: number;
+  operator: string;
+  reasons: HoldBody["holds"];
+  /** the reasons in words, in the language the data was computed in */
+  detail: string;
 }
 
 interface Totals {
@@ -90,36 +110,51 @@ export interface InspectionData {
   filter: InspectionFilter;
   period: { first: string | null; last: string | null };
   verification: Verification;
-  totals: Totals & { recipients: number; countries: number; overrides: number; anomalies: number };
+  totals: Totals & {
+    recipients: number;
+    countries: number;
+    overrides: number;
+    anomalies: number;
+    holds: number;
+  };
   by_recipient: (Totals & { recipient: string; name: string; country: string })[];
   by_country: (Totals & { country: string })[];
   by_month: (Totals & { month: string })[];
   releases: InspectionRelease[];
+  holds: InspectionHold[];
   anomalies: { seq: number; code: AnomalyCode; agreement: string; released_at: string; detail: string }[];
   findings: {
     agreement: string;
     version: number;
     digest: string;
     releases: number;
-    /** the declaration now in the workspace has this digest: its findings are the ones in force */
+    /** the declaration now in the workspace has this digest */
     declared_now: boolean;
+    /**
+     * where the findings come from: the signed bodies (each release records the findings in force when it was
+     * made; the latest release of the version in the period), else the declaration now when it has this digest,
+     * else none (an older version whose bodies predate recorded findings)
+     */
+    source: "recorded" | "declared_now" | null;
     findings: { code: string; severity: string; title: string; articles: string[] }[] | null;
   }[];
-  consent: { purpose: string; releases: number; people: number; last_as_of: string; last_count: number }[];
+  consent: {
+    purpose: string;
+    releases: number;
+    people: number;
+    last_as_of: string;
+    last_count: number;
+    /** rows in scope and with a subject key, over the releases that recorded their rows */
+    rows_in_scope: number;
+    /** of those, rows whose subject had consented */
+    rows_consenting: number;
+    /** rows_consenting / rows_in_scope, null when no release recorded its rows */
+    rate: number | null;
+  }[];
 }
 
 const day = (iso: string) => iso.slice(0, 10);
-/** An ISO time to the minute, UTC, as a table shows it: "2026-11-06 02:00". */
-const minute = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-
-/** Fields grouped by the transform they went under: "pseudonym: customer_id, phone; keep: balance". */
-function fieldsByTransform(fields: readonly { name: string; transform: string }[]): string {
-  const by = new Map<string, string[]>();
-  for (const f of fields) by.set(f.transform, [...(by.get(f.transform) ?? []), f.name]);
-  return [...by].map(([transform, names]) => `${transform}: ${names.join(", ")}`).join("; ");
-}
-
-function keep(r: ReleaseBody, f: InspectionFilter): boolean {
+function keep(r: Pick<ReleaseBody, "released_at" | "recipient" | "agreement">, f: InspectionFilter): boolean {
   const d = day(r.released_at);
   return (
     (f.from === undefined || d >= f.from) &&
@@ -128,6 +163,16 @@ function keep(r: ReleaseBody, f: InspectionFilter): boolean {
     (f.country === undefined || r.recipient.country === f.country) &&
     (f.agreement === undefined || r.agreement.id === f.agreement)
   );
+}
+
+/** Recorded findings with their rule's title in the language in force (a code no rule has any more: the code). */
+function titled(found: readonly FindingInForce[]): InspectionData["findings"][number]["findings"] {
+  return found.map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    title: RULES.find((r) => r.code === f.code)?.title ?? f.code,
+    articles: f.articles,
+  }));
 }
 
 /** Sums per key, sorted by key. */
@@ -226,8 +271,23 @@ export function inspectionData(input: InspectionInput): InspectionData {
         r.consent === undefined
           ? null
           : { purpose: r.consent.purpose, as_of: r.consent.as_of, count: r.consent.count },
+      rows: r.rows ?? null,
       anomalies: (anomalies.get(r.seq) ?? []).map((a) => a.code),
     }));
+  const holds: InspectionHold[] = (input.holds ?? [])
+    .filter((h) => keep(h, input.filter))
+    .map((h) => ({
+      seq: h.seq,
+      released_at: h.released_at,
+      recorded_at: h.recorded_at,
+      agreement: h.agreement,
+      recipient: h.recipient,
+      people: h.subjects,
+      operator: h.operator,
+      reasons: h.holds,
+      detail: h.holds.map(describeHold).join("; "),
+    }));
+  const recordedFindings = new Map(input.releases.map((r) => [r.seq, r.findings]));
   const kept = new Set(releases.map((r) => r.seq));
   const sum = (rows: readonly InspectionRelease[]) => ({
     releases: rows.length,
@@ -241,9 +301,12 @@ export function inspectionData(input: InspectionInput): InspectionData {
   const versions = new Map<string, InspectionData["findings"][number]>();
   for (const r of releases) {
     const key = `${r.agreement.id}\u0000${r.agreement.version}\u0000${r.agreement.digest}`;
+    const recorded = recordedFindings.get(r.seq);
     const seen = versions.get(key);
     if (seen) {
       seen.releases++;
+      // the latest release of the version that recorded its findings says what was in force
+      if (recorded !== undefined) Object.assign(seen, { source: "recorded", findings: titled(recorded) });
       continue;
     }
     const declared = input.agreements.get(r.agreement.id);
@@ -254,14 +317,19 @@ export function inspectionData(input: InspectionInput): InspectionData {
       digest: r.agreement.digest,
       releases: 1,
       declared_now: now,
-      findings: now
-        ? declared.findings.map((f) => ({
-            code: f.code,
-            severity: f.severity,
-            title: f.title,
-            articles: f.articles.map((a) => a.id),
-          }))
-        : null,
+      ...(recorded !== undefined
+        ? { source: "recorded" as const, findings: titled(recorded) }
+        : now
+          ? {
+              source: "declared_now" as const,
+              findings: declared.findings.map((f) => ({
+                code: f.code,
+                severity: f.severity,
+                title: f.title,
+                articles: f.articles.map((a) => a.id),
+              })),
+            }
+          : { source: null, findings: null }),
     });
   }
   const consent = new Map<string, InspectionData["consent"][number]>();
@@ -273,9 +341,18 @@ export function inspectionData(input: InspectionInput): InspectionData {
       people: 0,
       last_as_of: r.consent.as_of,
       last_count: r.consent.count,
+      rows_in_scope: 0,
+      rows_consenting: 0,
+      rate: null,
     };
     c.releases++;
     c.people += r.people;
+    if (r.rows !== null) {
+      // rows past the scope with a subject key met the consent gate: they were released or held back by it
+      c.rows_in_scope += r.rows.released + r.rows.no_consent;
+      c.rows_consenting += r.rows.released;
+      c.rate = c.rows_in_scope === 0 ? null : c.rows_consenting / c.rows_in_scope;
+    }
     if (r.consent.as_of >= c.last_as_of) {
       c.last_as_of = r.consent.as_of;
       c.last_count = r.consent.count;
@@ -306,6 +383,7 @@ export function inspectionData(input: InspectionInput): InspectionData {
       countries: new Set(releases.map((r) => r.recipient.country)).size,
       overrides: releases.filter((r) => r.override !== null).length,
       anomalies: anomalyRows.length,
+      holds: holds.length,
     },
     by_recipient: byRecipient,
     by_country: totalsBy(releases, (r) => r.recipient.country).map(([country, totals]) => ({
@@ -317,327 +395,11 @@ export function inspectionData(input: InspectionInput): InspectionData {
       ...totals,
     })),
     releases,
+    holds,
     anomalies: anomalyRows,
     findings: [...versions.values()],
     consent: [...consent.values()].sort((a, b) => (a.purpose < b.purpose ? -1 : 1)),
   };
 }
 
-const table = (t0: Table): Block => ({ type: "table", table: t0 });
-
-/** What a report proven against a checkpoint says first: verified, or that it proves nothing. */
-export function verificationNotice(v: Verification): Block {
-  return v.ok
-    ? {
-        type: "notice",
-        tone: "ok",
-        text: t("report.inspection.verified", { size: v.size, signers: v.signed_by.join(", ") || "-" }),
-      }
-    : { type: "notice", tone: "error", text: t("report.inspection.not_verified", { size: v.size }) };
-}
-
-/** The facts under the title of a report proven against a checkpoint: which one, the result, when. */
-export function verificationFacts(v: Verification, generatedAt: string): ReportDocument["facts"] {
-  return [
-    {
-      label: t("report.inspection.fact.checkpoint"),
-      value: `${v.origin} · ${v.size} · ${v.root.slice(0, 16)}…`,
-    },
-    {
-      label: t("report.inspection.fact.verification"),
-      value: v.ok ? t("report.inspection.fact.passed") : t("report.inspection.fact.failed"),
-    },
-    { label: t("report.inspection.fact.generated"), value: generatedAt },
-  ];
-}
-
-/** Days a period may span and still be charted day by day (a jump of one day stands out); longer, by month. */
-const DAILY_CHART_DAYS = 120;
-
-/** People released per day of released_at (for a short period) or per month, as a bar chart. */
-function peopleChart(data: InspectionData): Block[] {
-  if (data.releases.length === 0) return [];
-  const byDay = new Map<string, number>();
-  for (const r of data.releases)
-    byDay.set(day(r.released_at), (byDay.get(day(r.released_at)) ?? 0) + r.people);
-  const days = [...byDay].sort(([a], [b]) => (a < b ? -1 : 1));
-  const daily = days.length <= DAILY_CHART_DAYS;
-  return [
-    {
-      type: "chart",
-      chart: {
-        title: t(daily ? "report.inspection.chart.people_by_day" : "report.inspection.chart.people_by_month"),
-        categories: daily ? days.map(([d]) => d) : data.by_month.map((m) => m.month),
-        series: [
-          {
-            name: t("report.inspection.col.people"),
-            values: daily ? days.map(([, n]) => n) : data.by_month.map((m) => m.people),
-          },
-        ],
-      },
-    },
-  ];
-}
-
-/** The report in words, in the language in force (`withLanguage`). */
-export function inspectionDocument(data: InspectionData, lang: ReportLanguage): ReportDocument {
-  const v = data.verification;
-  const f = data.filter;
-  const scope = [
-    f.recipient === undefined
-      ? undefined
-      : t("report.inspection.filter.recipient", { recipient: f.recipient }),
-    f.country === undefined ? undefined : t("report.inspection.filter.country", { country: f.country }),
-    f.agreement === undefined
-      ? undefined
-      : t("report.inspection.filter.agreement", { agreement: f.agreement }),
-  ].filter((s): s is string => s !== undefined);
-  const sections: ReportDocument["sections"] = [];
-  const verified = verificationNotice(v);
-  sections.push({
-    id: "summary",
-    heading: t("report.inspection.h.summary"),
-    blocks: [
-      verified,
-      {
-        type: "paragraph",
-        text: t("report.inspection.summary", {
-          releases: data.totals.releases,
-          people: data.totals.people.toLocaleString(lang === "ko" ? "ko-KR" : "en-US"),
-          records: data.totals.records.toLocaleString(lang === "ko" ? "ko-KR" : "en-US"),
-          recipients: data.totals.recipients,
-          countries: data.totals.countries,
-        }),
-      },
-      ...(data.totals.anomalies > 0
-        ? [
-            {
-              type: "notice" as const,
-              tone: "warning" as const,
-              text: t("report.inspection.anomalies_found", { count: data.totals.anomalies }),
-            },
-          ]
-        : []),
-    ],
-  });
-  const anomalyLabel = (c: AnomalyCode) => t(`report.inspection.code.${c}`);
-  sections.push({
-    id: "releases",
-    heading: t("report.inspection.h.releases"),
-    blocks: [
-      data.releases.length === 0
-        ? { type: "paragraph", text: t("report.inspection.no_releases") }
-        : table({
-            sheet: t("report.inspection.sheet.releases"),
-            columns: [
-              { label: t("report.inspection.col.seq") },
-              { label: t("report.inspection.col.released_at"), nowrap: true },
-              { label: t("report.inspection.col.agreement_version"), nowrap: true },
-              { label: t("report.inspection.col.recipient") },
-              { label: t("report.inspection.col.basis") },
-              { label: t("report.inspection.col.purposes") },
-              { label: t("report.inspection.col.people"), align: "right" },
-              { label: t("report.inspection.col.records"), align: "right" },
-              { label: t("report.inspection.col.notes") },
-            ],
-            rows: data.releases.map((r): Cell[] => [
-              String(r.seq),
-              minute(r.released_at),
-              `${r.agreement.id} v${r.agreement.version}`,
-              `${r.recipient.name} (${r.recipient.country})`,
-              r.legal_basis,
-              r.purposes.join(", "),
-              r.people,
-              r.records,
-              [
-                // an override is named with its reason
-                ...r.anomalies.filter((a) => a !== "override").map(anomalyLabel),
-                ...(r.override === null
-                  ? []
-                  : [t("report.inspection.override_reason", { reason: r.override })]),
-              ].join("; ") || null,
-            ]),
-            footer: [
-              t("report.inspection.total"),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              data.totals.people,
-              data.totals.records,
-              null,
-            ],
-          }),
-    ],
-  });
-  const totalsCols = [
-    { label: t("report.inspection.col.releases"), align: "right" as const },
-    { label: t("report.inspection.col.people"), align: "right" as const },
-    { label: t("report.inspection.col.records"), align: "right" as const },
-  ];
-  sections.push({
-    id: "totals",
-    heading: t("report.inspection.h.totals"),
-    blocks: [
-      table({
-        caption: t("report.inspection.by_recipient"),
-        sheet: t("report.inspection.sheet.by_recipient"),
-        columns: [
-          { label: t("report.inspection.col.recipient") },
-          { label: t("report.inspection.col.country") },
-          ...totalsCols,
-        ],
-        rows: data.by_recipient.map((r) => [
-          `${r.name} (${r.recipient})`,
-          r.country,
-          r.releases,
-          r.people,
-          r.records,
-        ]),
-      }),
-      table({
-        caption: t("report.inspection.by_country"),
-        sheet: t("report.inspection.sheet.by_country"),
-        columns: [{ label: t("report.inspection.col.country") }, ...totalsCols],
-        rows: data.by_country.map((r) => [r.country, r.releases, r.people, r.records]),
-      }),
-      ...peopleChart(data),
-      table({
-        caption: t("report.inspection.by_month"),
-        sheet: t("report.inspection.sheet.by_month"),
-        columns: [{ label: t("report.inspection.col.month") }, ...totalsCols],
-        rows: data.by_month.map((r) => [r.month, r.releases, r.people, r.records]),
-      }),
-    ],
-  });
-  sections.push({
-    id: "anomalies",
-    heading: t("report.inspection.h.anomalies"),
-    blocks: [
-      data.anomalies.length === 0
-        ? { type: "paragraph", text: t("report.inspection.no_anomalies") }
-        : table({
-            sheet: t("report.inspection.sheet.anomalies"),
-            columns: [
-              { label: t("report.inspection.col.seq") },
-              { label: t("report.inspection.col.released_at") },
-              { label: t("report.inspection.col.agreement") },
-              { label: t("report.inspection.col.anomaly") },
-              { label: t("report.inspection.col.detail") },
-            ],
-            rows: data.anomalies.map((a) => [
-              String(a.seq),
-              a.released_at,
-              a.agreement,
-              anomalyLabel(a.code),
-              a.detail,
-            ]),
-          }),
-    ],
-  });
-  sections.push({
-    id: "findings",
-    heading: t("report.inspection.h.findings"),
-    blocks: data.findings.flatMap((g): Block[] => [
-      {
-        type: "paragraph",
-        text: t("report.inspection.version_line", {
-          agreement: g.agreement,
-          version: g.version,
-          digest: g.digest.slice(0, 12),
-          count: g.releases,
-        }),
-      },
-      {
-        type: "paragraph",
-        text: t("report.inspection.version_fields", {
-          fields: fieldsByTransform(
-            data.releases.find(
-              (r) =>
-                r.agreement.id === g.agreement &&
-                r.agreement.version === g.version &&
-                r.agreement.digest === g.digest,
-            )?.fields ?? [],
-          ),
-        }),
-      },
-      g.findings === null
-        ? { type: "notice", tone: "warning", text: t("report.inspection.version_not_declared") }
-        : g.findings.length === 0
-          ? { type: "notice", tone: "ok", text: t("report.inspection.no_findings") }
-          : {
-              type: "list",
-              items: g.findings.map((x) =>
-                t("report.inspection.finding", {
-                  severity: t(`report.severity.${x.severity as "error" | "warning" | "gap"}`),
-                  code: x.code,
-                  title: x.title,
-                }),
-              ),
-            },
-    ]),
-  });
-  sections.push({
-    id: "consent",
-    heading: t("report.inspection.h.consent"),
-    blocks: [
-      data.consent.length === 0
-        ? { type: "paragraph", text: t("report.inspection.no_consent") }
-        : table({
-            sheet: t("report.inspection.sheet.consent"),
-            columns: [
-              { label: t("report.inspection.col.purpose") },
-              { label: t("report.inspection.col.releases"), align: "right" },
-              { label: t("report.inspection.col.people"), align: "right" },
-              { label: t("report.inspection.col.consent_as_of") },
-              { label: t("report.inspection.col.consenting"), align: "right" },
-            ],
-            rows: data.consent.map((c) => [c.purpose, c.releases, c.people, c.last_as_of, c.last_count]),
-          }),
-    ],
-  });
-  sections.push({
-    id: "verification",
-    heading: t("report.inspection.h.verification"),
-    blocks: [
-      verified,
-      table({
-        sheet: t("report.inspection.sheet.verification"),
-        columns: [{ label: t("report.inspection.col.item") }, { label: t("report.inspection.col.value") }],
-        rows: [
-          [t("report.inspection.v.origin"), v.origin],
-          [t("report.inspection.v.size"), v.size],
-          [t("report.inspection.v.root"), v.root],
-          [t("report.inspection.v.signed_by"), v.signed_by.join(", ") || null],
-          [
-            t("report.inspection.v.cosigned_by"),
-            v.cosigned_by.join(", ") || t("report.inspection.v.no_witness"),
-          ],
-          [t("report.inspection.v.pruned"), v.pruned],
-        ],
-      }),
-      { type: "paragraph", text: t("report.inspection.how_to_verify") },
-    ],
-  });
-  return {
-    lang,
-    title: t("report.inspection.title"),
-    subtitle: scope.length > 0 ? scope.join(" · ") : t("report.inspection.subtitle_all"),
-    facts: [
-      {
-        label: t("report.inspection.fact.period"),
-        value:
-          f.from !== undefined || f.to !== undefined
-            ? `${f.from ?? "…"} ~ ${f.to ?? "…"}`
-            : data.period.first === null
-              ? "-"
-              : `${day(data.period.first)} ~ ${day(data.period.last ?? data.period.first)}`,
-      },
-      ...verificationFacts(v, data.generated_at),
-    ],
-    sections,
-    footer: t("report.inspection.footer", { origin: v.origin, size: v.size, root: v.root }),
-  };
-}
+export { inspectionDocument, verificationFacts, verificationNotice } from "./document.js";

@@ -88,6 +88,26 @@ export const en = {
     "This version is no longer the workspace's declaration: its findings can be read from the workspace's history (git) at that digest.",
   "report.inspection.no_findings": "jikimi check finds nothing in this declaration.",
   "report.inspection.finding": "{{severity}} {{code}}: {{title}}",
+  "report.inspection.h.holds": "Held releases",
+  "report.inspection.holds_found_one":
+    "{{count}} release was held by a guard and not made; its hold is a signed entry (see Held releases).",
+  "report.inspection.holds_found_other":
+    "{{count}} releases were held by a guard and not made; each hold is a signed entry (see Held releases).",
+  "report.inspection.no_holds": "No release was held in this period.",
+  "report.inspection.holds_intro":
+    "A guard or gate stopped each of these before anything was written, and the log recorded the hold with its reasons. A release made past a hold later carries the override's reason (see Anomalies).",
+  "report.inspection.col.reasons": "Why it was held",
+  "report.inspection.col.would_carry": "People it would have carried",
+  "report.inspection.sheet.holds": "Held releases",
+  "report.inspection.chart.held": "Held (would have carried)",
+  "report.inspection.col.in_scope_rows": "Rows in scope",
+  "report.inspection.col.consent_rate": "Consent rate",
+  "report.inspection.consent_rate_note":
+    "The consent rate is the share of rows in scope whose subject had consented as of the release time, over the releases that recorded their rows.",
+  "report.inspection.findings_recorded":
+    "The findings in force when this version was released, as its latest release's signed entry records them:",
+  "report.inspection.findings_declared_now":
+    "These releases predate recorded findings; these are the findings of the declaration now, which has this digest:",
   "report.inspection.v.origin": "Log (origin)",
   "report.inspection.v.size": "Entries under the checkpoint",
   "report.inspection.v.root": "Tree root (SHA-256)",
@@ -184,6 +204,24 @@ export const ko: KoreanOf<typeof en> = {
     "이 버전은 현재 작업 공간의 선언이 아닙니다. 해당 다이제스트 시점의 작업 공간 이력(git)에서 점검 결과를 확인할 수 있습니다.",
   "report.inspection.no_findings": "jikimi check가 이 선언에서 찾은 문제가 없습니다.",
   "report.inspection.finding": "{{severity}} {{code}}: {{title}}",
+  "report.inspection.h.holds": "보류된 제공",
+  "report.inspection.holds_found_other":
+    "제공 {{count}}건이 통제 장치에 의해 보류되어 이루어지지 않았습니다. 보류마다 서명된 원장 항목이 있습니다(보류된 제공 참조).",
+  "report.inspection.no_holds": "이 기간에 보류된 제공이 없습니다.",
+  "report.inspection.holds_intro":
+    "아래 제공은 아무것도 쓰기 전에 통제 장치가 멈췄고, 원장은 그 보류를 사유와 함께 기록했습니다. 보류를 무시하고 나중에 이루어진 제공에는 그 사유가 남습니다(이상 징후 참조).",
+  "report.inspection.col.reasons": "보류 사유",
+  "report.inspection.col.would_carry": "제공되었을 인원",
+  "report.inspection.sheet.holds": "보류된 제공",
+  "report.inspection.chart.held": "보류(제공되었을 인원)",
+  "report.inspection.col.in_scope_rows": "대상 레코드",
+  "report.inspection.col.consent_rate": "동의율",
+  "report.inspection.consent_rate_note":
+    "동의율은 레코드 수를 기록한 제공에서, 제공 대상 범위의 레코드 중 제공 시점에 정보주체가 동의한 레코드의 비율입니다.",
+  "report.inspection.findings_recorded":
+    "이 버전으로 제공할 때 적용되던 점검 결과(해당 버전의 마지막 제공의 서명된 원장 항목에 기록된 그대로):",
+  "report.inspection.findings_declared_now":
+    "이 제공들은 점검 결과를 기록하기 전의 것입니다. 아래는 같은 다이제스트인 현재 선언의 점검 결과입니다:",
   "report.inspection.v.origin": "로그(origin)",
   "report.inspection.v.size": "체크포인트의 항목 수",
   "report.inspection.v.root": "트리 루트(SHA-256)",
