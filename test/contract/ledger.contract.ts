@@ -12,6 +12,7 @@ import { fromHex } from "../../src/ledger/merkle/hash.js";
 import { verifyConsistency, verifyInclusion } from "../../src/ledger/merkle/verify-proof.js";
 import { SubjectDictionary } from "../../src/ledger/subjects/dictionary.js";
 import { nodeSubjectHasher } from "../../src/ledger/subjects/subject-hasher.js";
+import { verifyLedger } from "../../src/ledger/verify.js";
 import type { StateStore } from "../../src/ports/state-store.js";
 import { rebuildPartitions } from "../../src/store/dict-partitions.js";
 import { release } from "../support/ledger.js";
@@ -313,6 +314,34 @@ export function runLedgerContract(
       // a prune leaves out what it pruned, from the counts as from the pages
       await ledger.prune("2019-01-03T00:00:00Z", { rule: "3y", days: 1095 }, new Date(), "dpo");
       for (const key of customers(0, 16)) await check(key);
+    });
+
+    it("records a hold as an entry of its own kind, which a fresh process lists and verify accepts", async () => {
+      const state = await fresh();
+      const ledger = ledgerOver(state);
+      await ledger.append(release("nsf", "2024-05-01"), customers(0, 10));
+      const { released_at, agreement, recipient, legal_basis, purposes } = release("nsf", "2024-05-02");
+      const hold = await ledger.recordHold(
+        {
+          released_at,
+          agreement: { ...agreement, id: "nsf" },
+          recipient,
+          legal_basis,
+          purposes,
+          holds: [{ code: "max_subjects", measured: 60, limit: 50 }],
+          subjects: 60,
+          operator: "batch@hanbitpay.example",
+          channel: "gateway",
+        },
+        new Date(),
+      );
+      expect(hold.seq).toBe(1);
+      const again = ledgerOver(state);
+      expect((await again.entries({ agreement: "nsf" })).map((e) => e.kind)).toEqual(["hold", "release"]);
+      expect((await again.releases()).map((r) => r.seq)).toEqual([0]);
+      const signing = keyring.active("ledger-signing");
+      const report = await verifyLedger(state.ledger, new Map([[signing.id, signing.public ?? ""]]));
+      expect(report.problems).toEqual([]);
     });
 
     it("syncs a fresh ledger's tree once when many reads ask at once", async () => {

@@ -60,6 +60,54 @@ describe("state store", () => {
     await again.close();
   });
 
+  it("widens ledger_entries' kinds to holds by rebuilding the table, keeping every row and index", () => {
+    const db = new Database(":memory:");
+    const before = MIGRATIONS.filter((m) => m.version < 13);
+    migrate(db, before);
+    const insert = db.prepare(
+      `INSERT INTO ledger_entries (seq, body, leaf_hash, released_at, agreement_id, recipient_id, subject_count,
+         chain_ord, pruned_at, summary_id, recorded_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    insert.run(
+      0,
+      '{"kind":"release"}',
+      Buffer.alloc(32, 1),
+      "2024-06-01",
+      "feed",
+      "orbit",
+      10,
+      0,
+      null,
+      null,
+      "t",
+      "release",
+    );
+    insert.run(1, "", Buffer.alloc(32, 2), "", "", "", 0, 1, "t2", null, "", "release");
+    insert.run(2, '{"kind":"prune"}', Buffer.alloc(32, 3), "t2", "", "", 0, 0, null, null, "t2", "prune");
+    expect(() =>
+      insert.run(3, "{}", Buffer.alloc(32), "t", "feed", "orbit", 5, 0, null, null, "t", "hold"),
+    ).toThrow(/CHECK/);
+    const rows = db.prepare("SELECT * FROM ledger_entries ORDER BY seq").all();
+    migrate(db);
+    expect(db.prepare("SELECT * FROM ledger_entries ORDER BY seq").all()).toEqual(rows);
+    insert.run(3, "{}", Buffer.alloc(32), "t", "feed", "orbit", 5, 0, null, null, "t", "hold");
+    expect(() =>
+      insert.run(4, "{}", Buffer.alloc(32), "t", "feed", "orbit", 5, 0, null, null, "t", "other"),
+    ).toThrow(/CHECK/);
+    const indexes = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger_entries' ORDER BY name",
+      )
+      .pluck()
+      .all();
+    expect(indexes).toEqual([
+      "ledger_entries_agreement",
+      "ledger_entries_history",
+      "ledger_entries_recorded",
+      "ledger_entries_time",
+    ]);
+  });
+
   it("applies each migration once", () => {
     const db = new Database(":memory:");
     migrate(db);
