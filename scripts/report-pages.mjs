@@ -1,5 +1,5 @@
 // the README's pictures of the reports: the corrected case example with a month of its daily feed (a fivefold jump
-// released over its hold, one back-dated release), each report rendered in Korean as PDF, and the first page of
+// held, then released over its hold; one back-dated release), each report rendered in Korean as PDF, and the first page of
 // each as a PNG in docs/img/ (pdftoppm from poppler-utils). Run after a change to how reports look:
 //   npm run build && node scripts/report-pages.mjs
 import { execFileSync } from "node:child_process";
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { openWorkspace } from "../dist/index.js";
 import { withLanguage } from "../dist/public/base.js";
 import { initKeyring } from "../dist/public/keys.js";
-import { planRelease } from "../dist/public/release.js";
+import { heldRelease, planRelease } from "../dist/public/release.js";
 import { declarationsReport, dpia, inspection, renderReport, statement } from "../dist/public/report.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -38,7 +38,18 @@ try {
         keyring: session.keyring,
         agreementBytes: bytes,
       }).declared;
-      // the case's fivefold jump, at a hundredth of its size
+      // the case's fivefold jump, at a hundredth of its size: held by its growth guard, then released over it
+      const growth = { code: "max_growth", measured: 4, limit: 0.5, subjects: people, previous: 1_700 };
+      if (d === 6)
+        await session.ledger().recordHold(
+          heldRelease(declared, {
+            holds: [growth],
+            subjects: people,
+            operator: "batch@hanbitpay.example",
+            channel: "file",
+          }),
+          new Date(Date.UTC(2026, 10, d, 2, 30)),
+        );
       await session.ledger().append(
         {
           ...declared,
@@ -46,7 +57,7 @@ try {
           files: [],
           operator: "batch@hanbitpay.example",
           channel: "file",
-          ...(d === 6 ? { override: "연말 캠페인, 개인정보 보호책임자 승인" } : {}),
+          ...(d === 6 ? { override: "연말 캠페인, 개인정보 보호책임자 승인", overridden: [growth] } : {}),
           ...(d === 3 ? { override: "3일 자 파일이 늦게 도착함" } : {}),
         },
         Array.from({ length: people }, (_, n) => key(n + 1)),

@@ -7,4 +7,4 @@ export {
   type Recovery,
   recoverRelease,
 } from "../engine/release/journal.js";
-export { planRelease } from "../engine/release-plan.js";
+export { heldRelease, planRelease } from "../engine/release-plan.js";
