@@ -92,6 +92,35 @@ describe("hold entries", () => {
     expect(report).toMatchObject({ ok: true, size: 3 });
   });
 
+  it("outlive a retention prune of the releases around them (they hold no personal data)", async () => {
+    t = testLedger();
+    const l = t.ledger;
+    const at = (day: string) => new Date(`${day}T03:00:00Z`);
+    await l.append(release("feed", "2020-01-01"), customers(range(0, 10)), at("2020-01-01"));
+    await l.recordHold(held("2020-01-02"), at("2020-01-02"));
+    await l.append(release("feed", "2020-01-03"), customers(range(0, 12)), at("2020-01-03"));
+    await l.append(release("feed", "2024-01-01"), customers(range(0, 12)), at("2024-01-01"));
+    const pruned = await l.prune("2021-01-01T00:00:00Z", { rule: "3y", days: 1095 }, at("2026-01-01"), "dpo");
+    expect(pruned).toMatchObject({ pruned: 2, seq: 4 });
+    const event = (await l.entry(4))?.body;
+    expect(event).toMatchObject({
+      kind: "prune",
+      pruned: [
+        [0, 0],
+        [2, 2],
+      ],
+    });
+    expect((await l.entry(1))?.body?.kind).toBe("hold");
+    const report = await verifyLedger(t.state.ledger, t.trusted);
+    expect(report.problems).toEqual([]);
+    const key = t.keyring.active("ledger-signing");
+    const note = await l.checkpointNote(ORIGIN, logNoteSigner(key, ORIGIN));
+    const { dir, cleanup } = tempDir("jikimi-holds-");
+    dirs.push(cleanup);
+    await t.state.ledger.read((tx) => writeTiles(folderStore(dir), ledgerLogSource(tx), note));
+    expect((await verifyTiles(folderStore(dir), [logVkey(key.public ?? "", ORIGIN)])).problems).toEqual([]);
+  });
+
   it("are checked column by column: an edited count or kind, or a changed body, fails verify", async () => {
     const h = await withHold();
     const verify = () => verifyLedger(h.state.ledger, h.trusted);
