@@ -1,7 +1,8 @@
 // `npm run serve`: the HTTP API over the demo's corrected workspace. Prepares it when missing (the demo on 20,000
 // customers: a release, consent, a witness-free ledger), issues one token per role and a person's token, writes
-// them to demo/api-tokens.env (0600, outside the workspace) for the README's curl walkthrough, then serves on
-// 127.0.0.1:8787 (JIKIMI_PORT overrides) until Ctrl-C.
+// them to demo/api-tokens.env (0600, outside the workspace) for the README's curl walkthrough, prints the
+// dashboard's URL with the DPO's token in its fragment, then serves on 127.0.0.1:8787 (JIKIMI_PORT overrides)
+// until Ctrl-C.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -65,6 +66,11 @@ if (person) {
 writeFileSync(join(demo, "api-tokens.env"), `${lines.join("\n")}\n`, { mode: 0o600 });
 process.stdout.write(
   "tokens for the walkthrough are in demo/api-tokens.env: in another terminal, `source demo/api-tokens.env`\n",
+);
+
+const dpo = lines.find((l) => l.startsWith("export DPO_TOKEN="))?.slice("export DPO_TOKEN=".length) ?? "";
+process.stdout.write(
+  `the dashboard, signed in as the DPO: http://127.0.0.1:${port}/app/#token=${encodeURIComponent(dpo)}\n`,
 );
 
 const server = spawn(process.execPath, [cli, "serve", "-w", ws, "--listen", `127.0.0.1:${port}`], {

@@ -24,6 +24,7 @@ import * as server from "./messages/server.js";
 import * as state from "./messages/state.js";
 import * as store from "./messages/store.js";
 import * as taxonomy from "./messages/taxonomy.js";
+import * as web from "./messages/web.js";
 import * as witness from "./messages/witness.js";
 
 /** The languages Jikimi speaks. */
@@ -52,6 +53,7 @@ export const AREAS = {
   state,
   store,
   taxonomy,
+  web,
   witness,
 } as const;
 

@@ -44,7 +44,7 @@ const MATRIX: Record<string, Role[]> = {
   "post /v1/links": ["operator", "dpo"],
   "post /v1/detokenize": ["controller"],
   "get /v1/access-log": ["dpo"],
-  "get /v1/reports/inspection": ["dpo", "regulator"],
+  "get /v1/reports/inspection": ["operator", "dpo", "regulator"],
   "get /v1/reports/records-of-processing": ["dpo", "regulator"],
   "get /v1/reports/privacy-policy": ["dpo", "regulator"],
   "get /v1/reports/dpia/{agreement}": ["dpo", "regulator"],

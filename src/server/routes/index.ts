@@ -12,6 +12,7 @@ import { registerReports } from "./reports.js";
 import { registerShare } from "./share.js";
 import { registerSubjects } from "./subjects.js";
 import { registerTiles } from "./tiles.js";
+import { registerWeb } from "./web.js";
 import { registerWorkspace } from "./workspace.js";
 
 /** Adds every route to `app`. */
@@ -29,4 +30,5 @@ export function registerRoutes(app: ServerApp): void {
   registerTiles(app);
   registerSubjects(app);
   registerReports(app);
+  registerWeb(app);
 }

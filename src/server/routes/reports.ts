@@ -23,6 +23,7 @@ import type { ServerApp } from "../app.js";
 import { apiError } from "../errors.js";
 import { guarded } from "../roles.js";
 import { ErrorSchema } from "../schemas.js";
+import { LEDGER_READERS } from "./ledger.js";
 import { subjectHash } from "./subjects.js";
 
 const Rendering = z.object({
@@ -100,7 +101,8 @@ async function statementOf(session: WorkspaceSession, who: Principal, subjectKey
 /** Registers the report routes. */
 export function registerReports(app: ServerApp): void {
   app.openapi(
-    guarded(["dpo", "regulator"], {
+    // operators read the ledger's releases already (GET /v1/releases); the dashboard's overview is this report
+    guarded(LEDGER_READERS, {
       method: "get",
       path: "/v1/reports/inspection",
       summary:

@@ -1,0 +1,81 @@
+// the dashboard (web/, built by Vite into dist/web) under /app/: its files with a strict Content-Security-Policy
+// (scripts and styles of this host only, no inline code, calls to this host only), gzip, hashed assets cached for
+// a year and the page itself never; any other path under /app/ is the page (the app routes in the browser). No
+// token: the page holds no data, every figure comes from /v1 with the tab's own token.
+import { existsSync, readFileSync } from "node:fs";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { compress } from "hono/compress";
+import type { ServerApp } from "../app.js";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".woff2": "font/woff2",
+};
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** dist/web beside the built server (dist/server/routes), or the checkout's when the server runs from src/. */
+function webFolder(): string | undefined {
+  for (const rel of ["../../web/", "../../../dist/web/"]) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(join(dir, "index.html"))) return dir;
+  }
+  return undefined;
+}
+
+/** GET / (to the dashboard) and GET /app/*. */
+export function registerWeb(app: ServerApp): void {
+  const folder = webFolder();
+  const files = new Map<string, Buffer>();
+  const read = (path: string): Buffer | undefined => {
+    if (folder === undefined) return undefined;
+    let bytes = files.get(path);
+    if (bytes === undefined) {
+      const file = normalize(join(folder, path));
+      if (!file.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`) || !existsSync(file))
+        return undefined;
+      bytes = readFileSync(file);
+      files.set(path, bytes);
+    }
+    return bytes;
+  };
+  app.get("/", (c) => c.redirect("/app/"));
+  app.use("/app/*", compress());
+  app.get("/app", (c) => c.redirect("/app/"));
+  app.get("/app/*", (c) => {
+    const rest = decodeURIComponent(c.req.path.slice("/app/".length));
+    const asset = rest !== "" && extname(rest) !== "" ? read(rest) : undefined;
+    const headers = { "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff" };
+    if (asset !== undefined)
+      return c.body(new Uint8Array(asset), 200, {
+        ...headers,
+        "Content-Type": TYPES[extname(rest)] ?? "application/octet-stream",
+        "Cache-Control": rest.startsWith("assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+      });
+    if (extname(rest) !== "") return c.notFound();
+    const page = read("index.html");
+    if (page === undefined)
+      return c.text("the dashboard is not built: run npm run build\n", 404, { "Cache-Control": "no-store" });
+    return c.body(new Uint8Array(page), 200, {
+      ...headers,
+      "Content-Type": TYPES[".html"] as string,
+      "Cache-Control": "no-cache",
+    });
+  });
+}

@@ -1,0 +1,174 @@
+// the console's shell: sign-in with an API token, the pages the token's role may see (the API decides the role),
+// a language switch, and a path router under /app/.
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, dropToken, keepToken, takeToken, useApi } from "./api.js";
+import { type Language, setLanguage } from "./i18n.js";
+import { MyData } from "./pages/MyData.js";
+import { Overview } from "./pages/Overview.js";
+import { Releases } from "./pages/Releases.js";
+import type { WebWhoami } from "./types.js";
+
+type Role = WebWhoami["role"];
+type PageId = "overview" | "releases" | "my";
+
+/** Which roles see each page: the same roles the API lets read what the page shows. */
+const PAGES: { id: PageId; path: string; roles: readonly Role[] }[] = [
+  { id: "overview", path: "/app/", roles: ["operator", "dpo", "regulator"] },
+  { id: "releases", path: "/app/releases", roles: ["operator", "dpo", "regulator"] },
+  { id: "my", path: "/app/my", roles: ["subject"] },
+];
+
+const LABEL: Record<PageId, "web.nav.overview" | "web.nav.releases" | "web.nav.my_data"> = {
+  overview: "web.nav.overview",
+  releases: "web.nav.releases",
+  my: "web.nav.my_data",
+};
+
+function usePath(): [string, (path: string) => void] {
+  const [path, setPath] = useState(location.pathname);
+  useEffect(() => {
+    const back = () => setPath(location.pathname);
+    addEventListener("popstate", back);
+    return () => removeEventListener("popstate", back);
+  }, []);
+  return [
+    path,
+    (to: string) => {
+      history.pushState(null, "", to);
+      setPath(to);
+    },
+  ];
+}
+
+export function App() {
+  const [token, setToken] = useState<string | null>(() => takeToken());
+  if (token === null)
+    return (
+      <SignIn
+        onToken={(t) => {
+          keepToken(t);
+          setToken(t);
+        }}
+      />
+    );
+  return (
+    <Shell
+      token={token}
+      onSignOut={() => {
+        dropToken();
+        setToken(null);
+      }}
+    />
+  );
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="lang">
+      <span>{t("web.lang.label")}</span>
+      <select
+        value={i18n.language}
+        onChange={(e) => setLanguage(e.target.value as Language)}
+        data-testid="language"
+      >
+        <option value="ko">한국어</option>
+        <option value="en">English</option>
+      </select>
+    </label>
+  );
+}
+
+function SignIn(props: { onToken: (token: string) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState("");
+  return (
+    <main id="main" className="signin">
+      <header className="bar">
+        <strong>{t("web.title")}</strong>
+        <LanguageSwitch />
+      </header>
+      <h1>{t("web.login.title")}</h1>
+      <p>{t("web.login.help")}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (value.trim() !== "") props.onToken(value.trim());
+        }}
+      >
+        <label htmlFor="token">{t("web.login.token")}</label>
+        <input
+          id="token"
+          type="password"
+          autoComplete="off"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <button type="submit">{t("web.login.submit")}</button>
+      </form>
+    </main>
+  );
+}
+
+function Shell(props: { token: string; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const [path, go] = usePath();
+  const who = useApi<WebWhoami>(props.token, "/v1/whoami");
+  if (who.isPending) return <p className="state">{t("web.loading")}</p>;
+  if (who.isError) {
+    const refused = who.error instanceof ApiError && who.error.status === 401;
+    return (
+      <main id="main" className="signin">
+        <p role="alert">{t(refused ? "web.login.refused" : "web.error", { message: who.error.message })}</p>
+        <button type="button" onClick={props.onSignOut}>
+          {t("web.sign_out")}
+        </button>
+      </main>
+    );
+  }
+  const role = who.data.role;
+  const pages = PAGES.filter((p) => p.roles.includes(role));
+  const page = pages.find((p) => p.path === path) ?? pages[0];
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t("web.skip")}
+      </a>
+      <header className="bar">
+        <strong>{t("web.title")}</strong>
+        <nav aria-label={t("web.nav.label")}>
+          <ul>
+            {pages.map((p) => (
+              <li key={p.id}>
+                <a
+                  href={p.path}
+                  aria-current={p.id === page?.id ? "page" : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go(p.path);
+                  }}
+                >
+                  {t(LABEL[p.id])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span className="who" data-testid="who">
+          {t("web.signed_in", { name: who.data.name ?? "", role: t(`web.role.${role}`) })}
+        </span>
+        <LanguageSwitch />
+        <button type="button" onClick={props.onSignOut}>
+          {t("web.sign_out")}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page?.id === "overview" && <Overview token={props.token} />}
+        {page?.id === "releases" && <Releases token={props.token} />}
+        {page?.id === "my" && <MyData token={props.token} />}
+        {page === undefined && <p>{t("web.not_allowed")}</p>}
+      </main>
+    </>
+  );
+}

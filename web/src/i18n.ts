@@ -1,0 +1,43 @@
+// the dashboard's words: i18next over the web area of the shared catalogue (src/i18n/messages/web.ts), Korean or
+// English, chosen by the user or from the browser's languages; the choice is kept in this browser.
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en, ko } from "../../src/i18n/messages/web.js";
+
+export type Language = "ko" | "en";
+const KEY = "jikimi.lang";
+
+/** The language to start in: the user's last choice, else the browser's first of ko/en, else Korean. */
+export function startLanguage(): Language {
+  const kept = localStorage.getItem(KEY);
+  if (kept === "ko" || kept === "en") return kept;
+  for (const l of navigator.languages ?? [navigator.language]) {
+    const base = l.toLowerCase().slice(0, 2);
+    if (base === "ko" || base === "en") return base;
+  }
+  return "ko";
+}
+
+export function initI18n(): void {
+  const lng = startLanguage();
+  void i18next.use(initReactI18next).init({
+    lng,
+    fallbackLng: false,
+    resources: { en: { translation: en }, ko: { translation: ko } },
+    interpolation: { escapeValue: false },
+    // a missing key shows as itself, which the browser test finds
+    returnNull: false,
+  });
+  document.documentElement.lang = lng;
+}
+
+export function setLanguage(lang: Language): void {
+  localStorage.setItem(KEY, lang);
+  document.documentElement.lang = lang;
+  void i18next.changeLanguage(lang);
+}
+
+/** Numbers as the language writes them. */
+export function formatNumber(n: number, lang: string): string {
+  return n.toLocaleString(lang === "ko" ? "ko-KR" : "en-US");
+}

@@ -1,0 +1,207 @@
+// the overview: whether the log verifies, the period's totals, where the data went (a flow map from the controller
+// through each country to each recipient, line width by people released), the open findings by severity and the
+// latest holds. Every figure comes from the inspection report's data, which the server computes from bodies proven
+// against the signed checkpoint; the findings from the last recorded check.
+import { type ReactElement, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, useApi } from "../api.js";
+import { Chart } from "../components/Chart.js";
+import { formatNumber } from "../i18n.js";
+import type { WebCheck, WebInspection } from "../types.js";
+
+export function Overview(props: { token: string }) {
+  const { t, i18n } = useTranslation();
+  const report = useApi<WebInspection>(props.token, "/v1/reports/inspection", { format: "json" });
+  const workspace = useApi<{ controller: string }>(props.token, "/v1/workspace");
+  const n = (x: number) => formatNumber(x, i18n.language);
+  if (report.isPending) return <p className="state">{t("web.loading")}</p>;
+  if (report.isError) return <p role="alert">{t("web.error", { message: report.error.message })}</p>;
+  const d = report.data;
+  const v = d.verification;
+  const controller = workspace.data?.controller ?? "-";
+  return (
+    <>
+      <h1>{t("web.overview.title")}</h1>
+      <section
+        aria-labelledby="verification"
+        className={v.ok ? "card ok" : "card bad"}
+        data-testid="verification"
+      >
+        <h2 id="verification">{t("web.overview.verification")}</h2>
+        <p>
+          {v.ok
+            ? t("web.overview.verified", { size: v.size, signers: v.signed_by.join(", ") || "-" })
+            : t("web.overview.not_verified", { size: v.size })}
+        </p>
+        <p className="muted">
+          {v.cosigned_by.length > 0
+            ? t("web.overview.cosigned", { witnesses: v.cosigned_by.join(", ") })
+            : t("web.overview.no_witness")}{" "}
+          · {v.origin} · {v.root.slice(0, 16)}…
+        </p>
+      </section>
+      <section aria-labelledby="totals">
+        <h2 id="totals">{t("web.overview.totals")}</h2>
+        <dl className="figures" data-testid="totals">
+          <Figure label={t("web.overview.releases")} value={n(d.totals.releases)} />
+          <Figure label={t("web.overview.people")} value={n(d.totals.people)} />
+          <Figure label={t("web.overview.records")} value={n(d.totals.records)} />
+          <Figure label={t("web.overview.recipients")} value={n(d.totals.recipients)} />
+          <Figure label={t("web.overview.countries")} value={n(d.totals.countries)} />
+          <Figure label={t("web.overview.holds")} value={n(d.totals.holds)} alert={d.totals.holds > 0} />
+          <Figure
+            label={t("web.overview.anomalies")}
+            value={n(d.totals.anomalies)}
+            alert={d.totals.anomalies > 0}
+          />
+        </dl>
+      </section>
+      <Flows data={d} controller={controller} />
+      <Findings token={props.token} />
+      <section aria-labelledby="holds">
+        <h2 id="holds">{t("web.overview.recent_holds")}</h2>
+        {d.holds.length === 0 ? (
+          <p>{t("web.overview.no_holds")}</p>
+        ) : (
+          <table data-testid="holds">
+            <thead>
+              <tr>
+                <th scope="col">{t("web.col.seq")}</th>
+                <th scope="col">{t("web.col.released_at")}</th>
+                <th scope="col">{t("web.col.agreement")}</th>
+                <th scope="col">{t("web.col.people")}</th>
+                <th scope="col">{t("web.col.reasons")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.holds
+                .slice(-5)
+                .reverse()
+                .map((h) => (
+                  <tr key={h.seq}>
+                    <td>{h.seq}</td>
+                    <td>{h.released_at.slice(0, 16).replace("T", " ")}</td>
+                    <td>{`${h.agreement.id} v${h.agreement.version}`}</td>
+                    <td className="num">{n(h.people)}</td>
+                    <td>{h.detail}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Figure(props: { label: string; value: string; alert?: boolean }) {
+  return (
+    <div className={props.alert ? "figure alert" : "figure"}>
+      <dt>{props.label}</dt>
+      <dd>{props.value}</dd>
+    </div>
+  );
+}
+
+/** The flow map as a Sankey diagram (controller -> country -> recipient), and the same figures as a table. */
+function Flows(props: { data: WebInspection; controller: string }) {
+  const { t, i18n } = useTranslation();
+  const { data, controller } = props;
+  const option = useMemo(() => {
+    const countries = new Map<string, number>();
+    for (const r of data.by_recipient) countries.set(r.country, (countries.get(r.country) ?? 0) + r.people);
+    const recipient = (r: WebInspection["by_recipient"][number]) => `${r.name} (${r.country})`;
+    return {
+      tooltip: { trigger: "item" },
+      series: [
+        {
+          type: "sankey",
+          left: 8,
+          right: 240,
+          nodeGap: 14,
+          emphasis: { focus: "adjacency" },
+          lineStyle: { color: "gradient", opacity: 0.45 },
+          label: { color: "#111827", width: 230, overflow: "truncate" },
+          data: [
+            { name: controller },
+            ...[...countries.keys()].map((c) => ({ name: c })),
+            ...data.by_recipient.map((r) => ({ name: recipient(r) })),
+          ],
+          links: [
+            ...[...countries].map(([c, people]) => ({ source: controller, target: c, value: people })),
+            ...data.by_recipient.map((r) => ({ source: r.country, target: recipient(r), value: r.people })),
+          ],
+        },
+      ],
+    };
+  }, [data, controller]);
+  return (
+    <section aria-labelledby="flows">
+      <h2 id="flows">{t("web.overview.flows")}</h2>
+      {data.by_recipient.length > 0 && (
+        <Chart
+          option={option}
+          label={t("web.overview.flows_label", { controller })}
+          height={260}
+          testId="flow-map"
+        />
+      )}
+      <table data-testid="flows">
+        <caption>{t("web.overview.flows_table")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("web.col.country")}</th>
+            <th scope="col">{t("web.col.recipient")}</th>
+            <th scope="col">{t("web.overview.releases")}</th>
+            <th scope="col">{t("web.col.people")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.by_recipient.map((r) => (
+            <tr key={r.recipient}>
+              <td>{r.country}</td>
+              <td>{r.name}</td>
+              <td className="num">{formatNumber(r.releases, i18n.language)}</td>
+              <td className="num">{formatNumber(r.people, i18n.language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Open findings of the last recorded check, by severity. */
+function Findings(props: { token: string }) {
+  const { t } = useTranslation();
+  const check = useApi<WebCheck>(props.token, "/v1/checks/latest");
+  let body: ReactElement;
+  if (check.isPending) body = <p className="state">{t("web.loading")}</p>;
+  else if (check.isError)
+    body =
+      check.error instanceof ApiError && check.error.status === 404 ? (
+        <p>{t("web.overview.findings_never")}</p>
+      ) : (
+        <p role="alert">{t("web.error", { message: check.error.message })}</p>
+      );
+  else {
+    const s = check.data.summary;
+    body = (
+      <>
+        <dl className="figures" data-testid="findings">
+          <Figure label={t("web.severity.error")} value={String(s.errors)} alert={s.errors > 0} />
+          <Figure label={t("web.severity.warning")} value={String(s.warnings)} />
+          <Figure label={t("web.severity.gap")} value={String(s.gaps)} />
+        </dl>
+        {s.errors + s.warnings + s.gaps === 0 && <p>{t("web.overview.findings_none")}</p>}
+        <p className="muted">{t("web.overview.findings_at", { at: check.data.at })}</p>
+      </>
+    );
+  }
+  return (
+    <section aria-labelledby="findings">
+      <h2 id="findings">{t("web.overview.findings")}</h2>
+      {body}
+    </section>
+  );
+}
