@@ -1,9 +1,8 @@
-// the dashboard's access to the API: the typed client (src/client) with the token of this tab. A token arrives in
+// the dashboard's access to the API: GET with the token of this tab, as TanStack queries. A token arrives in
 // the URL's fragment (#token=..., never sent to a server, removed at once) or from the sign-in form, and is kept in
 // sessionStorage: it leaves with the tab.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { type JikimiClient, jikimiClient } from "../../src/client/index.js";
 
 const KEY = "jikimi.token";
 
@@ -23,10 +22,6 @@ export function keepToken(token: string): void {
 
 export function dropToken(): void {
   sessionStorage.removeItem(KEY);
-}
-
-export function client(token: string, language: string): JikimiClient {
-  return jikimiClient({ baseUrl: location.origin, token, language: language === "en" ? "en" : "ko" });
 }
 
 /** An API error's message (the API words it in the asked language), or the status. */
