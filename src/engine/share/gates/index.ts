@@ -9,7 +9,6 @@ import { maxGrowthGuard } from "./max-growth.js";
 import { maxSubjectsGuard } from "./max-subjects.js";
 import { minKGate } from "./min-k.js";
 import { perDayGuard } from "./per-day.js";
-import { releaseTimeGuard } from "./release-time.js";
 import { uniqueShareGate } from "./unique-share.js";
 import { validityGuard } from "./validity.js";
 
@@ -27,7 +26,9 @@ export async function timeGuards(
   const day = plan.declared.released_at.slice(0, 10);
   return [
     validityGuard(plan.agreement, day),
-    ...(await releaseTimeGuard(ledger, plan.agreement.id, plan.declared.released_at, now)),
+    // the ledger's time rules (not in the future, not before the previous release, within the back-dating
+    // window): it decides them, as its append refuses the same
+    ...(await ledger.timeHolds(plan.agreement.id, plan.declared.released_at, now)),
   ].filter(present);
 }
 
