@@ -1,12 +1,14 @@
 // the newcomer's demo: write the case example, generate its data, check it as it happened and corrected.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const demo = join(root, "demo");
+// the folder demo/ is made in: the checkout, or JIKIMI_DEMO_HOME (the tests build the demo in a temporary folder)
+const base = process.env.JIKIMI_DEMO_HOME ? resolve(process.env.JIKIMI_DEMO_HOME) : root;
+const demo = join(base, "demo");
 const cli = join(root, "dist", "cli", "main.js");
 const rows = process.env.DEMO_ROWS ?? "1000000";
 // the demo's keyring sits beside the workspaces, never inside one
@@ -14,7 +16,7 @@ const env = { ...process.env, JIKIMI_KEYRING: join(demo, "keys", "demo.keyring")
 
 function step(title, args, expected) {
   process.stdout.write(`\n=== ${title}\n$ jikimi ${args.join(" ")}\n`);
-  const r = spawnSync(process.execPath, [cli, ...args], { stdio: "inherit", cwd: root, env });
+  const r = spawnSync(process.execPath, [cli, ...args], { stdio: "inherit", cwd: base, env });
   if (r.status !== expected) {
     process.stderr.write(`demo: expected exit ${expected}, got ${r.status}\n`);
     process.exit(1);
@@ -158,7 +160,7 @@ step(
 // tiles; an inspector and a customer verify with public keys only, in a HOME with no keyring or workspace
 function capture(args, extraEnv = {}) {
   const r = spawnSync(process.execPath, [cli, ...args], {
-    cwd: root,
+    cwd: base,
     env: { ...env, ...extraEnv },
     encoding: "utf8",
   });
@@ -187,7 +189,7 @@ process.stdout.write(
 const witness = spawn(
   process.execPath,
   [cli, "witness", "serve", "--dir", "demo/witness", "--listen", "127.0.0.1:0", "--quiet"],
-  { cwd: root },
+  { cwd: base },
 );
 const url = await new Promise((resolve, reject) => {
   let out = "";
@@ -246,7 +248,7 @@ try {
     process.stdout.write(`\n=== ${title}\n$ jikimi ${args.join(" ")}\n`);
     const r = spawnSync(process.execPath, [cli, ...args], {
       stdio: "inherit",
-      cwd: root,
+      cwd: base,
       env: { ...process.env, ...outside },
     });
     if (r.status !== 0) {
