@@ -81,6 +81,29 @@ async function provenReleases(
   ws: WorkspaceSession,
 ): Promise<{ releases: ReleaseBody[]; holds: HoldBody[]; verification: Verification }> {
   const signed = await signedCheckpoint(ws);
+  const key = `${signed.size} ${signed.root} ${signed.cosigned_by.join(",")}`;
+  const kept = proofs.get(ws);
+  if (kept?.key === key) return kept.value;
+  const value = await proveAt(ws, signed);
+  proofs.set(ws, { key, value });
+  return value;
+}
+
+/**
+ * The last proof of each open session, by the signed checkpoint it was made at: a long-running server (the
+ * dashboard reloads the inspection data on every page) proves the bodies once per checkpoint, not once per request.
+ * The bodies it keeps are the ones that gave the signed root when read; `jikimi verify` and the ledger page's verify still
+ * read the store afresh, so a store changed after the proof is found there.
+ */
+const proofs = new WeakMap<
+  WorkspaceSession,
+  { key: string; value: { releases: ReleaseBody[]; holds: HoldBody[]; verification: Verification } }
+>();
+
+async function proveAt(
+  ws: WorkspaceSession,
+  signed: Awaited<ReturnType<typeof signedCheckpoint>>,
+): Promise<{ releases: ReleaseBody[]; holds: HoldBody[]; verification: Verification }> {
   const proven = await ws.ledger().provenBodies(signed.size);
   return {
     releases: proven.bodies.filter((b): b is ReleaseBody => b?.kind === "release"),

@@ -77,6 +77,8 @@ async function answer<D>(
   query: { format: ReportFormat; lang?: "ko" | "en" | undefined },
   name: string,
 ): Promise<Response> {
+  // the figures as compact JSON (the CLI's files are indented for reading; a browser parses half the bytes here)
+  if (query.format === "json") return c.json(made.data as object, 200);
   const chromium = process.env.JIKIMI_CHROMIUM;
   const render = () =>
     renderReport(query.format, made.data, made.document, {

@@ -63,31 +63,33 @@ export function Overview(props: { token: string }) {
         {d.holds.length === 0 ? (
           <p>{t("web.overview.no_holds")}</p>
         ) : (
-          <table data-testid="holds">
-            <thead>
-              <tr>
-                <th scope="col">{t("web.col.seq")}</th>
-                <th scope="col">{t("web.col.released_at")}</th>
-                <th scope="col">{t("web.col.agreement")}</th>
-                <th scope="col">{t("web.col.people")}</th>
-                <th scope="col">{t("web.col.reasons")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.holds
-                .slice(-5)
-                .reverse()
-                .map((h) => (
-                  <tr key={h.seq}>
-                    <td>{h.seq}</td>
-                    <td>{h.released_at.slice(0, 16).replace("T", " ")}</td>
-                    <td>{`${h.agreement.id} v${h.agreement.version}`}</td>
-                    <td className="num">{n(h.people)}</td>
-                    <td>{h.detail}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <div className="scroll">
+            <table data-testid="holds">
+              <thead>
+                <tr>
+                  <th scope="col">{t("web.col.seq")}</th>
+                  <th scope="col">{t("web.col.released_at")}</th>
+                  <th scope="col">{t("web.col.agreement")}</th>
+                  <th scope="col">{t("web.col.people")}</th>
+                  <th scope="col">{t("web.col.reasons")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.holds
+                  .slice(-5)
+                  .reverse()
+                  .map((h) => (
+                    <tr key={h.seq}>
+                      <td>{h.seq}</td>
+                      <td>{h.released_at.slice(0, 16).replace("T", " ")}</td>
+                      <td>{`${h.agreement.id} v${h.agreement.version}`}</td>
+                      <td className="num">{n(h.people)}</td>
+                      <td>{h.detail}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>
@@ -146,27 +148,29 @@ function Flows(props: { data: WebInspection; controller: string }) {
           testId="flow-map"
         />
       )}
-      <table data-testid="flows">
-        <caption>{t("web.overview.flows_table")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("web.col.country")}</th>
-            <th scope="col">{t("web.col.recipient")}</th>
-            <th scope="col">{t("web.overview.releases")}</th>
-            <th scope="col">{t("web.col.people")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.by_recipient.map((r) => (
-            <tr key={r.recipient}>
-              <td>{r.country}</td>
-              <td>{r.name}</td>
-              <td className="num">{formatNumber(r.releases, i18n.language)}</td>
-              <td className="num">{formatNumber(r.people, i18n.language)}</td>
+      <div className="scroll">
+        <table data-testid="flows">
+          <caption>{t("web.overview.flows_table")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("web.col.country")}</th>
+              <th scope="col">{t("web.col.recipient")}</th>
+              <th scope="col">{t("web.overview.releases")}</th>
+              <th scope="col">{t("web.col.people")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.by_recipient.map((r) => (
+              <tr key={r.recipient}>
+                <td>{r.country}</td>
+                <td>{r.name}</td>
+                <td className="num">{formatNumber(r.releases, i18n.language)}</td>
+                <td className="num">{formatNumber(r.people, i18n.language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -1,14 +1,23 @@
 // the releases: a timeline of people released per agreement per day with the holds and anomalies marked (a jump
 // past the growth limit carries its ratio), a filterable table, and one release's detail (fields and transforms,
-// row counts, consent, override). From the inspection report's data, proven on the server.
+// row counts, consent, override). From the inspection report's data, proven on the server. The table shows a page
+// of rows at a time (the filter runs over all of them): 2,300 rows drawn at once cost a second of layout.
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../api.js";
 import { Chart } from "../components/Chart.js";
 import { formatNumber } from "../i18n.js";
-import type { AnomalyCode, WebInspection, WebRelease } from "../types.js";
+import type { AnomalyCode, WebHold, WebInspection, WebRelease } from "../types.js";
+import { ReleaseDetail } from "./ReleaseDetail.js";
 
 const day = (iso: string) => iso.slice(0, 10);
+const PAGE = 50;
+
+/** A held release's growth against the previous release, when a growth limit held it. */
+function heldGrowth(h: WebHold): number | undefined {
+  const g = h.reasons.find((x) => x.code === "max_growth");
+  return g?.subjects !== undefined && g.previous ? g.subjects / g.previous : undefined;
+}
 
 /** The ratio of a release's people to the previous release of its agreement (for the growth mark). */
 function ratios(releases: readonly WebRelease[]): Map<number, number> {
@@ -27,6 +36,7 @@ export function Releases(props: { token: string }) {
   const report = useApi<WebInspection>(props.token, "/v1/reports/inspection", { format: "json" });
   const [filter, setFilter] = useState("");
   const [open, setOpen] = useState<number | null>(null);
+  const [page, setPage] = useState(0);
   const data = report.data;
   const ratio = useMemo(() => ratios(data?.releases ?? []), [data]);
   // `t` changes with the language: the marks' words follow it
@@ -41,7 +51,8 @@ export function Releases(props: { token: string }) {
     if (!data) return undefined;
     const days = [...new Set([...data.releases, ...data.holds].map((r) => day(r.released_at)))].sort();
     const agreements = [...new Set([...data.releases, ...data.holds].map((r) => r.agreement.id))].sort();
-    const at = (d: string) => days.indexOf(d);
+    const index = new Map(days.map((d, i) => [d, i]));
+    const at = (d: string) => index.get(d) ?? -1;
     return {
       tooltip: { trigger: "axis" },
       legend: { bottom: 0 },
@@ -83,7 +94,23 @@ export function Releases(props: { token: string }) {
                   symbol: "triangle",
                   symbolSize: 14,
                   itemStyle: { color: "#7c3aed" },
-                  data: held.map((h) => [at(day(h.released_at)), h.people]),
+                  data: held.map((h) => {
+                    const growth = heldGrowth(h);
+                    const what =
+                      growth === undefined
+                        ? h.reasons.map((x) => x.code).join(", ")
+                        : t("web.anomaly.growth", { ratio: growth.toFixed(1) });
+                    return {
+                      value: [at(day(h.released_at)), h.people],
+                      label: {
+                        show: true,
+                        position: "top",
+                        fontSize: 11,
+                        color: "#5b21b6",
+                        formatter: t("web.releases.held_mark", { what }),
+                      },
+                    };
+                  }),
                 },
               ]
             : []),
@@ -95,15 +122,21 @@ export function Releases(props: { token: string }) {
   if (report.isError) return <p role="alert">{t("web.error", { message: report.error.message })}</p>;
   const d = report.data;
   const needle = filter.trim().toLowerCase();
-  const shown = d.releases.filter(
-    (r) =>
-      needle === "" ||
-      [r.agreement.id, r.recipient.name, r.recipient.id, r.recipient.country].some((x) =>
-        x.toLowerCase().includes(needle),
-      ),
-  );
+  // newest first: the table's first page is the latest releases
+  const shown = d.releases
+    .filter(
+      (r) =>
+        needle === "" ||
+        [r.agreement.id, r.recipient.name, r.recipient.id, r.recipient.country].some((x) =>
+          x.toLowerCase().includes(needle),
+        ),
+    )
+    .reverse();
   const n = (x: number) => formatNumber(x, i18n.language);
-  const detail = d.releases.find((r) => r.seq === open);
+  const detail = open === null ? undefined : d.releases.find((r) => r.seq === open);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  const current = Math.min(page, pages - 1);
+  const rows = shown.slice(current * PAGE, (current + 1) * PAGE);
   return (
     <>
       <h1>{t("web.releases.title")}</h1>
@@ -128,7 +161,10 @@ export function Releases(props: { token: string }) {
           <input
             type="search"
             value={filter}
-            onChange={(e) => setFilter(e.target.value)}
+            onChange={(e) => {
+              setFilter(e.target.value);
+              setPage(0);
+            }}
             data-testid="filter"
           />
         </label>
@@ -149,7 +185,7 @@ export function Releases(props: { token: string }) {
               </tr>
             </thead>
             <tbody>
-              {shown.map((r) => (
+              {rows.map((r) => (
                 <tr key={r.seq} className={r.anomalies.length > 0 ? "flag" : undefined}>
                   <td>
                     <button type="button" className="link" onClick={() => setOpen(r.seq)}>
@@ -167,57 +203,19 @@ export function Releases(props: { token: string }) {
             </tbody>
           </table>
         </div>
+        {pages > 1 && (
+          <nav className="pager" aria-label={t("web.releases.pages_label")}>
+            <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+              {t("web.releases.prev")}
+            </button>
+            <span data-testid="page">{t("web.releases.page", { page: current + 1, pages })}</span>
+            <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              {t("web.releases.next")}
+            </button>
+          </nav>
+        )}
       </section>
-      {detail && <Detail release={detail} onClose={() => setOpen(null)} />}
+      {detail && <ReleaseDetail token={props.token} release={detail} onClose={() => setOpen(null)} />}
     </>
-  );
-}
-
-function Detail(props: { release: WebRelease; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const r = props.release;
-  const n = (x: number) => formatNumber(x, i18n.language);
-  return (
-    <section aria-labelledby="detail" className="card" data-testid="detail">
-      <h2 id="detail">{t("web.releases.detail", { seq: r.seq })}</h2>
-      <p>
-        {`${r.agreement.id} v${r.agreement.version} (${r.agreement.digest.slice(0, 12)}) → ${r.recipient.name} (${r.recipient.country})`}
-      </p>
-      <p>
-        {t("web.col.basis")}: {r.legal_basis} · {t("web.col.purposes")}: {r.purposes.join(", ")}
-      </p>
-      <h3>{t("web.releases.fields")}</h3>
-      <ul>
-        {r.fields.map((f) => (
-          <li key={f.name}>
-            <code>{f.name}</code>: {f.transform}
-          </li>
-        ))}
-      </ul>
-      <p>
-        {r.rows
-          ? t("web.releases.rows", {
-              read: n(r.rows.read),
-              out_of_scope: n(r.rows.out_of_scope),
-              no_consent: n(r.rows.no_consent),
-              bad: n(r.rows.bad),
-              released: n(r.rows.released),
-            })
-          : t("web.releases.no_rows")}
-      </p>
-      {r.consent && (
-        <p>
-          {t("web.releases.consent", {
-            purpose: r.consent.purpose,
-            as_of: r.consent.as_of,
-            count: n(r.consent.count),
-          })}
-        </p>
-      )}
-      {r.override !== null && <p className="warn">{t("web.releases.override", { reason: r.override })}</p>}
-      <button type="button" onClick={props.onClose}>
-        {t("web.releases.close")}
-      </button>
-    </section>
   );
 }
