@@ -586,6 +586,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agreements/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One agreement's declaration, findings, released versions (with a diff of two) and volumes against its limits
+         * @description Versions, volumes and holds are read from release and hold bodies proven against the stored signed checkpoint; `verification.ok` false means none of them is to be trusted.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a released version's agreement digest (SHA-256, hex) */
+                    from?: string;
+                    /** @description a released version's agreement digest (SHA-256, hex) */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the history */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgreementHistory"];
+                    };
+                };
+                /** @description a version that was never released */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description no such agreement, declared or released */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/consent/grants": {
         parameters: {
             query?: never;
@@ -778,6 +842,54 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consent/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consent per purpose over time: in force, grants, withdrawals and the rate (counts only)
+         * @description The consent chain is verified first (chain.verified); the population and the rate at each release come from release bodies proven against the signed checkpoint (ledger.verified). Days, weeks or months by the span.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the summary */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsentSummary"];
+                    };
+                };
+                /** @description a token of another role (the regulator included) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1276,6 +1388,218 @@ export interface paths {
                     };
                     content: {
                         "text/plain": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stored signed checkpoint: its signers and each configured witness's cosignature */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the checkpoint */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerCheckpoint"];
+                    };
+                };
+                /** @description the stored note does not verify under the log's keys */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/monitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A monitor's pass over the log's tiles: a fork, a rollback or growth without the witness quorum since the last clean pass */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the pass */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerMonitor"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs the ledger's full verify (as `jikimi ledger verify`) as a job; nothing is written */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the job started: GET /v1/jobs/{id} gives its result (ok, size, root, problems, seconds) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            state: string;
+                            created_at: string;
+                        };
+                    };
+                };
+                /** @description too many jobs running */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/vkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The log's verifier keys (public), one a line: the active key and any retired one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description vkeys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/tiles.tar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The log as c2sp.org/tlog-tiles in one ustar archive (ledger/checkpoint, ledger/tile/...) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the archive; `jikimi verify log --tiles <folder>/ledger` verifies it once extracted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/x-tar": string;
+                    };
+                };
+                /** @description a role that does not read tiles */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2036,6 +2360,188 @@ export interface components {
             };
             on_bad_row: string;
         };
+        AgreementHistory: {
+            agreement: string;
+            /** @description the server's day (UTC) validity is judged on */
+            today: string;
+            verification: {
+                ok: boolean;
+                origin: string;
+                size: number;
+                root: string;
+                signed_by: string[];
+                cosigned_by: string[];
+                pruned: number;
+            };
+            /** @description null when the workspace no longer declares the agreement */
+            declaration: {
+                version: number;
+                digest: string;
+                title: string | null;
+                recipient: {
+                    id: string;
+                    name: string;
+                    country: string;
+                };
+                legal_basis: string;
+                purposes: string[];
+                consent_purpose: string | null;
+                cross_border: string | null;
+                fields: {
+                    name: string;
+                    transform: string;
+                }[];
+                valid: {
+                    from: string;
+                    until: string | null;
+                    in_force: boolean;
+                };
+                /** @description a release was made under this very declaration */
+                released: boolean;
+            } | null;
+            /** @description null when no check run is recorded */
+            findings: {
+                checked_for: string;
+                started_at: string;
+                items: {
+                    code: string;
+                    severity: string;
+                    title: string;
+                    message: string;
+                    subject: {
+                        kind: string;
+                        id: string;
+                    };
+                    articles: {
+                        id: string;
+                        citation: string;
+                        title: string;
+                    }[];
+                }[];
+            } | null;
+            versions: {
+                version: number;
+                digest: string;
+                releases: number;
+                first: {
+                    seq: number;
+                    released_at: string;
+                };
+                last: {
+                    seq: number;
+                    released_at: string;
+                };
+                terms: {
+                    recipient: {
+                        id: string;
+                        name: string;
+                        country: string;
+                    };
+                    legal_basis: string;
+                    purposes: string[];
+                    fields: {
+                        name: string;
+                        transform: string;
+                    }[];
+                };
+            }[];
+            /** @description from ?from to ?to (default: the last two versions); null with no release */
+            diff: {
+                from: {
+                    version: number;
+                    digest: string;
+                };
+                to: {
+                    version: number;
+                    digest: string;
+                };
+                fields_added: {
+                    name: string;
+                    transform: string;
+                }[];
+                fields_removed: {
+                    name: string;
+                    transform: string;
+                }[];
+                transforms_changed: {
+                    field: string;
+                    from: string;
+                    to: string;
+                }[];
+                purposes_added: string[];
+                purposes_removed: string[];
+                legal_basis: {
+                    from: string;
+                    to: string;
+                } | null;
+                recipient: {
+                    from: {
+                        id: string;
+                        name: string;
+                        country: string;
+                    };
+                    to: {
+                        id: string;
+                        name: string;
+                        country: string;
+                    };
+                } | null;
+            } | null;
+            volume: {
+                limits: {
+                    max_subjects: number | null;
+                    max_growth: number | null;
+                    max_releases_per_day: number | null;
+                };
+                releases: {
+                    seq: number;
+                    released_at: string;
+                    people: number;
+                    records: number;
+                }[];
+                holds: {
+                    seq: number;
+                    released_at: string;
+                    people: number;
+                    reasons: string[];
+                }[];
+                actual: {
+                    largest: {
+                        value: number;
+                        limit: number | null;
+                        /** @description null when no limit is declared */
+                        within: boolean | null;
+                        seq: number;
+                        released_at: string;
+                    } | null;
+                    latest: {
+                        value: number;
+                        limit: number | null;
+                        /** @description null when no limit is declared */
+                        within: boolean | null;
+                        seq: number;
+                        released_at: string;
+                    } | null;
+                    growth: {
+                        value: number;
+                        limit: number | null;
+                        /** @description null when no limit is declared */
+                        within: boolean | null;
+                        seq: number;
+                        released_at: string;
+                        people: number;
+                        previous: number;
+                    } | null;
+                    busiest_day: {
+                        value: number;
+                        limit: number | null;
+                        /** @description null when no limit is declared */
+                        within: boolean | null;
+                        day: string;
+                    } | null;
+                };
+            };
+        };
         ConsentRecorded: {
             /** @enum {boolean} */
             ok: true;
@@ -2082,6 +2588,76 @@ export interface components {
             subject_key: string;
             purpose?: string;
             at?: string;
+        };
+        ConsentSummary: {
+            generated_at: string;
+            /** @enum {string} */
+            unit: "day" | "week" | "month";
+            /** @description YYYY-MM-DD (UTC) */
+            from: string | null;
+            /** @description YYYY-MM-DD (UTC) */
+            to: string | null;
+            chain: {
+                events: number;
+                head: string;
+                verified: boolean;
+                problems: number;
+            };
+            ledger: {
+                verified: boolean;
+                size: number;
+                signed_by: string[];
+                cosigned_by: string[];
+            };
+            purposes: {
+                purpose: string;
+                population: {
+                    count: number;
+                    /** @enum {string} */
+                    source: "release_rows" | "subject_dictionary";
+                    seq: number | null;
+                };
+                events: number;
+                in_force: number;
+                granted: number;
+                withdrawn: number;
+                /** @description in force / population; null when 0 */
+                rate: number | null;
+                series: {
+                    /** @description YYYY-MM-DD (UTC) */
+                    start: string;
+                    /** @description YYYY-MM-DD (UTC) */
+                    end: string;
+                    in_force: number;
+                    granted: number;
+                    withdrawn: number;
+                    /** @description in force / population; null when 0 */
+                    rate: number | null;
+                }[];
+                releases: {
+                    seq: number;
+                    released_at: string;
+                    as_of: string;
+                    /** @description the count in force the release committed to (proven body) */
+                    count: number;
+                    /** @description the chain's count in force at as_of, now */
+                    chain_count: number;
+                    rows_read: number | null;
+                    /** @description in force / population; null when 0 */
+                    rate: number | null;
+                }[];
+            }[];
+            withdrawals: {
+                /** @description YYYY-MM-DD (UTC) */
+                start: string;
+                count: number;
+            }[];
+            recent_withdrawals: {
+                /** @description YYYY-MM-DD (UTC) */
+                day: string;
+                purpose: string;
+                count: number;
+            }[];
         };
         LinkRequest: {
             left_path: string;
@@ -2155,6 +2731,53 @@ export interface components {
             root_to: string;
             /** @description RFC 9162 consistency proof, hex hashes */
             proof: string[];
+        };
+        LedgerCheckpoint: {
+            origin: string;
+            size: number;
+            root: string;
+            signed_by: {
+                name: string;
+                /** @description the signed-note key ID, hex */
+                key_id: string;
+            }[];
+            witnesses: {
+                name: string;
+                /** @description the signed-note key ID, hex */
+                key_id: string;
+                cosigned: boolean;
+                /** @description the time in the cosignature (ISO 8601, UTC) */
+                time: string | null;
+            }[];
+            /** @description jikimi.yaml ledger.witness_quorum */
+            quorum: number;
+            met: boolean;
+        };
+        LedgerMonitor: {
+            ok: boolean;
+            origin: string;
+            size: number;
+            root: string;
+            /** @description the checkpoint kept from this server's last clean pass; null on the first */
+            previous: {
+                size: number;
+                root: string;
+            } | null;
+            events: {
+                kind: string;
+                message: string;
+            }[];
+            problems: {
+                kind: string;
+                seq?: number;
+                place?: string;
+                message: string;
+            }[];
+            witnesses: {
+                cosigned: string[];
+                quorum: number;
+                met: boolean;
+            } | null;
         };
         SubjectHistory: {
             /** @description every release that held the person */

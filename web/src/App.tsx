@@ -4,24 +4,37 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, dropToken, keepToken, takeToken, useApi } from "./api.js";
 import { type Language, setLanguage } from "./i18n.js";
+import { Agreements } from "./pages/Agreements.js";
+import { Consent } from "./pages/Consent.js";
+import { Detokenize } from "./pages/Detokenize.js";
+import { Ledger } from "./pages/Ledger.js";
 import { MyData } from "./pages/MyData.js";
 import { Overview } from "./pages/Overview.js";
 import { Releases } from "./pages/Releases.js";
 import type { WebWhoami } from "./types.js";
 
 type Role = WebWhoami["role"];
-type PageId = "overview" | "releases" | "my";
+type PageId = "overview" | "releases" | "agreements" | "ledger" | "consent" | "detokenize" | "my";
 
 /** Which roles see each page: the same roles the API lets read what the page shows. */
 const PAGES: { id: PageId; path: string; roles: readonly Role[] }[] = [
   { id: "overview", path: "/app/", roles: ["operator", "dpo", "regulator"] },
   { id: "releases", path: "/app/releases", roles: ["operator", "dpo", "regulator"] },
+  { id: "agreements", path: "/app/agreements", roles: ["operator", "dpo", "regulator"] },
+  { id: "ledger", path: "/app/ledger", roles: ["operator", "dpo", "regulator"] },
+  // consent is about persons' choices, not the log: the regulator reads rates in the reports, not here
+  { id: "consent", path: "/app/consent", roles: ["operator", "dpo"] },
+  { id: "detokenize", path: "/app/detokenize", roles: ["controller"] },
   { id: "my", path: "/app/my", roles: ["subject"] },
 ];
 
-const LABEL: Record<PageId, "web.nav.overview" | "web.nav.releases" | "web.nav.my_data"> = {
+const LABEL: Record<PageId, `web.nav.${string}`> = {
   overview: "web.nav.overview",
   releases: "web.nav.releases",
+  agreements: "web.nav.agreements",
+  ledger: "web.nav.ledger",
+  consent: "web.nav.consent",
+  detokenize: "web.nav.detokenize",
   my: "web.nav.my_data",
 };
 
@@ -129,7 +142,9 @@ function Shell(props: { token: string; onSignOut: () => void }) {
   }
   const role = who.data.role;
   const pages = PAGES.filter((p) => p.roles.includes(role));
-  const page = pages.find((p) => p.path === path) ?? pages[0];
+  // a page of another role (a regulator at /app/detokenize) is not allowed; an unknown path is the first page
+  const page =
+    pages.find((p) => p.path === path) ?? (PAGES.some((p) => p.path === path) ? undefined : pages[0]);
   return (
     <>
       <a className="skip" href="#main">
@@ -166,6 +181,10 @@ function Shell(props: { token: string; onSignOut: () => void }) {
       <main id="main" tabIndex={-1}>
         {page?.id === "overview" && <Overview token={props.token} />}
         {page?.id === "releases" && <Releases token={props.token} />}
+        {page?.id === "agreements" && <Agreements token={props.token} />}
+        {page?.id === "ledger" && <Ledger token={props.token} />}
+        {page?.id === "consent" && <Consent token={props.token} />}
+        {page?.id === "detokenize" && <Detokenize token={props.token} />}
         {page?.id === "my" && <MyData token={props.token} />}
         {page === undefined && <p>{t("web.not_allowed")}</p>}
       </main>

@@ -1,14 +1,24 @@
 // messages of the dashboard (web/): navigation, page headings, labels, states. The web bundle imports this file
 // alone (not the catalogue's runtime), so the console speaks from the same catalogue as the CLI, API and reports.
+// Each page past the first three keeps its messages in its own file (web-<page>.ts), spread in here.
 import type { KoreanOf } from "../catalogue.js";
+import * as agreements from "./web-agreements.js";
+import * as consent from "./web-consent.js";
+import * as detokenize from "./web-detokenize.js";
+import * as ledger from "./web-ledger.js";
+import * as releases from "./web-releases.js";
 
-export const en = {
+const base = {
   "web.title": "Jikimi",
   "web.skip": "Skip to content",
   "web.nav.label": "Pages",
   "web.nav.overview": "Overview",
   "web.nav.releases": "Releases",
   "web.nav.my_data": "My data",
+  "web.nav.agreements": "Agreements",
+  "web.nav.ledger": "Ledger",
+  "web.nav.consent": "Consent",
+  "web.nav.detokenize": "Detokenize",
   "web.lang.label": "Language",
   "web.signed_in": "{{name}} · {{role}}",
   "web.sign_out": "Sign out",
@@ -97,13 +107,17 @@ export const en = {
   "web.my.statement": "Read your statement",
 } as const;
 
-export const ko: KoreanOf<typeof en> = {
+const baseKo: KoreanOf<typeof base> = {
   "web.title": "지킴이",
   "web.skip": "본문으로 건너뛰기",
   "web.nav.label": "페이지",
   "web.nav.overview": "개요",
   "web.nav.releases": "제공 내역",
   "web.nav.my_data": "내 정보",
+  "web.nav.agreements": "제공 계약",
+  "web.nav.ledger": "원장",
+  "web.nav.consent": "동의",
+  "web.nav.detokenize": "가명 복원",
   "web.lang.label": "언어",
   "web.signed_in": "{{name}} · {{role}}",
   "web.sign_out": "로그아웃",
@@ -188,4 +202,21 @@ export const ko: KoreanOf<typeof en> = {
   "web.my.none": "로그에 내 정보의 제공 기록이 없습니다.",
   "web.my.receipt": "영수증 내려받기",
   "web.my.statement": "제공 내역 통지서 보기",
+};
+
+export const en = {
+  ...base,
+  ...agreements.en,
+  ...ledger.en,
+  ...consent.en,
+  ...detokenize.en,
+  ...releases.en,
+} as const;
+export const ko: KoreanOf<typeof en> = {
+  ...baseKo,
+  ...agreements.ko,
+  ...ledger.ko,
+  ...consent.ko,
+  ...detokenize.ko,
+  ...releases.ko,
 };

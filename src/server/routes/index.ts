@@ -1,12 +1,15 @@
 // every route group of the API, registered once here (each file owns one resource).
 import type { ServerApp } from "../app.js";
 import { registerAccess } from "./access.js";
+import { registerAgreementsWeb } from "./agreements-web.js";
 import { registerAnalysis } from "./analysis.js";
 import { registerConsent } from "./consent.js";
+import { registerConsentSummary } from "./consent-summary.js";
 import { registerDetokenize } from "./detokenize.js";
 import { registerDocs } from "./docs.js";
 import { registerJobs } from "./jobs.js";
 import { registerLedger } from "./ledger.js";
+import { registerLedgerWeb } from "./ledger-web.js";
 import { registerMeta } from "./meta.js";
 import { registerReports } from "./reports.js";
 import { registerShare } from "./share.js";
@@ -23,10 +26,13 @@ export function registerRoutes(app: ServerApp): void {
   registerShare(app);
   registerAccess(app);
   registerWorkspace(app);
+  registerAgreementsWeb(app);
   registerConsent(app);
+  registerConsentSummary(app);
   registerAnalysis(app);
   registerDetokenize(app);
   registerLedger(app);
+  registerLedgerWeb(app);
   registerTiles(app);
   registerSubjects(app);
   registerReports(app);

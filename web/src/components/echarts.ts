@@ -1,6 +1,6 @@
 // the parts of ECharts the dashboard draws with, imported by name so the bundle carries only these (loaded with
 // the first chart, as its own chunk).
-import { BarChart, SankeyChart, ScatterChart } from "echarts/charts";
+import { BarChart, LineChart, SankeyChart, ScatterChart } from "echarts/charts";
 import {
   DataZoomComponent,
   GridComponent,
@@ -13,6 +13,7 @@ import { SVGRenderer } from "echarts/renderers";
 
 use([
   BarChart,
+  LineChart,
   ScatterChart,
   SankeyChart,
   GridComponent,
