@@ -66,8 +66,24 @@ running() {
   as_owner "$BIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1
 }
 
+# as root, the server's user must reach $DIR: where its parent is closed to that user (a /tmp of mode 0700, a
+# home folder), the cluster lives under /var/lib/jikimi-pg instead, named as $DIR is (start, stop and status agree)
+reachable_dir() {
+  [[ "$(id -u)" == 0 ]] || return 0
+  id -u "$RUN_AS" >/dev/null 2>&1 || return 0
+  local parent
+  parent="$(dirname "$DIR")"
+  [[ -d "$parent" ]] || return 0
+  if ! runuser -u "$RUN_AS" -- test -x "$parent" 2>/dev/null; then
+    DIR="/var/lib/jikimi-pg/$(basename "$DIR")"
+    mkdir -p /var/lib/jikimi-pg
+    chmod 0755 /var/lib/jikimi-pg
+  fi
+}
+
 start() {
   ensure_owner
+  reachable_dir
   if running; then
     log "already running in $DIR"
     print_env
@@ -105,6 +121,7 @@ stop() {
 }
 
 BIN="$(find_bin)"
+reachable_dir
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
