@@ -9,6 +9,7 @@ export {
   type ReportFormat,
   renderReport,
 } from "../report/document/render.js";
+export { type ReleasedTerms, type TermsChange, termsChange } from "../report/dpia/terms.js";
 export {
   type CheckResult,
   renderJson,

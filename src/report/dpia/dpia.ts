@@ -13,6 +13,7 @@ import {
   verificationNotice,
 } from "../inspection/inspection.js";
 import { type Linkage, linkageOf, linkageSection } from "./linkage.js";
+import { type ReleasedTerms as Terms, termsChange } from "./terms.js";
 
 /** The risk figures of the last release's file, measured over the declared quasi-identifiers. */
 export interface MeasuredRisk {
@@ -38,13 +39,6 @@ export interface DpiaInput {
   risk?: MeasuredRisk | undefined;
   verification: Verification;
   generatedAt: string;
-}
-
-interface Terms {
-  recipient: { id: string; name: string; country: string };
-  legal_basis: string;
-  purposes: string[];
-  fields: { name: string; transform: string }[];
 }
 
 export interface DpiaData {
@@ -100,28 +94,23 @@ const termsOf = (b: ReleaseBody): Terms => ({
   fields: b.fields.map((f) => ({ name: f.name, transform: f.transform })),
 });
 
-/** What changed between two versions' terms. */
+/** What changed between two versions' terms, as the DPIA lists it: fields by name, the recipient by its id. */
 function changeOf(from: DpiaData["versions"][number], to: DpiaData["versions"][number]) {
-  const before = new Map(from.terms.fields.map((f) => [f.name, f.transform]));
-  const after = new Map(to.terms.fields.map((f) => [f.name, f.transform]));
+  const c = termsChange(from.terms, to.terms);
+  const name = (f: { name: string }) => f.name;
   return {
     from: from.version,
     to: to.version,
-    fields_added: [...after.keys()].filter((f) => !before.has(f)),
-    fields_removed: [...before.keys()].filter((f) => !after.has(f)),
-    transforms_changed: [...after]
-      .filter(([f, tr]) => before.has(f) && before.get(f) !== tr)
-      .map(([field, tr]) => ({ field, from: before.get(field) as string, to: tr })),
-    purposes_added: to.terms.purposes.filter((p) => !from.terms.purposes.includes(p)),
-    purposes_removed: from.terms.purposes.filter((p) => !to.terms.purposes.includes(p)),
-    legal_basis:
-      from.terms.legal_basis === to.terms.legal_basis
-        ? null
-        : { from: from.terms.legal_basis, to: to.terms.legal_basis },
+    fields_added: c.fields_added.map(name),
+    fields_removed: c.fields_removed.map(name),
+    transforms_changed: c.transforms_changed,
+    purposes_added: c.purposes_added,
+    purposes_removed: c.purposes_removed,
+    legal_basis: c.legal_basis,
     recipient:
-      from.terms.recipient.id === to.terms.recipient.id
+      c.recipient === null || c.recipient.from.id === c.recipient.to.id
         ? null
-        : { from: from.terms.recipient.id, to: to.terms.recipient.id },
+        : { from: c.recipient.from.id, to: c.recipient.to.id },
   };
 }
 

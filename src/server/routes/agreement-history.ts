@@ -2,17 +2,9 @@
 // bodies proven against the signed checkpoint) and the declaration now: the released versions grouped by (version,
 // digest) with their first and last release, the difference between the terms two versions released under, and the
 // declared volume limits against the released volumes. Pure functions over data the route gathers.
-import type { dpia } from "../../public/report.js";
+import { type dpia, type ReleasedTerms, type TermsChange, termsChange } from "../../public/report.js";
 
 type DpiaData = Awaited<ReturnType<typeof dpia>>["data"];
-
-/** The terms a release body carries: to whom, on which basis, why, which fields with which transform. */
-export interface ReleasedTerms {
-  recipient: { id: string; name: string; country: string };
-  legal_basis: string;
-  purposes: string[];
-  fields: { name: string; transform: string }[];
-}
 
 export interface VersionSummary {
   version: number;
@@ -23,16 +15,9 @@ export interface VersionSummary {
   terms: ReleasedTerms;
 }
 
-export interface TermsDiff {
+export interface TermsDiff extends TermsChange {
   from: { version: number; digest: string };
   to: { version: number; digest: string };
-  fields_added: { name: string; transform: string }[];
-  fields_removed: { name: string; transform: string }[];
-  transforms_changed: { field: string; from: string; to: string }[];
-  purposes_added: string[];
-  purposes_removed: string[];
-  legal_basis: { from: string; to: string } | null;
-  recipient: { from: ReleasedTerms["recipient"]; to: ReleasedTerms["recipient"] } | null;
 }
 
 export interface VolumeLimits {
@@ -70,31 +55,15 @@ export function versionsOf(data: Pick<DpiaData, "versions" | "volume">): Version
   }));
 }
 
-const sameRecipient = (a: ReleasedTerms["recipient"], b: ReleasedTerms["recipient"]) =>
-  a.id === b.id && a.name === b.name && a.country === b.country;
-
 /**
- * What changed from one version's released terms to another's: fields added or removed (with their transform),
- * transforms changed, purposes added or removed, the legal basis and the recipient (id, name or country).
+ * What changed from one version's released terms to another's (termsChange), with the two versions named.
  * @example termsDiff(v1, v2).fields_added // [{ name: "email", transform: "pseudonym" }]
  */
 export function termsDiff(from: VersionSummary, to: VersionSummary): TermsDiff {
-  const before = new Map(from.terms.fields.map((f) => [f.name, f.transform]));
-  const after = new Map(to.terms.fields.map((f) => [f.name, f.transform]));
-  const a = from.terms;
-  const b = to.terms;
   return {
     from: { version: from.version, digest: from.digest },
     to: { version: to.version, digest: to.digest },
-    fields_added: b.fields.filter((f) => !before.has(f.name)),
-    fields_removed: a.fields.filter((f) => !after.has(f.name)),
-    transforms_changed: b.fields
-      .filter((f) => before.has(f.name) && before.get(f.name) !== f.transform)
-      .map((f) => ({ field: f.name, from: before.get(f.name) as string, to: f.transform })),
-    purposes_added: b.purposes.filter((p) => !a.purposes.includes(p)),
-    purposes_removed: a.purposes.filter((p) => !b.purposes.includes(p)),
-    legal_basis: a.legal_basis === b.legal_basis ? null : { from: a.legal_basis, to: b.legal_basis },
-    recipient: sameRecipient(a.recipient, b.recipient) ? null : { from: a.recipient, to: b.recipient },
+    ...termsChange(from.terms, to.terms),
   };
 }
 
