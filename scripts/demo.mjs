@@ -94,6 +94,22 @@ step(
   [...share, "--out-dir", "demo/outbox", "--at", yesterday],
   0,
 );
+step(
+  "and yesterday's settlement feed: payments only, no account ID, entrusted to settle them (no consent asked)",
+  [
+    "share",
+    "overseas-settlement-feed",
+    "-w",
+    "demo/nsf-case-corrected",
+    "-i",
+    "demo/nsf-case/data/payments.csv",
+    "--out-dir",
+    "demo/outbox",
+    "--at",
+    yesterday,
+  ],
+  0,
+);
 // the next day an upstream bug marks every customer as linked to the app store: a fivefold jump
 writeFileSync(
   join(demo, "customers-bug.csv"),

@@ -105,16 +105,43 @@ function Figure(props: { label: string; value: string; alert?: boolean }) {
   );
 }
 
+/** Each recipient's words: its name, with its id where another recipient has the same name. */
+function recipientLabels(rs: WebInspection["by_recipient"]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const r of rs) count.set(r.name, (count.get(r.name) ?? 0) + 1);
+  return new Map(
+    rs.map((r) => [r.recipient, (count.get(r.name) ?? 0) > 1 ? `${r.name} · ${r.recipient}` : r.name]),
+  );
+}
+
 /** The flow map as a Sankey diagram (controller -> country -> recipient), and the same figures as a table. */
 function Flows(props: { data: WebInspection; controller: string }) {
   const { t, i18n } = useTranslation();
   const { data, controller } = props;
+  // a recipient's words: its name, and its id too where two recipients share a name (one company, two
+  // declared recipients); the chart's nodes are keyed apart from their words, as ECharts needs unique names
+  const named = useMemo(() => recipientLabels(data.by_recipient), [data]);
   const option = useMemo(() => {
     const countries = new Map<string, number>();
     for (const r of data.by_recipient) countries.set(r.country, (countries.get(r.country) ?? 0) + r.people);
-    const recipient = (r: WebInspection["by_recipient"][number]) => `${r.name} (${r.country})`;
+    const words = new Map<string, string>([[`o:${controller}`, controller]]);
+    for (const c of countries.keys()) words.set(`c:${c}`, c);
+    for (const r of data.by_recipient)
+      words.set(`r:${r.recipient}`, `${named.get(r.recipient)} (${r.country})`);
+    const word = (key: string) => words.get(key) ?? key;
     return {
-      tooltip: { trigger: "item" },
+      tooltip: {
+        trigger: "item",
+        formatter: (p: {
+          dataType?: string;
+          name: string;
+          value: number;
+          data: { source?: string; target?: string };
+        }) =>
+          p.dataType === "edge"
+            ? `${word(p.data.source ?? "")} → ${word(p.data.target ?? "")}: ${formatNumber(p.value, i18n.language)}`
+            : `${word(p.name)}: ${formatNumber(p.value, i18n.language)}`,
+      },
       series: [
         {
           type: "sankey",
@@ -123,20 +150,29 @@ function Flows(props: { data: WebInspection; controller: string }) {
           nodeGap: 14,
           emphasis: { focus: "adjacency" },
           lineStyle: { color: "gradient", opacity: 0.45 },
-          label: { color: "#111827", width: 230, overflow: "truncate" },
-          data: [
-            { name: controller },
-            ...[...countries.keys()].map((c) => ({ name: c })),
-            ...data.by_recipient.map((r) => ({ name: recipient(r) })),
-          ],
+          label: {
+            color: "#111827",
+            width: 230,
+            overflow: "truncate",
+            formatter: (p: { name: string }) => word(p.name),
+          },
+          data: [...words.keys()].map((name) => ({ name })),
           links: [
-            ...[...countries].map(([c, people]) => ({ source: controller, target: c, value: people })),
-            ...data.by_recipient.map((r) => ({ source: r.country, target: recipient(r), value: r.people })),
+            ...[...countries].map(([c, people]) => ({
+              source: `o:${controller}`,
+              target: `c:${c}`,
+              value: people,
+            })),
+            ...data.by_recipient.map((r) => ({
+              source: `c:${r.country}`,
+              target: `r:${r.recipient}`,
+              value: r.people,
+            })),
           ],
         },
       ],
     };
-  }, [data, controller]);
+  }, [data, controller, named, i18n.language]);
   return (
     <section aria-labelledby="flows">
       <h2 id="flows">{t("web.overview.flows")}</h2>
@@ -163,7 +199,7 @@ function Flows(props: { data: WebInspection; controller: string }) {
             {data.by_recipient.map((r) => (
               <tr key={r.recipient}>
                 <td>{r.country}</td>
-                <td>{r.name}</td>
+                <td>{named.get(r.recipient)}</td>
                 <td className="num">{formatNumber(r.releases, i18n.language)}</td>
                 <td className="num">{formatNumber(r.people, i18n.language)}</td>
               </tr>
