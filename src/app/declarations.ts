@@ -2,7 +2,7 @@
 // problem (a release, a record or a detokenize runs only against declarations `jikimi check` can load).
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { diskReader, type WorkspaceReader } from "../io/workspace-reader.js";
+import { diskReader, recordingReader, stampOf, type WorkspaceReader } from "../io/workspace-reader.js";
 import { loadWorkspace } from "../model/load.js";
 import type { Agreement, Workspace } from "../model/workspace.js";
 
@@ -25,6 +25,29 @@ export function loadDeclarations(root: string, reader: WorkspaceReader = diskRea
       { hint: t("cli.errors.workspace_invalid_hint", { dir: root }) },
     );
   return { reader, workspace: loaded.workspace };
+}
+
+/** How long a file must have been left alone before declarations read from it are kept (an edit in progress). */
+const SETTLED_MS = 2000;
+
+/**
+ * `loadDeclarations` for a long-lived session: the declarations are kept and loaded again only when a file they were
+ * read from, or a folder listed for them, has changed (inode, size or modification time): a server answers many
+ * reads between two edits of the workspace. Files changed in the last two seconds are read again on every call.
+ * @example const declarations = keptDeclarations("./hanbit"); declarations().workspace
+ */
+export function keptDeclarations(root: string, now: () => number = Date.now): () => Declarations {
+  let kept: { paths: ReadonlySet<string>; stamp: string; value: Declarations } | undefined;
+  return () => {
+    if (kept !== undefined && stampOf(root, kept.paths).stamp === kept.stamp) return kept.value;
+    kept = undefined;
+    const started = now();
+    const reader = recordingReader(root);
+    const value = loadDeclarations(root, reader);
+    const { stamp, newest } = stampOf(root, reader.paths);
+    if (newest < started - SETTLED_MS) kept = { paths: new Set(reader.paths), stamp, value };
+    return value;
+  };
 }
 
 /**

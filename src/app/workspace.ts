@@ -23,7 +23,7 @@ import { openStateStore } from "../store/open.js";
 import type { Witnessed } from "../witness/log-side.js";
 import { type CheckOutcome, checkFolder, recordCheck } from "./check.js";
 import { currentCheckpoint, storedCheckpoint, witnessNow } from "./checkpoints.js";
-import { type Declarations, loadDeclarations } from "./declarations.js";
+import { type Declarations, keptDeclarations } from "./declarations.js";
 import { detokenizer } from "./detokenize.js";
 import { type Environment, readSettings, type WorkspaceSettings } from "./settings.js";
 import { type ShareCall, shareRelease } from "./share.js";
@@ -159,7 +159,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     logVkeys: (all = false) => signingKeys(all).map((k) => logVkey(k.public ?? "", settings.origin)),
     ledger,
     consent: (consentOptions = {}) => new ConsentRegistry(store.consent, subjects, hasher(), consentOptions),
-    declarations: () => loadDeclarations(options.root),
+    declarations: keptDeclarations(options.root),
     async check(at, { record = true } = {}) {
       const outcome = checkFolder(options.root, at);
       if (record && outcome.loaded) await recordCheck(store.checkRuns, outcome);

@@ -1835,6 +1835,8 @@ export interface paths {
                     recipient?: string;
                     country?: string;
                     agreement?: string;
+                    /** @description json only: summary leaves out the lists of releases and anomalies (their counts stay in totals): the dashboard's overview */
+                    parts?: "all" | "summary";
                 };
                 header?: never;
                 path?: never;

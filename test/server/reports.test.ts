@@ -3,6 +3,7 @@
 // hash, never names the person, and reads the same for an unknown subject as for one never released.
 import { appendFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dpia } from "../../src/app/reports.js";
 import { JikimiError } from "../../src/errors.js";
@@ -55,6 +56,36 @@ describe("GET /v1/reports/inspection", () => {
         bodies.map((b) => [b.seq, b.subjects.count]),
       );
     }
+  });
+
+  it("answers the summary without the lists, with the same figures, and only as JSON", async () => {
+    const full = await json<Record<string, unknown>>(await s.call("/v1/reports/inspection", { as: "dpo" }));
+    const res = await s.call("/v1/reports/inspection?parts=summary", { as: "dpo" });
+    expect(res.status).toBe(200);
+    const summary = await json<Record<string, unknown>>(res);
+    const { releases: _r, anomalies: _a, ...rest } = full;
+    expect({ ...summary, generated_at: null }).toEqual({ ...rest, generated_at: null });
+    expect(Object.keys(summary)).not.toContain("releases");
+    const html = await s.call("/v1/reports/inspection?parts=summary&format=html", { as: "dpo" });
+    expect(html.status).toBe(400);
+    expect(((await html.json()) as { error: { code: string } }).error.code).toBe("invalid_request");
+  });
+
+  it("gzips a read's JSON for a client that takes it (the same figures inflated), never a POST's answer", async () => {
+    const plain = await json<Record<string, unknown>>(await s.call("/v1/reports/inspection", { as: "dpo" }));
+    const res = await s.call("/v1/reports/inspection", { as: "dpo", headers: { "accept-encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect(res.headers.get("vary")).toMatch(/Accept-Encoding/);
+    const inflated = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString("utf8"));
+    expect({ ...inflated, generated_at: null }).toEqual({ ...plain, generated_at: null });
+    const posted = await s.call("/v1/subjects/statement", {
+      as: "dpo",
+      method: "POST",
+      headers: { "accept-encoding": "gzip", "content-type": "application/json" },
+      body: JSON.stringify({ subject_key: known }),
+    });
+    expect(posted.status).toBe(200);
+    expect(posted.headers.get("content-encoding")).toBeNull();
   });
 
   it("renders HTML in the language of Accept-Language, or of ?lang, and filters by period", async () => {

@@ -1,17 +1,20 @@
 // the console's shell: sign-in with an API token, the pages the token's role may see (the API decides the role),
 // a language switch, and a path router under /app/.
-import { useEffect, useState } from "react";
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, dropToken, keepToken, takeToken, useApi } from "./api.js";
+import { ApiError, apiQuery, dropToken, keepToken, takeToken, useApi } from "./api.js";
 import { type Language, setLanguage } from "./i18n.js";
-import { Agreements } from "./pages/Agreements.js";
-import { Consent } from "./pages/Consent.js";
-import { Detokenize } from "./pages/Detokenize.js";
-import { Ledger } from "./pages/Ledger.js";
-import { MyData } from "./pages/MyData.js";
 import { Overview } from "./pages/Overview.js";
 import { Releases } from "./pages/Releases.js";
 import type { WebWhoami } from "./types.js";
+
+// the overview and the releases come with the shell (the first pages of most sign-ins); the others load when opened
+const Agreements = lazy(() => import("./pages/Agreements.js").then((m) => ({ default: m.Agreements })));
+const Consent = lazy(() => import("./pages/Consent.js").then((m) => ({ default: m.Consent })));
+const Detokenize = lazy(() => import("./pages/Detokenize.js").then((m) => ({ default: m.Detokenize })));
+const Ledger = lazy(() => import("./pages/Ledger.js").then((m) => ({ default: m.Ledger })));
+const MyData = lazy(() => import("./pages/MyData.js").then((m) => ({ default: m.MyData })));
 
 type Role = WebWhoami["role"];
 type PageId = "overview" | "releases" | "agreements" | "ledger" | "consent" | "detokenize" | "my";
@@ -27,6 +30,30 @@ const PAGES: { id: PageId; path: string; roles: readonly Role[] }[] = [
   { id: "detokenize", path: "/app/detokenize", roles: ["controller"] },
   { id: "my", path: "/app/my", roles: ["subject"] },
 ];
+
+/**
+ * What each page reads first, asked for beside /v1/whoami instead of after it (the answer waits in the query cache
+ * for the page; a token of another role gets a 403 the page never shows).
+ */
+const FIRST_READS: Partial<Record<PageId, [string, Record<string, string>][]>> = {
+  overview: [
+    ["/v1/reports/inspection", { format: "json", parts: "summary" }],
+    ["/v1/workspace", {}],
+    ["/v1/checks/latest", {}],
+  ],
+  releases: [["/v1/reports/inspection", { format: "json" }]],
+};
+
+/**
+ * The first page's reads, sent before the shell has drawn (beside /v1/whoami, not after it), then ECharts (its own
+ * chunk), which loads while they are answered: evaluated before them, it would hold the requests back.
+ */
+export function readAhead(client: QueryClient, token: string, lang: string): void {
+  const first = PAGES.find((p) => p.path === location.pathname)?.id ?? "overview";
+  for (const [p, q] of [["/v1/whoami", {}] as const, ...(FIRST_READS[first] ?? [])])
+    void client.prefetchQuery(apiQuery(token, p, q, lang));
+  void import("./components/echarts.js");
+}
 
 const LABEL: Record<PageId, `web.nav.${string}`> = {
   overview: "web.nav.overview",
@@ -125,9 +152,13 @@ function SignIn(props: { onToken: (token: string) => void }) {
 }
 
 function Shell(props: { token: string; onSignOut: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [path, go] = usePath();
   const who = useApi<WebWhoami>(props.token, "/v1/whoami");
+  const client = useQueryClient();
+  // at a sign-in in this tab (the form): as main.tsx does for a tab opened with a token
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the first page of this sign-in only
+  useEffect(() => readAhead(client, props.token, i18n.language), [props.token]);
   if (who.isPending) return <p className="state">{t("web.loading")}</p>;
   if (who.isError) {
     const refused = who.error instanceof ApiError && who.error.status === 401;
@@ -179,13 +210,15 @@ function Shell(props: { token: string; onSignOut: () => void }) {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {page?.id === "overview" && <Overview token={props.token} />}
-        {page?.id === "releases" && <Releases token={props.token} />}
-        {page?.id === "agreements" && <Agreements token={props.token} />}
-        {page?.id === "ledger" && <Ledger token={props.token} />}
-        {page?.id === "consent" && <Consent token={props.token} />}
-        {page?.id === "detokenize" && <Detokenize token={props.token} />}
-        {page?.id === "my" && <MyData token={props.token} />}
+        <Suspense fallback={<p className="state">{t("web.loading")}</p>}>
+          {page?.id === "overview" && <Overview token={props.token} />}
+          {page?.id === "releases" && <Releases token={props.token} />}
+          {page?.id === "agreements" && <Agreements token={props.token} />}
+          {page?.id === "ledger" && <Ledger token={props.token} />}
+          {page?.id === "consent" && <Consent token={props.token} />}
+          {page?.id === "detokenize" && <Detokenize token={props.token} />}
+          {page?.id === "my" && <MyData token={props.token} />}
+        </Suspense>
         {page === undefined && <p>{t("web.not_allowed")}</p>}
       </main>
     </>

@@ -39,13 +39,10 @@ export class ApiError extends Error {
   }
 }
 
-/** GET `path` as JSON with the tab's token, as a query keyed by path, query and language. */
-export function useApi<T>(token: string, path: string, query: Record<string, string> = {}, enabled = true) {
-  const { i18n } = useTranslation();
-  const lang = i18n.language;
-  return useQuery({
+/** The query of GET `path` as JSON with the tab's token, keyed by path, query and language. */
+export function apiQuery<T>(token: string, path: string, query: Record<string, string>, lang: string) {
+  return {
     queryKey: [path, query, lang],
-    enabled,
     queryFn: async (): Promise<T> => {
       const url = new URL(path, location.origin);
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
@@ -56,5 +53,11 @@ export function useApi<T>(token: string, path: string, query: Record<string, str
       if (!res.ok) throw new ApiError(errorText(body, res.status), res.status);
       return body as T;
     },
-  });
+  };
+}
+
+/** GET `path` as JSON with the tab's token, as a query keyed by path, query and language. */
+export function useApi<T>(token: string, path: string, query: Record<string, string> = {}, enabled = true) {
+  const { i18n } = useTranslation();
+  return useQuery({ ...apiQuery<T>(token, path, query, i18n.language), enabled });
 }

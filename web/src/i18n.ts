@@ -37,7 +37,13 @@ export function setLanguage(lang: Language): void {
   void i18next.changeLanguage(lang);
 }
 
+// one formatter per language: toLocaleString builds one on every call, and a page of rows calls it hundreds of times
+const numbers = {
+  ko: new Intl.NumberFormat("ko-KR"),
+  en: new Intl.NumberFormat("en-US"),
+};
+
 /** Numbers as the language writes them. */
 export function formatNumber(n: number, lang: string): string {
-  return n.toLocaleString(lang === "ko" ? "ko-KR" : "en-US");
+  return (lang === "ko" ? numbers.ko : numbers.en).format(n);
 }

@@ -1,15 +1,18 @@
 // the dashboard's entry: the catalogue's language, the query cache, the shell.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import i18next from "i18next";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App.js";
+import { App, readAhead } from "./App.js";
+import { takeToken } from "./api.js";
 import { initI18n } from "./i18n.js";
 import "./style.css";
 
 initI18n();
-// ECharts (its own chunk) loads while the first answers from the API are awaited, not after them
-void import("./components/echarts.js");
 const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
+// a tab opened with a token asks for its first page's data now, while React draws the shell
+const token = takeToken();
+if (token !== null) readAhead(queries, token, i18next.language);
 const root = document.getElementById("root");
 if (root)
   createRoot(root).render(

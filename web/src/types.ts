@@ -57,6 +57,9 @@ export interface WebInspection {
   anomalies: { seq: number; code: AnomalyCode; agreement: string; released_at: string; detail: string }[];
 }
 
+/** GET /v1/reports/inspection?format=json&parts=summary: the figures without the lists (the overview's). */
+export type WebInspectionSummary = Omit<WebInspection, "releases" | "anomalies">;
+
 export interface WebWhoami {
   kind: "token" | "subject";
   role: "operator" | "dpo" | "regulator" | "controller" | "subject";

@@ -39,7 +39,7 @@ describe("termsChange", () => {
         const c = termsChange(a, b);
         const removed = new Set(c.fields_removed.map((f) => f.name));
         const changed = new Map(c.transforms_changed.map((t) => [t.field, t.to]));
-        const rebuilt = new Map(
+        const rebuilt = new Map<string, string>(
           a.fields
             .filter((f) => !removed.has(f.name))
             .map((f) => [f.name, changed.get(f.name) ?? f.transform]),

@@ -51,6 +51,10 @@ const InspectionQuery = Rendering.extend({
     .regex(/^[A-Z]{2}$/)
     .optional(),
   agreement: z.string().min(1).max(200).optional(),
+  parts: z.enum(["all", "summary"]).default("all").openapi({
+    description:
+      "json only: summary leaves out the lists of releases and anomalies (their counts stay in totals): the dashboard's overview",
+  }),
 });
 
 /** Every format a report is answered in, for the OpenAPI document. */
@@ -117,8 +121,14 @@ export function registerReports(app: ServerApp): void {
       },
     }),
     async (c) => {
-      const { format, lang, ...filter } = c.req.valid("query");
+      const { format, lang, parts, ...filter } = c.req.valid("query");
+      if (parts === "summary" && format !== "json")
+        throw apiError("invalid_request", { where: "query.parts (summary is for format=json)" });
       const made = await inspection(c.get("session"), filter);
+      if (parts === "summary") {
+        const { releases: _r, anomalies: _a, ...summary } = made.data;
+        return c.json(summary, 200);
+      }
       return answer(c, made, { format, lang }, "inspection");
     },
   );

@@ -2,17 +2,42 @@
 // through each country to each recipient, line width by people released), the open findings by severity and the
 // latest holds. Every figure comes from the inspection report's data, which the server computes from bodies proven
 // against the signed checkpoint; the findings from the last recorded check.
-import { type ReactElement, useMemo } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { type ReactElement, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, useApi } from "../api.js";
+import { ApiError, apiQuery, useApi } from "../api.js";
 import { Chart } from "../components/Chart.js";
 import { formatNumber } from "../i18n.js";
-import type { WebCheck, WebInspection } from "../types.js";
+import type { WebCheck, WebInspectionSummary } from "../types.js";
 
 export function Overview(props: { token: string }) {
   const { t, i18n } = useTranslation();
-  const report = useApi<WebInspection>(props.token, "/v1/reports/inspection", { format: "json" });
+  // the summary: the figures without the lists of releases (the releases page reads those)
+  const report = useApi<WebInspectionSummary>(props.token, "/v1/reports/inspection", {
+    format: "json",
+    parts: "summary",
+  });
   const workspace = useApi<{ controller: string }>(props.token, "/v1/workspace");
+  const client = useQueryClient();
+  const shown = report.isSuccess;
+  // a second after the overview is shown, when the tab is idle, the releases page's data is fetched ahead: opening
+  // that page then draws at once (sooner, the fetch would compete with the overview's own drawing)
+  useEffect(() => {
+    if (!shown) return;
+    const ahead = () =>
+      void client.prefetchQuery(
+        apiQuery(props.token, "/v1/reports/inspection", { format: "json" }, i18n.language),
+      );
+    let idle: number | undefined;
+    const later = setTimeout(() => {
+      if (typeof requestIdleCallback === "function") idle = requestIdleCallback(ahead, { timeout: 2000 });
+      else ahead();
+    }, 1000);
+    return () => {
+      clearTimeout(later);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, [shown, client, props.token, i18n.language]);
   const n = (x: number) => formatNumber(x, i18n.language);
   if (report.isPending) return <p className="state">{t("web.loading")}</p>;
   if (report.isError) return <p role="alert">{t("web.error", { message: report.error.message })}</p>;
@@ -106,7 +131,7 @@ function Figure(props: { label: string; value: string; alert?: boolean }) {
 }
 
 /** Each recipient's words: its name, with its id where another recipient has the same name. */
-function recipientLabels(rs: WebInspection["by_recipient"]): Map<string, string> {
+function recipientLabels(rs: WebInspectionSummary["by_recipient"]): Map<string, string> {
   const count = new Map<string, number>();
   for (const r of rs) count.set(r.name, (count.get(r.name) ?? 0) + 1);
   return new Map(
@@ -115,7 +140,7 @@ function recipientLabels(rs: WebInspection["by_recipient"]): Map<string, string>
 }
 
 /** The flow map as a Sankey diagram (controller -> country -> recipient), and the same figures as a table. */
-function Flows(props: { data: WebInspection; controller: string }) {
+function Flows(props: { data: WebInspectionSummary; controller: string }) {
   const { t, i18n } = useTranslation();
   const { data, controller } = props;
   // a recipient's words: its name, and its id too where two recipients share a name (one company, two
