@@ -5,7 +5,7 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, apiQuery, dropToken, keepToken, takeToken, useApi } from "./api.js";
 import { type Language, setLanguage } from "./i18n.js";
-import { Overview } from "./pages/Overview.js";
+import { flowCharts, Overview } from "./pages/Overview.js";
 import { Releases } from "./pages/Releases.js";
 import type { WebWhoami } from "./types.js";
 
@@ -52,7 +52,7 @@ export function readAhead(client: QueryClient, token: string, lang: string): voi
   const first = PAGES.find((p) => p.path === location.pathname)?.id ?? "overview";
   for (const [p, q] of [["/v1/whoami", {}] as const, ...(FIRST_READS[first] ?? [])])
     void client.prefetchQuery(apiQuery(token, p, q, lang));
-  void import("./components/echarts.js");
+  void (first === "overview" ? flowCharts() : import("./components/echarts.js"));
 }
 
 const LABEL: Record<PageId, `web.nav.${string}`> = {

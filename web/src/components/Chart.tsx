@@ -4,13 +4,24 @@
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useRef } from "react";
 
-export function Chart(props: { option: EChartsCoreOption; label: string; height?: number; testId?: string }) {
+/** The ECharts a chart draws with: every chart the dashboard draws, or a smaller set (the flow map's). */
+export type ChartLoader = () => Promise<{ init: typeof import("echarts/core").init }>;
+
+const allCharts: ChartLoader = () => import("./echarts.js");
+
+export function Chart(props: {
+  option: EChartsCoreOption;
+  label: string;
+  height?: number;
+  testId?: string;
+  charts?: ChartLoader;
+}) {
   const box = useRef<HTMLDivElement>(null);
-  const { option, label, height = 320, testId } = props;
+  const { option, label, height = 320, testId, charts = allCharts } = props;
   useEffect(() => {
     let disposed = false;
     let dispose = () => {};
-    void import("./echarts.js").then((echarts) => {
+    void charts().then((echarts) => {
       if (disposed || !box.current) return;
       const chart = echarts.init(box.current, undefined, { renderer: "svg" });
       chart.setOption({ animation: false, ...option });
@@ -26,7 +37,7 @@ export function Chart(props: { option: EChartsCoreOption; label: string; height?
       disposed = true;
       dispose();
     };
-  }, [option]);
+  }, [option, charts]);
   return (
     <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: "100%", height }} />
   );

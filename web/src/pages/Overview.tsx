@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type ReactElement, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, apiQuery, useApi } from "../api.js";
-import { Chart } from "../components/Chart.js";
+import { Chart, type ChartLoader } from "../components/Chart.js";
 import { formatNumber } from "../i18n.js";
 import type { WebCheck, WebInspectionSummary } from "../types.js";
 
@@ -130,6 +130,9 @@ function Figure(props: { label: string; value: string; alert?: boolean }) {
   );
 }
 
+/** The flow map draws with ECharts' Sankey alone: a smaller chunk than every chart's, on the first page. */
+export const flowCharts: ChartLoader = () => import("../components/echarts-flow.js");
+
 /** Each recipient's words: its name, with its id where another recipient has the same name. */
 function recipientLabels(rs: WebInspectionSummary["by_recipient"]): Map<string, string> {
   const count = new Map<string, number>();
@@ -203,6 +206,7 @@ function Flows(props: { data: WebInspectionSummary; controller: string }) {
       <h2 id="flows">{t("web.overview.flows")}</h2>
       {data.by_recipient.length > 0 && (
         <Chart
+          charts={flowCharts}
           option={option}
           label={t("web.overview.flows_label", { controller })}
           height={260}
