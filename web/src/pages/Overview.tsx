@@ -89,7 +89,7 @@ export function Overview(props: { token: string }) {
           <p>{t("web.overview.no_holds")}</p>
         ) : (
           <div className="scroll">
-            <table data-testid="holds">
+            <table data-testid="holds" className="lead-cells">
               <thead>
                 <tr>
                   <th scope="col">{t("web.col.seq")}</th>
