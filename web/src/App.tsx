@@ -83,11 +83,15 @@ function usePath(): [string, (path: string) => void] {
 
 export function App() {
   const [token, setToken] = useState<string | null>(() => takeToken());
+  const client = useQueryClient();
+  const { i18n } = useTranslation();
   if (token === null)
     return (
       <SignIn
         onToken={(t) => {
           keepToken(t);
+          // as main.tsx does for a tab opened with a token
+          readAhead(client, t, i18n.language);
           setToken(t);
         }}
       />
@@ -152,13 +156,9 @@ function SignIn(props: { onToken: (token: string) => void }) {
 }
 
 function Shell(props: { token: string; onSignOut: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [path, go] = usePath();
   const who = useApi<WebWhoami>(props.token, "/v1/whoami");
-  const client = useQueryClient();
-  // at a sign-in in this tab (the form): as main.tsx does for a tab opened with a token
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the first page of this sign-in only
-  useEffect(() => readAhead(client, props.token, i18n.language), [props.token]);
   if (who.isPending) return <p className="state">{t("web.loading")}</p>;
   if (who.isError) {
     const refused = who.error instanceof ApiError && who.error.status === 401;
