@@ -58,7 +58,13 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
       for (const r of expected.by_recipient) expect(flows).toContain(r.recipient);
       await page.locator('[data-testid="flow-map"][data-ready="true"]').waitFor();
       expect(await page.getByTestId("flow-map").locator("svg").count()).toBe(1);
-      const map = (await page.getByTestId("flow-map").locator("svg text").allTextContents()).join("\n");
+      // the words drawn (not the measuring copy, nor a cut label's title)
+      const map = (
+        await page
+          .getByTestId("flow-map")
+          .locator("svg text:not(.probe)")
+          .evaluateAll((els) => els.map((e) => e.firstChild?.textContent ?? ""))
+      ).join("\n");
       for (const r of expected.by_recipient) expect(map).toContain(`${r.name} · ${r.recipient}`.slice(0, 20));
       const holds = await page.getByTestId("holds").innerText();
       for (const h of expected.holds) expect(holds).toContain(h.people.toLocaleString("ko-KR"));
@@ -82,7 +88,7 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     try {
       await page.locator('[data-testid="timeline"][data-ready="true"]').waitFor();
       // the mark is text in the chart's SVG: the hold's ratio (from its signed reason) beside its point
-      expect(await page.getByTestId("timeline").locator("svg text").allTextContents()).toEqual(
+      expect(await page.getByTestId("timeline").locator("svg text:not(.probe)").allTextContents()).toEqual(
         expect.arrayContaining([`보류: 증가 ×${ratio}`]),
       );
       const rows = page.getByTestId("releases").locator("tbody tr");

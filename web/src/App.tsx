@@ -4,8 +4,9 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, apiQuery, dropToken, keepToken, takeToken, useApi } from "./api.js";
+import { FIRST_READS } from "./early.js";
 import { type Language, setLanguage } from "./i18n.js";
-import { flowCharts, Overview } from "./pages/Overview.js";
+import { Overview } from "./pages/Overview.js";
 import { Releases } from "./pages/Releases.js";
 import type { WebWhoami } from "./types.js";
 
@@ -32,28 +33,19 @@ const PAGES: { id: PageId; path: string; roles: readonly Role[] }[] = [
 ];
 
 /**
- * What each page reads first, asked for beside /v1/whoami instead of after it (the answer waits in the query cache
- * for the page; a token of another role gets a 403 the page never shows).
- */
-const FIRST_READS: Partial<Record<PageId, [string, Record<string, string>][]>> = {
-  overview: [
-    ["/v1/reports/inspection", { format: "json", parts: "summary" }],
-    ["/v1/workspace", {}],
-    ["/v1/checks/latest", {}],
-  ],
-  releases: [["/v1/reports/inspection", { format: "json" }]],
-};
-
-/**
- * The first page's reads, sent before the shell has drawn (beside /v1/whoami, not after it), then ECharts (its own
- * chunk), which loads while they are answered: evaluated before them, it would hold the requests back.
+ * The first page's reads into the query cache, beside /v1/whoami (main.tsx sent them already for a tab opened with a
+ * token; the sign-in form sends them here), then ECharts when the page draws with it (its own chunk), which loads while
+ * they are answered: evaluated before them, it would hold the requests back.
  */
 export function readAhead(client: QueryClient, token: string, lang: string): void {
-  const first = PAGES.find((p) => p.path === location.pathname)?.id ?? "overview";
-  for (const [p, q] of [["/v1/whoami", {}] as const, ...(FIRST_READS[first] ?? [])])
+  const path = location.pathname;
+  for (const [p, q] of [["/v1/whoami", {}] as const, ...(FIRST_READS[path] ?? [])])
     void client.prefetchQuery(apiQuery(token, p, q, lang));
-  void (first === "overview" ? flowCharts() : import("./components/echarts.js"));
+  if (!NO_ECHARTS.has(path)) void import("./components/echarts.js");
 }
+
+// the pages that draw nothing with ECharts (the overview draws its flow map itself; a subject's phone need not fetch it)
+const NO_ECHARTS = new Set(["/app/", "/app/my", "/app/detokenize"]);
 
 const LABEL: Record<PageId, `web.nav.${string}`> = {
   overview: "web.nav.overview",

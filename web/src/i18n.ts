@@ -3,20 +3,9 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en, ko } from "../../src/i18n/messages/web.js";
+import { keepLanguage, type Language, startLanguage } from "./early.js";
 
-export type Language = "ko" | "en";
-const KEY = "jikimi.lang";
-
-/** The language to start in: the user's last choice, else the browser's first of ko/en, else Korean. */
-export function startLanguage(): Language {
-  const kept = localStorage.getItem(KEY);
-  if (kept === "ko" || kept === "en") return kept;
-  for (const l of navigator.languages ?? [navigator.language]) {
-    const base = l.toLowerCase().slice(0, 2);
-    if (base === "ko" || base === "en") return base;
-  }
-  return "ko";
-}
+export type { Language } from "./early.js";
 
 export function initI18n(): void {
   const lng = startLanguage();
@@ -32,7 +21,7 @@ export function initI18n(): void {
 }
 
 export function setLanguage(lang: Language): void {
-  localStorage.setItem(KEY, lang);
+  keepLanguage(lang);
   document.documentElement.lang = lang;
   void i18next.changeLanguage(lang);
 }

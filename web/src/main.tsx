@@ -1,24 +1,8 @@
-// the dashboard's entry: the catalogue's language, the query cache, the shell.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import i18next from "i18next";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App, readAhead } from "./App.js";
-import { takeToken } from "./api.js";
-import { initI18n } from "./i18n.js";
+// the dashboard's entry, kept small: a tab opened with a token sends its first page's reads now (early.ts), while the
+// browser fetches and compiles the rest (start.tsx: React, the catalogue, the shell), which index.html preloads.
+import { readEarly, startLanguage, takeToken } from "./early.js";
 import "./style.css";
 
-initI18n();
-const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
-// a tab opened with a token asks for its first page's data now, while React draws the shell
 const token = takeToken();
-if (token !== null) readAhead(queries, token, i18next.language);
-const root = document.getElementById("root");
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queries}>
-        <App />
-      </QueryClientProvider>
-    </StrictMode>,
-  );
+if (token !== null) readEarly(token, location.pathname, startLanguage());
+void import("./start.js");

@@ -4,24 +4,13 @@
 import type { EChartsCoreOption } from "echarts/core";
 import { useEffect, useRef } from "react";
 
-/** The ECharts a chart draws with: every chart the dashboard draws, or a smaller set (the flow map's). */
-export type ChartLoader = () => Promise<{ init: typeof import("echarts/core").init }>;
-
-const allCharts: ChartLoader = () => import("./echarts.js");
-
-export function Chart(props: {
-  option: EChartsCoreOption;
-  label: string;
-  height?: number;
-  testId?: string;
-  charts?: ChartLoader;
-}) {
+export function Chart(props: { option: EChartsCoreOption; label: string; height?: number; testId?: string }) {
   const box = useRef<HTMLDivElement>(null);
-  const { option, label, height = 320, testId, charts = allCharts } = props;
+  const { option, label, height = 320, testId } = props;
   useEffect(() => {
     let disposed = false;
     let dispose = () => {};
-    void charts().then((echarts) => {
+    void import("./echarts.js").then((echarts) => {
       if (disposed || !box.current) return;
       const chart = echarts.init(box.current, undefined, { renderer: "svg" });
       chart.setOption({ animation: false, ...option });
@@ -37,7 +26,7 @@ export function Chart(props: {
       disposed = true;
       dispose();
     };
-  }, [option, charts]);
+  }, [option]);
   return (
     <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: "100%", height }} />
   );

@@ -1,6 +1,6 @@
 // the parts of ECharts the dashboard draws with, imported by name so the bundle carries only these (loaded with
 // the first chart, as its own chunk).
-import { BarChart, LineChart, SankeyChart, ScatterChart } from "echarts/charts";
+import { BarChart, LineChart, ScatterChart } from "echarts/charts";
 import {
   DataZoomComponent,
   GridComponent,
@@ -15,7 +15,6 @@ use([
   BarChart,
   LineChart,
   ScatterChart,
-  SankeyChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,

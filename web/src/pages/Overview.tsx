@@ -6,7 +6,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type ReactElement, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, apiQuery, useApi } from "../api.js";
-import { Chart, type ChartLoader } from "../components/Chart.js";
+import { FlowMap } from "../components/FlowMap.js";
+import type { FlowLink, FlowNode } from "../components/flow-layout.js";
 import { formatNumber } from "../i18n.js";
 import type { WebCheck, WebInspectionSummary } from "../types.js";
 
@@ -20,14 +21,17 @@ export function Overview(props: { token: string }) {
   const workspace = useApi<{ controller: string }>(props.token, "/v1/workspace");
   const client = useQueryClient();
   const shown = report.isSuccess;
-  // a second after the overview is shown, when the tab is idle, the releases page's data is fetched ahead: opening
+  // a second after the overview is shown, when the tab is idle, the releases page's data and ECharts are fetched ahead: opening
   // that page then draws at once (sooner, the fetch would compete with the overview's own drawing)
   useEffect(() => {
     if (!shown) return;
-    const ahead = () =>
+    const ahead = () => {
       void client.prefetchQuery(
         apiQuery(props.token, "/v1/reports/inspection", { format: "json" }, i18n.language),
       );
+      // and the charts the other pages draw with (the overview draws none with ECharts)
+      void import("../components/echarts.js");
+    };
     let idle: number | undefined;
     const later = setTimeout(() => {
       if (typeof requestIdleCallback === "function") idle = requestIdleCallback(ahead, { timeout: 2000 });
@@ -130,9 +134,6 @@ function Figure(props: { label: string; value: string; alert?: boolean }) {
   );
 }
 
-/** The flow map draws with ECharts' Sankey alone: a smaller chunk than every chart's, on the first page. */
-export const flowCharts: ChartLoader = () => import("../components/echarts-flow.js");
-
 /** Each recipient's words: its name, with its id where another recipient has the same name. */
 function recipientLabels(rs: WebInspectionSummary["by_recipient"]): Map<string, string> {
   const count = new Map<string, number>();
@@ -142,74 +143,56 @@ function recipientLabels(rs: WebInspectionSummary["by_recipient"]): Map<string, 
   );
 }
 
-/** The flow map as a Sankey diagram (controller -> country -> recipient), and the same figures as a table. */
+/** The flow map (controller -> country -> recipient, bands as wide as the people), and the same figures as a table. */
 function Flows(props: { data: WebInspectionSummary; controller: string }) {
   const { t, i18n } = useTranslation();
   const { data, controller } = props;
   // a recipient's words: its name, and its id too where two recipients share a name (one company, two
-  // declared recipients); the chart's nodes are keyed apart from their words, as ECharts needs unique names
+  // declared recipients)
   const named = useMemo(() => recipientLabels(data.by_recipient), [data]);
-  const option = useMemo(() => {
+  const { columns, links } = useMemo(() => {
     const countries = new Map<string, number>();
     for (const r of data.by_recipient) countries.set(r.country, (countries.get(r.country) ?? 0) + r.people);
-    const words = new Map<string, string>([[`o:${controller}`, controller]]);
-    for (const c of countries.keys()) words.set(`c:${c}`, c);
-    for (const r of data.by_recipient)
-      words.set(`r:${r.recipient}`, `${named.get(r.recipient)} (${r.country})`);
-    const word = (key: string) => words.get(key) ?? key;
-    return {
-      tooltip: {
-        trigger: "item",
-        formatter: (p: {
-          dataType?: string;
-          name: string;
-          value: number;
-          data: { source?: string; target?: string };
-        }) =>
-          p.dataType === "edge"
-            ? `${word(p.data.source ?? "")} → ${word(p.data.target ?? "")}: ${formatNumber(p.value, i18n.language)}`
-            : `${word(p.name)}: ${formatNumber(p.value, i18n.language)}`,
-      },
-      series: [
-        {
-          type: "sankey",
-          left: 8,
-          right: 240,
-          nodeGap: 14,
-          emphasis: { focus: "adjacency" },
-          lineStyle: { color: "gradient", opacity: 0.45 },
-          label: {
-            color: "#111827",
-            width: 230,
-            overflow: "truncate",
-            formatter: (p: { name: string }) => word(p.name),
-          },
-          data: [...words.keys()].map((name) => ({ name })),
-          links: [
-            ...[...countries].map(([c, people]) => ({
-              source: `o:${controller}`,
-              target: `c:${c}`,
-              value: people,
-            })),
-            ...data.by_recipient.map((r) => ({
-              source: `c:${r.country}`,
-              target: `r:${r.recipient}`,
-              value: r.people,
-            })),
-          ],
-        },
-      ],
-    };
-  }, [data, controller, named, i18n.language]);
+    const total = data.by_recipient.reduce((s, r) => s + r.people, 0);
+    // nodes are keyed apart from their words: a country code and a recipient id could be the same string
+    const columns: FlowNode[][] = [
+      [{ key: `o:${controller}`, label: controller, value: total }],
+      [...countries].map(([c, people]) => ({ key: `c:${c}`, label: c, value: people })),
+      // grouped by country, in the countries' order, so that bands of one country stay together
+      [...countries.keys()].flatMap((c) =>
+        data.by_recipient
+          .filter((r) => r.country === c)
+          .map((r) => ({
+            key: `r:${r.recipient}`,
+            label: named.get(r.recipient) ?? r.recipient,
+            value: r.people,
+          })),
+      ),
+    ];
+    const links: FlowLink[] = [
+      ...[...countries].map(([c, people]) => ({
+        source: `o:${controller}`,
+        target: `c:${c}`,
+        value: people,
+      })),
+      ...data.by_recipient.map((r) => ({
+        source: `c:${r.country}`,
+        target: `r:${r.recipient}`,
+        value: r.people,
+      })),
+    ];
+    return { columns, links };
+  }, [data, controller, named]);
   return (
     <section aria-labelledby="flows">
       <h2 id="flows">{t("web.overview.flows")}</h2>
       {data.by_recipient.length > 0 && (
-        <Chart
-          charts={flowCharts}
-          option={option}
+        <FlowMap
+          columns={columns}
+          links={links}
           label={t("web.overview.flows_label", { controller })}
           height={260}
+          format={(n) => formatNumber(n, i18n.language)}
           testId="flow-map"
         />
       )}
