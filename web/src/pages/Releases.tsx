@@ -60,7 +60,9 @@ export function Releases(props: { token: string }) {
       xAxis: { type: "category", data: days },
       yAxis: { type: "value" },
       dataZoom:
-        days.length > 60 ? [{ type: "slider", start: Math.max(0, 100 - (60 / days.length) * 100) }] : [],
+        days.length > 60
+          ? [{ type: "slider", showDataShadow: false, start: Math.max(0, 100 - (60 / days.length) * 100) }]
+          : [],
       series: agreements.flatMap((a) => {
         const mine = data.releases.filter((r) => r.agreement.id === a);
         const values = days.map(() => 0);
