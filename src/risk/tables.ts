@@ -102,6 +102,12 @@ export class ByteInterner {
     return this.idOfBytes(this.scratch, 0, written, insert);
   }
 
+  /** The bytes of the value `id` (< size): a view of the interner's storage, valid until the next insert. */
+  bytesOf(id: number): Uint8Array {
+    const start = this.spans[2 * id] as number;
+    return this.arena.subarray(start, start + (this.spans[2 * id + 1] as number));
+  }
+
   private insert(bytes: Uint8Array, start: number, end: number, h: number, slot: number): number {
     const id = this.count++;
     const len = end - start;
@@ -162,6 +168,19 @@ export class TupleTable {
     return this.count;
   }
 
+  /** Makes room for `rows` rows in all, so that adding up to that many grows and rehashes nothing. */
+  reserve(rows: number): void {
+    if (rows > this.counts.length) {
+      let size = this.counts.length;
+      while (size < rows) size *= 2;
+      this.counts = grownInt32(this.counts, size);
+      this.tuples = grownInt32(this.tuples, size * Math.max(1, this.width));
+    }
+    let slots = this.mask + 1;
+    while (rows * 2 > slots) slots *= 2;
+    if (slots > this.mask + 1) this.rehash(slots);
+  }
+
   private hashOf(tuple: Int32Array, offset: number): number {
     let h = 0x9747b28c ^ this.width;
     for (let i = 0; i < this.width; i++)
@@ -209,7 +228,7 @@ export class TupleTable {
     this.counts[row] = weight;
     this.slots[2 * slot] = h;
     this.slots[2 * slot + 1] = row + 1;
-    if (this.count * 2 > this.mask + 1) this.rehash();
+    if (this.count * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     return row;
   }
 
@@ -219,8 +238,7 @@ export class TupleTable {
     return (this.slots[2 * slot + 1] as number) - 1;
   }
 
-  private rehash(): void {
-    const size = (this.mask + 1) * 2;
+  private rehash(size: number): void {
     const slots = new Int32Array(2 * size);
     const mask = size - 1;
     const old = this.slots;

@@ -16,6 +16,14 @@ export const en = {
   "risk.errors.empty_file_hint": "a CSV file needs a header line naming the columns",
   "risk.errors.max_distinct": "the bound on distinct values must be a positive integer",
   "risk.errors.max_link_share": "the largest acceptable link share must be a number from 0 to 1",
+  "risk.errors.bad_state":
+    "not a risk measure state this version of Jikimi can read: truncated, damaged or of another format (at byte {{offset}})",
+  "risk.errors.merge_qi_mismatch":
+    "cannot merge risk measures over different quasi-identifiers: ({{these}}) and ({{others}})",
+  "risk.errors.merge_sensitive_mismatch":
+    "cannot merge risk measures with different sensitive attributes: {{these}} and {{others}}",
+  "risk.errors.no_sensitive": "(none)",
+  "risk.errors.class_overflow": "merging would put more than {{max}} records in one equivalence class",
 
   // counts
   "risk.records_one": "{{n}} record",
@@ -84,6 +92,14 @@ export const ko: KoreanOf<typeof en> = {
   "risk.errors.empty_file_hint": "CSV 파일에는 열 이름을 적은 머리글 줄이 있어야 합니다",
   "risk.errors.max_distinct": "서로 다른 값의 상한은 양의 정수여야 합니다",
   "risk.errors.max_link_share": "허용할 최대 연결 비율은 0에서 1 사이의 수여야 합니다",
+  "risk.errors.bad_state":
+    "이 버전의 Jikimi가 읽을 수 있는 위험 측정 상태가 아닙니다: 잘렸거나 손상되었거나 다른 형식입니다(바이트 {{offset}})",
+  "risk.errors.merge_qi_mismatch":
+    "준식별자가 다른 위험 측정은 병합할 수 없습니다: ({{these}})와(과) ({{others}})",
+  "risk.errors.merge_sensitive_mismatch":
+    "민감 속성이 다른 위험 측정은 병합할 수 없습니다: {{these}}와(과) {{others}}",
+  "risk.errors.no_sensitive": "(없음)",
+  "risk.errors.class_overflow": "병합하면 한 동질집합의 레코드가 {{max}}건을 넘습니다",
 
   "risk.records_other": "레코드 {{n}}건",
   "risk.quasi_identifiers_other": "준식별자 {{n}}개",
