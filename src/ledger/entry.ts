@@ -123,6 +123,14 @@ export const HoldReasonSchema = z.discriminatedUnion("code", [
 ]);
 export type HoldReason = z.infer<typeof HoldReasonSchema>;
 
+/**
+ * A distributed release's deterministic id: the ledger records one entry per id (a retried or twice-enqueued job
+ * gets the entry already recorded). Absent in entries without one, which encode as they always did.
+ */
+const ReleaseId = Hex256.describe(
+  "the distributed release's id (sha256 of agreement, released_at and input digests): an append with an id already recorded returns that entry",
+);
+
 /** What a release declares about itself; the gateway and `ledger record --manifest` both provide it. */
 export const ReleaseSchema = z.strictObject({
   released_at: Instant.describe("the operator's as-of time: scope phase, consent snapshot and validity"),
@@ -157,6 +165,7 @@ export const ReleaseSchema = z.strictObject({
   channel: z.enum(["gateway", "api", "file", "manual"]).default("gateway"),
   rows: RowCountsSchema.optional().describe("what the run read and where each row went (the gateway's runs)"),
   findings: z.array(FindingInForceSchema).optional().describe("the agreement's check findings at release"),
+  release_id: ReleaseId.optional(),
 });
 export type Release = z.infer<typeof ReleaseSchema>;
 export type ReleaseInput = z.input<typeof ReleaseSchema>;
@@ -176,6 +185,7 @@ export const HoldSchema = z.strictObject({
   findings: z.array(FindingInForceSchema).optional(),
   operator: Name,
   channel: z.enum(["gateway", "api", "file", "manual"]),
+  release_id: ReleaseId.optional(),
 });
 export type Hold = z.infer<typeof HoldSchema>;
 

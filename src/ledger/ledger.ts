@@ -46,6 +46,8 @@ const DAY_MS = 86_400_000;
 export const MIN_RETENTION_DAYS = 3 * 365;
 export const DEFAULT_BACKDATE_DAYS = 7;
 export const ZERO_HEAD = "0".repeat(64);
+/** How many of an agreement's newest entries a release id is looked for in: a retried release is the newest. */
+const RELEASE_ID_WINDOW = 16;
 
 export interface AppendResult {
   seq: number;
@@ -386,6 +388,8 @@ export class Ledger {
     subjectsOf: (tx: LedgerWrites) => Promise<{ set: RoaringBitmap32; added: number }>,
   ): Promise<AppendResult> {
     return this.sequenced(async (tx): Promise<AppendResult> => {
+      const recorded = await this.recordedRelease(tx, release.agreement.id, release.release_id, "release");
+      if (recorded !== undefined) return recorded;
       const timeHeld = await this.timeHolds(release.agreement.id, release.released_at, now, tx);
       if (timeHeld.length > 0 && release.override === undefined)
         throw new JikimiError("release_time_refused", t("ledger.errors.nothing_recorded"), {
@@ -437,6 +441,46 @@ export class Ledger {
         recordedAt,
       };
     });
+  }
+
+  /**
+   * The entry recorded under `releaseId` among the newest of `agreement`: its append result when it is of `kind`
+   * (a retried release: nothing more is recorded), `release_id_recorded` when it is of another kind, undefined
+   * when there is none (or no id). The entry's body must still give its leaf, and the leaves the last signed head.
+   */
+  private async recordedRelease(
+    tx: LedgerReads,
+    agreement: string,
+    releaseId: string | undefined,
+    kind: "release" | "hold",
+  ): Promise<AppendResult | undefined> {
+    if (releaseId === undefined) return undefined;
+    for (const row of await tx.entries({ agreement, limit: RELEASE_ID_WINDOW })) {
+      const body = parseBody(row.body);
+      if (body === undefined || body.kind === "prune" || body.release_id !== releaseId) continue;
+      if (body.kind !== kind)
+        throw new JikimiError(
+          "release_id_recorded",
+          t("ledger.errors.release_id_recorded", { seq: row.seq, kind: body.kind }),
+          { details: { seq: row.seq, kind: body.kind } },
+        );
+      await this.assertIntact(tx);
+      const leaf = row.seq < this.tree.size ? this.leaves.get(row.seq) : undefined;
+      if (leaf === undefined || !hashEquals(leafHash(Buffer.from(row.body, "utf8")), leaf))
+        throw new JikimiError("ledger_corrupt", t("ledger.errors.body_not_leaf", { seq: row.seq }), {
+          hint: t("ledger.hint.verify"),
+        });
+      return {
+        seq: row.seq,
+        size: row.seq + 1,
+        root: toHex(this.tree.rootAt(row.seq + 1)),
+        leafHash: toHex(leaf),
+        subjects: body.kind === "release" ? body.subjects.count : 0,
+        newSubjects: 0,
+        recordedAt: body.recorded_at,
+      };
+    }
+    return undefined;
   }
 
   /** Runs a write transaction on the store's sequencer; a rolled-back append leaves the tree to be rebuilt. */
@@ -551,6 +595,15 @@ export class Ledger {
     }
     const hold = parsed.data;
     return this.sequenced(async (tx) => {
+      const recorded = await this.recordedRelease(tx, hold.agreement.id, hold.release_id, "hold");
+      if (recorded !== undefined)
+        return {
+          seq: recorded.seq,
+          size: recorded.size,
+          root: recorded.root,
+          leafHash: recorded.leafHash,
+          recordedAt: recorded.recordedAt,
+        };
       const { seq, bytes, leaf, root, recordedAt } = await this.appendBody(
         tx,
         (seq, recordedAt, dictionary): HoldBody => ({

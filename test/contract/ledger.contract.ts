@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initKeyring, type Keyring } from "../../src/crypto/keyring.js";
 import { signerFrom } from "../../src/crypto/signing.js";
 import { JikimiError } from "../../src/errors.js";
+import { type EntryBody, encodeEntry, type Hold } from "../../src/ledger/entry.js";
 import { Ledger } from "../../src/ledger/ledger.js";
 import { fromHex } from "../../src/ledger/merkle/hash.js";
 import { verifyConsistency, verifyInclusion } from "../../src/ledger/merkle/verify-proof.js";
@@ -342,6 +343,181 @@ export function runLedgerContract(
       const signing = keyring.active("ledger-signing");
       const report = await verifyLedger(state.ledger, new Map([[signing.id, signing.public ?? ""]]));
       expect(report.problems).toEqual([]);
+    });
+
+    describe("release ids", () => {
+      const hasher = () => {
+        const subjectKey = keyring.active("ledger-subjects");
+        return nodeSubjectHasher(subjectKey.id, Buffer.from(subjectKey.secret, "base64"));
+      };
+      const holdOf = (day: string, releaseId?: string): Hold => {
+        const { released_at, agreement, recipient, legal_basis, purposes } = release("nsf", day);
+        return {
+          released_at,
+          agreement: { ...agreement, id: "nsf" },
+          recipient,
+          legal_basis,
+          purposes,
+          holds: [{ code: "max_subjects", measured: 60, limit: 50 }],
+          subjects: 60,
+          operator: "batch@hanbitpay.example",
+          channel: "gateway",
+          ...(releaseId === undefined ? {} : { release_id: releaseId }),
+        };
+      };
+      const counts = (state: StateStore) =>
+        state.ledger.read(async (r) => ({
+          entries: await r.entryCount(),
+          subjects: await r.dictionarySize(),
+        }));
+      const bodyOf = async (state: StateStore, seq: number) =>
+        (await state.ledger.read((r) => r.entry(seq)))?.body ?? "";
+      const refusal = (p: Promise<unknown>) =>
+        p.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+
+      it("records a release id once: a retried append returns the entry already recorded", async () => {
+        const state = await fresh();
+        const ledger = ledgerOver(state);
+        await ledger.append(release("nsf", "2024-05-01"), customers(0, 5));
+        const keys = customers(0, 20);
+        const id = "c".repeat(64);
+        const input = release("nsf", "2024-05-02", { release_id: id });
+        const first = await ledger.appendHashes(input, hasher().hashMany(keys), keys.length);
+        expect(first).toMatchObject({ seq: 1, size: 2, subjects: 20, newSubjects: 15 });
+        const after = await counts(state);
+        expect(after).toEqual({ entries: 2, subjects: 20 });
+
+        // the job retried, by this process and by another host: the same entry, nothing appended
+        const again = await ledger.appendHashes(input, hasher().hashMany(keys), keys.length);
+        expect(again).toEqual({ ...first, newSubjects: 0 });
+        const other = ledgerOver(await another());
+        expect(await other.appendHashes(input, hasher().hashMany(keys), keys.length)).toEqual(again);
+        expect(await counts(state)).toEqual(after);
+        expect(await ledger.size()).toBe(2);
+        expect(await ledger.root()).toBe(first.root);
+        expect(JSON.parse(await bodyOf(state, 1))).toMatchObject({ kind: "release", release_id: id });
+
+        // a later release of the agreement with its own id appends as ever, and the first id is still found
+        const next = await ledger.appendHashes(
+          release("nsf", "2024-05-03", { release_id: "d".repeat(64) }),
+          hasher().hashMany(keys),
+          keys.length,
+        );
+        expect(next).toMatchObject({ seq: 2, size: 3, subjects: 20, newSubjects: 0 });
+        expect(await ledger.appendHashes(input, hasher().hashMany(keys), keys.length)).toEqual(again);
+        expect(await ledger.size()).toBe(3);
+        // the root returned is the tree's at the entry's size, proven by an inclusion proof of that size
+        const proof = await ledger.inclusionProof(1, 2);
+        expect([proof.root, proof.leaf]).toEqual([first.root, first.leafHash]);
+        const signing = keyring.active("ledger-signing");
+        const report = await verifyLedger(state.ledger, new Map([[signing.id, signing.public ?? ""]]));
+        expect(report.problems).toEqual([]);
+      });
+
+      it("returns a retried release's entry before the time rules, which would hold it now", async () => {
+        const state = await fresh();
+        const strict = ledgerOver(state, 7);
+        const input = release("nsf", "2024-05-02", { release_id: "9".repeat(64) });
+        const first = await strict.append(input, customers(0, 5), new Date("2024-05-02T03:00:00Z"));
+        // a month later the same release is back-dated past the window: the retry still gets its entry
+        const late = new Date("2024-06-02T03:00:00Z");
+        expect(await strict.append(input, customers(0, 5), late)).toEqual({ ...first, newSubjects: 0 });
+        const refused = await refusal(strict.append(release("nsf", "2024-05-02"), customers(0, 5), late));
+        expect((refused as JikimiError).code).toBe("release_time_refused");
+        expect(await counts(state)).toEqual({ entries: 1, subjects: 5 });
+      });
+
+      it("records a hold's release id once", async () => {
+        const state = await fresh();
+        const ledger = ledgerOver(state);
+        await ledger.append(release("nsf", "2024-05-01"), customers(0, 5));
+        const first = await ledger.recordHold(holdOf("2024-05-02", "e".repeat(64)), new Date());
+        expect(first).toMatchObject({ seq: 1, size: 2 });
+        const again = await ledgerOver(await another()).recordHold(
+          holdOf("2024-05-02", "e".repeat(64)),
+          new Date(),
+        );
+        expect(again).toEqual(first);
+        expect(Object.keys(again).sort()).toEqual(["leafHash", "recordedAt", "root", "seq", "size"]);
+        expect(await counts(state)).toEqual({ entries: 2, subjects: 5 });
+        expect((await ledger.entries({ agreement: "nsf" })).map((e) => e.kind)).toEqual(["hold", "release"]);
+      });
+
+      it("refuses a release id recorded as an entry of the other kind, and records nothing", async () => {
+        const state = await fresh();
+        const ledger = ledgerOver(state);
+        const id = "f".repeat(64);
+        await ledger.append(release("nsf", "2024-05-02", { release_id: id }), customers(0, 5));
+        const before = await counts(state);
+        const held = await refusal(ledger.recordHold(holdOf("2024-05-02", id), new Date()));
+        expect(held).toBeInstanceOf(JikimiError);
+        expect((held as JikimiError).code).toBe("release_id_recorded");
+        expect((held as JikimiError).details).toEqual({ seq: 0, kind: "release" });
+        expect((held as JikimiError).summary).toContain("0");
+        expect(await counts(state)).toEqual(before);
+
+        // and the other way: a hold's id given to a release assigns no subject either
+        const hold = await ledger.recordHold(holdOf("2024-05-03", "0".repeat(64)), new Date());
+        const now = await counts(state);
+        const released = await refusal(
+          ledger.append(release("nsf", "2024-05-03", { release_id: "0".repeat(64) }), customers(100, 110)),
+        );
+        expect((released as JikimiError).code).toBe("release_id_recorded");
+        expect((released as JikimiError).details).toEqual({ seq: hold.seq, kind: "hold" });
+        expect(await counts(state)).toEqual(now);
+        // the ledger goes on appending after the refusal
+        expect((await ledger.append(release("nsf", "2024-05-04"), customers(0, 5))).seq).toBe(2);
+      });
+
+      it("encodes entries without a release id as before: no release_id key, the same bytes otherwise", async () => {
+        const at = new Date("2024-06-01T00:00:00Z");
+        const without = await fresh();
+        const plain = await ledgerOver(without).append(release("nsf", "2024-05-02"), customers(0, 5), at);
+        const plainHold = await ledgerOver(without).recordHold(holdOf("2024-05-03"), at);
+        const withId = await fresh();
+        await ledgerOver(withId).append(
+          release("nsf", "2024-05-02", { release_id: "a".repeat(64) }),
+          customers(0, 5),
+          at,
+        );
+        await ledgerOver(withId).recordHold(holdOf("2024-05-03", "b".repeat(64)), at);
+
+        for (const seq of [plain.seq, plainHold.seq]) {
+          const text = await bodyOf(without, seq);
+          const body = JSON.parse(text) as EntryBody;
+          expect(body).not.toHaveProperty("release_id");
+          expect(encodeEntry(body).toString("utf8")).toBe(text);
+          // the body with an id is the same body and the id: dropping it gives the bytes without one
+          const { release_id, ...rest } = JSON.parse(await bodyOf(withId, seq)) as Record<string, unknown>;
+          expect(release_id).toMatch(/^[ab]{64}$/);
+          expect(encodeEntry(rest as unknown as EntryBody).toString("utf8")).toBe(text);
+        }
+        expect(Object.keys(JSON.parse(await bodyOf(without, plain.seq))).sort()).toEqual(
+          [
+            "agreement",
+            "categories",
+            "channel",
+            "dictionary",
+            "fields",
+            "files",
+            "format",
+            "kind",
+            "legal_basis",
+            "operator",
+            "purposes",
+            "receipts",
+            "recipient",
+            "records",
+            "recorded_at",
+            "released_at",
+            "seq",
+            "subjects",
+          ].sort(),
+        );
+      });
     });
 
     it("syncs a fresh ledger's tree once when many reads ask at once", async () => {

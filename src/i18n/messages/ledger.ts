@@ -29,6 +29,8 @@ export const en = {
   "ledger.errors.entry_too_large_hint":
     "shorten the override reason or the scope, or split the agreement's fields; nothing was recorded",
   "ledger.errors.nothing_recorded": "nothing was recorded",
+  "ledger.errors.release_id_recorded":
+    "the release id is already recorded as entry {{seq}}, an entry of another kind ({{kind}}); nothing was recorded",
   "ledger.errors.busy": "another jikimi process held the ledger for 30 s; nothing was recorded",
   "ledger.errors.busy_hint": "try again",
   "ledger.errors.retention_not_reached":
@@ -386,6 +388,8 @@ export const ko: KoreanOf<typeof en> = {
   "ledger.errors.entry_too_large_hint":
     "강제 승인 사유나 제공 범위를 줄이거나 제공 계약의 항목을 나누세요. 아무것도 기록하지 않았습니다",
   "ledger.errors.nothing_recorded": "아무것도 기록하지 않았습니다",
+  "ledger.errors.release_id_recorded":
+    "제공 ID가 이미 종류가 다른({{kind}}) 원장 항목 {{seq}}번으로 기록되어 있어 아무것도 기록하지 않았습니다",
   "ledger.errors.busy": "다른 jikimi 프로세스가 원장을 30초 동안 점유하여 아무것도 기록하지 않았습니다",
   "ledger.errors.busy_hint": "다시 시도하세요",
   "ledger.errors.retention_not_reached":
