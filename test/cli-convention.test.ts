@@ -18,6 +18,7 @@ import { estimateTotal, shareProgress } from "../src/cli/commands/share-progress
 import { jsonRequested } from "../src/cli/convention.js";
 import { snakeKeys } from "../src/cli/snake-case.js";
 import { type CliRun, jikimi, ROOT, recentIso, tempDir, writeConsent } from "./support/cli.js";
+import { redisAvailable, suiteRedis, type TestRedis } from "./support/redis.js";
 
 const MAIN = join(ROOT, "dist", "cli", "main.js");
 const AGREEMENT = "nsf-credit-feed";
@@ -52,6 +53,15 @@ const at = (name: string) => join(tmp.dir, name);
 const KEYRING = at("keys/main.keyring");
 const env = { JIKIMI_KEYRING: KEYRING, JIKIMI_KEYRING_PASSPHRASE: "" };
 const ws = at("ws");
+/** the Redis of the distributed verbs' cases (`.ci/run`'s, or one of this suite's own) */
+let redis: TestRedis | undefined;
+const redisUrl = () => redis?.url ?? "redis://127.0.0.1:1";
+beforeAll(async () => {
+  if (redisAvailable()) redis = await suiteRedis(at("redis"));
+});
+afterAll(async () => {
+  await redis?.stop();
+});
 const run = (args: string[], options: { env?: Record<string, string>; input?: string } = {}): CliRun =>
   jikimi(args, {
     env: { ...env, ...options.env },
@@ -337,6 +347,14 @@ function successCases(): [
       () => ({ args: ["witness", "serve", "--dir", at("witness"), "--listen", "127.0.0.1:0"] }),
     ],
     ["serve", () => ({ args: ["serve", "-w", ws, "--listen", "127.0.0.1:0", "--quiet"] })],
+    [
+      "worker",
+      () => ({ args: ["worker", "-w", ws, "--redis", redisUrl(), "--queue", "convention", "--quiet"] }),
+    ],
+    [
+      "release status",
+      () => ({ args: ["release", "status", "--redis", redisUrl(), "--queue", "convention"] }),
+    ],
     ["tokens issue", () => ({ args: ["tokens", "issue", "-w", ws, "--role", "operator", "--name", "ci"] })],
     ["tokens list", () => ({ args: ["tokens", "list", "-w", ws] })],
     ["tokens revoke", () => ({ args: ["tokens", "revoke", made.apiToken, "-w", ws] })],
@@ -503,6 +521,11 @@ function badCases(): Record<string, { args: string[]; code: string; env?: Record
       code: "bad_listen",
     },
     serve: { args: ["serve", "-w", ws, "--listen", "localhost"], code: "bad_listen" },
+    worker: { args: ["worker", "-w", ws, "--redis", "http://queue.example"], code: "bad_redis_url" },
+    "release status": {
+      args: ["release", "status", "0123abcd", "--redis", redisUrl(), "--queue", "convention"],
+      code: "unknown_release",
+    },
     "tokens issue": {
       args: ["tokens", "issue", "-w", ws, "--role", "operator", "--name", "ci", "--ttl", "forever"],
       code: "bad_ttl",
@@ -566,10 +589,12 @@ describe("every verb", () => {
     for (const [path, make] of successCases()) {
       const c = make();
       const args = withJson(c.args);
-      if (path === "witness serve" || path === "serve") {
+      if (path === "witness serve" || path === "serve" || path === "worker") {
         const served = await serveOnce(args);
-        const ready = JSON.parse(served.line) as { listening?: string };
-        if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(ready.listening ?? ""))
+        const ready = JSON.parse(served.line) as { listening?: string; worker?: string };
+        if (
+          path === "worker" ? ready.worker !== ws : !/^http:\/\/127\.0\.0\.1:\d+$/.test(ready.listening ?? "")
+        )
           failures.push(`${path}: ready line ${served.line}`);
         if (served.code !== 0) failures.push(`${path}: stopped with ${served.code} on SIGTERM`);
         continue;

@@ -40,13 +40,24 @@ export type ShareCall = Pick<
  */
 export async function shareRelease(ws: WorkspaceSession, call: ShareCall): Promise<ShareResult> {
   const { onWitnessShort, locks, declarations, ...given } = call;
-  const { reader, workspace } = declarations ?? loadDeclarations(ws.root);
-  const witness = shareWitnessing(ws, onWitnessShort ?? (() => {}));
   return share({
     ...given,
+    ...sessionParts(ws, declarations, onWitnessShort ?? (() => {})),
+    locks: locks ?? processLocks(ws.root),
+  });
+}
+
+/** What every release takes from the session: declarations, keys, ledger, consent, the store's name, witnesses. */
+export function sessionParts(
+  ws: WorkspaceSession,
+  declarations: Declarations | undefined,
+  onWitnessShort: (w: Witnessed) => void,
+) {
+  const { reader, workspace } = declarations ?? loadDeclarations(ws.root);
+  const witness = shareWitnessing(ws, onWitnessShort);
+  return {
     workspace,
     reader,
-    locks: locks ?? processLocks(ws.root),
     stateLocation: ws.store.location,
     outputMode: ws.settings.outputMode,
     keyring: ws.keyring,
@@ -55,5 +66,5 @@ export async function shareRelease(ws: WorkspaceSession, call: ShareCall): Promi
     consent: ws.consent(),
     hasher: ws.hasher,
     ...(witness === undefined ? {} : { witness }),
-  });
+  };
 }

@@ -147,6 +147,15 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "jikimi witness serve --dir ./witness",
     "jikimi witness serve --dir ./witness --listen 0.0.0.0:7380",
   ],
+  worker: [
+    "jikimi worker -w /srv/nsf --redis redis://queue.internal:6379",
+    "jikimi worker -w /srv/nsf --threads 4 --concurrency 2 --lock-seconds 60",
+  ],
+  release: ["jikimi release status --redis redis://queue.internal:6379"],
+  "release status": [
+    "jikimi release status --redis redis://queue.internal:6379",
+    "jikimi release status 3d126db0d24bb83c... --format json",
+  ],
   serve: [
     "jikimi serve -w ./nsf",
     "JIKIMI_DATABASE_URL=postgres://jikimi@db.internal/jikimi jikimi serve -w ./nsf --listen 0.0.0.0:8787",

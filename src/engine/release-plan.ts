@@ -149,7 +149,7 @@ export function planRelease(input: ReleasePlanInput): ReleasePlan {
 /** A held release as its hold entry records it: the declared terms, the reasons and what the run counted. */
 export function heldRelease(
   d: DeclaredRelease,
-  run: Pick<Hold, "holds" | "subjects" | "rows" | "operator" | "channel">,
+  run: Pick<Hold, "holds" | "subjects" | "rows" | "operator" | "channel" | "release_id">,
 ): Hold {
   return {
     released_at: d.released_at,

@@ -58,9 +58,13 @@ export const ERRORS = {
   bad_origin: input("a log origin is not one non-empty line"),
   bad_output_mode: input("ledger.output_mode is not a mode the owner can read"),
   bad_purpose: input("a consent purpose is not an id"),
+  bad_redis_url: input("--redis (or JIKIMI_REDIS_URL) is not a redis:// URL"),
   bad_release: input("a release is invalid and was not recorded"),
   bad_request: input("a witness request is malformed"),
   bad_retention: input("ledger.retention is not a duration"),
+  bad_risk_state: input(
+    "a risk accumulator's serialised state is truncated, damaged or of another format version",
+  ),
   bad_row: input("a record's value does not fit its declared type (on_bad_row: reject)"),
   bad_size: input("a tree size is out of range"),
   bad_spaces: input("--spaces names an unknown search space"),
@@ -92,6 +96,12 @@ export const ERRORS = {
   folder_not_empty: conflict("the target folder is not empty"),
   forbidden_role: forbidden("the token's role may not use this route"),
   held: held("a release is held by a guard or gate: nothing was recorded"),
+  input_missing: notFound(
+    "a distributed release's input file or folder does not exist or holds no part files",
+  ),
+  input_unreadable: unavailable(
+    "a worker cannot read its partition of the input (storage every worker reaches, same path)",
+  ),
   internal_error: internal("an unexpected failure (a bug): set JIKIMI_DEBUG=1 for the stack"),
   interrupted: {
     kind: "interrupted",
@@ -150,6 +160,7 @@ export const ERRORS = {
   merkle_source_corrupt: internal("the leaf source returned the wrong number of bytes"),
   missing_column: input("the input's header lacks a column the release needs"),
   missing_option: input("a required option is missing"),
+  mixed_formats: input("a folder of part files holds several record formats"),
   no_check_run: notFound("no check run is recorded yet"),
   no_phase: held("no scope phase of the agreement covers the day: the release is held"),
   no_quasi_identifiers: input("no quasi-identifier is named"),
@@ -162,6 +173,9 @@ export const ERRORS = {
   note_unverified: input("no signature on the note is from a trusted key"),
   output_exists: conflict("the output name already exists"),
   output_unwritable: input("the output cannot be written"),
+  partition_missing: unavailable(
+    "a partition of a distributed release is not done when the release is finished: nothing was recorded",
+  ),
   path_not_allowed: forbidden(
     "a server-side path lies outside the roots the server reads from (server.input_roots)",
   ),
@@ -174,8 +188,19 @@ export const ERRORS = {
   publish_running: conflict("another ledger publish into the folder is running"),
   rate_limited: tooMany("the token made more requests than its rate limit allows"),
   receipt_refused: findings("a receipt cannot be issued from the stored entry"),
+  redis_unreachable: unavailable("the Redis of --redis does not answer: nothing was enqueued"),
   release_awaits_witnesses: held("the release awaits its witness quorum"),
+  release_changed: conflict(
+    "the declarations or consent changed between enqueuing a distributed release and running it: nothing was recorded",
+  ),
+  release_failed: unavailable("a distributed release failed on its workers (the reason is theirs)"),
   release_file_mismatch: input("the file given is not one the release recorded (its SHA-256 differs)"),
+  release_id_recorded: conflict(
+    "the release id is already recorded as an entry of another kind (a release or a hold): nothing was recorded",
+  ),
+  release_lost: unavailable(
+    "a distributed release's jobs are gone from Redis (restarted without its data): nothing was recorded",
+  ),
   release_time_refused: held("a time rule of the agreement refuses the release now"),
   release_to_terminal: input("`share --out-dir -` was asked to print the release on a terminal"),
   release_undelivered: unavailable(
@@ -183,18 +208,24 @@ export const ERRORS = {
   ),
   request_timeout: unavailable("a request took longer than the server's time limit"),
   retention_not_reached: conflict("the entries are still under their retention"),
+  risk_class_overflow: input(
+    "merging risk accumulators would put over 2^31 - 1 records in one equivalence class",
+  ),
+  risk_merge_mismatch: input(
+    "risk accumulators over different quasi-identifiers or sensitive attributes cannot be merged",
+  ),
   route_not_found: notFound("no API route has this method and path"),
   row_group_too_large: input("a Parquet row group is over the memory cap"),
   scope_column_missing: input("the scope reads a field the records lack"),
   scope_regex: input("a matches() pattern is not valid RE2"),
   scope_unsupported: input("a scope uses something that cannot be evaluated"),
   sensitive_is_quasi_identifier: input("a column is both a quasi-identifier and the sensitive attribute"),
-  sha1_kernel_mismatch: internal("the WebAssembly SHA-1 digit kernel disagrees with the reference"),
-  sha256_batch_shape: internal("an HMAC batch has an impossible shape"),
-  sha256_kernel_mismatch: internal("the WebAssembly SHA-256 kernel disagrees with the reference"),
   serve_worker_failed: unavailable(
     "a worker of `jikimi serve --workers` stopped before the server was ready",
   ),
+  sha1_kernel_mismatch: internal("the WebAssembly SHA-1 digit kernel disagrees with the reference"),
+  sha256_batch_shape: internal("an HMAC batch has an impossible shape"),
+  sha256_kernel_mismatch: internal("the WebAssembly SHA-256 kernel disagrees with the reference"),
   share_running: conflict("another release of the agreement is running"),
   stdin_parquet: input("Parquet cannot be read from stdin"),
   store_busy: conflict("another process held the state store too long: nothing was recorded"),
@@ -220,6 +251,7 @@ export const ERRORS = {
   tmp_unusable: input("the temporary folder is not a folder"),
   token_key_length: internal("an AES-SIV key has the wrong length"),
   token_revoked: conflict("the API token was revoked already"),
+  too_many_partitions: input("the input would make more partitions than a release takes"),
   transform_key_length: internal("a pseudonym key has the wrong length"),
   transform_key_missing: internal("a transform's derived key was not passed"),
   transform_not_runnable: input("the transform can be declared but not run"),
@@ -237,6 +269,7 @@ export const ERRORS = {
   ),
   unknown_kind: input("an unknown kind of generated data"),
   unknown_purpose: notFound("there is no such consent purpose"),
+  unknown_release: notFound("no distributed release of that id is in the queue"),
   unknown_subject_index: input("a subject set names indexes the dictionary does not hold"),
   unknown_token: notFound("no API token has this id"),
   unsupported_format: input("the format is not supported here"),

@@ -9,6 +9,7 @@ import * as cli from "./messages/cli.js";
 import * as common from "./messages/common.js";
 import * as consent from "./messages/consent.js";
 import * as crypto from "./messages/crypto.js";
+import * as distributed from "./messages/distributed.js";
 import * as document from "./messages/document.js";
 import * as engine from "./messages/engine.js";
 import * as expr from "./messages/expr.js";
@@ -38,6 +39,7 @@ export const AREAS = {
   cli,
   consent,
   crypto,
+  distributed,
   document,
   engine,
   expr,

@@ -285,6 +285,8 @@ export interface ManifestInput {
   root: string;
   /** the released file as the entry names it */
   file: { name: string; bytes: number; sha256: string };
+  /** a distributed release's parts, in order: the file is their concatenation (each part is in the folder) */
+  parts?: { name: string; bytes: number; sha256: string }[];
   agreement: string;
   /** the release time (ISO 8601) */
   time: string;
@@ -299,10 +301,11 @@ export const manifestPath = (final: string) => `${final}.manifest.json`;
 /** The signed manifest's text. */
 export function manifestText(m: ManifestInput): string {
   const manifest = {
-    format: "jikimi-release/1",
+    format: m.parts ? "jikimi-release/2" : "jikimi-release/1",
     entry: m.seq,
     root: m.root,
     file: m.file,
+    ...(m.parts ? { parts: m.parts } : {}),
     agreement: m.agreement,
     time: m.time,
     subjects: m.subjects,

@@ -16,6 +16,8 @@ const VERBS: Record<string, () => Promise<Register>> = {
   ledger: async () => (await import("./ledger/index.js")).registerLedger,
   verify: async () => (await import("./verify/index.js")).registerVerifyGroup,
   share: async () => (await import("./share.js")).registerShare,
+  worker: async () => (await import("./worker.js")).registerWorker,
+  release: async () => (await import("./release.js")).registerRelease,
   detokenize: async () => (await import("./detokenize.js")).registerDetokenize,
   scan: async () => (await import("./scan.js")).registerScan,
   risk: async () => (await import("./risk.js")).registerRisk,

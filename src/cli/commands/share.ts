@@ -13,6 +13,7 @@ import { ExitCode } from "../exit-codes.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
 import { jsonOutput, report, resultsToStderr } from "../output.js";
 import { warnWitnessShort } from "./ledger/witness.js";
+import { shareDistributed } from "./share-distributed.js";
 import { shareProgress } from "./share-progress.js";
 
 interface ShareOptions {
@@ -26,6 +27,10 @@ interface ShareOptions {
   operator?: string;
   quiet?: boolean;
   threads?: string;
+  distributed?: boolean;
+  redis?: string;
+  partitionSize?: string;
+  queue: string;
 }
 
 /** The human summary: one aligned line per count (Hangul labels count two cells), then where the release went. */
@@ -74,7 +79,7 @@ function summary(r: ShareResult, seconds: number, dryRun: boolean, heldNow: bool
   return rows.map(([k, v]) => `  ${padEnd(k, width)}  ${v}\n`).join("");
 }
 
-function text(
+export function text(
   r: ShareResult,
   agreement: string,
   at: Date,
@@ -120,6 +125,10 @@ export function registerShare(program: Command): void {
     .option("--override <reason>", t("cli.share.override"))
     .option("--operator <name>", t("cli.share.operator"))
     .option("--threads <n>", t("cli.share.threads"))
+    .option("--distributed", t("distributed.cli.share.distributed"))
+    .option("--redis <url>", t("distributed.cli.share.redis"))
+    .option("--partition-size <bytes>", t("distributed.cli.share.partition_size"))
+    .option("--queue <prefix>", t("distributed.cli.share.queue"), "jikimi")
     .option("-q, --quiet", t("cli.share.quiet"));
   // for one release `--format csv|jsonl|parquet` is still the input's format and `-o` still the folder
   formatOption(command, {
@@ -150,6 +159,10 @@ export function registerShare(program: Command): void {
       throw new JikimiError("bad_threads", t("cli.share.bad_threads"), {
         hint: t("cli.share.bad_threads_hint"),
       });
+    if (opts.distributed) {
+      await shareDistributed(opts, agreement, at, dir, declarations);
+      return;
+    }
     const state = await openWorkspace({ root: dir, env: process.env });
     // every SIGINT/SIGTERM during the run aborts it (a second one too: the handler stays until cleanup)
     const stop = () => {

@@ -7,7 +7,7 @@ import { t } from "../../i18n/index.js";
 import { describeMissing, mapHeader, neededFields } from "../columns.js";
 import type { ReleasePlan as BlockPlan } from "../release/processor.js";
 import type { SharePlan } from "./plan.js";
-import type { ShareRequest } from "./types.js";
+import type { ReleaseContext } from "./types.js";
 
 /** The released fields and the plan maker for a file's header. */
 export interface BlockPlanner {
@@ -31,7 +31,7 @@ function consentBits(set: { toUint32Array(): Uint32Array; maximum(): number | un
  * The planner of the workers' block plans; throws `key_missing` when the ledger subject key is gone.
  * @example const p = blockPlanner(req, planned, "customers.csv"); pool = new ReleasePool(p.planFor(columns), 4);
  */
-export function blockPlanner(req: ShareRequest, s: SharePlan, input: string): BlockPlanner {
+export function blockPlanner(req: ReleaseContext, s: SharePlan, input: string): BlockPlanner {
   const { plan, dataset } = s;
   const a = plan.agreement;
   const phase = plan.phase;

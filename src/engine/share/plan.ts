@@ -9,7 +9,7 @@ import type { Dataset } from "../../model/dataset.js";
 import { agreementBytes } from "../agreement-bytes.js";
 import { consentCommitment } from "../consent-commitment.js";
 import { planRelease, type ReleasePlan } from "../release-plan.js";
-import type { ShareRequest } from "./types.js";
+import type { ReleaseContext } from "./types.js";
 
 /** A release's plan with what the run reads from the workspace. */
 export interface SharePlan {
@@ -25,7 +25,7 @@ export interface SharePlan {
  * Plans the release of `req.agreement`; throws for an unknown agreement, check errors (exit 1) or a missing dataset.
  * @example const p = await planShare(req); p.plan.declared.released_at
  */
-export async function planShare(req: ShareRequest): Promise<SharePlan> {
+export async function planShare(req: ReleaseContext): Promise<SharePlan> {
   // names typed on a command line may come decomposed (NFD); declared ids are NFC
   const id = req.agreement.normalize("NFC");
   const doc = req.workspace.agreements.get(id);

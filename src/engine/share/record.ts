@@ -11,7 +11,7 @@ import { heldRelease } from "../release-plan.js";
 import type { SharePlan } from "./plan.js";
 import type { SinkRun } from "./ports.js";
 import { writeOrExplain } from "./store-failure.js";
-import type { ShareCounts, ShareRequest } from "./types.js";
+import type { ReleaseContext, ShareCounts, ShareRequest } from "./types.js";
 
 /** What is recorded: the released file as the entry names it, and where each temporary goes. */
 export interface Recorded {
@@ -71,18 +71,25 @@ export async function recordRelease(
     ),
   );
   steps.onCommit();
-  if (req.witness) {
-    // a fork refused by a witness throws here, loudly; the files stay with the journal
-    await req.witness.afterAppend(entry);
-    const wait = await req.witness.awaiting?.(entry.seq);
-    if (wait !== undefined)
-      throw new JikimiError(
-        "release_awaits_witnesses",
-        t("engine.share.awaits_witnesses", { seq: entry.seq, id: a.id, why: wait }),
-        { hint: t("engine.share.awaits_witnesses_hint") },
-      );
-  }
+  // a fork refused by a witness throws here, loudly; the files stay with the journal
+  await witnessed(req, entry, a.id);
   return entry;
+}
+
+/**
+ * Sends a committed entry to the witnesses; throws `release_awaits_witnesses` when its files must wait for the
+ * quorum (`ledger.witnesses.wait`), so they are placed only once a cosigned checkpoint covers it.
+ */
+export async function witnessed(req: ReleaseContext, entry: AppendResult, agreement: string): Promise<void> {
+  if (!req.witness) return;
+  await req.witness.afterAppend(entry);
+  const wait = await req.witness.awaiting?.(entry.seq);
+  if (wait !== undefined)
+    throw new JikimiError(
+      "release_awaits_witnesses",
+      t("engine.share.awaits_witnesses", { seq: entry.seq, id: agreement, why: wait }),
+      { hint: t("engine.share.awaits_witnesses_hint") },
+    );
 }
 
 /** A run's counts as an entry records them. */
@@ -102,11 +109,12 @@ export function rowCounts(c: ShareCounts): RowCounts {
  * @example const entry = await recordHold(req, planned, holds, counts, now);
  */
 export async function recordHold(
-  req: ShareRequest,
+  req: ReleaseContext,
   s: SharePlan,
   holds: HoldReason[],
   counts: ShareCounts,
   now: Date,
+  releaseId?: string,
 ): Promise<AppendResult> {
   const recorded = await writeOrExplain(req.stateLocation, () =>
     req.ledger.recordHold(
@@ -116,6 +124,7 @@ export async function recordHold(
         rows: rowCounts(counts),
         operator: req.operator,
         channel: "gateway",
+        ...(releaseId === undefined ? {} : { release_id: releaseId }),
       }),
       now,
     ),

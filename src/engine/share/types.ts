@@ -55,6 +55,10 @@ export interface ShareRequest {
   maxLineBytes?: number;
 }
 
+/** What a release needs of its request besides where its records come from and go: a partition's job and the
+ * release that merges partitions run with it. */
+export type ReleaseContext = Omit<ShareRequest, "source" | "sink" | "locks">;
+
 /** A row set aside under `on_bad_row: quarantine`: where and why, never the values. */
 export interface QuarantinedRow {
   row: number;

@@ -1,0 +1,191 @@
+// the distributed release service: what `share --distributed`, the API and a worker ask of a workspace for a
+// release spread over many machines. The enqueuer plans it (the agreement checked, time guards, the input cut
+// into partitions, the release's id, a staging folder beside the output); a worker runs a partition or finishes
+// the release with a context composed here from its own workspace session: its own keyring, never keys sent to it.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { type DistributedResult, finishRelease, type ReleaseTask } from "../engine/distributed/finish.js";
+import {
+  type PartitionResult,
+  type PartitionTask,
+  PlanCache,
+  runPartition,
+} from "../engine/distributed/partition-job.js";
+import {
+  cutPartitions,
+  type InputDigest,
+  type Partition,
+  releaseId,
+} from "../engine/distributed/partitions.js";
+import { describeHold, timeGuards } from "../engine/share/gates/index.js";
+import { planShare } from "../engine/share/plan.js";
+import { recordHold } from "../engine/share/record.js";
+import { noCounts, type ReleaseContext, type ShareResult } from "../engine/share/types.js";
+import type { RecordFormat } from "../io/records/index.js";
+import type { Declarations } from "./declarations.js";
+import { sessionParts } from "./share.js";
+import type { WorkspaceSession } from "./workspace.js";
+
+export type { DistributedResult, ReleaseTask } from "../engine/distributed/finish.js";
+export { type PartitionResult, type PartitionTask, PlanCache } from "../engine/distributed/partition-job.js";
+
+/** Where the parts of a release wait until it is recorded: a private folder of the output folder. */
+export const STAGING = ".jikimi-parts";
+
+/** What an adapter asks for. */
+export interface DistributedCall {
+  agreement: string;
+  /** a CSV file (cut into byte ranges) or a folder of part files, on storage every worker reaches */
+  input: string;
+  inputFormat?: RecordFormat;
+  /** the output folder, on the same shared storage */
+  outDir: string;
+  at: Date;
+  operator: string;
+  override?: string;
+  /** bytes of a byte-range partition (default 64 MiB) */
+  partitionBytes?: number;
+  now?: Date;
+  declarations?: Declarations;
+}
+
+/** A planned release: its id, its partitions' tasks and its own task; or a hold recorded before a row was read. */
+export type DistributedPlan =
+  | {
+      kind: "planned";
+      releaseId: string;
+      inputs: InputDigest[];
+      partitions: PartitionTask[];
+      release: ReleaseTask;
+      /** what each job needs besides its task: who asked, and with what override */
+      operator: string;
+      override?: string;
+    }
+  | { kind: "held"; result: ShareResult };
+
+/** What a job runs with (the same for a partition and for the release). */
+export interface JobCall {
+  operator: string;
+  override?: string;
+  threads?: number;
+  signal?: AbortSignal;
+  onProgress?: (rows: number, bytes: number) => void;
+  now?: Date;
+  /** the worker's plans of the releases it runs partitions of (one per process) */
+  cache?: PlanCache;
+}
+
+/** A release's context from a workspace session: its declarations, keys, ledger, consent and witnesses. */
+export function releaseContext(
+  ws: WorkspaceSession,
+  agreement: string,
+  at: Date,
+  call: JobCall & { declarations?: Declarations },
+): ReleaseContext {
+  return {
+    agreement,
+    at,
+    operator: call.operator,
+    ...(call.override === undefined ? {} : { override: call.override }),
+    ...(call.threads === undefined ? {} : { threads: call.threads }),
+    ...(call.signal === undefined ? {} : { signal: call.signal }),
+    ...(call.onProgress === undefined ? {} : { onProgress: call.onProgress }),
+    ...(call.now === undefined ? {} : { now: call.now }),
+    ...sessionParts(ws, call.declarations, () => {}),
+  };
+}
+
+/**
+ * Plans a distributed release: refuses an agreement with check errors, records a time hold before a row is read
+ * (as `share`), cuts the input, and makes the staging folder.
+ * @example const plan = await planDistributed(ws, { agreement, input: "/mnt/lake/customers.csv", outDir, at, operator });
+ */
+export async function planDistributed(ws: WorkspaceSession, call: DistributedCall): Promise<DistributedPlan> {
+  const agreement = call.agreement.normalize("NFC");
+  const context = releaseContext(ws, agreement, call.at, call);
+  const planned = await planShare(context);
+  const now = call.now ?? new Date();
+  const timeHeld = await timeGuards(planned.plan, context.ledger, now);
+  if (timeHeld.length > 0 && call.override === undefined) {
+    const hold = await recordHold(context, planned, timeHeld, noCounts(), now);
+    return {
+      kind: "held",
+      result: { counts: noCounts(), held: timeHeld.map(describeHold), hold, sample: [], quarantined: [] },
+    };
+  }
+  const { partitions, inputs } = await cutPartitions(call.input, {
+    ...(call.inputFormat === undefined ? {} : { format: call.inputFormat }),
+    ...(call.partitionBytes === undefined ? {} : { partitionBytes: call.partitionBytes }),
+  });
+  const at = planned.plan.declared.released_at;
+  const id = releaseId(agreement, at, inputs);
+  const staging = join(call.outDir, STAGING, id);
+  mkdirSync(staging, { recursive: true, mode: 0o700 });
+  const expect = {
+    agreementDigest: planned.plan.declared.agreement.digest,
+    ...(planned.consent ? { consentHead: planned.consent.commitment.head } : {}),
+  };
+  const task = (partition: Partition): PartitionTask => ({
+    releaseId: id,
+    agreement,
+    at,
+    staging,
+    partition,
+    expect,
+  });
+  return {
+    kind: "planned",
+    releaseId: id,
+    inputs,
+    partitions: partitions.map(task),
+    release: {
+      releaseId: id,
+      agreement,
+      at,
+      staging,
+      outDir: call.outDir,
+      partitions: partitions.length,
+      expect,
+    },
+    operator: call.operator,
+    ...(call.override === undefined ? {} : { override: call.override }),
+  };
+}
+
+/** Runs one partition's job on this worker. */
+export function partitionJob(
+  ws: WorkspaceSession,
+  task: PartitionTask,
+  call: JobCall,
+): Promise<PartitionResult> {
+  return runPartition(releaseContext(ws, task.agreement, new Date(task.at), call), task, call.cache);
+}
+
+/** Runs the release's (parent) job on this worker, once every partition is done. */
+export function releaseJob(
+  ws: WorkspaceSession,
+  task: ReleaseTask,
+  call: JobCall,
+): Promise<DistributedResult> {
+  return finishRelease(releaseContext(ws, task.agreement, new Date(task.at), call), task);
+}
+
+/**
+ * Runs a planned release in this process, partition after partition, then the release: the queue's work without
+ * the queue (tests, and a one-host run).
+ * @example const plan = await planDistributed(ws, call); if (plan.kind === "planned") await runHere(ws, plan);
+ */
+export async function runHere(
+  ws: WorkspaceSession,
+  plan: Extract<DistributedPlan, { kind: "planned" }>,
+  call: Omit<JobCall, "operator" | "override"> = {},
+): Promise<DistributedResult> {
+  const job = {
+    cache: new PlanCache(),
+    ...call,
+    operator: plan.operator,
+    ...(plan.override === undefined ? {} : { override: plan.override }),
+  };
+  for (const task of plan.partitions) await partitionJob(ws, task, job);
+  return releaseJob(ws, plan.release, job);
+}

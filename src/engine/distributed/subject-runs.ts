@@ -1,0 +1,102 @@
+// a partition's released subjects as a sorted run of distinct 16-byte keyed hashes (byte order), and the k-way merge
+// of the runs into the release's distinct subjects. Keyed hashes only: the values they were made from never leave
+// the worker. The order is plain byte order, so runs made on any host merge alike.
+import { radixSort64 } from "../../ledger/subjects/radix.js";
+import { SUBJECT_HASH_BYTES } from "../../ledger/subjects/subject-hasher.js";
+
+const W = SUBJECT_HASH_BYTES;
+
+/** The big-endian 32-bit word of `b` at byte `at`. */
+const word = (b: Uint8Array, at: number) =>
+  (((b[at] as number) << 24) |
+    ((b[at + 1] as number) << 16) |
+    ((b[at + 2] as number) << 8) |
+    (b[at + 3] as number)) >>>
+  0;
+
+/** Compares the hashes at records `i` of `a` and `j` of `b`. */
+function compare(a: Uint8Array, i: number, b: Uint8Array, j: number): number {
+  for (let k = 0; k < W; k++) {
+    const d = (a[i * W + k] as number) - (b[j * W + k] as number);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * `count` distinct 16-byte hashes sorted in byte order (a new buffer): a radix sort on the first 8 bytes
+ * (radix.ts), then the rare runs that share those bytes by comparison.
+ * @example sortHashes(set.bytes(), set.size)
+ */
+export function sortHashes(hashes: Uint8Array, count: number): Uint8Array {
+  const hi0 = new Uint32Array(count);
+  const lo0 = new Uint32Array(count);
+  const order0 = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    hi0[i] = word(hashes, i * W);
+    lo0[i] = word(hashes, i * W + 4);
+    order0[i] = i;
+  }
+  const { hi, lo, order } = radixSort64(hi0, lo0, order0);
+  // records sharing their first 8 bytes: sorted by all 16
+  for (let i = 0; i < count; ) {
+    let j = i + 1;
+    while (j < count && hi[j] === hi[i] && lo[j] === lo[i]) j++;
+    if (j - i > 1) {
+      const run = Array.from(order.subarray(i, j)).sort((x, y) => compare(hashes, x, hashes, y));
+      order.set(run, i);
+    }
+    i = j;
+  }
+  const out = new Uint8Array(count * W);
+  for (let i = 0; i < count; i++) {
+    const from = (order[i] as number) * W;
+    out.set(hashes.subarray(from, from + W), i * W);
+  }
+  return out;
+}
+
+/**
+ * The distinct hashes of sorted runs, sorted: a k-way merge (a binary heap of the runs' heads).
+ * @example mergeRuns([runA, runB]) // Uint8Array of the union, 16 bytes each, in byte order
+ */
+export function mergeRuns(runs: readonly Uint8Array[]): { hashes: Uint8Array; count: number } {
+  const total = runs.reduce((n, r) => n + r.length / W, 0);
+  const out = new Uint8Array(total * W);
+  const pos = runs.map(() => 0);
+  const heap: number[] = [];
+  const less = (x: number, y: number) =>
+    compare(runs[x] as Uint8Array, pos[x] as number, runs[y] as Uint8Array, pos[y] as number) < 0;
+  const down = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(heap[l] as number, heap[m] as number)) m = l;
+      if (r < heap.length && less(heap[r] as number, heap[m] as number)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+      i = m;
+    }
+  };
+  for (const [k, run] of runs.entries()) if (run.length > 0) heap.push(k);
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+  let count = 0;
+  while (heap.length > 0) {
+    const k = heap[0] as number;
+    const run = runs[k] as Uint8Array;
+    const p = pos[k] as number;
+    if (count === 0 || compare(out, count - 1, run, p) !== 0) {
+      out.set(run.subarray(p * W, (p + 1) * W), count * W);
+      count++;
+    }
+    pos[k] = p + 1;
+    if ((p + 1) * W >= run.length) {
+      heap[0] = heap[heap.length - 1] as number;
+      heap.pop();
+    }
+    if (heap.length > 0) down(0);
+  }
+  return { hashes: out.subarray(0, count * W), count };
+}

@@ -1,0 +1,17 @@
+// the public surface of distributed releases: planning one, a partition's and a release's jobs, and running a plan
+// in this process (the worker and `share --distributed` load this area only).
+export {
+  type DistributedCall,
+  type DistributedPlan,
+  type DistributedResult,
+  type JobCall,
+  type PartitionResult,
+  type PartitionTask,
+  PlanCache,
+  partitionJob,
+  planDistributed,
+  type ReleaseTask,
+  releaseJob,
+  runHere,
+  STAGING,
+} from "../app/distributed.js";
