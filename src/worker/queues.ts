@@ -3,7 +3,7 @@
 // Redis), and the job ids that make an enqueue idempotent: the parent is the release's id, a child `<id>-<n>`.
 import { type ConnectionOptions, FlowProducer, Job, Queue, QueueEvents } from "bullmq";
 import { Redis, type RedisOptions } from "ioredis";
-import { JikimiError, kindOf, t } from "../public/base.js";
+import { JikimiError, t } from "../public/base.js";
 import type { DistributedPlan, PartitionTask, ReleaseTask } from "../public/distributed.js";
 
 export const PARTITION_QUEUE = "jikimi-partition";
