@@ -54,6 +54,48 @@ describe("cutPartitions", () => {
     );
   });
 
+  it("cuts a file of several read chunks (blocks) on records, partitions spanning blocks included", async () => {
+    // about 7 MB: the reader's 1 MB chunks make several blocks, so a partition starts in one block and ends in another
+    const lines = ["id,note,amount"];
+    // records of varied lengths, so the blocks cut from 1 MB reads differ in size
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed;
+    };
+    for (let i = 0; i < 150_000; i++)
+      lines.push(
+        i % 7 === 0
+          ? `${i},"line one\nline, two ""q""${"x".repeat(next() % 40)}",${i * 3}`
+          : `${i},plain note ${"y".repeat(next() % 60)},${i * 3}`,
+      );
+    const text = `${lines.join("\n")}\n`;
+    const file = join(dir, "big.csv");
+    writeFileSync(file, text);
+    const bytes = Buffer.from(text);
+    const whole = parse(bytes.subarray(bytes.indexOf(10) + 1).toString()) as string[][];
+    for (const size of [50_000, 333_333, 700_000, 1_500_000, 2_345_678, 10_000_000]) {
+      const { partitions } = await cutPartitions(file, { partitionBytes: size });
+      const records: string[][] = [];
+      let at = partitions[0]?.range?.start ?? 0;
+      for (const p of partitions) {
+        const r = p.range;
+        if (!r) throw new Error("no range");
+        expect(r.start, `size ${size}`).toBe(at);
+        // each but the last is cut at the last record end within its size (records here are under 150 bytes)
+        if (p !== partitions.at(-1)) {
+          expect(r.end - r.start, `size ${size}`).toBeLessThanOrEqual(size);
+          expect(r.end - r.start, `size ${size}`).toBeGreaterThan(size - 150);
+        }
+        at = r.end;
+        for (const rec of parse(bytes.subarray(r.start, r.end).toString()) as string[][]) records.push(rec);
+      }
+      expect(at).toBe(bytes.length);
+      expect(records).toEqual(whole);
+      if (size >= bytes.length) expect(partitions).toHaveLength(1);
+    }
+  });
+
   it("a folder's part files are its partitions, by name; the id follows the bytes, not the paths", async () => {
     const parts = mkdtempSync(join(dir, "parts-"));
     writeFileSync(join(parts, "b.csv"), "id\n2\n");

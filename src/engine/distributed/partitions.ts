@@ -132,10 +132,11 @@ async function csvRanges(
     const b = block.bytes;
     const blockStart = at;
     for (;;) {
-      const from = start - blockStart;
+      // where to look from: the partition's start, or the block's when the partition began in an earlier block
+      const from = Math.max(0, start - blockStart);
       const want = start + size - blockStart;
       if (want >= b.length) break;
-      const cut = lastRecordEnd(b.subarray(from, want));
+      const cut = want > from ? lastRecordEnd(b.subarray(from, want)) : -1;
       if (cut < 0) break;
       ranges.push({ start, end: blockStart + from + cut + 1, dataStart });
       start = blockStart + from + cut + 1;
