@@ -650,6 +650,17 @@ export class Ledger {
     return row ? storedEntry(row) : undefined;
   }
 
+  /**
+   * The entry (release or hold) of `agreement` recorded with `releaseId`, among its newest few (a distributed
+   * release's id: see `release_id`), or undefined.
+   */
+  async entryOfRelease(agreement: string, releaseId: string): Promise<StoredEntry | undefined> {
+    const rows = await this.deps.store.read((tx) => tx.entries({ agreement, limit: RELEASE_ID_WINDOW }));
+    return rows
+      .map(storedEntry)
+      .find((e) => (e.body as { release_id?: string } | undefined)?.release_id === releaseId);
+  }
+
   /** Entries (releases, prune events, pruned entries), newest first, optionally of one agreement. */
   async entries(
     options: { agreement?: string | undefined; limit?: number; before?: number } = {},

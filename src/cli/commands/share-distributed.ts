@@ -79,9 +79,13 @@ export async function shareDistributed(
       try {
         r = await awaitRelease(connection, opts.queue, plan.releaseId);
       } catch (e) {
-        // a release that failed for good recorded nothing: its staged parts go (a lost one may still be running)
-        if (e instanceof JikimiError && e.code === "release_failed")
-          rmSync(plan.release.staging, { recursive: true, force: true });
+        // a release that failed for good before its append leaves nothing: its staged parts go. One that failed
+        // after it (its witnesses' quorum awaited, its folder unwritable) keeps them: running it again places them.
+        // A lost one may still be running.
+        if (e instanceof JikimiError && e.code === "release_failed") {
+          if ((await state.ledger().entryOfRelease(agreement, plan.releaseId)) === undefined)
+            rmSync(plan.release.staging, { recursive: true, force: true });
+        }
         throw e;
       }
     }

@@ -69,12 +69,6 @@ export function releaseNames(agreement: string, at: string, releaseId: string, p
   };
 }
 
-/** The entry of the agreement's newest few that carries `releaseId`, if any. */
-async function recordedAs(req: ReleaseContext, agreement: string, releaseId: string) {
-  const entries = await req.ledger.entries({ agreement, limit: 16 });
-  return entries.find((e) => (e.body as { release_id?: string } | undefined)?.release_id === releaseId);
-}
-
 /**
  * Finishes a distributed release whose partitions are all done.
  * @example const r = await finishRelease(context, task);
@@ -90,7 +84,7 @@ export async function finishRelease(req: ReleaseContext, task: ReleaseTask): Pro
   const names = releaseNames(a.id, task.at, task.releaseId, task.partitions);
   const final = join(task.outDir, names.file);
   // recorded already (a retried parent, a second enqueue): finish the placing, never gate or record again
-  const earlier = await recordedAs(req, a.id, task.releaseId);
+  const earlier = await req.ledger.entryOfRelease(a.id, task.releaseId);
   if (earlier !== undefined && (earlier.kind === "hold" || occupied(manifestPath(final)))) {
     rmSync(task.staging, { recursive: true, force: true });
     return recordedResult(earlier, final, names, task);
