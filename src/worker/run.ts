@@ -32,6 +32,8 @@ export interface WorkerOptions {
 
 /** The running workers of this process; `close` waits for the jobs in hand. */
 export interface RunningWorker {
+  /** resolves once both queues' connections are up (closing before that races BullMQ's own connecting) */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,9 @@ export function startWorker(o: WorkerOptions): RunningWorker {
   partitions.on("error", () => {});
   releases.on("error", () => {});
   return {
+    async ready() {
+      await Promise.all([partitions.waitUntilReady(), releases.waitUntilReady()]);
+    },
     async close() {
       await Promise.all([partitions.close(), releases.close()]);
     },

@@ -63,6 +63,11 @@ export function registerWorker(program: Command): void {
         requireConfig: true,
       });
       const log = opts.quiet ? undefined : pino({ base: { pid: process.pid } }, pino.destination(2));
+      // listened for before anything starts: a signal that comes early still stops the worker cleanly
+      const stopped = new Promise<string>((resolve) => {
+        process.once("SIGINT", () => resolve("SIGINT"));
+        process.once("SIGTERM", () => resolve("SIGTERM"));
+      });
       const running = startWorker({
         connection,
         prefix: opts.queue,
@@ -72,6 +77,7 @@ export function registerWorker(program: Command): void {
         ...(threads === undefined ? {} : { threads }),
         onJob: (e) => log?.info(e, e.ok ? "job done" : "job failed"),
       });
+      await running.ready();
       note(
         t("distributed.cli.worker.started", {
           dir: session.root,
@@ -84,12 +90,10 @@ export function registerWorker(program: Command): void {
         process.stdout.write(
           `${JSON.stringify({ worker: session.root, redis: redisLocation(url), queue: opts.queue })}\n`,
         );
-      const signal = await new Promise<string>((resolve) => {
-        process.once("SIGINT", () => resolve("SIGINT"));
-        process.once("SIGTERM", () => resolve("SIGTERM"));
-      });
+      const signal = await stopped;
       note(t("distributed.cli.worker.stopping", { signal }));
-      await running.close();
+      // a connection BullMQ already lost on the way down is not a failure of the stop
+      await running.close().catch(() => {});
       await session.close();
     });
 }
