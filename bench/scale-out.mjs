@@ -14,7 +14,6 @@ import {
   createReadStream,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   rmSync,
   statSync,
   writeFileSync,
