@@ -2,8 +2,8 @@
 // release spread over many machines. The enqueuer plans it (the agreement checked, time guards, the input cut
 // into partitions, the release's id, a staging folder beside the output); a worker runs a partition or finishes
 // the release with a context composed here from its own workspace session: its own keyring, never keys sent to it.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { type DistributedResult, finishRelease, type ReleaseTask } from "../engine/distributed/finish.js";
 import {
   type PartitionResult,
@@ -21,6 +21,7 @@ import { describeHold, timeGuards } from "../engine/share/gates/index.js";
 import { planShare } from "../engine/share/plan.js";
 import { recordHold } from "../engine/share/record.js";
 import { noCounts, type ReleaseContext, type ShareResult } from "../engine/share/types.js";
+import { JikimiError } from "../errors.js";
 import type { RecordFormat } from "../io/records/index.js";
 import type { Declarations } from "./declarations.js";
 import { sessionParts } from "./share.js";
@@ -188,4 +189,52 @@ export async function runHere(
   };
   for (const task of plan.partitions) await partitionJob(ws, task, job);
   return releaseJob(ws, plan.release, job);
+}
+
+/** A planned release that is to run (not held before reading). */
+export type PlannedRelease = Extract<DistributedPlan, { kind: "planned" }>;
+
+/** A release's progress while its workers run it. */
+export interface QueuedProgress {
+  partitions: number;
+  done: number;
+  rows: number;
+  bytes: number;
+}
+
+/**
+ * Where planned releases are run: the BullMQ queues of `jikimi worker`s (src/worker). Enqueuing a release already
+ * enqueued (the same id) leaves it as it is; waiting gives its answer or throws its failure (`release_failed`,
+ * `release_lost`).
+ */
+export interface ReleaseQueue {
+  enqueue(plan: PlannedRelease, workspace: string): Promise<void>;
+  wait(id: string, onProgress?: (p: QueuedProgress) => void): Promise<DistributedResult>;
+}
+
+/**
+ * A distributed release from start to end: planned here, run by the queue's workers, waited for. A release that
+ * failed for good before its append leaves nothing (its staged parts go); one that failed after it keeps them, so
+ * that running it again places them.
+ * @example const r = await releaseDistributed(ws, call, queue);
+ */
+export async function releaseDistributed(
+  ws: WorkspaceSession,
+  call: DistributedCall,
+  queue: ReleaseQueue,
+  on: { enqueued?: (plan: PlannedRelease) => void; progress?: (p: QueuedProgress) => void } = {},
+): Promise<ShareResult | DistributedResult> {
+  const plan = await planDistributed(ws, call);
+  if (plan.kind === "held") return plan.result;
+  await queue.enqueue(plan, resolve(ws.root));
+  on.enqueued?.(plan);
+  try {
+    return await queue.wait(plan.releaseId, on.progress);
+  } catch (e) {
+    if (e instanceof JikimiError && e.code === "release_failed") {
+      if ((await ws.ledger().entryOfRelease(plan.release.agreement, plan.releaseId)) === undefined)
+        rmSync(plan.release.staging, { recursive: true, force: true });
+    }
+    throw e;
+  }
 }

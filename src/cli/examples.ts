@@ -159,6 +159,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   serve: [
     "jikimi serve -w ./nsf",
     "JIKIMI_DATABASE_URL=postgres://jikimi@db.internal/jikimi jikimi serve -w ./nsf --listen 0.0.0.0:8787",
+    "jikimi serve -w /srv/nsf --redis redis://queue.internal:6379   # the share route's distributed releases",
   ],
   tokens: [
     "jikimi tokens issue -w ./nsf --role operator --name airflow-nightly",

@@ -240,6 +240,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description distributed, but the server was started without a queue (jikimi serve --redis) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2256,6 +2265,10 @@ export interface components {
             dry_run?: boolean;
             /** @description release despite a hold, with this reason (recorded; role controller only) */
             override?: string;
+            /** @description run on the workers of the server's queue (jikimi serve --redis): the path (a file, or a folder of part files) and server.output_dir must be on storage every worker reaches; the job ends when the release does */
+            distributed?: boolean;
+            /** @description bytes of a byte-range partition of one CSV file (distributed; default 64 MiB) */
+            partition_size?: number;
         };
         AccessLogPage: {
             events: components["schemas"]["AccessEvent"][];

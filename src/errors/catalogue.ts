@@ -87,6 +87,9 @@ export const ERRORS = {
   digest_invalid: input("the target digests are not of the kind searched"),
   digit_template_invalid: input("a digit template is malformed"),
   disk_full: unavailable("the disk is full"),
+  distributed_unavailable: unavailable(
+    "the server was started without a workers' queue (jikimi serve --redis)",
+  ),
   duplicate_quasi_identifier: input("a quasi-identifier is named twice"),
   empty_file: input("the input file is empty"),
   empty_input: input("the input has no records"),

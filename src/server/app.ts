@@ -13,6 +13,7 @@ import { timeout } from "hono/timeout";
 import { rateLimiter } from "hono-rate-limiter";
 import type { Logger } from "pino";
 import { type Language, requestLanguage, withLanguage } from "../public/base.js";
+import type { ReleaseQueue } from "../public/distributed.js";
 import type { WorkspaceSession } from "../public/workspace.js";
 import { authenticate, type SubjectTokenVerifier } from "./auth.js";
 import type { ServerEnv } from "./env.js";
@@ -40,6 +41,8 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   /** the language of an answer when the request names none (default English) */
   language?: Language;
+  /** where distributed releases go (`jikimi serve --redis`); without it the share route refuses `distributed` */
+  releaseQueue?: ReleaseQueue;
   /** the clock (tests) */
   now?: () => Date;
 }
@@ -59,6 +62,7 @@ export function createServer(options: ServerOptions): ServerApp {
   app.use("*", async (c, next) => {
     c.set("session", options.session);
     c.set("jobs", jobs);
+    c.set("releaseQueue", options.releaseQueue);
     const language = requestLanguage(c.req.header("accept-language")) ?? options.language ?? "en";
     await withLanguage(language, next);
   });

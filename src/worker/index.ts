@@ -1,6 +1,7 @@
 // the BullMQ adapter's entry: what `jikimi worker`, `jikimi share --distributed` and `jikimi release status` start.
 export {
   awaitRelease,
+  bullQueue,
   connectionOf,
   enqueueRelease,
   type PartitionJobData,

@@ -4,7 +4,13 @@
 import { type ConnectionOptions, FlowProducer, Job, Queue, QueueEvents } from "bullmq";
 import { Redis, type RedisOptions } from "ioredis";
 import { JikimiError, t } from "../public/base.js";
-import type { DistributedPlan, PartitionTask, ReleaseTask } from "../public/distributed.js";
+import type {
+  DistributedPlan,
+  DistributedResult,
+  PartitionTask,
+  ReleaseQueue,
+  ReleaseTask,
+} from "../public/distributed.js";
 
 export const PARTITION_QUEUE = "jikimi-partition";
 export const RELEASE_QUEUE = "jikimi-release";
@@ -133,6 +139,25 @@ export async function enqueueRelease(
   } finally {
     await flows.close();
   }
+}
+
+/**
+ * The queues on one Redis as the release service's port: `share --distributed` and the API's share route enqueue
+ * through it and wait.
+ * @example const queue = bullQueue(connectionOf(url), "jikimi"); const r = await releaseDistributed(ws, call, queue);
+ */
+export function bullQueue(connection: ConnectionOptions, prefix: string): ReleaseQueue {
+  return {
+    enqueue: (plan, workspace) => enqueueRelease(connection, plan, workspace, prefix),
+    wait: (id, onProgress) =>
+      awaitRelease<DistributedResult>(
+        connection,
+        prefix,
+        id,
+        onProgress &&
+          ((s) => onProgress({ partitions: s.partitions, done: s.done, rows: s.rows, bytes: s.bytes })),
+      ),
+  };
 }
 
 /** Where a release stands in the queue. */

@@ -49,4 +49,22 @@ describe("jikimi serve", () => {
     expect(stderr).not.toContain(token);
     expect(stderr).not.toContain(token.slice(16));
   });
+
+  it("refuses a --redis that does not answer before it listens, naming the fix and not the password", () => {
+    const w = exampleWorkspace(cleanups, { keys: true });
+    const r = w.run([
+      "serve",
+      "--listen",
+      "127.0.0.1:0",
+      "--redis",
+      "redis://jikimi:s3cret-pw@127.0.0.1:1/0",
+      "--format",
+      "json",
+    ]);
+    expect(r.status).not.toBe(0);
+    const doc = JSON.parse(r.stdout) as { error: { code: string } };
+    expect(doc.error.code).toBe("redis_unreachable");
+    expect(r.stdout + r.stderr).not.toContain("listening");
+    expect(r.stdout + r.stderr).not.toContain("s3cret-pw");
+  });
 });

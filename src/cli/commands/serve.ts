@@ -9,6 +9,7 @@ import { subjectTokenVerifier } from "../../public/server.js";
 import { listenWitness } from "../../public/witness.js";
 import { openWorkspace } from "../../public/workspace.js";
 import { createServer, Jobs } from "../../server/index.js";
+import { bullQueue, connectionOf, reachRedis, redisLocation } from "../../worker/index.js";
 import { serveUntilSignal } from "../adapters/serve-until-signal.js";
 import {
   MAX_WORKERS,
@@ -29,6 +30,8 @@ interface ServeOptions {
   workers: string;
   cors?: string[];
   quiet?: boolean;
+  redis?: string;
+  queue: string;
 }
 
 export function registerServe(program: Command): void {
@@ -38,6 +41,8 @@ export function registerServe(program: Command): void {
     .option("--rate-limit <n>", t("cli.serve.rate_limit"), "600")
     .option("--workers <n>", t("cli.serve.workers"), "1")
     .option("--cors <origin...>", t("cli.serve.cors"))
+    .option("--redis <url>", t("distributed.cli.serve.redis"))
+    .option("--queue <prefix>", t("distributed.cli.worker.queue"), "jikimi")
     .option("--quiet", t("cli.serve.quiet"))
     .action(async (opts: ServeOptions) => {
       const at = parseListen(opts.listen);
@@ -51,6 +56,10 @@ export function registerServe(program: Command): void {
         throw new JikimiError("bad_option", t("cli.serve.bad_workers", { max: MAX_WORKERS }), {
           hint: t("cli.serve.bad_workers_hint"),
         });
+      // distributed releases go to the workers' queue on this Redis; refused early when it does not answer
+      const redis = opts.redis ?? (process.env.JIKIMI_REDIS_URL || undefined);
+      const connection = redis === undefined ? undefined : connectionOf(redis);
+      if (connection && redis) await reachRedis(connection, redisLocation(redis));
       const worker = serveWorkerNumber();
       const open = () => openWorkspace({ root: workspaceDir(opts), env: process.env, requireConfig: true });
       if (workers > 1 && worker === undefined) {
@@ -86,6 +95,7 @@ export function registerServe(program: Command): void {
             language: currentLanguage(),
             ...(logger ? { logger } : {}),
             ...(opts.cors ? { corsOrigins: opts.cors } : {}),
+            ...(connection ? { releaseQueue: bullQueue(connection, opts.queue) } : {}),
           });
           // an upload streams for as long as its release takes: a whole request may take an hour, its headers 10 s
           server = await listenWitness(app, at, { requestTimeoutMs: 3_600_000, fastResponses: true });

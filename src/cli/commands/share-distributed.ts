@@ -1,14 +1,13 @@
 // jikimi share --distributed: plans the release here (the agreement checked, time guards, the input cut into
 // partitions, its id), enqueues it as one BullMQ flow on --redis, and waits for the workers to finish it; prints
-// what `share` prints. Enqueuing the same release again (same agreement, time and input) waits for the first.
-import { rmSync } from "node:fs";
+// what `share` prints. Enqueuing the same release again (same agreement, time and input) waits for the first; the
+// service (app/distributed.ts) cleans up a release that failed before its append.
 import { resolve } from "node:path";
 import { JikimiError, t } from "../../public/base.js";
-import { planDistributed } from "../../public/distributed.js";
-import type { ShareResult } from "../../public/share.js";
+import { releaseDistributed } from "../../public/distributed.js";
 import type { Declarations } from "../../public/workspace.js";
 import { openWorkspace } from "../../public/workspace.js";
-import { awaitRelease, connectionOf, enqueueRelease, reachRedis, redisLocation } from "../../worker/index.js";
+import { bullQueue, connectionOf, reachRedis, redisLocation } from "../../worker/index.js";
 import { STDOUT } from "../adapters/release-sink.js";
 import { ExitCode } from "../exit-codes.js";
 import { jsonOutput, note, report } from "../output.js";
@@ -53,7 +52,7 @@ export async function shareDistributed(
   const state = await openWorkspace({ root: dir, env: process.env });
   const started = performance.now();
   try {
-    const plan = await planDistributed(state, {
+    const call = {
       agreement,
       input: resolve(opts.input),
       ...(opts.inputFormat === undefined ? {} : { inputFormat: opts.inputFormat }),
@@ -63,32 +62,19 @@ export async function shareDistributed(
       ...(opts.override === undefined ? {} : { override: opts.override }),
       ...(partitionBytes === undefined ? {} : { partitionBytes }),
       declarations,
+    };
+    const r = await releaseDistributed(state, call, bullQueue(connection, opts.queue), {
+      enqueued: (plan) => {
+        if (!opts.quiet)
+          note(
+            t("distributed.cli.share.enqueued", {
+              id: plan.releaseId,
+              partitions: plan.partitions.length,
+              redis: redisLocation(url),
+            }),
+          );
+      },
     });
-    let r: ShareResult & { releaseId?: string; parts?: string[] };
-    if (plan.kind === "held") r = plan.result;
-    else {
-      await enqueueRelease(connection, plan, resolve(state.root), opts.queue);
-      if (!opts.quiet)
-        note(
-          t("distributed.cli.share.enqueued", {
-            id: plan.releaseId,
-            partitions: plan.partitions.length,
-            redis: redisLocation(url),
-          }),
-        );
-      try {
-        r = await awaitRelease(connection, opts.queue, plan.releaseId);
-      } catch (e) {
-        // a release that failed for good before its append leaves nothing: its staged parts go. One that failed
-        // after it (its witnesses' quorum awaited, its folder unwritable) keeps them: running it again places them.
-        // A lost one may still be running.
-        if (e instanceof JikimiError && e.code === "release_failed") {
-          if ((await state.ledger().entryOfRelease(agreement, plan.releaseId)) === undefined)
-            rmSync(plan.release.staging, { recursive: true, force: true });
-        }
-        throw e;
-      }
-    }
     const heldNow = r.held.length > 0 && opts.override === undefined;
     if (!opts.quiet || jsonOutput())
       report(

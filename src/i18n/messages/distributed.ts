@@ -76,6 +76,13 @@ export const en = {
   "distributed.cli.share.distributed_stdout_hint": "give --out-dir a folder every worker reaches",
   "distributed.cli.share.distributed_dry_run": "--dry-run runs on this host only",
   "distributed.cli.share.distributed_dry_run_hint": "leave out --distributed for a dry run",
+  "distributed.cli.serve.redis":
+    "the Redis of the jikimi workers: the share route's distributed releases go to its queue (default: JIKIMI_REDIS_URL; none: no distributed releases)",
+  "distributed.server.no_queue": "this server has no workers' queue: it cannot run a distributed release",
+  "distributed.server.no_queue_hint":
+    "start the server with jikimi serve --redis URL (the Redis your jikimi workers use), or leave out distributed",
+  "distributed.server.dry_run": "a dry run runs on the server only, not on the workers",
+  "distributed.server.dry_run_hint": "leave out distributed for a dry run",
 } as const;
 
 export const ko: KoreanOf<typeof en> = {
@@ -154,4 +161,11 @@ export const ko: KoreanOf<typeof en> = {
   "distributed.cli.share.distributed_stdout_hint": "--out-dir에 모든 워커가 닿는 폴더를 주세요",
   "distributed.cli.share.distributed_dry_run": "--dry-run은 이 호스트에서만 실행됩니다",
   "distributed.cli.share.distributed_dry_run_hint": "시험 실행에는 --distributed를 빼세요",
+  "distributed.cli.serve.redis":
+    "jikimi 워커의 Redis: 반출 경로의 분산 반출이 이 대기열로 갑니다(기본: JIKIMI_REDIS_URL, 없으면 분산 반출 없음)",
+  "distributed.server.no_queue": "이 서버에는 워커 큐가 없어 분산 반출을 실행할 수 없습니다",
+  "distributed.server.no_queue_hint":
+    "jikimi serve --redis URL(jikimi 워커가 쓰는 Redis)로 서버를 시작하거나 distributed를 빼세요",
+  "distributed.server.dry_run": "시험 실행은 워커가 아니라 서버에서만 실행됩니다",
+  "distributed.server.dry_run_hint": "시험 실행에는 distributed를 빼세요",
 };

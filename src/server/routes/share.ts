@@ -69,6 +69,19 @@ const PathBody = z
     at: Time.optional(),
     dry_run: z.boolean().optional(),
     override: Override.optional(),
+    distributed: z.boolean().optional().openapi({
+      description:
+        "run on the workers of the server's queue (jikimi serve --redis): the path (a file, or a folder of part files) and server.output_dir must be on storage every worker reaches; the job ends when the release does",
+    }),
+    partition_size: z
+      .number()
+      .int()
+      .min(4096)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .openapi({
+        description: "bytes of a byte-range partition of one CSV file (distributed; default 64 MiB)",
+      }),
   })
   .openapi("ReleaseFromPath");
 
@@ -139,12 +152,14 @@ export function registerShare(app: ServerApp): void {
         400: errors("bad request: the body, the time or the format"),
         403: errors("the role may not release or override, or the path is outside the input roots"),
         404: errors("no file at the path"),
+        503: errors("distributed, but the server was started without a queue (jikimi serve --redis)"),
       },
     }),
     (c) => {
       const agreement = c.req.valid("param").id.normalize("NFC");
       const b = c.req.valid("json");
-      const file = allowedInput(b.path, c.get("session").settings.server.inputRoots);
+      const distributed = b.distributed === true;
+      const file = allowedInput(b.path, c.get("session").settings.server.inputRoots, { folder: distributed });
       const at = timeOf(b.at);
       const { view } = startRelease(c, {
         agreement,
@@ -152,6 +167,15 @@ export function registerShare(app: ServerApp): void {
         at,
         dryRun: b.dry_run === true,
         override: b.override,
+        ...(distributed
+          ? {
+              distributed: {
+                input: file,
+                ...(b.input_format === undefined ? {} : { format: b.input_format }),
+                ...(b.partition_size === undefined ? {} : { partitionBytes: b.partition_size }),
+              },
+            }
+          : {}),
       });
       c.header("Location", `/v1/jobs/${view.id}`);
       return c.json(view, 202);
@@ -194,19 +218,27 @@ export function registerShare(app: ServerApp): void {
       if (!r) throw unavailable("not_release");
       if (r.dry_run) throw unavailable("dry_run");
       if (r.held || r.output === undefined) throw unavailable("held");
-      const file = join(c.get("session").settings.server.outputDir, view.id, r.output);
-      try {
-        if (!statSync(file).isFile()) throw unavailable("gone");
-      } catch (e) {
-        throw e instanceof JikimiError ? e : unavailable("gone");
-      }
-      const web = Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>;
+      const folder = join(c.get("session").settings.server.outputDir, view.id);
+      // a distributed release's file is its parts in order (only the first has the header)
+      const files = (r.parts ?? [r.output]).map((name) => join(folder, name));
+      for (const file of files)
+        try {
+          if (!statSync(file).isFile()) throw unavailable("gone");
+        } catch (e) {
+          throw e instanceof JikimiError ? e : unavailable("gone");
+        }
+      const web = Readable.toWeb(Readable.from(concatenated(files))) as unknown as ReadableStream<Uint8Array>;
       return c.body(web, 200, {
         "Content-Type": r.output.endsWith(".jsonl") ? "application/x-ndjson" : "text/csv; charset=utf-8",
         "Content-Disposition": attachment(r.output),
       });
     },
   );
+}
+
+/** The bytes of `files`, one after another. */
+async function* concatenated(files: readonly string[]): AsyncGenerator<Uint8Array> {
+  for (const file of files) yield* createReadStream(file);
 }
 
 /** The upload's format: `input_format`, else its Content-Type's. */

@@ -5,6 +5,8 @@ import { mkdirSync, rmdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Context } from "hono";
 import { JikimiError, t } from "../../public/base.js";
+import { releaseDistributed } from "../../public/distributed.js";
+import type { RecordFormat } from "../../public/records.js";
 import type { Principal } from "../../public/server.js";
 import { folderSink, type RecordSource } from "../../public/share.js";
 import type { ServerEnv } from "../env.js";
@@ -21,6 +23,11 @@ export interface ReleaseCall {
   override: string | undefined;
   /** aborts the run besides the job's own signal (an upload's request: the client went away) */
   signal?: AbortSignal;
+  /**
+   * run on the workers' queue instead of this process: the file or folder at `input` (on storage every worker
+   * reaches) is cut into partitions, and the job waits for the release; its output is the parts
+   */
+  distributed?: { input: string; format?: RecordFormat; partitionBytes?: number };
 }
 
 /** A started release: its job, and the error it failed with once settled (for an answer that waits for it). */
@@ -40,6 +47,15 @@ export function startRelease(c: Context<ServerEnv>, call: ReleaseCall): StartedR
     throw new JikimiError("forbidden_role", t("server.share.override_role"), {
       hint: t("server.share.override_role_hint"),
     });
+  const queue = c.get("releaseQueue");
+  if (call.distributed && queue === undefined)
+    throw new JikimiError("distributed_unavailable", t("distributed.server.no_queue"), {
+      hint: t("distributed.server.no_queue_hint"),
+    });
+  if (call.distributed && call.dryRun)
+    throw new JikimiError("bad_option", t("distributed.server.dry_run"), {
+      hint: t("distributed.server.dry_run_hint"),
+    });
   const outputRoot = session.settings.server.outputDir;
   let failure: unknown;
   // the job's folder is named by its id, which start() returns only after it has called the work: the work waits
@@ -58,6 +74,33 @@ export function startRelease(c: Context<ServerEnv>, call: ReleaseCall): StartedR
         mkdirSync(dir, { mode: 0o700 });
       }
       report();
+      if (call.distributed && queue) {
+        const d = call.distributed;
+        const r = await releaseDistributed(
+          session,
+          {
+            agreement: call.agreement,
+            input: d.input,
+            ...(d.format === undefined ? {} : { inputFormat: d.format }),
+            ...(d.partitionBytes === undefined ? {} : { partitionBytes: d.partitionBytes }),
+            outDir: dir,
+            at: call.at,
+            operator: operatorOf(principal),
+            ...(call.override === undefined ? {} : { override: call.override }),
+          },
+          queue,
+          {
+            progress: (p) =>
+              progress({
+                rows_read: p.rows,
+                bytes_read: p.bytes,
+                partitions: p.partitions,
+                partitions_done: p.done,
+              }),
+          },
+        );
+        return releaseView(r, call);
+      }
       const source = call.source((bytes) => {
         received = bytes;
         report();

@@ -1,6 +1,7 @@
 // a release's result as the API gives it: the ShareResult as data in snake_case, file names without the server's
 // folders, and `held` as the CLI's exit code 3 would tell it (held reasons as the gateway words them).
 import { basename } from "node:path";
+import type { DistributedResult } from "../../public/distributed.js";
 import type { ShareResult } from "../../public/share.js";
 
 /** What a release job's `result` holds. */
@@ -22,8 +23,11 @@ export interface ReleaseView {
     subjects: number;
   };
   previous_subjects?: number;
-  /** the released file's name; GET /v1/jobs/{id}/output gives it */
+  /** the released file's name; GET /v1/jobs/{id}/output gives it (a distributed release: its parts, in order) */
   output?: string;
+  /** a distributed release: its deterministic id, and its part files' names in order */
+  release_id?: string;
+  parts?: string[];
   manifest?: string;
   quarantine?: string;
   quarantined: { row: number; field?: string; code: string }[];
@@ -48,7 +52,7 @@ export interface ReleaseView {
  * @example releaseView(result, { agreement: "newsletter-mailing", at, dryRun: false, override: undefined })
  */
 export function releaseView(
-  r: ShareResult,
+  r: ShareResult | DistributedResult,
   run: { agreement: string; at: Date; dryRun: boolean; override: string | undefined },
 ): ReleaseView {
   const c = r.counts;
@@ -70,6 +74,7 @@ export function releaseView(
     },
     ...(r.previous === undefined ? {} : { previous_subjects: r.previous }),
     ...(r.output ? { output: basename(r.output) } : {}),
+    ...("releaseId" in r ? { release_id: r.releaseId, parts: r.parts.map((p) => basename(p)) } : {}),
     ...(r.manifest ? { manifest: basename(r.manifest) } : {}),
     ...(r.quarantine ? { quarantine: basename(r.quarantine) } : {}),
     quarantined: r.quarantined.map((q) => ({
