@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, describe, expect, it } from "vitest";
 import { planDistributed, runHere, STAGING } from "../src/app/distributed.js";
 import type { WorkspaceSession } from "../src/app/workspace.js";
@@ -14,6 +15,7 @@ import { generate } from "../src/generate/index.js";
 import { openWorkspace } from "../src/index.js";
 import { folderSink } from "../src/io/folder-sink.js";
 import { fileSource } from "../src/io/record-source.js";
+import { parquetRowGroups } from "../src/io/records/index.js";
 import { ROOT } from "./support/cli.js";
 
 const dirs: string[] = [];
@@ -128,6 +130,57 @@ describe("a distributed release", () => {
     expect(manifest.format).toBe("jikimi-release/2");
     expect(manifest.parts.map((p) => p.sha256)).toEqual(many.parts.map((p) => sha(readFileSync(p))));
     expect(readdirSync(join(spread.out, STAGING))).toEqual([]);
+  });
+
+  it("cuts one Parquet file by row groups and still equals share of that file, bad rows numbered in the whole file", async () => {
+    const { input, single, spread } = await twin();
+    const lines = readFileSync(input, "utf8").trimEnd().split("\n");
+    const names = (lines[0] ?? "").split(",");
+    const rows = lines.slice(1).map((l) => l.split(","));
+    const parquet = join(spread.out, "..", "customers.parquet");
+    writeFileSync(
+      parquet,
+      Buffer.from(
+        parquetWriteBuffer({
+          columnData: names.map((name, i) => ({ name, data: rows.map((r) => r[i] ?? ""), type: "STRING" })),
+          rowGroupSize: 1000,
+        }),
+      ),
+    );
+    const one = await single.ws.share({
+      agreement: "nsf-credit-feed",
+      source: fileSource(parquet),
+      sink: folderSink(single.out, single.ws.root),
+      at: AT,
+      operator: "test",
+      now: NOW,
+    });
+    const plan = await planDistributed(spread.ws, {
+      agreement: "nsf-credit-feed",
+      input: parquet,
+      outDir: spread.out,
+      at: AT,
+      operator: "test",
+      // about three row groups a partition
+      partitionBytes: 3 * ((await parquetRowGroups(parquet))[0]?.bytes ?? 0) - 1,
+      now: NOW,
+    });
+    if (plan.kind !== "planned") throw new Error("held before a row was read");
+    // 12 row groups of 1,000 rows, cut into runs of whole groups that cover each group once, in order
+    const groups = plan.partitions.map((p) => p.partition.groups);
+    expect(groups.length).toBeGreaterThan(2);
+    expect(groups.length).toBeLessThan(12);
+    expect(groups[0]?.from).toBe(0);
+    expect(groups.at(-1)?.to).toBe(12);
+    for (let i = 1; i < groups.length; i++) expect(groups[i]?.from).toBe(groups[i - 1]?.to);
+    const many = await runHere(spread.ws, plan, { now: NOW });
+    expect(many.counts).toEqual(one.counts);
+    expect(many.counts.bad).toBe(3);
+    expect(many.quarantined.map((q) => q.row)).toEqual([5, 4_321, 11_999]);
+    expect(many.quarantined).toEqual(one.quarantined);
+    const whole = Buffer.concat(many.parts.map((p) => readFileSync(p)));
+    expect(whole.equals(readFileSync(one.output ?? ""))).toBe(true);
+    expect(many.entry?.subjects).toBe(one.entry?.subjects);
   });
 
   it("records once however often the same release runs", async () => {

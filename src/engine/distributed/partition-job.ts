@@ -138,15 +138,20 @@ export function readPartition(staging: string, index: number): PartitionResult |
   return JSON.parse(text) as PartitionResult;
 }
 
-/** The partition's records: a byte range (with the file's header in front) or a whole file. */
+/** The partition's records: a byte range (with the file's header in front), row groups, or a whole file. */
 export function partitionSource(p: Partition): RecordSource {
   const range = p.range;
-  const name = range ? t("distributed.range", { path: p.path, start: range.start, end: range.end }) : p.path;
+  const groups = p.groups;
+  const name = range
+    ? t("distributed.range", { path: p.path, start: range.start, end: range.end })
+    : groups
+      ? t("distributed.row_groups", { path: p.path, from: groups.from + 1, to: groups.to })
+      : p.path;
   return {
     describe: () => name,
     format: () => p.format,
     bytes: () => (range ? rangeChunks(p.path, range.dataStart, range.start, range.end) : fileChunks(p.path)),
-    batches: () => openReader(p.path, p.format),
+    batches: () => openReader(p.path, p.format, groups ? { rowGroups: groups } : {}),
   };
 }
 

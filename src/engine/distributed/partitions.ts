@@ -1,6 +1,6 @@
 // a distributed release's input cut into partitions, in file order: the part files of a folder (CSV, JSON Lines,
-// Parquet; one partition each, by name), or record-aligned byte ranges of one large CSV file, cut by the same block
-// cutter as `share` (a quoted line break never splits a record). The same pass digests every input: the digests
+// Parquet; one partition each, by name), record-aligned byte ranges of one large CSV file, cut by the same block
+// cutter as `share` (a quoted line break never splits a record), or runs of row groups of one Parquet file. The same pass digests every input: the digests
 // make the release's id, so the same input released twice under one agreement and time is one release.
 import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
@@ -10,7 +10,7 @@ import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { csvBlocks, lastRecordEnd } from "../../io/records/csv-blocks.js";
 import { bomLength } from "../../io/records/csv-syntax.js";
-import { fileChunks, formatOf, type RecordFormat } from "../../io/records/index.js";
+import { fileChunks, formatOf, parquetRowGroups, type RecordFormat } from "../../io/records/index.js";
 
 /** A byte range of a CSV file: records [start, end), the header being the file's bytes [0, dataStart). */
 export interface ByteRange {
@@ -27,6 +27,8 @@ export interface Partition {
   format: RecordFormat;
   /** set for a byte range of one CSV file; absent when the partition is the whole file */
   range?: ByteRange;
+  /** set for row groups [from, to) of one Parquet file */
+  groups?: { from: number; to: number };
 }
 
 /** An input file as the release id digests it. */
@@ -59,11 +61,39 @@ export async function cutPartitions(
   }
   if (folder) return folderPartitions(input, options.format);
   const format = formatOf(input, options.format);
+  const size = Math.max(1, options.partitionBytes ?? PARTITION_BYTES);
+  if (format === "parquet") return parquetGroups(input, size);
   if (format !== "csv") {
     const digest = await digestFile(input);
     return { partitions: [{ index: 0, path: input, format }], inputs: [digest] };
   }
-  return csvRanges(input, Math.max(1, options.partitionBytes ?? PARTITION_BYTES));
+  return csvRanges(input, size);
+}
+
+/**
+ * Runs of consecutive row groups of one Parquet file, each of at least `size` compressed bytes (the last what is
+ * left): a row group is the smallest unit a Parquet reader decodes, so it is never split.
+ */
+async function parquetGroups(
+  path: string,
+  size: number,
+): Promise<{ partitions: Partition[]; inputs: InputDigest[] }> {
+  const groups = await parquetRowGroups(path);
+  const partitions: Partition[] = [];
+  let from = 0;
+  let bytes = 0;
+  for (const [g, group] of groups.entries()) {
+    bytes += group.bytes;
+    if (bytes >= size || g === groups.length - 1) {
+      partitions.push({ index: partitions.length, path, format: "parquet", groups: { from, to: g + 1 } });
+      from = g + 1;
+      bytes = 0;
+    }
+  }
+  // a file without row groups (no rows) is one empty partition: the release still runs its guards
+  if (partitions.length === 0) partitions.push({ index: 0, path, format: "parquet" });
+  if (partitions.length > MAX_PARTITIONS) throw tooMany(path, partitions.length);
+  return { partitions, inputs: [await digestFile(path)] };
 }
 
 /** A folder's part files (hidden files aside), by name; all of one format. */

@@ -12,6 +12,7 @@ export const en = {
   "distributed.too_many": "{{input}} would make {{count}} partitions, more than {{max}}",
   "distributed.too_many_hint": "raise --partition-size, or join part files",
   "distributed.range": "{{path}} (bytes {{start}}-{{end}})",
+  "distributed.row_groups": "{{path}} (row groups {{from}}-{{to}})",
   "distributed.unreadable": "{{input}} cannot be read on this worker",
   "distributed.unreadable_hint": "put the input on storage every worker reaches, under the same path",
   "distributed.agreement_changed":
@@ -95,6 +96,7 @@ export const ko: KoreanOf<typeof en> = {
   "distributed.too_many": "{{input}}은(는) 파티션 {{count}}개가 되어 한도 {{max}}개를 넘습니다",
   "distributed.too_many_hint": "--partition-size를 키우거나 파트 파일을 합치세요",
   "distributed.range": "{{path}}({{start}}-{{end}} 바이트)",
+  "distributed.row_groups": "{{path}}(행 그룹 {{from}}-{{to}})",
   "distributed.unreadable": "이 워커에서 {{input}}을(를) 읽을 수 없습니다",
   "distributed.unreadable_hint": "입력을 모든 워커가 같은 경로로 읽을 수 있는 저장소에 두세요",
   "distributed.agreement_changed":

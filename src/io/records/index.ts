@@ -34,7 +34,12 @@ export {
 } from "./field-table.js";
 export { JsonlReader, parseJsonl, readJsonl } from "./jsonl-reader.js";
 export { formatJsonl, JsonlWriter } from "./jsonl-writer.js";
-export { type ParquetReaderOptions, readParquet } from "./parquet-reader.js";
+export {
+  type ParquetReaderOptions,
+  parquetRowGroups,
+  type RowGroupSize,
+  readParquet,
+} from "./parquet-reader.js";
 export { type RecordBatch, type RecordError, type RecordFormat, rowNumber } from "./types.js";
 
 /** Options of `openReader`. */
@@ -45,6 +50,8 @@ export interface ReaderOptions {
   stdin?: AsyncIterable<Uint8Array>;
   /** longest CSV or JSON Lines line (and CSV record) accepted, in bytes; default 32 MiB */
   maxLineBytes?: number;
+  /** Parquet only: row groups [from, to), rows numbered from the first (see ParquetReaderOptions) */
+  rowGroups?: { from: number; to: number };
 }
 
 /** The stdin an adapter passed, or an error naming the missing input ("-" read without one). */
@@ -101,7 +108,7 @@ export function openReader(
   };
   if (kind === "parquet") {
     if (path === "-") throw stdinParquetError();
-    return readParquet(path, opts);
+    return readParquet(path, options.rowGroups ? { ...opts, rowGroups: options.rowGroups } : opts);
   }
   const source = path === "-" ? stdinOf(options.stdin) : fileChunks(path);
   return kind === "csv" ? readCsv(source, opts) : readJsonl(source, opts);

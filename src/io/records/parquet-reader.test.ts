@@ -13,6 +13,7 @@ import {
   float32Text,
   isoTimestamp,
   numberText,
+  parquetRowGroups,
   readParquet,
 } from "./parquet-reader.js";
 
@@ -171,6 +172,18 @@ describe("readParquet", () => {
     const last = batches[4] as RecordBatch;
     expect(rowNumber(last, 903)).toBe(5000);
     expect(last.rows[903]?.[0]).toBe("C004999");
+  });
+
+  it("reads only the row groups asked for (a distributed partition), rows numbered from 1 at the first", async () => {
+    const { path, expected } = scalarFile("groups.parquet");
+    expect((await parquetRowGroups(path)).map((g) => g.rows)).toEqual([1200, 1200, 1200, 1200, 200]);
+    const batches = await all(readParquet(path, { batchRows: 1000, rowGroups: { from: 1, to: 3 } }));
+    expect(batches.flatMap((b) => b.rows)).toEqual(expected.slice(1200, 3600));
+    expect(batches[0]?.firstRow).toBe(1);
+    const last = batches.at(-1) as RecordBatch;
+    expect(rowNumber(last, last.rows.length - 1)).toBe(2400);
+    const tail = await all(readParquet(path, { rowGroups: { from: 4, to: 5 } }));
+    expect(tail.flatMap((b) => b.rows)).toEqual(expected.slice(4800));
   });
 
   it("reads GZIP-compressed files and refuses a codec it cannot decode before reading any row", async () => {

@@ -54,6 +54,34 @@ export interface ParquetReaderOptions {
   name?: string;
   /** largest row group decoded (uncompressed bytes, as the footer states); default 1 GiB */
   maxRowGroupBytes?: number;
+  /**
+   * only row groups [from, to) (0-based), rows numbered from 1 at the first of them: one partition of a distributed
+   * release (the release numbers rows over the whole file)
+   */
+  rowGroups?: { from: number; to: number };
+}
+
+/** One row group as the footer states it: its rows and its compressed bytes. */
+export interface RowGroupSize {
+  rows: number;
+  bytes: number;
+}
+
+/**
+ * The row groups of a Parquet file from its footer (checked as a read checks it), for cutting it into partitions.
+ * @example const groups = await parquetRowGroups("transactions.parquet"); // [{ rows: 122880, bytes: 5120311 }, ...]
+ */
+export async function parquetRowGroups(path: string, name: string = path): Promise<RowGroupSize[]> {
+  const { file, handle, metadata } = await openParquet(path, name);
+  try {
+    checkFooter(metadata, file.byteLength, name);
+    return metadata.row_groups.map((g) => ({
+      rows: Number(g.num_rows),
+      bytes: g.columns.reduce((n, c) => n + Number(c.meta_data?.total_compressed_size ?? 0), 0),
+    }));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A row group is decoded whole: one larger than this (uncompressed) is refused before it is read. */
@@ -471,11 +499,16 @@ export async function* readParquet(
     const index = new Map(columns.map((c, j) => [c, j]));
     const metadata: FileMetaData = { ...opened.metadata, schema: opened.metadata.schema.map(rawElement) };
     const out = new BatchBuilder(columns, batchRows);
+    const only = options.rowGroups;
     let groupStart = 0;
+    // rows are numbered from the first group read
+    let base = 0;
     for (const [g, group] of metadata.row_groups.entries()) {
       const start = groupStart;
       const end = groupStart + Number(group.num_rows);
       groupStart = end;
+      if (only && g < only.from) base = end;
+      if (only && (g < only.from || g >= only.to)) continue;
       if (end === start) continue;
       const max = options.maxRowGroupBytes ?? MAX_ROW_GROUP_BYTES;
       if (Number(group.total_byte_size) > max)
@@ -526,7 +559,7 @@ export async function* readParquet(
           const failed = cells.failures?.get(r);
           if (failed === undefined) out.rows.push(fields);
           else {
-            const row = from + r + 1;
+            const row = from + r + 1 - base;
             const column = columns[failed.column] as string;
             out.bad.push({
               code: failed.failure.code,
