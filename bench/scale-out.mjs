@@ -28,7 +28,13 @@ const file = customersPath(ROWS);
 const bytes = statSync(file).size;
 const dir = mkdtempSync(join(tmpdir(), "jikimi-scale-bench-"));
 const ws = join(dir, "ws");
-const env = { ...process.env, JIKIMI_KEYRING: join(dir, "bench.keyring"), JIKIMI_KEYRING_PASSPHRASE: "" };
+const env = {
+  ...process.env,
+  JIKIMI_KEYRING: join(dir, "bench.keyring"),
+  JIKIMI_KEYRING_PASSPHRASE: "",
+  LANG: "en_US.UTF-8",
+  LC_ALL: "",
+};
 const jikimi = (args) =>
   execFileSync(process.execPath, [cli, ...args], { env, encoding: "utf8", stdio: "pipe" });
 jikimi(["init", ws, "--example", "nsf-case-corrected"]);
@@ -47,9 +53,11 @@ const redis = spawn(
 const url = `redis://127.0.0.1:${port}`;
 await new Promise((r) => setTimeout(r, 500));
 
-function timed(args) {
+/** Runs the CLI; its time, and when (seconds from its spawn) a line of its stderr first matched `mark`. */
+function timed(args, mark) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
+    let marked;
     const child = spawn(process.execPath, [cli, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
@@ -58,9 +66,12 @@ function timed(args) {
     });
     child.stderr.setEncoding("utf8").on("data", (d) => {
       stderr += d;
+      if (marked === undefined && mark?.test(stderr)) marked = (performance.now() - t0) / 1000;
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ seconds: (performance.now() - t0) / 1000, code, stdout, stderr }));
+    child.on("close", (code) =>
+      resolve({ seconds: (performance.now() - t0) / 1000, marked, code, stdout, stderr }),
+    );
   });
 }
 
@@ -87,6 +98,7 @@ const common = (out) => [
   "json",
 ];
 let n = 0;
+const phases = [];
 function fresh() {
   rmSync(join(ws, ".jikimi"), { recursive: true, force: true });
   const out = join(dir, `out-${n++}`);
@@ -112,29 +124,23 @@ for (const w of WORKERS) {
   for (let i = 0; i < w; i++) {
     const child = spawn(
       process.execPath,
-      [cli, "worker", "-w", ws, "--redis", url, "--queue", `b${n}`, "--threads", THREADS, "--quiet"],
+      [cli, "worker", "-w", ws, "--redis", url, "--queue", `b${n}`, "--threads", THREADS],
       { env, stdio: ["ignore", "ignore", "pipe"] },
     );
-    workers.push(child);
+    const worker = { child, log: "" };
+    workers.push(worker);
     await new Promise((resolve) => {
-      let err = "";
-      child.stderr.on("data", (d) => {
-        err += d;
-        if (err.includes("taking jobs") || err.includes("작업을 받습니다")) resolve();
+      child.stderr.setEncoding("utf8").on("data", (d) => {
+        worker.log += d;
+        if (worker.log.includes("taking jobs")) resolve();
       });
     });
   }
-  const r = await timed([
-    ...common(out),
-    "--distributed",
-    "--redis",
-    url,
-    "--queue",
-    `b${n}`,
-    "--partition-size",
-    PARTITION,
-  ]);
-  for (const c of workers) c.kill("SIGTERM");
+  const r = await timed(
+    [...common(out), "--distributed", "--redis", url, "--queue", `b${n}`, "--partition-size", PARTITION],
+    /partitions enqueued/,
+  );
+  for (const w of workers) w.child.kill("SIGTERM");
   if (r.code !== 0) throw new Error(`share --distributed: ${r.stderr}`);
   const doc = JSON.parse(r.stdout);
   const same = (await sha(doc.parts)) === reference;
@@ -142,6 +148,34 @@ for (const w of WORKERS) {
     `| ${w} worker${w > 1 ? "s" : ""} (${THREADS} thread${THREADS === "1" ? "" : "s"} each), ${doc.parts.length} partitions | ${r.seconds.toFixed(1)} s | ${fmt(ROWS / r.seconds)} rows/s | ${(r.seconds / single.seconds).toFixed(2)} | parts = share's file: ${same} |`,
   );
   if (!same) process.exitCode = 1;
+  // where the time went: planning (start-up, the input's digest and cut) until the enqueue, the partitions' jobs
+  // (their sum over workers and cores: the work), the release job (merge, gates, append, parts digested and placed)
+  const jobs = workers.flatMap((w) =>
+    w.log
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l))
+      .filter((j) => j.ms !== undefined),
+  );
+  const partMs = jobs.filter((j) => j.queue === "jikimi-partition").map((j) => j.ms);
+  const releaseMs = jobs.filter((j) => j.queue === "jikimi-release").reduce((a, j) => a + j.ms, 0);
+  const sum = partMs.reduce((a, b) => a + b, 0);
+  phases.push({
+    workers: w,
+    total: r.seconds,
+    plan: r.marked ?? 0,
+    partitions: partMs.length,
+    partitionSeconds: sum / 1000,
+    slowestPartition: Math.max(...partMs) / 1000,
+    release: releaseMs / 1000,
+  });
 }
+log("");
+log("| workers | total | plan (to enqueued) | partitions: jobs, sum of job time, slowest | release job |");
+log("| --- | --- | --- | --- | --- |");
+for (const p of phases)
+  log(
+    `| ${p.workers} | ${p.total.toFixed(1)} s | ${p.plan.toFixed(1)} s | ${p.partitions}, ${p.partitionSeconds.toFixed(1)} s, ${p.slowestPartition.toFixed(2)} s | ${p.release.toFixed(1)} s |`,
+  );
 redis.kill("SIGKILL");
 rmSync(dir, { recursive: true, force: true });

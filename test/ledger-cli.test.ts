@@ -72,7 +72,8 @@ describe("jikimi keys", () => {
   });
 });
 
-describe("jikimi ledger", () => {
+// each case runs a dozen CLI processes one after another: 15-20 s alone, three to four times that on a loaded CI machine
+describe("jikimi ledger", { timeout: 240_000 }, () => {
   it("records a manifest, lists it, answers a subject, and verifies against a checkpoint", () => {
     const { dir, run } = setup();
     run(["keys", "init"]);

@@ -23,7 +23,7 @@ import { recordHold } from "../engine/share/record.js";
 import { noCounts, type ReleaseContext, type ShareResult } from "../engine/share/types.js";
 import { JikimiError } from "../errors.js";
 import type { RecordFormat } from "../io/records/index.js";
-import type { Declarations } from "./declarations.js";
+import { type Declarations, loadDeclarations } from "./declarations.js";
 import { sessionParts } from "./share.js";
 import type { WorkspaceSession } from "./workspace.js";
 
@@ -159,7 +159,16 @@ export function partitionJob(
   task: PartitionTask,
   call: JobCall,
 ): Promise<PartitionResult> {
-  return runPartition(releaseContext(ws, task.agreement, new Date(task.at), call), task, call.cache);
+  // one release's partitions on this worker share the declarations read for the first (the plan is cached too)
+  const declarations = call.cache?.inputs(task.releaseId, () => loadDeclarations(ws.root));
+  return runPartition(
+    releaseContext(ws, task.agreement, new Date(task.at), {
+      ...call,
+      ...(declarations === undefined ? {} : { declarations }),
+    }),
+    task,
+    call.cache,
+  );
 }
 
 /** Runs the release's (parent) job on this worker, once every partition is done. */

@@ -85,14 +85,30 @@ export function partFiles(staging: string, index: number) {
 export class PlanCache {
   private readonly releases = new Map<
     string,
-    { planned: Promise<SharePlan>; blocks: Map<string, Promise<BlockPlan>> }
+    { planned?: Promise<SharePlan>; blocks: Map<string, Promise<BlockPlan>>; inputs?: unknown }
   >();
 
   constructor(private readonly keep = 2) {}
 
   /** The release's plan, made by `make` on first use. */
   planned(releaseId: string, make: () => Promise<SharePlan>): Promise<SharePlan> {
-    return this.of(releaseId, make).planned;
+    const held = this.of(releaseId);
+    if (!held.planned) {
+      const planned = make();
+      planned.catch(() => this.releases.delete(releaseId));
+      held.planned = planned;
+    }
+    return held.planned;
+  }
+
+  /**
+   * What the release's plan is made from (the workspace's declarations, read from disk), made by `make` once per
+   * release: a partition after the first neither reads nor validates the YAML again.
+   */
+  inputs<T>(releaseId: string, make: () => T): T {
+    const held = this.of(releaseId);
+    if (held.inputs === undefined) held.inputs = make();
+    return held.inputs as T;
   }
 
   /** A planner whose block plans are made once per header for the release. */
@@ -114,12 +130,10 @@ export class PlanCache {
     };
   }
 
-  private of(releaseId: string, make: () => Promise<SharePlan>) {
+  private of(releaseId: string) {
     let held = this.releases.get(releaseId);
     if (!held) {
-      const planned = make();
-      held = { planned, blocks: new Map() };
-      planned.catch(() => this.releases.delete(releaseId));
+      held = { blocks: new Map() };
       this.releases.set(releaseId, held);
       for (const id of this.releases.keys()) if (this.releases.size > this.keep) this.releases.delete(id);
     }
