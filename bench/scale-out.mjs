@@ -6,7 +6,7 @@
 // Needs redis-server (Debian's); run after `npm run build`:  node bench/scale-out.mjs
 //   BENCH_ROWS=10000000     rows (default); the input is cached as in bench/share.mjs
 //   BENCH_WORKERS=1,2,4     worker processes per run
-//   BENCH_THREADS=1         block threads of each worker (default 1: one core per worker process)
+//   BENCH_THREADS=0         block threads of each worker (default 0, the worker's default: one core per worker process)
 //   BENCH_PARTITION=67108864 bytes of a partition (default 64 MiB)
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -18,7 +18,7 @@ import { cli, customersFile, customersPath } from "./support.mjs";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
 const WORKERS = (process.env.BENCH_WORKERS ?? "1,2,4").split(",").map(Number);
-const THREADS = process.env.BENCH_THREADS ?? "1";
+const THREADS = process.env.BENCH_THREADS ?? "0";
 const PARTITION = process.env.BENCH_PARTITION ?? String(64 << 20);
 const log = (line) => process.stdout.write(`${line}\n`);
 const fmt = (n) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });

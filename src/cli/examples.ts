@@ -149,7 +149,8 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   worker: [
     "jikimi worker -w /srv/nsf --redis redis://queue.internal:6379",
-    "jikimi worker -w /srv/nsf --threads 4 --concurrency 2 --lock-seconds 60",
+    "for i in $(seq $(nproc)); do jikimi worker -w /srv/nsf --quiet & done   # one worker per core",
+    "jikimi worker -w /srv/nsf --lock-seconds 60",
   ],
   release: ["jikimi release status --redis redis://queue.internal:6379"],
   "release status": [

@@ -54,7 +54,10 @@ export function registerWorker(program: Command): void {
       const url = redisUrl(opts.redis);
       const connection = connectionOf(url);
       const concurrency = wholeOption(opts.concurrency, "--concurrency", 1, 64);
-      const threads = opts.threads === undefined ? undefined : wholeOption(opts.threads, "--threads", 0, 64);
+      // 0 by default: a partition runs on the worker's own thread. A pool of block threads starts for each job
+      // (about 0.6 s: threads, the plan's dictionary and bitset copied to them), more than a 64 MiB partition takes
+      // on one core; one worker process per core scales instead (docs/benchmarks.md, "Scale-out")
+      const threads = opts.threads === undefined ? 0 : wholeOption(opts.threads, "--threads", 0, 64);
       const lockMs = wholeOption(opts.lockSeconds, "--lock-seconds", 2, 3600) * 1000;
       await reachRedis(connection, redisLocation(url));
       const session = await openWorkspace({
@@ -74,7 +77,7 @@ export function registerWorker(program: Command): void {
         session,
         concurrency,
         lockMs,
-        ...(threads === undefined ? {} : { threads }),
+        threads,
         onJob: (e) => log?.info(e, e.ok ? "job done" : "job failed"),
       });
       await running.ready();

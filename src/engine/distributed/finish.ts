@@ -34,7 +34,7 @@ import {
   type ShareResult,
 } from "../share/types.js";
 import { type PartitionResult, partFiles, readPartition } from "./partition-job.js";
-import { mergeRuns } from "./subject-runs.js";
+import { mergeRunFiles } from "./subject-runs.js";
 
 /** Distinct values of each un-keyed released field the hash audit samples (as `share`). */
 const PROBE_SAMPLE = 4096;
@@ -108,7 +108,7 @@ export async function finishRelease(req: ReleaseContext, task: ReleaseTask): Pro
     counts.noConsent += r.counts.noConsent;
     counts.released += r.counts.released;
   }
-  const subjects = mergeRuns(results.map((r) => readFileSync(partFiles(task.staging, r.index).subjects)));
+  const subjects = mergeRunFiles(results.map((r) => partFiles(task.staging, r.index).subjects));
   counts.subjects = subjects.count;
   const quarantined = offsetRows(results);
   const parts = results.map((r, i) => ({ name: names.parts[i] as string, ...r.output }));

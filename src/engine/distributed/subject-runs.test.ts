@@ -1,7 +1,12 @@
 // sorted runs and their merge against the obvious: the union of the sets, sorted bytewise, once each.
+
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mergeRuns, sortHashes } from "./subject-runs.js";
+import { mergeRunFiles, mergeRuns, sortHashes } from "./subject-runs.js";
 
 const toHex = (b: Uint8Array) =>
   Array.from({ length: b.length / 16 }, (_, i) =>
@@ -35,5 +40,33 @@ describe("subject runs", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("merges runs from files through windows as it merges them in memory, across window edges", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jikimi-runs-"));
+    try {
+      // runs longer than a window (4,096), sharing a third of their hashes, one empty
+      const shared = randomBytes(3_000 * 16);
+      const runs = [9_000, 4_096, 0, 12_345, 1].map((n) => {
+        const own = randomBytes(n * 16);
+        const both = Buffer.concat([own, shared.subarray(0, Math.min(n, 3_000) * 16)]);
+        const distinct = [...new Set(toHex(both))];
+        return sortHashes(Buffer.concat(distinct.map((h) => Buffer.from(h, "hex"))), distinct.length);
+      });
+      const paths = runs.map((run, i) => {
+        const path = join(dir, `p-${i}.subjects`);
+        writeFileSync(path, run);
+        return path;
+      });
+      const fromFiles = mergeRunFiles(paths);
+      const inMemory = mergeRuns(runs);
+      expect(fromFiles.count).toBe(inMemory.count);
+      expect(Buffer.from(fromFiles.hashes).equals(Buffer.from(inMemory.hashes))).toBe(true);
+      expect(fromFiles.count).toBe(9_000 + 4_096 + 12_345 + 1 + 3_000);
+      writeFileSync(paths[0] as string, randomBytes(17));
+      expect(() => mergeRunFiles(paths)).toThrow(/multiple of 16/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
 // a partition's released subjects as a sorted run of distinct 16-byte keyed hashes (byte order), and the k-way merge
 // of the runs into the release's distinct subjects. Keyed hashes only: the values they were made from never leave
 // the worker. The order is plain byte order, so runs made on any host merge alike.
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { radixSort64 } from "../../ledger/subjects/radix.js";
 import { SUBJECT_HASH_BYTES } from "../../ledger/subjects/subject-hasher.js";
 
@@ -56,17 +57,97 @@ export function sortHashes(hashes: Uint8Array, count: number): Uint8Array {
   return out;
 }
 
+/** A sorted run read a window at a time: `buf` holds records [0, len), `refill` replaces them (false at the end). */
+interface Cursor {
+  buf: Uint8Array;
+  pos: number;
+  len: number;
+  refill(): boolean;
+}
+
+/** A run in memory. */
+function memoryCursor(run: Uint8Array): Cursor {
+  return { buf: run, pos: 0, len: run.length / W, refill: () => false };
+}
+
+/** Records per window of a run read from its file: 4,096 (64 KiB), so thousands of runs merge in little memory. */
+const WINDOW = 4096;
+
+/** A run in a file, read through one window; closes the file at its end. */
+function fileCursor(path: string): Cursor {
+  const fd = openSync(path, "r");
+  const buf = new Uint8Array(WINDOW * W);
+  let open = true;
+  const cursor: Cursor = {
+    buf,
+    pos: 0,
+    len: 0,
+    refill() {
+      if (!open) return false;
+      let got = 0;
+      while (got < buf.length) {
+        const n = readSync(fd, buf, got, buf.length - got, null);
+        if (n === 0) break;
+        got += n;
+      }
+      if (got % W !== 0) {
+        closeSync(fd);
+        open = false;
+        throw new Error(`${path}: a subject run whose size is not a multiple of ${W} bytes`);
+      }
+      cursor.pos = 0;
+      cursor.len = got / W;
+      if (got < buf.length) {
+        closeSync(fd);
+        open = false;
+      }
+      return cursor.len > 0;
+    },
+  };
+  try {
+    cursor.refill();
+  } catch (e) {
+    if (open) closeSync(fd);
+    throw e;
+  }
+  return cursor;
+}
+
 /**
  * The distinct hashes of sorted runs, sorted: a k-way merge (a binary heap of the runs' heads).
  * @example mergeRuns([runA, runB]) // Uint8Array of the union, 16 bytes each, in byte order
  */
 export function mergeRuns(runs: readonly Uint8Array[]): { hashes: Uint8Array; count: number } {
-  const total = runs.reduce((n, r) => n + r.length / W, 0);
-  const out = new Uint8Array(total * W);
-  const pos = runs.map(() => 0);
+  return merge(
+    runs.map(memoryCursor),
+    runs.reduce((n, r) => n + r.length / W, 0),
+  );
+}
+
+/**
+ * The distinct hashes of the sorted runs in `paths`, sorted: the same merge, each run read through a 64 KiB window,
+ * so the memory it takes is the merged set's (16 bytes per distinct subject), not the runs' sum.
+ * @example mergeRunFiles(["p-00000.subjects", "p-00001.subjects"])
+ */
+export function mergeRunFiles(paths: readonly string[]): { hashes: Uint8Array; count: number } {
+  const cursors: Cursor[] = [];
+  let total = 0;
+  for (const path of paths) {
+    total += statSync(path).size / W;
+    cursors.push(fileCursor(path));
+  }
+  return merge(cursors, total);
+}
+
+function merge(runs: Cursor[], total: number): { hashes: Uint8Array; count: number } {
+  // the union is at most `total`: grown by doubling up to it, from the largest run (the union is at least that)
+  let out = new Uint8Array(Math.min(total, Math.max(WINDOW, ...runs.map((r) => r.len))) * W);
   const heap: number[] = [];
-  const less = (x: number, y: number) =>
-    compare(runs[x] as Uint8Array, pos[x] as number, runs[y] as Uint8Array, pos[y] as number) < 0;
+  const less = (x: number, y: number) => {
+    const a = runs[x] as Cursor;
+    const b = runs[y] as Cursor;
+    return compare(a.buf, a.pos, b.buf, b.pos) < 0;
+  };
   const down = (from: number) => {
     let i = from;
     for (;;) {
@@ -80,19 +161,24 @@ export function mergeRuns(runs: readonly Uint8Array[]): { hashes: Uint8Array; co
       i = m;
     }
   };
-  for (const [k, run] of runs.entries()) if (run.length > 0) heap.push(k);
+  for (const [k, run] of runs.entries()) if (run.len > 0) heap.push(k);
   for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
   let count = 0;
   while (heap.length > 0) {
     const k = heap[0] as number;
-    const run = runs[k] as Uint8Array;
-    const p = pos[k] as number;
-    if (count === 0 || compare(out, count - 1, run, p) !== 0) {
-      out.set(run.subarray(p * W, (p + 1) * W), count * W);
+    const run = runs[k] as Cursor;
+    const p = run.pos;
+    if (count === 0 || compare(out, count - 1, run.buf, p) !== 0) {
+      if ((count + 1) * W > out.length) {
+        const grown = new Uint8Array(Math.min(total * W, out.length * 2));
+        grown.set(out);
+        out = grown;
+      }
+      out.set(run.buf.subarray(p * W, (p + 1) * W), count * W);
       count++;
     }
-    pos[k] = p + 1;
-    if ((p + 1) * W >= run.length) {
+    run.pos = p + 1;
+    if (run.pos >= run.len && !run.refill()) {
       heap[0] = heap[heap.length - 1] as number;
       heap.pop();
     }

@@ -45,7 +45,8 @@ export const en = {
   "distributed.cli.worker.redis": "the Redis URL of the queue (default: JIKIMI_REDIS_URL)",
   "distributed.cli.worker.queue": "the queue's key prefix in Redis (one per workspace sharing a Redis)",
   "distributed.cli.worker.concurrency": "partition jobs this process runs at once",
-  "distributed.cli.worker.threads": "block threads of each partition job (default: one per core, at most 8)",
+  "distributed.cli.worker.threads":
+    "block threads of each partition job (default 0: the job runs on the worker's own thread; run one worker per core)",
   "distributed.cli.worker.lock_seconds":
     "seconds a job stays with a worker that stopped answering before another takes it",
   "distributed.cli.worker.quiet": "no job log lines on stderr",
@@ -132,7 +133,8 @@ export const ko: KoreanOf<typeof en> = {
   "distributed.cli.worker.redis": "작업 대기열의 Redis URL(기본: JIKIMI_REDIS_URL)",
   "distributed.cli.worker.queue": "Redis 안의 대기열 키 접두사(Redis를 함께 쓰는 워크스페이스마다 하나)",
   "distributed.cli.worker.concurrency": "이 프로세스가 동시에 실행할 파티션 작업 수",
-  "distributed.cli.worker.threads": "파티션 작업마다 쓸 블록 스레드 수(기본: 코어마다 하나, 최대 8)",
+  "distributed.cli.worker.threads":
+    "파티션 작업마다 쓸 블록 스레드 수(기본 0: 작업을 워커 자신의 스레드에서 실행, 코어마다 워커 하나를 띄우세요)",
   "distributed.cli.worker.lock_seconds": "응답하지 않는 워커에게서 다른 워커가 작업을 넘겨받기까지의 초",
   "distributed.cli.worker.quiet": "stderr에 작업 로그 줄을 쓰지 않음",
   "distributed.cli.worker.bad_number": "{{name}}은(는) {{min}}에서 {{max}} 사이의 정수여야 합니다",
