@@ -29,6 +29,7 @@ import type { WorkspaceSession } from "./workspace.js";
 
 export type { DistributedResult, ReleaseTask } from "../engine/distributed/finish.js";
 export { type PartitionResult, type PartitionTask, PlanCache } from "../engine/distributed/partition-job.js";
+export { PARTS_SUFFIX, partsOf } from "../engine/distributed/partitions.js";
 
 /** Where the parts of a release wait until it is recorded: a private folder of the output folder. */
 export const STAGING = ".jikimi-parts";

@@ -220,6 +220,16 @@ describe.skipIf(!here)("the API's share route, distributed", () => {
       const refused = await s.release({ path: "linked", at: AT, distributed: true });
       expect(refused.status).toBe(403);
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("path_not_allowed");
+      // a .parts manifest of the same parts releases the same; one that lists a file outside the roots is refused
+      writeFileSync(join(s.inbox, "day.parts"), "parts/part-0.csv\nparts/part-1.csv\n");
+      const listed = await s.release({ path: "day.parts", at: AT, distributed: true });
+      expect(listed.status).toBe(202);
+      const again = await s.finished(((await listed.json()) as JobView).id);
+      expect(again.view.state, JSON.stringify(again.view.error)).toBe("done");
+      expect((again.view.result as Result).release_id).toBe((view.result as Result).release_id);
+      writeFileSync(join(s.inbox, "out.parts"), `parts/part-0.csv\n${join(outside, "x.csv")}\n`);
+      const escaping = await s.release({ path: "out.parts", at: AT, distributed: true });
+      expect(escaping.status).toBe(403);
       // a folder is no input for a release on the server itself
       const single = await s.release({ path: "parts", at: AT });
       expect(single.status).toBe(404);

@@ -1,6 +1,6 @@
 // the cutter: any CSV (quoted commas, quoted line breaks, CRLF, a BOM) cut at any partition size gives ranges that
 // tile the data exactly, each starting on a record, so the partitions read apart give the file's records in order.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -118,5 +118,31 @@ describe("cutPartitions", () => {
     writeFileSync(join(mixed, "a.csv"), "id\n1\n");
     writeFileSync(join(mixed, "b.jsonl"), '{"id":"2"}\n');
     await expect(cutPartitions(mixed)).rejects.toMatchObject({ code: "mixed_formats" });
+  });
+
+  it("a .parts manifest lists the part files in its order, relative to its folder or absolute", async () => {
+    const lake = mkdtempSync(join(dir, "lake-"));
+    mkdirSync(join(lake, "day"));
+    writeFileSync(join(lake, "day", "z.csv"), "id\n1\n");
+    writeFileSync(join(lake, "day", "a.csv"), "id\n2\n");
+    const other = mkdtempSync(join(dir, "other-"));
+    writeFileSync(join(other, "m.csv"), "id\n3\n");
+    const manifest = join(lake, "day.parts");
+    writeFileSync(manifest, `# the day's parts\nday/z.csv\n\n  day/a.csv  \n${join(other, "m.csv")}\n`);
+    const { partitions, inputs } = await cutPartitions(manifest);
+    expect(partitions.map((p) => [p.index, p.path])).toEqual([
+      [0, join(lake, "day", "z.csv")],
+      [1, join(lake, "day", "a.csv")],
+      [2, join(other, "m.csv")],
+    ]);
+    expect(inputs.map((i) => i.name)).toEqual(["z.csv", "a.csv", "m.csv"]);
+    // a part that is not there is named; so is a manifest of none
+    writeFileSync(manifest, "day/z.csv\nday/gone.csv\n");
+    await expect(cutPartitions(manifest)).rejects.toMatchObject({
+      code: "input_missing",
+      message: expect.stringContaining("gone.csv"),
+    });
+    writeFileSync(manifest, "# nothing yet\n");
+    await expect(cutPartitions(manifest)).rejects.toMatchObject({ code: "input_missing" });
   });
 });

@@ -1,10 +1,10 @@
 // a distributed release's input cut into partitions, in file order: the part files of a folder (CSV, JSON Lines,
-// Parquet; one partition each, by name), record-aligned byte ranges of one large CSV file, cut by the same block
+// Parquet; one partition each, by name) or of a `.parts` manifest (in its order), record-aligned byte ranges of one large CSV file, cut by the same block
 // cutter as `share` (a quoted line break never splits a record), or runs of row groups of one Parquet file. The same pass digests every input: the digests
 // make the release's id, so the same input released twice under one agreement and time is one release.
 import { createHash } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import canonicalize from "canonicalize";
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
@@ -60,6 +60,7 @@ export async function cutPartitions(
     });
   }
   if (folder) return folderPartitions(input, options.format);
+  if (input.endsWith(PARTS_SUFFIX)) return listedPartitions(input, partsOf(input), options.format);
   const format = formatOf(input, options.format);
   const size = Math.max(1, options.partitionBytes ?? PARTITION_BYTES);
   if (format === "parquet") return parquetGroups(input, size);
@@ -96,6 +97,30 @@ async function parquetGroups(
   return { partitions, inputs: [await digestFile(path)] };
 }
 
+/** A manifest of part files: a text file whose name ends so, one path a line (relative to its folder). */
+export const PARTS_SUFFIX = ".parts";
+
+/**
+ * The part files a `.parts` manifest lists, in its order: one path a line, relative to the manifest's folder or
+ * absolute; blank lines and lines starting with `#` aside.
+ * @example partsOf("/srv/lake/2026-12-05.parts") // ["/srv/lake/2026-12-05/part-00000.parquet", ...]
+ */
+export function partsOf(manifest: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(manifest, "utf8");
+  } catch {
+    throw new JikimiError("input_missing", t("distributed.no_input", { input: manifest }), {
+      hint: t("distributed.no_input_hint"),
+    });
+  }
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("#"))
+    .map((l) => resolve(dirname(manifest), l));
+}
+
 /** A folder's part files (hidden files aside), by name; all of one format. */
 async function folderPartitions(
   dir: string,
@@ -105,24 +130,48 @@ async function folderPartitions(
     .filter((e) => e.isFile() && !e.name.startsWith(".") && !e.name.startsWith("_"))
     .map((e) => e.name)
     .sort();
-  if (names.length === 0)
-    throw new JikimiError("input_missing", t("distributed.empty_folder", { input: dir }), {
+  return listedPartitions(
+    dir,
+    names.map((n) => join(dir, n)),
+    format,
+  );
+}
+
+/** Part files, one partition each, in the order given; all of one format. */
+async function listedPartitions(
+  input: string,
+  paths: readonly string[],
+  format: RecordFormat | undefined,
+): Promise<{ partitions: Partition[]; inputs: InputDigest[] }> {
+  if (paths.length === 0)
+    throw new JikimiError("input_missing", t("distributed.empty_folder", { input }), {
       hint: t("distributed.no_input_hint"),
     });
-  if (names.length > MAX_PARTITIONS) throw tooMany(dir, names.length);
-  const formats = new Set(names.map((n) => formatOf(join(dir, n), format)));
+  if (paths.length > MAX_PARTITIONS) throw tooMany(input, paths.length);
+  for (const path of paths) {
+    let file = false;
+    try {
+      file = statSync(path).isFile();
+    } catch {
+      // named below
+    }
+    if (!file)
+      throw new JikimiError("input_missing", t("distributed.no_input", { input: path }), {
+        hint: t("distributed.no_input_hint"),
+      });
+  }
+  const formats = new Set(paths.map((p) => formatOf(p, format)));
   if (formats.size > 1)
     throw new JikimiError(
       "mixed_formats",
-      t("distributed.mixed_formats", { input: dir, formats: [...formats].join(", ") }),
+      t("distributed.mixed_formats", { input, formats: [...formats].join(", ") }),
       { hint: t("distributed.mixed_formats_hint") },
     );
   const partitions: Partition[] = [];
   const inputs: InputDigest[] = [];
-  for (const [index, name] of names.entries()) {
-    const path = join(dir, name);
+  for (const [index, path] of paths.entries()) {
     partitions.push({ index, path, format: formatOf(path, format) });
-    inputs.push({ ...(await digestFile(path)), name });
+    inputs.push({ ...(await digestFile(path)), name: basename(path) });
   }
   return { partitions, inputs };
 }

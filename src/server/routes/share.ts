@@ -153,7 +153,7 @@ export function registerShare(app: ServerApp): void {
       const agreement = c.req.valid("param").id.normalize("NFC");
       const b = c.req.valid("json");
       const distributed = b.distributed === true;
-      const file = allowedInput(b.path, c.get("session").settings.server.inputRoots, { folder: distributed });
+      const file = allowedInput(b.path, c.get("session").settings.server.inputRoots, { distributed });
       const at = timeOf(b.at);
       const { view } = startRelease(c, {
         agreement,

@@ -1,21 +1,22 @@
 // server-side input paths: a request may name a file only under the roots jikimi.yaml `server.input_roots` lists.
 // The path is checked as written first (so a path outside never tells whether a file exists there), then again
 // after resolving every symbolic link, so a link inside a root that leads out of it is refused too. A distributed
-// release may name a folder of part files: each entry is checked the same way.
+// release may name a folder of part files or a `.parts` manifest of them: each part is checked the same way.
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { JikimiError, t } from "../../public/base.js";
+import { PARTS_SUFFIX, partsOf } from "../../public/distributed.js";
 import { apiError } from "../errors.js";
 
 /**
  * The real path of `path` (absolute, or relative to the first root) when it is a file under one of `roots` (or, with
- * `folder`, a folder whose entries all are).
+ * `distributed`, a folder or `.parts` manifest whose parts all are).
  * @example allowedInput("in/customers.csv", ["/srv/jikimi/inbox"]) // "/srv/jikimi/inbox/in/customers.csv"
  */
 export function allowedInput(
   path: string,
   roots: readonly string[],
-  options: { folder?: boolean } = {},
+  options: { distributed?: boolean } = {},
 ): string {
   const first = roots[0];
   if (first === undefined)
@@ -40,12 +41,20 @@ export function allowedInput(
   }
   if (!realRoots.some((r) => inside(r, real))) throw apiError("path_not_allowed");
   const stat = statSync(real);
-  if (options.folder && stat.isDirectory()) {
-    // a folder of part files (a distributed release): every entry, resolved, stays under the roots too
-    for (const name of readdirSync(real)) {
+  // a distributed release's folder of part files, or its .parts manifest: every part, resolved, stays under the
+  // roots too
+  const parts = !options.distributed
+    ? undefined
+    : stat.isDirectory()
+      ? readdirSync(real).map((name) => join(real, name))
+      : real.endsWith(PARTS_SUFFIX)
+        ? partsOf(real)
+        : undefined;
+  if (parts) {
+    for (const part of parts) {
       let entry: string;
       try {
-        entry = realpathSync(join(real, name));
+        entry = realpathSync(part);
       } catch {
         throw missing();
       }
