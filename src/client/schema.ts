@@ -2265,7 +2265,7 @@ export interface components {
             dry_run?: boolean;
             /** @description release despite a hold, with this reason (recorded; role controller only) */
             override?: string;
-            /** @description run on the workers of the server's queue (jikimi serve --redis): the path (a file, or a folder of part files) and server.output_dir must be on storage every worker reaches; the job ends when the release does */
+            /** @description run on the workers of the server's queue (jikimi serve --redis): the path (a file, a folder of part files or a .parts manifest listing them) and server.output_dir must be on storage every worker reaches; the job ends when the release does */
             distributed?: boolean;
             /** @description bytes of a byte-range partition of one CSV file (distributed; default 64 MiB) */
             partition_size?: number;

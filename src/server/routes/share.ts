@@ -71,7 +71,7 @@ const PathBody = z
     override: Override.optional(),
     distributed: z.boolean().optional().openapi({
       description:
-        "run on the workers of the server's queue (jikimi serve --redis): the path (a file, or a folder of part files) and server.output_dir must be on storage every worker reaches; the job ends when the release does",
+        "run on the workers of the server's queue (jikimi serve --redis): the path (a file, a folder of part files or a .parts manifest listing them) and server.output_dir must be on storage every worker reaches; the job ends when the release does",
     }),
     partition_size: z.number().int().min(4096).max(Number.MAX_SAFE_INTEGER).optional().openapi({
       description: "bytes of a byte-range partition of one CSV file (distributed; default 64 MiB)",
