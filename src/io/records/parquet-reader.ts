@@ -28,18 +28,15 @@
 // a JikimiError (exit 2) that names the path and the fix.
 import { type FileHandle, open } from "node:fs/promises";
 import * as zlib from "node:zlib";
-import {
-  type AsyncBuffer,
-  type ColumnData,
-  type CompressionCodec,
-  type Compressors,
-  type FileMetaData,
-  type ParquetParsers,
-  parquetMetadataAsync,
-  parquetRead,
-  parquetSchema,
-  type SchemaElement,
-  type SchemaTree,
+import type {
+  AsyncBuffer,
+  ColumnData,
+  CompressionCodec,
+  Compressors,
+  FileMetaData,
+  ParquetParsers,
+  SchemaElement,
+  SchemaTree,
 } from "hyparquet";
 import { JikimiError } from "../../errors.js";
 import { type MessageKey, t } from "../../i18n/index.js";
@@ -72,9 +69,9 @@ export interface RowGroupSize {
  * @example const groups = await parquetRowGroups("transactions.parquet"); // [{ rows: 122880, bytes: 5120311 }, ...]
  */
 export async function parquetRowGroups(path: string, name: string = path): Promise<RowGroupSize[]> {
-  const { file, handle, metadata } = await openParquet(path, name);
+  const { file, handle, metadata, hp } = await openParquet(path, name);
   try {
-    checkFooter(metadata, file.byteLength, name);
+    checkFooter(hp, metadata, file.byteLength, name);
     return metadata.row_groups.map((g) => ({
       rows: Number(g.num_rows),
       bytes: g.columns.reduce((n, c) => n + Number(c.meta_data?.total_compressed_size ?? 0), 0),
@@ -386,12 +383,16 @@ function damaged(name: string, where: string, cause: unknown): JikimiError {
   });
 }
 
+/** hyparquet, imported when a Parquet file is first opened: a command that reads none never loads it. */
+type Hyparquet = typeof import("hyparquet");
+
 /** Opens `path` and reads its footer, turning every failure into a JikimiError that names the path. */
 async function openParquet(
   path: string,
   name: string,
-): Promise<{ file: FileBuffer; handle: FileHandle; metadata: FileMetaData }> {
+): Promise<{ file: FileBuffer; handle: FileHandle; metadata: FileMetaData; hp: Hyparquet }> {
   if (path === "-") throw stdinParquetError();
+  const hp = await import("hyparquet");
   let handle: FileHandle;
   try {
     handle = await open(path, "r");
@@ -421,12 +422,12 @@ async function openParquet(
     if (tail.getUint32(4, true) !== MAGIC || tail.getUint32(0, true) > stat.size - 12) throw truncated(name);
     let metadata: FileMetaData;
     try {
-      metadata = await parquetMetadataAsync(file);
+      metadata = await hp.parquetMetadataAsync(file);
     } catch (e) {
       if (e instanceof JikimiError) throw e;
       throw damaged(name, t("io.parquet.footer"), e);
     }
-    return { file, handle, metadata };
+    return { file, handle, metadata, hp };
   } catch (e) {
     await handle.close();
     throw e;
@@ -434,10 +435,10 @@ async function openParquet(
 }
 
 /** Checks what can be checked from the footer alone, so a read does not fail halfway through. */
-function checkFooter(metadata: FileMetaData, byteLength: number, name: string): SchemaTree[] {
+function checkFooter(hp: Hyparquet, metadata: FileMetaData, byteLength: number, name: string): SchemaTree[] {
   let schema: SchemaTree;
   try {
-    schema = parquetSchema(metadata);
+    schema = hp.parquetSchema(metadata);
   } catch (e) {
     throw damaged(name, t("io.parquet.schema"), e);
   }
@@ -491,9 +492,9 @@ export async function* readParquet(
   const name = options.name ?? path;
   const batchRows = options.batchRows ?? 2048;
   const opened = await openParquet(path, name);
-  const { file, handle } = opened;
+  const { file, handle, hp } = opened;
   try {
-    const top = checkFooter(opened.metadata, file.byteLength, name);
+    const top = checkFooter(hp, opened.metadata, file.byteLength, name);
     const columns = top.map((f) => f.element.name);
     const converters = top.map(converterFor);
     const index = new Map(columns.map((c, j) => [c, j]));
@@ -528,7 +529,7 @@ export async function* readParquet(
       // whole row group in one page (DuckDB does), so reading a slice of a group would decode it again
       const chunks: ColumnData[][] = columns.map(() => []);
       try {
-        await parquetRead({
+        await hp.parquetRead({
           file,
           metadata,
           rowStart: start,
