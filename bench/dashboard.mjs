@@ -20,7 +20,7 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const releases = Number(arg("--releases", "2300"));
-const cli = join(root, "dist", "cli", "main.js");
+const cli = join(root, "dist", "bin", "jikimi.js");
 
 const assets = join(root, "dist", "web", "assets");
 let raw = 0;

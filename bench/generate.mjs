@@ -11,7 +11,7 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
 const NAIVE_ROWS = Number(process.env.BENCH_NAIVE_ROWS ?? 1_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
 const root = fileURLToPath(new URL("..", import.meta.url));
-const cliPath = join(root, "dist/cli/main.js");
+const cliPath = join(root, "dist/bin/jikimi.js");
 const self = fileURLToPath(import.meta.url);
 
 /** Child mode: run the built library (or the naive writer) once and report seconds, bytes and peak RSS. */

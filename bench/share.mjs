@@ -13,7 +13,7 @@
 //   BENCH_KEEP=1                 keep the temp workspace and outputs
 // Each run is a child process timed wall clock from spawn to exit. Peak memory is the child's own
 // process.resourceUsage().maxRSS (worker threads and DuckDB's threads share the process): Jikimi's CLI runs inside a
-// small wrapper module (written to the temp dir) that imports dist/cli/main.js and reports it on exit.
+// small wrapper module (written to the temp dir) that imports dist/bin/jikimi.js and reports it on exit.
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
-export const cli = join(root, "dist/cli/main.js");
+export const cli = join(root, "dist/bin/jikimi.js");
 
 /** mulberry32: a seeded 32-bit generator (the same as test/support/random.ts); whole numbers in 0..2^32 - 1. */
 export function rng(seed) {

@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 // the folder demo/ is made in: the checkout, or JIKIMI_DEMO_HOME (the tests build the demo in a temporary folder)
 const base = process.env.JIKIMI_DEMO_HOME ? resolve(process.env.JIKIMI_DEMO_HOME) : root;
 const demo = join(base, "demo");
-const cli = join(root, "dist", "cli", "main.js");
+const cli = join(root, "dist", "bin", "jikimi.js");
 const rows = process.env.DEMO_ROWS ?? "1000000";
 // the demo's keyring sits beside the workspaces, never inside one
 const env = { ...process.env, JIKIMI_KEYRING: join(demo, "keys", "demo.keyring") };
@@ -304,5 +304,5 @@ try {
   witness.kill("SIGTERM");
 }
 process.stdout.write(
-  "\nThe demo workspaces are in ./demo (keyring in demo/keys). Next: read examples/nsf-case/README.md, or try\n  node dist/cli/main.js check -w demo/nsf-case --format sarif\n",
+  "\nThe demo workspaces are in ./demo (keyring in demo/keys). Next: read examples/nsf-case/README.md, or try\n  node dist/bin/jikimi.js check -w demo/nsf-case --format sarif\n",
 );

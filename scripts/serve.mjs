@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const demo = join(root, "demo");
 const ws = join(demo, "nsf-case-corrected");
-const cli = join(root, "dist", "cli", "main.js");
+const cli = join(root, "dist", "bin", "jikimi.js");
 const env = { ...process.env, JIKIMI_KEYRING: join(demo, "keys", "demo.keyring") };
 const port = process.env.JIKIMI_PORT ?? "8787";
 

@@ -20,7 +20,7 @@ import { snakeKeys } from "../src/cli/snake-case.js";
 import { type CliRun, jikimi, ROOT, recentIso, tempDir, writeConsent } from "./support/cli.js";
 import { redisAvailable, suiteRedis, type TestRedis } from "./support/redis.js";
 
-const MAIN = join(ROOT, "dist", "cli", "main.js");
+const MAIN = join(ROOT, "dist", "bin", "jikimi.js");
 const AGREEMENT = "nsf-credit-feed";
 const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 /**

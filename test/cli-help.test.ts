@@ -28,7 +28,7 @@ describe("--help shows examples", () => {
       await Promise.all(
         paths.slice(i, i + 8).map(async (path) => {
           const args = [...(path === "" ? [] : path.split(" ")), "--help"];
-          const { stdout } = await run(process.execPath, [join(ROOT, "dist", "cli", "main.js"), ...args], {
+          const { stdout } = await run(process.execPath, [join(ROOT, "dist", "bin", "jikimi.js"), ...args], {
             // English whatever the machine's locale (the heading is "예시:" in Korean)
             env: { ...process.env, NO_COLOR: "1", LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" },
           });

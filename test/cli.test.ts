@@ -206,7 +206,7 @@ describe("a reader that closes the pipe early", () => {
       "bash",
       [
         "-c",
-        `"${process.execPath}" "${join(ROOT, "dist", "cli", "main.js")}" taxonomy | true; echo "\${PIPESTATUS[0]}"`,
+        `"${process.execPath}" "${join(ROOT, "dist", "bin", "jikimi.js")}" taxonomy | true; echo "\${PIPESTATUS[0]}"`,
       ],
       { encoding: "utf8" },
     );

@@ -12,7 +12,7 @@ import { rng } from "./support/random.js";
 import { redisAvailable, startRedis, suiteRedis, type TestRedis } from "./support/redis.js";
 import { consentingTemplate } from "./support/template.js";
 
-const MAIN = join(ROOT, "dist", "cli", "main.js");
+const MAIN = join(ROOT, "dist", "bin", "jikimi.js");
 const AGREEMENT = "nsf-credit-feed";
 const ROWS = 30_000;
 const PART = "1000000";

@@ -173,7 +173,7 @@ describe("README.md walkthrough", () => {
   const work = join(dir, "work");
   mkdirSync(bin);
   mkdirSync(work);
-  const main = join(ROOT, "dist", "cli", "main.js");
+  const main = join(ROOT, "dist", "bin", "jikimi.js");
   writeFileSync(join(bin, "jikimi"), `#!/bin/sh\nexec "${process.execPath}" "${main}" "$@"\n`);
   chmodSync(join(bin, "jikimi"), 0o755);
   const env: Record<string, string> = {};
@@ -193,7 +193,7 @@ describe("README.md walkthrough", () => {
   });
 
   it("runs every command as written, each exiting as the README says", () => {
-    if (!existsSync(main)) throw new Error("dist/cli/main.js is missing: run `npm run build` first");
+    if (!existsSync(main)) throw new Error("dist/bin/jikimi.js is missing: run `npm run build` first");
     const failures: string[] = [];
     const outputs = new Map<number, { stdout: string; stderr: string }>();
     for (const c of commands) {

@@ -25,7 +25,7 @@ import { verifyLedger } from "../src/ledger/verify.js";
 import { type CliRun, exampleWorkspace, ROOT, tempDir } from "./support/cli.js";
 import { customers, range, release, storesOver, type TestLedger, testLedger } from "./support/ledger.js";
 
-const MAIN = join(ROOT, "dist", "cli", "main.js");
+const MAIN = join(ROOT, "dist", "bin", "jikimi.js");
 const DAY = 86_400_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY - 3_600_000).toISOString();
 const key = (n: number) => `HB${String(n).padStart(10, "0")}`;

@@ -41,7 +41,7 @@ vi.mock("node:worker_threads", async (importOriginal) => {
   return { ...real, default: { ...real, Worker: Tracked }, Worker: Tracked };
 });
 
-const MAIN = join(ROOT, "dist", "cli", "main.js");
+const MAIN = join(ROOT, "dist", "bin", "jikimi.js");
 const FAULTS = join(ROOT, "test", "support", "release-faults.mjs");
 const AGREEMENT = "nsf-credit-feed";
 /** about 9 MB of customers: five 2 MiB blocks, so the workers hold blocks when something fails */

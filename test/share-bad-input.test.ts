@@ -24,7 +24,7 @@ import { takeLock } from "../src/io/lock.js";
 import { type CliRun, jikimi, ROOT, tempDir } from "./support/cli.js";
 import { consentingTemplate } from "./support/template.js";
 
-const MAIN = join(ROOT, "dist", "cli", "main.js");
+const MAIN = join(ROOT, "dist", "bin", "jikimi.js");
 const AGREEMENT = "nsf-credit-feed";
 const RECIPIENT = "orbit-pay-sg";
 const AT = "2024-05-31T02:00:00Z";

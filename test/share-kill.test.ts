@@ -12,7 +12,7 @@ import { jikimi, ROOT, recentIso, tempDir } from "./support/cli.js";
 import { rng } from "./support/random.js";
 import { consentingTemplate } from "./support/template.js";
 
-const MAIN = join(ROOT, "dist", "cli", "main.js");
+const MAIN = join(ROOT, "dist", "bin", "jikimi.js");
 /** preloaded into a child to kill it (or fail a link) at an exact step: see the file */
 const FAULTS = join(ROOT, "test", "support", "release-faults.mjs");
 const AGREEMENT = "nsf-credit-feed";

@@ -20,7 +20,7 @@ import { ROOT, recentIso, tempDir } from "./support/cli.js";
 import { shareWorkspace } from "./support/share-workspace.js";
 import { consentingTemplate } from "./support/template.js";
 
-const MAIN = join(ROOT, "dist", "cli", "main.js");
+const MAIN = join(ROOT, "dist", "bin", "jikimi.js");
 const AGREEMENT = "nsf-credit-feed";
 /** enough rows that the released file (~340 KB) is far larger than a pipe's buffer */
 const ROWS = 10_000;

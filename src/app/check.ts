@@ -7,6 +7,8 @@ import { loadWorkspace } from "../model/load.js";
 import { checkWorkspace } from "../policy/check.js";
 import type { CheckRunStore } from "../ports/check-runs.js";
 import { type CheckResult, type Summary, summarise } from "../report/findings/check-result.js";
+import { openStateStore } from "../store/open.js";
+import { type Environment, readSettings } from "./settings.js";
 
 /** A check of one workspace: its load problems, or its findings with their counts. */
 export type CheckOutcome =
@@ -47,4 +49,22 @@ export async function recordCheck(
     ...outcome.counts,
     findingsJson: JSON.stringify(outcome.result.findings),
   });
+}
+
+/**
+ * Records a check run in the state store of the workspace at `root`, opening only that store (not a whole session:
+ * `jikimi check` should not load the ledger, the gateway or the keys to record its counts).
+ * @example await recordCheckIn("./hanbit", process.env, outcome);
+ */
+export async function recordCheckIn(
+  root: string,
+  env: Environment,
+  outcome: Extract<CheckOutcome, { loaded: true }>,
+): Promise<void> {
+  const store = await openStateStore(readSettings(root, env).store);
+  try {
+    await recordCheck(store.checkRuns, outcome);
+  } finally {
+    await store.close();
+  }
 }

@@ -1,4 +1,2 @@
-// where the installed package's own files (examples) are: two folders above cli/ in both src/ and dist/.
-import { fileURLToPath } from "node:url";
-
-export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+// where the installed package's own files (examples) are: the package root, from src/, dist/ or the bundled CLI.
+export { PACKAGE_ROOT } from "../public/base.js";

@@ -1,5 +1,7 @@
 // the public surface's base: errors as data and their catalogue, the message catalogue (t, languages) and
-// terminal widths; light enough for every adapter to load at start-up.
+// terminal widths and where the package is installed; light enough for every adapter to load at start-up.
+
+export { PACKAGE_ROOT } from "../built.js";
 export {
   ERRORS,
   type ErrorCode,

@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { builtFile } from "../built.js";
 import {
   DIGIT_HASHES,
   DigestSet,
@@ -34,7 +35,7 @@ const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 
 /** The worker file beside this module: dist/scan/hash-worker.js; absent when running from sources (vitest). */
 function workerFile(): URL | null {
-  const file = new URL("./hash-worker.js", import.meta.url);
+  const file = builtFile("scan/hash-worker.js");
   return existsSync(fileURLToPath(file)) ? file : null;
 }
 

@@ -19,7 +19,7 @@ describe("jikimi serve", () => {
     const token = issued.stdout.trim();
     const child = spawn(
       process.execPath,
-      [join(ROOT, "dist", "cli", "main.js"), "serve", "-w", w.ws, "--listen", "127.0.0.1:0"],
+      [join(ROOT, "dist", "bin", "jikimi.js"), "serve", "-w", w.ws, "--listen", "127.0.0.1:0"],
       { env: { ...process.env, ...w.env, LANG: "en_US.UTF-8", LC_ALL: "" } },
     );
     cleanups.push(() => child.kill("SIGKILL"));

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const MAIN = join(ROOT, "dist", "cli", "main.js");
+const MAIN = join(ROOT, "dist", "bin", "jikimi.js");
 
 export interface CliRun {
   status: number;
@@ -20,7 +20,7 @@ export function jikimi(
   options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
 ): CliRun {
   if (!existsSync(MAIN))
-    throw new Error("dist/cli/main.js is missing: run `npm run build` first (npm test does)");
+    throw new Error("dist/bin/jikimi.js is missing: run `npm run build` first (npm test does)");
   const r = spawnSync(process.execPath, [MAIN, ...args], {
     cwd: options.cwd ?? ROOT,
     // English unless a test asks for Korean (--lang ko or LANG), whatever the machine's locale

@@ -3,7 +3,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "./cli.js";
 
-const MAIN = join(ROOT, "dist", "cli", "main.js");
+const MAIN = join(ROOT, "dist", "bin", "jikimi.js");
 
 /**
  * Starts the witness of `dir`; resolves once it prints `listening on <url>`. `started` gets the child first, so

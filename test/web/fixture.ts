@@ -142,7 +142,7 @@ export async function startDashboard(workspace?: DemoWorkspace): Promise<Dashboa
   tokens.subject = person.stdout.trim();
   const server: ChildProcess = spawn(
     process.execPath,
-    [join(ROOT, "dist", "cli", "main.js"), "serve", "-w", demo.ws, "--listen", "127.0.0.1:0"],
+    [join(ROOT, "dist", "bin", "jikimi.js"), "serve", "-w", demo.ws, "--listen", "127.0.0.1:0"],
     { env: { ...process.env, ...demo.env } },
   );
   const url = await new Promise<string>((resolve, reject) => {

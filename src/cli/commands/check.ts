@@ -2,18 +2,19 @@
 import type { Command } from "commander";
 import { t } from "../../public/base.js";
 import {
+  checkFolder,
+  RULES,
+  recordCheckIn,
   renderJson,
   renderLoadIssuesJson,
   renderLoadIssuesSarif,
   renderLoadIssuesText,
   renderSarif,
   renderText,
-} from "../../public/report.js";
-import { checkFolder, RULES, recordCheck } from "../../public/workspace.js";
+} from "../../public/check.js";
 import { formatOption } from "../convention.js";
 import { ExitCode } from "../exit-codes.js";
 import { dateOption, emit, useColor, workspaceDir, workspaceOption } from "../options.js";
-import { withWorkspace } from "../workspace.js";
 
 interface CheckOptions {
   workspace?: string;
@@ -62,7 +63,7 @@ async function runCheck(opts: CheckOptions): Promise<number> {
   emit(text, opts.output);
   // the findings stand without the store: a store that cannot be reached only costs the run's record
   if (opts.record)
-    await withWorkspace(opts, (ws) => recordCheck(ws.store.checkRuns, outcome)).catch(() =>
+    await recordCheckIn(dir, process.env, outcome).catch(() =>
       process.stderr.write(`${t("cli.check.not_recorded")}\n`),
     );
   if (counts.errors > 0) return ExitCode.findings;

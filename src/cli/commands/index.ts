@@ -32,12 +32,14 @@ const VERBS: Record<string, () => Promise<Register>> = {
 };
 
 /**
- * Adds the verb named in `argv` (the first argument after the script), or every verb when there is none or it
- * is unknown (help, suggestions for a typo).
+ * Adds the verb named in `argv` (the first argument after the script), none for `--version` alone, or every verb
+ * when there is none or it is unknown (help, suggestions for a typo).
  * @example await registerCommands(program, process.argv);
  */
 export async function registerCommands(program: Command, argv: readonly string[]): Promise<void> {
   const verb = argv[2];
+  // `jikimi --version` needs no verb at all (loading all 23 took most of a second)
+  if (argv.length === 3 && (verb === "-V" || verb === "--version")) return;
   const names = verb !== undefined && Object.hasOwn(VERBS, verb) ? [verb] : Object.keys(VERBS);
   const registers = await Promise.all(names.map((n) => (VERBS[n] as () => Promise<Register>)()));
   for (const register of registers) register(program);

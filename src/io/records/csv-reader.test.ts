@@ -183,7 +183,7 @@ describe("CsvReader: chunk boundaries", () => {
 
 describe("CsvReader: generated customers", () => {
   it("matches a naive split of a 1,000-row generated file", () => {
-    const cli = join(process.cwd(), "dist/cli/main.js");
+    const cli = join(process.cwd(), "dist/bin/jikimi.js");
     if (!existsSync(cli)) return; // needs `npm run build`
     const dir = mkdtempSync(join(tmpdir(), "jikimi-records-"));
     try {

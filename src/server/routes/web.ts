@@ -4,8 +4,8 @@
 // token: the page holds no data, every figure comes from /v1 with the tab's own token.
 import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { PACKAGE_ROOT } from "../../public/base.js";
 import type { ServerApp } from "../app.js";
 
 const TYPES: Record<string, string> = {
@@ -30,13 +30,10 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** dist/web beside the built server (dist/server/routes), or the checkout's when the server runs from src/. */
+/** The built dashboard, dist/web in the package (the checkout's dist/web when the server runs from src/). */
 function webFolder(): string | undefined {
-  for (const rel of ["../../web/", "../../../dist/web/"]) {
-    const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(join(dir, "index.html"))) return dir;
-  }
-  return undefined;
+  const dir = join(PACKAGE_ROOT, "dist", "web");
+  return existsSync(join(dir, "index.html")) ? dir : undefined;
 }
 
 /** GET / (to the dashboard) and GET /app/*. */
