@@ -1,5 +1,6 @@
 // bench: `jikimi scan` of the 1M-row generated customers CSV (20 columns, every row, every detector) against the
-// bare record reader over the same file in the same process (the floor scan cannot beat), plus the CLI end to end.
+// bare record reader over the same file in the same process (the floor scan cannot beat), scanFile on one thread (the
+// baseline) and on one worker thread per core (the default for a CSV of 16 MiB or more), plus the CLI end to end.
 // Run after `npm run build`:  node bench/scan.mjs   (BENCH_ROWS=100000 for a quick run; BENCH_FILE=path)
 import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
@@ -26,7 +27,10 @@ const read = await timed(async () => {
   for await (const b of openReader(file)) n += b.rows.length;
   return n;
 });
+const one = await timed(() => scanFile(file, { threads: 1 }));
 const scan = await timed(() => scanFile(file));
+if (JSON.stringify(one.out) !== JSON.stringify(scan.out))
+  throw new Error("the threads' scan differs from one thread's");
 const end = await timed(() =>
   spawnSync(process.execPath, [cli, "scan", file, "--format", "json"], { encoding: "utf8" }),
 );
@@ -39,7 +43,8 @@ log("| pass                                   | seconds |    rows/s | vs reader 
 log("|----------------------------------------|--------:|----------:|----------:|");
 for (const [name, r] of [
   ["openReader only (floor)", read],
-  ["scanFile (all columns, all rows)", scan],
+  ["scanFile, one thread (the baseline)", one],
+  [`scanFile, ${cpus().length} threads (the default)`, scan],
   ["jikimi scan --format json (process)", end],
 ]) {
   const rate = Math.round(ROWS / r.s).toLocaleString("en-US");

@@ -11,6 +11,7 @@
 //   BENCH_MEMORY_ONLY=1          only Jikimi and its peak RSS, e.g. with BENCH_ROWS=40000000 (about 5.8 GB of /tmp)
 //   BENCH_REPEAT=2               run Jikimi and (b) this many times each and keep the fastest (the machine is shared)
 //   BENCH_KEEP=1                 keep the temp workspace and outputs
+//   BENCH_RSS_TIMELINE=1         print Jikimi's resident set each second (sampled from /proc), to find the peak's phase
 // Each run is a child process timed wall clock from spawn to exit. Peak memory is the child's own
 // process.resourceUsage().maxRSS (worker threads and DuckDB's threads share the process): Jikimi's CLI runs inside a
 // small wrapper module (written to the temp dir) that imports dist/bin/jikimi.js and reports it on exit.
@@ -48,6 +49,7 @@ const SKIP_A = process.env.BENCH_SKIP_A === "1";
 const DETAIL = process.env.BENCH_DETAIL === "1";
 const MEMORY_ONLY = process.env.BENCH_MEMORY_ONLY === "1";
 const KEEP = process.env.BENCH_KEEP === "1";
+const TIMELINE = process.env.BENCH_RSS_TIMELINE === "1";
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 const SAMPLE = 1000;
 const baselines = join(root, "bench/share-baselines.mjs");
@@ -104,8 +106,19 @@ function timed(args, childEnv = env) {
     child.stderr.setEncoding("utf8").on("data", (d) => {
       stderr += d;
     });
+    // BENCH_RSS_TIMELINE=1: the child's resident set every 100 ms (from /proc), to see which phase sets the peak
+    const rss = [];
+    const sampler = TIMELINE
+      ? setInterval(() => {
+          const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+          if (m) rss.push([(performance.now() - t0) / 1000, Number(m[1]) / 1024]);
+        }, 100)
+      : undefined;
     child.on("error", reject);
-    child.on("close", (code) => resolve({ seconds: (performance.now() - t0) / 1000, code, stdout, stderr }));
+    child.on("close", (code) => {
+      clearInterval(sampler);
+      resolve({ seconds: (performance.now() - t0) / 1000, code, stdout, stderr, rss });
+    });
   });
 }
 
@@ -159,6 +172,11 @@ async function runJikimi(extra = []) {
   const json = JSON.parse(r.stdout);
   const { maxRssKb, cpuS } = JSON.parse(usage[1]);
   const c = json.counts;
+  if (TIMELINE) {
+    const peak = r.rss.reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0]);
+    const steps = r.rss.filter((_, i) => i % 10 === 0).map(([t, m]) => `${t.toFixed(0)}s ${m.toFixed(0)}`);
+    log(`RSS MB each second: ${steps.join(", ")}; peak ${peak[1].toFixed(0)} MB at ${peak[0].toFixed(1)} s`);
+  }
   return {
     seconds: r.seconds,
     rows: c.read,

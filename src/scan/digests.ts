@@ -37,17 +37,47 @@ const LENGTHS = new Uint8Array(129);
 for (const n of [32, 40, 64, 128, 22, 24, 27, 28, 43, 44, 86, 88]) LENGTHS[n] = 1;
 
 /** The window of one column: values of a digest length, and how many other non-empty values it held. */
-export class DigestWindow {
+export class DigestWindow implements WindowState {
   left = DIGEST_WINDOW;
   readonly values: string[] = [];
+  /** each kept value's place among the non-empty values the window took (0-based) */
+  readonly positions: number[] = [];
   others = 0;
 
   /** Takes one trimmed non-empty value while the window is open. */
   add(v: string): void {
+    const at = DIGEST_WINDOW - this.left;
     this.left--;
-    if (v.length <= 128 && LENGTHS[v.length] === 1) this.values.push(v);
-    else this.others++;
+    if (v.length <= 128 && LENGTHS[v.length] === 1) {
+      this.values.push(v);
+      this.positions.push(at);
+    } else this.others++;
   }
+
+  /**
+   * Continues with the window of the rows that follow (a block counted on another thread), as far as this one is
+   * still open: the result is the window one pass over both would have kept.
+   */
+  follow(next: WindowState): void {
+    const base = DIGEST_WINDOW - this.left;
+    const n = Math.min(this.left, DIGEST_WINDOW - next.left);
+    let kept = 0;
+    for (let i = 0; i < next.values.length && (next.positions[i] as number) < n; i++) {
+      this.values.push(next.values[i] as string);
+      this.positions.push(base + (next.positions[i] as number));
+      kept++;
+    }
+    this.others += n - kept;
+    this.left -= n;
+  }
+}
+
+/** A window as data (what crosses from a worker thread). */
+export interface WindowState {
+  left: number;
+  values: string[];
+  positions: number[];
+  others: number;
 }
 
 /** How the scan audits digest columns. */

@@ -4,8 +4,14 @@
 // whole. Columns of digests are then audited on a bounded sample (digests.ts). Nothing returned or thrown holds a
 // value of the file.
 
+import { existsSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { builtFile } from "../built.js";
 import { JikimiError } from "../errors.js";
 import { currentLanguage, t } from "../i18n/index.js";
+import { csvBlocks, headerColumns } from "../io/records/csv-blocks.js";
 import type { RecordBatch, RecordFormat } from "../io/records/index.js";
 import { fileChunks, formatOf, readCsv, readJsonl, readParquet } from "../io/records/index.js";
 import { DEFAULT_CATEGORIES } from "../taxonomy/default-categories.js";
@@ -13,10 +19,17 @@ import { isWithin } from "../taxonomy/index.js";
 import { type ColumnCounts, classifyColumn, newCounts, REPORT_AT } from "./classify.js";
 import type { Detector, StartClass } from "./detector.js";
 import { DETECTORS } from "./detectors/index.js";
-import { addDigestFindings, countsAsPersonal, type DigestAuditOptions, DigestWindow } from "./digests.js";
+import {
+  addDigestFindings,
+  countsAsPersonal,
+  type DigestAuditOptions,
+  DigestWindow,
+  type WindowState,
+} from "./digests.js";
 import { FREE_TEXT_DETECTORS, findInText, isFreeText } from "./free-text.js";
 import { firstHint, prepareName } from "./hints.js";
 import type { ScanResult } from "./result.js";
+import type { ScanReply, ScanTask, ScanWorkerInit } from "./scan-worker.js";
 
 /** Options of `scanFile`. */
 export interface ScanOptions {
@@ -29,7 +42,19 @@ export interface ScanOptions {
   maxLineBytes?: number;
   /** how digest columns are audited (threads, spaces) */
   digests?: DigestAuditOptions;
+  /**
+   * threads counting a CSV file of PARALLEL_FROM bytes or more (no --sample), in record-aligned blocks merged in file
+   * order: the same result as one thread; default one per core
+   */
+  threads?: number;
+  /** for tests: the block size and the file size from which blocks go to worker threads */
+  internals?: { blockBytes?: number; parallelFrom?: number };
 }
+
+/** A CSV file this large (bytes) is counted on worker threads: below it, starting them costs more than it saves. */
+export const PARALLEL_FROM = 16 << 20;
+/** Bytes of whole records per block sent to a worker. */
+const BLOCK_BYTES = 4 << 20;
 
 const MAX_LINE = 32 << 20;
 const CLASSES: readonly StartClass[] = ["digit", "plus", "latin", "hangul", "other"];
@@ -45,18 +70,21 @@ export async function scanFile(path: string, options: ScanOptions = {}): Promise
   let rows = 0;
   let badRows = 0;
   let sampled = false;
-  for await (const batch of batches(path, format, options.maxLineBytes ?? MAX_LINE)) {
-    options.signal?.throwIfAborted();
-    scanner.columns(batch.columns);
-    badRows += batch.bad.length;
-    const take = Math.min(batch.rows.length, limit - rows);
-    scanner.add(batch.rows, take);
-    rows += take;
-    if (rows >= limit) {
-      sampled = true;
-      break;
+  const threads = threadsFor(path, format, options);
+  if (threads > 1) ({ rows, badRows } = await countOnThreads(path, scanner, threads, options));
+  else
+    for await (const batch of batches(path, format, options.maxLineBytes ?? MAX_LINE)) {
+      options.signal?.throwIfAborted();
+      scanner.columns(batch.columns);
+      badRows += batch.bad.length;
+      const take = Math.min(batch.rows.length, limit - rows);
+      scanner.add(batch.rows, take);
+      rows += take;
+      if (rows >= limit) {
+        sampled = true;
+        break;
+      }
     }
-  }
   const columns = scanner.result();
   await addDigestFindings(
     columns,
@@ -75,6 +103,114 @@ export async function scanFile(path: string, options: ScanOptions = {}): Promise
       c.findings.some((f) => isWithin(f.category, "user") && countsAsPersonal(f)),
     ),
   };
+}
+
+/** Threads for counting: 1 unless a CSV file is large enough, read whole, and the built worker is there. */
+function threadsFor(path: string, format: RecordFormat, options: ScanOptions): number {
+  const wanted = options.threads ?? availableParallelism();
+  if (wanted <= 1 || format !== "csv" || options.sample !== undefined || path === "-") return 1;
+  if (!existsSync(fileURLToPath(WORKER))) return 1;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return 1; // the reader names the problem
+  }
+  return size >= (options.internals?.parallelFrom ?? PARALLEL_FROM) ? wanted : 1;
+}
+
+const WORKER = builtFile("scan/scan-worker.js");
+
+/**
+ * Counts a CSV file on `threads` worker threads: the main thread cuts record-aligned blocks (csvBlocks, bytes only),
+ * each worker counts a block with its own scanner, and the parts are merged in file order, so the counts and the
+ * digest windows are the ones one pass would have made. At most two blocks per worker are in flight.
+ */
+async function countOnThreads(
+  path: string,
+  scanner: ColumnScanner,
+  threads: number,
+  options: ScanOptions,
+): Promise<{ rows: number; badRows: number }> {
+  const max = options.maxLineBytes ?? MAX_LINE;
+  let header: Uint8Array | undefined;
+  const blocks = csvBlocks(guardLines(fileChunks(path), path, max), {
+    name: path,
+    target: options.internals?.blockBytes ?? BLOCK_BYTES,
+    maxLineBytes: max,
+    onHeader: (h) => {
+      header = h;
+    },
+  });
+  const workers: Worker[] = [];
+  const replies = new Map<number, Extract<ScanReply, { rows: number }>>();
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const settle = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const start = (h: Uint8Array) => {
+    const init: ScanWorkerInit = { header: h, name: path, language: currentLanguage() };
+    for (let i = 0; i < threads; i++) {
+      const w = new Worker(WORKER, { workerData: init });
+      w.on("message", (reply: ScanReply) => {
+        if ("error" in reply) {
+          const { code, summary, hint } = reply.error;
+          failure ??= new JikimiError(code, summary, hint === undefined ? {} : { hint });
+        } else replies.set(reply.id, reply);
+        settle();
+      });
+      w.on("error", (error) => {
+        failure ??= error;
+        settle();
+      });
+      workers.push(w);
+    }
+  };
+  let sent = 0;
+  let merged = 0;
+  let rows = 0;
+  let badRows = 0;
+  /** merges the replies that are next in file order */
+  const drain = () => {
+    for (let r = replies.get(merged); r !== undefined; r = replies.get(merged)) {
+      replies.delete(merged);
+      scanner.merge(r.part);
+      rows += r.rows;
+      badRows += r.bad;
+      merged++;
+    }
+  };
+  const waitFor = async (done: () => boolean) => {
+    while (!done()) {
+      if (failure !== undefined) throw failure;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      drain();
+    }
+    if (failure !== undefined) throw failure;
+  };
+  try {
+    for await (const block of blocks) {
+      options.signal?.throwIfAborted();
+      if (workers.length === 0) {
+        start(header as Uint8Array);
+        scanner.columns(headerColumns(header as Uint8Array, path));
+      }
+      await waitFor(() => sent - merged < threads * 2);
+      const id = sent++;
+      const buffer = block.bytes.buffer;
+      // the block's buffer moves to the worker (csvBlocks copied what follows the cut); a shared one is not moved
+      const transfer = buffer instanceof SharedArrayBuffer ? [] : [buffer];
+      (workers[id % threads] as Worker).postMessage({ id, bytes: block.bytes } satisfies ScanTask, transfer);
+    }
+    await waitFor(() => merged === sent);
+    return { rows, badRows };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 function batches(path: string, format: RecordFormat, maxLine: number): AsyncIterable<RecordBatch> {
@@ -115,6 +251,12 @@ function classIndex(code: number): number {
   if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return 2;
   if (code >= 0xac00 && code <= 0xd7a3) return 3;
   return 4;
+}
+
+/** A scanner's counts and digest windows as data, to be merged into another scanner. */
+export interface ScannerPart {
+  counts: ColumnCounts[];
+  windows: WindowState[];
 }
 
 /** Per-column counters fed batch by batch. */
@@ -169,6 +311,30 @@ export class ColumnScanner {
   /** Per column, the values of a digest length among its first non-empty values (digests.ts). */
   digestWindows(): readonly DigestWindow[] {
     return this.windows;
+  }
+
+  /** What was counted since the columns were set or the last drain; then starts afresh (the tables are kept). */
+  drain(): ScannerPart {
+    const part = { counts: this.counts, windows: this.windows };
+    this.counts = this.names.map(() => newCounts(this.detectors.length, FREE_TEXT_DETECTORS.length));
+    this.windows = this.names.map(() => new DigestWindow());
+    return part;
+  }
+
+  /** Adds a part counted elsewhere (another thread) over the rows that follow those counted so far. */
+  merge(part: ScannerPart): void {
+    this.counts.forEach((c, col) => {
+      const p = part.counts[col] as ColumnCounts;
+      c.nonEmpty += p.nonEmpty;
+      for (let k = 0; k < c.matches.length; k++) {
+        c.matches[k] = (c.matches[k] as number) + (p.matches[k] as number);
+        c.min[k] = Math.min(c.min[k] as number, p.min[k] as number);
+        c.max[k] = Math.max(c.max[k] as number, p.max[k] as number);
+      }
+      for (let k = 0; k < c.freeText.length; k++)
+        c.freeText[k] = (c.freeText[k] as number) + (p.freeText[k] as number);
+      (this.windows[col] as DigestWindow).follow(part.windows[col] as WindowState);
+    });
   }
 
   /** Counts the first `take` rows. */
