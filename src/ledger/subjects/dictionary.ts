@@ -20,6 +20,8 @@ import { SUBJECT_HASH_BYTES } from "./subject-hasher.js";
 
 const RECORD = DICT_RECORD_BYTES;
 const CHUNK_BYTES = DICT_CHUNK_RECORDS * RECORD;
+/** Bytes of partition records put in one call while persisting. */
+const PERSIST_BATCH = 8 << 20;
 export const NOT_FOUND = 0xffffffff;
 
 // a 16-byte hash is handled as four little-endian 32-bit words: comparing words is 4x fewer steps
@@ -107,19 +109,38 @@ function sortFresh(t: Table, from: number, slotOf: Uint32Array): Uint32Array {
   }
   const { order } = radixSort64(hi, lo, order0);
   const renumber = new Uint32Array(m);
-  const moved = new Uint32Array(m * WORDS);
-  for (let rank = 0; rank < m; rank++) {
-    const p = order[rank] as number;
-    renumber[p] = from + rank;
-    // four word copies: a subarray per subject would allocate millions of views
-    const src = (from + p) * WORDS;
-    const dst = rank * WORDS;
-    moved[dst] = t.words[src] as number;
-    moved[dst + 1] = t.words[src + 1] as number;
-    moved[dst + 2] = t.words[src + 2] as number;
-    moved[dst + 3] = t.words[src + 3] as number;
+  for (let rank = 0; rank < m; rank++) renumber[order[rank] as number] = from + rank;
+  // the words move to their ranks in place, cycle by cycle (rank j takes provisional order[j]): a sorted copy
+  // would cost 16 bytes a new subject more at the append's peak. Four word copies each: a subarray per subject
+  // would allocate millions of views.
+  const w = t.words;
+  const done = new Uint8Array(m);
+  for (let start = 0; start < m; start++) {
+    if (done[start] === 1) continue;
+    const first = (from + start) * WORDS;
+    const a = w[first] as number;
+    const b = w[first + 1] as number;
+    const c = w[first + 2] as number;
+    const d = w[first + 3] as number;
+    for (let j = start; ; ) {
+      done[j] = 1;
+      const k = order[j] as number;
+      const dst = (from + j) * WORDS;
+      if (k === start) {
+        w[dst] = a;
+        w[dst + 1] = b;
+        w[dst + 2] = c;
+        w[dst + 3] = d;
+        break;
+      }
+      const src = (from + k) * WORDS;
+      w[dst] = w[src] as number;
+      w[dst + 1] = w[src + 1] as number;
+      w[dst + 2] = w[src + 2] as number;
+      w[dst + 3] = w[src + 3] as number;
+      j = k;
+    }
   }
-  t.words.set(moved, from * WORDS);
   for (let p = 0; p < m; p++) t.slots[slotOf[p] as number] = (renumber[p] as number) + 1;
   return renumber;
 }
@@ -284,9 +305,17 @@ export class SubjectDictionary {
       if (starts[part + 1] !== starts[part]) touched.push(part);
     // each touched partition's last chunk, in one read
     const tails = new Map((await tx.lastPartChunks(touched)).map((c) => [c.part, c]));
-    const chunks: DictChunk[] = [];
+    let chunks: DictChunk[] = [];
+    let pending = 0;
     const bytes = new Uint8Array(t.words.buffer, t.words.byteOffset, t.words.byteLength);
     for (const part of touched) {
+      // written in batches of about PERSIST_BATCH bytes: a first release of millions of subjects would otherwise
+      // hold all its records (20 B each) at once beside the table (memory: docs/benchmarks.md, "Share gateway")
+      if (pending >= PERSIST_BATCH) {
+        await tx.putPartChunks(chunks);
+        chunks = [];
+        pending = 0;
+      }
       const list = order.subarray(starts[part], starts[part + 1]);
       // the partition's last chunk is rewritten with the new records appended, then split into full chunks
       const tail = tails.get(part);
@@ -301,6 +330,7 @@ export class SubjectDictionary {
         all.writeUInt32LE(idx, off + SUBJECT_HASH_BYTES);
         off += RECORD;
       }
+      pending += all.length;
       for (let c = 0, start = 0; start < all.length; c++, start += CHUNK_BYTES)
         chunks.push({
           part,
