@@ -2,6 +2,7 @@
 // to read and compile per verb instead of hundreds, and the libraries tree-shaken (the CEL parser without its
 // evaluator, zod without its locales). Start-up of `jikimi check` 0.67 -> 0.4 s (docs/benchmarks.md, "Start-up").
 // Packages that load their own files (native addons, Lua scripts, browsers, worker transports) stay external.
+import { writeFileSync } from "node:fs";
 import { build } from "rolldown";
 
 const EXTERNAL =
@@ -20,3 +21,7 @@ await build({
     cleanDir: true,
   },
 });
+
+// the HMAC kernel's WebAssembly module, generated once here instead of in every process and worker thread
+const { buildHmacModule, HMAC_MODULE_FILE } = await import("../dist/crypto/sha256/wasm-kernels.js");
+writeFileSync(new URL(`../dist/${HMAC_MODULE_FILE}`, import.meta.url), buildHmacModule());

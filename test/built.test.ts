@@ -7,6 +7,7 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { builtFile, FROM_SOURCES, PACKAGE_ROOT } from "../src/built.js";
+import { buildHmacModule, HMAC_MODULE_FILE } from "../src/crypto/sha256/wasm-kernels.js";
 import { jikimi } from "./support/cli.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -43,5 +44,10 @@ describe("builtFile", () => {
     expect(readFileSync(join(dir, "jikimi.yaml"), "utf8")).toBe(
       readFileSync(join(ROOT, "examples", "nsf-case-corrected", "jikimi.yaml"), "utf8"),
     );
+  });
+
+  it("ships the HMAC kernel the sources generate (the build's copy is what processes load)", () => {
+    const shipped = readFileSync(join(ROOT, "dist", HMAC_MODULE_FILE));
+    expect(Buffer.from(buildHmacModule()).equals(shipped)).toBe(true);
   });
 });

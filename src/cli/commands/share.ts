@@ -13,7 +13,6 @@ import { ExitCode } from "../exit-codes.js";
 import { n, workspaceDir, workspaceOption } from "../options.js";
 import { jsonOutput, report, resultsToStderr } from "../output.js";
 import { warnWitnessShort } from "./ledger/witness.js";
-import { shareDistributed } from "./share-distributed.js";
 import { shareProgress } from "./share-progress.js";
 
 interface ShareOptions {
@@ -160,6 +159,8 @@ export function registerShare(program: Command): void {
         hint: t("cli.share.bad_threads_hint"),
       });
     if (opts.distributed) {
+      // BullMQ and its Redis client (some 230 module files) load only for a distributed release
+      const { shareDistributed } = await import("./share-distributed.js");
       await shareDistributed(opts, agreement, at, dir, declarations);
       return;
     }

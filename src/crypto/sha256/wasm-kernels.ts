@@ -5,6 +5,9 @@
 // by wasm-encoder.ts, and compiled synchronously on first use. Each lane is one independent message; the
 // four lanes share the instruction stream, so four hashes cost roughly one scalar hash's instruction count.
 
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { builtFile } from "../../built.js";
 import { SHA256_K } from "./sha256.js";
 import { emitSections, type Graph as G, Graph, type Node, transpose4 } from "./simd-graph.js";
 import {
@@ -127,7 +130,23 @@ function countedLoop(
  * store the MACs. Two half-size loop bodies stay in the instruction caches; one unrolled body with both
  * compressions (about 35 KB of machine code) does not: 4.4 against 6.6 M HMAC/s per core, measured.
  */
-function buildHmacModule(): Uint8Array {
+/** The build's copy of the HMAC kernel's module (scripts/bundle.mjs writes it from buildHmacModule). */
+export const HMAC_MODULE_FILE = "crypto/sha256/hmac-kernel.wasm";
+
+/**
+ * The HMAC kernel's module: the build's copy when there is one, else generated here. Generating it is 40-100 ms of
+ * every process and worker thread that hashes; test/built.test.ts keeps the copy equal to what this code generates.
+ */
+function hmacModule(): Uint8Array {
+  try {
+    return readFileSync(fileURLToPath(builtFile(HMAC_MODULE_FILE)));
+  } catch {
+    return buildHmacModule();
+  }
+}
+
+/** Generates the HMAC kernel's module bytes. */
+export function buildHmacModule(): Uint8Array {
   const L = HmacLayout;
   const fn = new FunctionBuilder([I32, I32], []);
   const pN = 0;
@@ -257,7 +276,7 @@ export function getHmacKernel(): HmacKernel | null {
   hmacKernel = null;
   if (!wasmAvailable) return null;
   try {
-    const exports = instantiate(buildHmacModule());
+    const exports = instantiate(hmacModule());
     const memory = exports.memory as WasmMemory;
     const run = exports.hmac as (n: number, base: number) => void;
     const bytes = new Uint8Array(memory.buffer);
