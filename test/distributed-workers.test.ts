@@ -2,10 +2,11 @@
 // `jikimi share --distributed` give the same release as `jikimi share` (parts in order = its file, the same counts
 // and entry); the same release enqueued twice at once records once; a worker SIGKILLed at random moments, ten
 // times, still gives one entry and the same bytes; bad rows under `reject` fail the whole release with nothing
-// recorded; Redis restarted mid-release fails it cleanly with nothing recorded.
+// recorded, and a failed release withdraws its partitions no worker took; Redis restarted mid-release fails it cleanly with nothing recorded.
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Queue } from "bullmq";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { jikimi, ROOT, tempDir } from "./support/cli.js";
 import { rng } from "./support/random.js";
@@ -230,6 +231,33 @@ describe.skipIf(!here)("jikimi share --distributed on BullMQ workers", () => {
     expect(r.stderr).not.toMatch(/2023-02-30/);
     expect(entries(c)).toEqual([]);
     expect(readdirSync(c.out).filter((n) => n !== ".jikimi-parts")).toEqual([]);
+    expect(readdirSync(join(c.out, ".jikimi-parts"))).toEqual([]);
+  }, 120_000);
+
+  it("a release failed on its first partition withdraws the partitions no worker took, and leaves nothing staged", async () => {
+    const c = copy();
+    const lines = readFileSync(c.input, "utf8").split("\n");
+    const header = (lines[0] ?? "").split(",");
+    const cells = (lines[2] ?? "").split(",");
+    cells[header.indexOf("join_date")] = "2023-02-30";
+    lines[2] = cells.join(",");
+    writeFileSync(c.input, lines.join("\n"));
+    // one worker, one job at a time: when partition 1 fails the others are still waiting in the queue
+    await worker(c);
+    const r = await run(c, distributed(c, at));
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/join_date/);
+    const parts = new Queue("jikimi-partition", {
+      connection: { host: new URL(redis.url).hostname, port: Number(new URL(redis.url).port) },
+      prefix: c.queue,
+    });
+    try {
+      const counts = await parts.getJobCounts("waiting", "delayed", "prioritized", "active");
+      expect(counts).toMatchObject({ waiting: 0, delayed: 0, prioritized: 0, active: 0 });
+    } finally {
+      await parts.close();
+    }
+    expect(entries(c)).toEqual([]);
     expect(readdirSync(join(c.out, ".jikimi-parts"))).toEqual([]);
   }, 120_000);
 

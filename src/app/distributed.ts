@@ -220,6 +220,25 @@ export interface QueuedProgress {
 export interface ReleaseQueue {
   enqueue(plan: PlannedRelease, workspace: string): Promise<void>;
   wait(id: string, onProgress?: (p: QueuedProgress) => void): Promise<DistributedResult>;
+  /**
+   * After a failure: withdraws the release's partitions not yet started and resolves once none is running (or
+   * after `timeoutMs`), so that its staging folder can be removed without a worker still writing into it.
+   */
+  settle(id: string, timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * Removes a failed release's staging folder once no worker writes into it. Its failure is the answer: a folder
+ * that cannot be removed (a partition still running past the wait) is left for the next run of the release,
+ * which starts it afresh, rather than hiding that failure behind the removal's.
+ */
+async function removeStaging(queue: ReleaseQueue, plan: PlannedRelease): Promise<void> {
+  try {
+    await queue.settle(plan.releaseId);
+    rmSync(plan.release.staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    // see above: the release's own failure is thrown by the caller
+  }
 }
 
 /**
@@ -243,7 +262,7 @@ export async function releaseDistributed(
   } catch (e) {
     if (e instanceof JikimiError && e.code === "release_failed") {
       if ((await ws.ledger().entryOfRelease(plan.release.agreement, plan.releaseId)) === undefined)
-        rmSync(plan.release.staging, { recursive: true, force: true });
+        await removeStaging(queue, plan);
     }
     throw e;
   }

@@ -157,6 +157,7 @@ export function bullQueue(connection: ConnectionOptions, prefix: string): Releas
         onProgress &&
           ((s) => onProgress({ partitions: s.partitions, done: s.done, rows: s.rows, bytes: s.bytes })),
       ),
+    settle: (id, timeoutMs) => settleRelease(connection, prefix, id, timeoutMs),
   };
 }
 
@@ -325,6 +326,44 @@ export async function awaitRelease<R>(
     }
   } finally {
     await events.close();
+    await releases.close();
+  }
+}
+
+/** States of a job no worker has taken yet: a failed release's partitions in them are withdrawn. */
+const NOT_STARTED = new Set(["waiting", "delayed", "prioritized", "waiting-children"]);
+
+/**
+ * After a release failed: removes its partitions no worker has taken and waits (at most `timeoutMs`) until none of
+ * the others is running, polling every 200 ms. A partition whose worker was killed stays active until its lock
+ * lapses; the wait is bounded by that.
+ */
+export async function settleRelease(
+  connection: ConnectionOptions,
+  prefix: string,
+  id: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const parts = new Queue<PartitionJobData>(PARTITION_QUEUE, { connection, prefix });
+  const releases = new Queue<ReleaseJobData>(RELEASE_QUEUE, { connection, prefix });
+  const until = Date.now() + timeoutMs;
+  try {
+    const n = (await Job.fromId<ReleaseJobData>(releases, id))?.data.partitions ?? 0;
+    for (;;) {
+      let running = 0;
+      for (let i = 0; i < n; i++) {
+        const job = await Job.fromId<PartitionJobData>(parts, `${id}-${i}`);
+        if (!job) continue;
+        const state = await job.getState();
+        // a job taken between the look and the removal refuses it (locked): it counts as running
+        if (NOT_STARTED.has(state)) await job.remove().catch(() => running++);
+        else if (state === "active") running++;
+      }
+      if (running === 0 || Date.now() >= until) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await parts.close();
     await releases.close();
   }
 }
