@@ -18,7 +18,7 @@ const dist = (path) => import(join(root, "dist", path));
 
 const { openSqliteStore } = await dist("store/sqlite/index.js");
 const { SubjectDictionary } = await dist("ledger/subjects/dictionary.js");
-const { nodeSubjectHasher } = await dist("ledger/subjects/subject-hasher.js");
+const { fastSubjectHasher } = await dist("ledger/subjects/subject-hasher.js");
 const { ConsentRegistry, readConsentFile } = await dist("consent/index.js");
 const roaring = (await import("roaring")).default;
 
@@ -37,7 +37,8 @@ try {
   const store = openSqliteStore(join(dir, ".jikimi", "state.db"));
   const db = store.database.db;
   const dictionary = new SubjectDictionary();
-  const hasher = nodeSubjectHasher("ledger-subjects-bench", randomBytes(32));
+  // the hasher a workspace uses (app/workspace.ts): HMAC in the WebAssembly kernel, in batches
+  const hasher = fastSubjectHasher("ledger-subjects-bench", randomBytes(32));
   const registry = new ConsentRegistry(store.consent, dictionary, hasher);
 
   // the ledger already knows every subject: the dictionary holds all 4M, so consents are spread over it

@@ -24,25 +24,16 @@ class Interner {
   }
 }
 
-/**
- * Events in columns, in arrival order. Call `finish()` before reading `hashes`.
- * @example const b = new EventBatch(hasher); b.add(parsed); b.finish(); registry.recordBatch(b, new Date());
- */
-export class EventBatch {
+/** Validated events in columns, in arrival order, with interned purpose and source names. */
+class EventColumns {
   count = 0;
-  /** `count * 16` bytes of keyed subject hashes, valid after finish() */
-  hashes = new Uint8Array(0);
   at = new Float64Array(1024);
   granted = new Uint8Array(1024);
   purpose = new Uint32Array(1024);
   source = new Uint32Array(1024);
-  readonly evidence: (string | null)[] = [];
-  private readonly purposeNames = new Interner();
-  private readonly sourceNames = new Interner();
-  private pending: string[] = [];
-  private hashed = 0;
-
-  constructor(private readonly hasher: SubjectHasher) {}
+  evidence: (string | null)[] = [];
+  protected purposeNames = new Interner();
+  protected sourceNames = new Interner();
 
   /** Purpose names by the ids in `purpose`. */
   get purposes(): readonly string[] {
@@ -54,7 +45,8 @@ export class EventBatch {
     return this.sourceNames.names;
   }
 
-  add(e: ParsedEvent): void {
+  /** Adds the event's columns (not its subject); returns its position. */
+  protected put(e: ParsedEvent): number {
     const i = this.count;
     if (i === this.at.length) this.grow(i * 2);
     this.at[i] = e.at;
@@ -62,30 +54,125 @@ export class EventBatch {
     this.purpose[i] = this.purposeNames.id(e.purpose);
     this.source[i] = this.sourceNames.id(e.source);
     this.evidence.push(e.evidence ?? null);
-    this.pending.push(e.subject);
     this.count++;
+    return i;
+  }
+
+  protected grow(capacity: number): void {
+    const at = new Float64Array(capacity);
+    at.set(this.at.subarray(0, this.count));
+    this.at = at;
+    const granted = new Uint8Array(capacity);
+    granted.set(this.granted.subarray(0, this.count));
+    this.granted = granted;
+    const purpose = new Uint32Array(capacity);
+    purpose.set(this.purpose.subarray(0, this.count));
+    this.purpose = purpose;
+    const source = new Uint32Array(capacity);
+    source.set(this.source.subarray(0, this.count));
+    this.source = source;
+  }
+}
+
+/**
+ * A block of events as a worker thread reads them (import on threads): the columns, their own name tables, and the
+ * subjects' keys as one text (a key holds no control character, so a line feed separates them). Only crosses
+ * threads inside the process.
+ */
+export interface EventBlock {
+  count: number;
+  at: Float64Array;
+  granted: Uint8Array;
+  purpose: Uint32Array;
+  source: Uint32Array;
+  purposes: readonly string[];
+  sources: readonly string[];
+  evidence: (string | null)[];
+  subjects: string;
+}
+
+/**
+ * Collects a block's events on a worker thread; `take()` gives them as an EventBlock.
+ * @example const b = new EventBlockBuilder(); b.add(parsed); port.postMessage(b.take());
+ */
+export class EventBlockBuilder extends EventColumns {
+  private readonly subjects: string[] = [];
+
+  add(e: ParsedEvent): void {
+    this.put(e);
+    this.subjects.push(e.subject);
+  }
+
+  take(): EventBlock {
+    const n = this.count;
+    return {
+      count: n,
+      at: this.at.slice(0, n),
+      granted: this.granted.slice(0, n),
+      purpose: this.purpose.slice(0, n),
+      source: this.source.slice(0, n),
+      purposes: this.purposes,
+      sources: this.sources,
+      evidence: this.evidence,
+      subjects: this.subjects.join("\n"),
+    };
+  }
+}
+
+/**
+ * Events in columns, in arrival order. Call `finish()` before reading `hashes`.
+ * @example const b = new EventBatch(hasher); b.add(parsed); b.finish(); registry.recordBatch(b, new Date());
+ */
+export class EventBatch extends EventColumns {
+  /** `count * 16` bytes of keyed subject hashes, valid after finish() */
+  hashes = new Uint8Array(0);
+  private pending: string[] = [];
+  private hashed = 0;
+
+  constructor(private readonly hasher: SubjectHasher) {
+    super();
+  }
+
+  add(e: ParsedEvent): void {
+    this.put(e);
+    this.pending.push(e.subject);
     if (this.pending.length >= HASH_CHUNK) this.flush();
+  }
+
+  /** Appends a worker's block after the events already here (its names mapped to this batch's). */
+  append(block: EventBlock): void {
+    const purposes = block.purposes.map((name) => this.purposeNames.id(name));
+    const sources = block.sources.map((name) => this.sourceNames.id(name));
+    const from = this.count;
+    const need = from + block.count;
+    if (need > this.at.length) this.grow(Math.max(need, this.at.length * 2));
+    this.at.set(block.at, from);
+    this.granted.set(block.granted, from);
+    for (let i = 0; i < block.count; i++) {
+      this.purpose[from + i] = purposes[block.purpose[i] as number] as number;
+      this.source[from + i] = sources[block.source[i] as number] as number;
+    }
+    for (const e of block.evidence) this.evidence.push(e);
+    this.count = need;
+    this.flush();
+    if (block.count > 0) this.pending = block.subjects.split("\n");
+    this.flush();
+  }
+
+  /** Empties the batch (a read on threads given up, to be read again in one pass). */
+  clear(): void {
+    this.count = 0;
+    this.evidence = [];
+    this.purposeNames = new Interner();
+    this.sourceNames = new Interner();
+    this.pending = [];
+    this.hashed = 0;
   }
 
   /** Hashes the subjects still pending; idempotent. */
   finish(): this {
     this.flush();
     return this;
-  }
-
-  private grow(capacity: number): void {
-    const at = new Float64Array(capacity);
-    at.set(this.at);
-    this.at = at;
-    const granted = new Uint8Array(capacity);
-    granted.set(this.granted);
-    this.granted = granted;
-    const purpose = new Uint32Array(capacity);
-    purpose.set(this.purpose);
-    this.purpose = purpose;
-    const source = new Uint32Array(capacity);
-    source.set(this.source);
-    this.source = source;
   }
 
   private flush(): void {

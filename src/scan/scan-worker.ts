@@ -3,8 +3,8 @@
 // main thread merges in file order. Values cross threads only inside this process, never into a message or error.
 import { Buffer } from "node:buffer";
 import { parentPort, workerData } from "node:worker_threads";
-import { type ErrorCode, JikimiError } from "../errors.js";
 import { type Language, setLanguage } from "../i18n/index.js";
+import { serveBlocks } from "../io/records/block-threads.js";
 import { CsvReader } from "../io/records/csv-reader.js";
 import { ColumnScanner, type ScannerPart } from "./scan.js";
 
@@ -15,16 +15,12 @@ export interface ScanWorkerInit {
   language: Language;
 }
 
-/** One block of whole records. */
-export interface ScanTask {
-  id: number;
-  bytes: Uint8Array;
+/** A block's counts. */
+export interface ScanReply {
+  rows: number;
+  bad: number;
+  part: ScannerPart;
 }
-
-/** A block's counts, or the error that stopped it (a code and a message naming no value). */
-export type ScanReply =
-  | { id: number; rows: number; bad: number; part: ScannerPart }
-  | { id: number; error: { code: ErrorCode; summary: string; hint?: string } };
 
 /** 64 KB at a time, so a block's field strings die young (as readCsv does). */
 const SLICE = 64 << 10;
@@ -35,32 +31,21 @@ if (port !== null) {
   setLanguage(init.language);
   const header = Buffer.from(init.header);
   const scanner = new ColumnScanner();
-  port.on("message", (task: ScanTask) => {
-    let reply: ScanReply;
-    try {
-      const reader = new CsvReader({ name: init.name });
-      let rows = 0;
-      let bad = 0;
-      const take = (batches: ReturnType<CsvReader["push"]>) => {
-        for (const batch of batches) {
-          scanner.columns(batch.columns);
-          scanner.add(batch.rows, batch.rows.length);
-          rows += batch.rows.length;
-          bad += batch.bad.length;
-        }
-      };
-      take(reader.push(header));
-      for (let at = 0; at < task.bytes.length; at += SLICE)
-        take(reader.push(task.bytes.subarray(at, at + SLICE)));
-      take(reader.end());
-      reply = { id: task.id, rows, bad, part: scanner.drain() };
-    } catch (error) {
-      const e =
-        error instanceof JikimiError
-          ? { code: error.code, summary: error.summary, ...(error.hint ? { hint: error.hint } : {}) }
-          : { code: "internal_error" as const, summary: error instanceof Error ? error.name : "error" };
-      reply = { id: task.id, error: e };
-    }
-    port.postMessage(reply);
+  serveBlocks(port, (bytes): ScanReply => {
+    const reader = new CsvReader({ name: init.name });
+    let rows = 0;
+    let bad = 0;
+    const take = (batches: ReturnType<CsvReader["push"]>) => {
+      for (const batch of batches) {
+        scanner.columns(batch.columns);
+        scanner.add(batch.rows, batch.rows.length);
+        rows += batch.rows.length;
+        bad += batch.bad.length;
+      }
+    };
+    take(reader.push(header));
+    for (let at = 0; at < bytes.length; at += SLICE) take(reader.push(bytes.subarray(at, at + SLICE)));
+    take(reader.end());
+    return { rows, bad, part: scanner.drain() };
   });
 }

@@ -7,11 +7,11 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { builtFile } from "../built.js";
 import { JikimiError } from "../errors.js";
 import { currentLanguage, t } from "../i18n/index.js";
-import { csvBlocks, headerColumns } from "../io/records/csv-blocks.js";
+import { onThreads } from "../io/records/block-threads.js";
+import { headerColumns } from "../io/records/csv-blocks.js";
 import type { RecordBatch, RecordFormat } from "../io/records/index.js";
 import { fileChunks, formatOf, readCsv, readJsonl, readParquet } from "../io/records/index.js";
 import { DEFAULT_CATEGORIES } from "../taxonomy/default-categories.js";
@@ -29,7 +29,7 @@ import {
 import { FREE_TEXT_DETECTORS, findInText, isFreeText } from "./free-text.js";
 import { firstHint, prepareName } from "./hints.js";
 import type { ScanResult } from "./result.js";
-import type { ScanReply, ScanTask, ScanWorkerInit } from "./scan-worker.js";
+import type { ScanReply, ScanWorkerInit } from "./scan-worker.js";
 
 /** Options of `scanFile`. */
 export interface ScanOptions {
@@ -124,7 +124,7 @@ const WORKER = builtFile("scan/scan-worker.js");
 /**
  * Counts a CSV file on `threads` worker threads: the main thread cuts record-aligned blocks (csvBlocks, bytes only),
  * each worker counts a block with its own scanner, and the parts are merged in file order, so the counts and the
- * digest windows are the ones one pass would have made. At most two blocks per worker are in flight.
+ * digest windows are the ones one pass would have made.
  */
 async function countOnThreads(
   path: string,
@@ -133,84 +133,27 @@ async function countOnThreads(
   options: ScanOptions,
 ): Promise<{ rows: number; badRows: number }> {
   const max = options.maxLineBytes ?? MAX_LINE;
-  let header: Uint8Array | undefined;
-  const blocks = csvBlocks(guardLines(fileChunks(path), path, max), {
-    name: path,
-    target: options.internals?.blockBytes ?? BLOCK_BYTES,
-    maxLineBytes: max,
-    onHeader: (h) => {
-      header = h;
-    },
-  });
-  const workers: Worker[] = [];
-  const replies = new Map<number, Extract<ScanReply, { rows: number }>>();
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  const settle = () => {
-    wake?.();
-    wake = undefined;
-  };
-  const start = (h: Uint8Array) => {
-    const init: ScanWorkerInit = { header: h, name: path, language: currentLanguage() };
-    for (let i = 0; i < threads; i++) {
-      const w = new Worker(WORKER, { workerData: init });
-      w.on("message", (reply: ScanReply) => {
-        if ("error" in reply) {
-          const { code, summary, hint } = reply.error;
-          failure ??= new JikimiError(code, summary, hint === undefined ? {} : { hint });
-        } else replies.set(reply.id, reply);
-        settle();
-      });
-      w.on("error", (error) => {
-        failure ??= error;
-        settle();
-      });
-      workers.push(w);
-    }
-  };
-  let sent = 0;
-  let merged = 0;
   let rows = 0;
   let badRows = 0;
-  /** merges the replies that are next in file order */
-  const drain = () => {
-    for (let r = replies.get(merged); r !== undefined; r = replies.get(merged)) {
-      replies.delete(merged);
+  await onThreads<ScanReply>({
+    source: guardLines(fileChunks(path), path, max),
+    name: path,
+    worker: WORKER,
+    threads,
+    blockBytes: options.internals?.blockBytes ?? BLOCK_BYTES,
+    maxLineBytes: max,
+    signal: options.signal,
+    init: (header) => {
+      scanner.columns(headerColumns(header, path));
+      return { header, name: path, language: currentLanguage() } satisfies ScanWorkerInit;
+    },
+    onReply: (r) => {
       scanner.merge(r.part);
       rows += r.rows;
       badRows += r.bad;
-      merged++;
-    }
-  };
-  const waitFor = async (done: () => boolean) => {
-    while (!done()) {
-      if (failure !== undefined) throw failure;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-      drain();
-    }
-    if (failure !== undefined) throw failure;
-  };
-  try {
-    for await (const block of blocks) {
-      options.signal?.throwIfAborted();
-      if (workers.length === 0) {
-        start(header as Uint8Array);
-        scanner.columns(headerColumns(header as Uint8Array, path));
-      }
-      await waitFor(() => sent - merged < threads * 2);
-      const id = sent++;
-      const buffer = block.bytes.buffer;
-      // the block's buffer moves to the worker (csvBlocks copied what follows the cut); a shared one is not moved
-      const transfer = buffer instanceof SharedArrayBuffer ? [] : [buffer];
-      (workers[id % threads] as Worker).postMessage({ id, bytes: block.bytes } satisfies ScanTask, transfer);
-    }
-    await waitFor(() => merged === sent);
-    return { rows, badRows };
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+    },
+  });
+  return { rows, badRows };
 }
 
 function batches(path: string, format: RecordFormat, maxLine: number): AsyncIterable<RecordBatch> {
