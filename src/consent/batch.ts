@@ -154,8 +154,7 @@ export class EventBatch extends EventColumns {
     }
     for (const e of block.evidence) this.evidence.push(e);
     this.count = need;
-    this.flush();
-    if (block.count > 0) this.pending = block.subjects.split("\n");
+    if (block.count > 0) this.pending = this.pending.concat(block.subjects.split("\n"));
     this.flush();
   }
 
