@@ -6,7 +6,7 @@ import {
   DIGIT_HASHES,
   DigestSet,
   type DigitAlgorithmName,
-  digitTemplateSearch,
+  digitTemplateTargets,
 } from "../crypto/digits/index.js";
 
 /** What the worker starts with: the hash, and its distinct targets (digest bytes each) in shared memory. */
@@ -38,8 +38,10 @@ if (port !== null) {
   port.on("message", (task: DigitTask) => {
     let reply: DigitReply;
     try {
-      const found = digitTemplateSearch(init.algorithm, task.template, task.start, task.end, set);
-      reply = { id: task.id, targets: found.map((m) => m.target) };
+      reply = {
+        id: task.id,
+        targets: digitTemplateTargets(init.algorithm, task.template, task.start, task.end, set),
+      };
     } catch (e) {
       // the error's code or name only: messages of the kernel never carry values, but keep it that way here
       const code = e instanceof Error ? ((e as Error & { code?: string }).code ?? e.name) : "unknown";

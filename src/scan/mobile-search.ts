@@ -11,7 +11,7 @@ import {
   DIGIT_HASHES,
   DigestSet,
   type DigitAlgorithmName,
-  digitTemplateSearch,
+  digitTemplateTargets,
 } from "../crypto/digits/index.js";
 import type { DigitReply, DigitTask, DigitWorkerInit } from "./hash-worker.js";
 
@@ -60,11 +60,7 @@ export async function searchMobile(s: MobileSearch): Promise<boolean> {
     for (const task of tasks) {
       if (s.done()) return task !== tasks[0];
       s.signal?.throwIfAborted();
-      const found = digitTemplateSearch(s.algorithm, task.template, task.start, task.end, set);
-      s.hit(
-        task.template,
-        found.map((m) => m.target),
-      );
+      s.hit(task.template, digitTemplateTargets(s.algorithm, task.template, task.start, task.end, set));
       await yieldNow();
     }
     return false;

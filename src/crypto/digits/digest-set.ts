@@ -145,12 +145,13 @@ export class DigestSet {
    * @example DigestSet.fromPacked(new Uint8Array(shared), 64, MD5_DIGESTS)
    */
   static fromPacked(bytes: Uint8Array, count: number, spec: DigestSpec = SHA256_DIGESTS): DigestSet {
-    return DigestSet.from(
-      (function* () {
-        for (let i = 0; i < count; i++) yield bytes.subarray(i * spec.bytes, (i + 1) * spec.bytes);
-      })(),
-      spec,
-    );
+    if (!Number.isInteger(count) || count < 0 || count * spec.bytes > bytes.length) {
+      throw new JikimiError(
+        "digest_invalid",
+        `${count} packed ${spec.name} digests need ${count * spec.bytes} bytes; ${bytes.length} given`,
+      );
+    }
+    return new DigestSet(spec, bytes.slice(0, count * spec.bytes), count);
   }
 
   /** The key word of the digest at `bytes[offset..)`. */

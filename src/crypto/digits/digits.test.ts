@@ -12,6 +12,7 @@ import {
   DigestSet,
   type DigitAlgorithmName,
   digitTemplateSearch,
+  digitTemplateTargets,
   formatDigits,
   KOREAN_MOBILE_TEMPLATES,
   MD5_DIGESTS,
@@ -51,6 +52,36 @@ describe.each(DIGIT_ALGORITHMS)("%s digit kernel", (alg) => {
       ]);
     });
   }
+
+  it("the workers' lean search finds the same targets in the same order, on both engines", () => {
+    const template = KOREAN_MOBILE_TEMPLATES.hyphenated;
+    const start = 5_000_000;
+    const end = start + 40_000;
+    const next = rng(alg.length * 7919);
+    const picked = Array.from({ length: 25 }, () => start + (next() % (end - start)));
+    // a digest given twice matches as its first occurrence; one outside the range never
+    const targets = DigestSet.from(
+      [...picked, picked[0] as number, end].map((n) => hex(alg, formatDigits(template, n))),
+      DIGIT_HASHES[alg].digests,
+    );
+    const full = digitTemplateSearch(alg, template, start, end, targets).map((m) => m.target);
+    expect(full.length).toBe(new Set(picked).size);
+    for (const engine of ["wasm", "js"] as const) {
+      expect(digitTemplateTargets(alg, template, start, end, targets, { engine })).toEqual(full);
+    }
+  });
+
+  it("a set from packed bytes (what a worker thread receives) is the set of the same digests, copied", () => {
+    const spec = DIGIT_HASHES[alg].digests;
+    const digests = ["a", "b", "c"].map((t) => createHash(alg).update(t).digest());
+    const packed = new Uint8Array(Buffer.concat(digests));
+    const set = DigestSet.fromPacked(packed, 3, spec);
+    expect([0, 1, 2].map((i) => set.hex(i))).toEqual(digests.map((d) => d.toString("hex")));
+    expect(set.indexOf(digests[2] as Uint8Array)).toBe(2);
+    packed.fill(0);
+    expect(set.indexOf(digests[2] as Uint8Array)).toBe(2);
+    expect(() => DigestSet.fromPacked(packed, 4, spec)).toThrow(/4 packed .* need/);
+  });
 
   it("misses nothing: every number of a span is a target, across lanes, groups and range edges", () => {
     for (const template of [...Object.values(KOREAN_MOBILE_TEMPLATES), "id:#####/##-#", "#"]) {

@@ -15,7 +15,12 @@ export {
   SHA1_DIGESTS,
 } from "./algorithms.js";
 export { DigestSet, type DigestSpec, SHA256_DIGESTS, toHex, wordAt } from "./digest-set.js";
-export { type DigitMatch, type DigitSearchOptions, digitTemplateSearch } from "./search.js";
+export {
+  type DigitMatch,
+  type DigitSearchOptions,
+  digitTemplateSearch,
+  digitTemplateTargets,
+} from "./search.js";
 export { formatDigits, MAX_DIGITS, MAX_TEMPLATE_BYTES } from "./template.js";
 
 /** Common formats of a Korean mobile number (010 plus 8 digits). */

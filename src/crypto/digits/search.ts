@@ -73,12 +73,18 @@ function referenceKey(p: Parsed, n: number): number {
   return wordAt(p.alg.digest(textBytes(p.t, n)), spec.keyOffset, spec.endian);
 }
 
-/** Full re-hash of a candidate; returns the match when the digest is really a target. */
-function confirm(p: Parsed, n: number, targets: DigestSet): DigitMatch | null {
-  const digest = p.alg.digest(textBytes(p.t, n));
-  const target = targets.indexOf(digest);
-  if (target < 0) return null;
-  return { number: n, text: formatDigits(p.t.template, n), target, digest: targets.hex(target) };
+/** Numbers found and the target each hashes to, in the order found. */
+interface Hits {
+  readonly numbers: number[];
+  readonly targets: number[];
+}
+
+/** Full re-hash of a candidate; records it when the digest is really a target. */
+function confirm(p: Parsed, n: number, targets: DigestSet, hits: Hits): void {
+  const target = targets.indexOf(p.alg.digest(textBytes(p.t, n)));
+  if (target < 0) return;
+  hits.numbers.push(n);
+  hits.targets.push(target);
 }
 
 function wasmFor(p: Parsed): WasmState | null {
@@ -165,9 +171,9 @@ function searchWasm(
   start: number,
   end: number,
   targets: DigestSet,
-): DigitMatch[] {
-  const matches: DigitMatch[] = [];
-  if (start >= end) return matches;
+  hits: Hits,
+): void {
+  if (start >= end) return;
   if (state.loaded !== targets) {
     ensureMemory(state, targets.bitmap.byteLength);
     state.u32.set(targets.bitmap, DigitLayout.bitmap >> 2);
@@ -186,20 +192,13 @@ function searchWasm(
       const packed = u32[cand + 2 * i] as number;
       const n = (hb + (packed & 3)) * inner + (packed >>> 2);
       if (n < start || n >= end || !targets.hasTail(u32[cand + 2 * i + 1] as number)) continue;
-      const m = confirm(p, n, targets);
-      if (m !== null) matches.push(m);
+      confirm(p, n, targets, hits);
     }
   }
-  return matches;
 }
 
-function searchJs(p: Parsed, start: number, end: number, targets: DigestSet): DigitMatch[] {
-  const matches: DigitMatch[] = [];
-  for (let n = start; n < end; n++) {
-    const m = confirm(p, n, targets);
-    if (m !== null) matches.push(m);
-  }
-  return matches;
+function searchJs(p: Parsed, start: number, end: number, targets: DigestSet, hits: Hits): void {
+  for (let n = start; n < end; n++) confirm(p, n, targets, hits);
 }
 
 /** The targets as a set of `alg`'s digests; a set of another shape is refused. */
@@ -211,6 +210,30 @@ function targetSet(alg: DigitAlgorithm, targets: DigestSet | Iterable<string | U
     throw new JikimiError("digest_invalid", `the target set holds ${s.name} digests, not ${want.name}`);
   }
   return targets;
+}
+
+function search(
+  algorithm: DigitAlgorithmName,
+  template: string,
+  start: number,
+  end: number,
+  targets: DigestSet | Iterable<string | Uint8Array>,
+  options: DigitSearchOptions,
+): { readonly p: Parsed; readonly set: DigestSet; readonly hits: Hits } {
+  const alg = DIGIT_HASHES[algorithm];
+  const p = parse(alg, template);
+  checkRange(p.t, start, end);
+  const set = targetSet(alg, targets);
+  const hits: Hits = { numbers: [], targets: [] };
+  const engine = options.engine ?? "auto";
+  if (set.size === 0) return { p, set, hits };
+  const state = engine === "js" ? null : wasmFor(p);
+  if (engine === "wasm" && state === null) {
+    throw new JikimiError("wasm_unavailable", "this runtime has no WebAssembly; use the js engine");
+  }
+  if (state === null) searchJs(p, start, end, set, hits);
+  else searchWasm(p, state, start, end, set, hits);
+  return { p, set, hits };
 }
 
 /**
@@ -228,16 +251,34 @@ export function digitTemplateSearch(
   targets: DigestSet | Iterable<string | Uint8Array>,
   options: DigitSearchOptions = {},
 ): DigitMatch[] {
-  const alg = DIGIT_HASHES[algorithm];
-  const p = parse(alg, template);
-  checkRange(p.t, start, end);
-  const set = targetSet(alg, targets);
-  const engine = options.engine ?? "auto";
-  if (set.size === 0) return [];
-  const state = engine === "js" ? null : wasmFor(p);
-  if (engine === "wasm" && state === null) {
-    throw new JikimiError("wasm_unavailable", "this runtime has no WebAssembly; use the js engine");
-  }
-  const matches = state === null ? searchJs(p, start, end, set) : searchWasm(p, state, start, end, set);
+  const { p, set, hits } = search(algorithm, template, start, end, targets, options);
+  const matches = hits.numbers.map(
+    (n, i): DigitMatch => ({
+      number: n,
+      text: formatDigits(p.t.template, n),
+      target: hits.targets[i] as number,
+      digest: set.hex(hits.targets[i] as number),
+    }),
+  );
   return matches.sort((a, b) => a.number - b.number);
+}
+
+/**
+ * {@link digitTemplateSearch} for callers that need only which targets were found (the hash audit's workers):
+ * the target index of each match, in the order of the numbers, with no string made per match.
+ * @example digitTemplateTargets("sha256", "010########", 0, 5e6, set) // [17, 4, ...]
+ */
+export function digitTemplateTargets(
+  algorithm: DigitAlgorithmName,
+  template: string,
+  start: number,
+  end: number,
+  targets: DigestSet,
+  options: DigitSearchOptions = {},
+): number[] {
+  const { hits } = search(algorithm, template, start, end, targets, options);
+  const order = hits.numbers
+    .map((_, i) => i)
+    .sort((a, b) => (hits.numbers[a] as number) - (hits.numbers[b] as number));
+  return order.map((i) => hits.targets[i] as number);
 }
