@@ -333,8 +333,8 @@ export class Ledger {
     };
     const size = await this.deps.subjects.size(tx);
     if (size === last.size) return last;
-    await this.deps.subjects.load(tx);
-    return { size, head: nextDictionaryHead(last.head, this.deps.subjects.hashRange(last.size, size)) };
+    const added = await this.deps.subjects.hashesBetween(tx, last.size, size);
+    return { size, head: nextDictionaryHead(last.head, added) };
   }
 
   /**

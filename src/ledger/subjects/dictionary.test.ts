@@ -105,6 +105,67 @@ describe("subject dictionary", () => {
   });
 });
 
+describe("a small assign into a large dictionary", () => {
+  // at most 4,096 subjects into a dictionary 64 times larger, with no table in memory: each subject is looked up
+  // in its partition. It must answer, number and store exactly what the in-memory table does.
+  it.each([262_144, 300_000])(
+    "gives what the table gives, and stores the same bytes (%i known)",
+    async (n) => {
+      const known = randomBytes(n * 16);
+      const fresh = randomBytes(1_000 * 16);
+      // 3,000 known (one of them twice), 1,000 new (one of them twice): 4,002 hashes, 4,000 distinct
+      const batch = Buffer.concat([
+        known.subarray(0, 1_500 * 16),
+        fresh.subarray(0, 500 * 16),
+        known.subarray((n - 1_500) * 16),
+        fresh.subarray(500 * 16),
+        known.subarray(16, 32),
+        fresh.subarray(999 * 16),
+      ]);
+      const stores = [db(), db()];
+      const holders = [new SubjectDictionary(), new SubjectDictionary()];
+      for (const [i, d] of stores.entries()) await assign(d, holders[i] as SubjectDictionary, known, n, true);
+      // store 0 through a new instance (no table: the partition path), store 1 through the one holding its table
+      const sparse = await assign(stores[0] as LedgerStore, new SubjectDictionary(), batch, 4_002, true);
+      const table = await assign(
+        stores[1] as LedgerStore,
+        holders[1] as SubjectDictionary,
+        batch,
+        4_002,
+        true,
+      );
+      expect(sparse.added).toBe(1_000);
+      expect(table.added).toBe(1_000);
+      expect([...sparse.indexes]).toEqual([...table.indexes]);
+      expect(sparse.indexes[4_000]).toBe(sparse.indexes[1]);
+      expect(sparse.indexes[4_001]).toBe(sparse.indexes[3_999]);
+      // both stores now hold the same dictionary: its index-ordered copy, and every partition's records
+      const dump = async (d: LedgerStore) => {
+        const c = new SubjectDictionary();
+        const all = Buffer.concat([known, fresh]);
+        const { indexes } = await d.read((tx) => c.assign(tx, all, n + 1_000, false));
+        const parts: string[] = [];
+        await d.read(async (tx) => {
+          for await (const chunk of tx.allPartChunks())
+            parts.push(`${chunk.part}/${chunk.chunk}:${hex(chunk.data)}`);
+        });
+        return { indexes: [...indexes], linear: hex(c.hashRange(0, n + 1_000)), parts };
+      };
+      const [a, b] = [await dump(stores[0] as LedgerStore), await dump(stores[1] as LedgerStore)];
+      expect(a.indexes.includes(NOT_FOUND)).toBe(false);
+      expect(a).toEqual(b);
+      // lookups without create answer NOT_FOUND for strangers, and hashesBetween reads the store without a table
+      const stranger = randomBytes(16);
+      const looked = await stores[0]?.read((tx) =>
+        new SubjectDictionary().assign(tx, Buffer.concat([stranger, fresh.subarray(0, 16)]), 2, false),
+      );
+      expect([...(looked?.indexes ?? [])]).toEqual([NOT_FOUND, sparse.indexes[1_500]]);
+      const between = await stores[0]?.read((tx) => new SubjectDictionary().hashesBetween(tx, n - 3, n + 2));
+      expect(hex(between ?? new Uint8Array())).toBe(a.linear.slice((n - 3) * 32, (n + 2) * 32));
+    },
+  );
+});
+
 describe("subject dictionary shared by two processes", () => {
   it("sees what another instance added, and rebuilds after a rolled-back assign", async () => {
     const d = db();

@@ -23,6 +23,13 @@ const CHUNK_BYTES = DICT_CHUNK_RECORDS * RECORD;
 /** Bytes of partition records put in one call while persisting. */
 const PERSIST_BATCH = 8 << 20;
 export const NOT_FOUND = 0xffffffff;
+/**
+ * An assign of at most this many subjects, into a dictionary at least SPARSE_RATIO times larger, with no table in
+ * memory, looks each subject up in its partition instead of loading the table: a daily release of a few thousand
+ * known subjects then costs milliseconds, not the ~0.7 s of loading 4 M (docs/benchmarks.md, "Fixed cost").
+ */
+const SPARSE_MAX = 4096;
+const SPARSE_RATIO = 64;
 
 // a 16-byte hash is handled as four little-endian 32-bit words: comparing words is 4x fewer steps
 const WORDS = SUBJECT_HASH_BYTES / 4;
@@ -180,15 +187,16 @@ export class SubjectDictionary {
     await this.loaded(tx);
   }
 
-  private async loaded(tx: DictionaryReads): Promise<Table> {
+  /** The table at the stored size, with room for `room` more subjects (an append sizes it once, not twice). */
+  private async loaded(tx: DictionaryReads, room = 0): Promise<Table> {
     const n = await tx.dictionarySize();
     const held = this.table;
-    if (held?.size === n && this.unconfirmed === undefined) return held;
+    if (held?.size === n && this.unconfirmed === undefined) return room > 0 ? grow(held, n + room) : held;
     // a table behind the store reads only the newer chunks; subjects this process added in a transaction it cannot
     // see the end of (`unconfirmed`) are compared with the store's copy, and a table ahead of the store or one that
     // differs (a rolled-back append, another host's subjects in their place) is rebuilt
     const from = held && held.size <= n ? Math.min(held.size, this.unconfirmed ?? held.size) : 0;
-    const t = from > 0 && held ? grow(held, n) : newTable(n);
+    const t = from > 0 && held ? grow(held, n + room) : newTable(n + room);
     const bytes = new Uint8Array(t.words.buffer);
     const heldEnd = from > 0 && held ? held.size : 0;
     let stale = false;
@@ -214,7 +222,7 @@ export class SubjectDictionary {
     if (stale) {
       this.table = undefined;
       this.unconfirmed = undefined;
-      return this.loaded(tx);
+      return this.loaded(tx, room);
     }
     for (let i = Math.max(from, heldEnd); i < n; i++) t.slots[probe(t, t.words, i * WORDS)] = i + 1;
     t.size = n;
@@ -241,7 +249,11 @@ export class SubjectDictionary {
     count: number,
     create: boolean,
   ): Promise<AssignResult> {
-    let t = await this.loaded(tx);
+    if (this.table === undefined && count <= SPARSE_MAX) {
+      const n = await tx.dictionarySize();
+      if (count * SPARSE_RATIO <= n) return this.assignSparse(tx, hashes, count, create, n);
+    }
+    let t = await this.loaded(tx, create ? count : 0);
     if (create) {
       t = grow(t, t.size + count);
       this.table = t;
@@ -273,9 +285,100 @@ export class SubjectDictionary {
         if (v !== NOT_FOUND && v >= from) indexes[i] = renumber[v - from] as number;
       }
       this.unconfirmed = Math.min(this.unconfirmed ?? from, from);
-      await this.persist(tx as DictionaryWrites, t, from);
+      await persist(tx as DictionaryWrites, t.words, 0, from, t.size);
     }
     return { indexes, added: t.size - from };
+  }
+
+  /**
+   * `assign` without the table: each distinct subject is looked up in its partition, and new ones are numbered
+   * exactly as `assign` numbers them (after the stored ones, in the order of their hashes, ties in input order).
+   */
+  private async assignSparse(
+    tx: DictionaryReads | DictionaryWrites,
+    hashes: Uint8Array,
+    count: number,
+    create: boolean,
+    n: number,
+  ): Promise<AssignResult> {
+    // the distinct input hashes, in order of first appearance, in a small table of their own
+    const local = newTable(count);
+    const input = wordsOf(hashes, count);
+    const localOf = new Uint32Array(count);
+    for (let i = 0; i < count; i++) {
+      const at = i * WORDS;
+      const slot = probe(local, input, at);
+      const v = local.slots[slot] as number;
+      if (v !== 0) localOf[i] = v - 1;
+      else {
+        const idx = local.size++;
+        local.words.set(input.subarray(at, at + WORDS), idx * WORDS);
+        local.slots[slot] = idx + 1;
+        localOf[i] = idx;
+      }
+    }
+    const localBytes = new Uint8Array(local.words.buffer, 0, local.size * SUBJECT_HASH_BYTES);
+    const found = new Uint32Array(local.size);
+    const fresh: number[] = [];
+    for (let j = 0; j < local.size; j++) {
+      const hash = localBytes.subarray(j * SUBJECT_HASH_BYTES, (j + 1) * SUBJECT_HASH_BYTES);
+      const index = await this.lookup(tx, hash);
+      found[j] = index ?? NOT_FOUND;
+      if (index === undefined && create) fresh.push(j);
+    }
+    if (fresh.length > 0) {
+      const m = fresh.length;
+      const hi = new Uint32Array(m);
+      const lo = new Uint32Array(m);
+      for (let p = 0; p < m; p++) {
+        hi[p] = local.words[(fresh[p] as number) * WORDS] as number;
+        lo[p] = local.words[(fresh[p] as number) * WORDS + 1] as number;
+      }
+      const { order } = radixSort64(
+        hi,
+        lo,
+        Uint32Array.from({ length: m }, (_, p) => p),
+      );
+      // the hashes of [base, n + m): the stored part of the last linear chunk, then the new subjects by rank
+      const base = Math.floor(n / LINEAR_CHUNK) * LINEAR_CHUNK;
+      const words = new Uint32Array((n + m - base) * WORDS);
+      const head = await this.hashesBetween(tx, base, n);
+      new Uint8Array(words.buffer).set(head);
+      for (let rank = 0; rank < m; rank++) {
+        const j = fresh[order[rank] as number] as number;
+        found[j] = n + rank;
+        words.set(local.words.subarray(j * WORDS, (j + 1) * WORDS), (n - base + rank) * WORDS);
+      }
+      await persist(tx as DictionaryWrites, words, base, n, n + m);
+    }
+    const indexes = new Uint32Array(count);
+    for (let i = 0; i < count; i++) indexes[i] = found[localOf[i] as number] as number;
+    return { indexes, added: fresh.length };
+  }
+
+  /**
+   * The hashes of indexes [from, to) in index order (16 bytes each): from the table when one is held (brought up to
+   * date), else read from the store's index-ordered copy, without building a table.
+   */
+  async hashesBetween(tx: DictionaryReads, from: number, to: number): Promise<Uint8Array> {
+    if (this.table !== undefined) {
+      await this.loaded(tx);
+      return this.hashRange(from, to);
+    }
+    const out = new Uint8Array((to - from) * SUBJECT_HASH_BYTES);
+    if (to <= from) return out;
+    for await (const row of tx.linearChunks(Math.floor(from / LINEAR_CHUNK))) {
+      const base = row.chunk * LINEAR_CHUNK;
+      if (base >= to) break;
+      const start = Math.max(from, base);
+      const end = Math.min(to, base + row.data.length / SUBJECT_HASH_BYTES);
+      if (end > start)
+        out.set(
+          row.data.subarray((start - base) * SUBJECT_HASH_BYTES, (end - base) * SUBJECT_HASH_BYTES),
+          (start - from) * SUBJECT_HASH_BYTES,
+        );
+    }
+    return out;
   }
 
   /** The hashes of indexes [from, to) in index order (16 bytes each), from the table as last loaded. */
@@ -287,71 +390,6 @@ export class SubjectDictionary {
       t.words.byteOffset + from * SUBJECT_HASH_BYTES,
       (to - from) * SUBJECT_HASH_BYTES,
     );
-  }
-
-  /** Writes the subjects [from, t.size) to their partitions and the index-ordered copy. */
-  private async persist(tx: DictionaryWrites, t: Table, from: number): Promise<void> {
-    // the new indexes grouped by partition (the hash's first two bytes; word 0 holds them little-endian) with a
-    // counting sort: typed arrays only
-    const partOf = (idx: number): number => dictPartitionOfWord(t.words[idx * WORDS] as number);
-    const starts = new Uint32Array(DICT_PARTITIONS + 1);
-    for (let idx = from; idx < t.size; idx++) (starts[partOf(idx) + 1] as number)++;
-    for (let p = 1; p <= DICT_PARTITIONS; p++) starts[p] = (starts[p] as number) + (starts[p - 1] as number);
-    const next = starts.slice(0, DICT_PARTITIONS);
-    const order = new Uint32Array(t.size - from);
-    for (let idx = from; idx < t.size; idx++) order[(next[partOf(idx)] as number)++] = idx;
-    const touched: number[] = [];
-    for (let part = 0; part < DICT_PARTITIONS; part++)
-      if (starts[part + 1] !== starts[part]) touched.push(part);
-    // each touched partition's last chunk, in one read
-    const tails = new Map((await tx.lastPartChunks(touched)).map((c) => [c.part, c]));
-    let chunks: DictChunk[] = [];
-    let pending = 0;
-    const bytes = new Uint8Array(t.words.buffer, t.words.byteOffset, t.words.byteLength);
-    for (const part of touched) {
-      // written in batches of about PERSIST_BATCH bytes: a first release of millions of subjects would otherwise
-      // hold all its records (20 B each) at once beside the table (memory: docs/benchmarks.md, "Share gateway")
-      if (pending >= PERSIST_BATCH) {
-        await tx.putPartChunks(chunks);
-        chunks = [];
-        pending = 0;
-      }
-      const list = order.subarray(starts[part], starts[part + 1]);
-      // the partition's last chunk is rewritten with the new records appended, then split into full chunks
-      const tail = tails.get(part);
-      const keep = tail && tail.data.length < CHUNK_BYTES ? tail.data : new Uint8Array(0);
-      const first = tail ? (keep.length > 0 ? tail.chunk : tail.chunk + 1) : 0;
-      const all = Buffer.alloc(keep.length + list.length * RECORD);
-      all.set(keep);
-      let off = keep.length;
-      for (const idx of list) {
-        const at = idx * SUBJECT_HASH_BYTES;
-        for (let b = 0; b < SUBJECT_HASH_BYTES; b++) all[off + b] = bytes[at + b] as number;
-        all.writeUInt32LE(idx, off + SUBJECT_HASH_BYTES);
-        off += RECORD;
-      }
-      pending += all.length;
-      for (let c = 0, start = 0; start < all.length; c++, start += CHUNK_BYTES)
-        chunks.push({
-          part,
-          chunk: first + c,
-          data: all.subarray(start, Math.min(all.length, start + CHUNK_BYTES)),
-        });
-    }
-    await tx.putPartChunks(chunks);
-    // the index-ordered copy: rewrite the chunks the new indexes fall in
-    const linear: { chunk: number; data: Uint8Array }[] = [];
-    const all = new Uint8Array(t.words.buffer, t.words.byteOffset, t.size * SUBJECT_HASH_BYTES);
-    for (let c = Math.floor(from / LINEAR_CHUNK); c * LINEAR_CHUNK < t.size; c++)
-      linear.push({
-        chunk: c,
-        data: all.subarray(
-          c * LINEAR_CHUNK * SUBJECT_HASH_BYTES,
-          Math.min(t.size, (c + 1) * LINEAR_CHUNK) * SUBJECT_HASH_BYTES,
-        ),
-      });
-    await tx.putLinearChunks(linear);
-    await tx.setDictionarySize(t.size);
   }
 
   /** The table for lookups from worker threads, loaded up to date; valid until the next append. */
@@ -371,6 +409,80 @@ export class SubjectDictionary {
     if (!record) return undefined;
     return Buffer.from(record.buffer, record.byteOffset, record.byteLength).readUInt32LE(SUBJECT_HASH_BYTES);
   }
+}
+
+/**
+ * Writes the subjects [from, size) to their partitions and the index-ordered copy; `words` holds the hashes of
+ * indexes [base, size), base at or before the start of from's linear chunk (the table passes all of its own).
+ */
+async function persist(
+  tx: DictionaryWrites,
+  words: Uint32Array,
+  base: number,
+  from: number,
+  size: number,
+): Promise<void> {
+  // the new indexes grouped by partition (the hash's first two bytes; word 0 holds them little-endian) with a
+  // counting sort: typed arrays only
+  const partOf = (idx: number): number => dictPartitionOfWord(words[(idx - base) * WORDS] as number);
+  const starts = new Uint32Array(DICT_PARTITIONS + 1);
+  for (let idx = from; idx < size; idx++) (starts[partOf(idx) + 1] as number)++;
+  for (let p = 1; p <= DICT_PARTITIONS; p++) starts[p] = (starts[p] as number) + (starts[p - 1] as number);
+  const next = starts.slice(0, DICT_PARTITIONS);
+  const order = new Uint32Array(size - from);
+  for (let idx = from; idx < size; idx++) order[(next[partOf(idx)] as number)++] = idx;
+  const touched: number[] = [];
+  for (let part = 0; part < DICT_PARTITIONS; part++)
+    if (starts[part + 1] !== starts[part]) touched.push(part);
+  // each touched partition's last chunk, in one read
+  const tails = new Map((await tx.lastPartChunks(touched)).map((c) => [c.part, c]));
+  let chunks: DictChunk[] = [];
+  let pending = 0;
+  const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+  for (const part of touched) {
+    // written in batches of about PERSIST_BATCH bytes: a first release of millions of subjects would otherwise
+    // hold all its records (20 B each) at once beside the table (memory: docs/benchmarks.md, "Share gateway")
+    if (pending >= PERSIST_BATCH) {
+      await tx.putPartChunks(chunks);
+      chunks = [];
+      pending = 0;
+    }
+    const list = order.subarray(starts[part], starts[part + 1]);
+    // the partition's last chunk is rewritten with the new records appended, then split into full chunks
+    const tail = tails.get(part);
+    const keep = tail && tail.data.length < CHUNK_BYTES ? tail.data : new Uint8Array(0);
+    const first = tail ? (keep.length > 0 ? tail.chunk : tail.chunk + 1) : 0;
+    const all = Buffer.alloc(keep.length + list.length * RECORD);
+    all.set(keep);
+    let off = keep.length;
+    for (const idx of list) {
+      const at = (idx - base) * SUBJECT_HASH_BYTES;
+      for (let b = 0; b < SUBJECT_HASH_BYTES; b++) all[off + b] = bytes[at + b] as number;
+      all.writeUInt32LE(idx, off + SUBJECT_HASH_BYTES);
+      off += RECORD;
+    }
+    pending += all.length;
+    for (let c = 0, start = 0; start < all.length; c++, start += CHUNK_BYTES)
+      chunks.push({
+        part,
+        chunk: first + c,
+        data: all.subarray(start, Math.min(all.length, start + CHUNK_BYTES)),
+      });
+  }
+  await tx.putPartChunks(chunks);
+  // the index-ordered copy: rewrite the chunks the new indexes fall in
+  const linear: { chunk: number; data: Uint8Array }[] = [];
+  const all = new Uint8Array(words.buffer, words.byteOffset, (size - base) * SUBJECT_HASH_BYTES);
+  for (let c = Math.floor(from / LINEAR_CHUNK); c * LINEAR_CHUNK < size; c++)
+    linear.push({
+      chunk: c,
+      data: all.subarray(
+        (c * LINEAR_CHUNK - base) * SUBJECT_HASH_BYTES,
+        (Math.min(size, (c + 1) * LINEAR_CHUNK) - base) * SUBJECT_HASH_BYTES,
+      ),
+    });
+  await tx.putLinearChunks(linear);
+  await tx.setDictionarySize(size);
 }
 
 /**
