@@ -223,6 +223,44 @@ export function runConsentContract(name: string, open: () => Promise<ConsentBack
       expect(await verifyConsent(store)).toEqual([]);
     }, 120_000);
 
+    it("reads 70,000 events stamped with one instant in order, across pages and snapshots (a legacy import)", async () => {
+      const { registry, store, members } = await setup({ snapshotEvery: 30_000 });
+      const at = day(5);
+      const n = 35_000;
+      const stamped = (source: string, action: (i: number) => "grant" | "withdraw") =>
+        Array.from({ length: n }, (_, i) => ({
+          subject: `S${i}`,
+          purpose: P,
+          action: action(i),
+          at,
+          source,
+        }));
+      // everyone granted, then (recorded later at the same instant, so it wins the tie) every third withdrawn
+      await registry.record(
+        [
+          ...stamped("legacy", () => "grant"),
+          ...stamped("legacy-fix", (i) => (i % 3 === 0 ? "withdraw" : "grant")),
+        ],
+        NOW,
+      );
+      await registry.record(
+        [
+          { subject: "S1", purpose: P, action: "withdraw", at: day(6), source: "app" },
+          { subject: "S3", purpose: P, action: "grant", at: day(6), source: "app" },
+        ],
+        NOW,
+      );
+      expect((await store.read((tx) => tx.snapshots())).map((s) => s.events)).toEqual([30_000, 60_000]);
+      const withdrawn = Math.ceil(n / 3);
+      expect((await registry.asOf(P, at)).size).toBe(n - withdrawn);
+      expect((await registry.asOf(P, day(6))).size).toBe(n - withdrawn);
+      expect((await registry.asOf(P, day(4))).size).toBe(0);
+      const sample = ["S0", "S1", "S2", "S3", "S4", "S34998", "S34999"];
+      expect(await members(P, at, sample)).toEqual(["S1", "S2", "S4", "S34999"]);
+      expect(await members(P, day(6), sample)).toEqual(["S2", "S3", "S4", "S34999"]);
+      expect(await verifyConsent(store)).toEqual([]);
+    }, 120_000);
+
     it("keeps snapshots every N events and drops those a back-dated event makes stale", async () => {
       const { registry, store, members } = await setup({ snapshotEvery: 2 });
       const keys = ["A", "B", "C", "D", "E"];
