@@ -22,6 +22,33 @@ await build({
   },
 });
 
+// every worker thread's entry point as a bundle of its own under dist/workers/ (same path as under dist/), which
+// workerFile() prefers: a worker compiles one file instead of dozens of modules (a share's worker starts ~0.25 s
+// sooner). Code the workers share goes to chunks beside them.
+const WORKERS = [
+  "engine/release/worker",
+  "ledger/receipts/worker",
+  "ledger/subjects/hash-worker",
+  "ledger/verify/side-worker",
+  "generate/worker",
+  "scan/hash-worker",
+  "scan/scan-worker",
+  "consent/import-worker",
+];
+await build({
+  input: Object.fromEntries(WORKERS.map((w) => [w, `dist/${w}.js`])),
+  platform: "node",
+  external: (id) => EXTERNAL.test(id) || id.endsWith(".node"),
+  output: {
+    dir: "dist/workers",
+    format: "esm",
+    entryFileNames: "[name].js",
+    chunkFileNames: "chunks/[name]-[hash].js",
+    minify: false,
+    cleanDir: true,
+  },
+});
+
 // the HMAC kernel's WebAssembly module, generated once here instead of in every process and worker thread
 const { buildHmacModule, HMAC_MODULE_FILE } = await import("../dist/crypto/sha256/wasm-kernels.js");
 writeFileSync(new URL(`../dist/${HMAC_MODULE_FILE}`, import.meta.url), buildHmacModule());

@@ -30,3 +30,14 @@ export const FROM_SOURCES = SELF.endsWith(".ts");
 export function builtFile(path: string): URL {
   return pathToFileURL(join(PACKAGE_ROOT, FROM_SOURCES ? "src" : "dist", path));
 }
+
+/**
+ * A worker thread's entry point by its path under dist/: the build's bundle of it (dist/workers/<path>: one file to
+ * compile instead of dozens of modules, so a share's worker starts ~0.25 s sooner) when there is one, else the file
+ * itself (tsc's output; under vitest, the sources, where callers run inline).
+ * @example new Worker(workerFile("engine/release/worker.js"))
+ */
+export function workerFile(path: string): URL {
+  const bundled = join(PACKAGE_ROOT, "dist", "workers", path);
+  return !FROM_SOURCES && existsSync(bundled) ? pathToFileURL(bundled) : builtFile(path);
+}

@@ -1,6 +1,7 @@
-// the package's own built files are found from the package root wherever the code runs: every worker the sources
-// name with builtFile() exists in the build (a misnamed one would make its caller run inline, silently slower),
-// and from the sources the same call points under src/, where callers fall back to running inline.
+// the package's own built files are found from the package root wherever the code runs: every file the sources
+// name with builtFile() or workerFile() exists in the build, each worker as a bundle too (a misnamed or unbundled
+// one would make its caller run inline or start slowly, silently), and from the sources the same call points under
+// src/, where callers fall back to running inline.
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -27,14 +28,25 @@ describe("builtFile", () => {
     );
   });
 
-  it("names only files the build makes", () => {
+  it("names only files the build makes, and every worker has its bundle", async () => {
     const named = new Set<string>();
-    for (const file of sources(join(ROOT, "src")))
-      for (const m of readFileSync(file, "utf8").matchAll(/builtFile\("([^"]+)"\)/g))
-        named.add(m[1] as string);
-    expect(named.size).toBeGreaterThanOrEqual(6);
-    const missing = [...named].filter((path) => !existsSync(join(ROOT, "dist", path)));
+    const workers = new Set<string>();
+    for (const file of sources(join(ROOT, "src"))) {
+      const text = readFileSync(file, "utf8");
+      for (const m of text.matchAll(/builtFile\("([^"]+)"\)/g)) named.add(m[1] as string);
+      for (const m of text.matchAll(/workerFile\("([^"]+)"\)/g)) workers.add(m[1] as string);
+    }
+    expect(workers.size).toBeGreaterThanOrEqual(8);
+    const missing = [...named, ...workers].filter((path) => !existsSync(join(ROOT, "dist", path)));
     expect(missing).toEqual([]);
+    // scripts/bundle.mjs lists the workers: one left out would start from tsc's many files, silently slower
+    const unbundled = [...workers].filter((path) => !existsSync(join(ROOT, "dist", "workers", path)));
+    expect(unbundled).toEqual([]);
+    // and the built code starts the bundle
+    const built = (await import(join(ROOT, "dist", "built.js"))) as typeof import("../src/built.js");
+    expect(relative(ROOT, fileURLToPath(built.workerFile("engine/release/worker.js")))).toBe(
+      join("dist", "workers", "engine", "release", "worker.js"),
+    );
   });
 
   it("lets the bundled command find the package from its chunks: init copies an example", () => {

@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { builtFile } from "../built.js";
+import { workerFile } from "../built.js";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { onThreads } from "../io/records/block-threads.js";
@@ -35,7 +35,7 @@ export interface ImportOptions {
 export const PARALLEL_FROM = 16 << 20;
 /** Bytes of whole records per block sent to a worker. */
 const BLOCK_BYTES = 4 << 20;
-const WORKER = builtFile("consent/import-worker.js");
+const WORKER = workerFile("consent/import-worker.js");
 
 /** Threads for reading: 1 unless the CSV file is large enough and the built worker is there. */
 function threadsFor(path: string, options: ImportOptions): number {

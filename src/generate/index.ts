@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { builtFile } from "../built.js";
+import { workerFile } from "../built.js";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { CHUNK_ROWS, type ChunkTask, type Format, headerOf, type Kind } from "./chunk.js";
@@ -43,7 +43,7 @@ export interface GenerateResult {
   target: string;
 }
 
-const WORKER_URL = builtFile("generate/worker.js");
+const WORKER_URL = workerFile("generate/worker.js");
 
 function threadsFor(requested: number | undefined, chunks: number): number {
   const wanted = requested ?? availableParallelism();

@@ -1,5 +1,6 @@
 // record sources of the share gateway: a file, or a stream the caller owns (the CLI passes stdin). Each names
 // itself for messages and opens its bytes (CSV blocks) or its record batches (JSON Lines, Parquet) once.
+import { statSync } from "node:fs";
 import type { RecordSource } from "../engine/share/ports.js";
 import { fileChunks, formatOf, openReader, type RecordFormat } from "./records/index.js";
 
@@ -13,7 +14,18 @@ export function fileSource(path: string, format?: RecordFormat): RecordSource {
     format: () => formatOf(path, format),
     bytes: () => fileChunks(path),
     batches: () => openReader(path, formatOf(path, format)),
+    size: () => fileSize(path),
   };
+}
+
+/** The size of a regular file, or undefined (a pipe, a missing file: reading it names the problem). */
+export function fileSize(path: string): number | undefined {
+  try {
+    const s = statSync(path);
+    return s.isFile() ? s.size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

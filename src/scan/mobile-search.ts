@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { builtFile } from "../built.js";
+import { workerFile } from "../built.js";
 import {
   DIGIT_HASHES,
   DigestSet,
@@ -33,9 +33,9 @@ export interface MobileSearch {
 
 const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** The worker file beside this module: dist/scan/hash-worker.js; absent when running from sources (vitest). */
-function workerFile(): URL | null {
-  const file = builtFile("scan/hash-worker.js");
+/** The hash worker's file (dist/scan/hash-worker.js or its bundle); absent when running from sources (vitest). */
+function hashWorker(): URL | null {
+  const file = workerFile("scan/hash-worker.js");
   return existsSync(fileURLToPath(file)) ? file : null;
 }
 
@@ -54,7 +54,7 @@ function tasksOf(s: MobileSearch): DigitTask[] {
  */
 export async function searchMobile(s: MobileSearch): Promise<boolean> {
   const tasks = tasksOf(s);
-  const file = workerFile();
+  const file = hashWorker();
   if (file === null) {
     const set = DigestSet.fromPacked(s.bytes, s.count, DIGIT_HASHES[s.algorithm].digests);
     for (const task of tasks) {

@@ -7,7 +7,7 @@
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { builtFile } from "../built.js";
+import { workerFile } from "../built.js";
 import { JikimiError } from "../errors.js";
 import { currentLanguage, t } from "../i18n/index.js";
 import { onThreads } from "../io/records/block-threads.js";
@@ -119,7 +119,7 @@ function threadsFor(path: string, format: RecordFormat, options: ScanOptions): n
   return size >= (options.internals?.parallelFrom ?? PARALLEL_FROM) ? wanted : 1;
 }
 
-const WORKER = builtFile("scan/scan-worker.js");
+const WORKER = workerFile("scan/scan-worker.js");
 
 /**
  * Counts a CSV file on `threads` worker threads: the main thread cuts record-aligned blocks (csvBlocks, bytes only),

@@ -19,6 +19,7 @@ import {
 import { join } from "node:path";
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
+import { fileSize } from "../../io/record-source.js";
 import { csvField } from "../../io/records/csv-writer.js";
 import { fileChunks, openReader } from "../../io/records/index.js";
 import { TempOutput } from "../../io/release-files.js";
@@ -166,6 +167,7 @@ export function partitionSource(p: Partition): RecordSource {
     format: () => p.format,
     bytes: () => (range ? rangeChunks(p.path, range.dataStart, range.start, range.end) : fileChunks(p.path)),
     batches: () => openReader(p.path, p.format, groups ? { rowGroups: groups } : {}),
+    size: () => (range ? range.end - range.start : fileSize(p.path)),
   };
 }
 

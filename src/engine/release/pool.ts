@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type ResourceLimits, Worker } from "node:worker_threads";
-import { builtFile } from "../../built.js";
+import { workerFile } from "../../built.js";
 import { JikimiError } from "../../errors.js";
 import { currentLanguage, t } from "../../i18n/index.js";
 import { BlockError } from "../../io/records/field-table.js";
@@ -40,7 +40,7 @@ function errorOf(answer: Exclude<Answer, { result: BlockResult }>): Error {
 }
 
 /** The built worker, absent when running from sources (tests under vitest): then every block runs inline. */
-const WORKER = builtFile("engine/release/worker.js");
+const WORKER = workerFile("engine/release/worker.js");
 
 /**
  * Runs blocks of one release. `threads` 0 runs everything on the calling thread.

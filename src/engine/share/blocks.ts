@@ -1,12 +1,12 @@
 // room 3, blocks: the source is read as record-aligned CSV byte blocks (or JSON Lines / Parquet batches packed into
 // the same tables), sent to the worker pool a few at a time, and the results taken back in file order, so row
 // numbers, quarantine and `on_bad_row: reject` are exact. A stop signal ends the read even on a stalled stdin.
-import { availableParallelism } from "node:os";
 import { csvBlocks, headerColumns, RecordTooLong } from "../../io/records/csv-blocks.js";
 import { BlockError, tableFromRows } from "../../io/records/field-table.js";
 import type { RecordBatch, RecordFormat } from "../../io/records/index.js";
 import { ReleasePool } from "../release/pool.js";
 import type { BlockResult } from "../release/processor.js";
+import { machineFreeCores, releaseThreads } from "../release/threads.js";
 import type { BlockPlanner } from "./block-plan.js";
 import type { RecordSource } from "./ports.js";
 import { interrupted, unterminatedError, where } from "./rows.js";
@@ -31,7 +31,7 @@ export interface BlockRun {
 export async function runBlocks(run: BlockRun): Promise<void> {
   const { source, tally, signal } = run;
   const name = source.describe();
-  const threads = run.threads ?? Math.min(8, availableParallelism());
+  const threads = run.threads ?? releaseThreads(source.size?.(), machineFreeCores());
   // blocks read ahead: enough to keep every thread busy, few enough to keep memory flat
   const inFlight = Math.max(2, threads * 2);
   const queue: Promise<BlockResult>[] = [];

@@ -16,6 +16,8 @@ export interface RecordSource {
   bytes(): AsyncIterable<Uint8Array>;
   /** the records as batches (JSON Lines, Parquet) */
   batches(): AsyncIterable<RecordBatch>;
+  /** the input's size in bytes when known before reading (a file, a byte range), for the thread count */
+  size?(): number | undefined;
 }
 
 /** One output while it is written: private until placed, hashed as written. */

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { builtFile } from "../../built.js";
+import { workerFile } from "../../built.js";
 import type { RoaringBitmap32 } from "../subjects/roaring.js";
 import {
   arraySource,
@@ -23,7 +23,7 @@ const HASH = 32;
 let worker: Worker | null | undefined;
 function helper(): Worker | null {
   if (worker !== undefined) return worker;
-  const file = builtFile("ledger/receipts/worker.js");
+  const file = workerFile("ledger/receipts/worker.js");
   worker = existsSync(fileURLToPath(file)) ? new Worker(file) : null;
   worker?.unref();
   worker?.on("error", () => {

@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { builtFile } from "../../built.js";
+import { workerFile } from "../../built.js";
 import { hmacBatch, hmacKey } from "../../crypto/sha256/index.js";
 
 export const SUBJECT_HASH_BYTES = 16;
@@ -88,7 +88,7 @@ export function fastSubjectHasher(keyId: string, secret: Uint8Array): SubjectHas
   let worker: Worker | undefined | null;
   const helper = (): Worker | null => {
     if (worker !== undefined) return worker;
-    const file = builtFile("ledger/subjects/hash-worker.js");
+    const file = workerFile("ledger/subjects/hash-worker.js");
     worker = existsSync(fileURLToPath(file))
       ? new Worker(file, { workerData: { secret: Uint8Array.from(secret).buffer } })
       : null;

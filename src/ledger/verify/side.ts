@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { builtFile } from "../../built.js";
+import { workerFile } from "../../built.js";
 import { currentLanguage } from "../../i18n/index.js";
 import type { LedgerReads } from "../../ports/ledger.js";
 import type { StoreLocator } from "../../ports/state-store.js";
@@ -59,7 +59,7 @@ export async function startSideChecks(
   steps: DictionaryStep[],
   locator: StoreLocator | undefined,
 ): Promise<() => Promise<SideResult>> {
-  const file = builtFile("ledger/verify/side-worker.js");
+  const file = workerFile("ledger/verify/side-worker.js");
   if (!reopenable(locator) || !existsSync(fileURLToPath(file))) {
     const result = await sideChecks(tx, steps);
     return async () => result;

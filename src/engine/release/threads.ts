@@ -1,0 +1,49 @@
+// how many worker threads a release uses when the caller does not say: from the work (the input's size) and the
+// free cores. A worker costs ~0.3 s to start on these 2 vCPUs (a thread, its bundle compiled, the plan's kernels)
+// and two busy threads there do ~1.3x the work of one, so (bench/share-fixed.mjs, docs/benchmarks.md "Fixed cost
+// of a share"): 200,000 rows (29 MB) run fastest on the calling thread alone (1.2 s, against 1.6 s with one worker
+// and 1.8 s with two); 2,000,000 rows (290 MB) with one worker (3.8 s; inline 5.0 s, two workers the same 3.8-4.1 s);
+// 4,000,000 rows and more with two. Two threads are never chosen where one is faster.
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+
+/** Below this input, the blocks run on the calling thread: no worker repays its start. */
+export const INLINE_BELOW = 96 * 1024 * 1024;
+/** Input per worker beyond the first: a worker takes at least this much of the work. */
+export const BYTES_PER_WORKER = 160 * 1024 * 1024;
+/** Never more workers than this (the reader and the writer on the calling thread bound it anyway). */
+export const MAX_WORKERS = 8;
+
+/**
+ * Worker threads for an input of `bytes` (undefined: a stream of unknown size) when `free` cores are free.
+ * @example releaseThreads(29e6, 2) // 0: the calling thread alone
+ * @example releaseThreads(1.45e9, 2) // 2
+ */
+export function releaseThreads(bytes: number | undefined, free: number): number {
+  const cores = Math.max(1, Math.min(MAX_WORKERS, free));
+  if (bytes === undefined) return cores;
+  if (bytes < INLINE_BELOW) return 0;
+  return Math.max(1, Math.min(cores, Math.floor(bytes / BYTES_PER_WORKER)));
+}
+
+/**
+ * The cores not taken by other runnable tasks right now (Linux: /proc/loadavg's count of runnable tasks, less the
+ * caller itself), at least 1; elsewhere all of them.
+ * @example freeCores("0.52 0.58 0.59 3/611 12345\n", 2) // 1
+ */
+export function freeCores(loadavg: string | undefined, cores = availableParallelism()): number {
+  const running = loadavg === undefined ? undefined : Number(/^\S+ \S+ \S+ (\d+)\//.exec(loadavg)?.[1]);
+  if (running === undefined || !Number.isFinite(running)) return cores;
+  return Math.max(1, cores - Math.max(0, running - 1));
+}
+
+/** {@link freeCores} of this machine now. */
+export function machineFreeCores(): number {
+  let loadavg: string | undefined;
+  try {
+    loadavg = readFileSync("/proc/loadavg", "utf8");
+  } catch {
+    loadavg = undefined; // not Linux: every core counts as free
+  }
+  return freeCores(loadavg);
+}
