@@ -4,6 +4,8 @@
 //   node bench/share-fixed.mjs            BENCH_KNOWN=4000000 (subjects in the ledger and the consent registry)
 //   BENCH_RUNS=5                          runs per measure (best and median are printed)
 //   BENCH_DIR=/tmp/x                      keep the set-up there and reuse it on the next run (for profiling)
+//   BENCH_BASELINE=/path/to/checkout      also time that build's CLI (its dist/bin/jikimi.js), run for run
+//                                         alternately with this one: the baseline in the same run
 // The workspace is the share bench's (bench/share-baselines.mjs: the corrected NSF example plus a domestic
 // entrustee) with one more agreement, `bench-feed-all`, identical but for its scope (every row). Set-up, not timed:
 // `bench-feed-all` releases the first N generated customers (N subjects into the ledger's dictionary), and N consent
@@ -12,7 +14,8 @@
 //   few rows, the time is the fixed cost; the same on an empty workspace shows what grows with what is known;
 // - a dry run of the NSF feed on the same 1,000 rows (its consent requirement reads the registry of N subjects);
 // - `jikimi --version`, the floor (Node and the CLI starting);
-// - dry runs of 200,000 and 2,000,000 rows with `--threads 1` and with the default (chosen from the work).
+// - dry runs of 200,000 and 2,000,000 rows with `--threads 0` (the calling thread alone), 1 and 2, and with the
+//   default (chosen from the input size and the free cores: src/engine/release/threads.ts).
 import { spawnSync } from "node:child_process";
 import { once } from "node:events";
 import {
@@ -32,18 +35,19 @@ import { cli, customersFile } from "./support.mjs";
 
 const KNOWN = Number(process.env.BENCH_KNOWN ?? 4_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BASELINE = process.env.BENCH_BASELINE && join(process.env.BENCH_BASELINE, "dist", "bin", "jikimi.js");
 const log = (line) => process.stdout.write(`${line}\n`);
 const dir = process.env.BENCH_DIR ?? mkdtempSync(join(tmpdir(), "jikimi-share-fixed-"));
 const reuse = process.env.BENCH_DIR !== undefined && existsSync(join(dir, "ready"));
 mkdirSync(dir, { recursive: true });
 
 /** Runs the CLI to its end; each workspace has its own keyring beside it (outside its files). */
-function jikimi(args, { expect = 0 } = {}) {
+function jikimi(args, { expect = 0, bin = cli } = {}) {
   const w = args.indexOf("-w");
   const env = { ...process.env, NO_COLOR: "1" };
   if (w >= 0) env.JIKIMI_KEYRING = `${args[w + 1]}.keyring`;
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [cli, ...args], { env, encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: "utf8", maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== expect) {
     log(`jikimi ${args.join(" ")} exited ${r.status}:\n${r.stderr}${r.stdout.slice(0, 2000)}`);
@@ -88,7 +92,7 @@ const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { best: s[0], median: s[Math.floor(s.length / 2)] };
 };
-const repeat = (args) => stats(Array.from({ length: RUNS }, () => jikimi(args).seconds));
+
 const fmt = (v) => v.toFixed(2);
 
 const small = join(dir, "customers-1000.csv");
@@ -150,10 +154,18 @@ const share = (ws, agreement, input, extra = []) => [
   ...extra,
 ];
 const rows = [];
+/** RUNS runs of this build (and of the baseline, alternately, when there is one). */
 const measure = (what, args) => {
-  const m = repeat(args);
+  const mine = [];
+  const base = [];
+  for (let r = 0; r < RUNS; r++) {
+    if (BASELINE) base.push(jikimi(args, { bin: BASELINE }).seconds);
+    mine.push(jikimi(args).seconds);
+  }
+  const m = { ...stats(mine), base: base.length > 0 ? stats(base) : undefined };
   rows.push({ what, ...m });
-  log(`${what}: best ${fmt(m.best)} s, median ${fmt(m.median)} s`);
+  const was = m.base ? `; baseline best ${fmt(m.base.best)} s, median ${fmt(m.base.median)} s` : "";
+  log(`${what}: best ${fmt(m.best)} s, median ${fmt(m.median)} s${was}`);
   return m;
 };
 const load = loadavg()[0].toFixed(2);
@@ -179,7 +191,7 @@ for (const [input, n] of [
   [rows200k, "200,000"],
   [rows2m, "2,000,000"],
 ]) {
-  for (const threads of ["1", "2"]) {
+  for (const threads of ["0", "1", "2"]) {
     measure(
       `dry run of ${n} rows, --threads ${threads}, ${KNOWN.toLocaleString("en-US")} known`,
       share(full, BENCH.agreement, input, ["--dry-run", "--threads", threads]),
@@ -196,7 +208,18 @@ log(
   `${new Date().toISOString().slice(0, 16).replace("T", " ")}, \`node bench/share-fixed.mjs\` (BENCH_KNOWN=${KNOWN}, ${RUNS} runs each, load average ${load} at the start)`,
 );
 log("");
-log("| run | best (s) | median (s) |");
-log("| --- | ---: | ---: |");
-for (const r of rows) log(`| ${r.what} | ${fmt(r.best)} | ${fmt(r.median)} |`);
+if (BASELINE) {
+  log(`baseline: ${process.env.BENCH_BASELINE}`);
+  log("");
+  log("| run | baseline best (s) | median (s) | this build best (s) | median (s) |");
+  log("| --- | ---: | ---: | ---: | ---: |");
+  for (const r of rows)
+    log(
+      `| ${r.what} | ${r.base ? fmt(r.base.best) : ""} | ${r.base ? fmt(r.base.median) : ""} | ${fmt(r.best)} | ${fmt(r.median)} |`,
+    );
+} else {
+  log("| run | best (s) | median (s) |");
+  log("| --- | ---: | ---: |");
+  for (const r of rows) log(`| ${r.what} | ${fmt(r.best)} | ${fmt(r.median)} |`);
+}
 if (process.env.BENCH_DIR === undefined) rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,8 @@ describe("a release's worker threads", () => {
     expect(releaseThreads(29_000_000, 2)).toBe(0);
     expect(releaseThreads(INLINE_BELOW - 1, 8)).toBe(0);
     expect(releaseThreads(INLINE_BELOW, 8)).toBe(1);
-    expect(releaseThreads(290_000_000, 2)).toBe(1);
+    expect(releaseThreads(200_000_000, 2)).toBe(1);
+    expect(releaseThreads(290_000_000, 2)).toBe(2);
     expect(releaseThreads(2 * BYTES_PER_WORKER, 2)).toBe(2);
     expect(releaseThreads(1_450_000_000, 2)).toBe(2);
     expect(releaseThreads(1_450_000_000, 16)).toBe(MAX_WORKERS);

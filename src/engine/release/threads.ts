@@ -2,15 +2,16 @@
 // free cores. A worker costs ~0.3 s to start on these 2 vCPUs (a thread, its bundle compiled, the plan's kernels)
 // and two busy threads there do ~1.3x the work of one, so (bench/share-fixed.mjs, docs/benchmarks.md "Fixed cost
 // of a share"): 200,000 rows (29 MB) run fastest on the calling thread alone (1.2 s, against 1.6 s with one worker
-// and 1.8 s with two); 2,000,000 rows (290 MB) with one worker (3.8 s; inline 5.0 s, two workers the same 3.8-4.1 s);
-// 4,000,000 rows and more with two. Two threads are never chosen where one is faster.
+// and 1.8 s with two); 2,000,000 rows (290 MB) with workers (3.8 s with one or two; inline 5.0 s);
+// 4,000,000 rows and more with two; at 2,000,000 rows two workers tied with one on a quiet machine and were 12%
+// faster on a busier one, so two there too. Two threads are never chosen where one is faster.
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 
 /** Below this input, the blocks run on the calling thread: no worker repays its start. */
 export const INLINE_BELOW = 96 * 1024 * 1024;
 /** Input per worker beyond the first: a worker takes at least this much of the work. */
-export const BYTES_PER_WORKER = 160 * 1024 * 1024;
+export const BYTES_PER_WORKER = 128 * 1024 * 1024;
 /** Never more workers than this (the reader and the writer on the calling thread bound it anyway). */
 export const MAX_WORKERS = 8;
 
