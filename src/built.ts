@@ -33,8 +33,9 @@ export function builtFile(path: string): URL {
 
 /**
  * A worker thread's entry point by its path under dist/: the build's bundle of it (dist/workers/<path>: one file to
- * compile instead of dozens of modules, so a share's worker starts ~0.25 s sooner) when there is one, else the file
- * itself (tsc's output; under vitest, the sources, where callers run inline).
+ * compile instead of dozens of modules, so a share's worker starts ~0.25 s sooner; scripts/bundle.mjs says which
+ * workers have one) when there is one, else the file itself (tsc's output; under vitest, the sources, where callers
+ * run inline).
  * @example new Worker(workerFile("engine/release/worker.js"))
  */
 export function workerFile(path: string): URL {
