@@ -127,7 +127,7 @@ export async function enqueueRelease(
         queueName: PARTITION_QUEUE,
         data: { workspace, task, ...who } satisfies PartitionJobData,
         opts: {
-          jobId: `${plan.releaseId}-${task.partition.index}`,
+          jobId: partitionJobId(plan.releaseId, task.partition.index),
           attempts: PARTITION_ATTEMPTS,
           backoff: { type: "fixed", delay: 500 },
           failParentOnFailure: true,
@@ -199,9 +199,7 @@ export async function releaseStatus(
     let rows = 0;
     let bytes = 0;
     let started = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      const job = await Job.fromId<PartitionJobData>(parts, `${id}-${i}`);
-      if (!job) continue;
+    for await (const [, job] of partitionJobs(parts, id, n)) {
       const state = await job.getState();
       if (state === "completed") done++;
       if (state === "failed") failed++;
@@ -351,9 +349,7 @@ export async function settleRelease(
     const n = (await Job.fromId<ReleaseJobData>(releases, id))?.data.partitions ?? 0;
     for (;;) {
       let running = 0;
-      for (let i = 0; i < n; i++) {
-        const job = await Job.fromId<PartitionJobData>(parts, `${id}-${i}`);
-        if (!job) continue;
+      for await (const [, job] of partitionJobs(parts, id, n)) {
         const state = await job.getState();
         // a job taken between the look and the removal refuses it (locked): it counts as running
         if (NOT_STARTED.has(state)) await job.remove().catch(() => running++);
@@ -379,15 +375,31 @@ async function failureOf(
   const releases = new Queue<ReleaseJobData>(RELEASE_QUEUE, { connection, prefix });
   try {
     const parent = await Job.fromId<ReleaseJobData>(releases, id);
-    for (let i = 0; i < (parent?.data.partitions ?? 0); i++) {
-      const child = await Job.fromId<PartitionJobData>(parts, `${id}-${i}`);
-      if (child && (await child.getState()) === "failed")
+    for await (const [i, child] of partitionJobs(parts, id, parent?.data.partitions ?? 0)) {
+      if ((await child.getState()) === "failed")
         return t("distributed.worker.partition_failed", { index: i + 1, reason: child.failedReason ?? "?" });
     }
     return own ?? "?";
   } finally {
     await parts.close();
     await releases.close();
+  }
+}
+
+/** The job id of a release's partition `index`: the parent's id and the index. */
+function partitionJobId(release: string, index: number): string {
+  return `${release}-${index}`;
+}
+
+/** A release's partition jobs still in the queue, with their indexes, in index order. */
+async function* partitionJobs(
+  parts: Queue<PartitionJobData>,
+  release: string,
+  count: number,
+): AsyncGenerator<[number, Job<PartitionJobData>]> {
+  for (let i = 0; i < count; i++) {
+    const job = await Job.fromId<PartitionJobData>(parts, partitionJobId(release, i));
+    if (job) yield [i, job];
   }
 }
 
