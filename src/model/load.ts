@@ -14,7 +14,7 @@ import { resolveAgreement, validateDataset, validatePurpose } from "./references
 import type { Agreement, Declared, Workspace } from "./workspace.js";
 import { parseYamlFile } from "./yaml-file.js";
 import { zodIssues } from "./zod-issues.js";
-import { zodMessage } from "./zod-messages.js";
+import { DOCUMENT_PARSE } from "./zod-messages.js";
 
 export const CONFIG_FILE = "jikimi.yaml";
 export const FOLDERS = {
@@ -35,7 +35,7 @@ function readDoc<S extends z.ZodType>(
   const parsed = parseYamlFile(file, reader.read(file));
   issues.push(...parsed.issues);
   if (parsed.issues.length > 0) return undefined;
-  const result = schema.safeParse(parsed.yaml.value ?? null, { error: zodMessage });
+  const result = schema.safeParse(parsed.yaml.value ?? null, DOCUMENT_PARSE);
   if (!result.success) {
     issues.push(...zodIssues(parsed.yaml, result.error));
     return undefined;

@@ -14,7 +14,7 @@ import type { Recipient } from "./recipient.js";
 import type { Agreement, CheckedPhase, Declared, FieldRelease } from "./workspace.js";
 import type { Path } from "./yaml-file.js";
 import { zodIssues } from "./zod-issues.js";
-import { zodMessage } from "./zod-messages.js";
+import { DOCUMENT_PARSE } from "./zod-messages.js";
 
 function issue(doc: Declared<unknown>, path: Path, code: string, message: string, hint: string): LoadIssue {
   return { ...doc.at(path), path: formatPath(path), code, message, hint };
@@ -290,7 +290,7 @@ export function resolveAgreement(
       );
       continue;
     }
-    const parsed = def.options.safeParse(spec, { error: zodMessage });
+    const parsed = def.options.safeParse(spec, DOCUMENT_PARSE);
     if (!parsed.success) {
       out.push(...zodIssues(a.yaml, parsed.error, path));
       continue;

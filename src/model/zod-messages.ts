@@ -49,3 +49,11 @@ export function zodMessage(issue: RawIssue): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * How a workspace's documents are parsed: with the catalogue's messages, and without zod's compiled fast path. zod
+ * writes a parser per object shape (`new Function`) the first time one is parsed; a workspace's few documents are
+ * parsed once per run, so compiling costs more than it saves (~9 ms of `jikimi check`'s start, docs/benchmarks.md).
+ * @example DatasetSchema.safeParse(value, DOCUMENT_PARSE)
+ */
+export const DOCUMENT_PARSE = { error: zodMessage, jitless: true } as const;
