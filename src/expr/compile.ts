@@ -14,10 +14,11 @@
 //   re2js, a port of RE2: RE2 syntax and semantics as CEL (and @bufbuild/cel) define them, a partial match,
 //   in time linear in the input (no backtracking: `^(a+)+$` cannot blow up); a pattern RE2 refuses, or
 //   longer than MAX_PATTERN_LENGTH, throws `scope_regex`.
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import type { FieldType } from "../model/dataset.js";
+import { re2 } from "./re2.js";
 import { type CelExpr, patternProblem } from "./validate.js";
 
 /** A value while evaluating; `undefined` stands for a CEL error (no overload, malformed cell). */
@@ -421,7 +422,7 @@ function stringMethod(target: Node, arg: Node, test: (s: string, x: string) => b
  * @example compilePattern("(?i)^ios$")?.test("iOS") // true
  */
 export function compilePattern(pattern: string): RE2JS | undefined {
-  return patternProblem(pattern) === undefined ? RE2JS.compile(pattern) : undefined;
+  return patternProblem(pattern) === undefined ? re2().compile(pattern) : undefined;
 }
 
 function matches(target: Node, arg: Node): Node {

@@ -5,11 +5,11 @@
 // CEL's grammar cannot read (Hangul, or any name between backticks) go through ASCII aliases (expr/names.ts):
 // the checked AST and every message carry the real names, and offsets point into the text as written.
 import { parse, unparse } from "@bufbuild/cel";
-import { RE2JS } from "re2js";
 import { t } from "../i18n/index.js";
 import type { FieldType } from "../model/dataset.js";
 import { closestFirst, listed } from "../model/names.js";
 import { aliasNames } from "./names.js";
+import { re2 } from "./re2.js";
 
 export type CelExpr = ReturnType<typeof parse>["expr"];
 type CelKind = "bool" | "int" | "double" | "string" | "null" | "list" | "dyn";
@@ -54,7 +54,7 @@ export function patternProblem(pattern: string): { code: ExprIssue["code"]; mess
       message: t("expr.regex_too_long", { length: pattern.length, max: MAX_PATTERN_LENGTH }),
     };
   try {
-    RE2JS.compile(pattern);
+    re2().compile(pattern);
     return undefined;
   } catch (error) {
     const why = error instanceof Error ? error.message.replace(/^error parsing regexp: /, "") : "invalid";
