@@ -1,6 +1,8 @@
+import fc from "fast-check";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { AREAS, resolveLanguage, setLanguage, t, withLanguage } from "./index.js";
-import { padEnd, table } from "./width.js";
+import { cells, padEnd, table } from "./width.js";
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1] ?? "").sort();
@@ -73,5 +75,35 @@ describe("columns", () => {
       ["l", "r"],
     );
     expect(lines).toEqual([`필드${" ".repeat(10)}n`, "customer_no  12"]);
+  });
+
+  it("counts as string-width does, on the quick path (ASCII, Hangul syllables) and off it", () => {
+    // the quick path's edges (space, ~, DEL, the first and last syllable) and what must leave it: a tab, an
+    // escape, a conjoining jamo after a syllable (one grapheme, two cells), CJK, emoji, a combining mark
+    const alphabet = [
+      " ",
+      "~",
+      "a",
+      "Z",
+      "0",
+      "\x7f",
+      "\t",
+      "\x1b",
+      "가",
+      "힣",
+      "잔",
+      "\u11a8",
+      "\u1100",
+      "ㄱ",
+    ];
+    alphabet.push("漢", "ｱ", "Ａ", "·", "—", "\u0301", "\u200d", "👍", "\ud83d");
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(cells(s)).toBe(stringWidth(s));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(cells("customer_no 잔액")).toBe(16);
   });
 });
