@@ -14,6 +14,10 @@ const runs = Number(process.env.BENCH_RUNS ?? 9);
 const ws = join(mkdtempSync(join(tmpdir(), "jikimi-startup-")), "ws");
 cpSync(join(root, "examples", "nsf-case-corrected"), ws, { recursive: true });
 const unbundled = join(root, "dist", "cli", "main.js");
+// the ledger's verbs need the workspace's keyring: one of their own, in the temp folder
+process.env.JIKIMI_KEYRING = join(ws, "..", "keyring");
+if (spawnSync(process.execPath, [cli, "keys", "init", "-w", ws]).status !== 0)
+  throw new Error("keys init failed");
 const baseline = process.env.BENCH_BASELINE && join(process.env.BENCH_BASELINE, "dist", "bin", "jikimi.js");
 
 const commands = [
@@ -21,14 +25,14 @@ const commands = [
   ["--help"],
   ["check", "-w", ws],
   ["check", "-w", ws, "--no-record"],
-  ["ledger", "size", "-w", ws],
+  ["ledger", "log", "-w", ws],
   ["share", "--help"],
 ];
 
 function once(args) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } });
-  if (r.status === null) throw new Error(`${args.join(" ")} was killed`);
+  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}`);
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
