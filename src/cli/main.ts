@@ -30,23 +30,28 @@ if (language instanceof JikimiError) {
 }
 setLanguage(language);
 
-const program = new Command("jikimi")
-  .description(t("cli.help.program"))
-  .version("0.1.0", "-V, --version", t("cli.help.version"))
-  .helpOption("-h, --help", t("cli.help.help"))
-  .helpCommand("help [command]", t("cli.help.help_command"))
-  .option("--lang <lang>", t("cli.help.lang"))
-  .showHelpAfterError()
-  .exitOverride();
-localiseHelp(program);
+// no top-level await: the bundle is a CommonJS script (scripts/bundle.mjs), which V8's code cache can hold
+async function main(): Promise<void> {
+  const program = new Command("jikimi")
+    .description(t("cli.help.program"))
+    .version("0.1.0", "-V, --version", t("cli.help.version"))
+    .helpOption("-h, --help", t("cli.help.help"))
+    .helpCommand("help [command]", t("cli.help.help_command"))
+    .option("--lang <lang>", t("cli.help.lang"))
+    .showHelpAfterError()
+    .exitOverride();
+  localiseHelp(program);
 
-await registerCommands(program, process.argv);
-applyConvention(program);
-attachExamples(program);
+  await registerCommands(program, process.argv);
+  applyConvention(program);
+  attachExamples(program);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  const json = formatKnown() ? jsonOutput() : jsonRequested(process.argv);
-  process.exitCode = reportError(error, commandPathOf(program, process.argv), json);
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    const json = formatKnown() ? jsonOutput() : jsonRequested(process.argv);
+    process.exitCode = reportError(error, commandPathOf(program, process.argv), json);
+  }
 }
+
+void main();
