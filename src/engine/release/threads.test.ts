@@ -1,5 +1,14 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
-import { BYTES_PER_WORKER, freeCores, INLINE_BELOW, MAX_WORKERS, releaseThreads } from "./threads.js";
+import {
+  BYTES_PER_WORKER,
+  freeCores,
+  INLINE_BELOW,
+  MAX_WORKERS,
+  machineFreeCores,
+  ownRunnableThreads,
+  releaseThreads,
+} from "./threads.js";
 
 describe("a release's worker threads", () => {
   it("runs a small input on the calling thread, a larger one on one worker, more only with more work", () => {
@@ -30,5 +39,29 @@ describe("a release's worker threads", () => {
     expect(freeCores("4.00 3.00 2.00 3/300 4242\n", 8)).toBe(6);
     expect(freeCores(undefined, 4)).toBe(4);
     expect(freeCores("garbage", 4)).toBe(4);
+  });
+
+  it("does not count the caller's own running threads (its GC or compiler) as other work", () => {
+    // three runnable: the caller's main thread and two of its helpers; no other task is running
+    expect(freeCores("1.00 0.50 0.20 3/300 4242\n", 2, 3)).toBe(2);
+    // one of the three is another task's
+    expect(freeCores("1.00 0.50 0.20 3/300 4242\n", 2, 2)).toBe(1);
+    // a count read a moment apart never makes more cores than there are
+    expect(freeCores("1.00 0.50 0.20 1/300 4242\n", 2, 3)).toBe(2);
+    expect(
+      ownRunnableThreads([
+        "4242 (node) R 1 4242 4242 0 -1",
+        "4243 (V8 Worker) S 1 4242",
+        "4244 (weird) R (name)) R 1",
+        "4245 (libuv-worker) D 1",
+        "4246 (V8 Worker) R 1",
+      ]),
+    ).toBe(3);
+  });
+
+  it("reads this machine's free cores as between 1 and the cores there are", () => {
+    const free = machineFreeCores();
+    expect(free).toBeGreaterThanOrEqual(1);
+    expect(free).toBeLessThanOrEqual(availableParallelism());
   });
 });
