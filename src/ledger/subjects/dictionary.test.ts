@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { LedgerStore } from "../../ports/ledger.js";
 import { openSqliteStore } from "../../store/sqlite/index.js";
-import { NOT_FOUND, SubjectDictionary } from "./dictionary.js";
+import { NOT_FOUND, SubjectDictionary, SubjectHashSet } from "./dictionary.js";
 import { nodeSubjectHasher } from "./subject-hasher.js";
 
 function db(): LedgerStore {
@@ -102,6 +102,34 @@ describe("subject dictionary", () => {
       true,
     );
     expect([...reversed.indexes].reverse()).toEqual([...indexes]);
+  });
+});
+
+describe("growing tables", () => {
+  it("keep every subject when the dictionary grows in one process, chunk after chunk", async () => {
+    const d = db();
+    const dict = new SubjectDictionary();
+    const n = 5_000;
+    const hashes = randomBytes(n * 16);
+    // 100 at a time from an empty table: it grows several times, each time from the subjects it holds
+    for (let from = 0; from < n; from += 100)
+      await assign(d, dict, hashes.subarray(from * 16, (from + 100) * 16), 100, true);
+    const again = await assign(d, dict, hashes, n, true);
+    expect(again.added).toBe(0);
+    expect(new Set(again.indexes).size).toBe(n);
+    expect(Math.max(...again.indexes)).toBe(n - 1);
+  });
+
+  it("keep a release's distinct subjects distinct as the set grows", () => {
+    const set = new SubjectHashSet();
+    const n = 20_000;
+    const hashes = randomBytes(n * 16);
+    for (let from = 0; from < n; from += 1_000)
+      set.add(hashes.subarray(from * 16, (from + 1_000) * 16), 1_000);
+    expect(set.size).toBe(n);
+    set.add(hashes, n);
+    expect(set.size).toBe(n);
+    expect(hex(set.bytes())).toBe(hex(hashes));
   });
 });
 

@@ -135,12 +135,13 @@ function insertDistinct(t: Table, from: number, to: number): void {
   }
 }
 
+/** `t`, or a larger table holding its subjects (distinct, so put in without comparing) with room for `min`. */
 function grow(t: Table, min: number): Table {
   if (min * 2 <= t.slots.length && min * WORDS <= t.words.length) return t;
   const next = newTable(Math.max(min, t.size * 2));
   next.words.set(t.words.subarray(0, t.size * WORDS));
   next.size = t.size;
-  for (let i = 0; i < t.size; i++) next.slots[probe(next, next.words, i * WORDS)] = i + 1;
+  insertDistinct(next, 0, t.size);
   return next;
 }
 
