@@ -34,7 +34,13 @@ import {
 import { findRecorded } from "./dedup.js";
 import { type ConsentAction, type ConsentEvent, PURPOSE_PATTERN, validateEvent } from "./event.js";
 import { ConsentInputError, ProblemList } from "./problems.js";
-import { DEFAULT_SNAPSHOT_EVERY, extendSnapshots, invalidate, stateAt } from "./snapshots.js";
+import {
+  DEFAULT_SNAPSHOT_EVERY,
+  extendSnapshots,
+  type FreshEvents,
+  invalidate,
+  stateAt,
+} from "./snapshots.js";
 import { formatInstant, parseInstant } from "./time.js";
 
 export interface RecordResult {
@@ -76,6 +82,11 @@ export interface ConsentRegistryOptions {
   snapshotEvery?: number;
   /** the consent purposes the workspace declares; when given, events of other purposes are refused */
   knownPurposes?: ReadonlySet<string> | undefined;
+  /**
+   * for tests: false reads a recording's events back to build snapshots even when they are all in memory (the
+   * snapshots are the same either way)
+   */
+  snapshotsFromMemory?: boolean | undefined;
 }
 
 /** The as-of set a release used, with the chain state it was computed from. */
@@ -108,6 +119,7 @@ function timeArg(at: string, what: "as_of_time" | "status_time"): number {
 export class ConsentRegistry {
   private readonly snapshotEvery: number;
   private readonly knownPurposes: ReadonlySet<string> | undefined;
+  private readonly snapshotsFromMemory: boolean;
 
   constructor(
     private readonly store: ConsentStore,
@@ -117,6 +129,7 @@ export class ConsentRegistry {
   ) {
     this.snapshotEvery = Math.max(1, Math.floor(options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY));
     this.knownPurposes = options.knownPurposes;
+    this.snapshotsFromMemory = options.snapshotsFromMemory ?? true;
   }
 
   /** An empty batch whose subjects this registry's hasher hashes; fill it, then `recordBatch`. */
@@ -199,8 +212,8 @@ export class ConsentRegistry {
     const firstId = await tx.insertEvents(batchId, events);
     const chain = new ChainWriter(previous);
     chain.begin(batchId, recordedAt);
-    // per purpose: the earliest new event time and the first new id, for invalidating snapshots
-    const first = new Map<number, { at: number; id: number }>();
+    // per purpose: the earliest new event time and the first new id, for invalidating snapshots, and the count
+    const first = new Map<number, { at: number; id: number; count: number }>();
     for (let i = 0, k = 0; i < batch.count; i++) {
       if (skip[i] === 1) continue;
       const id = firstId + k;
@@ -218,14 +231,21 @@ export class ConsentRegistry {
       );
       k++;
       const seen = first.get(purpose);
-      if (seen === undefined) first.set(purpose, { at, id });
-      else if (at < seen.at) seen.at = at;
+      if (seen === undefined) first.set(purpose, { at, id, count: 1 });
+      else {
+        if (at < seen.at) seen.at = at;
+        seen.count++;
+      }
     }
     const head = chain.end();
     if (chained) await tx.setBatchHeads([{ id: batchId, firstId, lastId: firstId + recorded - 1, head }]);
-    for (const [purpose, { at, id }] of first) {
+    for (const [purpose, { at, id, count }] of first) {
       await invalidate(tx, purpose, at, id);
-      await extendSnapshots(tx, purpose, this.snapshotEvery);
+      const fresh =
+        this.snapshotsFromMemory && count >= this.snapshotEvery
+          ? freshEvents(events, firstId, purpose, count)
+          : undefined;
+      await extendSnapshots(tx, purpose, this.snapshotEvery, fresh);
     }
     return { recorded, skipped, newSubjects: added };
   }
@@ -386,6 +406,32 @@ export class ConsentRegistry {
       });
     return id;
   }
+}
+
+/** The `count` events of `purpose` among a recording's `events` (ids from `firstId`), for building its snapshots. */
+function freshEvents(events: NewEvents, firstId: number, purpose: number, count: number): FreshEvents {
+  if (count === events.count) {
+    const position = new Uint32Array(count);
+    for (let k = 0; k < count; k++) position[k] = k;
+    return { count, firstId, position, at: events.at, subject: events.subject, granted: events.granted };
+  }
+  const fresh: FreshEvents = {
+    count,
+    firstId,
+    position: new Uint32Array(count),
+    at: new Float64Array(count),
+    subject: new Uint32Array(count),
+    granted: new Uint8Array(count),
+  };
+  for (let k = 0, j = 0; k < events.count; k++) {
+    if (events.purpose[k] !== purpose) continue;
+    fresh.position[j] = k;
+    fresh.at[j] = events.at[k] as number;
+    fresh.subject[j] = events.subject[k] as number;
+    fresh.granted[j] = events.granted[k] as number;
+    j++;
+  }
+  return fresh;
 }
 
 function checkPurposeName(purpose: string): void {

@@ -32,6 +32,8 @@ export function radixSort64(
     counts.fill(0);
     const key = useHi ? h : l;
     for (let i = 0; i < m; i++) (counts[(((key[i] as number) >>> shift) & 0x7ff) + 1] as number)++;
+    // every key has this digit (times share their high words): the pass would move nothing
+    if (m > 0 && counts[(((key[0] as number) >>> shift) & 0x7ff) + 1] === m) continue;
     for (let d = 1; d <= 2048; d++) counts[d] = (counts[d] as number) + (counts[d - 1] as number);
     for (let i = 0; i < m; i++) {
       const at = (counts[((key[i] as number) >>> shift) & 0x7ff] as number)++;
