@@ -52,6 +52,9 @@ export async function recordRelease(
     files: r.placements,
   });
   steps.onJournal();
+  // the release's distinct subjects, the set's own table let go (the append builds the dictionary's)
+  const count = r.subjects.size;
+  const hashes = r.subjects.take();
   const entry = await writeOrExplain(req.stateLocation, () =>
     req.ledger.appendHashes(
       {
@@ -65,8 +68,8 @@ export async function recordRelease(
         channel: "gateway",
         rows: rowCounts(r.counts),
       },
-      r.subjects.bytes(),
-      r.subjects.size,
+      hashes,
+      count,
       r.now,
     ),
   );

@@ -130,6 +130,11 @@ describe("growing tables", () => {
     set.add(hashes, n);
     expect(set.size).toBe(n);
     expect(hex(set.bytes())).toBe(hex(hashes));
+    // taken: the hashes in a buffer of their own size, the set empty
+    const taken = set.take();
+    expect(taken.byteLength).toBe(n * 16);
+    expect(hex(taken)).toBe(hex(hashes));
+    expect(set.size).toBe(0);
   });
 });
 

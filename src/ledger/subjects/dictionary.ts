@@ -563,4 +563,14 @@ export class SubjectHashSet {
   bytes(): Uint8Array {
     return new Uint8Array(this.t.words.buffer, this.t.words.byteOffset, this.t.size * SUBJECT_HASH_BYTES);
   }
+
+  /**
+   * The distinct hashes in a buffer of their exact size, and the set emptied: its table (room for up to twice the
+   * hashes, and their slots: ~45 bytes a subject) is let go before the ledger append builds tables of its own.
+   */
+  take(): Uint8Array {
+    const hashes = this.bytes().slice();
+    this.t = newTable(1024);
+    return hashes;
+  }
 }
