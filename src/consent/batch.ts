@@ -76,8 +76,8 @@ class EventColumns {
 
 /**
  * A block of events as a worker thread reads them (import on threads): the columns, their own name tables, and the
- * subjects' keys as one text (a key holds no control character, so a line feed separates them). Only crosses
- * threads inside the process.
+ * subjects' keys as UTF-8 one after another (key i is `subjects[subjectEnds[i], subjectEnds[i + 1])`), so the
+ * main thread hashes them without making a string of each again. Only crosses threads inside the process.
  */
 export interface EventBlock {
   count: number;
@@ -88,7 +88,9 @@ export interface EventBlock {
   purposes: readonly string[];
   sources: readonly string[];
   evidence: (string | null)[];
-  subjects: string;
+  subjects: Uint8Array;
+  /** count + 1 offsets into `subjects`, from 0 */
+  subjectEnds: Uint32Array;
 }
 
 /**
@@ -96,11 +98,33 @@ export interface EventBlock {
  * @example const b = new EventBlockBuilder(); b.add(parsed); port.postMessage(b.take());
  */
 export class EventBlockBuilder extends EventColumns {
-  private readonly subjects: string[] = [];
+  private bytes = new Uint8Array(1 << 16);
+  private used = 0;
+  private ends = new Uint32Array(1025);
+  private readonly encoder = new TextEncoder();
 
   add(e: ParsedEvent): void {
-    this.put(e);
-    this.subjects.push(e.subject);
+    const i = this.put(e);
+    const key = e.subject;
+    // at most 3 bytes a UTF-16 unit
+    if (this.used + key.length * 3 > this.bytes.length) {
+      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.used + key.length * 3));
+      next.set(this.bytes.subarray(0, this.used));
+      this.bytes = next;
+    }
+    let j = 0;
+    for (; j < key.length; j++) {
+      const c = key.charCodeAt(j);
+      if (c > 127) break;
+      this.bytes[this.used + j] = c;
+    }
+    this.used += j < key.length ? this.encoder.encodeInto(key, this.bytes.subarray(this.used)).written : j;
+    if (i + 2 > this.ends.length) {
+      const next = new Uint32Array(this.ends.length * 2);
+      next.set(this.ends);
+      this.ends = next;
+    }
+    this.ends[i + 1] = this.used;
   }
 
   take(): EventBlock {
@@ -114,7 +138,8 @@ export class EventBlockBuilder extends EventColumns {
       purposes: this.purposes,
       sources: this.sources,
       evidence: this.evidence,
-      subjects: this.subjects.join("\n"),
+      subjects: this.bytes.slice(0, this.used),
+      subjectEnds: this.ends.slice(0, n + 1),
     };
   }
 }
@@ -153,9 +178,10 @@ export class EventBatch extends EventColumns {
       this.source[from + i] = sources[block.source[i] as number] as number;
     }
     for (const e of block.evidence) this.evidence.push(e);
-    this.count = need;
-    if (block.count > 0) this.pending = this.pending.concat(block.subjects.split("\n"));
+    // the keys added one by one before this block are hashed first, so the hashes stay in event order
     this.flush();
+    this.count = need;
+    if (block.count > 0) this.place(this.hasher.hashEncoded(block.subjects, block.subjectEnds), block.count);
   }
 
   /** Empties the batch (a read on threads given up, to be read again in one pass). */
@@ -176,15 +202,21 @@ export class EventBatch extends EventColumns {
 
   private flush(): void {
     if (this.pending.length === 0) return;
+    const count = this.pending.length;
     const bytes = this.hasher.hashMany(this.pending);
-    const need = (this.hashed + this.pending.length) * SUBJECT_HASH_BYTES;
+    this.pending = [];
+    this.place(bytes, count);
+  }
+
+  /** Appends `count` hashes after those of the events before them. */
+  private place(bytes: Uint8Array, count: number): void {
+    const need = (this.hashed + count) * SUBJECT_HASH_BYTES;
     if (need > this.hashes.length) {
       const next = new Uint8Array(Math.max(need, this.at.length * SUBJECT_HASH_BYTES));
       next.set(this.hashes.subarray(0, this.hashed * SUBJECT_HASH_BYTES));
       this.hashes = next;
     }
     this.hashes.set(bytes, this.hashed * SUBJECT_HASH_BYTES);
-    this.hashed += this.pending.length;
-    this.pending = [];
+    this.hashed += count;
   }
 }

@@ -29,4 +29,34 @@ describe("subject hashers", () => {
       ),
     ).toBe(true);
   });
+
+  it("hash keys given as UTF-8 bytes as they hash their text, in shared memory or not, at an offset or not", () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 40 }),
+        fc.array(fc.string({ unit: "grapheme", maxLength: 20 }), { maxLength: 30 }),
+        fc.boolean(),
+        fc.nat({ max: 7 }),
+        (secret, keys, shared, lead) => {
+          const encoded = keys.map((k) => Buffer.from(k, "utf8"));
+          const total = encoded.reduce((n, b) => n + b.length, 0);
+          const backing = shared ? new SharedArrayBuffer(lead + total) : new ArrayBuffer(lead + total);
+          const messages = new Uint8Array(backing, lead, total);
+          const offsets = new Uint32Array(keys.length + 1);
+          encoded.forEach((b, i) => {
+            messages.set(b, offsets[i] as number);
+            offsets[i + 1] = (offsets[i] as number) + b.length;
+          });
+          const expected = Buffer.from(nodeSubjectHasher("k", secret).hashMany(keys));
+          expect(
+            Buffer.from(nodeSubjectHasher("k", secret).hashEncoded(messages, offsets)).equals(expected),
+          ).toBe(true);
+          expect(
+            Buffer.from(fastSubjectHasher("k", secret).hashEncoded(messages, offsets)).equals(expected),
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -15,6 +15,11 @@ export interface SubjectHasher {
   /** hashes every key into one buffer of `keys.length * 16` bytes */
   hashMany(keys: readonly string[]): Uint8Array;
   /**
+   * `hashMany` of keys already encoded as UTF-8 one after another: key i is `messages[offsets[i], offsets[i + 1])`,
+   * `offsets.length - 1` keys (the same hashes as `hashMany` of their text).
+   */
+  hashEncoded(messages: Uint8Array, offsets: Uint32Array): Uint8Array;
+  /**
    * The 16-byte key of entry `seq`'s receipts tree: HMAC-SHA256(secret, "jikimi-receipt-key/1" || u64be(seq))[0:16].
    * A secret like the hasher's own: never print, store or return it beyond the receipts code.
    */
@@ -50,8 +55,28 @@ export function nodeSubjectHasher(keyId: string, secret: Uint8Array): SubjectHas
       }
       return out;
     },
+    hashEncoded(messages, offsets) {
+      const n = Math.max(0, offsets.length - 1);
+      const out = new Uint8Array(n * SUBJECT_HASH_BYTES);
+      for (let i = 0; i < n; i++) {
+        const key = messages.subarray(offsets[i] as number, offsets[i + 1] as number);
+        out.set(createHmac("sha256", secret).update(key).digest().subarray(0, SUBJECT_HASH_BYTES), i * 16);
+      }
+      return out;
+    },
     receiptKey: (seq) => receiptKeyOf(secret, seq),
   };
+}
+
+/** The first 16 bytes of each 32-byte MAC, packed. */
+function truncated(macs: Uint8Array, n: number): Uint8Array {
+  const out = new Uint8Array(n * SUBJECT_HASH_BYTES);
+  for (let i = 0; i < n; i++) {
+    const s = i * 32;
+    const d = i * SUBJECT_HASH_BYTES;
+    for (let j = 0; j < SUBJECT_HASH_BYTES; j++) out[d + j] = macs[s + j] as number;
+  }
+  return out;
 }
 
 /** Encodes keys as UTF-8 one after another into shared memory; ASCII keys skip the encoder. */
@@ -95,40 +120,44 @@ export function fastSubjectHasher(keyId: string, secret: Uint8Array): SubjectHas
     worker?.unref();
     return worker;
   };
+  /** Large batches in shared memory are split with the helper thread; the rest are hashed here. */
+  const hash = (messages: Uint8Array, offsets: Uint32Array): Uint8Array => {
+    const n = Math.max(0, offsets.length - 1);
+    const macs = new Uint8Array(new SharedArrayBuffer(Math.max(1, n * 32)));
+    const shared =
+      messages.buffer instanceof SharedArrayBuffer &&
+      offsets.buffer instanceof SharedArrayBuffer &&
+      messages.byteOffset === 0 &&
+      offsets.byteOffset === 0;
+    const w = n >= PARALLEL_MIN && shared ? helper() : null;
+    if (w) {
+      const mid = n >> 1;
+      const done = new SharedArrayBuffer(4);
+      w.postMessage({
+        messages: messages.buffer,
+        offsets: offsets.buffer,
+        out: macs.buffer,
+        done,
+        from: mid,
+        to: n,
+      });
+      hmacBatch(key, messages, offsets.subarray(0, mid + 1), macs.subarray(0, mid * 32));
+      const flag = new Int32Array(done);
+      // a worker that died or hangs must not hang the ledger: after 30 s the main thread does its half
+      for (let waited = 0; Atomics.load(flag, 0) === 0 && waited < 30; waited++)
+        Atomics.wait(flag, 0, 0, 1000);
+      if (Atomics.load(flag, 0) !== 1)
+        hmacBatch(key, messages, offsets.subarray(mid), macs.subarray(mid * 32));
+    } else if (n > 0) hmacBatch(key, messages, offsets, macs);
+    return truncated(macs, n);
+  };
   return {
     keyId,
     hashMany(keys) {
       const { messages, offsets } = encodeKeys(keys);
-      const n = keys.length;
-      const macs = new Uint8Array(new SharedArrayBuffer(Math.max(1, n * 32)));
-      const w = n >= PARALLEL_MIN ? helper() : null;
-      if (w) {
-        const mid = n >> 1;
-        const done = new SharedArrayBuffer(4);
-        w.postMessage({
-          messages: messages.buffer,
-          offsets: offsets.buffer,
-          out: macs.buffer,
-          done,
-          from: mid,
-          to: n,
-        });
-        hmacBatch(key, messages, offsets.subarray(0, mid + 1), macs.subarray(0, mid * 32));
-        const flag = new Int32Array(done);
-        // a worker that died or hangs must not hang the ledger: after 30 s the main thread does its half
-        for (let waited = 0; Atomics.load(flag, 0) === 0 && waited < 30; waited++)
-          Atomics.wait(flag, 0, 0, 1000);
-        if (Atomics.load(flag, 0) !== 1)
-          hmacBatch(key, messages, offsets.subarray(mid), macs.subarray(mid * 32));
-      } else hmacBatch(key, messages, offsets, macs);
-      const out = new Uint8Array(n * SUBJECT_HASH_BYTES);
-      for (let i = 0; i < n; i++) {
-        const s = i * 32;
-        const d = i * SUBJECT_HASH_BYTES;
-        for (let j = 0; j < SUBJECT_HASH_BYTES; j++) out[d + j] = macs[s + j] as number;
-      }
-      return out;
+      return hash(messages, offsets);
     },
+    hashEncoded: hash,
     receiptKey: (seq) => receiptKeyOf(secret, seq),
   };
 }
