@@ -1,6 +1,6 @@
 // a columnar batch of validated consent events: subject keys are hashed in chunks as rows arrive, so the
 // raw keys of a large import are never all held (and never stored); purposes and sources are interned.
-import { SUBJECT_HASH_BYTES, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
+import { encodeKeyInto, SUBJECT_HASH_BYTES, type SubjectHasher } from "../ledger/subjects/subject-hasher.js";
 import type { ParsedEvent } from "./event.js";
 
 const HASH_CHUNK = 16_384;
@@ -112,13 +112,7 @@ export class EventBlockBuilder extends EventColumns {
       next.set(this.bytes.subarray(0, this.used));
       this.bytes = next;
     }
-    let j = 0;
-    for (; j < key.length; j++) {
-      const c = key.charCodeAt(j);
-      if (c > 127) break;
-      this.bytes[this.used + j] = c;
-    }
-    this.used += j < key.length ? this.encoder.encodeInto(key, this.bytes.subarray(this.used)).written : j;
+    this.used += encodeKeyInto(key, this.bytes, this.used, this.encoder);
     if (i + 2 > this.ends.length) {
       const next = new Uint32Array(this.ends.length * 2);
       next.set(this.ends);

@@ -144,13 +144,17 @@ async function earlierAfterCut(
   while (found < wanted) {
     const page = await tx.eventsAfter(purpose, at, id, EARLIER_PAGE);
     for (let i = 0; i < page.count && found < wanted; i++) {
-      const [eventId, eventAt, subject, granted] = [page.id[i], page.at[i], page.subject[i], page.granted[i]];
+      const eventId = page.id[i] as number;
+      const eventAt = page.at[i] as number;
+      const subject = page.subject[i] as number;
+      const granted = page.granted[i] as number;
       if (!Number.isSafeInteger(eventId) || !Number.isSafeInteger(eventAt)) return undefined;
-      if (!Number.isSafeInteger(subject) || (granted !== 0 && granted !== 1)) return undefined;
-      if ((eventId as number) >= firstId) continue;
-      run.id[found] = eventId as number;
-      run.at[found] = eventAt as number;
-      run.subject[found] = subject as number;
+      if (!(Number.isInteger(subject) && subject >= 0 && subject <= 0xffffffff)) return undefined;
+      if (granted !== 0 && granted !== 1) return undefined;
+      if (eventId >= firstId) continue;
+      run.id[found] = eventId;
+      run.at[found] = eventAt;
+      run.subject[found] = subject;
       run.granted[found] = granted;
       found++;
     }

@@ -88,17 +88,30 @@ function encodeKeys(keys: readonly string[]): { messages: Uint8Array; offsets: U
   const encoder = new TextEncoder();
   let at = 0;
   for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] ?? "";
-    let j = 0;
-    for (; j < k.length; j++) {
-      const c = k.charCodeAt(j);
-      if (c > 127) break;
-      messages[at + j] = c;
-    }
-    at += j < k.length ? encoder.encodeInto(k, messages.subarray(at)).written : k.length;
+    at += encodeKeyInto(keys[i] ?? "", messages, at, encoder);
     offsets[i + 1] = at;
   }
   return { messages, offsets };
+}
+
+/**
+ * Writes `key` as UTF-8 at `bytes[at]` (the caller leaves 3 bytes a UTF-16 unit); returns the bytes written. ASCII
+ * keys, the usual customer numbers, skip the encoder.
+ * @example encodeKeyInto("HB0000000001", buf, 0, new TextEncoder()) // 12
+ */
+export function encodeKeyInto(
+  key: string,
+  bytes: Uint8Array,
+  at: number,
+  encoder: InstanceType<typeof TextEncoder>,
+): number {
+  let j = 0;
+  for (; j < key.length; j++) {
+    const c = key.charCodeAt(j);
+    if (c > 127) break;
+    bytes[at + j] = c;
+  }
+  return j < key.length ? encoder.encodeInto(key, bytes.subarray(at)).written : j;
 }
 
 const PARALLEL_MIN = 200_000;
