@@ -37,14 +37,14 @@ export function releaseThreads(bytes: number | undefined, free: number): number 
 export function freeCores(loadavg: string | undefined, cores = availableParallelism(), own = 1): number {
   const running = loadavg === undefined ? undefined : Number(/^\S+ \S+ \S+ (\d+)\//.exec(loadavg)?.[1]);
   if (running === undefined || !Number.isFinite(running)) return cores;
-  return Math.max(1, Math.min(cores, cores - Math.max(0, running - Math.max(1, own))));
+  return Math.max(1, cores - Math.max(0, running - Math.max(1, own)));
 }
 
 /** This process's threads in state R (running or runnable), from their /proc/self/task/<tid>/stat lines. */
 export function ownRunnableThreads(stats: readonly string[]): number {
   let n = 0;
   // "<tid> (<comm>) <state> ...": the command may hold spaces and parentheses, so the state follows the last ")"
-  for (const line of stats) if (line.slice(line.lastIndexOf(")") + 2, line.lastIndexOf(")") + 3) === "R") n++;
+  for (const line of stats) if (line[line.lastIndexOf(")") + 2] === "R") n++;
   return n;
 }
 
