@@ -25,7 +25,14 @@ import {
   signerFrom,
   verifyLedger,
 } from "../dist/index.js";
-import { arg, benchSubject as key, benchRelease as meta, recordedOn, recordHistory } from "./support.mjs";
+import {
+  appendHistory,
+  arg,
+  benchHistory,
+  benchSubject as key,
+  benchRelease as meta,
+  recordedOn,
+} from "./support.mjs";
 
 const N = Number(arg("subjects", 4_000_000));
 const R = Number(arg("releases", 2300));
@@ -152,7 +159,8 @@ async function run(kind, ring, keys, hashes) {
 
     // the history, the same sets in the same order on every backend (same seed)
     t = performance.now();
-    const pairs = await recordHistory(ledger, N, R);
+    const history = await benchHistory(N);
+    const pairs = await appendHistory(ledger, history, 0, R);
     row(
       `record ${R} releases (${pairs.toLocaleString()} pairs, bulk path)`,
       `${(ms(t) / 1000).toFixed(1)} s`,
@@ -244,6 +252,24 @@ async function run(kind, ring, keys, hashes) {
       `${(ms(t) / 1000).toFixed(2)} s (${report.ok ? "ok" : "FAILED"})`,
     );
     if (!report.ok) process.stderr.write(`${JSON.stringify(report.problems.slice(0, 3))}\n`);
+
+    // the next day's two releases (the whole population, unchanged; the subset with its churn), then a verify
+    // that starts from the state the full verify established (`ledger verify --incremental`)
+    for (const r of [R, R + 1]) {
+      const { agreement, set } = history(r);
+      await ledger.appendIndexed(meta(agreement, R + 10, set.size), set, recordedOn(R + 10));
+    }
+    t = performance.now();
+    const incremental = await verifyLedger(store.ledger, trusted, {
+      receiptKey: (seq) => hasher.receiptKey(seq),
+      locator: target.locator,
+      since: { size: report.size, root: report.root, label: "the full verify" },
+    });
+    row(
+      `**incremental \`ledger verify\`** of the next day's 2 releases (from entry ${incremental.from})`,
+      `${(ms(t) / 1000).toFixed(2)} s (${incremental.ok ? "ok" : "FAILED"})`,
+    );
+    if (!incremental.ok) process.stderr.write(`${JSON.stringify(incremental.problems.slice(0, 3))}\n`);
 
     // several gateway hosts appending at once: each a process with its own connection, 3,000 subjects a release
     const keyring = join(dir, "bench.keyring");

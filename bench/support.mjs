@@ -101,11 +101,10 @@ export const benchRelease = (agreement, day, count) => ({
 });
 
 /**
- * A six-year daily history on `ledger` (subjects 0..n-1 already in its dictionary): `releases` releases, every other
- * one the whole population, the rest a 20% subset with 0.1% daily churn, the same sets on every run (fixed seed).
- * Returns the number of subject-release pairs recorded.
+ * The releases of the bench's six-year history over `n` subjects, one at a time: release r is the whole population
+ * when r is even, else a 20% subset with 0.1% churn since the previous subset (the same seed every run).
  */
-export async function recordHistory(ledger, n, releases) {
+export async function benchHistory(n) {
   const { RoaringBitmap32 } = (await import("roaring")).default;
   let seed = 12345;
   const rand = () => {
@@ -119,8 +118,8 @@ export async function recordHistory(ledger, n, releases) {
   for (let i = 0; i < n; i++) if (rand() < 0.2) members.push(i);
   subset.addMany(members);
   const churn = Math.max(1, Math.round(members.length * 0.001));
-  let pairs = 0;
-  for (let r = 0; r < releases; r++) {
+  /** Release `r` (in order, from 0): its agreement, day and set (the generator's own: copy it to keep it). */
+  return (r) => {
     const day = Math.floor(r / 2);
     const isWhole = r % 2 === 0;
     if (!isWhole && r > 1)
@@ -133,15 +132,28 @@ export async function recordHistory(ledger, n, releases) {
         members[at] = fresh;
         subset.add(fresh);
       }
-    const set = isWhole ? whole : subset;
-    await ledger.appendIndexed(
-      benchRelease(isWhole ? "credit-feed-all" : "credit-feed-scoped", day, set.size),
-      set,
-      recordedOn(day),
-    );
+    return {
+      agreement: isWhole ? "credit-feed-all" : "credit-feed-scoped",
+      day,
+      set: isWhole ? whole : subset,
+    };
+  };
+}
+
+/** Appends releases [from, to) of `history` (benchHistory) to `ledger`; the subject-release pairs recorded. */
+export async function appendHistory(ledger, history, from, to) {
+  let pairs = 0;
+  for (let r = from; r < to; r++) {
+    const { agreement, day, set } = history(r);
+    await ledger.appendIndexed(benchRelease(agreement, day, set.size), set, recordedOn(day));
     pairs += set.size;
   }
   return pairs;
+}
+
+/** Records the bench history's first `releases` releases over `n` subjects; the subject-release pairs. */
+export async function recordHistory(ledger, n, releases) {
+  return appendHistory(ledger, await benchHistory(n), 0, releases);
 }
 
 /** The value after `--name` on the command line, or `fallback`. */

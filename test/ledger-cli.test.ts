@@ -1,5 +1,5 @@
 // the ledger and keys commands end to end, as an operator and a regulator use them.
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
@@ -189,6 +189,56 @@ describe("jikimi ledger", { timeout: 240_000 }, () => {
     expect(side.status).toBe(1);
     expect(side.stdout).toMatch(/\[ledger_subject_changes\]/);
     expect(side.stdout).toMatch(/\[subject_dict\]/);
+  });
+
+  it("verify --incremental saves a state where it passed and, next time, verifies only what came after it", () => {
+    const { dir, ws, run } = setup();
+    run(["keys", "init"]);
+    consent(dir, run);
+    expect(run(["ledger", "record", "-m", manifest(dir, run, ago(3))]).status).toBe(0);
+    const state = join(dir, "verifier", "verified.json");
+    mkdirSync(join(dir, "verifier"));
+    // no state yet: a full verify, which saves one (0600, in the verifier's folder)
+    const first = run(["ledger", "verify", "--incremental", state]);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).not.toMatch(/incremental from/);
+    expect(first.stdout).toMatch(/saved the verified state to/);
+    expect(statSync(state).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(readFileSync(state, "utf8")) as {
+      log: { size: number };
+      consent: { events: number };
+    };
+    expect([saved.log.size, saved.consent.events]).toEqual([1, 3]);
+    // two more releases, one more consent: only they are read, and the state moves on
+    consent(dir, run, [4]);
+    for (const days of [2, 1])
+      expect(run(["ledger", "record", "-m", manifest(dir, run, ago(days))]).status).toBe(0);
+    const next = run(["ledger", "verify", "--incremental", state, "--format", "json"]);
+    expect(next.status, next.stderr).toBe(0);
+    const report = JSON.parse(next.stdout) as { ok: boolean; from: number; size: number; saved: string };
+    expect([report.ok, report.from, report.size, report.saved]).toEqual([true, 1, 3, state]);
+    expect((JSON.parse(readFileSync(state, "utf8")) as { log: { size: number } }).log.size).toBe(3);
+    expect(run(["ledger", "verify", "--incremental", state, "--lang", "ko"]).stdout).toMatch(
+      /항목 3부터 증분 검증/,
+    );
+    // a new entry altered since fails, and the state stays where it was
+    expect(run(["ledger", "record", "-m", manifest(dir, run, ago(0.5))]).status).toBe(0);
+    const before = readFileSync(state, "utf8");
+    const db = new Database(join(ws, ".jikimi", "state.db"));
+    db.prepare("DELETE FROM ledger_subject_changes WHERE seq = 3").run();
+    db.prepare("INSERT INTO ledger_subject_changes (subject, seq) VALUES (1, 3)").run();
+    db.close();
+    const bad = run(["ledger", "verify", "--incremental", state]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/\[ledger_subject_changes\]/);
+    expect(readFileSync(state, "utf8")).toBe(before);
+    // a file that is not a state is refused, naming it and what is wrong
+    writeFileSync(state, JSON.stringify({ format: "jikimi-verified-state/1", log: { size: -1 } }));
+    const refused = run(["ledger", "verify", "--incremental", state, "--format", "json"]);
+    expect(refused.status).toBe(2);
+    const error = (JSON.parse(refused.stdout) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe("bad_verified_state");
+    expect(error.message).toMatch(/verified_at, log.size, log.root, consent/);
   });
 
   it("a manifest that contradicts its agreement records nothing, naming each contradiction", () => {

@@ -62,9 +62,9 @@ export class LastEventSet {
     return this.set;
   }
 
-  /** Starts again from the empty set. */
-  reset(): void {
-    this.set = new Bitmap();
+  /** Starts again from the empty set, or from `start` (taken as the set's own). */
+  reset(start?: RoaringBitmap32): void {
+    this.set = start ?? new Bitmap();
     this.count = 0;
   }
 

@@ -16,8 +16,8 @@ import { chainUnchainedBatches, consentHeadAt, ZERO_HEAD } from "./chain.js";
 import type { ConsentEvent } from "./event.js";
 import { importConsentFile } from "./import.js";
 import { ConsentRegistry, type ConsentRegistryOptions } from "./registry.js";
-import { ConsentReplayer, consentSetAt } from "./replay.js";
-import { verifyConsent } from "./verify.js";
+import { ConsentReplayer, consentSetAt, consentSetFromSnapshot } from "./replay.js";
+import { type ConsentVerified, consentVerified, verifyConsent } from "./verify.js";
 
 const stores: SqliteStateStore[] = [];
 const dirs: string[] = [];
@@ -472,5 +472,77 @@ describe("consentSetAt", () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("an incremental consent verify", () => {
+  it("reaches the state a full verify reaches from every saved state, and checked snapshots give the as-of sets (random histories)", async () => {
+    const BASE = Date.parse("2024-01-01T00:00:00Z");
+    const event = fc.record({
+      subject: fc.integer({ min: 0, max: 7 }),
+      purpose: fc.constantFrom("p", "q"),
+      grant: fc.boolean(),
+      slot: fc.integer({ min: 0, max: 12 }),
+      source: fc.constantFrom("a", "b"),
+    });
+    let served = 0;
+    let fromSaved = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(event, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (batches, every) => {
+          const { registry, consent } = setup({ snapshotEvery: every });
+          const seen: { purpose: string; t: number; events: number; digest: string; size: number }[] = [];
+          let saved: ConsentVerified | undefined;
+          for (const batch of batches) {
+            await registry.record(
+              batch.map((e) => ({
+                subject: `S${e.subject}`,
+                purpose: e.purpose,
+                action: e.grant ? "grant" : "withdraw",
+                at: new Date(BASE + e.slot * 60_000).toISOString(),
+                source: e.source,
+              })),
+              NOW,
+            );
+            for (const purpose of ["p", "q"])
+              for (let slot = -1; slot <= 13; slot += 3) {
+                const t = BASE + slot * 60_000;
+                const c = await registry.asOfCommitted(purpose, new Date(t).toISOString());
+                seen.push({ purpose, t, events: c.events, digest: c.digest, size: c.set.size });
+              }
+            // from the state the previous verify saved, the same state as a full verify, and no problem
+            const since = saved;
+            const incremental = await consent.read((tx) => consentVerified(tx, since));
+            const full = await consent.read((tx) => consentVerified(tx));
+            expect(incremental.problems).toEqual([]);
+            expect(incremental.state).toEqual(full.state);
+            for (const [purpose, rows] of incremental.checked)
+              if (since && rows[0] && full.checked.get(purpose)?.[0] !== rows[0]) fromSaved++;
+            saved = incremental.state;
+          }
+          // every earlier commitment, from the last verify's checked snapshots where one serves
+          const { checked } = await consent.read((tx) => consentVerified(tx));
+          await consent.read(async (tx) => {
+            for (const s of seen) {
+              const id = await tx.nameId("purpose", s.purpose);
+              const rows = id === undefined ? undefined : checked.get(id);
+              const got =
+                id !== undefined && rows
+                  ? await consentSetFromSnapshot(tx, id, rows, s.t, s.events)
+                  : undefined;
+              if (!got) continue;
+              served++;
+              expect(got).toEqual({ digest: s.digest, size: s.size });
+            }
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // both paths ran: sets from snapshots, and verifies that started from a saved snapshot
+    expect(served).toBeGreaterThan(50);
+    expect(fromSaved).toBeGreaterThan(5);
   });
 });

@@ -33,11 +33,14 @@ export {
   type ConsentStatus,
   type RecordResult,
 } from "./registry.js";
-export { ConsentReplayer, type ConsentSetDigest, consentSetAt } from "./replay.js";
+export { ConsentReplayer, type ConsentSetDigest, consentSetAt, consentSetFromSnapshot } from "./replay.js";
 export { formatInstant, parseInstant } from "./time.js";
 export {
   type ConsentIntegrityKind,
   type ConsentIntegrityProblem,
+  type ConsentVerified,
+  type ConsentVerifyResult,
   consentProblems,
+  consentVerified,
   verifyConsent,
 } from "./verify.js";

@@ -5,8 +5,14 @@
 // ids in (C, C'] with at <= T', plus ids <= C with at in (T, T']; it starts over when C or T goes back.
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { type ConsentReads, type ConsentStore, type EventColumns, START_AT } from "../ports/consent.js";
-import { LastEventSet, type RoaringBitmap32, setDigestOf } from "./bitmap.js";
+import {
+  type ConsentReads,
+  type ConsentStore,
+  type EventColumns,
+  type SnapshotRow,
+  START_AT,
+} from "../ports/consent.js";
+import { Bitmap, LastEventSet, type RoaringBitmap32, setDigestOf } from "./bitmap.js";
 import { parseInstant } from "./time.js";
 
 /** A recomputed as-of set: its digest (as `asOfCommitted` gives it) and size. */
@@ -126,4 +132,32 @@ export function consentSetAt(
   uptoEvents: number,
 ): Promise<ConsentSetDigest> {
   return store.read((tx) => new ConsentReplayer(tx, purpose).setAt(at, uptoEvents));
+}
+
+/**
+ * The same set from a snapshot that a verify has just checked against its events (`checked`: one purpose's, in
+ * (at, last_id) order): the latest one at or before `at`, then the events after its cut up to `at` with
+ * id <= `uptoEvents`. Undefined when none serves: none is early enough, or an event with a larger id is dated at
+ * or before it (the snapshot holds events the release did not see); then replay from the events alone.
+ * @example (await consentSetFromSnapshot(tx, purposeId, checked, entry.consent.as_of, entry.consent.events))?.digest
+ */
+export async function consentSetFromSnapshot(
+  tx: ConsentReads,
+  purposeId: number,
+  checked: readonly SnapshotRow[],
+  at: string | number,
+  uptoEvents: number,
+): Promise<ConsentSetDigest | undefined> {
+  const until = instantArg(at);
+  const snapshot = checked.findLast((s) => s.at <= until);
+  if (!snapshot) return undefined;
+  for await (const later of tx.eventsInIdRange(purposeId, uptoEvents, Number.MAX_SAFE_INTEGER, snapshot.at))
+    if (later.count > 0) return undefined;
+  const set = new LastEventSet();
+  set.reset(Bitmap.deserialize(snapshot.data, "portable"));
+  const page = await tx.eventsUntil(purposeId, snapshot.at, snapshot.lastId, until);
+  for (let i = 0; i < page.count; i++)
+    if ((page.id[i] as number) <= uptoEvents) set.apply(page.subject[i] as number, page.granted[i] as number);
+  const result = set.current();
+  return { digest: setDigestOf(result), size: result.size };
 }

@@ -4,6 +4,7 @@
 // A removed last batch leaves a shorter but consistent chain: that is caught against a head committed
 // elsewhere (a ledger entry's consent head, via consentHeadAt). Problems name batches, event ids, purposes
 // and times, never a subject.
+import { createHash } from "node:crypto";
 import { t } from "../i18n/index.js";
 import { canonicalSetBytes } from "../ledger/subjects/sets.js";
 import type { BatchRow, ConsentReads, ConsentStore, EventColumns, SnapshotRow } from "../ports/consent.js";
@@ -32,21 +33,71 @@ export interface ConsentIntegrityProblem {
   id?: number;
 }
 
-/** Checks the chain: batches in id order, each against the stored head of the one before. */
-async function verifyChain(tx: ConsentReads, problems: ConsentIntegrityProblem[]): Promise<void> {
+/**
+ * What a passing verify saw of the registry, kept with the ledger's verified state (where the operators cannot
+ * write): the next verify reads only the events and snapshots after it. Computed from the verified events.
+ */
+export interface ConsentVerified {
+  /** the id of the last event the chain covered (0: none) and the head of the batch that ends there (hex) */
+  events: number;
+  head: string;
+  /** each purpose's latest snapshot then: its cut (at, last_id), its position and the SHA-256 of its bytes (hex) */
+  snapshots: Record<string, { at: number; last_id: number; events: number; digest: string }>;
+}
+
+/** A verify of the registry: its problems, the state it reached, and the snapshots it checked by purpose id. */
+export interface ConsentVerifyResult {
+  problems: ConsentIntegrityProblem[];
+  /** where the next verify may start (meaningful only without problems) */
+  state: ConsentVerified;
+  /**
+   * the snapshots replayed against their events in this verify, by purpose id, in (at, last_id) order; in an
+   * incremental one, the verified start (its bytes' digest as saved) and those after it
+   */
+  checked: Map<number, SnapshotRow[]>;
+}
+
+const sha256Hex = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * Checks the chain: batches in id order, each against the stored head of the one before. With `since`, the
+ * batches up to the verified one are not read again: its stored head must still be the one saved.
+ */
+async function verifyChain(
+  tx: ConsentReads,
+  problems: ConsentIntegrityProblem[],
+  since: ConsentVerified | undefined,
+): Promise<{ events: number; head: string }> {
   const batches = await tx.batches();
   const index = new Map<number, number>(batches.map((b, k) => [b.id, k]));
   const writer = new ChainWriter();
   const misplaced = new Map<number, { first: number; count: number }>();
   const missing = new Map<string, { first: number; count: number }>();
-  let k = -1;
+  // the first batch read: after the verified one when its head is still the saved one, else the first
+  let start = 0;
+  let fromId: number | undefined;
+  let previous: Uint8Array = ZERO_HEAD;
+  if (since && since.events > 0) {
+    const at = batches.findIndex((b) => b.lastId === since.events);
+    const verified = batches[at];
+    if (verified?.head && Buffer.from(verified.head).toString("hex") === since.head) {
+      start = at + 1;
+      fromId = since.events + 1;
+      previous = verified.head;
+    } else
+      problems.push({
+        kind: "batch_changed",
+        id: verified?.id ?? 0,
+        message: t("consent.verify.since_changed", { events: since.events }),
+      });
+  }
+  let k = start - 1;
   let seen = 0;
   let firstSeen = 0;
   let lastSeen = 0;
   let gap = false;
   // an event time or subject that is not an integer: only an edit stores one, and the chain's bytes cannot hold it
   let odd = false;
-  let previous: Uint8Array = ZERO_HEAD;
 
   const open = (j: number) => {
     const b = batches[j] as BatchRow;
@@ -119,7 +170,7 @@ async function verifyChain(tx: ConsentReads, problems: ConsentIntegrityProblem[]
     else m.count++;
   };
   let batchId: number | undefined; // batches[k]?.id
-  for await (const page of tx.eventPages()) {
+  for await (const page of tx.eventPages(undefined, fromId)) {
     const { evidence, evidenceLength } = page;
     let from = 0;
     for (let i = 0; i < page.count; i++) {
@@ -130,14 +181,14 @@ async function verifyChain(tx: ConsentReads, problems: ConsentIntegrityProblem[]
       const batch = page.batch[i] as number;
       if (batch !== batchId) {
         const j = index.get(batch);
-        if (j === undefined || j < k) {
+        if (j === undefined || j < Math.max(k, start)) {
           const m = misplaced.get(batch);
           if (m === undefined) misplaced.set(batch, { first: id, count: 1 });
           else m.count++;
           continue;
         }
         for (; k < j; ) {
-          if (k >= 0) close(k);
+          if (k >= start) close(k);
           open(++k);
         }
         batchId = batch;
@@ -164,7 +215,7 @@ async function verifyChain(tx: ConsentReads, problems: ConsentIntegrityProblem[]
       seen++;
     }
   }
-  if (k >= 0) close(k);
+  if (k >= start) close(k);
   for (k++; k < batches.length; k++) {
     open(k);
     close(k);
@@ -189,13 +240,28 @@ async function verifyChain(tx: ConsentReads, problems: ConsentIntegrityProblem[]
       }),
     });
   }
+  const last = batches.at(-1);
+  return {
+    events: last?.lastId ?? 0,
+    head: Buffer.from(last?.head ?? ZERO_HEAD).toString("hex"),
+  };
 }
 
-/** Checks every snapshot against the replay of its purpose's events in (at, id) order. */
-async function verifySnapshots(tx: ConsentReads, problems: ConsentIntegrityProblem[]): Promise<void> {
+/**
+ * Checks every snapshot against the replay of its purpose's events in (at, id) order. With `since`, a purpose
+ * whose saved latest snapshot is still there with the same bytes is replayed from it: only the snapshots after it
+ * are checked (one dropped by a backdated recording, or changed: the purpose is replayed from its first event).
+ */
+async function verifySnapshots(
+  tx: ConsentReads,
+  problems: ConsentIntegrityProblem[],
+  since: ConsentVerified | undefined,
+): Promise<Pick<ConsentVerifyResult, "checked"> & Pick<ConsentVerified, "snapshots">> {
   const snapshots = await tx.snapshots();
   const purposes = await tx.names("purpose");
   const replay = new PurposeReplay();
+  const checked = new Map<number, SnapshotRow[]>();
+  const latest: ConsentVerified["snapshots"] = {};
   let s = 0;
   while (s < snapshots.length) {
     const purpose = (snapshots[s] as SnapshotRow).purpose;
@@ -204,7 +270,23 @@ async function verifySnapshots(tx: ConsentReads, problems: ConsentIntegrityProbl
     const mine = snapshots.slice(s, end);
     s = end;
     const name = purposes.get(purpose) ?? t("consent.verify.purpose_id", { id: purpose });
-    const result = await replay.run(mine, name, tx.purposeEvents(purpose));
+    const saved = since?.snapshots[name];
+    const r = saved
+      ? mine.findIndex(
+          (x) =>
+            x.at === saved.at &&
+            x.lastId === saved.last_id &&
+            x.events === saved.events &&
+            sha256Hex(x.data) === saved.digest,
+        )
+      : -1;
+    const from = mine[r];
+    const result = from
+      ? await replay.run(mine.slice(r + 1), name, eventsAfterCut(tx, purpose, from.at, from.lastId), from)
+      : await replay.run(mine, name, tx.purposeEvents(purpose));
+    checked.set(purpose, r >= 0 ? mine.slice(r) : mine);
+    const last = mine.at(-1) as SnapshotRow;
+    latest[name] = { at: last.at, last_id: last.lastId, events: last.events, digest: sha256Hex(last.data) };
     problems.push(...result.problems);
     // snapshots sit at every multiple of the interval (the first one's event count) in (at, id) order
     const every = mine[0]?.events ?? 0;
@@ -223,6 +305,24 @@ async function verifySnapshots(tx: ConsentReads, problems: ConsentIntegrityProbl
         }),
       });
   }
+  return { checked, snapshots: latest };
+}
+
+/** The events of `purpose` after the cut (at, id), in (at, id) order, a page at a time. */
+async function* eventsAfterCut(
+  tx: ConsentReads,
+  purpose: number,
+  cutAt: number,
+  cutId: number,
+): AsyncIterable<EventColumns> {
+  const PAGE = 65_536;
+  for (let at = cutAt, id = cutId; ; ) {
+    const page = await tx.eventsAfter(purpose, at, id, PAGE);
+    if (page.count > 0) yield page;
+    if (page.count < PAGE) return;
+    at = page.at[page.count - 1] as number;
+    id = page.id[page.count - 1] as number;
+  }
 }
 
 /**
@@ -233,19 +333,23 @@ async function verifySnapshots(tx: ConsentReads, problems: ConsentIntegrityProbl
 class PurposeReplay {
   private readonly state = new LastEventSet();
 
-  /** The problems and the number of events. */
+  /**
+   * The problems and the number of events. From a verified snapshot `start` (an incremental verify), `pages` are
+   * the events after its cut and the count goes on from its position.
+   */
   async run(
     snapshots: readonly SnapshotRow[],
     name: string,
     pages: AsyncIterable<EventColumns>,
+    start?: SnapshotRow,
   ): Promise<{ problems: ConsentIntegrityProblem[]; count: number }> {
     const problems: ConsentIntegrityProblem[] = [];
-    this.state.reset();
+    this.state.reset(start && Bitmap.deserialize(start.data, "portable"));
     let s = 0;
-    let count = 0;
+    let count = start?.events ?? 0;
     // the (at, id) of the last event applied: a snapshot's cut must be exactly that event
-    let lastAt = Number.NaN;
-    let lastEvent = 0;
+    let lastAt = start?.at ?? Number.NaN;
+    let lastEvent = start?.lastId ?? 0;
     const check = (snap: SnapshotRow) => {
       const state = this.state.current();
       const where = { purpose: name, at: formatInstant(snap.at), event: snap.lastId };
@@ -303,11 +407,24 @@ class PurposeReplay {
  * @example const problems = await store.read((tx) => consentProblems(tx));
  */
 export async function consentProblems(tx: ConsentReads): Promise<ConsentIntegrityProblem[]> {
+  return (await consentVerified(tx)).problems;
+}
+
+/**
+ * The consent registry verified as `tx` sees it, in full or (`since`, the state a passing verify saved) from
+ * there on: the events recorded since and the snapshots after each purpose's saved one. What the registry held
+ * before `since` is left to a full verify.
+ * @example const { problems, state } = await store.read((tx) => consentVerified(tx, saved));
+ */
+export async function consentVerified(
+  tx: ConsentReads,
+  since?: ConsentVerified,
+): Promise<ConsentVerifyResult> {
   await requireChain(tx);
   const problems: ConsentIntegrityProblem[] = [];
-  await verifyChain(tx, problems);
-  await verifySnapshots(tx, problems);
-  return problems;
+  const chain = await verifyChain(tx, problems, since);
+  const { checked, snapshots } = await verifySnapshots(tx, problems, since);
+  return { problems, state: { ...chain, snapshots }, checked };
 }
 
 /**

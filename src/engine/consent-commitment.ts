@@ -1,6 +1,13 @@
 // the consent a release applies, as the ledger entry commits to it: the as-of set of the agreement's purpose,
 // its digest and the consent chain's state it was computed from (verify recomputes it from the events).
-import { type ConsentRegistry, ConsentReplayer, consentHeadAt, consentProblems } from "../consent/index.js";
+import {
+  type ConsentRegistry,
+  ConsentReplayer,
+  type ConsentVerified,
+  consentHeadAt,
+  consentSetFromSnapshot,
+  consentVerified,
+} from "../consent/index.js";
 import { t } from "../i18n/index.js";
 import type { ConsentCommitment, ReleaseBody } from "../ledger/entry.js";
 import type { RoaringBitmap32 } from "../ledger/subjects/roaring.js";
@@ -25,19 +32,30 @@ export async function consentCommitment(
 
 const CHAIN_TABLES = "consent chain: consent_events, consent_batches, consent_purposes, consent_sources";
 
+/** An incremental consent check, and where a passing check's state goes. */
+export interface ConsentCheckOptions {
+  /** the registry's state a passing verify saved: only what was recorded since is read */
+  since?: ConsentVerified | undefined;
+  /** given the state this check reached (the caller saves it when the whole verify passes) */
+  verified?: (state: ConsentVerified) => void;
+}
+
 /**
  * The consent part of `ledger verify`, in one read transaction: the registry's own chain and snapshots, then each
  * release's commitment (the chain head it names must be the stored head after that many events, and its as-of
- * set must equal the set recomputed from those events alone).
+ * set must equal the set recomputed from those events alone). Incremental (`since`): the chain and snapshots from
+ * the saved state on, and each release's set from the latest snapshot this check verified, where one serves.
  * @example await verifyLedger(ledger, trusted, { consent: consentCheck(state.consent) })
  */
 export function consentCheck(
   store: ConsentStore,
+  options: ConsentCheckOptions = {},
 ): (releases: ReadonlyMap<number, ReleaseBody>) => Promise<Problem[]> {
   return (releases) =>
     store.read(async (tx) => {
       const out: Problem[] = [];
-      for (const p of await consentProblems(tx))
+      const { problems, state, checked } = await consentVerified(tx, options.since);
+      for (const p of problems)
         out.push({
           kind: "consent_changed",
           place: p.kind === "snapshot_changed" ? "consent_snapshots" : CHAIN_TABLES,
@@ -54,12 +72,21 @@ export function consentCheck(
             place: CHAIN_TABLES,
             message: t("engine.consent.head_gone", { seq, events: c.events }),
           });
-        let replayer = replayers.get(c.purpose);
-        if (!replayer) {
-          replayer = new ConsentReplayer(tx, c.purpose);
-          replayers.set(c.purpose, replayer);
+        // a few releases since a verified state: from a snapshot just checked; many: one replay walking forward
+        const id = options.since ? await tx.nameId("purpose", c.purpose) : undefined;
+        const snapshots = id === undefined ? undefined : checked.get(id);
+        let got =
+          id !== undefined && snapshots
+            ? await consentSetFromSnapshot(tx, id, snapshots, c.as_of, c.events)
+            : undefined;
+        if (!got) {
+          let replayer = replayers.get(c.purpose);
+          if (!replayer) {
+            replayer = new ConsentReplayer(tx, c.purpose);
+            replayers.set(c.purpose, replayer);
+          }
+          got = await replayer.setAt(c.as_of, c.events);
         }
-        const got = await replayer.setAt(c.as_of, c.events);
         if (got.digest !== c.digest || got.size !== c.count)
           out.push({
             kind: "consent_changed",
@@ -74,6 +101,7 @@ export function consentCheck(
             }),
           });
       }
+      options.verified?.(state);
       return out;
     });
 }

@@ -74,6 +74,9 @@ export const ERRORS = {
   bad_time: input("a time option is not an ISO 8601 time"),
   bad_token: input("a token does not authenticate under the key"),
   bad_token_name: input("a token name is not a short name"),
+  bad_verified_state: input(
+    "the verified state given to an incremental ledger verify is unreadable or not one",
+  ),
   bad_ttl: input("a token lifetime is not a duration such as 10m, 12h, 90d"),
   binary_file: input("the input is a binary, compressed or UTF-16 file"),
   body_too_large: tooLarge("a request body is larger than the route accepts"),

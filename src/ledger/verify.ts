@@ -3,7 +3,9 @@
 // retention, lists it; rebuild the subject sets, chains, change index, summaries and dictionary that per-subject
 // answers are read from; given the receipts key, recompute every release's receipts root from its set (what a
 // person's receipt proves against); and prove the log only grew since a regulator's checkpoint. The first entry
-// that was changed, removed, reordered or inserted is named, and every problem names its table and column.
+// that was changed, removed, reordered or inserted is named, and every problem names its table and column. An
+// incremental verify (`since`, a state an earlier verify established) reads the sets, change rows and dictionary
+// records of the entries appended since; everything else as in full.
 
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
 import { t } from "../i18n/index.js";
@@ -35,6 +37,22 @@ export interface VerifyReport {
   against?: { size: number; root: string; consistent: boolean };
   /** releases whose receipts roots were recomputed, and those left unchecked for want of the receipts key */
   receipts?: ReceiptsCount;
+  /**
+   * an incremental verify (`since`): the first entry whose sets, change rows and dictionary records were read
+   * (0 when a prune event since the verified state made it verify in full); every entry, leaf and head is
+   * still checked
+   */
+  from?: number;
+}
+
+/**
+ * What a passing verify established, kept by the verifier where the ledger's operators cannot write (as a
+ * regulator keeps a checkpoint): the log's size and root then. The next verify starts from it.
+ */
+export interface VerifiedState {
+  size: number;
+  /** hex */
+  root: string;
 }
 
 /** Extra checks a caller can plug in (the consent registry's, which lives above the ledger). */
@@ -43,8 +61,17 @@ export interface VerifyOptions {
   /** a size and hex root from a checkpoint whose signature the caller verified (a signed note and its vkey) */
   anchor?: { size: number; root: string; label: string } | undefined;
   /**
+   * an incremental verify: the state an earlier passing verify established (its size and root). The log must
+   * extend it; the entries, leaves, signed heads, columns and checkpoints are checked from the first entry (they
+   * are small), the subject sets, change rows and dictionary records only from `since.size` on, each chain
+   * starting from its set before that (checked against its signed digest). What was stored for entries before
+   * it is left to a full verify. A prune event since then rewrote older rows: the verify is then in full.
+   */
+  since?: (VerifiedState & { label: string }) | undefined;
+  /**
    * checks each release's consent commitment and the registry's own chain; returns problems. It runs once the
-   * ledger's read has ended, so it may open its own read of the same database.
+   * ledger's read has ended, so it may open its own read of the same database. An incremental verify passes only
+   * the releases from its first replayed entry on.
    */
   consent?: (releases: ReadonlyMap<number, ReleaseBody>) => Problem[] | Promise<Problem[]>;
   /**
@@ -176,9 +203,12 @@ export async function verifyLedger(
 ): Promise<VerifyReport> {
   const problems = new Problems();
   const held = await store.read((tx) => verifyHeld(tx, keys, options, problems));
+  const { leaves, tree, first, receipts, from } = held;
   // after the ledger's read: the consent check reads the same database in a read of its own
-  if (options.consent) for (const p of await options.consent(held.releases)) problems.add(p);
-  const { leaves, tree, first, receipts } = held;
+  if (options.consent) {
+    const releases = new Map([...held.releases].filter(([seq]) => seq >= from));
+    for (const p of await options.consent(releases)) problems.add(p);
+  }
   const root = toHex(tree.root());
   let checked: VerifyReport["against"];
   const against = options.against;
@@ -198,31 +228,27 @@ export async function verifyLedger(
         label: t("ledger.verify.checkpoint_of", { time: against.time }),
       };
   }
-  if (anchor) {
-    if (anchor.size > leaves) {
+  // the log must extend the regulator's checkpoint and the verified state an incremental verify starts from
+  for (const a of [anchor, options.since]) {
+    if (!a) continue;
+    const consistent = a.size <= leaves && toHex(tree.rootAt(a.size)) === a.root;
+    // the report's `against` is the checkpoint's when there is one
+    if (a === anchor || !anchor) checked = { size: a.size, root: a.root, consistent };
+    if (a.size > leaves)
       problems.add({
         kind: "truncated",
         seq: leaves,
-        message: t("ledger.verify.anchor_truncated", {
-          label: anchor.label,
-          count: anchor.size,
-          size: leaves,
-        }),
+        message: t("ledger.verify.anchor_truncated", { label: a.label, count: a.size, size: leaves }),
       });
-      checked = { size: anchor.size, root: anchor.root, consistent: false };
-    } else {
-      const consistent = toHex(tree.rootAt(anchor.size)) === anchor.root;
-      checked = { size: anchor.size, root: anchor.root, consistent };
-      if (!consistent)
-        problems.add({
-          kind: "checkpoint_mismatch",
-          ...(first === undefined ? {} : { seq: first }),
-          message:
-            first === undefined
-              ? t("ledger.verify.anchor_mismatch", { count: anchor.size, label: anchor.label })
-              : t("ledger.verify.anchor_mismatch_from", { count: anchor.size, label: anchor.label, first }),
-        });
-    }
+    else if (!consistent)
+      problems.add({
+        kind: "checkpoint_mismatch",
+        ...(first === undefined ? {} : { seq: first }),
+        message:
+          first === undefined
+            ? t("ledger.verify.anchor_mismatch", { count: a.size, label: a.label })
+            : t("ledger.verify.anchor_mismatch_from", { count: a.size, label: a.label, first }),
+      });
   }
   // first by entry; at one entry, what the signed tree says (changed, removed, ...) before what follows from it
   const rank = (p: Problem) => (TREE_KINDS.has(p.kind) ? 0 : 1);
@@ -236,6 +262,7 @@ export async function verifyLedger(
     problems: sorted,
     ...(checked ? { against: checked } : {}),
     ...(receipts.checked + receipts.unchecked > 0 ? { receipts } : {}),
+    ...(options.since ? { from } : {}),
   };
 }
 
@@ -246,6 +273,8 @@ interface Held {
   releases: Map<number, ReleaseBody>;
   first: number | undefined;
   receipts: ReceiptsCount;
+  /** the first entry whose sets, change rows and dictionary records were read */
+  from: number;
 }
 
 /** Every check that reads the ledger's tables, inside one read. */
@@ -336,8 +365,11 @@ async function verifyHeld(
   // pruned entries' commitments survive as the steps their prune events list
   for (const p of prunes) for (const [seq, size] of p.dictionary_steps ?? []) commitments.push({ seq, size });
   commitments.sort((a, b) => a.seq - b.seq);
+  // an incremental verify replays from the verified state, unless a prune event since rewrote older rows
+  let from = Math.min(options.since?.size ?? 0, leaves.length);
+  if (prunes.some((p) => p.seq >= from)) from = 0;
   // the change rows and the dictionary are checked beside the tree and the set replay (a worker thread)
-  const side = await startSideChecks(tx, commitments, options.locator);
+  const side = await startSideChecks(tx, commitments, options.locator, from);
   const first = checkTree(leaves, heads, keys, releases, prunes, problems);
   checkPruned(emptied, prunes, heads, problems);
   let sideDone: Promise<SideResult> | undefined;
@@ -361,6 +393,7 @@ async function verifyHeld(
       changes: async () => (await waitSide()).changes,
       receiptKey: options.receiptKey,
       ...(options.receipts === "all" ? {} : { receiptsOf: (seq: number) => sampled.has(seq) }),
+      from,
     },
     problems,
   );
@@ -376,7 +409,7 @@ async function verifyHeld(
     options.witnesses ?? [],
     problems,
   );
-  return { leaves: leaves.length, tree, releases, first, receipts };
+  return { leaves: leaves.length, tree, releases, first, receipts, from };
 }
 
 /**
@@ -490,7 +523,8 @@ function checkTree(
     first = {
       kind: "truncated",
       seq: leaves.length,
-      place: "ledger_heads",
+      // entries were removed from the end (or heads signed for entries that never were)
+      place: "ledger_entries, ledger_heads",
       message: t("ledger.verify.heads_truncated", { count: leaves.length, heads: heads.length }),
     };
   if (first) problems.add(first);

@@ -101,8 +101,8 @@ export interface ConsentReads extends DictionaryReads {
   /** the head of the first batch (by id) whose last event id is `lastId` */
   headEndingAt(lastId: number): Promise<Uint8Array | null | undefined>;
 
-  /** every event in id order, `pageSize` at a time */
-  eventPages(pageSize?: number): AsyncIterable<ChainEventPage>;
+  /** every event from id `fromId` on (default: the first) in id order, `pageSize` at a time */
+  eventPages(pageSize?: number, fromId?: number): AsyncIterable<ChainEventPage>;
   /** the latest snapshot of `purpose` with at <= `atOrBefore`, by (at, last_id) */
   latestSnapshot(purpose: number, atOrBefore: number): Promise<SnapshotRow | undefined>;
   /** every snapshot, by (purpose, at, last_id) */

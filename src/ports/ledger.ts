@@ -135,7 +135,8 @@ export interface LedgerReads extends DictionaryReads {
   chains(): Promise<ChainRow[]>;
   /** the stored set of the chain's first held release */
   firstSet(chain: string): Promise<Uint8Array | undefined>;
-  sets(): AsyncIterable<SetRow>;
+  /** the stored sets of entries `from` (default 0) onward, in seq order */
+  sets(from?: number): AsyncIterable<SetRow>;
   setsOfChain(chain: string, from: number, to: number): Promise<SetRow[]>;
   lastSnapshotSeq(chain: string, atOrBefore: number): Promise<number | undefined>;
   /** the chains' starts (no heads) and the releases at which `subject` entered or left a chain: one read */
@@ -145,7 +146,8 @@ export interface LedgerReads extends DictionaryReads {
    * `recordBytes` long) in partition `part` starts with `hash`, and its member changes; undefined when none does
    */
   findMember(part: number, hash: Uint8Array, recordBytes: number): Promise<Member | undefined>;
-  changes(): AsyncIterable<{ subject: number; seq: number }>;
+  /** the change rows of entries `from` (default 0) onward, in no promised order */
+  changes(from?: number): AsyncIterable<{ subject: number; seq: number }>;
 
   checkpointNote(size: number): Promise<string | undefined>;
   checkpointNotes(): AsyncIterable<{ size: number; note: string }>;

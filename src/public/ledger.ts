@@ -1,5 +1,11 @@
 // the public surface for the transfer ledger: entries, appends, verification, subject history, receipts'
 // roots, retention, the log side of witnessing and the consent commitment verify checks.
+export {
+  parseVerifiedState,
+  type VerifiedStateFile,
+  verifiedStateRun,
+  verifiedStateText,
+} from "../app/verified-state.js";
 export { consentCheck } from "../engine/consent-commitment.js";
 export { type Checkpoint, CheckpointSchema } from "../ledger/checkpoint.js";
 export {

@@ -6,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ConsentRegistry,
   type ConsentRegistryOptions,
+  ConsentReplayer,
   chainUnchainedBatches,
   consentHeadAt,
   consentSetAt,
+  consentSetFromSnapshot,
+  consentVerified,
   setDigestOf,
   verifyConsent,
   ZERO_HEAD,
@@ -291,6 +294,74 @@ export function runConsentContract(name: string, open: () => Promise<ConsentBack
       );
       expect(await members(P, day(13), keys)).toEqual(["A", "B", "C", "D"]);
       expect(await verifyConsent(store)).toEqual([]);
+    });
+
+    it("verifies from a saved state only the events and snapshots since; a checked snapshot gives the as-of sets", async () => {
+      const { registry, store, edit } = await setup({ snapshotEvery: 3 });
+      const subjects = ["A", "B", "C", "D", "E", "F"];
+      // days 1..20: each subject granted, some withdrawn and granted again
+      const events = (from: number, to: number) =>
+        Array.from({ length: to - from }, (_, i) => ({
+          subject: subjects[(from + i) % subjects.length] as string,
+          purpose: P,
+          action: (from + i) % 4 === 3 ? ("withdraw" as const) : ("grant" as const),
+          at: day(from + i),
+          source: "s",
+        }));
+      await registry.record(events(1, 21), NOW);
+      const first = await store.read((tx) => consentVerified(tx));
+      expect(first.problems).toEqual([]);
+      expect(first.state.events).toBe(20);
+      const saved = first.state.snapshots[P];
+      expect(saved?.events).toBe(18);
+      // eight more, dated after the saved snapshot: verified from it
+      await registry.record(events(21, 29), NOW);
+      const next = await store.read((tx) => consentVerified(tx, first.state));
+      expect(next.problems).toEqual([]);
+      expect(next.state.events).toBe(28);
+      expect(next.state.snapshots[P]?.events).toBe(27);
+      const purpose = (await store.read((tx) => tx.nameId("purpose", P))) as number;
+      const checked = next.checked.get(purpose) ?? [];
+      expect(checked.map((x) => x.events)).toEqual([18, 21, 24, 27]);
+      // the next verify reads the events from id 21 on
+      const ids: number[] = [];
+      await store.read(async (tx) => {
+        for await (const page of tx.eventPages(3, 21)) ids.push(...page.id.slice(0, page.count));
+      });
+      expect(ids).toEqual(Array.from({ length: 8 }, (_, i) => 21 + i));
+      // a release's as-of set from a checked snapshot is the set from events alone, where a snapshot serves
+      let served = 0;
+      await store.read(async (tx) => {
+        for (const [at, upto] of [
+          [day(19), 20],
+          [day(22), 28],
+          [day(25, 1), 28],
+          [day(30), 28],
+          [day(27), 26],
+          [day(2), 28],
+        ] as const) {
+          const fromSnapshot = await consentSetFromSnapshot(tx, purpose, checked, at, upto);
+          const alone = await new ConsentReplayer(tx, P).setAt(at, upto);
+          if (fromSnapshot) {
+            served++;
+            expect(fromSnapshot).toEqual(alone);
+          }
+        }
+      });
+      expect(served).toBeGreaterThanOrEqual(3);
+      // a back-dated event drops the saved snapshot: the purpose is replayed from its first event, and passes
+      await registry.withdraw("A", P, { at: day(2), source: "s" }, NOW);
+      const again = await store.read((tx) => consentVerified(tx, first.state));
+      expect(again.problems).toEqual([]);
+      expect(again.checked.get(purpose)?.[0]?.events).toBe(3);
+      // an event recorded since (the back-dated one, 29), edited, is found; the saved head no longer met sends the
+      // chain back to its start
+      await edit("UPDATE consent_events SET granted = 1 - granted WHERE id = 29");
+      const edited = await store.read((tx) => consentVerified(tx, next.state));
+      expect(edited.problems.map((x) => x.kind)).toContain("batch_changed");
+      const foreign = { ...next.state, head: "0".repeat(64) };
+      const rewritten = await store.read((tx) => consentVerified(tx, foreign));
+      expect(rewritten.problems[0]?.message).toMatch(/event 28/);
     });
 
     it("chains every recording: the head moves, is stored per batch and commits an as-of set", async () => {

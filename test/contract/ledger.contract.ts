@@ -589,6 +589,58 @@ export function runLedgerContract(
       expect(await state.ledger.read((r) => r.dictionarySize())).toBe(8);
     });
 
+    it("verifies from a saved state only what was appended since, and reads sets and change rows from an entry", async () => {
+      const state = await fresh();
+      const ledger = ledgerOver(state);
+      const day = dailyRelease(ledger);
+      // 70 daily releases of one chain (a snapshot at 64, deltas between), a second chain, then a saved state
+      for (let d = 1; d <= 70; d++) await day("nsf", d, d, d + 40);
+      await day("fraud", 3, 0, 10);
+      const signing = keyring.active("ledger-signing");
+      const trusted = new Map([[signing.id, signing.public ?? ""]]);
+      const full = await verifyLedger(state.ledger, trusted, { locator: state.locator });
+      expect(full.problems).toEqual([]);
+      const since = { size: full.size, root: full.root, label: "the saved state" };
+      // nothing appended: nothing replayed, every chain checked against its last signed digest
+      const idle = await verifyLedger(state.ledger, trusted, { locator: state.locator, since });
+      expect([idle.ok, idle.from, idle.problems]).toEqual([true, full.size, []]);
+      // three more releases, one with new subjects, one of a new chain
+      await day("nsf", 71, 71, 120);
+      await day("nsf", 72, 72, 120);
+      await day("audit", 72, 5, 8);
+      const later = await verifyLedger(state.ledger, trusted, { locator: state.locator, since });
+      expect([later.ok, later.from, later.size, later.problems]).toEqual([
+        true,
+        full.size,
+        full.size + 3,
+        [],
+      ]);
+      await state.ledger.read(async (r) => {
+        const sets: number[] = [];
+        for await (const row of r.sets(full.size)) sets.push(row.seq);
+        expect(sets).toEqual([full.size, full.size + 1, full.size + 2]);
+        const seqs = new Set<number>();
+        let rows = 0;
+        for await (const c of r.changes(full.size)) {
+          seqs.add(c.seq);
+          rows++;
+        }
+        // after day 70's [70, 110): the first new release [71, 120) adds 110..119 and drops 70; the second drops 71
+        expect([...seqs].sort((a, b) => a - b)).toEqual([full.size, full.size + 1]);
+        expect(rows).toBe(12);
+        let all = 0;
+        for await (const _ of r.changes()) all++;
+        expect(all).toBeGreaterThan(rows);
+      });
+      // a log that does not extend the saved state, or is shorter than it, is named
+      const other = await verifyLedger(state.ledger, trusted, {
+        since: { ...since, root: "0".repeat(64) },
+      });
+      expect(other.problems.map((p) => p.kind)).toEqual(["checkpoint_mismatch"]);
+      const longer = await verifyLedger(state.ledger, trusted, { since: { ...since, size: later.size + 1 } });
+      expect(longer.problems.map((p) => p.kind)).toEqual(["truncated"]);
+    });
+
     it("stores and reads every row kind through the port", async () => {
       const state = await fresh();
       const changes = Uint32Array.from({ length: 120_000 }, (_, i) => i * 3);

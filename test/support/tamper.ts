@@ -9,7 +9,8 @@ export interface Column {
   name: string;
   pk: number;
 }
-export type Attack = { what: string; column?: string; apply(db: Database.Database): boolean };
+/** An attack: what it does, the column it changes, the rows it touches (as they are, or as inserted), and how. */
+export type Attack = { what: string; column?: string; rows: Row[]; apply(db: Database.Database): boolean };
 
 /**
  * Deleting a row of these tables is not an attack verify can see, and why: a cosignature or a witnessed
@@ -74,6 +75,7 @@ export function attacks(table: string, fresh: () => Database.Database, everyRow:
         out.push({
           what: `${table}.${c.name} of row ${i} changed`,
           column: c.name,
+          rows: [row],
           apply: (d) =>
             d
               .prepare(`UPDATE ${table} SET ${c.name} = ? WHERE ${w.sql}`)
@@ -83,19 +85,21 @@ export function attacks(table: string, fresh: () => Database.Database, everyRow:
     if (!Object.hasOwn(DELETION_UNSEEN, table))
       out.push({
         what: `${table} row ${i} deleted`,
+        rows: [row],
         apply: (d) => d.prepare(`DELETE FROM ${table} WHERE ${w.sql}`).run(...w.args).changes > 0,
       });
+    const copy: Row = { ...row };
+    for (const c of keys)
+      copy[c.name] =
+        typeof row[c.name] === "number" ? (row[c.name] as number) + 100_000 : `${String(row[c.name])}x`;
+    // a copy must differ where the table wants unique values
+    for (const c of cols)
+      if (c.pk === 0 && typeof copy[c.name] === "string" && table.endsWith("summaries"))
+        copy[c.name] = mutate(copy[c.name], c.name);
     out.push({
       what: `${table} row ${i} copied in under another key`,
+      rows: [copy],
       apply: (d) => {
-        const copy: Row = { ...row };
-        for (const c of keys)
-          copy[c.name] =
-            typeof row[c.name] === "number" ? (row[c.name] as number) + 100_000 : `${String(row[c.name])}x`;
-        // a copy must differ where the table wants unique values
-        for (const c of cols)
-          if (c.pk === 0 && typeof copy[c.name] === "string" && table.endsWith("summaries"))
-            copy[c.name] = mutate(copy[c.name], c.name);
         const names = cols.map((c) => c.name);
         try {
           d.prepare(
@@ -113,6 +117,7 @@ export function attacks(table: string, fresh: () => Database.Database, everyRow:
     const [a, b] = [rows[0] as Row, rows[rows.length - 1] as Row];
     out.push({
       what: `${table} first and last rows reordered`,
+      rows: [a, b],
       apply: (d) => {
         const same = (x: unknown, y: unknown) =>
           Buffer.isBuffer(x) && Buffer.isBuffer(y) ? Buffer.compare(x, y) === 0 : x === y;

@@ -3,6 +3,11 @@ import type { KoreanOf } from "../catalogue.js";
 
 export const en = {
   "app.tokens.bad_ttl": "the token's lifetime is not a duration",
+  "app.verified_state.unreadable": "{{file}} is not JSON: it is not a state a ledger verify saved",
+  "app.verified_state.not_state": "{{file}} is not a verified state: {{paths}} missing or wrong",
+  "app.verified_state.hint":
+    "give the file a passing `jikimi ledger verify --incremental <file>` wrote, or remove it: the next verify is then a full one and saves a new state",
+  "app.verified_state.label": "the state verified at {{time}} ({{file}})",
   "app.reports.release_file_mismatch":
     "the file's SHA-256 is not one of the files the last release of {{agreement}} recorded",
   "app.reports.release_file_mismatch_hint":
@@ -34,6 +39,12 @@ export const en = {
 
 export const ko: KoreanOf<typeof en> = {
   "app.tokens.bad_ttl": "토큰의 유효 기간이 기간 형식이 아닙니다",
+  "app.verified_state.unreadable": "{{file}}은(는) JSON이 아닙니다: 원장 검증이 저장한 상태가 아닙니다",
+  "app.verified_state.not_state":
+    "{{file}}은(는) 검증 상태가 아닙니다: {{paths}}이(가) 없거나 잘못되었습니다",
+  "app.verified_state.hint":
+    "통과한 `jikimi ledger verify --incremental <file>`이 쓴 파일을 지정하거나 파일을 지우세요: 그러면 다음 검증은 전체 검증이 되고 새 상태를 저장합니다",
+  "app.verified_state.label": "{{time}}에 검증된 상태({{file}})",
   "app.reports.release_file_mismatch":
     "파일의 SHA-256이 {{agreement}}의 마지막 제공이 기록한 파일과 다릅니다",
   "app.reports.release_file_mismatch_hint":

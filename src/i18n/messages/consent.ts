@@ -101,6 +101,8 @@ export const en = {
     "consent batch {{id}} has no chain head: it was recorded before the chain existed and no recording has chained it since, or its head was removed",
   "consent.verify.batch_changed":
     "consent batch {{id}} (events {{first}}..{{last}}): its events do not hash to its chain head: an event of it was changed, removed, added or reordered, or the batch's time or a purpose or source name was edited",
+  "consent.verify.since_changed":
+    "the consent chain no longer ends a batch at event {{events}} with the head the last verify saved: the consent recorded up to it was rewritten since; the whole chain was verified instead",
   "consent.verify.batch_range":
     "consent batch {{id}} records {{events}} events with ids {{first}}..{{last}}, but {{seen}} events name it{{ids}}: events were removed, added or renumbered",
   "consent.verify.batch_range_ids": " (ids {{first}}..{{last}})",
@@ -209,6 +211,8 @@ export const ko: KoreanOf<typeof en> = {
     "동의 배치 {{id}}에 체인 헤드가 없습니다: 체인이 생기기 전에 기록된 뒤 아직 체인에 연결되지 않았거나, 헤드가 삭제되었습니다",
   "consent.verify.batch_changed":
     "동의 배치 {{id}}(이벤트 {{first}}..{{last}}): 이벤트의 해시가 체인 헤드와 맞지 않습니다: 이벤트가 변경·삭제·추가되었거나 순서가 바뀌었거나, 배치 시각이나 목적·출처 이름이 수정되었습니다",
+  "consent.verify.since_changed":
+    "동의 체인이 더 이상 이벤트 {{events}}에서 지난 검증이 저장한 헤드로 배치를 끝내지 않습니다: 그 뒤 기록된 동의가 다시 쓰였습니다. 대신 체인 전체를 검증했습니다",
   "consent.verify.batch_range":
     "동의 배치 {{id}}은(는) ID {{first}}..{{last}}의 이벤트 {{events}}건을 기록하지만, 이 배치를 가리키는 이벤트는 {{seen}}건입니다{{ids}}: 이벤트가 삭제·추가되었거나 번호가 바뀌었습니다",
   "consent.verify.batch_range_ids": "(ID {{first}}..{{last}})",

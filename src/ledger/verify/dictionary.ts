@@ -1,11 +1,13 @@
 // verify of the subject dictionary: the index-ordered copy is chained into the entries' dictionary commitments,
 // every partition record agrees with it (right partition, one record per index, same hash), and ledger_meta
-// holds what the last entry committed. A zeroed or swapped record changes whom `ledger subject` finds.
+// holds what the last entry committed. A zeroed or swapped record changes whom `ledger subject` finds. An
+// incremental verify checks only what was added since a verified state.
 
 import { t } from "../../i18n/index.js";
 import type { LedgerReads } from "../../ports/ledger.js";
 import {
   DICT_RECORD_BYTES,
+  dictPartition,
   dictPartitionOfWord,
   DICT_LINEAR_CHUNK as LINEAR_CHUNK,
 } from "../../ports/subjects.js";
@@ -17,6 +19,12 @@ const RECORD = DICT_RECORD_BYTES;
 const META_KEYS = new Set(["subjects", "dict_size", "dict_head"]);
 const LOWEST_CHUNK = -(2 ** 31);
 
+/**
+ * Above this many subjects added since a verified state, an incremental verify reads every partition (one pass)
+ * rather than looking each new subject up in its own.
+ */
+const LOOKUPS_AT_MOST = 65_536;
+
 /** Where the dictionary's chain stepped: an entry's committed size, and its head unless the entry was pruned. */
 export interface DictionaryStep {
   seq: number;
@@ -24,21 +32,33 @@ export interface DictionaryStep {
   head?: string;
 }
 
-/** Checks the dictionary tables against the commitments of the entries, in seq order. */
+/**
+ * Checks the dictionary tables against the commitments of the entries, in seq order. With `from` (an incremental
+ * verify: entries before it were verified earlier), the chain starts at the last commitment before `from`, only
+ * the index-ordered copy from there is read, and each subject added since is looked up in its partition.
+ */
 export async function verifyDictionary(
   tx: LedgerReads,
   commitments: DictionaryStep[],
   problems: Problems,
+  from = 0,
 ): Promise<void> {
   const place = "subject_dict_linear";
+  // the verified start: the last signed commitment before `from` (none: the empty dictionary)
+  let start = { size: 0, head: ZERO_HEAD };
+  for (const c of commitments)
+    if (c.seq < from && c.head !== undefined) start = { size: c.size, head: c.head };
+  const added = (commitments.at(-1)?.size ?? 0) - start.size;
+  if (added > LOOKUPS_AT_MOST) start = { size: 0, head: ZERO_HEAD };
+  const firstChunk = Math.floor(start.size / LINEAR_CHUNK);
   const chunks: { chunk: number; data: Uint8Array }[] = [];
   // from the lowest chunk number a store holds, not 0: a row filed under a negative chunk is named too
-  for await (const c of tx.linearChunks(LOWEST_CHUNK)) chunks.push(c);
-  let count = 0;
+  for await (const c of tx.linearChunks(firstChunk === 0 ? LOWEST_CHUNK : firstChunk)) chunks.push(c);
+  let count = firstChunk * LINEAR_CHUNK;
   chunks.forEach((c, i) => {
     const full = i < chunks.length - 1;
     if (
-      c.chunk !== i ||
+      c.chunk !== firstChunk + i ||
       c.data.length % SUBJECT_HASH_BYTES !== 0 ||
       (full && c.data.length !== LINEAR_CHUNK * 16)
     )
@@ -49,7 +69,11 @@ export async function verifyDictionary(
       });
     count += c.data.length / SUBJECT_HASH_BYTES;
   });
+  // hashes [firstChunk * LINEAR_CHUNK, count)
   const linear = Buffer.concat(chunks.map((c) => c.data));
+  const base = firstChunk * LINEAR_CHUNK;
+  const hashesFrom = (a: number, b: number) =>
+    linear.subarray((a - base) * SUBJECT_HASH_BYTES, (b - base) * SUBJECT_HASH_BYTES);
   const meta = await tx.allMeta();
   for (const key of meta.keys())
     if (!META_KEYS.has(key))
@@ -66,11 +90,12 @@ export async function verifyDictionary(
     });
 
   // the chain of commitments over the hashes in index order
-  let size = 0;
-  let head = ZERO_HEAD;
-  let last = { size: 0, head: ZERO_HEAD };
+  let size = start.size;
+  let head = start.head;
+  let last = start;
   for (const dictionary of commitments) {
     const seq = dictionary.seq;
+    if (seq < from && dictionary.size <= start.size) continue;
     if (dictionary.size < size || dictionary.size > count) {
       problems.add({
         kind: "dictionary_changed",
@@ -80,11 +105,7 @@ export async function verifyDictionary(
       });
       return;
     }
-    if (dictionary.size > size)
-      head = nextDictionaryHead(
-        head,
-        linear.subarray(size * SUBJECT_HASH_BYTES, dictionary.size * SUBJECT_HASH_BYTES),
-      );
+    if (dictionary.size > size) head = nextDictionaryHead(head, hashesFrom(size, dictionary.size));
     size = dictionary.size;
     if (dictionary.head === undefined) continue;
     last = { size, head: dictionary.head };
@@ -104,8 +125,18 @@ export async function verifyDictionary(
       place: "ledger_meta.dict_head",
       message: t("ledger.dictionary.meta_head"),
     });
+  const bad =
+    start.size === 0
+      ? await allPartitions(tx, linear, count)
+      : await addedRecords(tx, start.size, count, hashesFrom);
+  if (bad) problems.add({ kind: "dictionary_changed", place: "subject_dict", message: bad });
+}
 
-  // the partitions answer single lookups: every record must sit in its hash's partition and agree with the copy
+/**
+ * The partitions answer single lookups: every record must sit in its hash's partition and agree with the
+ * index-ordered copy (`linear`, every hash), one record per index. The first problem's message, if any.
+ */
+async function allPartitions(tx: LedgerReads, linear: Buffer, count: number): Promise<string | undefined> {
   const seen = new Uint8Array(count);
   let records = 0;
   let bad: string | undefined;
@@ -142,5 +173,22 @@ export async function verifyDictionary(
     }
   }
   if (!bad && records !== count) bad = t("ledger.dictionary.records", { records, count });
-  if (bad) problems.add({ kind: "dictionary_changed", place: "subject_dict", message: bad });
+  return bad;
+}
+
+/** Each subject added since a verified state (indexes [from, count)) is found in its partition, at its index. */
+async function addedRecords(
+  tx: LedgerReads,
+  from: number,
+  count: number,
+  hashesFrom: (a: number, b: number) => Uint8Array,
+): Promise<string | undefined> {
+  for (let idx = from; idx < count; idx++) {
+    const hash = hashesFrom(idx, idx + 1);
+    const part = dictPartition(hash);
+    const record = await tx.findRecord(part, hash, RECORD);
+    const at = record?.length === RECORD ? Buffer.from(record).readUInt32LE(SUBJECT_HASH_BYTES) : Number.NaN;
+    if (at !== idx) return t("ledger.dictionary.partition_hash", { part, index: idx });
+  }
+  return undefined;
 }

@@ -7,9 +7,10 @@ import { openLedgerReader } from "../../store/open-reader.js";
 import type { DictionaryStep } from "./dictionary.js";
 import { type SideMessage, sideChecks } from "./side.js";
 
-const { locator, steps, language } = workerData as {
+const { locator, steps, from, language } = workerData as {
   locator: StoreLocator;
   steps: DictionaryStep[];
+  from: number;
   language: Language;
 };
 setLanguage(language);
@@ -17,7 +18,7 @@ setLanguage(language);
 async function run(): Promise<SideMessage> {
   const reader = await openLedgerReader(locator);
   try {
-    const { changes, problems } = await reader.store.read((tx) => sideChecks(tx, steps));
+    const { changes, problems } = await reader.store.read((tx) => sideChecks(tx, steps, from));
     return { changes: [...changes], problems };
   } finally {
     await reader.close();

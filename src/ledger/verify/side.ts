@@ -27,10 +27,10 @@ export interface SideMessage {
   error?: string;
 }
 
-/** Every change row, grouped by entry. */
-async function readChanges(tx: LedgerReads): Promise<Map<number, Uint32Array>> {
+/** Every change row of entries `from` onward, grouped by entry. */
+async function readChanges(tx: LedgerReads, from: number): Promise<Map<number, Uint32Array>> {
   const lists = new Map<number, number[]>();
-  for await (const { subject, seq } of tx.changes()) {
+  for await (const { subject, seq } of tx.changes(from)) {
     const list = lists.get(seq);
     if (list) list.push(subject);
     else lists.set(seq, [subject]);
@@ -38,11 +38,11 @@ async function readChanges(tx: LedgerReads): Promise<Map<number, Uint32Array>> {
   return new Map([...lists].map(([seq, list]) => [seq, Uint32Array.from(list)]));
 }
 
-/** The side checks on this thread. */
-export async function sideChecks(tx: LedgerReads, steps: DictionaryStep[]): Promise<SideResult> {
+/** The side checks on this thread; `from` > 0: only what entries `from` onward added (an incremental verify). */
+export async function sideChecks(tx: LedgerReads, steps: DictionaryStep[], from = 0): Promise<SideResult> {
   const problems = new Problems();
-  await verifyDictionary(tx, steps, problems);
-  return { changes: await readChanges(tx), problems: problems.list };
+  await verifyDictionary(tx, steps, problems, from);
+  return { changes: await readChanges(tx, from), problems: problems.list };
 }
 
 /** A store a worker thread can open again: a SQLite file (not `:memory:`) or a PostgreSQL URL. */
@@ -58,13 +58,14 @@ export async function startSideChecks(
   tx: LedgerReads,
   steps: DictionaryStep[],
   locator: StoreLocator | undefined,
+  from = 0,
 ): Promise<() => Promise<SideResult>> {
   const file = workerFile("ledger/verify/side-worker.js");
   if (!reopenable(locator) || !existsSync(fileURLToPath(file))) {
-    const result = await sideChecks(tx, steps);
+    const result = await sideChecks(tx, steps, from);
     return async () => result;
   }
-  const worker = new Worker(file, { workerData: { locator, steps, language: currentLanguage() } });
+  const worker = new Worker(file, { workerData: { locator, steps, from, language: currentLanguage() } });
   const message = new Promise<SideMessage | undefined>((resolve) => {
     worker.once("message", (m: SideMessage) => resolve(m));
     worker.once("error", () => resolve(undefined));
@@ -75,7 +76,7 @@ export async function startSideChecks(
     void worker.terminate();
     if (!m || m.error !== undefined)
       // the worker could not read the store: do the work here rather than report nothing
-      return sideChecks(tx, steps);
+      return sideChecks(tx, steps, from);
     return { changes: new Map(m.changes), problems: m.problems };
   };
 }

@@ -27,6 +27,12 @@ export interface ChainFacts {
   receiptKey?: ((seq: number) => Uint8Array) | undefined;
   /** which releases' receipts roots to recompute (default: all) */
   receiptsOf?: (seq: number) => boolean;
+  /**
+   * an incremental verify: entries before `from` were verified earlier, so only the sets and change rows of
+   * entries `from` onward are replayed, each chain starting from its set before `from` (checked against the
+   * digest that entry signed); no prune event may follow `from` (the caller verifies in full then)
+   */
+  from?: number;
 }
 
 /** How many releases' receipts roots were recomputed, and how many were not (no key, or not sampled). */
@@ -53,6 +59,7 @@ export async function verifySubjects(
       bases.set(b.seq, { chain: b.chain, digest: b.digest });
     }
   const { ordOf, total: chainCount } = facts;
+  const from = facts.from ?? 0;
 
   // what the change index must hold: each held release's XOR with its chain's previous set (none: empty)
   const deltas = new Map<number, RoaringBitmap32 | undefined>();
@@ -63,7 +70,18 @@ export async function verifySubjects(
   const lastSeq = new Map<string, number>();
   const firstSeq = new Map<string, number>();
   const seenSets = new Set<number>();
-  for await (const row of tx.sets()) {
+  const held = heldBounds(facts, bases);
+  if (from > 0) {
+    const started = await startChains(tx, facts, bases, held, from, problems);
+    for (const [chain, { set, full, digest, seq }] of started) {
+      current.set(chain, set);
+      lastFull.set(chain, full);
+      lastDigest.set(chain, digest);
+      lastSeq.set(chain, seq);
+      firstSeq.set(chain, held.get(chain)?.first ?? seq);
+    }
+  }
+  for await (const row of tx.sets(from)) {
     const body = facts.releases.get(row.seq);
     const base = bases.get(row.seq);
     const where = { seq: row.seq, place: "ledger_subject_sets" };
@@ -150,7 +168,7 @@ export async function verifySubjects(
     if (!firstSeq.has(chain)) firstSeq.set(chain, row.seq);
   }
   for (const [seq, base] of bases)
-    if (!seenSets.has(seq))
+    if (seq >= from && !seenSets.has(seq))
       problems.add({
         kind: "subjects_changed",
         seq,
@@ -158,7 +176,7 @@ export async function verifySubjects(
         message: t("ledger.subjects.base_missing", { chain: base.chain, seq }),
       });
   for (const seq of facts.releases.keys())
-    if (!seenSets.has(seq))
+    if (seq >= from && !seenSets.has(seq))
       problems.add({
         kind: "subjects_changed",
         seq,
@@ -183,6 +201,22 @@ export async function verifySubjects(
   for (const c of await tx.chains()) {
     named.add(c.chain);
     const set = current.get(c.chain);
+    const bounds = held.get(c.chain);
+    if (!set && from > 0 && bounds) {
+      // a chain no entry since `from` touched: its row against the signed bodies, its head against the last digest
+      if (
+        c.firstSeq !== bounds.first ||
+        c.lastSeq !== bounds.last ||
+        c.releases !== chainCount.get(c.chain) ||
+        digestOf(Buffer.from(c.head)) !== signedDigest(facts, bases, bounds.last)
+      )
+        problems.add({
+          kind: "chain_changed",
+          place: "ledger_chains",
+          message: t("ledger.subjects.chain_bookkeeping", { chain: c.chain }),
+        });
+      continue;
+    }
     if (
       !set ||
       c.firstSeq !== firstSeq.get(c.chain) ||
@@ -196,7 +230,7 @@ export async function verifySubjects(
         message: t("ledger.subjects.chain_bookkeeping", { chain: c.chain }),
       });
   }
-  for (const chain of current.keys())
+  for (const chain of from > 0 ? held.keys() : current.keys())
     if (!named.has(chain))
       problems.add({
         kind: "chain_changed",
@@ -206,6 +240,94 @@ export async function verifySubjects(
 
   await verifySummaries(tx, facts.releases, problems);
   return receipts;
+}
+
+/** Each chain's first and last held set (a release, or the chain's pruned base), from the signed bodies. */
+function heldBounds(
+  facts: ChainFacts,
+  bases: ReadonlyMap<number, { chain: string }>,
+): Map<string, { first: number; last: number }> {
+  const out = new Map<string, { first: number; last: number }>();
+  const add = (chain: string, seq: number) => {
+    const b = out.get(chain);
+    if (!b) out.set(chain, { first: seq, last: seq });
+    else {
+      b.first = Math.min(b.first, seq);
+      b.last = Math.max(b.last, seq);
+    }
+  };
+  for (const [seq, body] of facts.releases) add(body.agreement.id, seq);
+  for (const [seq, base] of bases) add(base.chain, seq);
+  return out;
+}
+
+/** The digest entry `seq` signed for its set: its body's, or as a pruned base, its prune event's. */
+function signedDigest(
+  facts: ChainFacts,
+  bases: ReadonlyMap<number, { digest: string }>,
+  seq: number,
+): string | undefined {
+  return facts.releases.get(seq)?.subjects.digest ?? bases.get(seq)?.digest;
+}
+
+/** A chain's set before `from`, as an incremental verify starts from it. */
+interface ChainStart {
+  set: RoaringBitmap32;
+  full: Buffer;
+  digest: string;
+  seq: number;
+}
+
+/**
+ * For each chain with a held release at or after `from`: its last set before `from`, rebuilt from the chain's
+ * latest snapshot up to it and its XOR deltas, and checked against the digest and count that entry signed.
+ */
+async function startChains(
+  tx: LedgerReads,
+  facts: ChainFacts,
+  bases: ReadonlyMap<number, { chain: string; digest: string }>,
+  held: ReadonlyMap<string, { first: number }>,
+  from: number,
+  problems: Problems,
+): Promise<Map<string, ChainStart>> {
+  const before = new Map<string, number>();
+  const touched = new Set<string>();
+  const note = (chain: string, seq: number) => {
+    if (seq >= from) touched.add(chain);
+    else before.set(chain, Math.max(seq, before.get(chain) ?? -1));
+  };
+  for (const [seq, body] of facts.releases) note(body.agreement.id, seq);
+  for (const [seq, base] of bases) note(base.chain, seq);
+  const out = new Map<string, ChainStart>();
+  for (const chain of touched) {
+    const seq = before.get(chain);
+    if (seq === undefined) continue; // the chain began at or after `from`: replayed from its first set
+    const where = { kind: "subjects_changed" as const, seq, place: "ledger_subject_sets" };
+    const snapshot = await tx.lastSnapshotSeq(chain, seq);
+    let set: RoaringBitmap32 | undefined;
+    try {
+      for (const row of snapshot === undefined ? [] : await tx.setsOfChain(chain, snapshot, seq)) {
+        const stored = readSet(row.data);
+        if (row.kind === "snapshot" && set === undefined) set = stored;
+        else if (row.kind === "delta" && set) {
+          if (!stored.isEmpty) set = RoaringBitmap32.xor(set, stored);
+        } else throw new Error("a set row out of its chain's order");
+      }
+    } catch {
+      set = undefined;
+    }
+    if (!set || (held.get(chain)?.first ?? seq) > (snapshot ?? -1)) {
+      problems.add({ ...where, message: t("ledger.subjects.unreadable", { seq }) });
+      continue;
+    }
+    const full = canonicalSetBytes(set, true);
+    const digest = digestOf(full);
+    const count = facts.releases.get(seq)?.subjects.count ?? set.size;
+    if (digest !== signedDigest(facts, bases, seq) || set.size !== count)
+      problems.add({ ...where, message: t("ledger.subjects.differs", { seq }) });
+    out.set(chain, { set, full, digest, seq });
+  }
+  return out;
 }
 
 function compareChanges(

@@ -165,9 +165,9 @@ function access(client: PostgresClient): ConsentWrites {
       return r === undefined ? undefined : r.head;
     },
 
-    eventPages: (pageSize = PAGE) =>
+    eventPages: (pageSize = PAGE, fromId = Number.MIN_SAFE_INTEGER) =>
       (async function* () {
-        for (let from = Number.MIN_SAFE_INTEGER; ; ) {
+        for (let from = fromId; ; ) {
           const found = await rows<
             RawEvent & { purpose: number; source: number; batch: number; evidence: string | null }
           >(

@@ -200,12 +200,12 @@ function access(tx: PostgresClient): LedgerWrites {
           [chain],
         )
       )?.data,
-    sets: () =>
+    sets: (from = 0) =>
       pages(
         tx,
         (after, limit) => [
           "SELECT seq, chain, ord, kind, data FROM ledger_subject_sets WHERE seq > $1 ORDER BY seq LIMIT $2",
-          [after ?? -1, limit],
+          [after ?? from - 1, limit],
         ],
         (r: SetRow) => r.seq,
         (r: SetRow) => r,
@@ -268,18 +268,31 @@ function access(tx: PostgresClient): LedgerWrites {
       const subject = recordIndex(record, hash.length);
       return { subject, ...(await memberChanges(subject)) };
     },
-    changes: () =>
-      pages(
-        tx,
-        (after, limit) => [
-          `SELECT subject, seq FROM ledger_subject_changes
-           WHERE (subject, seq) > ($1, $2) ORDER BY subject, seq LIMIT $3`,
-          [after?.[0] ?? -1, after?.[1] ?? -1, limit],
-        ],
-        (r: { subject: number; seq: number }) => [r.subject, r.seq] as const,
-        (r: { subject: number; seq: number }) => r,
-        50_000,
-      ),
+    // from 0: in the primary key's order; later: in (seq, subject) order by the seq index, only the entries asked for
+    changes: (from = 0) =>
+      from === 0
+        ? pages(
+            tx,
+            (after, limit) => [
+              `SELECT subject, seq FROM ledger_subject_changes
+               WHERE (subject, seq) > ($1, $2) ORDER BY subject, seq LIMIT $3`,
+              [after?.[0] ?? -1, after?.[1] ?? -1, limit],
+            ],
+            (r: { subject: number; seq: number }) => [r.subject, r.seq] as const,
+            (r: { subject: number; seq: number }) => r,
+            50_000,
+          )
+        : pages(
+            tx,
+            (after, limit) => [
+              `SELECT subject, seq FROM ledger_subject_changes
+               WHERE (seq, subject) > ($1, $2) ORDER BY seq, subject LIMIT $3`,
+              [after?.[0] ?? from, after?.[1] ?? -1, limit],
+            ],
+            (r: { subject: number; seq: number }) => [r.seq, r.subject] as const,
+            (r: { subject: number; seq: number }) => r,
+            50_000,
+          ),
 
     ...dictionary,
 

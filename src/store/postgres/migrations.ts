@@ -233,4 +233,12 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       ALTER TABLE ledger_entries ADD CONSTRAINT ledger_entries_kind_check CHECK (kind IN ('release', 'prune', 'hold'));
     `,
   },
+  {
+    version: 6,
+    name: "change rows by entry (sqlite 14)",
+    sql: `
+      -- the change rows of one entry, read by an incremental verify and deleted by a prune without a full scan
+      CREATE INDEX ledger_subject_changes_seq ON ledger_subject_changes(seq, subject);
+    `,
+  },
 ];

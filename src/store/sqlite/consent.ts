@@ -187,7 +187,7 @@ function access(db: Database.Database, bulk: { previous: unknown }): ConsentWrit
   const batch = (sql: string) =>
     (q(`SELECT ${BATCH_COLUMNS} ${sql}`).get() as RawBatch | undefined) ?? undefined;
 
-  async function* eventPages(pageSize = PAGE): AsyncIterable<ChainEventPage> {
+  async function* eventPages(pageSize = PAGE, fromId?: number): AsyncIterable<ChainEventPage> {
     const fast = q(
       `SELECT CAST(max(id) AS TEXT), json_group_array(id), json_group_array(purpose), json_group_array(at),
               json_group_array(subject), json_group_array(granted), json_group_array(source), json_group_array(batch),
@@ -198,7 +198,7 @@ function access(db: Database.Database, bulk: { previous: unknown }): ConsentWrit
     const slow = q(
       "SELECT id, purpose, at, subject, granted, source, evidence, batch, CAST(id AS TEXT) FROM consent_events WHERE id >= ? ORDER BY id LIMIT ?",
     ).raw(true);
-    for (let from = MIN_ROWID; ; ) {
+    for (let from = fromId === undefined ? MIN_ROWID : BigInt(fromId); ; ) {
       const row = pageRow(fast, [from, pageSize]);
       const rows = row === undefined ? (slow.all(from, pageSize) as SlowRow[]) : undefined;
       const last = row === undefined ? rows?.at(-1)?.[8] : row[0];

@@ -187,8 +187,12 @@ function access(db: Database.Database): LedgerWrites {
       )
         .pluck()
         .get(chain) as Buffer | undefined) ?? undefined,
-    sets: () =>
-      rows(db.prepare("SELECT seq, chain, ord, kind, data FROM ledger_subject_sets ORDER BY seq").iterate()),
+    sets: (from = 0) =>
+      rows(
+        db
+          .prepare("SELECT seq, chain, ord, kind, data FROM ledger_subject_sets WHERE seq >= ? ORDER BY seq")
+          .iterate(from),
+      ),
     setsOfChain: async (chain, from, to) =>
       q(
         "SELECT seq, chain, ord, kind, data FROM ledger_subject_sets WHERE chain = ? AND seq >= ? AND seq <= ? ORDER BY seq",
@@ -204,7 +208,13 @@ function access(db: Database.Database): LedgerWrites {
       const subject = recordIndex(record, hash.length);
       return { subject, ...changesOfSubject(subject) };
     },
-    changes: () => rows(db.prepare("SELECT subject, seq FROM ledger_subject_changes").iterate()),
+    // from 0: the whole table in its own order; later: by the seq index, only the entries asked for
+    changes: (from = 0) =>
+      rows(
+        from === 0
+          ? db.prepare("SELECT subject, seq FROM ledger_subject_changes").iterate()
+          : db.prepare("SELECT subject, seq FROM ledger_subject_changes WHERE seq >= ?").iterate(from),
+      ),
 
     ...dictionary,
 

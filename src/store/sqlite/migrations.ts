@@ -296,4 +296,13 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE kind = 'release' AND pruned_at IS NULL;
     `,
   },
+  {
+    version: 14,
+    name: "change rows by entry",
+    sql: `
+      -- the change rows of one entry, read by an incremental verify (the entries appended since a verified state)
+      -- and deleted by a prune, without scanning every subject's rows; an append adds at the index's end
+      CREATE INDEX ledger_subject_changes_seq ON ledger_subject_changes(seq);
+    `,
+  },
 ];

@@ -5,7 +5,11 @@ import { JikimiError, t } from "../../../public/base.js";
 import {
   type Checkpoint,
   CheckpointSchema,
+  parseVerifiedState,
+  type VerifiedStateFile,
   type VerifyReport,
+  verifiedStateRun,
+  verifiedStateText,
   verifyLedger,
 } from "../../../public/ledger.js";
 import { openNote, parseCheckpoint, verifierFromVkey } from "../../../public/verify.js";
@@ -55,6 +59,29 @@ function readCheckpoint(file: string): Checkpoint {
   return parsed.data;
 }
 
+/** The state a previous verify saved in `file`; undefined when there is no file yet (the first, full verify). */
+function readVerifiedState(file: string): VerifiedStateFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new JikimiError("bad_verified_state", t("cli.ledger.verify.state_unreadable", { file }), {
+      hint: t("cli.errors.check_path"),
+      cause: e,
+    });
+  }
+  return parseVerifiedState(text, file);
+}
+
+type VerifyFlags = LedgerOptions & {
+  against?: string;
+  publicKey?: string;
+  vkey?: string[];
+  receipts?: string;
+  incremental?: string;
+};
+
 export function registerVerify(ledger: Command): void {
   ledgerVerb(ledger, "verify", t("cli.ledger.verify.description"))
     .option("--against <file>", t("cli.ledger.verify.against"))
@@ -65,49 +92,58 @@ export function registerVerify(ledger: Command): void {
         .default("latest"),
     )
     .option("--vkey <vkey...>", t("cli.ledger.verify.vkey"))
-    .action(
-      (opts: LedgerOptions & { against?: string; publicKey?: string; vkey?: string[]; receipts?: string }) =>
-        withState(opts, async (state) => {
-          let text: string | undefined;
-          if (opts.against)
-            try {
-              text = readFileSync(opts.against, "utf8");
-            } catch {
-              throw new JikimiError(
-                "bad_checkpoint",
-                t("cli.ledger.verify.checkpoint_unreadable", { file: opts.against }),
-                {
-                  hint: t("cli.errors.check_path"),
-                },
-              );
-            }
-          const isNote = text !== undefined && !text.trimStart().startsWith("{");
-          const vkeys = opts.vkey ?? state.logVkeys(true);
-          const anchor =
-            isNote && opts.against ? readCheckpointNote(opts.against, text ?? "", vkeys) : undefined;
-          const against = opts.against && !isNote ? readCheckpoint(opts.against) : undefined;
-          const trusted = trustedKeys(state);
-          if (opts.publicKey) {
-            trusted.clear();
-            for (const k of state.logKeys.all()) if (k.public === opts.publicKey) trusted.set(k.id, k.public);
-            if (against) trusted.set(against.key_id, opts.publicKey);
+    .option("--incremental <file>", t("cli.ledger.verify.incremental"))
+    .action((opts: VerifyFlags) =>
+      withState(opts, async (state) => {
+        let text: string | undefined;
+        if (opts.against)
+          try {
+            text = readFileSync(opts.against, "utf8");
+          } catch {
+            throw new JikimiError(
+              "bad_checkpoint",
+              t("cli.ledger.verify.checkpoint_unreadable", { file: opts.against }),
+              {
+                hint: t("cli.errors.check_path"),
+              },
+            );
           }
-          const started = performance.now();
-          const verified = await verifyLedger(state.store.ledger, trusted, {
-            ...verifyOptions(state, opts.receipts === "all" ? "all" : "latest"),
-            against,
-            anchor,
-          });
-          const seconds = (performance.now() - started) / 1000;
-          report(
-            () => ({ ...verified, seconds }),
-            () =>
-              verified.ok
-                ? `${okLine(verified, seconds, opts.receipts === "all")}\n`
-                : problemsText(verified.problems),
-          );
-          process.exitCode = verified.ok ? ExitCode.ok : ExitCode.findings;
-        }),
+        const isNote = text !== undefined && !text.trimStart().startsWith("{");
+        const vkeys = opts.vkey ?? state.logVkeys(true);
+        const anchor =
+          isNote && opts.against ? readCheckpointNote(opts.against, text ?? "", vkeys) : undefined;
+        const against = opts.against && !isNote ? readCheckpoint(opts.against) : undefined;
+        const trusted = trustedKeys(state);
+        if (opts.publicKey) {
+          trusted.clear();
+          for (const k of state.logKeys.all()) if (k.public === opts.publicKey) trusted.set(k.id, k.public);
+          if (against) trusted.set(against.key_id, opts.publicKey);
+        }
+        const file = opts.incremental;
+        const saved = file === undefined ? undefined : readVerifiedState(file);
+        const run = file === undefined ? undefined : verifiedStateRun(state.store.consent, saved, file);
+        const started = performance.now();
+        const verified = await verifyLedger(state.store.ledger, trusted, {
+          ...verifyOptions(state, opts.receipts === "all" ? "all" : "latest"),
+          ...run?.options,
+          against,
+          anchor,
+        });
+        const seconds = (performance.now() - started) / 1000;
+        // the new state is saved only when everything passed
+        const next = run?.next(verified, new Date());
+        if (next && file) emit(verifiedStateText(next), file, 0o600);
+        report(
+          () => ({ ...verified, seconds, ...(next && file ? { saved: file } : {}) }),
+          () =>
+            verified.ok
+              ? `${okLine(verified, seconds, opts.receipts === "all", saved)}\n${
+                  next && file ? `${t("cli.ledger.verify.saved", { file })}\n` : ""
+                }`
+              : problemsText(verified.problems),
+        );
+        process.exitCode = verified.ok ? ExitCode.ok : ExitCode.findings;
+      }),
     );
   // the checkpoint is the result: a note (text) or the older signed JSON (json), to stdout or --output
   const checkpoint = formatOption(
@@ -158,8 +194,21 @@ export function registerVerify(ledger: Command): void {
 }
 
 /** "ok: 2 entries, root …; consistent with …; receipts roots recomputed for … (0.12 s)" */
-function okLine(r: VerifyReport, seconds: number, allReceipts: boolean): string {
-  const against = r.against ? t("cli.ledger.verify.consistent", { size: r.against.size }) : "";
+function okLine(
+  r: VerifyReport,
+  seconds: number,
+  allReceipts: boolean,
+  saved: VerifiedStateFile | undefined,
+): string {
+  const time = saved?.verified_at ?? "";
+  const incremental =
+    r.from === undefined || saved === undefined || saved.log.size === 0
+      ? ""
+      : r.from > 0
+        ? t("cli.ledger.verify.since", { from: r.from, time })
+        : t("cli.ledger.verify.since_full", { time });
+  const against =
+    (r.against ? t("cli.ledger.verify.consistent", { size: r.against.size }) : "") + incremental;
   const receipts = r.receipts
     ? t(allReceipts ? "cli.ledger.verify.receipts_all" : "cli.ledger.verify.receipts_latest", {
         checked: r.receipts.checked,

@@ -69,6 +69,14 @@ export const en = {
   "cli.ledger.verify.receipts_latest":
     "; receipts roots recomputed for {{checked}} of {{total}} releases (the latest of each agreement; --receipts all for every one)",
   "cli.ledger.verify.receipts_all": "; receipts roots recomputed for {{checked}} of {{total}} releases",
+  "cli.ledger.verify.incremental":
+    "a state file kept where the ledger's operators cannot write: verify only what was appended since the state in it (none yet: in full), then save the new state there when the verify passes",
+  "cli.ledger.verify.since":
+    "; incremental from entry {{from}} (the state of {{time}}: the sets, change rows, dictionary and consent events stored before it are left to a full verify)",
+  "cli.ledger.verify.since_full":
+    "; in full (a prune event since the saved state of {{time}} rewrote older rows)",
+  "cli.ledger.verify.saved": "saved the verified state to {{file}}",
+  "cli.ledger.verify.state_unreadable": "cannot read the verified state {{file}}",
 
   "cli.ledger.checkpoint.description":
     "write a signed checkpoint for a regulator to keep (a c2sp.org/tlog-checkpoint note; the older signed JSON with --format json)",
@@ -231,6 +239,14 @@ export const ko: KoreanOf<typeof en> = {
   "cli.ledger.verify.receipts_latest":
     "; 제공 {{total}}건 중 {{checked}}건의 영수증 루트를 다시 계산함 (제공 계약별 최신 제공; 전부는 --receipts all)",
   "cli.ledger.verify.receipts_all": "; 제공 {{total}}건 중 {{checked}}건의 영수증 루트를 다시 계산함",
+  "cli.ledger.verify.incremental":
+    "원장 운영자가 쓸 수 없는 곳에 보관하는 상태 파일: 그 상태 이후 추가된 것만 검증하고(파일이 없으면 전체 검증), 검증을 통과하면 새 상태를 그 파일에 저장",
+  "cli.ledger.verify.since":
+    "; 항목 {{from}}부터 증분 검증 ({{time}}의 상태: 그 전에 저장된 집합, 변경 행, 사전, 동의 이벤트는 전체 검증에 맡김)",
+  "cli.ledger.verify.since_full":
+    "; 전체 검증 ({{time}}에 저장된 상태 이후의 파기 항목이 이전 행을 다시 썼습니다)",
+  "cli.ledger.verify.saved": "검증 상태를 {{file}}에 저장했습니다",
+  "cli.ledger.verify.state_unreadable": "검증 상태 {{file}}을(를) 읽을 수 없습니다",
 
   "cli.ledger.checkpoint.description":
     "감독기관이 보관할 서명된 체크포인트 쓰기 (c2sp.org/tlog-checkpoint 노트; --format json이면 이전 형식의 서명된 JSON)",
