@@ -76,6 +76,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   "ledger verify": [
     "jikimi ledger verify -w ./nsf",
     "jikimi ledger verify -w ./nsf --against checkpoint-2024-03.txt --receipts all",
+    "jikimi ledger verify -w ./nsf --incremental ~/verifier/nsf-verified.json",
   ],
   "ledger checkpoint": [
     "jikimi ledger checkpoint -w ./nsf -o checkpoint-2024-03.txt",
