@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { JikimiError } from "../src/errors.js";
 import { withLanguage } from "../src/i18n/index.js";
 import { connectPostgres, openPostgres, redactUrl, withTransaction } from "../src/store/postgres/connect.js";
-import { copyRows } from "../src/store/postgres/copy.js";
+import { copyBinaryRows, copyInt8Rows, copyRows } from "../src/store/postgres/copy.js";
 import { describePostgres } from "./support/postgres.js";
 
 const SECRET = "s3cret-Pa55";
@@ -158,5 +158,58 @@ describePostgres("connectPostgres with a server", (db) => {
     await expect(failed).rejects.toMatchObject({ code: "23505" });
     const { rows } = await db.pool.query<{ n: number }>("select count(*)::int as n from pairs");
     expect(rows[0]?.n).toBe(5);
+  });
+  it("reads a binary COPY row by row and as int8 columns, across chunks, and frees the connection after a break", async () => {
+    await db.pool.query("create table blobs (k integer, v bytea, n bigint)");
+    // rows larger than a network chunk, empty and NULL values, and int8s past 2^32
+    await db.pool.query(
+      `insert into blobs select k, case when k = 3 then null when k = 4 then '' else
+         decode(repeat(lpad(to_hex(k), 2, '0'), 300000 + k), 'hex') end, k * 5000000000 from generate_series(1, 6) k`,
+    );
+    await withTransaction(db.pool, db.url, async (tx) => {
+      const rows: [number, number | null, number][] = [];
+      for await (const [k, v, n] of copyBinaryRows(
+        tx,
+        "COPY (SELECT k, v, n FROM blobs ORDER BY k) TO STDOUT (FORMAT binary)",
+      )) {
+        expect(v === null || (v ?? Buffer.alloc(0)).every((b) => b === k?.readInt32BE(0))).toBe(true);
+        rows.push([
+          k?.readInt32BE(0) ?? -1,
+          v === null ? null : (v?.length ?? -1),
+          Number(n?.readBigInt64BE(0)),
+        ]);
+      }
+      expect(rows).toEqual(
+        [1, 2, 3, 4, 5, 6].map((k) => [k, k === 3 ? null : k === 4 ? 0 : 300000 + k, k * 5000000000]),
+      );
+      // a break leaves the rest to be read: the next statement on the same connection runs
+      for await (const [k] of copyBinaryRows(
+        tx,
+        "COPY (SELECT k, v FROM blobs ORDER BY k) TO STDOUT (FORMAT binary)",
+      ))
+        if (k?.readInt32BE(0) === 2) break;
+      expect((await tx.query<{ n: number }>("select count(*)::int as n from blobs")).rows).toEqual([
+        { n: 6 },
+      ]);
+      // int8 columns straight into pages of 4 rows
+      const pages: number[][] = [];
+      for await (const page of copyInt8Rows(
+        tx,
+        "COPY (SELECT n, k::bigint FROM generate_series(1, 10) k, lateral (select k * 5000000000 as n) x) TO STDOUT (FORMAT binary)",
+        2,
+        4,
+      ))
+        pages.push([...page.values.subarray(0, page.count * 2)]);
+      expect(pages.map((p) => p.length / 2)).toEqual([4, 4, 2]);
+      expect(pages.flat()).toEqual(
+        Array.from({ length: 10 }, (_, i) => [(i + 1) * 5000000000, i + 1]).flat(),
+      );
+      await expect(
+        (async () => {
+          for await (const _ of copyInt8Rows(tx, "COPY (SELECT k FROM blobs) TO STDOUT (FORMAT binary)", 2)) {
+          }
+        })(),
+      ).rejects.toThrow(/int8 columns/);
+    });
   });
 });

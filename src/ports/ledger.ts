@@ -92,6 +92,13 @@ export interface Member extends MemberChanges {
   subject: number;
 }
 
+/** Change rows as columns: row i is subject `subjects[i]` at entry `seqs[i]`, for i < count. */
+export interface ChangePage {
+  count: number;
+  subjects: Uint32Array;
+  seqs: Uint32Array;
+}
+
 /** The reads of the ledger's tables; every method sees the transaction's snapshot. */
 export interface LedgerReads extends DictionaryReads {
   /** entries held (max seq + 1) */
@@ -146,8 +153,8 @@ export interface LedgerReads extends DictionaryReads {
    * `recordBytes` long) in partition `part` starts with `hash`, and its member changes; undefined when none does
    */
   findMember(part: number, hash: Uint8Array, recordBytes: number): Promise<Member | undefined>;
-  /** the change rows of entries `from` (default 0) onward, in no promised order */
-  changes(from?: number): AsyncIterable<{ subject: number; seq: number }>;
+  /** the change rows of entries `from` (default 0) onward, a page at a time, in no promised order */
+  changes(from?: number): AsyncIterable<ChangePage>;
 
   checkpointNote(size: number): Promise<string | undefined>;
   checkpointNotes(): AsyncIterable<{ size: number; note: string }>;

@@ -30,11 +30,13 @@ export interface SideMessage {
 /** Every change row of entries `from` onward, grouped by entry. */
 async function readChanges(tx: LedgerReads, from: number): Promise<Map<number, Uint32Array>> {
   const lists = new Map<number, number[]>();
-  for await (const { subject, seq } of tx.changes(from)) {
-    const list = lists.get(seq);
-    if (list) list.push(subject);
-    else lists.set(seq, [subject]);
-  }
+  for await (const { count, subjects, seqs } of tx.changes(from))
+    for (let i = 0; i < count; i++) {
+      const seq = seqs[i] as number;
+      const list = lists.get(seq);
+      if (list) list.push(subjects[i] as number);
+      else lists.set(seq, [subjects[i] as number]);
+    }
   return new Map([...lists].map(([seq, list]) => [seq, Uint32Array.from(list)]));
 }
 

@@ -1,7 +1,7 @@
 // the ledger's port on PostgreSQL (node-postgres). Reads run in REPEATABLE READ READ ONLY transactions (one
 // snapshot per read); writes lock the ledger_sequencer row FOR UPDATE first, so appends from every host are
 // ordered by one lock, and a transaction that dies (a killed process, a lost connection) is rolled back whole.
-import type { LedgerReads, LedgerStore, LedgerWrites, SetRow } from "../../ports/ledger.js";
+import type { ChangePage, LedgerReads, LedgerStore, LedgerWrites, SetRow } from "../../ports/ledger.js";
 import {
   chainRow,
   ENTRY_COLUMNS,
@@ -19,7 +19,8 @@ import {
   view,
 } from "../ledger-rows.js";
 import { type PostgresClient, type PostgresPool, withTransaction } from "./connect.js";
-import { dictionaryAccess, inBatches, pages, rowsOf } from "./subjects.js";
+import { copyInt8Rows, copyInteger } from "./copy.js";
+import { dictionaryAccess, inBatches, mapRows, pages, rowsOf } from "./subjects.js";
 
 const bytes = (d: Uint8Array): Buffer => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
 
@@ -268,31 +269,25 @@ function access(tx: PostgresClient): LedgerWrites {
       const subject = recordIndex(record, hash.length);
       return { subject, ...(await memberChanges(subject)) };
     },
-    // from 0: in the primary key's order; later: in (seq, subject) order by the seq index, only the entries asked for
+    // in the binary COPY format, straight into columns (a full verify reads every row); from 0 the whole table,
+    // later by the seq index
     changes: (from = 0) =>
-      from === 0
-        ? pages(
-            tx,
-            (after, limit) => [
-              `SELECT subject, seq FROM ledger_subject_changes
-               WHERE (subject, seq) > ($1, $2) ORDER BY subject, seq LIMIT $3`,
-              [after?.[0] ?? -1, after?.[1] ?? -1, limit],
-            ],
-            (r: { subject: number; seq: number }) => [r.subject, r.seq] as const,
-            (r: { subject: number; seq: number }) => r,
-            50_000,
-          )
-        : pages(
-            tx,
-            (after, limit) => [
-              `SELECT subject, seq FROM ledger_subject_changes
-               WHERE (seq, subject) > ($1, $2) ORDER BY seq, subject LIMIT $3`,
-              [after?.[0] ?? from, after?.[1] ?? -1, limit],
-            ],
-            (r: { subject: number; seq: number }) => [r.seq, r.subject] as const,
-            (r: { subject: number; seq: number }) => r,
-            50_000,
-          ),
+      mapRows(
+        copyInt8Rows(
+          tx,
+          `COPY (SELECT subject, seq FROM ledger_subject_changes${from > 0 ? ` WHERE seq >= ${copyInteger(from)}` : ""})
+           TO STDOUT (FORMAT binary)`,
+          2,
+        ),
+        ({ count, values }): ChangePage => {
+          const page = { count, subjects: new Uint32Array(count), seqs: new Uint32Array(count) };
+          for (let i = 0; i < count; i++) {
+            page.subjects[i] = values[2 * i] as number;
+            page.seqs[i] = values[2 * i + 1] as number;
+          }
+          return page;
+        },
+      ),
 
     ...dictionary,
 

@@ -2,6 +2,7 @@
 // shared by the ledger's and the consent registry's transactions; and the paging both use to read whole tables.
 import type { DictChunk, DictionaryWrites } from "../../ports/subjects.js";
 import type { PostgresClient } from "./connect.js";
+import { copyBinaryRows, copyInteger, copyNumber } from "./copy.js";
 
 /** The rows of one query. */
 export async function rowsOf<T>(tx: PostgresClient, text: string, params: unknown[] = []): Promise<T[]> {
@@ -29,6 +30,11 @@ export function pages<R, K, O = R>(
       after = keyOf(rows[rows.length - 1] as R);
     }
   })();
+}
+
+/** Each row of `rows` as `map` makes it. */
+export async function* mapRows<R, O>(rows: AsyncIterable<R>, map: (row: R) => O): AsyncIterable<O> {
+  for await (const row of rows) yield map(row);
 }
 
 /** Slices of at most `size` items. */
@@ -73,16 +79,15 @@ export function dictionaryAccess(tx: PostgresClient): DictionaryWrites {
         (await rowsOf<{ value: string }>(tx, "SELECT value FROM ledger_meta WHERE key = 'subjects'"))[0]
           ?.value ?? 0,
       ),
+    // the whole copy (a new process's dictionary, a verify) in the binary COPY format: bytea as bytes, not hex
     linearChunks: (from) =>
-      pages(
-        tx,
-        (after, limit) => [
-          "SELECT chunk, data FROM subject_dict_linear WHERE chunk >= $1 ORDER BY chunk LIMIT $2",
-          [after === undefined ? from : after + 1, limit],
-        ],
-        (r: { chunk: number; data: Buffer }) => r.chunk,
-        (r) => r,
-        16,
+      mapRows(
+        copyBinaryRows(
+          tx,
+          `COPY (SELECT chunk, data FROM subject_dict_linear WHERE chunk >= ${copyInteger(from)} ORDER BY chunk)
+           TO STDOUT (FORMAT binary)`,
+        ),
+        ([chunk, data]) => ({ chunk: copyNumber(chunk ?? null), data: data ?? Buffer.alloc(0) }),
       ),
     lastPartChunks: async (parts) =>
       // one index probe per partition (a plain DISTINCT ON over many partitions reads every chunk of each)
@@ -116,15 +121,16 @@ export function dictionaryAccess(tx: PostgresClient): DictionaryWrites {
       return undefined;
     },
     allPartChunks: () =>
-      pages(
-        tx,
-        (after, limit) => [
-          "SELECT part, chunk, data FROM subject_dict WHERE (part, chunk) > ($1, $2) ORDER BY part, chunk LIMIT $3",
-          [after?.[0] ?? -1, after?.[1] ?? -1, limit],
-        ],
-        (r: DictChunk) => [r.part, r.chunk] as const,
-        (r) => r,
-        64,
+      mapRows(
+        copyBinaryRows(
+          tx,
+          "COPY (SELECT part, chunk, data FROM subject_dict ORDER BY part, chunk) TO STDOUT (FORMAT binary)",
+        ),
+        ([part, chunk, data]) => ({
+          part: copyNumber(part ?? null),
+          chunk: copyNumber(chunk ?? null),
+          data: data ?? Buffer.alloc(0),
+        }),
       ),
     putPartChunks: async (chunks) => {
       for (const batch of byBytes(chunks))

@@ -2,6 +2,7 @@
 // BEGIN IMMEDIATE transactions, so one process appends at a time.
 import type Database from "better-sqlite3";
 import type {
+  ChangePage,
   LedgerReads,
   LedgerStore,
   LedgerWrites,
@@ -210,10 +211,13 @@ function access(db: Database.Database): LedgerWrites {
     },
     // from 0: the whole table in its own order; later: by the seq index, only the entries asked for
     changes: (from = 0) =>
-      rows(
-        from === 0
-          ? db.prepare("SELECT subject, seq FROM ledger_subject_changes").iterate()
-          : db.prepare("SELECT subject, seq FROM ledger_subject_changes WHERE seq >= ?").iterate(from),
+      changePages(
+        (from === 0
+          ? db.prepare("SELECT subject, seq FROM ledger_subject_changes").raw(true).iterate()
+          : db
+              .prepare("SELECT subject, seq FROM ledger_subject_changes WHERE seq >= ?")
+              .raw(true)
+              .iterate(from)) as Iterable<[number, number]>,
       ),
 
     ...dictionary,
@@ -346,4 +350,18 @@ export function sqliteLedgerStore(database: SqliteDatabase): LedgerStore {
     read: (work) => database.transaction("read", () => work(tx as LedgerReads)),
     write: (work) => database.transaction("write", () => work(tx)),
   };
+}
+
+/** Rows of (subject, seq) in pages of columns. */
+async function* changePages(rows: Iterable<[number, number]>, size = 65_536): AsyncIterable<ChangePage> {
+  let page: ChangePage = { count: 0, subjects: new Uint32Array(size), seqs: new Uint32Array(size) };
+  for (const [subject, seq] of rows) {
+    page.subjects[page.count] = subject;
+    page.seqs[page.count++] = seq;
+    if (page.count === size) {
+      yield page;
+      page = { count: 0, subjects: new Uint32Array(size), seqs: new Uint32Array(size) };
+    }
+  }
+  if (page.count > 0) yield page;
 }
