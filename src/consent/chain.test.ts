@@ -407,41 +407,54 @@ describe("knownPurposes", () => {
   });
 });
 
+/** Random histories of the property tests below: batches of events over 8 subjects, two purposes, 13 minutes. */
+const BASE = Date.parse("2024-01-01T00:00:00Z");
+const randomEvent = fc.record({
+  subject: fc.integer({ min: 0, max: 7 }),
+  purpose: fc.constantFrom("p", "q"),
+  grant: fc.boolean(),
+  slot: fc.integer({ min: 0, max: 12 }),
+  source: fc.constantFrom("a", "b"),
+});
+type RandomEvent = { subject: number; purpose: string; grant: boolean; slot: number; source: string };
+/** What a release would have committed to: an as-of set of a purpose at `t` over the first `events` events. */
+type Seen = { purpose: string; t: number; events: number; digest: string; size: number };
+
+/** Records `batch`, then notes the committed as-of sets of both purposes every `step` minutes. */
+async function recordAndCommit(
+  registry: ConsentRegistry,
+  batch: readonly RandomEvent[],
+  seen: Seen[],
+  step: number,
+): Promise<void> {
+  await registry.record(
+    batch.map((e) => ({
+      subject: `S${e.subject}`,
+      purpose: e.purpose,
+      action: e.grant ? "grant" : "withdraw",
+      at: new Date(BASE + e.slot * 60_000).toISOString(),
+      source: e.source,
+    })),
+    NOW,
+  );
+  for (const purpose of ["p", "q"])
+    for (let slot = -1; slot <= 13; slot += step) {
+      const t = BASE + slot * 60_000;
+      const c = await registry.asOfCommitted(purpose, new Date(t).toISOString());
+      seen.push({ purpose, t, events: c.events, digest: c.digest, size: c.set.size });
+    }
+}
+
 describe("consentSetAt", () => {
   it("equals asOf at the time of recording, whatever is recorded later (random histories)", async () => {
-    const BASE = Date.parse("2024-01-01T00:00:00Z");
-    const event = fc.record({
-      subject: fc.integer({ min: 0, max: 7 }),
-      purpose: fc.constantFrom("p", "q"),
-      grant: fc.boolean(),
-      slot: fc.integer({ min: 0, max: 12 }),
-      source: fc.constantFrom("a", "b"),
-    });
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.array(event, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.array(randomEvent, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 1, max: 4 }),
         async (batches, every) => {
           const { registry, consent } = setup({ snapshotEvery: every });
-          const seen: { purpose: string; t: number; events: number; digest: string; size: number }[] = [];
-          for (const batch of batches) {
-            await registry.record(
-              batch.map((e) => ({
-                subject: `S${e.subject}`,
-                purpose: e.purpose,
-                action: e.grant ? "grant" : "withdraw",
-                at: new Date(BASE + e.slot * 60_000).toISOString(),
-                source: e.source,
-              })),
-              NOW,
-            );
-            for (const purpose of ["p", "q"])
-              for (let slot = -1; slot <= 13; slot += 2) {
-                const t = BASE + slot * 60_000;
-                const c = await registry.asOfCommitted(purpose, new Date(t).toISOString());
-                seen.push({ purpose, t, events: c.events, digest: c.digest, size: c.set.size });
-              }
-          }
+          const seen: Seen[] = [];
+          for (const batch of batches) await recordAndCommit(registry, batch, seen, 2);
           // one-off recomputations, after everything (including back-dated events) was recorded
           for (const s of seen)
             expect(await consentSetAt(consent, s.purpose, s.t, s.events)).toEqual({
@@ -477,41 +490,18 @@ describe("consentSetAt", () => {
 
 describe("an incremental consent verify", () => {
   it("reaches the state a full verify reaches from every saved state, and checked snapshots give the as-of sets (random histories)", async () => {
-    const BASE = Date.parse("2024-01-01T00:00:00Z");
-    const event = fc.record({
-      subject: fc.integer({ min: 0, max: 7 }),
-      purpose: fc.constantFrom("p", "q"),
-      grant: fc.boolean(),
-      slot: fc.integer({ min: 0, max: 12 }),
-      source: fc.constantFrom("a", "b"),
-    });
     let served = 0;
     let fromSaved = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.array(event, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 6 }),
+        fc.array(fc.array(randomEvent, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 6 }),
         fc.integer({ min: 1, max: 4 }),
         async (batches, every) => {
           const { registry, consent } = setup({ snapshotEvery: every });
-          const seen: { purpose: string; t: number; events: number; digest: string; size: number }[] = [];
+          const seen: Seen[] = [];
           let saved: ConsentVerified | undefined;
           for (const batch of batches) {
-            await registry.record(
-              batch.map((e) => ({
-                subject: `S${e.subject}`,
-                purpose: e.purpose,
-                action: e.grant ? "grant" : "withdraw",
-                at: new Date(BASE + e.slot * 60_000).toISOString(),
-                source: e.source,
-              })),
-              NOW,
-            );
-            for (const purpose of ["p", "q"])
-              for (let slot = -1; slot <= 13; slot += 3) {
-                const t = BASE + slot * 60_000;
-                const c = await registry.asOfCommitted(purpose, new Date(t).toISOString());
-                seen.push({ purpose, t, events: c.events, digest: c.digest, size: c.set.size });
-              }
+            await recordAndCommit(registry, batch, seen, 3);
             // from the state the previous verify saved, the same state as a full verify, and no problem
             const since = saved;
             const incremental = await consent.read((tx) => consentVerified(tx, since));

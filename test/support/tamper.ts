@@ -150,3 +150,31 @@ export function attackApplies(attack: Attack, db: Database.Database): boolean {
     return false; // a constraint of the schema refuses this edit: not an attack that can happen
   }
 }
+
+/**
+ * Runs each attack on a fresh copy and asks `verdict`: the attacks it missed, and those it caught without naming
+ * `table` among its places (with the places it named). `applied` counts the attacks the schema let happen.
+ */
+export async function sweep(
+  table: string,
+  list: Attack[],
+  fresh: () => Database.Database,
+  verdict: (db: Database.Database) => Promise<{ ok: boolean; places: string[] }>,
+): Promise<{ applied: number; missed: string[]; unnamed: string[] }> {
+  const missed: string[] = [];
+  const unnamed: string[] = [];
+  let applied = 0;
+  for (const attack of list) {
+    const db = fresh();
+    try {
+      if (!attackApplies(attack, db)) continue;
+      applied++;
+      const v = await verdict(db);
+      if (v.ok) missed.push(attack.what);
+      else if (!v.places.includes(table)) unnamed.push(`${attack.what} -> ${v.places.join(", ")}`);
+    } finally {
+      db.close();
+    }
+  }
+  return { applied, missed, unnamed };
+}
