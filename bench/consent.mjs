@@ -2,6 +2,8 @@
 // withdrawn: CSV import through the library, then asOf at 20 random times against a naive SQL baseline
 // (latest event per subject by window function, materialised into a bitmap). Run after `npm run build`:
 //   node bench/consent.mjs          (BENCH_SUBJECTS=400000 for a quick run)
+//   BENCH_DATABASE_URL=postgres://... node bench/consent.mjs   (the same on PostgreSQL: a database of its own is
+//   made on that server and dropped after; the naive baseline runs the same window function there)
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -16,7 +18,7 @@ const PURPOSE = "nsf-provision";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = (path) => import(join(root, "dist", path));
 
-const { openSqliteStore } = await dist("store/sqlite/index.js");
+const { openStateStore } = await dist("store/open.js");
 const { SubjectDictionary } = await dist("ledger/subjects/dictionary.js");
 const { fastSubjectHasher } = await dist("ledger/subjects/subject-hasher.js");
 const { ConsentRegistry, readConsentFile } = await dist("consent/index.js");
@@ -33,9 +35,31 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const log = (line) => process.stdout.write(`${line}\n`);
 
 const dir = mkdtempSync(join(tmpdir(), "jikimi-consent-bench-"));
+const SERVER = process.env.BENCH_DATABASE_URL;
+const pg = SERVER ? (await import("pg")).default : undefined;
+const admin = pg ? new pg.Pool({ connectionString: SERVER, max: 1 }) : undefined;
+const dbName = `jikimi_consent_bench_${process.pid}`;
+/** The store: a SQLite file in `dir`, or a database of its own on BENCH_DATABASE_URL's server. */
+async function openBenchStore() {
+  if (!admin) return openStateStore({ dialect: "sqlite", file: join(dir, ".jikimi", "state.db") });
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${dbName}`;
+  return openStateStore({ dialect: "postgres", url: url.toString() });
+}
+/** One statement's rows on either store (`?` placeholders become $n on PostgreSQL). */
+async function sql(store, text, params = []) {
+  if (store.dialect === "sqlite") return store.database.db.prepare(text).all(...params);
+  let n = 0;
+  return (
+    await store.pool.query(
+      text.replace(/\?/g, () => `$${++n}`),
+      params,
+    )
+  ).rows;
+}
 try {
-  const store = openSqliteStore(join(dir, ".jikimi", "state.db"));
-  const db = store.database.db;
+  const store = await openBenchStore();
   const dictionary = new SubjectDictionary();
   // the hasher a workspace uses (app/workspace.ts): HMAC in the WebAssembly kernel, in batches
   const hasher = fastSubjectHasher("ledger-subjects-bench", randomBytes(32));
@@ -87,7 +111,10 @@ try {
   t0 = performance.now();
   const result = await registry.recordBatch(batch, now);
   const tRecord = performance.now() - t0;
-  const snaps = db.prepare("SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM consent_snapshots").get();
+  const [snaps] = await sql(
+    store,
+    "SELECT COUNT(*) AS n, SUM(LENGTH(data)) AS bytes FROM consent_snapshots",
+  ).then((rows) => rows.map((r) => ({ n: Number(r.n), bytes: Number(r.bytes) })));
   log(
     `import: ${result.recorded.toLocaleString("en-US")} events; read+validate+hash ${secs(tRead)}, record ${secs(tRecord)} ` +
       `(${snaps.n} snapshots, ${(snaps.bytes / 2 ** 20).toFixed(1)} MiB)`,
@@ -110,19 +137,16 @@ try {
     `asOf: p50 ${ms(pct(fast, 0.5))}, max ${ms(Math.max(...fast))}; sizes ${answers.map((b) => b.size).join(" ")}`,
   );
 
-  const naiveSql = db
-    .prepare(
-      `SELECT subject FROM (
+  const naiveSql = `SELECT subject FROM (
          SELECT subject, granted, ROW_NUMBER() OVER (PARTITION BY subject ORDER BY at DESC, id DESC) AS rn
          FROM consent_events
          WHERE purpose = (SELECT id FROM consent_purposes WHERE name = ?) AND at <= ?
-       ) WHERE rn = 1 AND granted = 1`,
-    )
-    .pluck();
+       ) latest WHERE rn = 1 AND granted = 1`;
   const naive = [];
   for (let q = 0; q < Math.min(NAIVE_QUERIES, times.length); q++) {
     const s = performance.now();
-    const bitmap = new roaring.RoaringBitmap32(naiveSql.all(PURPOSE, times[q]));
+    const rows = await sql(store, naiveSql, [PURPOSE, times[q]]);
+    const bitmap = new roaring.RoaringBitmap32(rows.map((r) => Number(r.subject)));
     naive.push(performance.now() - s);
     if (!bitmap.isEqual(answers[q])) throw new Error(`asOf and the naive query differ at query ${q}`);
   }
@@ -144,15 +168,18 @@ try {
     `late event: recorded with snapshot rebuild in ${ms(tLate)}; asOf after it max ${ms(Math.max(...after))}`,
   );
 
-  db.pragma("wal_checkpoint(TRUNCATE)");
-  const dbBytes = statSync(join(dir, ".jikimi", "state.db")).size;
+  let dbBytes;
+  if (store.dialect === "sqlite") {
+    store.database.db.pragma("wal_checkpoint(TRUNCATE)");
+    dbBytes = statSync(join(dir, ".jikimi", "state.db")).size;
+  } else dbBytes = Number((await sql(store, "SELECT pg_database_size(current_database()) AS n"))[0].n);
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  log(`state.db ${(dbBytes / 2 ** 20).toFixed(0)} MiB, peak RSS ${rssMb.toFixed(0)} MiB`);
+  log(`${store.dialect} ${(dbBytes / 2 ** 20).toFixed(0)} MiB, peak RSS ${rssMb.toFixed(0)} MiB`);
   log("");
   log(`| operation | n | p50 | max / total | notes |`);
   log(`|---|---:|---:|---:|---|`);
   log(
-    `| import: read + validate + hash (CSV) | ${rows.toLocaleString("en-US")} rows | | ${secs(tRead)} | streamed, zod per row |`,
+    `| import: read + validate + hash (CSV) | ${rows.toLocaleString("en-US")} rows | | ${secs(tRead)} | streamed; a plain check per row, zod for what it refuses |`,
   );
   log(
     `| import: record (dictionary, insert, snapshots) | ${rows.toLocaleString("en-US")} rows | | ${secs(tRecord)} | one transaction, ${snaps.n} snapshots |`,
@@ -169,4 +196,8 @@ try {
   await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  if (admin) {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
 }
