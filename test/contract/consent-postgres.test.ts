@@ -1,5 +1,9 @@
 // the consent contract on PostgreSQL: each backend is a fresh database of the suite's server, migrated on open;
 // edits go through a pool of their own, as another program would make them.
+import { expect, it } from "vitest";
+import { ConsentRegistry } from "../../src/consent/index.js";
+import { SubjectDictionary } from "../../src/ledger/subjects/dictionary.js";
+import { nodeSubjectHasher } from "../../src/ledger/subjects/subject-hasher.js";
 import { connectPostgres } from "../../src/store/postgres/connect.js";
 import { openPostgresStore } from "../../src/store/postgres/index.js";
 import { describePostgres } from "../support/postgres.js";
@@ -27,4 +31,59 @@ describePostgres("consent on postgres", (db) => {
       },
     };
   });
+});
+
+describePostgres("consent on postgres: a bulk recording", (db) => {
+  it("leaves the event table's indexes as the migration made them after rebuilding them, and vacuums the table", async () => {
+    const name = `${db.name}_bulk`;
+    await db.pool.query(`create database "${name}"`);
+    const url = new URL(db.url);
+    url.pathname = `/${name}`;
+    const state = await openPostgresStore(url.toString(), { max: 2 });
+    const indexes = async () =>
+      (
+        await state.pool.query<{ name: string; definition: string }>(
+          "SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'consent_events' ORDER BY indexname",
+        )
+      ).rows;
+    const vacuums = async () =>
+      Number(
+        (
+          await state.pool.query<{ n: string }>(
+            "SELECT vacuum_count AS n FROM pg_stat_user_tables WHERE relname = 'consent_events'",
+          )
+        ).rows[0]?.n ?? 0,
+      );
+    try {
+      const before = await indexes();
+      expect(before.length).toBeGreaterThanOrEqual(3);
+      const registry = new ConsentRegistry(
+        state.consent,
+        new SubjectDictionary(),
+        nodeSubjectHasher("k", Buffer.alloc(32, 1)),
+      );
+      const events = (from: number, count: number) =>
+        Array.from({ length: count }, (_, i) => ({
+          subject: `S${from + i}`,
+          purpose: "nsf-provision",
+          action: "grant" as const,
+          at: new Date(Date.UTC(2024, 0, 1) + (((from + i) * 7919) % 100_000) * 60_000).toISOString(),
+          source: "app",
+        }));
+      const now = new Date("2025-01-01T00:00:00Z");
+      expect((await registry.record(events(0, 100_000), now)).recorded).toBe(100_000);
+      expect(await indexes()).toEqual(before);
+      // statistics reach pg_stat_user_tables within a moment of the VACUUM
+      await expect.poll(vacuums, { timeout: 5000 }).toBeGreaterThanOrEqual(1);
+      // a small recording keeps the indexes and does not vacuum
+      const counted = await vacuums();
+      expect((await registry.record(events(100_000, 10), now)).recorded).toBe(10);
+      expect(await indexes()).toEqual(before);
+      expect(await vacuums()).toBe(counted);
+      expect((await registry.asOf("nsf-provision", "2025-01-01T00:00:00Z")).size).toBe(100_010);
+    } finally {
+      await state.close();
+      await db.pool.query(`drop database if exists "${name}" with (force)`);
+    }
+  }, 120_000);
 });

@@ -24,6 +24,12 @@ const MATCH_ROWS = 50_000;
 const COPY_CHUNK = 1 << 16;
 
 const TABLE = { purpose: "consent_purposes", source: "consent_sources" } as const;
+/**
+ * A recording of at least this many events, and at least as many as the table holds, drops the table's indexes and
+ * builds them again after its COPY (sorted, on the server's parallel maintenance workers) instead of updating them
+ * row by row: as on SQLite. The drop locks the table until the commit, so reads of consent wait for such an import.
+ */
+const REBUILD_EVENTS = 100_000;
 
 interface RawEvent {
   id: number;
@@ -101,8 +107,11 @@ function* eventLines(first: number, batch: number, e: NewEvents): Generator<stri
 
 const buf = (d: Uint8Array): Buffer => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
 
-/** The consent tables' reads and writes inside one transaction on `client`. */
-function access(client: PostgresClient): ConsentWrites {
+/**
+ * The consent tables' reads and writes inside one transaction on `client`; `bulk` is called when a recording's
+ * indexes were rebuilt (the caller vacuums the table once the transaction has committed).
+ */
+function access(client: PostgresClient, bulk: () => void = () => {}): ConsentWrites {
   const rows = async <T>(text: string, values: unknown[] = []): Promise<T[]> =>
     (await client.query(text, values)).rows as T[];
   const one = async <T>(text: string, values: unknown[] = []): Promise<T | undefined> =>
@@ -326,11 +335,24 @@ function access(client: PostgresClient): ConsentWrites {
       const first = (
         await one<{ first: number }>("SELECT COALESCE(MAX(id), 0) + 1 AS first FROM consent_events")
       )?.first as number;
+      // a recording at least as large as the table: its indexes are dropped and built again by sorting (same
+      // definitions, same transaction), not updated row by row at random places
+      const rebuilt =
+        e.count >= REBUILD_EVENTS && e.count >= first - 1
+          ? await rows<{ name: string; definition: string }>(
+              `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+               WHERE schemaname = current_schema() AND tablename = 'consent_events'
+                 AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'consent_events'::regclass)`,
+            )
+          : [];
+      for (const index of rebuilt) await client.query(`DROP INDEX "${index.name}"`);
       await copyRows(
         client,
         "COPY consent_events (id, purpose, at, subject, granted, source, evidence, batch) FROM STDIN",
         eventLines(first, batchId, e),
       );
+      for (const index of rebuilt) await client.query(index.definition);
+      if (rebuilt.length > 0) bulk();
       return first;
     },
     setBatchHeads: async (heads) => {
@@ -364,11 +386,23 @@ export function postgresConsentStore(pool: PostgresPool, url: string): ConsentSt
   return {
     read: (work) =>
       withTransaction(pool, url, (client) => work(access(client) as ConsentReads), { readOnly: true }),
-    write: (work) =>
-      withTransaction(pool, url, async (client) => {
+    write: async (work) => {
+      let bulk = false;
+      const result = await withTransaction(pool, url, async (client) => {
         // the one sequencer, shared with ledger appends: both grow the subject dictionary
         await client.query("SELECT size FROM ledger_sequencer WHERE id = 1 FOR UPDATE");
-        return work(access(client));
-      }),
+        return work(
+          access(client, () => {
+            bulk = true;
+          }),
+        );
+      });
+      // after a bulk import, the events' pages are not yet marked all-visible: every index-only read of them (as-of
+      // sets, snapshot rebuilds, verify) would visit the table row by row (20x slower) until autovacuum came; VACUUM
+      // (outside any transaction) marks them now and refreshes the planner's statistics
+      // (a role that may not vacuum leaves it to autovacuum: the recording itself has committed)
+      if (bulk) await pool.query("VACUUM (ANALYZE) consent_events").catch(() => undefined);
+      return result;
+    },
   };
 }
