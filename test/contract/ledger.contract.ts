@@ -568,7 +568,9 @@ export function runLedgerContract(
     it("records nothing when an append is refused inside its transaction", async () => {
       const state = await fresh();
       const strict = ledgerOver(state, 7);
-      await strict.append(release("nsf", new Date().toISOString().slice(0, 10)), customers(0, 5));
+      // yesterday: a release at 02:00 UTC today would be in the future before 02:00
+      const recent = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      await strict.append(release("nsf", recent), customers(0, 5));
       const before = await state.ledger.read(async (r) => [await r.entryCount(), await r.dictionarySize()]);
       const refused = await strict.append(release("nsf", "2020-01-01"), customers(100, 200)).then(
         () => undefined,
@@ -580,10 +582,7 @@ export function runLedgerContract(
         before,
       );
       // the same Ledger goes on appending after the rollback, with dense indexes
-      const next = await strict.append(
-        release("nsf", new Date().toISOString().slice(0, 10)),
-        customers(3, 8),
-      );
+      const next = await strict.append(release("nsf", recent), customers(3, 8));
       expect(next.seq).toBe(1);
       expect(next.newSubjects).toBe(3);
       expect(await state.ledger.read((r) => r.dictionarySize())).toBe(8);
