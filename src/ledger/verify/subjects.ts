@@ -1,6 +1,7 @@
 // verify of what per-subject answers are read from: every stored subject set (rebuilt from snapshots and XOR
 // deltas) against the digest its entry or prune event signed, the chains' bookkeeping, the per-subject change
-// index (rebuilt from consecutive sets and compared row for row) and the history summaries.
+// index (rebuilt from consecutive sets and compared row for row) and the history summaries. An incremental
+// verify replays only the sets stored since its verified state, each grown chain from its set before it.
 
 import { t } from "../../i18n/index.js";
 import type { LedgerReads } from "../../ports/ledger.js";
