@@ -62,6 +62,7 @@ export function consentCheck(
           message: p.message,
         });
       const replayers = new Map<string, ConsentReplayer>();
+      const ids = new Map<string, number | undefined>();
       for (const [seq, body] of [...releases].sort((x, y) => x[0] - y[0])) {
         const c = body.consent;
         if (!c) continue;
@@ -73,7 +74,8 @@ export function consentCheck(
             message: t("engine.consent.head_gone", { seq, events: c.events }),
           });
         // a few releases since a verified state: from a snapshot just checked; many: one replay walking forward
-        const id = options.since ? await tx.nameId("purpose", c.purpose) : undefined;
+        if (options.since && !ids.has(c.purpose)) ids.set(c.purpose, await tx.nameId("purpose", c.purpose));
+        const id = ids.get(c.purpose);
         const snapshots = id === undefined ? undefined : checked.get(id);
         let got =
           id !== undefined && snapshots

@@ -26,6 +26,12 @@ export async function copyRows(
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 const HEADER = SIGNATURE.length + 8;
 
+/** Throws unless `bytes` start with a binary COPY header without extension. */
+function checkHeader(bytes: Buffer): void {
+  if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE) || bytes.readUInt32BE(SIGNATURE.length + 4) > 0)
+    throw new Error("not a binary COPY stream");
+}
+
 /** Bytes arriving in chunks, taken off the front: a view when they lie in one chunk, else one copy. */
 class ByteQueue {
   private chunks: Buffer[] = [];
@@ -87,12 +93,7 @@ export async function* copyBinaryRows(
     queue.push(chunk);
     if (!header) {
       if (queue.length < HEADER) continue;
-      const head = queue.take(HEADER);
-      if (
-        !head.subarray(0, SIGNATURE.length).equals(SIGNATURE) ||
-        head.readUInt32BE(SIGNATURE.length + 4) > 0
-      )
-        throw new Error("not a binary COPY stream");
+      checkHeader(queue.take(HEADER));
       header = true;
     }
     for (;;) {
@@ -159,8 +160,7 @@ export async function* copyInt8Rows(
         rest = buf;
         continue;
       }
-      if (!buf.subarray(0, SIGNATURE.length).equals(SIGNATURE) || buf.readUInt32BE(SIGNATURE.length + 4) > 0)
-        throw new Error("not a binary COPY stream");
+      checkHeader(buf);
       header = true;
       at = HEADER;
     }
