@@ -105,6 +105,68 @@ describe("subject dictionary", () => {
   });
 });
 
+describe("a large batch looked up in home order", () => {
+  /** Hashes of a batch at `at` positions: the hash of `pick(k)` from `pool`. */
+  const gather = (pool: Uint8Array, picks: readonly number[]) => {
+    const out = new Uint8Array(picks.length * 16);
+    for (const [k, p] of picks.entries()) out.set(pool.subarray(p * 16, p * 16 + 16), k * 16);
+    return out;
+  };
+  /** The order new subjects are numbered in: first word, then second, as little-endian 32-bit words. */
+  const hashOrder = (h: Uint8Array) => {
+    const v = Buffer.from(h.buffer, h.byteOffset, h.byteLength);
+    return [v.readUInt32LE(0), v.readUInt32LE(4)] as const;
+  };
+
+  it("finds known subjects, adds each new one once in hash order, and answers as the partitions do", async () => {
+    const d = db();
+    const known = randomBytes(150_000 * 16);
+    const first = await assign(d, new SubjectDictionary(), known, 150_000, true);
+    expect(first.added).toBe(150_000);
+    // 100,000 known subjects in a shuffled order, 30,000 new ones each twice, mixed in (160,000: above the
+    // threshold of the ordered lookup)
+    const fresh = randomBytes(30_000 * 16);
+    const pool = Buffer.concat([known, fresh]);
+    const picks: number[] = [];
+    for (let k = 0; k < 100_000; k++) picks.push((k * 7_919) % 150_000);
+    for (let k = 0; k < 30_000; k++) picks.push(150_000 + k, 150_000 + ((k * 31) % 30_000));
+    for (let i = picks.length - 1; i > 0; i--) {
+      const j = (i * 2_654_435_761) % (i + 1);
+      [picks[i], picks[j]] = [picks[j] as number, picks[i] as number];
+    }
+    const batch = gather(pool, picks);
+    // without create: the known ones found, the new ones not, nothing added
+    const look = await d.read((tx) => new SubjectDictionary().assign(tx, batch, picks.length, false));
+    expect(look.added).toBe(0);
+    expect([...look.indexes]).toEqual(picks.map((p) => (p < 150_000 ? first.indexes[p] : NOT_FOUND)));
+    // with create: the new ones numbered from 150,000 in the order of their hashes, a duplicate given the same index
+    const made = await assign(d, new SubjectDictionary(), batch, picks.length, true);
+    expect(made.added).toBe(30_000);
+    const ofNew = new Map<number, number>();
+    picks.forEach((p, k) => {
+      const index = made.indexes[k] as number;
+      if (p < 150_000) expect(index).toBe(first.indexes[p]);
+      else {
+        expect(ofNew.get(p) ?? index).toBe(index);
+        ofNew.set(p, index);
+      }
+    });
+    const byHash = [...ofNew.keys()].sort((a, b) => {
+      const [a0, a1] = hashOrder(pool.subarray(a * 16, a * 16 + 16));
+      const [b0, b1] = hashOrder(pool.subarray(b * 16, b * 16 + 16));
+      return a0 - b0 || a1 - b1;
+    });
+    expect(byHash.map((p) => ofNew.get(p))).toEqual(byHash.map((_, rank) => 150_000 + rank));
+    // a new instance loads the table (index order) and finds them all; partition lookups agree
+    const again = await d.read((tx) => new SubjectDictionary().assign(tx, batch, picks.length, false));
+    expect([...again.indexes]).toEqual([...made.indexes]);
+    for (const k of [0, 1, 77_777, picks.length - 1])
+      expect(
+        await d.read((tx) => new SubjectDictionary().lookup(tx, batch.subarray(k * 16, k * 16 + 16))),
+      ).toBe(made.indexes[k]);
+  });
+});
+
 describe("growing tables", () => {
   it("keep every subject when the dictionary grows in one process, chunk after chunk", async () => {
     const d = db();

@@ -39,6 +39,8 @@ interface Table {
   words: Uint32Array;
   slots: Uint32Array;
   mask: number;
+  /** a hash's home slot is its first word's top bits: `w0 >>> shift` (see `probe`) */
+  shift: number;
   size: number;
 }
 
@@ -52,6 +54,7 @@ function newTable(capacity: number): Table {
     words: sharedWords(Math.max(capacity, 1024) * WORDS),
     slots: sharedWords(slots),
     mask: slots - 1,
+    shift: 32 - Math.log2(slots),
     size: 0,
   };
 }
@@ -61,6 +64,7 @@ export interface SharedDictionary {
   words: Uint32Array;
   slots: Uint32Array;
   mask: number;
+  shift: number;
   size: number;
 }
 
@@ -73,14 +77,19 @@ export function lookupShared(t: SharedDictionary, w: Uint32Array, at: number): n
   return v === 0 ? NOT_FOUND : v - 1;
 }
 
-/** Finds the slot of the hash at `w[at..at+3]` (or the empty slot where it would go); slots hold index + 1. */
+/**
+ * Finds the slot of the hash at `w[at..at+3]` (or the empty slot where it would go); slots hold index + 1. A hash's
+ * home slot is the top bits of its first word: new subjects are numbered in the order of that word (`sortFresh`),
+ * so slot order follows index order and lookups made in home order read the slots and the words front to back
+ * instead of missing the cache twice a subject (`lookupInOrder`; docs/benchmarks.md, "Append at 40 M").
+ */
 function probe(t: Table, w: Uint32Array, at: number): number {
   const a = w[at] as number;
   const b = w[at + 1] as number;
   const c = w[at + 2] as number;
   const d = w[at + 3] as number;
   const words = t.words;
-  let s = b & t.mask;
+  let s = a >>> t.shift;
   for (;;) {
     const v = t.slots[s] as number;
     if (v === 0) return s;
@@ -94,19 +103,31 @@ function probe(t: Table, w: Uint32Array, at: number): number {
 const BUCKETED_INSERT = 1 << 16;
 /** log2 of the groups: few enough that scattering into them stays in cache, so each group's slots do too. */
 const BUCKET_BITS = 10;
+/** Index ranges made of at most this many runs ascending by first word are inserted in index order. */
+const FEW_RUNS = 8;
+
+/** Whether indexes [from, to) are at most FEW_RUNS runs ascending by first word (one pass over the words). */
+function fewRuns(words: Uint32Array, from: number, to: number): boolean {
+  let runs = 1;
+  for (let i = from + 1; i < to; i++)
+    if ((words[i * WORDS] as number) < (words[(i - 1) * WORDS] as number) && ++runs > FEW_RUNS) return false;
+  return true;
+}
 
 /**
  * Puts indexes [from, to) (their hashes already in `t.words`, none of them in the table yet: the store's subjects
- * are distinct) into the slots. No hash is compared, and a large load is first grouped by the top bits of each
+ * are distinct) into the slots. No hash is compared. Subjects are numbered in the order of their first word, which
+ * is also the order of their home slots, so a dictionary made by a few large appends is put in index order, reading
+ * the words and writing the slots front to back; one of many small appends is first grouped by the top bits of each
  * home slot (a counting sort reading the words in order), so the slot writes of a group fall in a few kilobytes
  * instead of missing the cache on every subject (docs/benchmarks.md, "Fixed cost of a share").
  */
 function insertDistinct(t: Table, from: number, to: number): void {
   const { slots, words, mask } = t;
   const m = to - from;
-  if (m < BUCKETED_INSERT) {
+  if (m < BUCKETED_INSERT || fewRuns(words, from, to)) {
     for (let i = from; i < to; i++) {
-      let s = (words[i * WORDS + 1] as number) & mask;
+      let s = (words[i * WORDS] as number) >>> t.shift;
       while (slots[s] !== 0) s = (s + 1) & mask;
       slots[s] = i + 1;
     }
@@ -115,14 +136,14 @@ function insertDistinct(t: Table, from: number, to: number): void {
   const shift = Math.max(0, Math.log2(slots.length) - BUCKET_BITS);
   const starts = new Uint32Array((1 << BUCKET_BITS) + 1);
   for (let i = from; i < to; i++) {
-    const b = ((words[i * WORDS + 1] as number) & mask) >>> shift;
+    const b = ((words[i * WORDS] as number) >>> t.shift) >>> shift;
     starts[b + 1] = (starts[b + 1] as number) + 1;
   }
   for (let b = 1; b < starts.length; b++) starts[b] = (starts[b] as number) + (starts[b - 1] as number);
   const index = new Uint32Array(m);
   const home = new Uint32Array(m);
   for (let i = from; i < to; i++) {
-    const h = (words[i * WORDS + 1] as number) & mask;
+    const h = (words[i * WORDS] as number) >>> t.shift;
     const at = starts[h >>> shift] as number;
     starts[h >>> shift] = at + 1;
     index[at] = i;
@@ -133,6 +154,90 @@ function insertDistinct(t: Table, from: number, to: number): void {
     while (slots[s] !== 0) s = (s + 1) & mask;
     slots[s] = (index[k] as number) + 1;
   }
+}
+
+/** Lookups of at least this many subjects are made in home-slot order (`lookupInOrder`). */
+const ORDERED_LOOKUP = 1 << 16;
+/** Inputs ordered at a time (their sorted copy: 20 bytes each, 160 MB), enough to read the table front to back. */
+const ORDER_CHUNK = 1 << 23;
+/** Bits of the first pass of the order: 256 ranges, few enough that scattering into them stays in cache. */
+const ORDER_HIGH_BITS = 8;
+
+/** Copies the hashes of `src` at positions `at(k)`, k in [0, n), into `dst` ordered by bits `shift..+bits` of word 0. */
+function scatterByBits(
+  src: Uint32Array,
+  from: number,
+  n: number,
+  srcOrigin: Uint32Array | undefined,
+  dst: Uint32Array,
+  dstOrigin: Uint32Array,
+  shift: number,
+  bits: number,
+  counts: Uint32Array,
+): void {
+  const m = (1 << bits) - 1;
+  counts.fill(0, 0, m + 2);
+  for (let k = from; k < from + n; k++) {
+    const r = ((src[k * WORDS] as number) >>> shift) & m;
+    counts[r + 1] = (counts[r + 1] as number) + 1;
+  }
+  for (let r = 1; r <= m + 1; r++) counts[r] = (counts[r] as number) + (counts[r - 1] as number);
+  for (let k = from; k < from + n; k++) {
+    const o = k * WORDS;
+    const a = src[o] as number;
+    const r = (a >>> shift) & m;
+    const at = counts[r] as number;
+    counts[r] = at + 1;
+    dstOrigin[at] = srcOrigin ? (srcOrigin[k] as number) : k;
+    const d = at * WORDS;
+    dst[d] = a;
+    dst[d + 1] = src[o + 1] as number;
+    dst[d + 2] = src[o + 2] as number;
+    dst[d + 3] = src[o + 3] as number;
+  }
+}
+
+/**
+ * Looks `count` hashes up without adding any: `indexes[i]` is the index of hash i or NOT_FOUND; returns how many
+ * were not found. Each chunk of inputs is copied in the order of the top bits of its first word (an MSD counting
+ * sort: 256 ranges, then each range in cache) and probed in that order, so the slots, and the words of subjects
+ * numbered in hash order, are read front to back. In input order, a lookup at 40 M subjects misses the cache and
+ * the TLB on its slot and again on its words (docs/benchmarks.md, "Append at 40 M").
+ */
+function lookupInOrder(t: Table, input: Uint32Array, count: number, indexes: Uint32Array): number {
+  const chunk = Math.min(count, ORDER_CHUNK);
+  // order no finer than the slots, nor finer than a chunk's inputs can fill
+  const bits = Math.min(32 - t.shift, Math.ceil(Math.log2(chunk)));
+  const high = Math.min(ORDER_HIGH_BITS, bits);
+  const low = bits - high;
+  const ranged = new Uint32Array(chunk * WORDS);
+  const rangedOrigin = new Uint32Array(chunk);
+  const counts = new Uint32Array((1 << Math.max(high, low)) + 1);
+  const ends = new Uint32Array(1 << high);
+  let sorted = new Uint32Array(0);
+  let sortedOrigin = new Uint32Array(0);
+  let missing = 0;
+  for (let from = 0; from < count; from += ORDER_CHUNK) {
+    const n = Math.min(count, from + ORDER_CHUNK) - from;
+    scatterByBits(input, from, n, undefined, ranged, rangedOrigin, 32 - high, high, counts);
+    ends.set(counts.subarray(0, 1 << high));
+    for (let r = 0, start = 0; r < 1 << high; r++) {
+      const end = ends[r] as number;
+      const size = end - start;
+      if (sorted.length < size * WORDS) {
+        sorted = new Uint32Array(size * 2 * WORDS);
+        sortedOrigin = new Uint32Array(size * 2);
+      }
+      scatterByBits(ranged, start, size, rangedOrigin, sorted, sortedOrigin, 32 - bits, low, counts);
+      for (let k = 0; k < size; k++) {
+        const v = t.slots[probe(t, sorted, k * WORDS)] as number;
+        if (v === 0) missing++;
+        indexes[sortedOrigin[k] as number] = v - 1;
+      }
+      start = end;
+    }
+  }
+  return missing;
 }
 
 /** `t`, or a larger table holding its subjects (distinct, so put in without comparing) with room for `min`. */
@@ -310,7 +415,11 @@ export class SubjectDictionary {
     const input = wordsOf(hashes, count);
     // the slot of each new subject, so the renumbering rewrites slots without probing again
     const fresh = create ? new Uint32Array(count) : undefined;
+    // a large batch is looked up in home order first; what it did not find is then added in input order
+    const ordered = count >= ORDERED_LOOKUP;
+    if (ordered && (lookupInOrder(t, input, count, indexes) === 0 || !create)) return { indexes, added: 0 };
     for (let i = 0; i < count; i++) {
+      if (ordered && indexes[i] !== NOT_FOUND) continue;
       const at = i * WORDS;
       const s = probe(t, input, at);
       const v = t.slots[s] as number;
@@ -441,7 +550,7 @@ export class SubjectDictionary {
   /** The table for lookups from worker threads, loaded up to date; valid until the next append. */
   async shared(tx: DictionaryReads): Promise<SharedDictionary> {
     const t = await this.loaded(tx);
-    return { words: t.words, slots: t.slots, mask: t.mask, size: t.size };
+    return { words: t.words, slots: t.slots, mask: t.mask, shift: t.shift, size: t.size };
   }
 
   /** `lookup` and the subject's member changes in one read (a store may join them where they live). */

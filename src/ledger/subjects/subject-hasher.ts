@@ -68,13 +68,18 @@ export function nodeSubjectHasher(keyId: string, secret: Uint8Array): SubjectHas
   };
 }
 
-/** The first 16 bytes of each 32-byte MAC, packed. */
+/** The first 16 bytes of each 32-byte MAC (`macs` at a 4-byte aligned offset), packed: four words each. */
 function truncated(macs: Uint8Array, n: number): Uint8Array {
   const out = new Uint8Array(n * SUBJECT_HASH_BYTES);
+  const to = new Uint32Array(out.buffer);
+  const from = new Uint32Array(macs.buffer, macs.byteOffset, n * 8);
   for (let i = 0; i < n; i++) {
-    const s = i * 32;
-    const d = i * SUBJECT_HASH_BYTES;
-    for (let j = 0; j < SUBJECT_HASH_BYTES; j++) out[d + j] = macs[s + j] as number;
+    const s = i * 8;
+    const d = i * 4;
+    to[d] = from[s] as number;
+    to[d + 1] = from[s + 1] as number;
+    to[d + 2] = from[s + 2] as number;
+    to[d + 3] = from[s + 3] as number;
   }
   return out;
 }
