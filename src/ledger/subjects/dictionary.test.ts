@@ -118,18 +118,20 @@ describe("a large batch looked up in home order", () => {
     return [v.readUInt32LE(0), v.readUInt32LE(4)] as const;
   };
 
+  // a table of at least 2^20 subjects and a batch of at least 2^16: the sizes the ordered lookup is made for
+  const KNOWN = 1_100_000;
+
   it("finds known subjects, adds each new one once in hash order, and answers as the partitions do", async () => {
     const d = db();
-    const known = randomBytes(150_000 * 16);
-    const first = await assign(d, new SubjectDictionary(), known, 150_000, true);
-    expect(first.added).toBe(150_000);
-    // 100,000 known subjects in a shuffled order, 30,000 new ones each twice, mixed in (160,000: above the
-    // threshold of the ordered lookup)
+    const known = randomBytes(KNOWN * 16);
+    const first = await assign(d, new SubjectDictionary(), known, KNOWN, true);
+    expect(first.added).toBe(KNOWN);
+    // 100,000 known subjects in a shuffled order, 30,000 new ones each twice, mixed in
     const fresh = randomBytes(30_000 * 16);
     const pool = Buffer.concat([known, fresh]);
     const picks: number[] = [];
-    for (let k = 0; k < 100_000; k++) picks.push((k * 7_919) % 150_000);
-    for (let k = 0; k < 30_000; k++) picks.push(150_000 + k, 150_000 + ((k * 31) % 30_000));
+    for (let k = 0; k < 100_000; k++) picks.push((k * 7_919) % KNOWN);
+    for (let k = 0; k < 30_000; k++) picks.push(KNOWN + k, KNOWN + ((k * 31) % 30_000));
     for (let i = picks.length - 1; i > 0; i--) {
       const j = (i * 2_654_435_761) % (i + 1);
       [picks[i], picks[j]] = [picks[j] as number, picks[i] as number];
@@ -138,14 +140,14 @@ describe("a large batch looked up in home order", () => {
     // without create: the known ones found, the new ones not, nothing added
     const look = await d.read((tx) => new SubjectDictionary().assign(tx, batch, picks.length, false));
     expect(look.added).toBe(0);
-    expect([...look.indexes]).toEqual(picks.map((p) => (p < 150_000 ? first.indexes[p] : NOT_FOUND)));
+    expect([...look.indexes]).toEqual(picks.map((p) => (p < KNOWN ? first.indexes[p] : NOT_FOUND)));
     // with create: the new ones numbered from 150,000 in the order of their hashes, a duplicate given the same index
     const made = await assign(d, new SubjectDictionary(), batch, picks.length, true);
     expect(made.added).toBe(30_000);
     const ofNew = new Map<number, number>();
     picks.forEach((p, k) => {
       const index = made.indexes[k] as number;
-      if (p < 150_000) expect(index).toBe(first.indexes[p]);
+      if (p < KNOWN) expect(index).toBe(first.indexes[p]);
       else {
         expect(ofNew.get(p) ?? index).toBe(index);
         ofNew.set(p, index);
@@ -156,7 +158,7 @@ describe("a large batch looked up in home order", () => {
       const [b0, b1] = hashOrder(pool.subarray(b * 16, b * 16 + 16));
       return a0 - b0 || a1 - b1;
     });
-    expect(byHash.map((p) => ofNew.get(p))).toEqual(byHash.map((_, rank) => 150_000 + rank));
+    expect(byHash.map((p) => ofNew.get(p))).toEqual(byHash.map((_, rank) => KNOWN + rank));
     // a new instance loads the table (index order) and finds them all; partition lookups agree
     const again = await d.read((tx) => new SubjectDictionary().assign(tx, batch, picks.length, false));
     expect([...again.indexes]).toEqual([...made.indexes]);
@@ -184,7 +186,8 @@ describe("growing tables", () => {
 
   it("keep a release's distinct subjects distinct as the set grows", () => {
     const set = new SubjectHashSet();
-    const n = 20_000;
+    // more than two chunks of the set's hashes, its slots doubled several times on the way
+    const n = 150_000;
     const hashes = randomBytes(n * 16);
     for (let from = 0; from < n; from += 1_000)
       set.add(hashes.subarray(from * 16, (from + 1_000) * 16), 1_000);

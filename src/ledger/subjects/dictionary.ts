@@ -156,8 +156,12 @@ function insertDistinct(t: Table, from: number, to: number): void {
   }
 }
 
-/** Lookups of at least this many subjects are made in home-slot order (`lookupInOrder`). */
+/**
+ * Lookups of at least this many subjects in a table of at least ORDERED_TABLE are made in home-slot order
+ * (`lookupInOrder`); a smaller table stays in cache, and a first release into an empty one finds nothing.
+ */
 const ORDERED_LOOKUP = 1 << 16;
+const ORDERED_TABLE = 1 << 20;
 /** Inputs ordered at a time (their sorted copy: 20 bytes each, 160 MB), enough to read the table front to back. */
 const ORDER_CHUNK = 1 << 23;
 /** Bits of the first pass of the order: 256 ranges, few enough that scattering into them stays in cache. */
@@ -415,8 +419,9 @@ export class SubjectDictionary {
     const input = wordsOf(hashes, count);
     // the slot of each new subject, so the renumbering rewrites slots without probing again
     const fresh = create ? new Uint32Array(count) : undefined;
-    // a large batch is looked up in home order first; what it did not find is then added in input order
-    const ordered = count >= ORDERED_LOOKUP;
+    // a large batch into a large table is looked up in home order first; what it did not find is then added in
+    // input order
+    const ordered = count >= ORDERED_LOOKUP && t.size >= ORDERED_TABLE;
     if (ordered && (lookupInOrder(t, input, count, indexes) === 0 || !create)) return { indexes, added: 0 };
     for (let i = 0; i < count; i++) {
       if (ordered && indexes[i] !== NOT_FOUND) continue;
@@ -640,46 +645,101 @@ async function persist(
   await tx.setDictionarySize(size);
 }
 
+/** Hashes a chunk of a SubjectHashSet holds (1 MiB): the set grows by chunks, never by copying what it holds. */
+const SET_CHUNK_BITS = 16;
+const SET_CHUNK = 1 << SET_CHUNK_BITS;
+
 /**
- * A set of 16-byte subject hashes (the distinct subjects of a release before they reach the dictionary):
- * the dictionary's open-addressing table, in memory only.
- * @example const s = new SubjectHashSet(); s.add(hashes, n); await ledger.appendHashes(release, s.bytes(), s.size);
+ * A set of 16-byte subject hashes (the distinct subjects of a release before they reach the dictionary), in memory
+ * only: the hashes in insertion order in chunks of 1 MiB, and open-addressing slots (index + 1, home slot from the
+ * first word's top bits, at most half full) over them. It holds about 16 bytes a subject and 4-8 bytes of slots, and
+ * grows by a new chunk, or by slots twice as many, never by copying the hashes (a table of words and slots doubled
+ * both, ~45 bytes a subject and the old table beside the new while growing: the share's peak at 40 M rows).
+ * @example const s = new SubjectHashSet(); s.add(hashes, n); await ledger.appendHashes(release, s.take(), s.size);
  */
 export class SubjectHashSet {
-  private t: Table = newTable(1024);
+  private chunks: Uint32Array[] = [];
+  private slots = new Uint32Array(1024);
+  private shift = 22;
+  private count = 0;
 
   /** Adds `count` hashes packed in `hashes`. */
   add(hashes: Uint8Array, count: number): void {
-    const t = grow(this.t, this.t.size + count);
-    this.t = t;
     const input = wordsOf(hashes, count);
     for (let i = 0; i < count; i++) {
+      if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
       const at = i * WORDS;
-      const s = probe(t, input, at);
-      if (t.slots[s] !== 0) continue;
-      const idx = t.size++;
-      t.words.set(input.subarray(at, at + WORDS), idx * WORDS);
-      t.slots[s] = idx + 1;
+      const a = input[at] as number;
+      const b = input[at + 1] as number;
+      const c = input[at + 2] as number;
+      const d = input[at + 3] as number;
+      const { slots, chunks } = this;
+      const mask = slots.length - 1;
+      let s = a >>> this.shift;
+      let found = false;
+      for (;;) {
+        const v = slots[s] as number;
+        if (v === 0) break;
+        const chunk = chunks[(v - 1) >>> SET_CHUNK_BITS] as Uint32Array;
+        const o = ((v - 1) & (SET_CHUNK - 1)) * WORDS;
+        if (chunk[o] === a && chunk[o + 1] === b && chunk[o + 2] === c && chunk[o + 3] === d) {
+          found = true;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+      if (found) continue;
+      const idx = this.count++;
+      if ((idx & (SET_CHUNK - 1)) === 0) chunks.push(new Uint32Array(SET_CHUNK * WORDS));
+      const o = (idx & (SET_CHUNK - 1)) * WORDS;
+      const chunk = chunks[idx >>> SET_CHUNK_BITS] as Uint32Array;
+      chunk[o] = a;
+      chunk[o + 1] = b;
+      chunk[o + 2] = c;
+      chunk[o + 3] = d;
+      slots[s] = idx + 1;
     }
+  }
+
+  /** Slots twice as many, the hashes put in again without comparing (they are distinct). */
+  private rehash(size: number): void {
+    this.slots = new Uint32Array(0);
+    const slots = new Uint32Array(size);
+    const mask = size - 1;
+    const shift = 32 - Math.log2(size);
+    for (let idx = 0; idx < this.count; idx++) {
+      const chunk = this.chunks[idx >>> SET_CHUNK_BITS] as Uint32Array;
+      let s = (chunk[(idx & (SET_CHUNK - 1)) * WORDS] as number) >>> shift;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = idx + 1;
+    }
+    this.slots = slots;
+    this.shift = shift;
   }
 
   /** Distinct hashes added. */
   get size(): number {
-    return this.t.size;
+    return this.count;
   }
 
-  /** The distinct hashes, packed in insertion order. */
+  /** The distinct hashes, packed in insertion order (a copy). */
   bytes(): Uint8Array {
-    return new Uint8Array(this.t.words.buffer, this.t.words.byteOffset, this.t.size * SUBJECT_HASH_BYTES);
+    const out = new Uint8Array(this.count * SUBJECT_HASH_BYTES);
+    const words = new Uint32Array(out.buffer);
+    this.chunks.forEach((chunk, k) => {
+      const n = Math.min(SET_CHUNK, this.count - k * SET_CHUNK);
+      words.set(chunk.subarray(0, n * WORDS), k * SET_CHUNK * WORDS);
+    });
+    return out;
   }
 
-  /**
-   * The distinct hashes in a buffer of their exact size, and the set emptied: its table (room for up to twice the
-   * hashes, and their slots: ~45 bytes a subject) is let go before the ledger append builds tables of its own.
-   */
+  /** The distinct hashes in a buffer of their exact size, and the set emptied (its slots let go first). */
   take(): Uint8Array {
-    const hashes = this.bytes().slice();
-    this.t = newTable(1024);
+    this.slots = new Uint32Array(1024);
+    this.shift = 22;
+    const hashes = this.bytes();
+    this.chunks = [];
+    this.count = 0;
     return hashes;
   }
 }
