@@ -105,6 +105,19 @@ function* eventLines(first: number, batch: number, e: NewEvents): Generator<stri
   if (chunk.length > 0) yield chunk;
 }
 
+/** Empties consent_events in the open transaction (a savepoint keeps it usable when that is refused); whether it did. */
+async function truncated(client: PostgresClient): Promise<boolean> {
+  await client.query("SAVEPOINT jikimi_truncate");
+  try {
+    await client.query("TRUNCATE consent_events");
+    await client.query("RELEASE SAVEPOINT jikimi_truncate");
+    return true;
+  } catch {
+    await client.query("ROLLBACK TO SAVEPOINT jikimi_truncate");
+    return false;
+  }
+}
+
 const buf = (d: Uint8Array): Buffer => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
 
 /**
@@ -346,13 +359,18 @@ function access(client: PostgresClient, bulk: () => void = () => {}): ConsentWri
             )
           : [];
       for (const index of rebuilt) await client.query(`DROP INDEX "${index.name}"`);
+      // the first recording into an empty table: emptied in this transaction (it holds the table's lock already, for
+      // the indexes), so COPY may write the rows frozen and mark their pages all-visible as it goes; no VACUUM after
+      // (a role without the TRUNCATE privilege copies as before and leaves the table to VACUUM)
+      const frozen = rebuilt.length > 0 && first === 1 && (await truncated(client));
       await copyRows(
         client,
-        "COPY consent_events (id, purpose, at, subject, granted, source, evidence, batch) FROM STDIN",
+        `COPY consent_events (id, purpose, at, subject, granted, source, evidence, batch) FROM STDIN${frozen ? " (FREEZE)" : ""}`,
         eventLines(first, batchId, e),
       );
       for (const index of rebuilt) await client.query(index.definition);
-      if (rebuilt.length > 0) bulk();
+      if (frozen) await client.query("ANALYZE consent_events");
+      else if (rebuilt.length > 0) bulk();
       return first;
     },
     setBatchHeads: async (heads) => {
