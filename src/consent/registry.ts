@@ -39,6 +39,8 @@ import {
   extendSnapshots,
   type FreshEvents,
   invalidate,
+  type SortedEvents,
+  sortedEvents,
   stateAt,
 } from "./snapshots.js";
 import { formatInstant, parseInstant } from "./time.js";
@@ -238,14 +240,16 @@ export class ConsentRegistry {
       }
     }
     const head = chain.end();
+    // the chain above and these sorts are computation only: a store still busy with the recording (PostgreSQL
+    // building the event indexes again) works meanwhile, and the statements below queue behind it
+    const sorted = new Map<number, SortedEvents>();
+    for (const [purpose, { count }] of first)
+      if (this.snapshotsFromMemory && count >= this.snapshotEvery)
+        sorted.set(purpose, sortedEvents(freshEvents(events, firstId, purpose, count)));
     if (chained) await tx.setBatchHeads([{ id: batchId, firstId, lastId: firstId + recorded - 1, head }]);
-    for (const [purpose, { at, id, count }] of first) {
+    for (const [purpose, { at, id }] of first) {
       await invalidate(tx, purpose, at, id);
-      const fresh =
-        this.snapshotsFromMemory && count >= this.snapshotEvery
-          ? freshEvents(events, firstId, purpose, count)
-          : undefined;
-      await extendSnapshots(tx, purpose, this.snapshotEvery, fresh);
+      await extendSnapshots(tx, purpose, this.snapshotEvery, sorted.get(purpose));
     }
     return { recorded, skipped, newSubjects: added };
   }

@@ -62,7 +62,7 @@ export async function extendSnapshots(
   tx: ConsentWrites,
   purpose: number,
   every: number,
-  fresh?: FreshEvents,
+  fresh?: SortedEvents,
 ): Promise<number> {
   const snap = await tx.latestSnapshot(purpose, Number.MAX_SAFE_INTEGER);
   const bitmap = snap ? Bitmap.deserialize(snap.data, "portable") : new Bitmap();
@@ -173,6 +173,21 @@ const HIGH_OFFSET = 2 ** 21;
  * `fresh` in (at, id) order: a stable radix sort on the time (ids ascend with the position already). Times are
  * whole ms within +-8.64e15, so `floor(at / 2^32) + 2^21` and `at mod 2^32` are exact unsigned words.
  */
+/** A recording's events of one purpose in (at, id) order, sorted before any statement that waits on the store. */
+export interface SortedEvents {
+  count: number;
+  firstId: number;
+  run: EventRun;
+}
+
+/**
+ * Sorts a recording's events of one purpose for `extendSnapshots`: a stable radix sort on the time, pure computation,
+ * so the caller can do it while the store is still busy with the recording (PostgreSQL building its indexes).
+ */
+export function sortedEvents(fresh: FreshEvents): SortedEvents {
+  return { count: fresh.count, firstId: fresh.firstId, run: sortedFresh(fresh) };
+}
+
 function sortedFresh(fresh: FreshEvents): EventRun {
   const n = fresh.count;
   const hi = new Uint32Array(n);
@@ -202,8 +217,8 @@ function sortedFresh(fresh: FreshEvents): EventRun {
  * Pages of the earlier events and the fresh ones merged in (at, id) order; every earlier id is below every fresh
  * one, so of two events at one time the earlier comes first.
  */
-function mergedPages(earlier: EventRun, fresh: FreshEvents): (limit: number) => Promise<EventPage> {
-  const b = sortedFresh(fresh);
+function mergedPages(earlier: EventRun, fresh: SortedEvents): (limit: number) => Promise<EventPage> {
+  const b = fresh.run;
   const a = earlier;
   let all = b;
   if (a.count > 0) {

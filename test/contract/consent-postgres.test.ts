@@ -104,4 +104,49 @@ describePostgres("consent on postgres: a bulk recording", (db) => {
       await db.pool.query(`drop database if exists "${name}" with (force)`);
     }
   }, 120_000);
+
+  it("fails a recording whose index rebuild fails with that error, and keeps nothing of it", async () => {
+    const name = `${db.name}_rebuild`;
+    await db.pool.query(`create database "${name}"`);
+    const url = new URL(db.url);
+    url.pathname = `/${name}`;
+    const state = await openPostgresStore(url.toString(), { max: 2 });
+    try {
+      // an index of the operator's own that the recording breaks: rebuilt after the COPY like the others, it fails
+      // while the registry is already computing the chain and the snapshots
+      await state.pool.query("CREATE UNIQUE INDEX operator_one_event ON consent_events (subject)");
+      const registry = new ConsentRegistry(
+        state.consent,
+        new SubjectDictionary(),
+        nodeSubjectHasher("k", Buffer.alloc(32, 1)),
+      );
+      const events = Array.from({ length: 100_000 }, (_, i) => ({
+        subject: `S${i % 50_000}`,
+        purpose: "nsf-provision",
+        action: "grant" as const,
+        at: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
+        source: "app",
+      }));
+      const error = await registry.record(events, new Date("2025-01-01T00:00:00Z")).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const codes: unknown[] = [];
+      for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+        codes.push(e.code);
+      // the unique violation itself, not "current transaction is aborted" (25P02) of a statement after it
+      expect(codes).toContain("23505");
+      expect(codes).not.toContain("25P02");
+      const count = await state.pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM consent_events");
+      expect(Number(count.rows[0]?.n)).toBe(0);
+      const kept = await state.pool.query("SELECT 1 FROM pg_indexes WHERE indexname = 'operator_one_event'");
+      expect(kept.rowCount).toBe(1);
+      // and the registry records once the operator's index allows it
+      await state.pool.query("DROP INDEX operator_one_event");
+      expect((await registry.record(events, new Date("2025-01-01T00:00:00Z"))).recorded).toBe(100_000);
+    } finally {
+      await state.close();
+      await db.pool.query(`drop database if exists "${name}" with (force)`);
+    }
+  }, 120_000);
 });

@@ -122,9 +122,14 @@ const buf = (d: Uint8Array): Buffer => Buffer.from(d.buffer, d.byteOffset, d.byt
 
 /**
  * The consent tables' reads and writes inside one transaction on `client`; `bulk` is called when a recording's
- * indexes were rebuilt (the caller vacuums the table once the transaction has committed).
+ * indexes were rebuilt (the caller vacuums the table once the transaction has committed); `defer` is handed work
+ * still running on the connection (it settles to its error, or undefined), which the caller awaits before the commit.
  */
-function access(client: PostgresClient, bulk: () => void = () => {}): ConsentWrites {
+function access(
+  client: PostgresClient,
+  bulk: () => void = () => {},
+  defer: (settled: Promise<unknown>) => void = () => {},
+): ConsentWrites {
   const rows = async <T>(text: string, values: unknown[] = []): Promise<T[]> =>
     (await client.query(text, values)).rows as T[];
   const one = async <T>(text: string, values: unknown[] = []): Promise<T | undefined> =>
@@ -368,9 +373,21 @@ function access(client: PostgresClient, bulk: () => void = () => {}): ConsentWri
         `COPY consent_events (id, purpose, at, subject, granted, source, evidence, batch) FROM STDIN${frozen ? " (FREEZE)" : ""}`,
         eventLines(first, batchId, e),
       );
-      for (const index of rebuilt) await client.query(index.definition);
-      if (frozen) await client.query("ANALYZE consent_events");
-      else if (rebuilt.length > 0) bulk();
+      if (rebuilt.length > 0) {
+        // the indexes are built while the caller goes on (its chain and snapshot sorts are computation): its next
+        // statements queue behind the builds on this connection, and the transaction awaits them before it commits
+        const builds = (async () => {
+          for (const index of rebuilt) await client.query(index.definition);
+          if (frozen) await client.query("ANALYZE consent_events");
+        })();
+        defer(
+          builds.then(
+            () => undefined,
+            (error: unknown) => error ?? new Error("index build failed"),
+          ),
+        );
+        if (!frozen) bulk();
+      }
       return first;
     },
     setBatchHeads: async (heads) => {
@@ -406,14 +423,33 @@ export function postgresConsentStore(pool: PostgresPool, url: string): ConsentSt
       withTransaction(pool, url, (client) => work(access(client) as ConsentReads), { readOnly: true }),
     write: async (work) => {
       let bulk = false;
+      const deferred: Promise<unknown>[] = [];
+      /** Deferred work's first error: a failed index build makes every later statement fail as "aborted". */
+      const firstFailure = async () => {
+        for (const settled of deferred) {
+          const error = await settled;
+          if (error !== undefined) throw error;
+        }
+      };
       const result = await withTransaction(pool, url, async (client) => {
         // the one sequencer, shared with ledger appends: both grow the subject dictionary
         await client.query("SELECT size FROM ledger_sequencer WHERE id = 1 FOR UPDATE");
-        return work(
-          access(client, () => {
+        const tx = access(
+          client,
+          () => {
             bulk = true;
-          }),
+          },
+          (settled) => deferred.push(settled),
         );
+        let done: Awaited<ReturnType<typeof work>>;
+        try {
+          done = await work(tx);
+        } catch (error) {
+          await firstFailure();
+          throw error;
+        }
+        await firstFailure();
+        return done;
       });
       // after a bulk import, the events' pages are not yet marked all-visible: every index-only read of them (as-of
       // sets, snapshot rebuilds, verify) would visit the table row by row (20x slower) until autovacuum came; VACUUM
