@@ -260,16 +260,21 @@ export class Ledger {
     return this.appendHashes(release, hashes, count, now);
   }
 
-  /** Records a release whose subjects were already hashed with this ledger's hasher (16 bytes each). */
+  /**
+   * Records a release whose subjects were already hashed with this ledger's hasher (16 bytes each). With `consume`
+   * the caller gives `hashes` up (their bytes are not to be read after): an empty dictionary numbers them in place
+   * (SubjectHashSet.take() gives such a buffer), so a first release of millions of subjects holds them once.
+   */
   async appendHashes(
     input: ReleaseInput,
     hashes: Uint8Array,
     count: number,
     now: Date = new Date(),
+    options: { consume?: boolean } = {},
   ): Promise<AppendResult> {
     const release = this.validate(input);
     return this.commit(release, now, async (tx) => {
-      const { indexes, added } = await this.deps.subjects.assign(tx, hashes, count, true);
+      const { indexes, added } = await this.deps.subjects.assign(tx, hashes, count, true, options.consume);
       return { set: setOfIndexes(indexes), added };
     });
   }

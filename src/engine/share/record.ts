@@ -71,6 +71,8 @@ export async function recordRelease(
       hashes,
       count,
       r.now,
+      // the set's buffer is not read again: a first release's dictionary numbers the subjects in it
+      { consume: true },
     ),
   );
   steps.onCommit();

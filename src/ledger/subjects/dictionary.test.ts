@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LedgerStore } from "../../ports/ledger.js";
 import { openSqliteStore } from "../../store/sqlite/index.js";
-import { NOT_FOUND, SubjectDictionary, SubjectHashSet } from "./dictionary.js";
+import { NOT_FOUND, SubjectDictionary, SubjectHashSet, sortRecordsInPlace } from "./dictionary.js";
 import { nodeSubjectHasher } from "./subject-hasher.js";
 
 function db(): LedgerStore {
@@ -166,6 +167,82 @@ describe("a large batch looked up in home order", () => {
       expect(
         await d.read((tx) => new SubjectDictionary().lookup(tx, batch.subarray(k * 16, k * 16 + 16))),
       ).toBe(made.indexes[k]);
+  });
+});
+
+describe("numbering new subjects in place", () => {
+  it("sorts records as 128-bit numbers and moves each payload with its record", () => {
+    // records that share 0-15 leading bytes with others, so every byte level and the insertion sort are reached
+    const record = fc.tuple(fc.integer({ min: 0, max: 15 }), fc.uint8Array({ minLength: 16, maxLength: 16 }));
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 700 }),
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        (rs, base) => {
+          const distinct = new Map<string, Uint8Array>();
+          for (const [shared, tail] of rs) {
+            const r = Uint8Array.from(base);
+            r.set(tail.subarray(shared), shared);
+            distinct.set(hex(r), r);
+          }
+          const records = [...distinct.values()];
+          const n = records.length;
+          // as the table holds them: little-endian words, the first word most significant
+          const words = new Uint32Array(n * 4 + 8);
+          const view = new DataView(words.buffer);
+          records.forEach((r, k) => {
+            for (let w = 0; w < 4; w++)
+              view.setUint32((k + 1) * 16 + w * 4, new DataView(r.buffer).getUint32(w * 4), true);
+          });
+          const payload = Uint32Array.from({ length: n }, (_, k) => k);
+          sortRecordsInPlace(words, 1, n + 1, payload);
+          const wordsOf = (r: Uint8Array) => [0, 1, 2, 3].map((w) => new DataView(r.buffer).getUint32(w * 4));
+          const expected = records
+            .map((r, k) => ({ key: wordsOf(r), k }))
+            .sort((a, b) => {
+              for (let w = 0; w < 4; w++)
+                if (a.key[w] !== b.key[w]) return (a.key[w] as number) - (b.key[w] as number);
+              return 0;
+            });
+          expect([...payload]).toEqual(expected.map((e) => e.k));
+          expected.forEach((e, j) => {
+            for (let w = 0; w < 4; w++) expect(words[(j + 1) * 4 + w]).toBe(e.key[w]);
+          });
+          // the records around the range are left alone
+          expect([...words.subarray(0, 4), ...words.subarray((n + 1) * 4)]).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("numbers a first release in the caller's buffer exactly as in a copy, and copies when it may not", async () => {
+    // 70,000 distinct subjects, each of the first 5,000 twice, in a shared buffer as SubjectHashSet.take() gives
+    const distinct = randomBytes(70_000 * 16);
+    const input = Buffer.concat([distinct, distinct.subarray(0, 5_000 * 16)]);
+    const shared = () => {
+      const b = new Uint8Array(new SharedArrayBuffer(input.length));
+      b.set(input);
+      return b;
+    };
+    const copied = await assign(db(), new SubjectDictionary(), shared(), 75_000, true);
+    const d = db();
+    const given = shared();
+    const adopted = await d.write((tx) => new SubjectDictionary().assign(tx, given, 75_000, true, true));
+    expect(adopted.added).toBe(70_000);
+    expect([...adopted.indexes]).toEqual([...copied.indexes]);
+    // the buffer now holds the dictionary's words: the subjects in index order
+    const again = await d.read((tx) => new SubjectDictionary().assign(tx, input, 75_000, false));
+    expect([...again.indexes]).toEqual([...copied.indexes]);
+    const inOrder = await d.read((tx) => new SubjectDictionary().hashesBetween(tx, 0, 70_000));
+    expect(hex(given.subarray(0, 70_000 * 16))).toBe(hex(inOrder));
+    // not taken: a buffer that is not shared, or a dictionary that is not empty
+    const plain = Uint8Array.from(input);
+    await assign(db(), new SubjectDictionary(), plain, 75_000, true);
+    const other = shared();
+    await d.write((tx) => new SubjectDictionary().assign(tx, other, 75_000, true, true));
+    expect(hex(plain)).toBe(hex(input));
+    expect(hex(other)).toBe(hex(input));
   });
 });
 

@@ -15,7 +15,6 @@ import {
   dictPartitionOfWord,
   DICT_LINEAR_CHUNK as LINEAR_CHUNK,
 } from "../../ports/subjects.js";
-import { radixSort64 } from "./radix.js";
 import { SUBJECT_HASH_BYTES } from "./subject-hasher.js";
 
 const RECORD = DICT_RECORD_BYTES;
@@ -47,11 +46,12 @@ interface Table {
 /** Shared memory, so the share gateway's worker threads can look subjects up in the same table. */
 const sharedWords = (n: number): Uint32Array => new Uint32Array(new SharedArrayBuffer(n * 4));
 
-function newTable(capacity: number): Table {
+/** A table with room for `capacity` subjects: slots at most half full; `words` given, or made for the capacity. */
+function newTable(capacity: number, words?: Uint32Array): Table {
   let slots = 1024;
   while (slots < capacity * 2) slots *= 2;
   return {
-    words: sharedWords(Math.max(capacity, 1024) * WORDS),
+    words: words ?? sharedWords(Math.max(capacity, 1024) * WORDS),
     slots: sharedWords(slots),
     mask: slots - 1,
     shift: 32 - Math.log2(slots),
@@ -254,56 +254,98 @@ function grow(t: Table, min: number): Table {
   return next;
 }
 
+/** Records of fewer than this many are sorted by insertion, not by another radix pass. */
+const INSERTION_SORT = 24;
+
+/** Whether record a of `w` (4 words) is above record b, as 128-bit unsigned numbers, first word most significant. */
+function above(w: Uint32Array, a: number, b: number): boolean {
+  for (let k = 0; k < WORDS; k++) {
+    const x = w[a * WORDS + k] as number;
+    const y = w[b * WORDS + k] as number;
+    if (x !== y) return x > y;
+  }
+  return false;
+}
+
+/** Swaps records i and j of `w`, and their payloads (`payload[k - base]` goes with record k). */
+function swapRecords(w: Uint32Array, payload: Uint32Array, base: number, i: number, j: number): void {
+  for (let k = 0; k < WORDS; k++) {
+    const x = w[i * WORDS + k] as number;
+    w[i * WORDS + k] = w[j * WORDS + k] as number;
+    w[j * WORDS + k] = x;
+  }
+  const p = payload[i - base] as number;
+  payload[i - base] = payload[j - base] as number;
+  payload[j - base] = p;
+}
+
 /**
- * Renumbers the table's fresh indexes [from, size) in the order of their hashes (first two words, an LSD radix
- * sort on 11-bit digits); returns provisional - from -> final index. `slotOf[p]` is the table slot of provisional
- * index from + p (known from its insertion); slots are rewritten to the final indexes.
+ * Sorts records [from, to) of `w` (16-byte hashes, 4 words each) ascending as 128-bit unsigned numbers (first word
+ * most significant), in place, each record's `payload[k - from]` moved with it: an MSD radix sort on bytes
+ * (American flag sort: 256 buckets filled by swapping, each bucket sorted on the next byte, small ones by insertion).
+ * No copy of the hashes and no scratch arrays: a radix sort with keys and payload double-buffered took 24 bytes a
+ * new subject, the peak of a first release of millions of subjects (docs/benchmarks.md, "Share gateway").
+ */
+export function sortRecordsInPlace(w: Uint32Array, from: number, to: number, payload: Uint32Array): void {
+  const head = new Uint32Array(256);
+  const tail = new Uint32Array(256);
+  const stack: number[] = [from, to, 0];
+  while (stack.length > 0) {
+    const digit = stack.pop() as number;
+    const hi = stack.pop() as number;
+    const lo = stack.pop() as number;
+    if (hi - lo < INSERTION_SORT || digit >= 16) {
+      for (let k = lo + 1; k < hi; k++)
+        for (let j = k; j > lo && above(w, j - 1, j); j--) swapRecords(w, payload, from, j - 1, j);
+      continue;
+    }
+    const word = digit >> 2;
+    const shift = 24 - 8 * (digit & 3);
+    head.fill(0);
+    for (let k = lo; k < hi; k++) {
+      const b = ((w[k * WORDS + word] as number) >>> shift) & 255;
+      head[b] = (head[b] as number) + 1;
+    }
+    for (let b = 0, at = lo; b < 256; b++) {
+      const n = head[b] as number;
+      head[b] = at;
+      at += n;
+      tail[b] = at;
+    }
+    for (let b = 0; b < 256; b++)
+      for (; (head[b] as number) < (tail[b] as number); head[b] = (head[b] as number) + 1) {
+        const i = head[b] as number;
+        for (let d = ((w[i * WORDS + word] as number) >>> shift) & 255; d !== b; ) {
+          const j = head[d] as number;
+          head[d] = j + 1;
+          swapRecords(w, payload, from, i, j);
+          d = ((w[i * WORDS + word] as number) >>> shift) & 255;
+        }
+      }
+    for (let b = 0, start = lo; b < 256; b++) {
+      const end = tail[b] as number;
+      if (end - start > 1) stack.push(start, end, digit + 1);
+      start = end;
+    }
+  }
+}
+
+/**
+ * Renumbers the table's fresh indexes [from, size) in the order of their hashes (`sortRecordsInPlace`); returns
+ * provisional - from -> final index. `slotOf[p]` is the table slot of provisional index from + p (known from its
+ * insertion); the fresh slots are emptied and the fresh range put in again in its new order. (Emptying them breaks
+ * no other subject's probe: every older subject was put in before any fresh one, so none passed a fresh slot.)
+ * The result is written over `slotOf`.
  */
 function sortFresh(t: Table, from: number, slotOf: Uint32Array): Uint32Array {
   const m = t.size - from;
-  const hi = new Uint32Array(m);
-  const lo = new Uint32Array(m);
-  const order0 = new Uint32Array(m);
-  for (let p = 0; p < m; p++) {
-    hi[p] = t.words[(from + p) * WORDS] as number;
-    lo[p] = t.words[(from + p) * WORDS + 1] as number;
-    order0[p] = p;
-  }
-  const { order } = radixSort64(hi, lo, order0);
-  const renumber = new Uint32Array(m);
-  for (let rank = 0; rank < m; rank++) renumber[order[rank] as number] = from + rank;
-  // the words move to their ranks in place, cycle by cycle (rank j takes provisional order[j]): a sorted copy
-  // would cost 16 bytes a new subject more at the append's peak. Four word copies each: a subarray per subject
-  // would allocate millions of views.
-  const w = t.words;
-  const done = new Uint8Array(m);
-  for (let start = 0; start < m; start++) {
-    if (done[start] === 1) continue;
-    const first = (from + start) * WORDS;
-    const a = w[first] as number;
-    const b = w[first + 1] as number;
-    const c = w[first + 2] as number;
-    const d = w[first + 3] as number;
-    for (let j = start; ; ) {
-      done[j] = 1;
-      const k = order[j] as number;
-      const dst = (from + j) * WORDS;
-      if (k === start) {
-        w[dst] = a;
-        w[dst + 1] = b;
-        w[dst + 2] = c;
-        w[dst + 3] = d;
-        break;
-      }
-      const src = (from + k) * WORDS;
-      w[dst] = w[src] as number;
-      w[dst + 1] = w[src + 1] as number;
-      w[dst + 2] = w[src + 2] as number;
-      w[dst + 3] = w[src + 3] as number;
-      j = k;
-    }
-  }
-  for (let p = 0; p < m; p++) t.slots[slotOf[p] as number] = (renumber[p] as number) + 1;
+  const perm = new Uint32Array(m);
+  for (let p = 0; p < m; p++) perm[p] = p;
+  sortRecordsInPlace(t.words, from, t.size, perm);
+  for (let p = 0; p < m; p++) t.slots[slotOf[p] as number] = 0;
+  insertDistinct(t, from, t.size);
+  const renumber = slotOf.subarray(0, m);
+  for (let j = 0; j < m; j++) renumber[perm[j] as number] = from + j;
   return renumber;
 }
 
@@ -350,10 +392,13 @@ export class SubjectDictionary {
     // a table behind the store reads only the newer chunks; subjects this process added in a transaction it cannot
     // see the end of (`unconfirmed`) are compared with the store's copy, and a table ahead of the store or one that
     // differs (a rolled-back append, another host's subjects in their place) is rebuilt
-    const from = held && held.size <= n ? Math.min(held.size, this.unconfirmed ?? held.size) : 0;
-    const t = from > 0 && held ? grow(held, n + room) : newTable(n + room);
-    const bytes = new Uint8Array(t.words.buffer);
-    const heldEnd = from > 0 && held ? held.size : 0;
+    // (a table whose subjects are all unconfirmed, as after a first release's assign in the same transaction, is
+    // compared too, not rebuilt: a second table of the whole dictionary was the peak of such an append)
+    const kept = held !== undefined && held.size <= n ? held : undefined;
+    const from = kept ? Math.min(kept.size, this.unconfirmed ?? kept.size) : 0;
+    const t = kept ? grow(kept, n + room) : newTable(n + room);
+    const bytes = new Uint8Array(t.words.buffer, t.words.byteOffset);
+    const heldEnd = kept ? kept.size : 0;
     let stale = false;
     for await (const row of tx.linearChunks(Math.floor(from / LINEAR_CHUNK))) {
       const base = row.chunk * LINEAR_CHUNK;
@@ -367,7 +412,8 @@ export class SubjectDictionary {
           (base + checkEnd) * SUBJECT_HASH_BYTES,
         );
         const theirs = row.data.subarray(start * SUBJECT_HASH_BYTES, checkEnd * SUBJECT_HASH_BYTES);
-        if (!Buffer.from(mine).equals(Buffer.from(theirs))) {
+        const view = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+        if (!view(mine).equals(view(theirs))) {
           stale = true;
           break;
         }
@@ -397,18 +443,22 @@ export class SubjectDictionary {
     hashes: Uint8Array,
     count: number,
     create: boolean,
+    consume?: boolean,
   ): Promise<AssignResult>;
   async assign(
     tx: DictionaryReads | DictionaryWrites,
     hashes: Uint8Array,
     count: number,
     create: boolean,
+    consume = false,
   ): Promise<AssignResult> {
     if (this.table === undefined && count <= SPARSE_MAX) {
       const n = await tx.dictionarySize();
       if (count * SPARSE_RATIO <= n) return this.assignSparse(tx, hashes, count, create, n);
     }
-    let t = await this.loaded(tx, create ? count : 0);
+    let t =
+      (consume && create && this.table === undefined ? await this.adopted(tx, hashes, count) : undefined) ??
+      (await this.loaded(tx, create ? count : 0));
     if (create) {
       t = grow(t, t.size + count);
       this.table = t;
@@ -451,6 +501,24 @@ export class SubjectDictionary {
   }
 
   /**
+   * A table whose words are `hashes` themselves, for a caller that gives them up (`assign`'s `consume`) when the
+   * dictionary is empty: the first release's subjects are numbered where they lie (new subjects are written at
+   * or before their own place in the input, then sorted in place), not copied into a table of the same size.
+   * Undefined when the dictionary holds subjects or the bytes are not a whole SharedArrayBuffer of `count` hashes.
+   */
+  private async adopted(tx: DictionaryReads, hashes: Uint8Array, count: number): Promise<Table | undefined> {
+    const whole =
+      hashes.buffer instanceof SharedArrayBuffer &&
+      hashes.byteOffset === 0 &&
+      hashes.byteLength === count * SUBJECT_HASH_BYTES;
+    if (!whole || count === 0 || (await tx.dictionarySize()) !== 0) return undefined;
+    const t = newTable(count, new Uint32Array(hashes.buffer, 0, count * WORDS));
+    this.table = t;
+    this.unconfirmed = undefined;
+    return t;
+  }
+
+  /**
    * `assign` without the table: each distinct subject is looked up in its partition, and new ones are numbered
    * exactly as `assign` numbers them (after the stored ones, in the order of their hashes, ties in input order).
    */
@@ -488,17 +556,15 @@ export class SubjectDictionary {
     }
     if (fresh.length > 0) {
       const m = fresh.length;
-      const hi = new Uint32Array(m);
-      const lo = new Uint32Array(m);
-      for (let p = 0; p < m; p++) {
-        hi[p] = local.words[(fresh[p] as number) * WORDS] as number;
-        lo[p] = local.words[(fresh[p] as number) * WORDS + 1] as number;
-      }
-      const { order } = radixSort64(
-        hi,
-        lo,
-        Uint32Array.from({ length: m }, (_, p) => p),
-      );
+      // the same order as the table's (`sortFresh`): the hashes as 128-bit numbers
+      const keys = new Uint32Array(m * WORDS);
+      for (let p = 0; p < m; p++)
+        keys.set(
+          local.words.subarray((fresh[p] as number) * WORDS, (fresh[p] as number) * WORDS + WORDS),
+          p * WORDS,
+        );
+      const order = Uint32Array.from({ length: m }, (_, p) => p);
+      sortRecordsInPlace(keys, 0, m, order);
       // the hashes of [base, n + m): the stored part of the last linear chunk, then the new subjects by rank
       const base = Math.floor(n / LINEAR_CHUNK) * LINEAR_CHUNK;
       const words = new Uint32Array((n + m - base) * WORDS);
@@ -722,9 +788,9 @@ export class SubjectHashSet {
     return this.count;
   }
 
-  /** The distinct hashes, packed in insertion order (a copy). */
+  /** The distinct hashes, packed in insertion order (a copy, in shared memory). */
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.count * SUBJECT_HASH_BYTES);
+    const out = new Uint8Array(new SharedArrayBuffer(this.count * SUBJECT_HASH_BYTES));
     const words = new Uint32Array(out.buffer);
     this.chunks.forEach((chunk, k) => {
       const n = Math.min(SET_CHUNK, this.count - k * SET_CHUNK);
@@ -733,7 +799,10 @@ export class SubjectHashSet {
     return out;
   }
 
-  /** The distinct hashes in a buffer of their exact size, and the set emptied (its slots let go first). */
+  /**
+   * The distinct hashes in a shared buffer of their exact size (one a first release's dictionary can number in place:
+   * `appendHashes(..., { consume: true })`), and the set emptied (its slots let go first).
+   */
   take(): Uint8Array {
     this.slots = new Uint32Array(1024);
     this.shift = 22;
