@@ -277,6 +277,11 @@ describe("growing tables", () => {
     expect(taken.byteLength).toBe(n * 16);
     expect(hex(taken)).toBe(hex(hashes));
     expect(set.size).toBe(0);
+    // handed over in shared memory, not copied; the emptied set starts a buffer of its own
+    expect(taken.buffer).toBeInstanceOf(SharedArrayBuffer);
+    set.add(hashes.subarray(16, 32), 1);
+    expect(hex(set.bytes())).toBe(hex(hashes.subarray(16, 32)));
+    expect(hex(taken.subarray(0, 16))).toBe(hex(hashes.subarray(0, 16)));
   });
 });
 

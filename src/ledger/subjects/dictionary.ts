@@ -330,23 +330,41 @@ export function sortRecordsInPlace(w: Uint32Array, from: number, to: number, pay
   }
 }
 
+/** Inverts a permutation of [0, n) in place (n < 2^31): p[j] = i becomes p[i] = j, cycle by cycle. */
+function invertInPlace(p: Uint32Array): void {
+  const MARK = 0x80000000;
+  for (let start = 0; start < p.length; start++) {
+    if (((p[start] as number) & MARK) !== 0) continue;
+    let prev = start;
+    let cur = p[start] as number;
+    while (cur !== start) {
+      const next = p[cur] as number;
+      p[cur] = (prev | MARK) >>> 0;
+      prev = cur;
+      cur = next;
+    }
+    p[start] = (prev | MARK) >>> 0;
+  }
+  for (let k = 0; k < p.length; k++) p[k] = (p[k] as number) & 0x7fffffff;
+}
+
 /**
  * Renumbers the table's fresh indexes [from, size) in the order of their hashes (`sortRecordsInPlace`); returns
- * provisional - from -> final index. `slotOf[p]` is the table slot of provisional index from + p (known from its
- * insertion); the fresh slots are emptied and the fresh range put in again in its new order. (Emptying them breaks
- * no other subject's probe: every older subject was put in before any fresh one, so none passed a fresh slot.)
- * The result is written over `slotOf`.
+ * the rank of each provisional index from + p among them (final index = from + rank[p]). The fresh slots are
+ * emptied (those in `slotOf`, when it lists them all; else every slot above `from`, one pass over the slots) and
+ * the fresh range put in again in its new order. (Emptying them breaks no other subject's probe: every older
+ * subject was put in before any fresh one, so none passed a fresh slot.)
  */
-function sortFresh(t: Table, from: number, slotOf: Uint32Array): Uint32Array {
+function sortFresh(t: Table, from: number, slotOf: Uint32Array | undefined): Uint32Array {
   const m = t.size - from;
-  const perm = new Uint32Array(m);
-  for (let p = 0; p < m; p++) perm[p] = p;
-  sortRecordsInPlace(t.words, from, t.size, perm);
-  for (let p = 0; p < m; p++) t.slots[slotOf[p] as number] = 0;
+  if (slotOf) for (let p = 0; p < m; p++) t.slots[slotOf[p] as number] = 0;
+  else for (let s = 0; s < t.slots.length; s++) if ((t.slots[s] as number) > from) t.slots[s] = 0;
+  const rank = new Uint32Array(m);
+  for (let p = 0; p < m; p++) rank[p] = p;
+  sortRecordsInPlace(t.words, from, t.size, rank);
   insertDistinct(t, from, t.size);
-  const renumber = slotOf.subarray(0, m);
-  for (let j = 0; j < m; j++) renumber[perm[j] as number] = from + j;
-  return renumber;
+  invertInPlace(rank);
+  return rank;
 }
 
 /** A word view of 16-byte hashes (copied when the bytes are not 4-byte aligned). */
@@ -467,8 +485,10 @@ export class SubjectDictionary {
     // new subjects first take provisional indexes [from, t.size) in input order, then are renumbered by hash
     const from = t.size;
     const input = wordsOf(hashes, count);
-    // the slot of each new subject, so the renumbering rewrites slots without probing again
-    const fresh = create ? new Uint32Array(count) : undefined;
+    // the slots of the first new subjects, so the renumbering empties them without a pass over all the slots (when
+    // there are more, it makes that pass: a list of every one is 4 bytes a subject at a first release's peak)
+    const listed = create ? Math.min(count, t.slots.length >>> 4) : 0;
+    const fresh = new Uint32Array(listed);
     // a large batch into a large table is looked up in home order first; what it did not find is then added in
     // input order
     const ordered = count >= ORDERED_LOOKUP && t.size >= ORDERED_TABLE;
@@ -485,14 +505,14 @@ export class SubjectDictionary {
         t.words.set(input.subarray(at, at + WORDS), idx * WORDS);
         t.slots[s] = idx + 1;
         indexes[i] = idx;
-        (fresh as Uint32Array)[idx - from] = s;
+        if (idx - from < listed) fresh[idx - from] = s;
       }
     }
     if (t.size > from) {
-      const renumber = sortFresh(t, from, fresh as Uint32Array);
+      const rank = sortFresh(t, from, t.size - from <= listed ? fresh : undefined);
       for (let i = 0; i < count; i++) {
         const v = indexes[i] as number;
-        if (v !== NOT_FOUND && v >= from) indexes[i] = renumber[v - from] as number;
+        if (v !== NOT_FOUND && v >= from) indexes[i] = from + (rank[v - from] as number);
       }
       this.unconfirmed = Math.min(this.unconfirmed ?? from, from);
       await persist(tx as DictionaryWrites, t.words, 0, from, t.size);
@@ -711,20 +731,31 @@ async function persist(
   await tx.setDictionarySize(size);
 }
 
-/** Hashes a chunk of a SubjectHashSet holds (1 MiB): the set grows by chunks, never by copying what it holds. */
-const SET_CHUNK_BITS = 16;
-const SET_CHUNK = 1 << SET_CHUNK_BITS;
+/** The most hashes a SubjectHashSet holds: its buffer may grow to 4 GiB (268,435,456 subjects). */
+const SET_MAX_BYTES = 2 ** 32;
+
+type GrowableShared = SharedArrayBuffer & { grow(bytes: number): void };
+/** A SharedArrayBuffer of `bytes` that may grow in place up to SET_MAX_BYTES (ES2024; Node 20 has it). */
+const growableShared = (bytes: number): GrowableShared =>
+  new (SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => GrowableShared)(
+    bytes,
+    {
+      maxByteLength: SET_MAX_BYTES,
+    },
+  );
 
 /**
  * A set of 16-byte subject hashes (the distinct subjects of a release before they reach the dictionary), in memory
- * only: the hashes in insertion order in chunks of 1 MiB, and open-addressing slots (index + 1, home slot from the
- * first word's top bits, at most half full) over them. It holds about 16 bytes a subject and 4-8 bytes of slots, and
- * grows by a new chunk, or by slots twice as many, never by copying the hashes (a table of words and slots doubled
- * both, ~45 bytes a subject and the old table beside the new while growing: the share's peak at 40 M rows).
+ * only: the hashes in insertion order in one growable shared buffer, which grows in place (the pages it reserves
+ * cost nothing until written), and open-addressing slots (index + 1, home slot from the first word's top bits, at
+ * most half full) over them. It holds 16 bytes a subject and 4-8 bytes of slots, never copies the hashes to grow,
+ * and hands them over without a copy (`take`). A table of words and slots doubled both, ~45 bytes a subject and the
+ * old table beside the new while growing: the share's peak at 40 M rows.
  * @example const s = new SubjectHashSet(); s.add(hashes, n); await ledger.appendHashes(release, s.take(), s.size);
  */
 export class SubjectHashSet {
-  private chunks: Uint32Array[] = [];
+  private buffer = growableShared(0);
+  private words: Uint32Array = new Uint32Array(0);
   private slots = new Uint32Array(1024);
   private shift = 22;
   private count = 0;
@@ -732,6 +763,7 @@ export class SubjectHashSet {
   /** Adds `count` hashes packed in `hashes`. */
   add(hashes: Uint8Array, count: number): void {
     const input = wordsOf(hashes, count);
+    if ((this.count + count) * WORDS > this.words.length) this.reserve(this.count + count);
     for (let i = 0; i < count; i++) {
       if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
       const at = i * WORDS;
@@ -739,16 +771,15 @@ export class SubjectHashSet {
       const b = input[at + 1] as number;
       const c = input[at + 2] as number;
       const d = input[at + 3] as number;
-      const { slots, chunks } = this;
+      const { slots, words } = this;
       const mask = slots.length - 1;
       let s = a >>> this.shift;
       let found = false;
       for (;;) {
         const v = slots[s] as number;
         if (v === 0) break;
-        const chunk = chunks[(v - 1) >>> SET_CHUNK_BITS] as Uint32Array;
-        const o = ((v - 1) & (SET_CHUNK - 1)) * WORDS;
-        if (chunk[o] === a && chunk[o + 1] === b && chunk[o + 2] === c && chunk[o + 3] === d) {
+        const o = (v - 1) * WORDS;
+        if (words[o] === a && words[o + 1] === b && words[o + 2] === c && words[o + 3] === d) {
           found = true;
           break;
         }
@@ -756,15 +787,25 @@ export class SubjectHashSet {
       }
       if (found) continue;
       const idx = this.count++;
-      if ((idx & (SET_CHUNK - 1)) === 0) chunks.push(new Uint32Array(SET_CHUNK * WORDS));
-      const o = (idx & (SET_CHUNK - 1)) * WORDS;
-      const chunk = chunks[idx >>> SET_CHUNK_BITS] as Uint32Array;
-      chunk[o] = a;
-      chunk[o + 1] = b;
-      chunk[o + 2] = c;
-      chunk[o + 3] = d;
+      const o = idx * WORDS;
+      words[o] = a;
+      words[o + 1] = b;
+      words[o + 2] = c;
+      words[o + 3] = d;
       slots[s] = idx + 1;
     }
+  }
+
+  /** Room for `n` hashes: the buffer grown in place (by half again at least), a new view over it. */
+  private reserve(n: number): void {
+    const bytes = Math.min(
+      SET_MAX_BYTES,
+      Math.max(n * SUBJECT_HASH_BYTES, this.buffer.byteLength * 1.5, 1 << 20),
+    );
+    if (n * SUBJECT_HASH_BYTES > bytes)
+      throw new RangeError(`a release holds at most ${SET_MAX_BYTES / SUBJECT_HASH_BYTES} distinct subjects`);
+    this.buffer.grow(Math.floor(bytes / SUBJECT_HASH_BYTES) * SUBJECT_HASH_BYTES);
+    this.words = new Uint32Array(this.buffer, 0, this.buffer.byteLength / 4);
   }
 
   /** Slots twice as many, the hashes put in again without comparing (they are distinct). */
@@ -774,8 +815,7 @@ export class SubjectHashSet {
     const mask = size - 1;
     const shift = 32 - Math.log2(size);
     for (let idx = 0; idx < this.count; idx++) {
-      const chunk = this.chunks[idx >>> SET_CHUNK_BITS] as Uint32Array;
-      let s = (chunk[(idx & (SET_CHUNK - 1)) * WORDS] as number) >>> shift;
+      let s = (this.words[idx * WORDS] as number) >>> shift;
       while (slots[s] !== 0) s = (s + 1) & mask;
       slots[s] = idx + 1;
     }
@@ -788,26 +828,22 @@ export class SubjectHashSet {
     return this.count;
   }
 
-  /** The distinct hashes, packed in insertion order (a copy, in shared memory). */
+  /** The distinct hashes, packed in insertion order (a copy). */
   bytes(): Uint8Array {
-    const out = new Uint8Array(new SharedArrayBuffer(this.count * SUBJECT_HASH_BYTES));
-    const words = new Uint32Array(out.buffer);
-    this.chunks.forEach((chunk, k) => {
-      const n = Math.min(SET_CHUNK, this.count - k * SET_CHUNK);
-      words.set(chunk.subarray(0, n * WORDS), k * SET_CHUNK * WORDS);
-    });
-    return out;
+    return new Uint8Array(this.buffer, 0, this.count * SUBJECT_HASH_BYTES).slice();
   }
 
   /**
-   * The distinct hashes in a shared buffer of their exact size (one a first release's dictionary can number in place:
-   * `appendHashes(..., { consume: true })`), and the set emptied (its slots let go first).
+   * The distinct hashes, in insertion order: a view of exactly their bytes over the set's own shared buffer, not a
+   * copy (one a first release's dictionary can number in place: `appendHashes(..., { consume: true })`); the set
+   * is emptied, its slots let go.
    */
   take(): Uint8Array {
+    const hashes = new Uint8Array(this.buffer, 0, this.count * SUBJECT_HASH_BYTES);
+    this.buffer = growableShared(0);
+    this.words = new Uint32Array(0);
     this.slots = new Uint32Array(1024);
     this.shift = 22;
-    const hashes = this.bytes();
-    this.chunks = [];
     this.count = 0;
     return hashes;
   }
