@@ -167,7 +167,11 @@ const ORDER_CHUNK = 1 << 23;
 /** Bits of the first pass of the order: 256 ranges, few enough that scattering into them stays in cache. */
 const ORDER_HIGH_BITS = 8;
 
-/** Copies the hashes of `src` at positions `at(k)`, k in [0, n), into `dst` ordered by bits `shift..+bits` of word 0. */
+/**
+ * Copies the hashes of `src` at [from, from + n) into `dst`, stably ordered by bits `shift .. shift + bits` of their
+ * first word, and each one's origin (`srcOrigin[k]`, or k itself) into `dstOrigin`; `counts` (2^bits + 1 entries)
+ * ends holding each range's end.
+ */
 function scatterByBits(
   src: Uint32Array,
   from: number,
