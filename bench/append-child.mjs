@@ -45,8 +45,7 @@ try {
     if (b === 10) offsets[++k] = at;
     else packed[at++] = b;
   }
-  const hashes = new Uint8Array(lines * 16);
-  hashes.set(hasher.hashEncoded(packed, offsets));
+  const hashes = hasher.hashEncoded(packed, offsets);
   const t2 = performance.now();
   const release = JSON.parse(releaseJson);
   const r = await ledger.appendHashes(release, hashes, lines, new Date(recordedAt));

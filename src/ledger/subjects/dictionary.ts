@@ -43,6 +43,9 @@ interface Table {
   size: number;
 }
 
+/** A Buffer over the same bytes (no copy, unlike Buffer.from of a view). */
+const bufferOf = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 /** Shared memory, so the share gateway's worker threads can look subjects up in the same table. */
 const sharedWords = (n: number): Uint32Array => new Uint32Array(new SharedArrayBuffer(n * 4));
 
@@ -434,8 +437,7 @@ export class SubjectDictionary {
           (base + checkEnd) * SUBJECT_HASH_BYTES,
         );
         const theirs = row.data.subarray(start * SUBJECT_HASH_BYTES, checkEnd * SUBJECT_HASH_BYTES);
-        const view = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-        if (!view(mine).equals(view(theirs))) {
+        if (!bufferOf(mine).equals(bufferOf(theirs))) {
           stale = true;
           break;
         }
@@ -657,7 +659,7 @@ export class SubjectDictionary {
   async lookup(tx: DictionaryReads, hash: Uint8Array): Promise<number | undefined> {
     const record = await tx.findRecord(dictPartition(hash), hash.subarray(0, SUBJECT_HASH_BYTES), RECORD);
     if (!record) return undefined;
-    return Buffer.from(record.buffer, record.byteOffset, record.byteLength).readUInt32LE(SUBJECT_HASH_BYTES);
+    return bufferOf(record).readUInt32LE(SUBJECT_HASH_BYTES);
   }
 }
 
