@@ -1,0 +1,208 @@
+// the whole bench/ at one stated size, for two builds bench by bench (before, then after), so a performance change
+// can show that no figure regressed elsewhere. Each bench runs from its own checkout (its own bench file against
+// its own dist/); a bench the "before" checkout lacks runs once, and share-fixed and startup, which compare two
+// builds themselves, run once from "after" with BENCH_BASELINE set to "before".
+//
+//   node bench/all.mjs --before <checkout> [--after <checkout>] [--only a,b] [--skip a,b] [--out <dir>]
+//                      [--database-url postgres://...]
+//
+// Both checkouts must be built first (`npm run build` in each). The PostgreSQL entries need --database-url (or
+// $JIKIMI_BENCH_DATABASE_URL); the report's PDF and the dashboard need /usr/bin/chromium; scale-out starts its own
+// redis-server. Sizes are below, one line per bench (the targets' full-scale runs are in docs/benchmarks.md with
+// their own commands). Each bench's output goes to <out>/<bench>.<before|after>.txt, and <out>/summary.md pairs the
+// Markdown tables each printed, then a table of wall times and exit codes.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { arg, root } from "./support.mjs";
+
+const before = arg("before", undefined);
+if (!before) {
+  process.stderr.write("usage: node bench/all.mjs --before <checkout> [--after <checkout>] [--only a,b]\n");
+  process.exit(2);
+}
+const BEFORE = resolve(before);
+const AFTER = resolve(arg("after", root));
+const OUT = resolve(arg("out", join(tmpdir(), "jikimi-bench-all")));
+const DATABASE_URL = arg("database-url", process.env.JIKIMI_BENCH_DATABASE_URL);
+const only = arg("only", undefined)?.split(",");
+const skip = arg("skip", "").split(",");
+const TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * name: the bench file; args and env: its size; needs: what it cannot run without; once: run from "after" only,
+ * with BENCH_BASELINE = the "before" checkout (the bench compares the two builds itself).
+ */
+const BENCHES = [
+  { name: "merkle", args: ["--quick"] },
+  { name: "sha256", args: ["--quick"] },
+  { name: "transforms", args: ["--quick"] },
+  { name: "roaring", args: ["--subjects", "1000000"] },
+  { name: "scope", env: { BENCH_ROWS: "1000000" } },
+  { name: "records", env: { BENCH_ROWS: "1000000" } },
+  { name: "scan", env: { BENCH_ROWS: "1000000" } },
+  { name: "risk", env: { BENCH_ROWS: "1000000", BENCH_RUNS: "2" } },
+  { name: "generate", env: { BENCH_ROWS: "1000000", BENCH_NAIVE_ROWS: "100000", BENCH_REPEAT: "1" } },
+  { name: "consent", env: { BENCH_QUERIES: "3", BENCH_NAIVE_QUERIES: "1" } },
+  {
+    name: "consent",
+    label: "consent-postgres",
+    needs: "postgres",
+    env: { BENCH_QUERIES: "3", BENCH_NAIVE_QUERIES: "1" },
+    url: "BENCH_DATABASE_URL",
+  },
+  { name: "hash-audit", args: ["--runs", "1"] },
+  { name: "digit-kernels", args: ["--algs", "md5,sha1"] },
+  { name: "share", env: { BENCH_ROWS: "10000000", BENCH_SKIP_A: "1", BENCH_REPEAT: "1" } },
+  { name: "share-fixed", once: true, env: { BENCH_RUNS: "2" } },
+  { name: "startup", once: true, env: { BENCH_RUNS: "5" } },
+  {
+    name: "ledger",
+    needs: "postgres",
+    args: [
+      "--subjects",
+      "1000000",
+      "--releases",
+      "300",
+      "--naive-releases",
+      "1",
+      "--appenders",
+      "2",
+      "--appender-releases",
+      "10",
+    ],
+  },
+  { name: "receipts", args: ["--members", "1000000", "--releases", "100"] },
+  { name: "tiles" },
+  { name: "witness" },
+  { name: "pg-driver", needs: "postgres", args: ["--pairs", "1000000", "--blobs", "500"], url: "--url" },
+  {
+    name: "report",
+    needs: "chromium",
+    args: ["--subjects", "1000000", "--releases", "300", "--people", "50"],
+  },
+  {
+    name: "server",
+    needs: "postgres",
+    args: [
+      "--subjects",
+      "1000000",
+      "--releases",
+      "300",
+      "--duration",
+      "10",
+      "--warmup",
+      "3",
+      "--ceiling-duration",
+      "5",
+      "--share-rows",
+      "1000000",
+    ],
+  },
+  { name: "dashboard", needs: "chromium", args: ["--releases", "300"] },
+  { name: "scale-out", env: { BENCH_ROWS: "2000000", BENCH_WORKERS: "1,2" } },
+];
+
+/** Runs one bench file of one checkout; its output (stdout and stderr) goes to a file. */
+function runOne(checkout, bench, env) {
+  const file = join(checkout, "bench", `${bench.name}.mjs`);
+  const args = [file, ...(bench.args ?? [])];
+  const extra = { ...(bench.env ?? {}), ...env };
+  if (bench.needs === "postgres" && DATABASE_URL) {
+    if (bench.url === "--url") args.push("--url", DATABASE_URL);
+    else if (bench.url) extra[bench.url] = DATABASE_URL;
+    else args.push("--database-url", DATABASE_URL);
+  }
+  const started = process.hrtime.bigint();
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, {
+      cwd: checkout,
+      env: { ...process.env, ...extra },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const chunks = [];
+    child.stdout.on("data", (c) => chunks.push(c));
+    child.stderr.on("data", (c) => chunks.push(c));
+    const timer = setTimeout(() => child.kill("SIGKILL"), TIMEOUT_MS);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      done({ code: code ?? signal, seconds, output: Buffer.concat(chunks).toString("utf8") });
+    });
+  });
+}
+
+/** The Markdown table lines of a bench's output (what the benches print their figures as). */
+const tables = (output) =>
+  output
+    .split("\n")
+    .filter((l) => l.startsWith("|"))
+    .join("\n");
+
+const missing = (bench) => {
+  if (bench.needs === "postgres" && !DATABASE_URL) return "no --database-url";
+  if (bench.needs === "chromium" && !existsSync("/usr/bin/chromium")) return "no /usr/bin/chromium";
+  return undefined;
+};
+
+mkdirSync(OUT, { recursive: true });
+// share-fixed and startup run a baseline's dist/bin/jikimi.js: a checkout from before the bundled command had its
+// command at dist/cli/main.js, linked there (imports resolve from the link's target)
+const bundled = join(BEFORE, "dist", "bin", "jikimi.js");
+if (!existsSync(bundled) && existsSync(join(BEFORE, "dist", "cli", "main.js"))) {
+  mkdirSync(join(BEFORE, "dist", "bin"), { recursive: true });
+  symlinkSync("../cli/main.js", bundled);
+  process.stdout.write(`${bundled} -> dist/cli/main.js (the command before it was bundled)\n`);
+}
+const rows = [];
+const sections = [];
+for (const bench of BENCHES) {
+  const label = bench.label ?? bench.name;
+  if ((only && !only.includes(label)) || skip.includes(label)) continue;
+  const why = missing(bench);
+  if (why) {
+    rows.push(`| ${label} | skipped: ${why} | |`);
+    continue;
+  }
+  const results = {};
+  const runs = bench.once
+    ? [["after", AFTER, { BENCH_BASELINE: BEFORE }]]
+    : [
+        ["before", BEFORE, {}],
+        ["after", AFTER, {}],
+      ];
+  for (const [side, checkout, env] of runs) {
+    if (!existsSync(join(checkout, "bench", `${bench.name}.mjs`))) {
+      results[side] = undefined;
+      continue;
+    }
+    process.stdout.write(`${label} (${side}) ... `);
+    const r = await runOne(checkout, bench, env);
+    process.stdout.write(`${r.seconds.toFixed(1)} s, exit ${r.code}\n`);
+    writeFileSync(join(OUT, `${label}.${side}.txt`), r.output);
+    results[side] = r;
+  }
+  const cell = (r) => (r ? `${r.seconds.toFixed(1)} s, exit ${r.code}` : "not in this checkout");
+  rows.push(
+    `| ${label} | ${bench.once ? "(compared inside)" : cell(results.before)} | ${cell(results.after)} |`,
+  );
+  const args = [...(bench.args ?? []), ...Object.entries(bench.env ?? {}).map(([k, v]) => `${k}=${v}`)];
+  sections.push(`## ${label} (${args.join(" ") || "defaults"})`);
+  for (const side of ["before", "after"])
+    if (results[side])
+      sections.push(`### ${side}\n\n${tables(results[side].output) || "(no table printed)"}`);
+}
+const summary = [
+  `# bench/all.mjs: before ${BEFORE}, after ${AFTER}`,
+  "",
+  ...sections.flatMap((s) => [s, ""]),
+  "## Wall time of each bench",
+  "",
+  "| bench | before | after |",
+  "| --- | --- | --- |",
+  ...rows,
+  "",
+].join("\n");
+writeFileSync(join(OUT, "summary.md"), summary);
+process.stdout.write(`\n${rows.join("\n")}\n\nsummary: ${join(OUT, "summary.md")}\n`);
