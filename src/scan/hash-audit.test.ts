@@ -4,6 +4,7 @@
 // worker file does not exist as .js, so the mobile search runs on the calling thread over a part of the space
 // (auditDigestsWith's mobileRange); test/hash-audit-cli.test.ts runs the whole space on worker threads.
 import { createHash, createHmac, randomBytes } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rng } from "../../test/support/random.js";
 import {
@@ -295,5 +296,48 @@ describe("auditDigests: edge cases", () => {
     const r = await auditDigests(["a", ""], { algorithm: "sha256", encoding: "hex" });
     expect(r).toMatchObject({ values: 0, distinct: 0, reversed: 0, share: 0, tried: [] });
     expect(r.verdict).toMatch(/nothing to audit/);
+  });
+
+  it("hex targets: the values of the shape (trimmed, any case, not all digits) and their distinct digests", async () => {
+    // what the hex path must agree with: hasShape on each value, distinct by lower-case digest
+    const hexChar = fc.constantFrom(..."0123456789abcdefABCDEF".split(""));
+    const value = fc.oneof(
+      fc
+        .constantFrom("md5", "sha1", "sha256")
+        .chain((alg) =>
+          fc
+            .tuple(
+              fc.integer({ min: 0, max: 30 }),
+              fc.constantFrom("hex", "HEX") as fc.Arbitrary<"hex" | "HEX">,
+            )
+            .map(([n, enc]) => digest(alg as DigestAlgorithm, `v${n}`, enc)),
+        ),
+      fc.string({ unit: hexChar, minLength: 64, maxLength: 64 }),
+      fc.string({ unit: fc.constantFrom(..."0123456789".split("")), minLength: 64, maxLength: 64 }),
+      fc
+        .tuple(fc.integer({ min: 0, max: 30 }), fc.constantFrom(" ", "\t", "  ", "\u3000"))
+        .map(([n, pad]) => `${pad}${digest("sha256", `v${n}`, "hex")}${pad}`),
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 30 }),
+          fc.integer({ min: 0, max: 63 }),
+          fc.constantFrom("g", "-", " ", "é"),
+        )
+        .map(([n, at, c]) => {
+          const d = digest("sha256", `v${n}`, "hex");
+          return d.slice(0, at) + c + d.slice(at + 1);
+        }),
+      fc.string({ maxLength: 70 }),
+    );
+    const shape: DigestShape = { algorithm: "sha256", encoding: "hex" };
+    await fc.assert(
+      fc.asyncProperty(fc.array(value, { maxLength: 60 }), async (values) => {
+        const kept = values.filter((v) => hasShape(v, shape));
+        const r = await auditDigestsWith(values, shape, { spaces: [] }, { mobileRange: RANGE });
+        expect(r.values).toBe(kept.length);
+        expect(r.distinct).toBe(new Set(kept.map((v) => v.trim().toLowerCase())).size);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

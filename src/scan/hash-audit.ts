@@ -177,6 +177,7 @@ interface Targets {
 }
 
 function targetsOf(values: readonly string[], shape: DigestShape): Targets {
+  if (shape.encoding === "hex") return hexTargets(values, BYTES[shape.algorithm]);
   const index = new Map<string, number>();
   const parts: Buffer[] = [];
   let audited = 0;
@@ -195,6 +196,63 @@ function targetsOf(values: readonly string[], shape: DigestShape): Targets {
     bytes.set(p, i * size);
   });
   return { index, bytes, values: audited };
+}
+
+/** A hex digit's value, or -1. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1;
+}
+
+/**
+ * targetsOf for hex digests in one pass per value, parsed straight into the shared buffer: the same values as
+ * `decode` (trimmed; hex of the length, any case, not all decimal digits), keyed by lower-case hex. A regex
+ * test, a Buffer and its hex string per value took 120 ms for 100,000 digests, in a 4 s audit.
+ */
+function hexTargets(values: readonly string[], size: number): Targets {
+  const index = new Map<string, number>();
+  const length = 2 * size;
+  let bytes = new Uint8Array(new SharedArrayBuffer(Math.max(1, Math.min(values.length, 1 << 16) * size)));
+  let distinct = 0;
+  let audited = 0;
+  for (const raw of values) {
+    const v = raw.length === length ? raw : raw.trim();
+    if (v.length !== length) continue;
+    if ((distinct + 1) * size > bytes.length) {
+      const grown = new Uint8Array(new SharedArrayBuffer(Math.min(values.length * size, bytes.length * 2)));
+      grown.set(bytes);
+      bytes = grown;
+    }
+    const at = distinct * size;
+    let letters = false;
+    let upper = false;
+    let ok = true;
+    for (let i = 0; i < size; i++) {
+      const a = v.charCodeAt(2 * i);
+      const b = v.charCodeAt(2 * i + 1);
+      const hi = hexDigit(a);
+      const lo = hexDigit(b);
+      if (hi < 0 || lo < 0) {
+        ok = false;
+        break;
+      }
+      if (hi > 9 || lo > 9) letters = true;
+      if ((a >= 65 && a <= 70) || (b >= 65 && b <= 70)) upper = true;
+      bytes[at + i] = (hi << 4) | lo;
+    }
+    // an all-decimal string is a number, not a digest (as digestShape has it)
+    if (!ok || !letters) continue;
+    audited++;
+    const key = upper ? v.toLowerCase() : v;
+    if (index.has(key)) continue;
+    index.set(key, distinct++);
+  }
+  // the parsed bytes of the last value when it was not kept are wiped with the rest beyond the targets
+  const exact = new Uint8Array(new SharedArrayBuffer(Math.max(1, distinct * size)));
+  exact.set(bytes.subarray(0, distinct * size));
+  bytes.fill(0);
+  return { index, bytes: exact, values: audited };
 }
 
 /** Recovered targets per form, in the order the forms were tried, and all of them. */

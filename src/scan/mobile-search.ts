@@ -39,13 +39,52 @@ function hashWorker(): URL | null {
   return existsSync(fileURLToPath(file)) ? file : null;
 }
 
-function tasksOf(s: MobileSearch): DigitTask[] {
-  const tasks: DigitTask[] = [];
-  for (let start = s.range[0]; start < s.range[1]; start += s.chunk) {
-    const end = Math.min(s.range[1], start + s.chunk);
-    for (const template of s.templates) tasks.push({ id: tasks.length, template, start, end });
+/** The kernel runs four high values of 1,000 low values per call: tasks start and end on such a block. */
+const KERNEL_BLOCK = 4000;
+/** The smallest task: ~16 ms of one core, where a task's message round trip is ~0.1 ms. */
+const MIN_TASK = 200_000;
+
+/**
+ * The search's tasks, made as workers ask for them: slice by slice over the range with one task per template in
+ * each (small numbers in any format first). A slice is `chunk` numbers while plenty is left, then shrinks with
+ * what is left (guided self-scheduling: a slice is a 2 x threads-th of the remaining work, down to MIN_TASK), so
+ * the threads finish together instead of one idling through the other's last 5 M-number task.
+ * @example const q = new TaskQueue(["010########"], [0, 1e8], 5e6, 2); q.next() // { id: 0, template, start: 0, end: 5e6 }
+ */
+export class TaskQueue {
+  /** every task handed out, by id */
+  readonly tasks: DigitTask[] = [];
+  private at: number;
+  private slice: DigitTask[] = [];
+
+  constructor(
+    private readonly templates: readonly string[],
+    private readonly range: readonly [number, number],
+    private readonly chunk: number,
+    private readonly threads: number,
+  ) {
+    this.at = range[0];
   }
-  return tasks;
+
+  /** The next task, or undefined when the range is handed out. */
+  next(): DigitTask | undefined {
+    if (this.slice.length === 0) {
+      const left = this.range[1] - this.at;
+      if (left <= 0 || this.templates.length === 0) return undefined;
+      // a slice is a 2 x threads-th of what is left of every template's range
+      const guided = Math.ceil(left / (2 * this.threads));
+      const size = Math.min(this.chunk, Math.max(MIN_TASK, guided));
+      // whole kernel blocks, so no call computes numbers another task computes again
+      const blocks = Math.max(KERNEL_BLOCK, Math.ceil(size / KERNEL_BLOCK) * KERNEL_BLOCK);
+      const end = Math.min(this.range[1], this.at + blocks);
+      this.slice = this.templates.map((template) => ({ id: 0, template, start: this.at, end }));
+      this.at = end;
+    }
+    const task = this.slice.shift() as DigitTask;
+    task.id = this.tasks.length;
+    this.tasks.push(task);
+    return task;
+  }
 }
 
 /**
@@ -53,12 +92,12 @@ function tasksOf(s: MobileSearch): DigitTask[] {
  * @example const stopped = await searchMobile({ bytes, count, templates: ["010########"], range: [0, 1e8], ... })
  */
 export async function searchMobile(s: MobileSearch): Promise<boolean> {
-  const tasks = tasksOf(s);
+  const queue = new TaskQueue(s.templates, s.range, s.chunk, Math.max(1, s.threads));
   const file = hashWorker();
   if (file === null) {
     const set = DigestSet.fromPacked(s.bytes, s.count, DIGIT_HASHES[s.algorithm].digests);
-    for (const task of tasks) {
-      if (s.done()) return task !== tasks[0];
+    for (let task = queue.next(); task !== undefined; task = queue.next()) {
+      if (s.done()) return task.id > 0;
       s.signal?.throwIfAborted();
       s.hit(task.template, digitTemplateTargets(s.algorithm, task.template, task.start, task.end, set));
       await yieldNow();
@@ -71,13 +110,17 @@ export async function searchMobile(s: MobileSearch): Promise<boolean> {
     count: s.count,
   };
   const workers = Array.from(
-    { length: Math.max(1, Math.min(s.threads, tasks.length)) },
+    {
+      length: Math.max(
+        1,
+        Math.min(s.threads, Math.ceil((s.range[1] - s.range[0]) / s.chunk) * s.templates.length),
+      ),
+    },
     () => new Worker(file, { workerData: init }),
   );
   const signal = s.signal;
   let stopped = false;
   try {
-    let next = 0;
     await new Promise<void>((resolve, reject) => {
       let running = 0;
       let settled = false;
@@ -93,11 +136,11 @@ export async function searchMobile(s: MobileSearch): Promise<boolean> {
       const feed = (w: Worker) => {
         // every target recovered: tasks still running are abandoned (the workers are terminated below)
         if (s.done()) {
-          stopped = next < tasks.length;
+          stopped = queue.next() !== undefined;
           settle();
           return;
         }
-        const task = tasks[next++];
+        const task = queue.next();
         if (task === undefined) {
           if (running === 0) settle();
           return;
@@ -112,7 +155,7 @@ export async function searchMobile(s: MobileSearch): Promise<boolean> {
             settle(new Error(`hash audit worker failed (${reply.error})`));
             return;
           }
-          const task = tasks[reply.id];
+          const task = queue.tasks[reply.id];
           if (task !== undefined) s.hit(task.template, reply.targets);
           if (!settled) feed(w);
         });

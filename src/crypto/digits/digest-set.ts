@@ -57,17 +57,48 @@ export function toHex(bytes: Uint8Array, offset = 0, length = bytes.length - off
 
 /** The unsigned 32-bit word of `bytes` at `offset` in `endian` order. */
 export function wordAt(bytes: Uint8Array, offset: number, endian: Endian): number {
-  const [b0, b1, b2, b3] = [0, 1, 2, 3].map((i) => bytes[offset + i] as number) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const b0 = bytes[offset] as number;
+  const b1 = bytes[offset + 1] as number;
+  const b2 = bytes[offset + 2] as number;
+  const b3 = bytes[offset + 3] as number;
   return (
     (endian === "big"
       ? (b0 << 24) | (b1 << 16) | (b2 << 8) | b3
       : (b3 << 24) | (b2 << 16) | (b1 << 8) | b0) >>> 0
   );
+}
+
+/**
+ * The indexes 0..n-1 ordered by `keys` ascending, ties by index: a stable LSD radix sort on two 16-bit digits
+ * (linear; a BigUint64Array of key-index pairs sorted natively took 30 ms for 100,000 targets, in every worker).
+ */
+export function orderByKey(keys: Uint32Array): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  let next = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const counts = new Uint32Array(65_536);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = ((keys[i] as number) >>> shift) & 0xffff;
+      counts[d] = (counts[d] as number) + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d < 65_536; d++) {
+      const c = counts[d] as number;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const o = order[i] as number;
+      const d = ((keys[o] as number) >>> shift) & 0xffff;
+      next[counts[d] as number] = o;
+      counts[d] = (counts[d] as number) + 1;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 /**
@@ -101,21 +132,16 @@ export class DigestSet {
     while (log2 < MAX_BITS_LOG2 && 2 ** log2 < size * 64) log2++;
     this.shift = 32 - log2;
     this.bitmap = new Uint32Array(2 ** (log2 - 5));
-    const keyed = new BigUint64Array(size);
+    const unsorted = new Uint32Array(size);
     for (let i = 0; i < size; i++) {
       const k = this.keyOf(digests, i * spec.bytes);
       const bit = k >>> this.shift;
       this.bitmap[bit >>> 5] = (this.bitmap[bit >>> 5] as number) | (1 << (bit & 31));
-      keyed[i] = (BigInt(k) << 32n) | BigInt(i);
+      unsorted[i] = k;
     }
-    keyed.sort();
+    this.order = orderByKey(unsorted);
     this.keys = new Uint32Array(size);
-    this.order = new Uint32Array(size);
-    for (let i = 0; i < size; i++) {
-      const key = keyed[i] as bigint;
-      this.keys[i] = Number(key >> 32n);
-      this.order[i] = Number(key & 0xffffffffn);
-    }
+    for (let i = 0; i < size; i++) this.keys[i] = unsorted[this.order[i] as number] as number;
   }
 
   /**

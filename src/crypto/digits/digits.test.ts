@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { rng } from "../../../test/support/random.js";
 import { JikimiError } from "../../errors.js";
+import { orderByKey } from "./digest-set.js";
 import {
   DIGIT_ALGORITHMS,
   DIGIT_HASHES,
@@ -198,5 +199,33 @@ describe("digest sets of MD5 and SHA-1", () => {
     }
     const md5Set = DigestSet.from([hex("md5", "x")], MD5_DIGESTS);
     expect(() => digitTemplateSearch("sha1", "##", 0, 10, md5Set)).toThrow(/holds MD5 digests, not SHA-1/);
+  });
+});
+
+describe("orderByKey", () => {
+  it("orders indexes by key ascending, ties by index, like a stable sort", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.integer({ min: 0, max: 5 }), fc.nat(), fc.constant(0xffffffff), fc.constant(0x10000)),
+          {
+            maxLength: 300,
+          },
+        ),
+        (list) => {
+          const keys = Uint32Array.from(list, (k) => k >>> 0);
+          const expected = [...keys.keys()].sort(
+            (a, b) => (keys[a] as number) - (keys[b] as number) || a - b,
+          );
+          expect([...orderByKey(keys)]).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it("a digest given twice matches as its first occurrence", () => {
+    const d = (t: string) => createHash("sha256").update(t).digest();
+    const set = DigestSet.from([d("a"), d("b"), d("a"), d("c"), d("b")]);
+    expect([set.indexOf(d("a")), set.indexOf(d("b")), set.indexOf(d("c"))]).toEqual([0, 1, 3]);
   });
 });
