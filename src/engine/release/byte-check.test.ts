@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { tableFromRows } from "../../io/records/field-table.js";
 import type { FieldType } from "../../model/dataset.js";
 import { compileRowCheck, type FieldCheck } from "../typecheck.js";
-import { compileTableCheck } from "./byte-check.js";
+import { compileBlockCheck, compileTableCheck } from "./byte-check.js";
 
 const TYPES: FieldType[] = ["string", "integer", "number", "boolean", "date", "timestamp"];
 
@@ -23,6 +23,25 @@ const value = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.stringMatching(/^[+-]?\d{0,18}$/),
   fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+  fc.stringMatching(/^[+-]?\d{0,4}\.?\d{0,3}([eE][+-]?\d{1,3})?$/),
+  fc.constantFrom(
+    "1900-02-29",
+    "2000-02-29",
+    "2100-02-28",
+    "2023-00-10",
+    "2023-12-00",
+    "2023-12-32",
+    "ture",
+    "fals",
+  ),
+  fc.constantFrom(
+    "tru",
+    "falsee",
+    "9".repeat(15),
+    "-".concat("9".repeat(16)),
+    "1".repeat(299),
+    "1".repeat(300),
+  ),
 );
 
 describe("compileTableCheck", () => {
@@ -42,5 +61,61 @@ describe("compileTableCheck", () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("compileBlockCheck (the WebAssembly check kernel, then JavaScript for what it leaves)", () => {
+  it("gives exactly compileRowCheck's answer for every row of a block, in every column order", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...TYPES), fc.boolean()), { minLength: 1, maxLength: 7 }),
+        fc.array(fc.array(value, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        (spec, cells, extra) => {
+          // an undeclared column is not checked, wherever it sits
+          const columns = [...spec.map((_, i) => `c${i}`), ...(extra ? ["note"] : [])];
+          const fields: Record<string, FieldCheck> = Object.fromEntries(
+            spec.map(([type, nullable], i) => [`c${i}`, { type, nullable }]),
+          );
+          const rows = cells.map((row) => row.slice(0, columns.length));
+          const table = tableFromRows(rows, (i) => i, columns.length, {
+            bad: [],
+            records: rows.length,
+            lines: 0,
+          });
+          const block = compileBlockCheck(columns, fields);
+          const reference = compileRowCheck(columns, fields);
+          block.prepare(table);
+          rows.forEach((row, r) => {
+            expect(block.row(table, r)).toEqual(reference(row));
+          });
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("checks the next block with its own rows, and wipes the record bytes it copied", () => {
+    const columns = ["d", "n"];
+    const fields: Record<string, FieldCheck> = {
+      d: { type: "date", nullable: false },
+      n: { type: "integer", nullable: true },
+    };
+    const block = compileBlockCheck(columns, fields);
+    const good = tableFromRows([["2024-02-29", "7"]], (i) => i, 2, { bad: [], records: 1, lines: 0 });
+    const bad = tableFromRows(
+      [
+        ["2024-02-29", "x"],
+        ["2023-02-29", ""],
+      ],
+      (i) => i,
+      2,
+      { bad: [], records: 2, lines: 0 },
+    );
+    block.prepare(good);
+    expect(block.row(good, 0)).toBeNull();
+    block.prepare(bad);
+    expect(block.row(bad, 0)).toMatchObject({ field: "n", code: "wrong_type" });
+    expect(block.row(bad, 1)).toMatchObject({ field: "d", code: "wrong_type" });
   });
 });

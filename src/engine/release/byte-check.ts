@@ -3,9 +3,12 @@
 // Contract: for every row, the result equals compileRowCheck's on the decoded row (a property test holds
 // the two together); problems carry field names and codes, never values.
 
+import type { CelExpr } from "../../expr/validate.js";
 import { type FieldTable, fieldText } from "../../io/records/field-table.js";
 import type { FieldType } from "../../model/dataset.js";
 import { expectedOf, type FieldCheck, IS_VALUE, notNullableText, type RowProblem } from "../typecheck.js";
+import { blockFlags, KERNEL_TYPES } from "./check-kernel.js";
+import { SCOPE_UNKNOWN, scopeEmitter } from "./scope-kernel.js";
 
 type ByteTest = (b: Uint8Array, s: number, e: number, t: FieldTable, r: number, f: number) => boolean;
 
@@ -104,5 +107,61 @@ export function compileTableCheck(
         return { field: names[k] as string, code: "wrong_type", expected: expected[k] as string };
     }
     return null;
+  };
+}
+
+/** A table check that looks at a whole block first: `prepare` once per block, then `row` for each row. */
+export interface BlockCheck {
+  prepare(t: FieldTable): void;
+  /** the row's problem, exactly compileTableCheck's */
+  row(t: FieldTable, r: number): RowProblem | null;
+  /** for a row `row` passed: the scope's value if the kernel decided it (SCOPE_FALSE, SCOPE_TRUE), else SCOPE_UNKNOWN */
+  scope(r: number): number;
+}
+
+/**
+ * compileTableCheck with the common types tested by the WebAssembly check kernel over the whole block first: a row
+ * the kernel vouches for is checked in JavaScript only in the columns of other types (timestamps), any other row
+ * in full (the exact problem, in column order). With a scope, the kernel also decides what it can of it on the
+ * rows it vouches for (scope-kernel.ts); the rest is left to expr/compile.ts. Without WebAssembly every row is
+ * checked in JavaScript and every scope value is unknown.
+ * @example const c = compileBlockCheck(columns, fields); c.prepare(table); const problem = c.row(table, 0);
+ */
+export function compileBlockCheck(
+  columns: readonly string[],
+  fields: Record<string, FieldCheck>,
+  scope?: { expr: CelExpr; types: ReadonlyMap<string, FieldType> },
+): BlockCheck {
+  const full = compileTableCheck(columns, fields);
+  const kernel: { column: number; type: FieldType; nullable: boolean }[] = [];
+  const others: Record<string, FieldCheck> = {};
+  columns.forEach((name, column) => {
+    const f = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    if (f === undefined || (f.type === "string" && f.nullable)) return;
+    if (KERNEL_TYPES.has(f.type)) kernel.push({ column, type: f.type, nullable: f.nullable });
+    else others[name] = f;
+  });
+  const emitScope = scope
+    ? scopeEmitter(scope.expr, scope.types, new Map(columns.map((c, i) => [c, i])))
+    : null;
+  const flagsOf =
+    kernel.length > 0 || emitScope !== null ? blockFlags(columns.length, kernel, emitScope) : null;
+  const rest = Object.keys(others).length > 0 ? compileTableCheck(columns, others) : null;
+  let flags: Uint8Array | null = null;
+  let current: FieldTable | null = null;
+  return {
+    prepare(t) {
+      current = t;
+      flags = flagsOf === null || t.rows === 0 ? null : flagsOf(t);
+    },
+    row(t, r) {
+      if (flags === null || t !== current || ((flags[r] as number) & 1) !== 0) return full(t, r);
+      return rest === null ? null : rest(t, r);
+    },
+    scope(r) {
+      if (flags === null || emitScope === null) return SCOPE_UNKNOWN;
+      const f = flags[r] as number;
+      return (f & 1) !== 0 ? SCOPE_UNKNOWN : f >> 1;
+    },
   };
 }

@@ -20,7 +20,8 @@ import {
   transformNamed,
 } from "../../transforms/index.js";
 import type { FieldCheck } from "../typecheck.js";
-import { compileTableCheck } from "./byte-check.js";
+import { compileBlockCheck } from "./byte-check.js";
+import { SCOPE_FALSE, SCOPE_TRUE } from "./scope-kernel.js";
 
 /** One released field: its input column, transform and derived keys. */
 export interface PlannedField {
@@ -159,7 +160,11 @@ export function checkPlanColumns(plan: ReleasePlan): void {
  */
 export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
   checkPlanColumns(plan);
-  const check = compileTableCheck(plan.columns, plan.checks);
+  const check = compileBlockCheck(
+    plan.columns,
+    plan.checks,
+    plan.scope ? { expr: plan.scope.expr, types: new Map(plan.scope.types) } : undefined,
+  );
   // the columns the scope reads are the only ones decoded for every row: record them while compiling
   const read = new Set<number>();
   class Recording extends Map<string, number> {
@@ -231,8 +236,9 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     let outOfScope = 0;
     let noConsent = 0;
     const candidates: number[] = [];
+    check.prepare(t);
     for (let r = 0; r < t.rows; r++) {
-      const problem = check(t, r);
+      const problem = check.row(t, r);
       if (problem) {
         issues.push({
           record: t.record[r] as number,
@@ -244,11 +250,19 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
         continue;
       }
       if (scope) {
-        current = t;
-        currentRow = r;
-        if (!scope(scopeRow)) {
+        // the kernel decided most rows' scope on their bytes; the rest are evaluated on decoded fields
+        const known = check.scope(r);
+        if (known === SCOPE_FALSE) {
           outOfScope++;
           continue;
+        }
+        if (known !== SCOPE_TRUE) {
+          current = t;
+          currentRow = r;
+          if (!scope(scopeRow)) {
+            outOfScope++;
+            continue;
+          }
         }
       }
       candidates.push(r);
