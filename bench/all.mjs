@@ -4,7 +4,10 @@
 // builds themselves, run once from "after" with BENCH_BASELINE set to "before".
 //
 //   node bench/all.mjs --before <checkout> [--after <checkout>] [--only a,b] [--skip a,b] [--out <dir>]
-//                      [--database-url postgres://...]
+//                      [--database-url postgres://...] [--reuse]
+//
+// --reuse keeps the runs already in <out> (a bench's <side>.txt and .json) and runs only the others: a run cut
+// short goes on where it stopped, and a bench changed since is run again after deleting its "after" files.
 //
 // Both checkouts must be built first (`npm run build` in each). The PostgreSQL entries need --database-url (or
 // $JIKIMI_BENCH_DATABASE_URL); the report's PDF and the dashboard need /usr/bin/chromium; scale-out starts its own
@@ -12,7 +15,7 @@
 // their own commands). Each bench's output goes to <out>/<bench>.<before|after>.txt, and <out>/summary.md pairs the
 // Markdown tables each printed, then a table of wall times and exit codes.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { arg, root } from "./support.mjs";
@@ -28,6 +31,7 @@ const OUT = resolve(arg("out", join(tmpdir(), "jikimi-bench-all")));
 const DATABASE_URL = arg("database-url", process.env.JIKIMI_BENCH_DATABASE_URL);
 const only = arg("only", undefined)?.split(",");
 const skip = arg("skip", "").split(",");
+const REUSE = process.argv.includes("--reuse");
 const TIMEOUT_MS = 30 * 60_000;
 
 /**
@@ -157,6 +161,18 @@ if (!existsSync(bundled) && existsSync(join(BEFORE, "dist", "cli", "main.js"))) 
 }
 const rows = [];
 const sections = [];
+const summary = () =>
+  [
+    `# bench/all.mjs: before ${BEFORE}, after ${AFTER}`,
+    "",
+    ...sections.flatMap((s) => [s, ""]),
+    "## Wall time of each bench",
+    "",
+    "| bench | before | after |",
+    "| --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
 for (const bench of BENCHES) {
   const label = bench.label ?? bench.name;
   if ((only && !only.includes(label)) || skip.includes(label)) continue;
@@ -177,10 +193,19 @@ for (const bench of BENCHES) {
       results[side] = undefined;
       continue;
     }
+    const saved = join(OUT, `${label}.${side}`);
+    if (REUSE && existsSync(`${saved}.txt`) && existsSync(`${saved}.json`)) {
+      results[side] = {
+        ...JSON.parse(readFileSync(`${saved}.json`, "utf8")),
+        output: readFileSync(`${saved}.txt`, "utf8"),
+      };
+      continue;
+    }
     process.stdout.write(`${label} (${side}) ... `);
     const r = await runOne(checkout, bench, env);
     process.stdout.write(`${r.seconds.toFixed(1)} s, exit ${r.code}\n`);
-    writeFileSync(join(OUT, `${label}.${side}.txt`), r.output);
+    writeFileSync(`${saved}.txt`, r.output);
+    writeFileSync(`${saved}.json`, JSON.stringify({ seconds: r.seconds, code: r.code, checkout }));
     results[side] = r;
   }
   const cell = (r) => (r ? `${r.seconds.toFixed(1)} s, exit ${r.code}` : "not in this checkout");
@@ -193,16 +218,5 @@ for (const bench of BENCHES) {
     if (results[side])
       sections.push(`### ${side}\n\n${tables(results[side].output) || "(no table printed)"}`);
 }
-const summary = [
-  `# bench/all.mjs: before ${BEFORE}, after ${AFTER}`,
-  "",
-  ...sections.flatMap((s) => [s, ""]),
-  "## Wall time of each bench",
-  "",
-  "| bench | before | after |",
-  "| --- | --- | --- |",
-  ...rows,
-  "",
-].join("\n");
-writeFileSync(join(OUT, "summary.md"), summary);
+writeFileSync(join(OUT, "summary.md"), summary());
 process.stdout.write(`\n${rows.join("\n")}\n\nsummary: ${join(OUT, "summary.md")}\n`);
