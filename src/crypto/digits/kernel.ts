@@ -35,7 +35,9 @@ export const DigitLayout = {
   /** (lo * 4 + lane, key) pairs: at most 1000 x 4 of 8 bytes */
   candidates: 1024,
   table: 40960,
-  bitmap: 65536,
+  /** the key words of a call, lane by lane (lo - loStart) * 16 + 4 * lane: at most 1000 x 16 bytes */
+  keys: 65536,
+  bitmap: 81920,
   /** Inner loop length: the low digits enumerated per call (10^3). */
   maxInner: 1000,
   maxTableStride: 3,
@@ -93,24 +95,28 @@ function buildDigitModule(plan: DigitPlan, key: KeyFunction): Uint8Array {
   fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
   fn.get(lo).get(pEnd).emit(Op.i32GeU, Op.brIf, 1);
   fn.append(sections.body);
-  for (let lane = 0; lane < 4; lane++) {
-    fn.get(f).simd(Simd.i32x4ExtractLane).emit(lane).tee(x);
-    // bit = x >>> shift; test bitmap word (bit >>> 5), bit (bit & 31)
-    fn.get(pShift).emit(Op.i32ShrU).tee(bit).i32Const(5).emit(Op.i32ShrU).i32Const(2).emit(Op.i32Shl);
-    fn.mem(Op.i32Load, 2, D.bitmap).get(bit).emit(Op.i32ShrU).i32Const(1).emit(Op.i32And);
-    fn.emit(Op.if, Op.blockEmpty);
-    fn.get(cnt).i32Const(3).emit(Op.i32Shl).get(lo).i32Const(2).emit(Op.i32Shl).i32Const(lane).emit(Op.i32Or);
-    fn.mem(Op.i32Store, 2, D.candidates);
-    fn.get(cnt)
-      .i32Const(3)
-      .emit(Op.i32Shl)
-      .get(x)
-      .mem(Op.i32Store, 2, D.candidates + 4);
-    fn.get(cnt).i32Const(1).emit(Op.i32Add).set(cnt);
-    fn.emit(Op.end);
-  }
+  // the four key words go to memory; the bitmap is tested after the loop, where its cache misses overlap
+  fn.get(lo).get(pStart).emit(Op.i32Sub).i32Const(4).emit(Op.i32Shl).get(f).simdMem(Simd.v128Store, 4, D.keys);
   fn.get(lo).i32Const(1).emit(Op.i32Add).set(lo);
   fn.get(tp).i32Const(stride).emit(Op.i32Add).set(tp);
+  fn.emit(Op.br, 0, Op.end, Op.end);
+  // i over the keys written, i = (lo - loStart) * 4 + lane, so the candidate's lo * 4 + lane is loStart * 4 + i
+  const i = fn.local(I32);
+  const n = fn.local(I32);
+  fn.get(pEnd).get(pStart).emit(Op.i32Sub).i32Const(2).emit(Op.i32Shl).set(n);
+  fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
+  fn.get(i).get(n).emit(Op.i32GeU, Op.brIf, 1);
+  fn.get(i).i32Const(2).emit(Op.i32Shl).mem(Op.i32Load, 2, D.keys).set(x);
+  // bit = x >>> shift; test bitmap word (bit >>> 5), bit (bit & 31)
+  fn.get(x).get(pShift).emit(Op.i32ShrU).tee(bit).i32Const(5).emit(Op.i32ShrU).i32Const(2).emit(Op.i32Shl);
+  fn.mem(Op.i32Load, 2, D.bitmap).get(bit).emit(Op.i32ShrU).i32Const(1).emit(Op.i32And);
+  fn.emit(Op.if, Op.blockEmpty);
+  fn.get(cnt).i32Const(3).emit(Op.i32Shl).get(pStart).i32Const(2).emit(Op.i32Shl).get(i).emit(Op.i32Add);
+  fn.mem(Op.i32Store, 2, D.candidates);
+  fn.get(cnt).i32Const(3).emit(Op.i32Shl).get(x).mem(Op.i32Store, 2, D.candidates + 4);
+  fn.get(cnt).i32Const(1).emit(Op.i32Add).set(cnt);
+  fn.emit(Op.end);
+  fn.get(i).i32Const(1).emit(Op.i32Add).set(i);
   fn.emit(Op.br, 0, Op.end, Op.end);
   fn.get(cnt);
   return encodeModule(2, [{ name: "search", fn }]);
