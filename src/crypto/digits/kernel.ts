@@ -3,8 +3,10 @@
 // Four lanes run four high values (hi) at once and the loop runs the low values (lo) inside: only the message
 // words holding the last three digits change per iteration (from a table), the words holding the other digits are
 // loaded once per call, and the fixed words and padding are folded into the code. Each iteration computes only the
-// key word of the digest (the hash's `key` function: the graph drops every round the word does not need), tests it
-// against the targets' bitmap, and writes the rare survivors as (lo * 4 + lane, key) for the caller to confirm.
+// key word of the digest (the hash's `key` function: the graph drops every round the word does not need) and stores
+// the four key words; a second loop tests them against the targets' bitmap (apart from the rounds, its cache misses
+// overlap: 3% faster against a 1 MB bitmap) and writes the rare survivors as (lo * 4 + lane, key) for the caller to
+// confirm.
 // (Two groups of four lanes with their code interleaved, to overlap MD5's long dependency chain, measured no faster
 // on the 2-core build machine: one group it is.)
 
@@ -96,7 +98,13 @@ function buildDigitModule(plan: DigitPlan, key: KeyFunction): Uint8Array {
   fn.get(lo).get(pEnd).emit(Op.i32GeU, Op.brIf, 1);
   fn.append(sections.body);
   // the four key words go to memory; the bitmap is tested after the loop, where its cache misses overlap
-  fn.get(lo).get(pStart).emit(Op.i32Sub).i32Const(4).emit(Op.i32Shl).get(f).simdMem(Simd.v128Store, 4, D.keys);
+  fn.get(lo)
+    .get(pStart)
+    .emit(Op.i32Sub)
+    .i32Const(4)
+    .emit(Op.i32Shl)
+    .get(f)
+    .simdMem(Simd.v128Store, 4, D.keys);
   fn.get(lo).i32Const(1).emit(Op.i32Add).set(lo);
   fn.get(tp).i32Const(stride).emit(Op.i32Add).set(tp);
   fn.emit(Op.br, 0, Op.end, Op.end);
@@ -113,7 +121,11 @@ function buildDigitModule(plan: DigitPlan, key: KeyFunction): Uint8Array {
   fn.emit(Op.if, Op.blockEmpty);
   fn.get(cnt).i32Const(3).emit(Op.i32Shl).get(pStart).i32Const(2).emit(Op.i32Shl).get(i).emit(Op.i32Add);
   fn.mem(Op.i32Store, 2, D.candidates);
-  fn.get(cnt).i32Const(3).emit(Op.i32Shl).get(x).mem(Op.i32Store, 2, D.candidates + 4);
+  fn.get(cnt)
+    .i32Const(3)
+    .emit(Op.i32Shl)
+    .get(x)
+    .mem(Op.i32Store, 2, D.candidates + 4);
   fn.get(cnt).i32Const(1).emit(Op.i32Add).set(cnt);
   fn.emit(Op.end);
   fn.get(i).i32Const(1).emit(Op.i32Add).set(i);
