@@ -34,15 +34,18 @@ const skip = arg("skip", "").split(",");
 const REUSE = process.argv.includes("--reuse");
 const TIMEOUT_MS = 30 * 60_000;
 
+/** A bench's arguments, written as on a command line. */
+const words = (line) => line.split(" ");
+
 /**
  * name: the bench file; args and env: its size; needs: what it cannot run without; once: run from "after" only,
  * with BENCH_BASELINE = the "before" checkout (the bench compares the two builds itself).
  */
 const BENCHES = [
-  { name: "merkle", args: ["--quick"] },
-  { name: "sha256", args: ["--quick"] },
-  { name: "transforms", args: ["--quick"] },
-  { name: "roaring", args: ["--subjects", "1000000"] },
+  { name: "merkle", args: words("--quick") },
+  { name: "sha256", args: words("--quick") },
+  { name: "transforms", args: words("--quick") },
+  { name: "roaring", args: words("--subjects 1000000") },
   { name: "scope", env: { BENCH_ROWS: "1000000" } },
   { name: "records", env: { BENCH_ROWS: "1000000" } },
   { name: "scan", env: { BENCH_ROWS: "1000000" } },
@@ -56,55 +59,33 @@ const BENCHES = [
     env: { BENCH_QUERIES: "3", BENCH_NAIVE_QUERIES: "1" },
     url: "BENCH_DATABASE_URL",
   },
-  { name: "hash-audit", args: ["--runs", "1"] },
-  { name: "digit-kernels", args: ["--algs", "md5,sha1"] },
+  { name: "hash-audit", args: words("--runs 1") },
+  { name: "digit-kernels", args: words("--algs md5,sha1") },
   { name: "share", env: { BENCH_ROWS: "10000000", BENCH_SKIP_A: "1", BENCH_REPEAT: "1" } },
   { name: "share-fixed", once: true, env: { BENCH_RUNS: "2" } },
   { name: "startup", once: true, env: { BENCH_RUNS: "5" } },
   {
     name: "ledger",
     needs: "postgres",
-    args: [
-      "--subjects",
-      "1000000",
-      "--releases",
-      "300",
-      "--naive-releases",
-      "1",
-      "--appenders",
-      "2",
-      "--appender-releases",
-      "10",
-    ],
+    args: words("--subjects 1000000 --releases 300 --naive-releases 1 --appenders 2 --appender-releases 10"),
   },
-  { name: "receipts", args: ["--members", "1000000", "--releases", "100"] },
+  { name: "receipts", args: words("--members 1000000 --releases 100") },
   { name: "tiles" },
   { name: "witness" },
-  { name: "pg-driver", needs: "postgres", args: ["--pairs", "1000000", "--blobs", "500"], url: "--url" },
+  { name: "pg-driver", needs: "postgres", args: words("--pairs 1000000 --blobs 500"), url: "--url" },
   {
     name: "report",
     needs: "chromium",
-    args: ["--subjects", "1000000", "--releases", "300", "--people", "50"],
+    args: words("--subjects 1000000 --releases 300 --people 50"),
   },
   {
     name: "server",
     needs: "postgres",
-    args: [
-      "--subjects",
-      "1000000",
-      "--releases",
-      "300",
-      "--duration",
-      "10",
-      "--warmup",
-      "3",
-      "--ceiling-duration",
-      "5",
-      "--share-rows",
-      "1000000",
-    ],
+    args: words(
+      "--subjects 1000000 --releases 300 --duration 10 --warmup 3 --ceiling-duration 5 --share-rows 1000000",
+    ),
   },
-  { name: "dashboard", needs: "chromium", args: ["--releases", "300"] },
+  { name: "dashboard", needs: "chromium", args: words("--releases 300") },
   { name: "scale-out", env: { BENCH_ROWS: "2000000", BENCH_WORKERS: "1,2" } },
 ];
 

@@ -12,7 +12,7 @@ import { encodeModule, FunctionBuilder, I32, Op } from "../../crypto/sha256/wasm
 import { instantiate, wasmAvailable } from "../../crypto/sha256/wasm-kernels.js";
 import type { FieldTable } from "../../io/records/field-table.js";
 import type { FieldType } from "../../model/dataset.js";
-import type { ScopeEmitContext } from "./scope-kernel.js";
+import { type ScopeEmitContext, truthTests } from "./scope-kernel.js";
 
 /** The types the kernel tests; a string column is tested for emptiness only (when it is not nullable). */
 export const KERNEL_TYPES: ReadonlySet<FieldType> = new Set([
@@ -87,13 +87,10 @@ function integerTest(fn: FunctionBuilder, l: Locals): void {
   fn.get(l.e).get(l.q).emit(Op.i32Sub).i32Const(16).emit(Op.i32LtU, Op.i32And).set(l.ok);
 }
 
-/** ok = [s, e) is "true" or "false" (4-byte loads read past a shorter field: the length test decides). */
+/** ok = [s, e) is "true" or "false". */
 function booleanTest(fn: FunctionBuilder, l: Locals): void {
-  fn.get(l.e).get(l.s).emit(Op.i32Sub).tee(l.c).i32Const(4).emit(Op.i32Eq);
-  fn.get(l.s).mem(Op.i32Load, 0, 0).i32Const(0x65757274).emit(Op.i32Eq, Op.i32And);
-  fn.get(l.c).i32Const(5).emit(Op.i32Eq);
-  fn.get(l.s).mem(Op.i32Load, 0, 0).i32Const(0x736c6166).emit(Op.i32Eq, Op.i32And);
-  fn.get(l.s).mem(Op.i32Load8U, 0, 4).i32Const(0x65).emit(Op.i32Eq, Op.i32And);
+  fn.get(l.e).get(l.s).emit(Op.i32Sub).set(l.c);
+  truthTests(fn, l.s, l.c);
   fn.emit(Op.i32Or).set(l.ok);
 }
 

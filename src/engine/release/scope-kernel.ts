@@ -69,9 +69,11 @@ function constant(v: number): Emit {
   };
 }
 
-/** Leaves isTrue then isFalse on the stack for the field [s, e) (exactly "true" / "false"). */
-function truth(c: ScopeEmitContext, len: number): void {
-  const { fn, s } = c;
+/**
+ * Leaves isTrue then isFalse on the stack for the field at `s` of length `len` (exactly "true" / "false"; the
+ * 4-byte loads may read past a shorter field, the length tests decide).
+ */
+export function truthTests(fn: FunctionBuilder, s: number, len: number): void {
   fn.get(len).i32Const(4).emit(Op.i32Eq);
   fn.get(s).mem(Op.i32Load, 0, 0).i32Const(0x65757274).emit(Op.i32Eq, Op.i32And);
   fn.get(len).i32Const(5).emit(Op.i32Eq);
@@ -86,16 +88,21 @@ function readLength(c: ScopeEmitContext, column: number): number {
   return len;
 }
 
+/** A boolean field read: its length, whether it is "true", whether "false", and a local for the node's value. */
+function readTruth(c: ScopeEmitContext, column: number): { len: number; t: number; f: number; out: number } {
+  const len = readLength(c, column);
+  const t = c.local();
+  const f = c.local();
+  truthTests(c.fn, c.s, len);
+  c.fn.set(f).set(t);
+  return { len, t, f, out: c.local() };
+}
+
 /** A boolean field: "true" 1, "false" 0, anything else (empty: null) not known. */
 function booleanField(column: number): Emit {
   return (c) => {
     const { fn } = c;
-    const len = readLength(c, column);
-    const t = c.local();
-    const f = c.local();
-    truth(c, len);
-    fn.set(f).set(t);
-    const out = c.local();
+    const { t, f, out } = readTruth(c, column);
     fn.i32Const(TRUE)
       .i32Const(FALSE)
       .i32Const(UNKNOWN)
@@ -112,12 +119,7 @@ function booleanField(column: number): Emit {
 function booleanEquals(column: number, value: boolean, negate: boolean): Emit {
   return (c) => {
     const { fn } = c;
-    const len = readLength(c, column);
-    const t = c.local();
-    const f = c.local();
-    truth(c, len);
-    fn.set(f).set(t);
-    const out = c.local();
+    const { len, t, f, out } = readTruth(c, column);
     // equal = value ? t : f; known when t, f or empty
     fn.get(value ? t : f);
     if (negate) fn.emit(Op.i32Eqz);
