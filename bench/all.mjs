@@ -1,7 +1,8 @@
 // the whole bench/ at one stated size, for two builds bench by bench (before, then after), so a performance change
 // can show that no figure regressed elsewhere. Each bench runs from its own checkout (its own bench file against
-// its own dist/); a bench the "before" checkout lacks runs once, and share-fixed and startup, which compare two
-// builds themselves, run once from "after" with BENCH_BASELINE set to "before".
+// its own dist/); a bench the "before" checkout lacks (share-fixed, startup) runs from a copy of the "after"
+// checkout's bench/ placed in the "before" checkout, so that each build sets up its own workspace (a workspace one
+// build made may be of a newer schema than the other reads).
 //
 //   node bench/all.mjs --before <checkout> [--after <checkout>] [--only a,b] [--skip a,b] [--out <dir>]
 //                      [--database-url postgres://...] [--reuse]
@@ -15,7 +16,7 @@
 // their own commands). Each bench's output goes to <out>/<bench>.<before|after>.txt, and <out>/summary.md pairs the
 // Markdown tables each printed, then a table of wall times and exit codes.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { arg, root } from "./support.mjs";
@@ -38,8 +39,7 @@ const TIMEOUT_MS = 30 * 60_000;
 const words = (line) => line.split(" ");
 
 /**
- * name: the bench file; args and env: its size; needs: what it cannot run without; once: run from "after" only,
- * with BENCH_BASELINE = the "before" checkout (the bench compares the two builds itself).
+ * name: the bench file; args and env: its size; needs: what it cannot run without.
  */
 const BENCHES = [
   { name: "merkle", args: words("--quick") },
@@ -62,8 +62,8 @@ const BENCHES = [
   { name: "hash-audit", args: words("--runs 1") },
   { name: "digit-kernels", args: words("--algs md5,sha1") },
   { name: "share", env: { BENCH_ROWS: "10000000", BENCH_SKIP_A: "1", BENCH_REPEAT: "1" } },
-  { name: "share-fixed", once: true, env: { BENCH_RUNS: "2" } },
-  { name: "startup", once: true, env: { BENCH_RUNS: "5" } },
+  { name: "share-fixed", env: { BENCH_RUNS: "2" } },
+  { name: "startup", env: { BENCH_RUNS: "5" } },
   {
     name: "ledger",
     needs: "postgres",
@@ -90,10 +90,10 @@ const BENCHES = [
 ];
 
 /** Runs one bench file of one checkout; its output (stdout and stderr) goes to a file. */
-function runOne(checkout, bench, env) {
+function runOne(checkout, bench) {
   const file = join(checkout, "bench", `${bench.name}.mjs`);
   const args = [file, ...(bench.args ?? [])];
-  const extra = { ...(bench.env ?? {}), ...env };
+  const extra = { ...(bench.env ?? {}) };
   if (bench.needs === "postgres" && DATABASE_URL) {
     if (bench.url === "--url") args.push("--url", DATABASE_URL);
     else if (bench.url) extra[bench.url] = DATABASE_URL;
@@ -131,6 +131,11 @@ const missing = (bench) => {
   return undefined;
 };
 
+/** A symbolic link, unless the name exists. */
+function symlinkOnce(target, name) {
+  if (!existsSync(name)) symlinkSync(target, name);
+}
+
 mkdirSync(OUT, { recursive: true });
 // share-fixed and startup run a baseline's dist/bin/jikimi.js: a checkout from before the bundled command had its
 // command at dist/cli/main.js, linked there (imports resolve from the link's target)
@@ -163,16 +168,26 @@ for (const bench of BENCHES) {
     continue;
   }
   const results = {};
-  const runs = bench.once
-    ? [["after", AFTER, { BENCH_BASELINE: BEFORE }]]
-    : [
-        ["before", BEFORE, {}],
-        ["after", AFTER, {}],
-      ];
-  for (const [side, checkout, env] of runs) {
+  const runs = [
+    ["before", BEFORE],
+    ["after", AFTER],
+  ];
+  for (const [side, checkout] of runs) {
+    let from = checkout;
     if (!existsSync(join(checkout, "bench", `${bench.name}.mjs`))) {
-      results[side] = undefined;
-      continue;
+      if (side === "after") {
+        results[side] = undefined;
+        continue;
+      }
+      // the after checkout's bench/ copied into the before checkout: its paths then lead to the before build
+      from = join(BEFORE, "bench-of-after");
+      rmSync(from, { recursive: true, force: true });
+      cpSync(join(AFTER, "bench"), join(from, "bench"), { recursive: true });
+      symlinkOnce(join(BEFORE, "dist"), join(from, "dist"));
+      symlinkOnce(join(BEFORE, "node_modules"), join(from, "node_modules"));
+      symlinkOnce(join(BEFORE, "examples"), join(from, "examples"));
+      symlinkOnce(join(BEFORE, "test"), join(from, "test"));
+      symlinkOnce(join(BEFORE, "package.json"), join(from, "package.json"));
     }
     const saved = join(OUT, `${label}.${side}`);
     if (REUSE && existsSync(`${saved}.txt`) && existsSync(`${saved}.json`)) {
@@ -183,16 +198,14 @@ for (const bench of BENCHES) {
       continue;
     }
     process.stdout.write(`${label} (${side}) ... `);
-    const r = await runOne(checkout, bench, env);
+    const r = await runOne(from, bench);
     process.stdout.write(`${r.seconds.toFixed(1)} s, exit ${r.code}\n`);
     writeFileSync(`${saved}.txt`, r.output);
-    writeFileSync(`${saved}.json`, JSON.stringify({ seconds: r.seconds, code: r.code, checkout }));
+    writeFileSync(`${saved}.json`, JSON.stringify({ seconds: r.seconds, code: r.code, checkout: from }));
     results[side] = r;
   }
   const cell = (r) => (r ? `${r.seconds.toFixed(1)} s, exit ${r.code}` : "not in this checkout");
-  rows.push(
-    `| ${label} | ${bench.once ? "(compared inside)" : cell(results.before)} | ${cell(results.after)} |`,
-  );
+  rows.push(`| ${label} | ${cell(results.before)} | ${cell(results.after)} |`);
   const args = [...(bench.args ?? []), ...Object.entries(bench.env ?? {}).map(([k, v]) => `${k}=${v}`)];
   sections.push(`## ${label} (${args.join(" ") || "defaults"})`);
   for (const side of ["before", "after"])
