@@ -12,15 +12,14 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { initWitness, openWitness } from "../dist/app/witness.js";
 import { HashList, leafHash, MerkleTree } from "../dist/ledger/merkle/index.js";
 import { checkpointText } from "../dist/ledger/note/checkpoint.js";
 import { signerFromSeed, signNote, vkeyOf } from "../dist/ledger/note/signed-note.js";
 import {
   addCheckpointHandler,
   formatAddCheckpoint,
-  initWitness,
   listenWitness,
-  openWitness,
   witnessApp,
 } from "../dist/witness/index.js";
 
@@ -78,18 +77,18 @@ async function post(url, body) {
 const root = mkdtempSync(join(tmpdir(), "jikimi-bench-witness-"));
 try {
   const dir = join(root, "w");
-  initWitness(dir, "witness.example/bench", seed("witness"));
-  const state = openWitness(dir);
+  await initWitness(dir, "witness.example/bench", seed("witness"));
+  const state = await openWitness(dir);
   const one = new Log("bench.example/one");
   const many = Array.from({ length: CONCURRENCY }, (_, i) => new Log(`bench.example/log-${i}`));
-  for (const l of [one, ...many]) state.addLog(l.origin, l.vkey);
+  for (const l of [one, ...many]) await state.addLog(l.origin, l.vkey);
   const server = await listenWitness(witnessApp({ state }), { host: "127.0.0.1", port: 0 });
   const url = `${server.url}/add-checkpoint`;
 
   // warm-up: connections, JIT
   one.grow(CONCURRENCY);
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => post(url, one.body(0, i + 1))));
-  let base = state.latest(one.origin)?.size ?? 0;
+  let base = (await state.latest(one.origin))?.size ?? 0;
 
   // oneLog: each round, 100 requests from the latest size to 100 new sizes, sent at once
   const oneLog = await (async () => {
@@ -109,7 +108,7 @@ try {
         lat.push(x.ms);
         statuses.push(x.status);
       }
-      base = state.latest(one.origin)?.size ?? base;
+      base = (await state.latest(one.origin))?.size ?? base;
     }
     return summary(lat, wall, statuses);
   })();
@@ -142,11 +141,11 @@ try {
   await server.close();
 
   // inProcess: the same requests for fresh logs, through the handler alone
-  const inProcess = (() => {
+  const inProcess = await (async () => {
     const dir2 = join(root, "w2");
-    initWitness(dir2, "witness.example/bench2", seed("witness2"));
-    const state2 = openWitness(dir2);
-    for (const l of many) state2.addLog(l.origin, l.vkey);
+    await initWitness(dir2, "witness.example/bench2", seed("witness2"));
+    const state2 = await openWitness(dir2);
+    for (const l of many) await state2.addLog(l.origin, l.vkey);
     const add = addCheckpointHandler({ state: state2 });
     const lat = [];
     const statuses = [];
@@ -154,13 +153,13 @@ try {
     for (let r = 0; r < ROUNDS; r++)
       for (const bodies of steps) {
         const t = performance.now();
-        statuses.push(add(Buffer.from(bodies[r])).status);
+        statuses.push((await add(Buffer.from(bodies[r]))).status);
         lat.push(performance.now() - t);
       }
-    state2.close();
+    await state2.close();
     return summary(lat, performance.now() - started, statuses);
   })();
-  state.close();
+  await state.close();
 
   const result = {
     bench: "witness add-checkpoint",
