@@ -40,6 +40,15 @@ export interface DictionaryReads {
    * long), or undefined: a store may search on its server rather than fetch the partition.
    */
   findRecord(part: number, hash: Uint8Array, recordBytes: number): Promise<Uint8Array | undefined>;
+  /**
+   * findRecord for many hashes at once (`parts[i]` is the partition of `hashes[i]`): one round trip to a server for
+   * a release's few thousand subjects, not one each.
+   */
+  findRecords(
+    parts: readonly number[],
+    hashes: readonly Uint8Array[],
+    recordBytes: number,
+  ): Promise<(Uint8Array | undefined)[]>;
   allPartChunks(): AsyncIterable<DictChunk>;
 }
 

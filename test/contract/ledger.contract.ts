@@ -799,6 +799,35 @@ export function runLedgerContract(
         expect(
           await r.findMember(0xac, Buffer.concat([Buffer.alloc(4, 1), Buffer.alloc(12, 0xab)]), 20),
         ).toBeUndefined();
+        // many at once answer as one at a time: a record in a later chunk, one hidden behind a decoy in its own
+        // chunk, a stranger, a partition without chunks, a hash only off a boundary, the first one again
+        const offBoundary = Buffer.concat([Buffer.alloc(4, 1), Buffer.alloc(12, 0xab)]);
+        const asked: [number, Buffer][] = [
+          [0xab, hash],
+          [0xac, hash],
+          [0xab, Buffer.alloc(16, 0xcd)],
+          [0x01, hash],
+          [0xac, offBoundary],
+          [0xab, hash],
+        ];
+        const many = await r.findRecords(
+          asked.map(([part]) => part),
+          asked.map(([, h]) => h),
+          20,
+        );
+        const one = await Promise.all(asked.map(([part, h]) => r.findRecord(part, h, 20)));
+        const hexOf = (list: (Uint8Array | undefined)[]) =>
+          list.map((x) => (x ? Buffer.from(x).toString("hex") : null));
+        expect(hexOf(many)).toEqual(hexOf(one));
+        expect(hexOf(many)).toEqual([
+          record.toString("hex"),
+          Buffer.concat([hash, Buffer.from([9, 1, 0, 0])]).toString("hex"),
+          null,
+          null,
+          null,
+          record.toString("hex"),
+        ]);
+        expect(await r.findRecords([], [], 20)).toEqual([]);
       });
     });
 

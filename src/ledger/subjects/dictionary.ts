@@ -574,11 +574,15 @@ export class SubjectDictionary {
     const localBytes = new Uint8Array(local.words.buffer, 0, local.size * SUBJECT_HASH_BYTES);
     const found = new Uint32Array(local.size);
     const fresh: number[] = [];
+    // every subject looked up in its partition in one call: on a server, one round trip, not one a subject
+    const wanted = Array.from({ length: local.size }, (_, j) =>
+      localBytes.subarray(j * SUBJECT_HASH_BYTES, (j + 1) * SUBJECT_HASH_BYTES),
+    );
+    const records = await tx.findRecords(wanted.map(dictPartition), wanted, RECORD);
     for (let j = 0; j < local.size; j++) {
-      const hash = localBytes.subarray(j * SUBJECT_HASH_BYTES, (j + 1) * SUBJECT_HASH_BYTES);
-      const index = await this.lookup(tx, hash);
-      found[j] = index ?? NOT_FOUND;
-      if (index === undefined && create) fresh.push(j);
+      const record = records[j];
+      found[j] = record === undefined ? NOT_FOUND : bufferOf(record).readUInt32LE(SUBJECT_HASH_BYTES);
+      if (record === undefined && create) fresh.push(j);
     }
     if (fresh.length > 0) {
       const m = fresh.length;

@@ -73,6 +73,32 @@ function placeholders(rows: number, columns: number): string {
 
 /** @example const dict = dictionaryAccess(client); await dict.dictionarySize(); */
 export function dictionaryAccess(tx: PostgresClient): DictionaryWrites {
+  const findOne = async (
+    part: number,
+    hash: Uint8Array,
+    recordBytes: number,
+  ): Promise<Uint8Array | undefined> => {
+    // searched on the server: a partition of a large dictionary is hundreds of kilobytes, a text result doubles
+    // it, and the record wanted is 20 bytes. A match off a record boundary (two records' bytes) is checked here.
+    const rows = await rowsOf<{ at: number; record: Buffer }>(
+      tx,
+      `SELECT position($2::bytea IN data) - 1 AS at, substring(data FROM position($2::bytea IN data) FOR $3) AS record
+       FROM subject_dict WHERE part = $1 AND position($2::bytea IN data) > 0 ORDER BY chunk`,
+      [part, bytes(hash), recordBytes],
+    );
+    for (const r of rows) if (r.at % recordBytes === 0) return r.record;
+    if (rows.length === 0) return undefined;
+    // a misaligned match hid the real one (or there is none): read the partition
+    for (const data of (
+      await rowsOf<{ data: Buffer }>(tx, "SELECT data FROM subject_dict WHERE part = $1 ORDER BY chunk", [
+        part,
+      ])
+    ).map((r) => r.data))
+      for (let off = 0; off < data.length; off += recordBytes)
+        if (data.compare(hash, 0, hash.length, off, off + hash.length) === 0)
+          return data.subarray(off, off + recordBytes);
+    return undefined;
+  };
   return {
     dictionarySize: async () =>
       Number(
@@ -98,28 +124,35 @@ export function dictionaryAccess(tx: PostgresClient): DictionaryWrites {
            SELECT part, chunk, data FROM subject_dict WHERE part = p.part ORDER BY chunk DESC LIMIT 1) d`,
         [parts],
       ),
-    findRecord: async (part, hash, recordBytes) => {
-      // searched on the server: a partition of a large dictionary is hundreds of kilobytes, a text result doubles
-      // it, and the record wanted is 20 bytes. A match off a record boundary (two records' bytes) is checked here.
-      const rows = await rowsOf<{ at: number; record: Buffer }>(
+    findRecords: async (parts, hashes, recordBytes) => {
+      // every hash searched on the server in one statement (position() in its partition's chunks); a hash whose
+      // first match in a chunk is off a record boundary is searched again alone, as findRecord does
+      const out: (Uint8Array | undefined)[] = hashes.map(() => undefined);
+      if (hashes.length === 0) return out;
+      const rows = await rowsOf<{ i: string; at: number; record: Buffer }>(
         tx,
-        `SELECT position($2::bytea IN data) - 1 AS at, substring(data FROM position($2::bytea IN data) FOR $3) AS record
-         FROM subject_dict WHERE part = $1 AND position($2::bytea IN data) > 0 ORDER BY chunk`,
-        [part, bytes(hash), recordBytes],
+        `SELECT q.i, position(q.h IN d.data) - 1 AS at, substring(d.data FROM position(q.h IN d.data) FOR $3) AS record
+         FROM unnest($1::int[], $2::bytea[]) WITH ORDINALITY AS q(part, h, i)
+         JOIN subject_dict d ON d.part = q.part
+         WHERE position(q.h IN d.data) > 0
+         ORDER BY q.i, d.chunk`,
+        [parts, hashes.map(bytes), recordBytes],
       );
-      for (const r of rows) if (r.at % recordBytes === 0) return r.record;
-      if (rows.length === 0) return undefined;
-      // a misaligned match hid the real one (or there is none): read the partition
-      for (const data of (
-        await rowsOf<{ data: Buffer }>(tx, "SELECT data FROM subject_dict WHERE part = $1 ORDER BY chunk", [
-          part,
-        ])
-      ).map((r) => r.data))
-        for (let off = 0; off < data.length; off += recordBytes)
-          if (data.compare(hash, 0, hash.length, off, off + hash.length) === 0)
-            return data.subarray(off, off + recordBytes);
-      return undefined;
+      const again = new Set<number>();
+      for (const r of rows) {
+        const i = Number(r.i) - 1;
+        if (out[i] !== undefined) continue;
+        if (r.at % recordBytes === 0) {
+          out[i] = r.record;
+          again.delete(i);
+        } else again.add(i);
+      }
+      for (const i of again)
+        if (out[i] === undefined)
+          out[i] = await findOne(parts[i] as number, hashes[i] as Uint8Array, recordBytes);
+      return out;
     },
+    findRecord: async (part, hash, recordBytes) => findOne(part, hash, recordBytes),
     allPartChunks: () =>
       mapRows(
         copyBinaryRows(

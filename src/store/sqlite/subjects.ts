@@ -23,6 +23,16 @@ export async function* rows<T>(iterable: Iterable<unknown>): AsyncIterable<T> {
 
 /** @example const dict = dictionaryAccess(statements(db)); await dict.dictionarySize(); */
 export function dictionaryAccess(q: (sql: string) => Database.Statement): DictionaryWrites {
+  /** The record of `part` starting with `hash` at a record boundary: indexOf (native) finds the candidates; one off
+   * a record boundary is skipped past. */
+  const findIn = (part: number, hash: Uint8Array, recordBytes: number): Uint8Array | undefined => {
+    for (const data of q("SELECT data FROM subject_dict WHERE part = ? ORDER BY chunk")
+      .pluck()
+      .all(part) as Buffer[])
+      for (let at = data.indexOf(hash); at >= 0; at = data.indexOf(hash, at + 1))
+        if (at % recordBytes === 0) return data.subarray(at, at + recordBytes);
+    return undefined;
+  };
   return {
     dictionarySize: async () =>
       Number(
@@ -39,15 +49,9 @@ export function dictionaryAccess(q: (sql: string) => Database.Statement): Dictio
       }
       return found;
     },
-    findRecord: async (part, hash, recordBytes) => {
-      // indexOf (native) finds the candidates; one off a record boundary is skipped past
-      for (const data of q("SELECT data FROM subject_dict WHERE part = ? ORDER BY chunk")
-        .pluck()
-        .all(part) as Buffer[])
-        for (let at = data.indexOf(hash); at >= 0; at = data.indexOf(hash, at + 1))
-          if (at % recordBytes === 0) return data.subarray(at, at + recordBytes);
-      return undefined;
-    },
+    findRecord: async (part, hash, recordBytes) => findIn(part, hash, recordBytes),
+    findRecords: async (parts, hashes, recordBytes) =>
+      hashes.map((hash, i) => findIn(parts[i] as number, hash, recordBytes)),
     allPartChunks: () => rows(q("SELECT part, chunk, data FROM subject_dict ORDER BY part, chunk").iterate()),
     putPartChunks: async (chunks) => {
       const put = q("INSERT OR REPLACE INTO subject_dict (part, chunk, data) VALUES (?, ?, ?)");
