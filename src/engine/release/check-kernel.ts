@@ -1,6 +1,7 @@
 // the declared-type check of a whole block in WebAssembly: one function generated per header, with every checked
 // column's test inlined in column order (no table of types, no dispatch), run over all rows of a FieldTable at
-// once. It answers one bit a row: "certainly good in every column it checks" or "look again". Rows it cannot vouch
+// once. It answers a byte a row: "look again", or "certainly good in every column it checks" with the scope's value
+// where scope-kernel.ts could decide it on the row's bytes (false, true or not known). Rows it cannot vouch
 // for (a problem, or a value it leaves to JavaScript: integers of 16 digits or more, numbers with an exponent or
 // of 300 characters or more) go through byte-check.ts's JavaScript check, which gives the exact problem; columns of
 // types it does not test (timestamp) are checked in JavaScript on every row. So the answer is byte-check.ts's,
