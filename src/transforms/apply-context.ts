@@ -9,6 +9,28 @@ import { t } from "../i18n/index.js";
  */
 export type ColumnTransform = (values: readonly string[], out: string[]) => void;
 
+/**
+ * A column transform from field bytes straight to CSV-ready cell bytes, for the share gateway's byte tables: row k's
+ * field is `src[starts[k], ends[k])` (valid UTF-8) and its cell goes to `out.bytes[at[k], at[k + 1])`, cells back to
+ * back from `out.length` 0 (the sink is emptied first). Equal, byte for byte, to the column transform's output
+ * written as CSV; problems are reported with the row index k, as the column transform reports them.
+ */
+export type CellTransform = (
+  src: Uint8Array,
+  starts: Int32Array,
+  ends: Int32Array,
+  n: number,
+  out: CellSink,
+  at: Int32Array,
+) => void;
+
+/** A growing byte buffer the cells are written to (transforms/column-codec.ts's ByteSink). */
+export interface CellSink {
+  bytes: Uint8Array;
+  length: number;
+  reserve(more: number): void;
+}
+
 /** Key bytes already derived for (agreement, recipient, field key scope); only keyed transforms use them. */
 export interface TransformKeys {
   /** 32 bytes, the HMAC-SHA256 key of a pseudonym */

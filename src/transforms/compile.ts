@@ -6,9 +6,15 @@
 import type { z } from "zod";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { type ApplyContext, type ColumnTransform, requireKey, type TransformKeys } from "./apply-context.js";
+import {
+  type ApplyContext,
+  type CellTransform,
+  type ColumnTransform,
+  requireKey,
+  type TransformKeys,
+} from "./apply-context.js";
 import type { FieldType } from "./field-type.js";
-import type { Transform } from "./transform.js";
+import type { CompileInput, Transform } from "./transform.js";
 
 function parse<S extends z.ZodType>(def: Transform<S>, options: unknown, field: string): z.output<S> {
   const result = def.options.safeParse(options);
@@ -44,6 +50,34 @@ export function compileTransform<S extends z.ZodType>(
   const field = context.field ?? "?";
   if (!def.compile)
     throw new JikimiError("transform_not_runnable", t("engine.transform.not_runnable", { field }));
+  return def.compile(...checked(def, options, keys, fieldType, context));
+}
+
+/**
+ * The transform's path from field bytes to cell bytes (CellTransform), checked as compileTransform checks it, or
+ * undefined when it has none (the gateway then decodes the values and runs the column transform).
+ * @example const cells = compileCellTransform(pseudonym, options, { pseudonym: key }, "string", { field: "phone" });
+ */
+export function compileCellTransform<S extends z.ZodType>(
+  def: Transform<S>,
+  options: unknown,
+  keys: TransformKeys,
+  fieldType: FieldType,
+  context: ApplyContext = {},
+): CellTransform | undefined {
+  if (!def.compileCells) return undefined;
+  return def.compileCells(...checked(def, options, keys, fieldType, context));
+}
+
+/** The options parsed and the field type and key checked, as `compile` and `compileCells` take them. */
+function checked<S extends z.ZodType>(
+  def: Transform<S>,
+  options: unknown,
+  keys: TransformKeys,
+  fieldType: FieldType,
+  context: ApplyContext,
+): [z.output<S>, CompileInput] {
+  const field = context.field ?? "?";
   if (def.accepts !== "any" && !def.accepts.includes(fieldType))
     throw new JikimiError(
       "transform_type_mismatch",
@@ -67,5 +101,5 @@ export function compileTransform<S extends z.ZodType>(
       }),
     );
   const key = def.key ? requireKey(keys[def.key.use], def.name, context) : undefined;
-  return def.compile(parsed, { fieldType, key, context });
+  return [parsed, { fieldType, key, context }];
 }

@@ -21,12 +21,14 @@ export function transformNamed(name: string): Transform | undefined {
 
 export type {
   ApplyContext,
+  CellSink,
+  CellTransform,
   ColumnTransform,
   ProblemSink,
   RowProblem,
   TransformKeys,
 } from "./apply-context.js";
-export { compileTransform } from "./compile.js";
+export { compileCellTransform, compileTransform } from "./compile.js";
 export { FieldType } from "./field-type.js";
 export { normalise } from "./pseudonym.js";
 export { detokenize, detokenizer, TOKEN_LABEL, tokenize } from "./token.js";

@@ -7,7 +7,13 @@ import { z } from "zod";
 import { hmacBatch, hmacKey } from "../crypto/sha256/index.js";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { type ApplyContext, type ColumnTransform, reporter, requireKey } from "./apply-context.js";
+import {
+  type ApplyContext,
+  type CellTransform,
+  type ColumnTransform,
+  reporter,
+  requireKey,
+} from "./apply-context.js";
 import { ByteSink, base64Slot, encodeColumn, utf8Into } from "./column-codec.js";
 import { LinkKey } from "./link-key.js";
 import type { Transform } from "./transform.js";
@@ -64,7 +70,15 @@ function digitsInto(sink: ByteSink, s: string, phone: boolean): void {
     const c = s.charCodeAt(i);
     if (c >= 0x30 && c <= 0x39) b[p++] = c;
   }
-  if (phone && p - start >= 2 && b[start] === 0x38 && b[start + 1] === 0x32) {
+  sink.length = p;
+  if (phone) rewriteCountryCode(sink, start);
+}
+
+/** phone_kr: the digits written from `start` that begin with the country code 82 begin with 0 instead. */
+function rewriteCountryCode(sink: ByteSink, start: number): void {
+  const b = sink.bytes;
+  let p = sink.length;
+  if (p - start >= 2 && b[start] === 0x38 && b[start + 1] === 0x32) {
     if (p - start >= 3 && b[start + 2] === 0x30) {
       b.copyWithin(start, start + 2, p);
       p -= 2;
@@ -82,6 +96,16 @@ function normaliseInto(sink: ByteSink, kind: NormalisationKind, s: string): void
   else utf8Into(sink, kind === "none" ? s : normalise(kind, s));
 }
 
+/** A pseudonym key is 32 bytes. */
+function checkKey(key: Uint8Array): void {
+  if (key.length !== 32)
+    throw new JikimiError(
+      "transform_key_length",
+      t("engine.transform.pseudonym_key", { length: key.length }),
+      { hint: t("engine.transform.pseudonym_key_hint") },
+    );
+}
+
 /**
  * Compiles a pseudonym column transform under a 32-byte key (the key bytes are not retained, only the
  * HMAC states). Output: `bytes` bytes of the MAC as lowercase hex (2 x bytes chars) or unpadded
@@ -93,12 +117,7 @@ export function compilePseudonym(
   key: Uint8Array,
   context: ApplyContext,
 ): ColumnTransform {
-  if (key.length !== 32)
-    throw new JikimiError(
-      "transform_key_length",
-      t("engine.transform.pseudonym_key", { length: key.length }),
-      { hint: t("engine.transform.pseudonym_key_hint") },
-    );
+  checkKey(key);
   const k = hmacKey(key);
   const report = reporter(context);
   const { normalize: kind, encoding, bytes } = options;
@@ -159,6 +178,157 @@ export function compilePseudonym(
   };
 }
 
+const utf8Slice = (
+  Buffer.prototype as unknown as { utf8Slice: (this: Uint8Array, s: number, e: number) => string }
+).utf8Slice;
+const latin1Write = (
+  Buffer.prototype as unknown as {
+    latin1Write: (this: Uint8Array, text: string, offset: number, length: number) => number;
+  }
+).latin1Write;
+
+/**
+ * normaliseInto for a field's UTF-8 bytes, without a string where the bytes allow: digits and phone_kr keep the
+ * ASCII digit bytes (no byte of a multi-byte character is one), none copies them, email and lowercase work on ASCII
+ * bytes (JavaScript's trim and toLowerCase do the same there) and go through the string for anything else.
+ */
+function normaliseBytesInto(
+  sink: ByteSink,
+  kind: NormalisationKind,
+  src: Uint8Array,
+  s: number,
+  e: number,
+): void {
+  if (kind === "phone_kr" || kind === "digits") {
+    sink.reserve(e - s);
+    const b = sink.bytes;
+    const start = sink.length;
+    let p = start;
+    for (let i = s; i < e; i++) {
+      const c = src[i] as number;
+      if (c >= 0x30 && c <= 0x39) b[p++] = c;
+    }
+    sink.length = p;
+    if (kind === "phone_kr") rewriteCountryCode(sink, start);
+    return;
+  }
+  let ascii = true;
+  for (let i = s; i < e; i++) if ((src[i] as number) >= 0x80) ascii = false;
+  if (!ascii && kind !== "none") {
+    utf8Into(sink, normalise(kind, utf8Slice.call(src, s, e)));
+    return;
+  }
+  let from = s;
+  let to = e;
+  if (kind === "email") {
+    // JavaScript's trim on ASCII: tab, LF, VT, FF, CR and space
+    const space = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
+    while (from < to && space(src[from] as number)) from++;
+    while (to > from && space(src[to - 1] as number)) to--;
+  }
+  sink.reserve(to - from);
+  const b = sink.bytes;
+  let p = sink.length;
+  if (kind === "none") b.set(src.subarray(from, to), p);
+  else
+    for (let i = from; i < to; i++) {
+      const c = src[i] as number;
+      b[p + i - from] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+    }
+  p += to - from;
+  sink.length = p;
+}
+
+/**
+ * The pseudonym as a CellTransform: the same bytes as the column transform written as CSV (hex and base64url need no
+ * quoting), with no string made a row; the encoded column is written into the cells in one native call per chunk.
+ * @example compilePseudonymCells(options, key, {})(src, starts, ends, n, sink, at)
+ */
+export function compilePseudonymCells(
+  options: PseudonymOptions,
+  key: Uint8Array,
+  context: ApplyContext,
+): CellTransform {
+  checkKey(key);
+  const k = hmacKey(key);
+  const report = reporter(context);
+  const { normalize: kind, encoding, bytes } = options;
+  const slot = encoding === "hex" ? 32 : base64Slot(bytes);
+  /** characters of a row's text, and where row j's start in the chunk's text */
+  const chars = encoding === "hex" ? 2 * bytes : Math.ceil((4 * bytes) / 3);
+  const textAt = (j: number): number => (encoding === "hex" ? 2 * j * slot : (j * slot * 4) / 3);
+  const staging = new ByteSink();
+  const text = new ByteSink();
+  let capacity = 0;
+  let offsets = new Uint32Array(1);
+  let rows = new Int32Array(0);
+  let macs = new Uint8Array(0);
+  let packed = macs;
+  const grow = (n: number): void => {
+    if (n <= capacity) return;
+    capacity = n;
+    offsets = new Uint32Array(n + 1);
+    rows = new Int32Array(n);
+    macs = new Uint8Array(n * 32);
+    packed = encoding === "hex" ? macs : new Uint8Array(n * slot);
+  };
+  return (src, starts, ends, n, out, at) => {
+    out.length = 0;
+    at[0] = 0;
+    for (let from = 0; from < n; from += CHUNK) {
+      const to = Math.min(n, from + CHUNK);
+      grow(to - from);
+      let m = 0;
+      try {
+        // which rows have a MAC (in order), the others an empty cell
+        const mac = new Int32Array(to - from).fill(-1);
+        for (let i = from; i < to; i++) {
+          const s = starts[i] as number;
+          const e = ends[i] as number;
+          if (s === e) continue;
+          const before = staging.length;
+          normaliseBytesInto(staging, kind, src, s, e);
+          if (staging.length === before) {
+            report(i, "normalised_empty");
+            continue;
+          }
+          mac[i - from] = m;
+          rows[m++] = i;
+          offsets[m] = staging.length;
+        }
+        if (m > 0) {
+          hmacBatch(k, staging.bytes, offsets.subarray(0, m + 1), macs);
+          if (packed !== macs)
+            for (let j = 0; j < m; j++) packed.set(macs.subarray(32 * j, 32 * j + bytes), j * slot);
+          const encoded = Buffer.from(packed.buffer, packed.byteOffset, m * slot).toString(encoding);
+          text.length = 0;
+          text.reserve(encoded.length);
+          latin1Write.call(text.bytes, encoded, 0, encoded.length);
+          text.length = encoded.length;
+        }
+        out.reserve((to - from) * chars);
+        const ob = out.bytes;
+        let p = out.length;
+        const tb = text.bytes;
+        for (let i = from; i < to; i++) {
+          const j = mac[i - from] as number;
+          if (j >= 0) {
+            const t0 = textAt(j);
+            for (let c = 0; c < chars; c++) ob[p++] = tb[t0 + c] as number;
+          }
+          at[i + 1] = p;
+        }
+        out.length = p;
+      } finally {
+        staging.wipe();
+        text.wipe();
+        macs.fill(0, 0, m * 32);
+        if (packed !== macs) packed.fill(0, 0, m * slot);
+      }
+    }
+  };
+}
+
 /** Replaces the value with a keyed HMAC-SHA256 pseudonym the recipient cannot reverse. */
 export const pseudonym: Transform<typeof options> = {
   name: "pseudonym",
@@ -170,4 +340,6 @@ export const pseudonym: Transform<typeof options> = {
   joinScope: "key",
   reversibleByController: false,
   compile: (o, { key, context }) => compilePseudonym(o, requireKey(key, "pseudonym", context), context),
+  compileCells: (o, { key, context }) =>
+    compilePseudonymCells(o, requireKey(key, "pseudonym", context), context),
 };

@@ -3,7 +3,7 @@
 // check rules, the gateway, the CLI) asks a transform for these properties and never tests its name.
 import type { z } from "zod";
 import type { KeyUse } from "../crypto/derive.js";
-import type { ApplyContext, ColumnTransform } from "./apply-context.js";
+import type { ApplyContext, CellTransform, ColumnTransform } from "./apply-context.js";
 import type { FieldType } from "./field-type.js";
 
 /**
@@ -65,6 +65,8 @@ export interface Transform<O extends z.ZodType = z.ZodType> {
    * `hash`: describing a feed, never run by `jikimi share`).
    */
   compile?(options: z.output<O>, input: CompileInput): ColumnTransform;
+  /** the same from field bytes to cell bytes, where a transform has such a path (pseudonym) */
+  compileCells?(options: z.output<O>, input: CompileInput): CellTransform;
   /** for a controller-reversible transform: the function that gives back a value from its output */
   reverse?(key: Uint8Array): (output: string) => string;
 }

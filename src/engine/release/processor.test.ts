@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { JikimiError } from "../../errors.js";
 import { tableOfCsvBlock } from "../../io/records/csv-table.js";
@@ -68,5 +69,28 @@ describe("release plans and columns", () => {
       expect.objectContaining({ code: "plan_field_missing" }),
     );
     expect(() => checkPlanColumns(plan(fields, 0, { quasiIdentifiers: [0], probe: [0] }))).not.toThrow();
+  });
+
+  it("gives a pseudonym's value, written from the field's bytes, to the line, the sample and the quasi-identifiers", () => {
+    const key = new Uint8Array(32).fill(9);
+    const phone: PlannedField = {
+      name: "phone",
+      column: 1,
+      transform: "pseudonym",
+      options: { transform: "pseudonym", normalize: "phone_kr", bytes: 16 },
+      keys: { pseudonym: key },
+      type: "string",
+    };
+    const run = compilePlan(plan([planned("customer_id", 0), phone], 0, { quasiIdentifiers: [1] }));
+    const result = run(tableOfCsvBlock(block, columns));
+    const pseudonym = (digits: string) =>
+      createHmac("sha256", key).update(digits).digest().subarray(0, 16).toString("base64url");
+    const [a, b] = [pseudonym("01012345678"), pseudonym("01099990000")];
+    expect(new TextDecoder().decode(result.out)).toBe(`c1,${a}\nc2,${b}\n`);
+    expect(result.sample).toEqual([
+      ["c1", a],
+      ["c2", b],
+    ]);
+    expect(result.qi).toEqual([a, b]);
   });
 });

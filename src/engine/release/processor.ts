@@ -14,6 +14,8 @@ import { SUBJECT_HASH_BYTES } from "../../ledger/subjects/subject-hasher.js";
 import type { FieldType } from "../../model/dataset.js";
 import { ByteSink, utf8Into } from "../../transforms/column-codec.js";
 import {
+  type CellTransform,
+  compileCellTransform,
   compileTransform,
   type TransformKeys,
   type RowProblem as TransformProblem,
@@ -185,7 +187,12 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
 
   let pending: TransformProblem[] = [];
   // layout of an output line: spans of kept fields, or computed (transformed) fields
-  const computed: { field: PlannedField; fn: (v: readonly string[], o: string[]) => void }[] = [];
+  const computed: {
+    field: PlannedField;
+    fn: (v: readonly string[], o: string[]) => void;
+    /** the transform's path from field bytes to cell bytes, where it has one (no string a row) */
+    cells: CellTransform | undefined;
+  }[] = [];
   const layout: (Span | Computed)[] = [];
   for (const f of plan.fields) {
     const def = transformNamed(f.transform);
@@ -197,11 +204,10 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
       continue;
     }
     // a value a transform cannot take sets its row aside (the block collects them per run in `pending`)
-    const fn = compileTransform(def, f.options, f.keys, f.type, {
-      field: f.name,
-      problems: (p) => pending.push(p),
-    });
-    computed.push({ field: f, fn });
+    const context = { field: f.name, problems: (p: TransformProblem) => pending.push(p) };
+    const fn = compileTransform(def, f.options, f.keys, f.type, context);
+    const cells = compileCellTransform(def, f.options, f.keys, f.type, context);
+    computed.push({ field: f, fn, cells });
     layout.push({ kind: "computed", index: computed.length - 1 });
   }
   const qiFields = plan.quasiIdentifiers ?? [];
@@ -317,13 +323,47 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     // transforms, column by column over the kept rows
     pending = [];
     const n = keep.length;
-    const results: string[][] = computed.map(({ field, fn }) => {
+    // a column with a cell path goes from its bytes to its cells; the others are decoded, transformed as strings
+    // and written as CSV cells. Problems come out of both before the rows they set aside are counted.
+    const results: (string[] | undefined)[] = [];
+    const cells = computed.map(({ field, fn, cells: toCells }, j) => {
+      const sink = cellSinks[j] ?? new ByteSink(1 << 16);
+      cellSinks[j] = sink;
+      sink.length = 0;
+      const at = new Int32Array(n + 1);
+      if (toCells) {
+        const starts = new Int32Array(n);
+        const ends = new Int32Array(n);
+        for (let k = 0; k < n; k++) {
+          starts[k] = fieldStart(t, keep[k] as number, field.column);
+          ends[k] = fieldEnd(t, keep[k] as number, field.column);
+        }
+        toCells(b, starts, ends, n, sink, at);
+        results.push(undefined);
+        return { bytes: sink.bytes, at };
+      }
       const values = new Array<string>(n);
       for (let k = 0; k < n; k++) values[k] = fieldText(t, keep[k] as number, field.column);
-      const out = new Array<string>(n);
-      fn(values, out);
-      return out;
+      const column = new Array<string>(n);
+      fn(values, column);
+      results.push(column);
+      for (let k = 0; k < n; k++) {
+        encodeCell(sink, column[k] as string);
+        at[k + 1] = sink.length;
+      }
+      return { bytes: sink.bytes, at };
     });
+    /** a transformed value as text (a cell path's cells are ASCII: hex or base64url) */
+    const textOf = (j: number, k: number): string => {
+      const column = results[j];
+      if (column) return column[k] as string;
+      const c = cells[j] as { bytes: Uint8Array; at: Int32Array };
+      return Buffer.from(
+        c.bytes.buffer,
+        c.bytes.byteOffset + (c.at[k] as number),
+        (c.at[k + 1] as number) - (c.at[k] as number),
+      ).toString("latin1");
+    };
     const dropped = new Set<number>();
     for (const p of pending) {
       if (dropped.has(p.row)) continue;
@@ -336,18 +376,6 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
       });
     }
 
-    // transformed columns as CSV bytes, once per column; then each line is byte copies
-    const cells = results.map((column, j) => {
-      const sink = cellSinks[j] ?? new ByteSink(1 << 16);
-      cellSinks[j] = sink;
-      sink.length = 0;
-      const at = new Int32Array(n + 1);
-      for (let k = 0; k < n; k++) {
-        encodeCell(sink, column[k] as string);
-        at[k + 1] = sink.length;
-      }
-      return { bytes: sink.bytes, at };
-    });
     const out = outSink;
     out.length = 0;
     const hashes = new Uint8Array((n - dropped.size) * SUBJECT_HASH_BYTES);
@@ -422,26 +450,17 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
       if (released < PROBE_PER_BLOCK)
         probeFields.forEach((j, p) => {
           const src = sources[j] as { column: number; computed: number | undefined };
-          const v =
-            src.computed === undefined
-              ? fieldText(t, r, src.column)
-              : ((results[src.computed] as string[])[k] as string);
+          const v = src.computed === undefined ? fieldText(t, r, src.column) : textOf(src.computed, k);
           if (v !== "") probeOut[p]?.push(v);
         });
       for (const j of qiFields) {
         const src = sources[j] as { column: number; computed: number | undefined };
-        qiOut.push(
-          src.computed === undefined
-            ? fieldText(t, r, src.column)
-            : ((results[src.computed] as string[])[k] as string),
-        );
+        qiOut.push(src.computed === undefined ? fieldText(t, r, src.column) : textOf(src.computed, k));
       }
       if (sample.length < plan.sample)
         sample.push(
           sources.map((src) =>
-            src.computed === undefined
-              ? fieldText(t, r, src.column)
-              : ((results[src.computed] as string[])[k] as string),
+            src.computed === undefined ? fieldText(t, r, src.column) : textOf(src.computed, k),
           ),
         );
     }
