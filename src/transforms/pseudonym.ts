@@ -96,6 +96,52 @@ function normaliseInto(sink: ByteSink, kind: NormalisationKind, s: string): void
   else utf8Into(sink, kind === "none" ? s : normalise(kind, s));
 }
 
+/**
+ * One chunk's normalised values, staged back to back, and their MACs packed a slot a row (hex: the whole 32-byte
+ * MAC, cut when encoded; base64url: the truncated MAC in a slot of a multiple of 3 bytes, so each row's characters
+ * stand alone). The buffers grow to the largest chunk seen (at most CHUNK rows); `wipe` after each chunk.
+ */
+class MacStage {
+  readonly values = new ByteSink();
+  readonly slot: number;
+  offsets = new Uint32Array(1);
+  macs = new Uint8Array(0);
+  packed = this.macs;
+  private capacity = 0;
+
+  constructor(
+    private readonly key: ReturnType<typeof hmacKey>,
+    private readonly encoding: PseudonymOptions["encoding"],
+    private readonly bytes: number,
+  ) {
+    this.slot = encoding === "hex" ? 32 : base64Slot(bytes);
+  }
+
+  /** Room for a chunk of n rows. */
+  grow(n: number): void {
+    if (n <= this.capacity) return;
+    this.capacity = n;
+    this.offsets = new Uint32Array(n + 1);
+    this.macs = new Uint8Array(n * 32);
+    this.packed = this.encoding === "hex" ? this.macs : new Uint8Array(n * this.slot);
+  }
+
+  /** The MACs of the first m values staged (offsets[1..m] their ends), packed. */
+  seal(m: number): void {
+    hmacBatch(this.key, this.values.bytes, this.offsets.subarray(0, m + 1), this.macs);
+    if (this.packed !== this.macs)
+      for (let j = 0; j < m; j++)
+        this.packed.set(this.macs.subarray(32 * j, 32 * j + this.bytes), j * this.slot);
+  }
+
+  /** Zeroes what a chunk of m MACs staged. */
+  wipe(m: number): void {
+    this.values.wipe();
+    this.macs.fill(0, 0, m * 32);
+    if (this.packed !== this.macs) this.packed.fill(0, 0, m * this.slot);
+  }
+}
+
 /** A pseudonym key is 32 bytes. */
 function checkKey(key: Uint8Array): void {
   if (key.length !== 32)
@@ -118,33 +164,24 @@ export function compilePseudonym(
   context: ApplyContext,
 ): ColumnTransform {
   checkKey(key);
-  const k = hmacKey(key);
   const report = reporter(context);
   const { normalize: kind, encoding, bytes } = options;
-  const slot = encoding === "hex" ? 32 : base64Slot(bytes);
-  const sink = new ByteSink();
+  const stage = new MacStage(hmacKey(key), encoding, bytes);
+  const { slot, values: sink } = stage;
   const size = (): number => bytes;
-  // Staging buffers grow to the largest chunk seen (at most CHUNK rows); reused, wiped after each chunk.
   let capacity = 0;
-  let offsets = new Uint32Array(1);
   let rows = new Int32Array(0);
   let at = new Uint32Array(0);
-  let macs = new Uint8Array(0);
-  let packed = macs;
-  const grow = (n: number): void => {
-    if (n <= capacity) return;
-    capacity = n;
-    offsets = new Uint32Array(n + 1);
-    rows = new Int32Array(n);
-    at = Uint32Array.from({ length: n }, (_, j) => j * slot);
-    macs = new Uint8Array(n * 32);
-    packed = encoding === "hex" ? macs : new Uint8Array(n * slot);
-  };
 
   return (values, out) => {
     for (let from = 0; from < values.length; from += CHUNK) {
       const to = Math.min(values.length, from + CHUNK);
-      grow(to - from);
+      stage.grow(to - from);
+      if (to - from > capacity) {
+        capacity = to - from;
+        rows = new Int32Array(capacity);
+        at = Uint32Array.from({ length: capacity }, (_, j) => j * slot);
+      }
       let m = 0;
       try {
         for (let i = from; i < to; i++) {
@@ -161,18 +198,14 @@ export function compilePseudonym(
             continue;
           }
           rows[m++] = i;
-          offsets[m] = sink.length;
+          stage.offsets[m] = sink.length;
         }
         if (m === 0) continue;
-        hmacBatch(k, sink.bytes, offsets.subarray(0, m + 1), macs);
-        if (packed !== macs)
-          for (let j = 0; j < m; j++) packed.set(macs.subarray(32 * j, 32 * j + bytes), j * slot);
-        const column = encodeColumn(packed, m * slot, encoding, at, size);
+        stage.seal(m);
+        const column = encodeColumn(stage.packed, m * slot, encoding, at, size);
         for (let j = 0; j < m; j++) out[rows[j] as number] = column.row(j);
       } finally {
-        sink.wipe();
-        macs.fill(0, 0, m * 32);
-        if (packed !== macs) packed.fill(0, 0, m * slot);
+        stage.wipe(m);
       }
     }
   };
@@ -250,37 +283,23 @@ export function compilePseudonymCells(
   context: ApplyContext,
 ): CellTransform {
   checkKey(key);
-  const k = hmacKey(key);
   const report = reporter(context);
   const { normalize: kind, encoding, bytes } = options;
-  const slot = encoding === "hex" ? 32 : base64Slot(bytes);
+  const stage = new MacStage(hmacKey(key), encoding, bytes);
+  const { slot, values: staging } = stage;
   /** characters of a row's text, and where row j's start in the chunk's text */
   const chars = encoding === "hex" ? 2 * bytes : Math.ceil((4 * bytes) / 3);
   const textAt = (j: number): number => (encoding === "hex" ? 2 * j * slot : (j * slot * 4) / 3);
-  const staging = new ByteSink();
   const text = new ByteSink();
-  let capacity = 0;
-  let offsets = new Uint32Array(1);
-  let rows = new Int32Array(0);
-  let macs = new Uint8Array(0);
-  let packed = macs;
-  const grow = (n: number): void => {
-    if (n <= capacity) return;
-    capacity = n;
-    offsets = new Uint32Array(n + 1);
-    rows = new Int32Array(n);
-    macs = new Uint8Array(n * 32);
-    packed = encoding === "hex" ? macs : new Uint8Array(n * slot);
-  };
   return (src, starts, ends, n, out, at) => {
     out.length = 0;
     at[0] = 0;
     for (let from = 0; from < n; from += CHUNK) {
       const to = Math.min(n, from + CHUNK);
-      grow(to - from);
+      stage.grow(to - from);
       let m = 0;
       try {
-        // which rows have a MAC (in order), the others an empty cell
+        // each row's MAC number in the chunk, or -1 for an empty cell
         const mac = new Int32Array(to - from).fill(-1);
         for (let i = from; i < to; i++) {
           const s = starts[i] as number;
@@ -292,14 +311,12 @@ export function compilePseudonymCells(
             report(i, "normalised_empty");
             continue;
           }
-          mac[i - from] = m;
-          rows[m++] = i;
-          offsets[m] = staging.length;
+          mac[i - from] = m++;
+          stage.offsets[m] = staging.length;
         }
         if (m > 0) {
-          hmacBatch(k, staging.bytes, offsets.subarray(0, m + 1), macs);
-          if (packed !== macs)
-            for (let j = 0; j < m; j++) packed.set(macs.subarray(32 * j, 32 * j + bytes), j * slot);
+          stage.seal(m);
+          const packed = stage.packed;
           const encoded = Buffer.from(packed.buffer, packed.byteOffset, m * slot).toString(encoding);
           text.length = 0;
           text.reserve(encoded.length);
@@ -320,10 +337,8 @@ export function compilePseudonymCells(
         }
         out.length = p;
       } finally {
-        staging.wipe();
+        stage.wipe(m);
         text.wipe();
-        macs.fill(0, 0, m * 32);
-        if (packed !== macs) packed.fill(0, 0, m * slot);
       }
     }
   };
