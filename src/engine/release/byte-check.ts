@@ -7,7 +7,7 @@ import type { CelExpr } from "../../expr/validate.js";
 import { type FieldTable, fieldText } from "../../io/records/field-table.js";
 import type { FieldType } from "../../model/dataset.js";
 import { expectedOf, type FieldCheck, IS_VALUE, notNullableText, type RowProblem } from "../typecheck.js";
-import { blockFlags, KERNEL_TYPES } from "./check-kernel.js";
+import { blockFlags, KERNEL_TYPES, type KernelColumn } from "./check-kernel.js";
 import { SCOPE_UNKNOWN, scopeEmitter } from "./scope-kernel.js";
 
 type ByteTest = (b: Uint8Array, s: number, e: number, t: FieldTable, r: number, f: number) => boolean;
@@ -133,7 +133,7 @@ export function compileBlockCheck(
   scope?: { expr: CelExpr; types: ReadonlyMap<string, FieldType> },
 ): BlockCheck {
   const full = compileTableCheck(columns, fields);
-  const kernel: { column: number; type: FieldType; nullable: boolean }[] = [];
+  const kernel: KernelColumn[] = [];
   const others: Record<string, FieldCheck> = {};
   columns.forEach((name, column) => {
     const f = Object.hasOwn(fields, name) ? fields[name] : undefined;

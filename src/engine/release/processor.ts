@@ -187,11 +187,10 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
 
   let pending: TransformProblem[] = [];
   // layout of an output line: spans of kept fields, or computed (transformed) fields
+  /** each transformed field's path from its bytes to cells where the transform has one, else its column transform */
   const computed: {
     field: PlannedField;
-    fn: (v: readonly string[], o: string[]) => void;
-    /** the transform's path from field bytes to cell bytes, where it has one (no string a row) */
-    cells: CellTransform | undefined;
+    run: { cells: CellTransform } | { fn: (v: readonly string[], o: string[]) => void };
   }[] = [];
   const layout: (Span | Computed)[] = [];
   for (const f of plan.fields) {
@@ -205,9 +204,11 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     }
     // a value a transform cannot take sets its row aside (the block collects them per run in `pending`)
     const context = { field: f.name, problems: (p: TransformProblem) => pending.push(p) };
-    const fn = compileTransform(def, f.options, f.keys, f.type, context);
     const cells = compileCellTransform(def, f.options, f.keys, f.type, context);
-    computed.push({ field: f, fn, cells });
+    computed.push({
+      field: f,
+      run: cells ? { cells } : { fn: compileTransform(def, f.options, f.keys, f.type, context) },
+    });
     layout.push({ kind: "computed", index: computed.length - 1 });
   }
   const qiFields = plan.quasiIdentifiers ?? [];
@@ -326,26 +327,26 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     // a column with a cell path goes from its bytes to its cells; the others are decoded, transformed as strings
     // and written as CSV cells. Problems come out of both before the rows they set aside are counted.
     const results: (string[] | undefined)[] = [];
-    const cells = computed.map(({ field, fn, cells: toCells }, j) => {
+    const cells = computed.map(({ field, run }, j) => {
       const sink = cellSinks[j] ?? new ByteSink(1 << 16);
       cellSinks[j] = sink;
       sink.length = 0;
       const at = new Int32Array(n + 1);
-      if (toCells) {
+      if ("cells" in run) {
         const starts = new Int32Array(n);
         const ends = new Int32Array(n);
         for (let k = 0; k < n; k++) {
           starts[k] = fieldStart(t, keep[k] as number, field.column);
           ends[k] = fieldEnd(t, keep[k] as number, field.column);
         }
-        toCells(b, starts, ends, n, sink, at);
+        run.cells(b, starts, ends, n, sink, at);
         results.push(undefined);
         return { bytes: sink.bytes, at };
       }
       const values = new Array<string>(n);
       for (let k = 0; k < n; k++) values[k] = fieldText(t, keep[k] as number, field.column);
       const column = new Array<string>(n);
-      fn(values, column);
+      run.fn(values, column);
       results.push(column);
       for (let k = 0; k < n; k++) {
         encodeCell(sink, column[k] as string);
