@@ -2,6 +2,12 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LedgerStore } from "../../ports/ledger.js";
+import {
+  DICT_CHUNK_RECORDS,
+  DICT_RECORD_BYTES,
+  type DictChunk,
+  dictPartition,
+} from "../../ports/subjects.js";
 import { openSqliteStore } from "../../store/sqlite/index.js";
 import { NOT_FOUND, SubjectDictionary, SubjectHashSet, sortRecordsInPlace } from "./dictionary.js";
 import { nodeSubjectHasher } from "./subject-hasher.js";
@@ -243,6 +249,56 @@ describe("numbering new subjects in place", () => {
     await d.write((tx) => new SubjectDictionary().assign(tx, other, 75_000, true, true));
     expect(hex(plain)).toBe(hex(input));
     expect(hex(other)).toBe(hex(input));
+  });
+  it("numbers distinct subjects given up as a copy numbers them, and finds each in its partition across write batches", async () => {
+    // 450,000 distinct subjects: 9 MB of partition records, more than one 8 MiB write batch
+    const n = 450_000;
+    const input = randomBytes(n * 16);
+    const given = new Uint8Array(new SharedArrayBuffer(input.length));
+    given.set(input);
+    const copied = await assign(db(), new SubjectDictionary(), Uint8Array.from(input), n, true);
+    const d = db();
+    const adopted = await d.write((tx) => new SubjectDictionary().assign(tx, given, n, true, true));
+    expect(adopted.added).toBe(n);
+    expect(Buffer.from(adopted.indexes.buffer).equals(Buffer.from(copied.indexes.buffer))).toBe(true);
+    // every 997th subject looked up in its partition alone (no table) by a new instance
+    const fresh = new SubjectDictionary();
+    for (let i = 0; i < n; i += 997) {
+      const found = await d.read((tx) => fresh.lookup(tx, input.subarray(i * 16, (i + 1) * 16)));
+      expect(found).toBe(copied.indexes[i]);
+    }
+    // and the next release appends to partly filled partitions: old and new subjects keep their indexes
+    const more = randomBytes(20_000 * 16);
+    const both = Buffer.concat([more, input.subarray(0, 20_000 * 16)]);
+    const next = await assign(d, new SubjectDictionary(), both, 40_000, true);
+    expect(next.added).toBe(20_000);
+    expect([...next.indexes.subarray(20_000)]).toEqual([...copied.indexes.subarray(0, 20_000)]);
+    for (let i = 0; i < 20_000; i += 101) {
+      const found = await d.read((tx) =>
+        new SubjectDictionary().lookup(tx, more.subarray(i * 16, (i + 1) * 16)),
+      );
+      expect(found).toBe(next.indexes[i]);
+    }
+    // each partition: chunks 0..k, all full but the last, records in index order, 470,000 records in all
+    const parts = new Map<number, DictChunk[]>();
+    await d.read(async (tx) => {
+      for await (const c of tx.allPartChunks()) parts.set(c.part, [...(parts.get(c.part) ?? []), c]);
+    });
+    let records = 0;
+    for (const [part, chunks] of parts) {
+      chunks.sort((a, b) => a.chunk - b.chunk);
+      expect(chunks.map((c) => c.chunk)).toEqual(chunks.map((_, k) => k));
+      for (const c of chunks.slice(0, -1)) expect(c.data.length).toBe(DICT_CHUNK_RECORDS * DICT_RECORD_BYTES);
+      const all = Buffer.concat(chunks.map((c) => c.data));
+      let previous = -1;
+      for (let at = 0; at < all.length; at += DICT_RECORD_BYTES, records++) {
+        expect(dictPartition(all.subarray(at, at + 16))).toBe(part);
+        const index = all.readUInt32LE(at + 16);
+        expect(index).toBeGreaterThan(previous);
+        previous = index;
+      }
+    }
+    expect(records).toBe(n + 20_000);
   });
 });
 

@@ -460,6 +460,7 @@ export class SubjectDictionary {
    * Maps `count` 16-byte hashes to indexes, adding unknown ones when `create` is set. New subjects get their
    * indexes in the order of their keyed hashes, not of the input, so an index tells nothing about where a
    * subject stood in a file (the input order of a customer table often follows sign-up or customer number).
+   * `consume`: the caller gives `hashes` up; an empty dictionary then numbers them in place.
    */
   async assign(tx: DictionaryReads, hashes: Uint8Array, count: number, create: false): Promise<AssignResult>;
   async assign(
@@ -480,9 +481,10 @@ export class SubjectDictionary {
       const n = await tx.dictionarySize();
       if (count * SPARSE_RATIO <= n) return this.assignSparse(tx, hashes, count, create, n);
     }
-    let t =
-      (consume && create && this.table === undefined ? await this.adopted(tx, hashes, count) : undefined) ??
-      (await this.loaded(tx, create ? count : 0));
+    const adopted =
+      consume && create && this.table === undefined ? await this.adopted(tx, hashes, count) : undefined;
+    if (adopted) return this.numberAdopted(tx as DictionaryWrites, adopted, count);
+    let t = await this.loaded(tx, create ? count : 0);
     if (create) {
       t = grow(t, t.size + count);
       this.table = t;
@@ -542,6 +544,42 @@ export class SubjectDictionary {
     this.table = t;
     this.unconfirmed = undefined;
     return t;
+  }
+
+  /**
+   * `assign` into an empty dictionary, in the table `adopted` made of the hashes themselves: none is looked up (an
+   * empty dictionary holds none), they are sorted where they lie, a repeated hash (neighbours equal once sorted)
+   * is squeezed out, and the slots are filled in index order. Probing each into the table first, as `assign` does
+   * for other input, was a third of a first release's append (docs/benchmarks.md, "Share gateway").
+   */
+  private async numberAdopted(tx: DictionaryWrites, t: Table, count: number): Promise<AssignResult> {
+    const w = t.words;
+    // rank[k] = the input position of the hash sorted to k; inverted, rank[p] = where input p went
+    const rank = new Uint32Array(count);
+    for (let p = 0; p < count; p++) rank[p] = p;
+    sortRecordsInPlace(w, 0, count, rank);
+    let distinct = Math.min(count, 1);
+    for (let k = 1; k < count; k++) if (above(w, k, k - 1)) distinct++;
+    invertInPlace(rank);
+    if (distinct < count) {
+      // repeats (SubjectHashSet.take() gives none): each sorted position's index among the distinct hashes, the
+      // distinct ones moved down over the repeats
+      const dense = new Uint32Array(count);
+      let d = 0;
+      for (let k = 1; k < count; k++) {
+        if (above(w, k, d)) {
+          d++;
+          w.copyWithin(d * WORDS, k * WORDS, (k + 1) * WORDS);
+        }
+        dense[k] = d;
+      }
+      for (let p = 0; p < count; p++) rank[p] = dense[rank[p] as number] as number;
+    }
+    t.size = distinct;
+    insertDistinct(t, 0, distinct);
+    this.unconfirmed = 0;
+    await persist(tx, w, 0, 0, distinct);
+    return { indexes: rank, added: distinct };
   }
 
   /**
@@ -692,40 +730,59 @@ async function persist(
     if (starts[part + 1] !== starts[part]) touched.push(part);
   // each touched partition's last chunk, in one read
   const tails = new Map((await tx.lastPartChunks(touched)).map((c) => [c.part, c]));
-  let chunks: DictChunk[] = [];
-  let pending = 0;
-  const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
-  for (const part of touched) {
-    // written in batches of about PERSIST_BATCH bytes: a first release of millions of subjects would otherwise
-    // hold all its records (20 B each) at once beside the table (memory: docs/benchmarks.md, "Share gateway")
-    if (pending >= PERSIST_BATCH) {
-      await tx.putPartChunks(chunks);
-      chunks = [];
-      pending = 0;
-    }
-    const list = order.subarray(starts[part], starts[part + 1]);
-    // the partition's last chunk is rewritten with the new records appended, then split into full chunks
+  /** the stored records a partition's rewritten last chunk keeps (a full last chunk is left as it is) */
+  const keptOf = (part: number): Uint8Array | undefined => {
     const tail = tails.get(part);
-    const keep = tail && tail.data.length < CHUNK_BYTES ? tail.data : new Uint8Array(0);
-    const first = tail ? (keep.length > 0 ? tail.chunk : tail.chunk + 1) : 0;
-    const all = Buffer.alloc(keep.length + list.length * RECORD);
-    all.set(keep);
-    let off = keep.length;
-    for (const idx of list) {
-      const at = (idx - base) * SUBJECT_HASH_BYTES;
-      for (let b = 0; b < SUBJECT_HASH_BYTES; b++) all[off + b] = bytes[at + b] as number;
-      all.writeUInt32LE(idx, off + SUBJECT_HASH_BYTES);
-      off += RECORD;
+    return tail && tail.data.length > 0 && tail.data.length < CHUNK_BYTES ? tail.data : undefined;
+  };
+  // written in batches of about PERSIST_BATCH bytes, each one buffer carved into its partitions' chunks: a first
+  // release of millions of subjects would otherwise hold all its records (20 B each) at once beside the table
+  // (memory: docs/benchmarks.md, "Share gateway"), and a buffer a partition was 65,536 allocations
+  for (let first = 0; first < touched.length; ) {
+    let last = first;
+    let bytes = 0;
+    while (last < touched.length && (bytes < PERSIST_BATCH || last === first)) {
+      const part = touched[last++] as number;
+      bytes +=
+        (keptOf(part)?.length ?? 0) + ((starts[part + 1] as number) - (starts[part] as number)) * RECORD;
     }
-    pending += all.length;
-    for (let c = 0, start = 0; start < all.length; c++, start += CHUNK_BYTES)
-      chunks.push({
-        part,
-        chunk: first + c,
-        data: all.subarray(start, Math.min(all.length, start + CHUNK_BYTES)),
-      });
+    const batch = Buffer.alloc(bytes);
+    const batchWords = new Uint32Array(batch.buffer, batch.byteOffset, bytes >>> 2);
+    const chunks: DictChunk[] = [];
+    let off = 0;
+    for (let k = first; k < last; k++) {
+      const part = touched[k] as number;
+      // the partition's last chunk is rewritten with the new records appended, then split into full chunks
+      const tail = tails.get(part);
+      const keep = keptOf(part);
+      const begin = off;
+      if (keep) {
+        batch.set(keep, off);
+        off += keep.length;
+      }
+      // records are 20 bytes and the batch starts a buffer: every record is 4-byte aligned, copied a word at a time
+      // (the index byte by byte, little-endian whatever the platform)
+      for (let r = starts[part] as number; r < (starts[part + 1] as number); r++) {
+        const idx = order[r] as number;
+        const src = (idx - base) * WORDS;
+        const dst = off >>> 2;
+        batchWords[dst] = words[src] as number;
+        batchWords[dst + 1] = words[src + 1] as number;
+        batchWords[dst + 2] = words[src + 2] as number;
+        batchWords[dst + 3] = words[src + 3] as number;
+        batch[off + 16] = idx & 255;
+        batch[off + 17] = (idx >>> 8) & 255;
+        batch[off + 18] = (idx >>> 16) & 255;
+        batch[off + 19] = idx >>> 24;
+        off += RECORD;
+      }
+      const chunk0 = tail ? (keep ? tail.chunk : tail.chunk + 1) : 0;
+      for (let c = 0, at = begin; at < off; c++, at += CHUNK_BYTES)
+        chunks.push({ part, chunk: chunk0 + c, data: batch.subarray(at, Math.min(off, at + CHUNK_BYTES)) });
+    }
+    await tx.putPartChunks(chunks);
+    first = last;
   }
-  await tx.putPartChunks(chunks);
   // the index-ordered copy: rewrite the chunks the new indexes fall in
   const linear: { chunk: number; data: Uint8Array }[] = [];
   const all = new Uint8Array(words.buffer, words.byteOffset, (size - base) * SUBJECT_HASH_BYTES);
