@@ -2,6 +2,7 @@
 // itself for messages and opens its bytes (CSV blocks) or its record batches (JSON Lines, Parquet) once.
 import { statSync } from "node:fs";
 import type { RecordSource } from "../engine/share/ports.js";
+import { fileReader } from "./records/csv-blocks.js";
 import { fileChunks, formatOf, openReader, type RecordFormat } from "./records/index.js";
 
 /**
@@ -13,6 +14,7 @@ export function fileSource(path: string, format?: RecordFormat): RecordSource {
     describe: () => path,
     format: () => formatOf(path, format),
     bytes: () => fileChunks(path),
+    reader: () => fileReader(path),
     batches: () => openReader(path, formatOf(path, format)),
     size: () => fileSize(path),
   };

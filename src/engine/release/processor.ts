@@ -88,6 +88,8 @@ export interface BlockResult {
   qi: string[];
   /** per probed field, up to PROBE_PER_BLOCK non-empty released values */
   probe: string[][];
+  /** the CSV block's buffer, handed back once the block is done with so the reader fills it again (`BlockBuffers`) */
+  input?: ArrayBuffer;
 }
 
 const SEP = 44;

@@ -5,20 +5,26 @@ import { type ErrorCode, JikimiError } from "../../errors.js";
 import { isLanguage, setLanguage } from "../../i18n/index.js";
 import { tableOfCsvBlock } from "../../io/records/csv-table.js";
 import { BlockError, type FieldTable } from "../../io/records/field-table.js";
-import { compilePlan, type ReleasePlan } from "./processor.js";
+import { type BlockResult, compilePlan, type ReleasePlan } from "./processor.js";
 
 /** A block to process: raw CSV bytes, or a table already packed from another format. */
 export type Job = { kind: "csv"; bytes: Uint8Array } | { kind: "table"; table: FieldTable };
 
 /** What a worker answers for job `id`. */
 export type Answer =
-  | { id: number; result: import("./processor.js").BlockResult }
+  | { id: number; result: BlockResult }
   | { id: number; blockError: { code: string; record: number; line: number; column?: string } }
   | { id: number; error: { code: ErrorCode | "internal"; summary: string; hint?: string } };
 
-/** Runs one job; shared by the worker loop and the main thread's inline path. */
-export function runJob(run: ReturnType<typeof compilePlan>, plan: ReleasePlan, job: Job) {
-  return run(job.kind === "csv" ? tableOfCsvBlock(job.bytes, plan.columns) : job.table);
+/**
+ * Runs one job; shared by the worker loop and the main thread's inline path. A CSV block's own buffer goes back
+ * with the result (`input`): nothing in the result is a view of it.
+ */
+export function runJob(run: ReturnType<typeof compilePlan>, plan: ReleasePlan, job: Job): BlockResult {
+  if (job.kind === "table") return run(job.table);
+  const result = run(tableOfCsvBlock(job.bytes, plan.columns));
+  const buffer = job.bytes.buffer;
+  return buffer instanceof ArrayBuffer ? { ...result, input: buffer } : result;
 }
 
 /** Turns a thrown error into an answer that carries no value. */
@@ -50,7 +56,9 @@ if (parentPort && workerData?.jikimiRelease === true) {
   port.on("message", (msg: { id: number; job: Job }) => {
     try {
       const result = runJob(run, plan, msg.job);
-      port.postMessage({ id: msg.id, result } satisfies Answer, [result.out.buffer, result.hashes.buffer]);
+      const transfer: ArrayBuffer[] = [result.out.buffer, result.hashes.buffer];
+      if (result.input) transfer.push(result.input);
+      port.postMessage({ id: msg.id, result } satisfies Answer, transfer);
     } catch (e) {
       port.postMessage(answerOf(msg.id, e));
     }

@@ -1,7 +1,7 @@
 // room 3, blocks: the source is read as record-aligned CSV byte blocks (or JSON Lines / Parquet batches packed into
 // the same tables), sent to the worker pool a few at a time, and the results taken back in file order, so row
 // numbers, quarantine and `on_bad_row: reject` are exact. A stop signal ends the read even on a stalled stdin.
-import { csvBlocks, headerColumns, RecordTooLong } from "../../io/records/csv-blocks.js";
+import { BlockBuffers, csvBlocks, headerColumns, RecordTooLong } from "../../io/records/csv-blocks.js";
 import { BlockError, tableFromRows } from "../../io/records/field-table.js";
 import type { RecordBatch, RecordFormat } from "../../io/records/index.js";
 import { ReleasePool } from "../release/pool.js";
@@ -24,6 +24,9 @@ export interface BlockRun {
   signal?: AbortSignal;
 }
 
+/** Bytes of a CSV block (whole records: a little less). */
+const BLOCK_BYTES = 2 << 20;
+
 /**
  * Streams the source through the workers into the tally. The pool is closed before this returns (its memory goes
  * back before the ledger append); on an error results still in flight are dropped.
@@ -35,6 +38,8 @@ export async function runBlocks(run: BlockRun): Promise<void> {
   // blocks read ahead: enough to keep every thread busy, few enough to keep memory flat
   const inFlight = Math.max(2, threads * 2);
   const queue: Promise<BlockResult>[] = [];
+  // the blocks' buffers, given back as their results are taken (the reader, the blocks in flight, one spare)
+  const buffers = new BlockBuffers(inFlight + 2, BLOCK_BYTES);
   let pool: ReleasePool | undefined;
   /** Takes results in file order until at most `limit` are in flight. */
   const drain = async (limit: number) => {
@@ -52,6 +57,7 @@ export async function runBlocks(run: BlockRun): Promise<void> {
         throw e;
       }
       await tally.take(r);
+      if (r.input) buffers.give(r.input);
     }
   };
   const begin = async (columns: string[]): Promise<ReleasePool> => {
@@ -65,8 +71,10 @@ export async function runBlocks(run: BlockRun): Promise<void> {
       // CSV: record-aligned byte blocks go to the threads as they are
       let columns: string[] = [];
       try {
-        const blocks = csvBlocks(source.bytes(), {
+        const blocks = csvBlocks(source.reader?.() ?? source.bytes(), {
           name,
+          target: BLOCK_BYTES,
+          buffers,
           ...(run.maxLineBytes === undefined ? {} : { maxLineBytes: run.maxLineBytes }),
           onHeader: (header) => {
             columns = headerColumns(header, name);
@@ -77,7 +85,7 @@ export async function runBlocks(run: BlockRun): Promise<void> {
           if (signal?.aborted) throw interrupted();
           pool ??= await begin(columns);
           tally.bytesRead += block.bytes.length;
-          queue.push(pool.submit({ kind: "csv", bytes: block.bytes }));
+          queue.push(handled(pool.submit({ kind: "csv", bytes: block.bytes })));
           await drain(inFlight);
         }
       } catch (e) {
@@ -91,7 +99,7 @@ export async function runBlocks(run: BlockRun): Promise<void> {
       for await (const batch of untilAborted(source.batches(), signal)) {
         if (signal?.aborted) throw interrupted();
         pool ??= await begin(batch.columns);
-        queue.push(pool.submit({ kind: "table", table: packBatch(batch) }));
+        queue.push(handled(pool.submit({ kind: "table", table: packBatch(batch) })));
         await drain(inFlight);
       }
     }
@@ -102,7 +110,17 @@ export async function runBlocks(run: BlockRun): Promise<void> {
     throw error;
   } finally {
     await pool?.close();
+    buffers.clear();
   }
+}
+
+/**
+ * The same promise, marked as handled: a block's failure waits in the queue, while the next blocks are read, until
+ * the drain takes it in file order (unmarked, it is an unhandled rejection once the reader waits for the disk).
+ */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }
 
 /** A batch packed for the threads; records the reader could not read stay in the table's `bad`. */

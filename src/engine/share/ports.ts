@@ -1,6 +1,7 @@
 // what the share pipeline asks of the world, as small interfaces: where records come from, where a release goes,
 // and the lock that makes runs of one agreement exclusive. Files, stdin/stdout, pids and signals live in adapters.
 import type { Signer } from "../../crypto/signing.js";
+import type { ByteReader } from "../../io/records/csv-blocks.js";
 import type { RecordBatch, RecordFormat } from "../../io/records/index.js";
 
 /**
@@ -14,6 +15,8 @@ export interface RecordSource {
   format(): RecordFormat;
   /** the raw bytes in chunks: CSV is cut into record-aligned blocks from them */
   bytes(): AsyncIterable<Uint8Array>;
+  /** the raw bytes read into the caller's buffers (a file): used instead of `bytes` when there */
+  reader?(): ByteReader;
   /** the records as batches (JSON Lines, Parquet) */
   batches(): AsyncIterable<RecordBatch>;
   /** the input's size in bytes when known before reading (a file, a byte range), for the thread count */
