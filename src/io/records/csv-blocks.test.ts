@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { BlockBuffers, type CsvBlock, csvBlocks, fileReader } from "./csv-blocks.js";
+import { BlockBuffers, csvBlocks, fileReader } from "./csv-blocks.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jikimi-blocks-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ async function cut(
 ): Promise<{ header: Buffer; blocks: Buffer[] }> {
   let header = Buffer.alloc(0);
   const blocks: Buffer[] = [];
-  const all: CsvBlock[] = [];
+  const back: ArrayBuffer[] = [];
   for await (const b of csvBlocks(source, {
     name: "t.csv",
     target,
@@ -46,11 +46,12 @@ async function cut(
     },
     ...(buffers ? { buffers } : {}),
   })) {
-    // every block starts its own buffer: a consumer may transfer it
+    // every block starts its own buffer, which goes to a worker as a worker gets it: transferred (the reader's
+    // views of it are emptied), and it comes back later
     expect(b.bytes.byteOffset).toBe(0);
     blocks.push(Buffer.from(b.bytes));
-    all.push(b);
-    if (buffers && all.length > 2) buffers.give((all.shift() as CsvBlock).bytes.buffer as ArrayBuffer);
+    back.push(structuredClone(b.bytes.buffer as ArrayBuffer, { transfer: [b.bytes.buffer as ArrayBuffer] }));
+    if (buffers && back.length > 2) buffers.give(back.shift() as ArrayBuffer);
   }
   return { header, blocks };
 }

@@ -7,6 +7,7 @@
 // A record longer than `maxLineBytes` (32 MiB) is refused once that many bytes are pending, the buffer doubling
 // (and scanned again) as it grows, so a huge line costs about twice its capped size in copying.
 // Limitation: a file whose records end in a lone CR (no LF) is one block.
+import { Buffer } from "node:buffer";
 import { type FileHandle, open } from "node:fs/promises";
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
@@ -139,6 +140,10 @@ function chunkReader(source: AsyncIterable<Uint8Array>): ByteReader {
   };
 }
 
+/** A copy of bytes [from, to) (a Buffer's own `slice` is a view: the block's buffer may be transferred). */
+const copy = (b: Uint8Array, from: number, to: number): Uint8Array =>
+  Uint8Array.prototype.slice.call(b, from, to);
+
 /** A reader, not a stream (a Node stream has a `read` of its own: what tells them apart is the iterator). */
 const isReader = (s: AsyncIterable<Uint8Array> | ByteReader): s is ByteReader => !(Symbol.asyncIterator in s);
 
@@ -161,11 +166,11 @@ export class BlockBuffers {
   ) {}
 
   /** A buffer of at least `bytes`: a free one, or a new one. */
-  take(bytes: number): Uint8Array {
+  take(bytes: number): Buffer {
     const i = this.free.findIndex((b) => b.byteLength >= bytes);
-    if (i < 0) return new Uint8Array(bytes);
+    if (i < 0) return Buffer.alloc(bytes);
     const [buffer] = this.free.splice(i, 1);
-    return new Uint8Array(buffer as ArrayBuffer);
+    return Buffer.from(buffer as ArrayBuffer);
   }
 
   /** Gives a block's buffer back (a detached or surplus one is let go). */
@@ -200,7 +205,9 @@ export async function* csvBlocks(
   const target = options.target ?? 2 << 20;
   const max = options.maxLineBytes ?? MAX_RECORD_BYTES;
   const reader = isReader(source) ? source : chunkReader(source);
-  const take = (bytes: number) => options.buffers?.take(bytes) ?? new Uint8Array(bytes);
+  // Buffers, not plain Uint8Arrays: the cuts are found with Buffer's native indexOf and lastIndexOf (a
+  // Uint8Array's are a loop in JavaScript, 25x slower over a block)
+  const take = (bytes: number): Buffer => options.buffers?.take(bytes) ?? Buffer.alloc(bytes);
   let buf = take(target);
   /** bytes of `buf` holding data */
   let filled = 0;
@@ -235,7 +242,7 @@ export async function* csvBlocks(
     for (;;) {
       const end = firstRecordEnd(buf.subarray(0, filled));
       if (end >= 0) {
-        options.onHeader(buf.slice(0, end + 1));
+        options.onHeader(copy(buf, 0, end + 1));
         buf.copyWithin(0, end + 1, filled);
         filled -= end + 1;
         break;
@@ -245,7 +252,7 @@ export async function* csvBlocks(
           throw new JikimiError("empty_file", t("io.csv.empty", { input: options.name }), {
             hint: t("io.csv.empty_hint"),
           });
-        options.onHeader(buf.slice(0, filled));
+        options.onHeader(copy(buf, 0, filled));
         return;
       }
       if (filled > max)
@@ -266,7 +273,7 @@ export async function* csvBlocks(
         continue;
       }
       // the rest is copied before the block is handed out: its consumer may transfer the block's buffer
-      const rest = buf.slice(cut + 1, filled);
+      const rest = copy(buf, cut + 1, filled);
       const block = { bytes: buf.subarray(0, cut + 1) };
       handed += block.bytes.length;
       yield block;
@@ -276,11 +283,11 @@ export async function* csvBlocks(
       buf.set(rest);
       filled = rest.length;
     }
-    let last = buf.subarray(0, filled);
+    let last: Uint8Array = buf.subarray(0, filled);
     if (last.length > max) {
       const cut = lastRecordEnd(last);
       if (cut < 0) throw tooLong();
-      const rest = last.slice(cut + 1);
+      const rest = copy(last, cut + 1, last.length);
       const block = { bytes: last.subarray(0, cut + 1) };
       handed += block.bytes.length;
       yield block;
