@@ -1,9 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runCells } from "../../test/support/cells.js";
 import { JikimiError } from "../errors.js";
 import type { RowProblem } from "./apply-context.js";
 import type { FieldType } from "./field-type.js";
-import { compileGeneralise, type GeneraliseOptions, hasDatePrefix } from "./generalise.js";
+import {
+  compileGeneralise,
+  compileGeneraliseCells,
+  type GeneraliseOptions,
+  hasDatePrefix,
+} from "./generalise.js";
 
 function run(
   values: readonly string[],
@@ -182,5 +188,62 @@ describe("generalise apply", () => {
       );
     expect(f).toThrow(/row 1 of field birth/);
     expect(f).not.toThrow(/secret/);
+  });
+});
+
+describe("generalise cells (date bytes to month or year cells)", () => {
+  // dates, near-dates (a day past the month's end, 29 February of non-leap years, wrong separators, short or long
+  // values, timestamps, non-ASCII digits) and anything else
+  const value = fc.oneof(
+    date.map((iso) => iso.slice(0, 10)),
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(
+        ([y, m, d]) =>
+          `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+      ),
+    date,
+    fc.constantFrom(
+      "",
+      " ",
+      "2024-02-29",
+      "2023-02-29",
+      "1900-02-29",
+      "2000-02-29",
+      "2024/03/05",
+      "2024-3-05",
+      "２０２４-03-05",
+      "2024-03-05 ",
+    ),
+    fc.string({ maxLength: 12 }),
+  );
+  it("writes, cell by cell, what the column transform gives, and reports the same rows", () => {
+    fc.assert(
+      fc.property(
+        fc.array(value, { maxLength: 30 }),
+        fc.constantFrom("month", "year") as fc.Arbitrary<"month" | "year">,
+        (values, to) => {
+          const o: GeneraliseOptions = { transform: "generalise", to };
+          const viaStrings = run(values, o, "date");
+          const problems: RowProblem[] = [];
+          const cells = compileGeneraliseCells(o, "date", { field: "f", problems: (p) => problems.push(p) });
+          if (!cells) throw new Error("a date's month and year have a cell path");
+          expect(runCells(cells, values)).toEqual(viaStrings.out);
+          expect(problems).toEqual(viaStrings.problems);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("leaves timestamps and the other levels to the column transform", () => {
+    expect(compileGeneraliseCells({ transform: "generalise", to: "month" }, "timestamp", {})).toBeUndefined();
+    expect(
+      compileGeneraliseCells({ transform: "generalise", to: "band", width: 10 }, "integer", {}),
+    ).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@
 import { z } from "zod";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
-import { type ApplyContext, type ColumnTransform, reporter } from "./apply-context.js";
+import { type ApplyContext, type CellTransform, type ColumnTransform, reporter } from "./apply-context.js";
 import type { FieldType } from "./field-type.js";
 import type { Transform } from "./transform.js";
 
@@ -52,30 +52,36 @@ const TIME =
 const INTEGER = /^[+-]?\d+$/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-const digit = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-};
-
-/** Whether `s` starts with a valid calendar date YYYY-MM-DD (proleptic Gregorian, years 0000-9999). */
-export function hasDatePrefix(s: string): boolean {
-  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = digit(s, i);
-    if (d < 0) return false;
-    year = year * 10 + d;
-  }
-  const m1 = digit(s, 5);
-  const m2 = digit(s, 6);
-  const d1 = digit(s, 8);
-  const d2 = digit(s, 9);
-  if (m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return false;
+/**
+ * Whether the ten character codes at `at(0..9)` are a valid calendar date YYYY-MM-DD (proleptic Gregorian, years
+ * 0000-9999); `at` gives -1 past the end. Shared by strings and UTF-8 bytes (ASCII digits are single bytes).
+ */
+function isDateAt(at: (i: number) => number): boolean {
+  if (at(4) !== 45 || at(7) !== 45) return false;
+  const d = (i: number): number => {
+    const c = at(i) - 48;
+    return c >= 0 && c <= 9 ? c : -1;
+  };
+  const y0 = d(0);
+  const y1 = d(1);
+  const y2 = d(2);
+  const y3 = d(3);
+  const m1 = d(5);
+  const m2 = d(6);
+  const d1 = d(8);
+  const d2 = d(9);
+  if (y0 < 0 || y1 < 0 || y2 < 0 || y3 < 0 || m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return false;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m1 * 10 + m2;
   const day = d1 * 10 + d2;
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && !leap ? 28 : (DAYS[month - 1] as number));
+}
+
+/** Whether `s` starts with a valid calendar date YYYY-MM-DD (proleptic Gregorian, years 0000-9999). */
+export function hasDatePrefix(s: string): boolean {
+  return s.length >= 10 && isDateAt((i) => s.charCodeAt(i));
 }
 
 /** Whether `s` is a date, or for timestamps a date with an optional time of day and offset. */
@@ -203,6 +209,40 @@ export function compileGeneralise(
   }
 }
 
+/**
+ * Month and year of a date field as a CellTransform: a value of exactly YYYY-MM-DD that is a calendar date keeps
+ * its first 7 or 4 bytes; anything else is "" and reported, as the column transform does. Timestamps and the
+ * other levels have no cell path (undefined): they go through the column transform.
+ * @example compileGeneraliseCells({ transform: "generalise", to: "month" }, "date", {})
+ */
+export function compileGeneraliseCells(
+  options: GeneraliseOptions,
+  type: FieldType,
+  context: ApplyContext,
+): CellTransform | undefined {
+  if (type !== "date" || (options.to !== "month" && options.to !== "year")) return undefined;
+  const keep = options.to === "month" ? 7 : 4;
+  const report = reporter(context);
+  return (src, starts, ends, n, out, at) => {
+    out.length = 0;
+    at[0] = 0;
+    out.reserve(n * keep);
+    const b = out.bytes;
+    let p = 0;
+    for (let k = 0; k < n; k++) {
+      const s = starts[k] as number;
+      const e = ends[k] as number;
+      if (e > s) {
+        if (e - s === 10 && isDateAt((i) => src[s + i] as number))
+          for (let i = 0; i < keep; i++) b[p++] = src[s + i] as number;
+        else report(k, typeCode(type));
+      }
+      at[k + 1] = p;
+    }
+    out.length = p;
+  };
+}
+
 /** Coarsens a value: dates to month or year, numbers to bands or buckets, strings to a prefix. */
 export const generalise: Transform<typeof options> = {
   name: "generalise",
@@ -214,4 +254,5 @@ export const generalise: Transform<typeof options> = {
   reversibleByController: false,
   narrow: (o) => ({ types: GENERALISE_TYPES[o.to], by: o.to }),
   compile: (o, { fieldType, context }) => compileGeneralise(o, fieldType, context),
+  compileCells: (o, { fieldType, context }) => compileGeneraliseCells(o, fieldType, context),
 };

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runCells } from "../../test/support/cells.js";
 import { JikimiError } from "../errors.js";
 import type { RowProblem } from "./apply-context.js";
-import { ByteSink } from "./column-codec.js";
 import {
   compilePseudonym,
   compilePseudonymCells,
@@ -196,29 +196,10 @@ describe("pseudonym cells (field bytes to CSV cell bytes)", () => {
             values,
             viaStrings,
           );
-          const parts = values.map((v) => Buffer.from(v, "utf8"));
-          const src = Buffer.concat([Buffer.from("x,"), ...parts.flatMap((b) => [b, Buffer.from(",")])]);
-          const starts = new Int32Array(values.length);
-          const ends = new Int32Array(values.length);
-          let at0 = 2;
-          parts.forEach((b, k) => {
-            starts[k] = at0;
-            ends[k] = at0 + b.length;
-            at0 += b.length + 1;
-          });
-          const sink = new ByteSink(8);
-          const at = new Int32Array(values.length + 1);
           const cellProblems: RowProblem[] = [];
-          compilePseudonymCells(o, KEY_A, { field: "f", problems: (p) => cellProblems.push(p) })(
-            src,
-            starts,
-            ends,
-            values.length,
-            sink,
-            at,
-          );
-          const cells = values.map((_, k) =>
-            Buffer.from(sink.bytes.subarray(at[k] as number, at[k + 1] as number)).toString("latin1"),
+          const cells = runCells(
+            compilePseudonymCells(o, KEY_A, { field: "f", problems: (p) => cellProblems.push(p) }),
+            values,
           );
           expect(cells).toEqual(viaStrings);
           expect(cellProblems).toEqual(stringProblems);

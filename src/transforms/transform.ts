@@ -65,8 +65,8 @@ export interface Transform<O extends z.ZodType = z.ZodType> {
    * `hash`: describing a feed, never run by `jikimi share`).
    */
   compile?(options: z.output<O>, input: CompileInput): ColumnTransform;
-  /** the same from field bytes to cell bytes, where a transform has such a path (pseudonym) */
-  compileCells?(options: z.output<O>, input: CompileInput): CellTransform;
+  /** the same from field bytes to cell bytes, where a transform has such a path (pseudonym, generalise of dates) */
+  compileCells?(options: z.output<O>, input: CompileInput): CellTransform | undefined;
   /** for a controller-reversible transform: the function that gives back a value from its output */
   reverse?(key: Uint8Array): (output: string) => string;
 }

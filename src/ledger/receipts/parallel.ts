@@ -16,8 +16,14 @@ import {
   splitOf,
 } from "./tree.js";
 
-/** Below this many chunks (131,072 members) a worker costs more than it saves. */
+/** Below this many chunks (131,072 members) a running worker costs more than it saves. */
 export const PARALLEL_MIN_CHUNKS = 2048;
+/**
+ * Below this many chunks (8,388,608 members) starting the worker costs more than it saves: it takes ~75 ms to
+ * start, as long as 2.7 M members take on one thread (a `share` in a new process: 1.3 M members took 72 ms alone,
+ * 137 ms with a worker started for it; 8 M members 351 against 311 ms; docs/benchmarks.md, "Share gateway").
+ */
+export const COLD_MIN_CHUNKS = 1 << 17;
 const HASH = 32;
 
 let worker: Worker | null | undefined;
@@ -54,7 +60,7 @@ function nodesOf(key: Uint8Array, set: RoaringBitmap32, leaves: boolean): Uint8A
   const chunks = chunkCount(count);
   const all = membersOf(set);
   const members = arraySource(all);
-  const w = chunks >= PARALLEL_MIN_CHUNKS ? helper() : null;
+  const w = chunks >= (worker ? PARALLEL_MIN_CHUNKS : COLD_MIN_CHUNKS) ? helper() : null;
   if (!w) return receiptNodes(key, members, count, 0, chunks, 0);
   const split = splitOf(chunks);
   const { mid } = split;
