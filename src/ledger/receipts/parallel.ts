@@ -19,23 +19,46 @@ import {
 /** Below this many chunks (131,072 members) a running worker costs more than it saves. */
 export const PARALLEL_MIN_CHUNKS = 2048;
 /**
- * Below this many chunks (8,388,608 members) starting the worker costs more than it saves: it takes ~75 ms to
- * start, as long as 2.7 M members take on one thread (a `share` in a new process: 1.3 M members took 72 ms alone,
- * 137 ms with a worker started for it; 8 M members 351 against 311 ms; docs/benchmarks.md, "Share gateway").
+ * Below this many chunks (8,388,608 members) waiting for the worker to start costs more than it saves: it takes
+ * ~75 ms, as long as 2.7 M members take on one thread (a `share` in a new process: 1.3 M members took 72 ms alone,
+ * 137 ms with a worker started for them; 8 M members 351 against 311 ms; docs/benchmarks.md, "Share gateway").
+ * A smaller tree starts it in the background and is computed here; the trees after it (a server, a verify, an
+ * import of history) share the work once it runs.
  */
 export const COLD_MIN_CHUNKS = 1 << 17;
 const HASH = 32;
 
 let worker: Worker | null | undefined;
-function helper(): Worker | null {
-  if (worker !== undefined) return worker;
-  const file = workerFile("ledger/receipts/worker.js");
-  worker = existsSync(fileURLToPath(file)) ? new Worker(file) : null;
-  worker?.unref();
-  worker?.on("error", () => {
-    worker = null;
-  });
-  return worker;
+/** whether the worker has started running (it takes messages before that, and answers them once it does) */
+let running = false;
+/**
+ * The worker for a tree of `chunks`, or null: this thread does it all (for a large tree, the worker is then started
+ * in the background, once this tree is done: starting it took ~20 ms of this thread).
+ */
+function helper(chunks: number): Worker | null {
+  if (chunks < PARALLEL_MIN_CHUNKS) return null;
+  if (worker === undefined && chunks < COLD_MIN_CHUNKS) {
+    setImmediate(start);
+    return null;
+  }
+  start();
+  return running || chunks >= COLD_MIN_CHUNKS ? (worker ?? null) : null;
+}
+
+/** Starts the worker once. */
+function start(): void {
+  if (worker === undefined) {
+    const file = workerFile("ledger/receipts/worker.js");
+    const started = existsSync(fileURLToPath(file)) ? new Worker(file) : null;
+    worker = started;
+    started?.unref();
+    started?.on("online", () => {
+      running = true;
+    });
+    started?.on("error", () => {
+      worker = null;
+    });
+  }
 }
 
 /** The members of a roaring set by rank (paged: slow on bitmap containers, for a few chunks). */
@@ -60,7 +83,7 @@ function nodesOf(key: Uint8Array, set: RoaringBitmap32, leaves: boolean): Uint8A
   const chunks = chunkCount(count);
   const all = membersOf(set);
   const members = arraySource(all);
-  const w = chunks >= (worker ? PARALLEL_MIN_CHUNKS : COLD_MIN_CHUNKS) ? helper() : null;
+  const w = helper(chunks);
   if (!w) return receiptNodes(key, members, count, 0, chunks, 0);
   const split = splitOf(chunks);
   const { mid } = split;
