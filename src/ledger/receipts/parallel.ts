@@ -22,43 +22,33 @@ export const PARALLEL_MIN_CHUNKS = 2048;
  * Below this many chunks (8,388,608 members) waiting for the worker to start costs more than it saves: it takes
  * ~75 ms, as long as 2.7 M members take on one thread (a `share` in a new process: 1.3 M members took 72 ms alone,
  * 137 ms with a worker started for them; 8 M members 351 against 311 ms; docs/benchmarks.md, "Share gateway").
- * A smaller tree starts it in the background and is computed here; the trees after it (a server, a verify, an
- * import of history) share the work once it runs.
+ * A smaller tree starts it and is computed here; the trees after it (a server, a verify, an import of history)
+ * share the work.
  */
 export const COLD_MIN_CHUNKS = 1 << 17;
 const HASH = 32;
 
 let worker: Worker | null | undefined;
-/** whether the worker has started running (it takes messages before that, and answers them once it does) */
-let running = false;
-/**
- * The worker for a tree of `chunks`, or null: this thread does it all (for a large tree, the worker is then started
- * in the background, once this tree is done: starting it took ~20 ms of this thread).
- */
-function helper(chunks: number): Worker | null {
-  if (chunks < PARALLEL_MIN_CHUNKS) return null;
-  if (worker === undefined && chunks < COLD_MIN_CHUNKS) {
-    setImmediate(start);
-    return null;
-  }
-  start();
-  return running || chunks >= COLD_MIN_CHUNKS ? (worker ?? null) : null;
+/** The worker (started once), or null where there is none (sources run without a build, a failed worker). */
+function started(): Worker | null {
+  if (worker !== undefined) return worker;
+  const file = workerFile("ledger/receipts/worker.js");
+  worker = existsSync(fileURLToPath(file)) ? new Worker(file) : null;
+  worker?.unref();
+  worker?.on("error", () => {
+    worker = null;
+  });
+  return worker;
 }
 
-/** Starts the worker once. */
-function start(): void {
-  if (worker === undefined) {
-    const file = workerFile("ledger/receipts/worker.js");
-    const started = existsSync(fileURLToPath(file)) ? new Worker(file) : null;
-    worker = started;
-    started?.unref();
-    started?.on("online", () => {
-      running = true;
-    });
-    started?.on("error", () => {
-      worker = null;
-    });
-  }
+/**
+ * The worker for a tree of `chunks`, or null: this thread does it all. The first large tree is done here and
+ * starts the worker after (a booting worker slows this thread by about a quarter); the trees after it share the
+ * work.
+ */
+function helper(chunks: number): Worker | null {
+  if (chunks < PARALLEL_MIN_CHUNKS || (worker === undefined && chunks < COLD_MIN_CHUNKS)) return null;
+  return started();
 }
 
 /** The members of a roaring set by rank (paged: slow on bitmap containers, for a few chunks). */
@@ -84,7 +74,11 @@ function nodesOf(key: Uint8Array, set: RoaringBitmap32, leaves: boolean): Uint8A
   const all = membersOf(set);
   const members = arraySource(all);
   const w = helper(chunks);
-  if (!w) return receiptNodes(key, members, count, 0, chunks, 0);
+  if (!w) {
+    const nodes = receiptNodes(key, members, count, 0, chunks, 0);
+    if (chunks >= PARALLEL_MIN_CHUNKS) started();
+    return nodes;
+  }
   const split = splitOf(chunks);
   const { mid } = split;
   const height = leaves ? 0 : split.height;
