@@ -245,30 +245,37 @@ function normaliseBytesInto(
     if (kind === "phone_kr") rewriteCountryCode(sink, start);
     return;
   }
-  let ascii = true;
-  for (let i = s; i < e; i++) if ((src[i] as number) >= 0x80) ascii = false;
-  if (!ascii && kind !== "none") {
-    utf8Into(sink, normalise(kind, utf8Slice.call(src, s, e)));
-    return;
-  }
   let from = s;
   let to = e;
+  if (kind === "none") {
+    // kept as they are, whatever the bytes
+    sink.reserve(to - from);
+    const b = sink.bytes;
+    let p = sink.length;
+    for (let i = from; i < to; i++) b[p++] = src[i] as number;
+    sink.length = p;
+    return;
+  }
   if (kind === "email") {
     // JavaScript's trim on ASCII: tab, LF, VT, FF, CR and space
     const space = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d);
     while (from < to && space(src[from] as number)) from++;
     while (to > from && space(src[to - 1] as number)) to--;
   }
+  // lower-cased as copied; a byte of a multi-byte character takes the value through the string instead
   sink.reserve(to - from);
   const b = sink.bytes;
-  let p = sink.length;
-  if (kind === "none") b.set(src.subarray(from, to), p);
-  else
-    for (let i = from; i < to; i++) {
-      const c = src[i] as number;
-      b[p + i - from] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  const start = sink.length;
+  let p = start;
+  for (let i = from; i < to; i++) {
+    const c = src[i] as number;
+    if (c >= 0x80) {
+      sink.length = start;
+      utf8Into(sink, normalise(kind, utf8Slice.call(src, s, e)));
+      return;
     }
-  p += to - from;
+    b[p++] = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  }
   sink.length = p;
 }
 
