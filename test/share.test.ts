@@ -5,13 +5,20 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, describe, expect, it } from "vitest";
+import { ConsentRegistry } from "../src/consent/index.js";
+import type { Keyring } from "../src/crypto/keyring.js";
+import { signerFrom } from "../src/crypto/signing.js";
 import { share } from "../src/engine/share.js";
 import { JikimiError } from "../src/errors.js";
+import { generate } from "../src/generate/index.js";
 import { folderSink } from "../src/io/folder-sink.js";
 import { takeLock } from "../src/io/lock.js";
 import { fileSource } from "../src/io/record-source.js";
 import { processLocks } from "../src/io/run-locks.js";
 import { diskReader } from "../src/io/workspace-reader.js";
+import { Ledger } from "../src/ledger/ledger.js";
+import { SubjectDictionary } from "../src/ledger/subjects/dictionary.js";
+import { fastSubjectHasher } from "../src/ledger/subjects/subject-hasher.js";
 import { loadWorkspace } from "../src/model/load.js";
 import { shareWorkspace } from "./support/share-workspace.js";
 
@@ -430,5 +437,97 @@ describe("share under contention and bad rows", () => {
     ).rejects.toThrow(/interrupted/);
     expect(readdirSync(s.out)).toEqual([]);
     expect(await s.ledger.size()).toBe(0);
+  });
+});
+
+describe("jikimi share with its subjects staged on disk", () => {
+  /**
+   * One release of `agreement` on a fresh copy of the NSF workspace, under the keys of `like` when given (so two
+   * copies give comparable digests), its distinct subjects held in memory or staged past `inMemory`.
+   */
+  async function released(
+    agreement: "nsf-credit-feed" | "overseas-settlement-feed",
+    inMemory: number | undefined,
+    like?: { keyring: Keyring },
+  ) {
+    const w = await shareWorkspace("nsf-case-corrected", 3000, dirs);
+    const keyring = like?.keyring ?? w.keyring;
+    const sk = keyring.active("ledger-subjects");
+    const hasher = fastSubjectHasher(sk.id, Buffer.from(sk.secret, "base64"));
+    const subjects = new SubjectDictionary();
+    const ledger = new Ledger({
+      store: w.store.ledger,
+      subjects,
+      hasher,
+      signer: signerFrom(keyring.active("ledger-signing")),
+      log: "Hanbit Pay",
+    });
+    const consent = new ConsentRegistry(w.store.consent, subjects, hasher);
+    let input = w.input;
+    if (agreement === "overseas-settlement-feed") {
+      // no consent asked: the release's subjects are the first the dictionary gets
+      input = join(w.dir, "payments.csv");
+      await generate({ kind: "payments", rows: 4000, seed: 9, format: "csv", out: input, threads: 1 });
+    } else
+      consent.record(
+        Array.from({ length: 3000 }, (_, i) => ({
+          subject: `HB${String(i + 1).padStart(10, "0")}`,
+          purpose: "nsf-provision-overseas",
+          action: "grant" as const,
+          at: "2023-01-01T00:00:00Z",
+          source: "app-v3",
+        })),
+        new Date("2024-01-01T00:00:00Z"),
+      );
+    const before = await w.store.ledger.read((r) => r.dictionarySize());
+    const r = await share({
+      workspace: w.workspace,
+      source: fileSource(input),
+      sink: folderSink(w.out, w.workspace.root),
+      locks: processLocks(w.workspace.root),
+      operator: "test",
+      keyring,
+      ledger,
+      consent,
+      hasher,
+      now: new Date("2024-06-02T00:00:00Z"),
+      agreement,
+      at: AT,
+      ...(inMemory === undefined ? {} : { subjectsInMemory: inMemory }),
+    });
+    const entry = (await ledger.entry(0))?.body;
+    if (entry?.kind !== "release") throw new Error("entry 0 is not a release");
+    const someone = readFileSync(input, "utf8").split("\n")[1]?.split(",");
+    const key = agreement === "nsf-credit-feed" ? someone?.[0] : someone?.[2];
+    return {
+      keyring,
+      before,
+      release: {
+        output: readFileSync(r.output ?? "", "utf8"),
+        counts: r.counts,
+        entry: { subjects: entry.subjects, dictionary: entry.dictionary, receipts: entry.receipts },
+        history: (await ledger.subjectHistory(key ?? "")).map((h) => [h.agreement, h.seq]),
+        // nothing staged is left in the workspace or the output folder
+        leftovers: readdirSync(w.dir, { recursive: true }).filter((f) => String(f).includes("staged")),
+      },
+    };
+  }
+
+  it("records a first release staged on disk as the one held in memory (a new dictionary numbered from disk)", async () => {
+    const memory = await released("overseas-settlement-feed", undefined);
+    const disk = await released("overseas-settlement-feed", 64, memory);
+    expect(disk.before).toBe(0);
+    expect(memory.release.counts.subjects).toBeGreaterThan(64 * 4);
+    expect(memory.release.history).toEqual([["overseas-settlement-feed", 0]]);
+    expect(disk.release).toEqual(memory.release);
+    expect(disk.release.leftovers).toEqual([]);
+  });
+
+  it("records a release into a dictionary the consent registry filled the same staged or held", async () => {
+    const memory = await released("nsf-credit-feed", undefined);
+    const disk = await released("nsf-credit-feed", 50, memory);
+    expect(disk.before).toBe(3000);
+    expect(memory.release.counts.subjects).toBeGreaterThan(50 * 4);
+    expect(disk.release).toEqual(memory.release);
   });
 });

@@ -8,6 +8,8 @@ import { type Signer, signerFrom } from "../crypto/signing.js";
 import { JikimiError } from "../errors.js";
 import { t } from "../i18n/index.js";
 import { csvField } from "../io/records/csv-writer.js";
+import { privateTmp } from "../io/release-files.js";
+import { spillFolder } from "../io/spill-files.js";
 import type { AppendResult } from "../ledger/ledger.js";
 import { clearJournal, describeRecovery, recoverRelease } from "./release/journal.js";
 import { blockPlanner } from "./share/block-plan.js";
@@ -93,6 +95,11 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
       openReport: drafts.report,
       signal: req.signal,
       onProgress: req.onProgress,
+      // past a bound, the distinct subjects go to the run's private temporaries (a dry run's: the workspace's)
+      spill: {
+        place: spillFolder(dryRun || run.tmpDir === "" ? privateTmp(root) : run.tmpDir),
+        ...(req.subjectsInMemory === undefined ? {} : { at: req.subjectsInMemory }),
+      },
     });
     await runBlocks({
       source: req.source,
@@ -206,6 +213,8 @@ export async function share(req: ShareRequest): Promise<ShareResult> {
     }
     throw error;
   } finally {
+    // the staged subjects (if any) go whatever happened: the ledger holds them once committed
+    tally?.subjects.dispose();
     lock.release();
   }
 }

@@ -36,9 +36,10 @@ import { type IssuedReceipt, issueReceipt } from "./receipts/issue.js";
 import { receiptsRoot } from "./receipts/parallel.js";
 import { RECEIPT_CHUNK } from "./receipts/tree.js";
 import { NOT_FOUND, type SharedDictionary, type SubjectDictionary } from "./subjects/dictionary.js";
-import type { RoaringBitmap32 } from "./subjects/roaring.js";
+import { RoaringBitmap32 } from "./subjects/roaring.js";
 import { canonicalSetBytes, digestOf, SubjectSets, setOfIndexes } from "./subjects/sets.js";
-import type { SubjectHasher } from "./subjects/subject-hasher.js";
+import type { SortedHashes } from "./subjects/staged.js";
+import { SUBJECT_HASH_BYTES, type SubjectHasher } from "./subjects/subject-hasher.js";
 
 const BATCH = 1 << 20;
 const LEAF_BATCH = 65_536;
@@ -280,6 +281,36 @@ export class Ledger {
   }
 
   /**
+   * Records a release whose distinct subjects were staged on disk, sorted (`SubjectHashSet.sorted()`): a first
+   * release numbers them from disk (`SubjectDictionary.numberSorted`, memory flat whatever their number); into a
+   * dictionary that holds subjects they are read back and assigned as `appendHashes` does. The entry is the one
+   * `appendHashes` records for the same subjects.
+   */
+  async appendSorted(
+    input: ReleaseInput,
+    sorted: SortedHashes,
+    now: Date = new Date(),
+  ): Promise<AppendResult> {
+    const release = this.validate(input);
+    return this.commit(release, now, async (tx) => {
+      const first = await this.deps.subjects.numberSorted(tx, sorted);
+      if (first !== undefined) {
+        const set = new RoaringBitmap32();
+        set.addRange(0, first);
+        return { set, added: first };
+      }
+      const hashes = new Uint8Array(sorted.count * SUBJECT_HASH_BYTES);
+      let at = 0;
+      for (const piece of sorted.pieces()) {
+        hashes.set(piece, at);
+        at += piece.length;
+      }
+      const { indexes, added } = await this.deps.subjects.assign(tx, hashes, sorted.count, true);
+      return { set: setOfIndexes(indexes), added };
+    });
+  }
+
+  /**
    * Records a release whose subjects are given as dictionary indexes (bulk import of history, benchmarks);
    * every index must already be in the dictionary.
    */
@@ -338,8 +369,10 @@ export class Ledger {
     };
     const size = await this.deps.subjects.size(tx);
     if (size === last.size) return last;
-    const added = await this.deps.subjects.hashesBetween(tx, last.size, size);
-    return { size, head: nextDictionaryHead(last.head, added) };
+    // the added hashes digested a piece at a time (a first release of millions is not copied out whole)
+    const digest = createHash("sha256").update(Buffer.from(last.head, "hex"));
+    await this.deps.subjects.eachHashes(tx, last.size, size, (piece) => digest.update(piece));
+    return { size, head: digest.digest("hex") };
   }
 
   /**

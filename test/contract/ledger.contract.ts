@@ -1,17 +1,19 @@
 // the ledger's contract: every state store (SQLite, PostgreSQL) runs these same tests through the real Ledger and
 // through the port, so the two backends give the same log, the same proofs and the same histories.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initKeyring, type Keyring } from "../../src/crypto/keyring.js";
 import { signerFrom } from "../../src/crypto/signing.js";
 import { JikimiError } from "../../src/errors.js";
+import { spillFolder } from "../../src/io/spill-files.js";
 import { type EntryBody, encodeEntry, type Hold } from "../../src/ledger/entry.js";
 import { Ledger } from "../../src/ledger/ledger.js";
 import { fromHex } from "../../src/ledger/merkle/hash.js";
 import { verifyConsistency, verifyInclusion } from "../../src/ledger/merkle/verify-proof.js";
-import { SubjectDictionary } from "../../src/ledger/subjects/dictionary.js";
+import { SubjectDictionary, SubjectHashSet } from "../../src/ledger/subjects/dictionary.js";
+import type { SortedHashes } from "../../src/ledger/subjects/staged.js";
 import { nodeSubjectHasher } from "../../src/ledger/subjects/subject-hasher.js";
 import { verifyLedger } from "../../src/ledger/verify.js";
 import type { StateStore } from "../../src/ports/state-store.js";
@@ -764,6 +766,124 @@ export function runLedgerContract(
           for (const [i, hash] of batch.entries())
             expect(await dictionary.lookup(r, hash)).toBe(indexes[b]?.[i]);
       });
+    });
+
+    it("records a release staged on disk as the same entry and dictionary as one held in memory", async () => {
+      const staging = mkdtempSync(join(tmpdir(), "jikimi-staged-"));
+      try {
+        const subjectKey = keyring.active("ledger-subjects");
+        const hasher = nodeSubjectHasher(subjectKey.id, Buffer.from(subjectKey.secret, "base64"));
+        const [disk, memory] = [await fresh(), await fresh()];
+        const [onDisk, inMemory] = [ledgerOver(disk), ledgerOver(memory)];
+        const stores = async (state: StateStore) =>
+          state.ledger.read(async (r) => {
+            const all: string[] = [];
+            for await (const c of r.allPartChunks())
+              all.push(`p${c.part}/${c.chunk}/${Buffer.from(c.data).toString("hex")}`);
+            for await (const c of r.linearChunks(0))
+              all.push(`l${c.chunk}/${Buffer.from(c.data).toString("hex")}`);
+            const entries = (await r.entries({ limit: 10 })).map((e) => e.body);
+            return { all, entries, size: await r.dictionarySize(), head: await r.lastHead() };
+          });
+        // day 1: a first release of 150,000 subjects, each key twice and in runs of 10,000 (repeats across runs);
+        // day 2: 80,000 more, half of them known, into the dictionary the first made
+        const days: [number, number, number][] = [
+          [2, 0, 150_000],
+          [3, 100_000, 180_000],
+        ];
+        for (const [d, from, to] of days) {
+          const keys = [...customers(from, to), ...customers(from, to).reverse()];
+          const set = new SubjectHashSet({ place: spillFolder(staging), at: 10_000 });
+          set.add(hasher.hashMany(keys), keys.length);
+          const sorted = set.sorted();
+          expect(sorted?.count).toBe(to - from);
+          const input = release("staged", `2019-01-0${d}`);
+          const at = new Date(Date.UTC(2019, 0, d, 3));
+          const a = await onDisk.appendSorted(input, sorted as SortedHashes, at);
+          const b = await inMemory.append(input, keys, at);
+          set.dispose();
+          expect(a).toEqual(b);
+          expect(a.subjects).toBe(to - from);
+        }
+        const [x, y] = [await stores(disk), await stores(memory)];
+        expect(x.size).toBe(180_000);
+        expect(x.all.length).toBeGreaterThan(60_000);
+        expect(x).toEqual(y);
+        // nothing staged is left behind
+        expect(readdirSync(staging)).toEqual([]);
+        // a fresh process verifies the log the disk path wrote (sets, dictionary commitments, receipts roots)
+        const signing = keyring.active("ledger-signing");
+        const report = await verifyLedger(disk.ledger, new Map([[signing.id, signing.public ?? ""]]));
+        expect(report.problems).toEqual([]);
+      } finally {
+        rmSync(staging, { recursive: true, force: true });
+      }
+    }, 120_000);
+
+    it("numbers subjects from disk into the same partition chunks as in memory, full chunks and all", async () => {
+      const staging = mkdtempSync(join(tmpdir(), "jikimi-staged-"));
+      try {
+        // crafted hashes: 450 in partition 0x1234 (three chunks), 2,000 under first byte 0x12 (buckets written out
+        // as segments), 3 in 0xffff, 3,000 random
+        let seed = 11;
+        const hashOf = (hi: number, lo?: number) => {
+          const h = Buffer.alloc(16);
+          for (let i = 0; i < 16; i++) {
+            seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+            h[i] = seed >>> 24;
+          }
+          if (hi >= 0) h[0] = hi;
+          if (lo !== undefined) h[1] = lo;
+          // partition 0x1234 gets only the 450 it is given
+          else if (h[0] === 0x12 && h[1] === 0x34) h[1] = 0x35;
+          return h;
+        };
+        const hashes = Buffer.concat([
+          ...Array.from({ length: 450 }, () => hashOf(0x12, 0x34)),
+          ...Array.from({ length: 2_000 }, () => hashOf(0x12)),
+          ...Array.from({ length: 3 }, () => hashOf(0xff, 0xff)),
+          ...Array.from({ length: 3_000 }, () => hashOf(-1)),
+        ]);
+        const n = hashes.length / 16;
+        const [disk, memory] = [await fresh(), await fresh()];
+        const set = new SubjectHashSet({ place: spillFolder(staging), at: 1_000 });
+        set.add(hashes, n);
+        const sorted = set.sorted() as SortedHashes;
+        expect(sorted.count).toBe(n);
+        const added = await disk.ledger.write((w) => new SubjectDictionary().numberSorted(w, sorted));
+        expect(added).toBe(n);
+        // a dictionary that holds subjects is left to assign
+        expect(
+          await disk.ledger.write((w) => new SubjectDictionary().numberSorted(w, sorted)),
+        ).toBeUndefined();
+        set.dispose();
+        const inMemory = new SubjectDictionary();
+        const assigned = await memory.ledger.write((w) => inMemory.assign(w, Buffer.from(hashes), n, true));
+        const rows = (state: StateStore) =>
+          state.ledger.read(async (r) => {
+            const all: string[] = [];
+            for await (const c of r.allPartChunks())
+              all.push(`p${c.part}/${c.chunk}/${Buffer.from(c.data).toString("hex")}`);
+            for await (const c of r.linearChunks(0))
+              all.push(`l${c.chunk}/${Buffer.from(c.data).toString("hex")}`);
+            return all;
+          });
+        const stored = await rows(disk);
+        expect(stored.filter((row) => row.startsWith(`p${0x1234}/`)).map((row) => row.length)).toEqual([
+          `p${0x1234}/0/`.length + 8000,
+          `p${0x1234}/1/`.length + 8000,
+          `p${0x1234}/2/`.length + 2000,
+        ]);
+        expect(stored).toEqual(await rows(memory));
+        // every subject is found where the in-memory dictionary put it
+        const lookups = new SubjectDictionary();
+        await disk.ledger.read(async (r) => {
+          for (const i of [0, 449, 450, 2_449, n - 1])
+            expect(await lookups.lookup(r, hashes.subarray(i * 16, i * 16 + 16))).toBe(assigned.indexes[i]);
+        });
+      } finally {
+        rmSync(staging, { recursive: true, force: true });
+      }
     });
 
     it("finds a dictionary record at a record boundary only", async () => {

@@ -52,29 +52,26 @@ export async function recordRelease(
     files: r.placements,
   });
   steps.onJournal();
-  // the release's distinct subjects, the set's own table let go (the append builds the dictionary's)
-  const count = r.subjects.size;
-  const hashes = r.subjects.take();
-  const entry = await writeOrExplain(req.stateLocation, () =>
-    req.ledger.appendHashes(
-      {
-        ...s.plan.declared,
-        ...(s.consent ? { consent: s.consent.commitment } : {}),
-        records: r.counts.released,
-        files: [r.file],
-        operator: req.operator,
-        override: r.held.length > 0 ? req.override : undefined,
-        ...(r.held.length > 0 && req.override !== undefined ? { overridden: r.held } : {}),
-        channel: "gateway",
-        rows: rowCounts(r.counts),
-      },
-      hashes,
-      count,
-      r.now,
-      // the set's buffer is not read again: a first release's dictionary numbers the subjects in it
-      { consume: true },
-    ),
-  );
+  // the release's distinct subjects: staged on disk and sorted, or the set's own table let go (the append builds the
+  // dictionary's)
+  const sorted = r.subjects.sorted();
+  const release = {
+    ...s.plan.declared,
+    ...(s.consent ? { consent: s.consent.commitment } : {}),
+    records: r.counts.released,
+    files: [r.file],
+    operator: req.operator,
+    override: r.held.length > 0 ? req.override : undefined,
+    ...(r.held.length > 0 && req.override !== undefined ? { overridden: r.held } : {}),
+    channel: "gateway" as const,
+    rows: rowCounts(r.counts),
+  };
+  const entry = await writeOrExplain(req.stateLocation, () => {
+    if (sorted) return req.ledger.appendSorted(release, sorted, r.now);
+    const count = r.subjects.size;
+    // the set's buffer is not read again: a first release's dictionary numbers the subjects in it
+    return req.ledger.appendHashes(release, r.subjects.take(), count, r.now, { consume: true });
+  });
   steps.onCommit();
   // a fork refused by a witness throws here, loudly; the files stay with the journal
   await witnessed(req, entry, a.id);

@@ -2,7 +2,7 @@
 // aside in the quarantine report), distinct subjects, the risk classes, the hash audit's samples, the dry run's
 // sample, and the released bytes written to the output's temporary.
 import { csvField } from "../../io/records/csv-writer.js";
-import { SubjectHashSet } from "../../ledger/subjects/dictionary.js";
+import { type SpillOptions, SubjectHashSet } from "../../ledger/subjects/dictionary.js";
 import { RiskAccumulator } from "../../risk/index.js";
 import type { BlockResult } from "../release/processor.js";
 import type { PendingOutput } from "./ports.js";
@@ -26,12 +26,14 @@ export interface TallyOptions {
   openReport: () => PendingOutput | undefined;
   signal?: AbortSignal;
   onProgress?: (rows: number, bytes: number) => void;
+  /** where the distinct subjects are staged past a bound (none: all held in memory) */
+  spill?: SpillOptions;
 }
 
 /** The sums of a run so far. */
 export class Tally {
   readonly counts = noCounts();
-  readonly subjects = new SubjectHashSet();
+  readonly subjects: SubjectHashSet;
   readonly risk: RiskAccumulator | undefined;
   readonly probes: Set<string>[] = [];
   readonly sample: string[][] = [];
@@ -44,6 +46,7 @@ export class Tally {
   private readonly qiCount: number;
 
   constructor(private readonly o: TallyOptions) {
+    this.subjects = new SubjectHashSet(o.spill);
     this.risk = o.quasiIdentifiers ? new RiskAccumulator(o.quasiIdentifiers) : undefined;
     this.qiCount = o.quasiIdentifiers?.length ?? 0;
   }

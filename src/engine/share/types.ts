@@ -53,6 +53,11 @@ export interface ShareRequest {
   outputMode?: number;
   /** longest CSV record accepted, in bytes (default 32 MiB) */
   maxLineBytes?: number;
+  /**
+   * distinct subjects held in memory before they are staged on disk, sorted, in the run's private temporary folder
+   * (default 2,097,152: about 48 MB); past it memory stays flat whatever the release's size
+   */
+  subjectsInMemory?: number;
 }
 
 /** What a release needs of its request besides where its records come from and go: a partition's job and the

@@ -4,6 +4,7 @@
 // index) in index order: a lookup of one subject reads one partition (61 records at 4 M subjects).
 
 import type { LedgerReads, Member } from "../../ports/ledger.js";
+import type { SpillFile, SpillPlace } from "../../ports/spill.js";
 import {
   DICT_CHUNK_RECORDS,
   DICT_PARTITIONS,
@@ -15,6 +16,7 @@ import {
   dictPartitionOfWord,
   DICT_LINEAR_CHUNK as LINEAR_CHUNK,
 } from "../../ports/subjects.js";
+import { mergeRuns, type Run, type SortedHashes, sortedFile } from "./staged.js";
 import { SUBJECT_HASH_BYTES } from "./subject-hasher.js";
 
 const RECORD = DICT_RECORD_BYTES;
@@ -265,7 +267,7 @@ function grow(t: Table, min: number): Table {
 const INSERTION_SORT = 24;
 
 /** Whether record a of `w` (4 words) is above record b, as 128-bit unsigned numbers, first word most significant. */
-function above(w: Uint32Array, a: number, b: number): boolean {
+export function above(w: Uint32Array, a: number, b: number): boolean {
   for (let k = 0; k < WORDS; k++) {
     const x = w[a * WORDS + k] as number;
     const y = w[b * WORDS + k] as number;
@@ -275,12 +277,19 @@ function above(w: Uint32Array, a: number, b: number): boolean {
 }
 
 /** Swaps records i and j of `w`, and their payloads (`payload[k - base]` goes with record k). */
-function swapRecords(w: Uint32Array, payload: Uint32Array, base: number, i: number, j: number): void {
+function swapRecords(
+  w: Uint32Array,
+  payload: Uint32Array | undefined,
+  base: number,
+  i: number,
+  j: number,
+): void {
   for (let k = 0; k < WORDS; k++) {
     const x = w[i * WORDS + k] as number;
     w[i * WORDS + k] = w[j * WORDS + k] as number;
     w[j * WORDS + k] = x;
   }
+  if (payload === undefined) return;
   const p = payload[i - base] as number;
   payload[i - base] = payload[j - base] as number;
   payload[j - base] = p;
@@ -288,12 +297,12 @@ function swapRecords(w: Uint32Array, payload: Uint32Array, base: number, i: numb
 
 /**
  * Sorts records [from, to) of `w` (16-byte hashes, 4 words each) ascending as 128-bit unsigned numbers (first word
- * most significant), in place, each record's `payload[k - from]` moved with it: an MSD radix sort on bytes
+ * most significant), in place, each record's `payload[k - from]` (when given) moved with it: an MSD radix sort on bytes
  * (American flag sort: 256 buckets filled by swapping, each bucket sorted on the next byte, small ones by insertion).
  * No copy of the hashes and no scratch arrays: a radix sort with keys and payload double-buffered took 24 bytes a
  * new subject, the peak of a first release of millions of subjects (docs/benchmarks.md, "Share gateway").
  */
-export function sortRecordsInPlace(w: Uint32Array, from: number, to: number, payload: Uint32Array): void {
+export function sortRecordsInPlace(w: Uint32Array, from: number, to: number, payload?: Uint32Array): void {
   const head = new Uint32Array(256);
   const tail = new Uint32Array(256);
   const stack: number[] = [from, to, 0];
@@ -583,6 +592,48 @@ export class SubjectDictionary {
   }
 
   /**
+   * Numbers a first release's subjects from disk, where `assign` would number them in memory: into an empty
+   * dictionary the sorted distinct hashes take indexes 0, 1, 2, ... in their order (the order `assign` gives new
+   * subjects), written to the index-ordered copy a chunk at a time and to their partitions through staged buckets
+   * of the hash's first byte, so memory does not grow with the release and no table is built (a later use loads
+   * it from the store). The stored dictionary is byte for byte the one `assign` writes. Returns how many were
+   * added, or undefined when the dictionary holds subjects (the caller then assigns them in memory).
+   */
+  async numberSorted(tx: DictionaryWrites, sorted: SortedHashes): Promise<number | undefined> {
+    if ((await tx.dictionarySize()) !== 0) return undefined;
+    this.table = undefined;
+    this.unconfirmed = undefined;
+    const buckets = new PartitionBuckets(sorted.place);
+    try {
+      const linear = Buffer.alloc(LINEAR_CHUNK * SUBJECT_HASH_BYTES);
+      let held = 0;
+      let chunk = 0;
+      let index = 0;
+      for (const piece of sorted.pieces()) {
+        for (let at = 0; at < piece.length; ) {
+          const n = Math.min(piece.length - at, linear.length - held);
+          linear.set(piece.subarray(at, at + n), held);
+          held += n;
+          at += n;
+          if (held === linear.length) {
+            await tx.putLinearChunks([{ chunk: chunk++, data: linear }]);
+            held = 0;
+          }
+        }
+        const words = wordsOf(piece, piece.length / SUBJECT_HASH_BYTES);
+        for (let at = 0; at < words.length; at += WORDS) buckets.add(words, at, index++);
+      }
+      if (held > 0) await tx.putLinearChunks([{ chunk, data: linear.subarray(0, held) }]);
+      if (index !== sorted.count) throw new Error(`staged subjects: ${index} read of ${sorted.count}`);
+      await buckets.write(tx);
+      await tx.setDictionarySize(index);
+    } finally {
+      buckets.dispose();
+    }
+    return sorted.count;
+  }
+
+  /**
    * `assign` without the table: each distinct subject is looked up in its partition, and new ones are numbered
    * exactly as `assign` numbers them (after the stored ones, in the order of their hashes, ties in input order).
    */
@@ -655,24 +706,40 @@ export class SubjectDictionary {
    * date), else read from the store's index-ordered copy, without building a table.
    */
   async hashesBetween(tx: DictionaryReads, from: number, to: number): Promise<Uint8Array> {
+    const out = new Uint8Array(Math.max(0, to - from) * SUBJECT_HASH_BYTES);
+    let at = 0;
+    await this.eachHashes(tx, from, to, (piece) => {
+      out.set(piece, at);
+      at += piece.length;
+    });
+    return out;
+  }
+
+  /**
+   * Gives the hashes of indexes [from, to) in index order to `take`, a piece at a time (views valid during the
+   * call): the table's own bytes when one is held, else the store's index-ordered copy a chunk at a time, so a
+   * digest of a first release's millions of subjects never holds them all.
+   */
+  async eachHashes(
+    tx: DictionaryReads,
+    from: number,
+    to: number,
+    take: (piece: Uint8Array) => void,
+  ): Promise<void> {
+    if (to <= from) return;
     if (this.table !== undefined) {
       await this.loaded(tx);
-      return this.hashRange(from, to);
+      take(this.hashRange(from, to));
+      return;
     }
-    const out = new Uint8Array((to - from) * SUBJECT_HASH_BYTES);
-    if (to <= from) return out;
     for await (const row of tx.linearChunks(Math.floor(from / LINEAR_CHUNK))) {
       const base = row.chunk * LINEAR_CHUNK;
       if (base >= to) break;
       const start = Math.max(from, base);
       const end = Math.min(to, base + row.data.length / SUBJECT_HASH_BYTES);
       if (end > start)
-        out.set(
-          row.data.subarray((start - base) * SUBJECT_HASH_BYTES, (end - base) * SUBJECT_HASH_BYTES),
-          (start - from) * SUBJECT_HASH_BYTES,
-        );
+        take(row.data.subarray((start - base) * SUBJECT_HASH_BYTES, (end - base) * SUBJECT_HASH_BYTES));
     }
-    return out;
   }
 
   /** The hashes of indexes [from, to) in index order (16 bytes each), from the table as last loaded. */
@@ -702,6 +769,103 @@ export class SubjectDictionary {
     const record = await tx.findRecord(dictPartition(hash), hash.subarray(0, SUBJECT_HASH_BYTES), RECORD);
     if (!record) return undefined;
     return bufferOf(record).readUInt32LE(SUBJECT_HASH_BYTES);
+  }
+}
+
+/** Records a bucket buffers before they are written out as a segment of the staged file. */
+const SEGMENT_RECORDS = 1600;
+
+/**
+ * A first release's partition records (hash, little-endian index), given in index order, grouped on disk by the
+ * hash's first byte (256 buckets of 256 partitions): each bucket buffers a segment in memory and appends it to one
+ * staged file when full. `write` reads a bucket back at a time, orders it by the second byte (a stable counting
+ * sort: each partition's records stay in index order) and puts its partitions' chunks, numbered from 0.
+ */
+class PartitionBuckets {
+  private readonly pending = Array.from({ length: 256 }, () => new Uint8Array(SEGMENT_RECORDS * RECORD));
+  private readonly pendingWords = this.pending.map((p) => new Uint32Array(p.buffer));
+  private readonly filled = new Uint32Array(256);
+  private readonly segments: { start: number; bytes: number }[][] = Array.from({ length: 256 }, () => []);
+  private file: SpillFile | undefined;
+
+  constructor(private readonly place: SpillPlace) {}
+
+  /** Adds the record of the hash at `words[at..at+3]` (little-endian words of its bytes) and its index. */
+  add(words: Uint32Array, at: number, index: number): void {
+    const first = words[at] as number;
+    const b = first & 255;
+    const buf = this.pending[b] as Uint8Array;
+    const off = (this.filled[b] as number) * RECORD;
+    // records are 20 bytes from a buffer's start: 4-byte aligned, the hash copied a word at a time
+    const w = off >>> 2;
+    const out = this.pendingWords[b] as Uint32Array;
+    out[w] = first;
+    out[w + 1] = words[at + 1] as number;
+    out[w + 2] = words[at + 2] as number;
+    out[w + 3] = words[at + 3] as number;
+    buf[off + 16] = index & 255;
+    buf[off + 17] = (index >>> 8) & 255;
+    buf[off + 18] = (index >>> 16) & 255;
+    buf[off + 19] = index >>> 24;
+    if (++(this.filled[b] as number) < SEGMENT_RECORDS) return;
+    this.file ??= this.place.create("the release's dictionary records");
+    (this.segments[b] as { start: number; bytes: number }[]).push({
+      start: this.file.bytes,
+      bytes: buf.length,
+    });
+    this.file.append(buf);
+    this.filled[b] = 0;
+  }
+
+  /** Puts every partition's chunks, a bucket at a time. */
+  async write(tx: DictionaryWrites): Promise<void> {
+    const counts = new Uint32Array(257);
+    for (let b = 0; b < 256; b++) {
+      const segments = this.segments[b] as { start: number; bytes: number }[];
+      const tail = (this.filled[b] as number) * RECORD;
+      const total = segments.reduce((sum, s) => sum + s.bytes, tail);
+      if (total === 0) continue;
+      const records = new Uint8Array(total);
+      let at = 0;
+      for (const s of segments) {
+        if ((this.file as SpillFile).readAt(s.start, records.subarray(at, at + s.bytes)) !== s.bytes)
+          throw new Error("a staged bucket ended early");
+        at += s.bytes;
+      }
+      records.set((this.pending[b] as Uint8Array).subarray(0, tail), at);
+      // stable counting sort on the second byte: partition (b << 8) | byte, records still in index order
+      counts.fill(0);
+      for (let r = 0; r < total; r += RECORD) (counts[(records[r + 1] as number) + 1] as number)++;
+      for (let k = 1; k < 257; k++) counts[k] = (counts[k] as number) + (counts[k - 1] as number);
+      const ordered = Buffer.alloc(total);
+      const from = new Uint32Array(records.buffer, 0, total >>> 2);
+      const to = new Uint32Array(ordered.buffer, ordered.byteOffset, total >>> 2);
+      const next = counts.slice(0, 256);
+      const per = RECORD >>> 2;
+      for (let r = 0; r < total; r += RECORD) {
+        const k = records[r + 1] as number;
+        const src = r >>> 2;
+        const dst = (next[k] as number) * per;
+        for (let j = 0; j < per; j++) to[dst + j] = from[src + j] as number;
+        next[k] = (next[k] as number) + 1;
+      }
+      const chunks: DictChunk[] = [];
+      for (let k = 0; k < 256; k++) {
+        const begin = (counts[k] as number) * RECORD;
+        const end = (counts[k + 1] as number) * RECORD;
+        for (let c = 0, from = begin; from < end; c++, from += CHUNK_BYTES)
+          chunks.push({
+            part: (b << 8) | k,
+            chunk: c,
+            data: ordered.subarray(from, Math.min(end, from + CHUNK_BYTES)),
+          });
+      }
+      await tx.putPartChunks(chunks);
+    }
+  }
+
+  dispose(): void {
+    this.file?.dispose();
   }
 }
 
@@ -811,13 +975,25 @@ const growableShared = (bytes: number): GrowableShared =>
     },
   );
 
+/** Distinct subjects a staging SubjectHashSet holds in memory before it writes them out as a sorted run. */
+export const SPILL_AT = 1 << 21;
+
+/** Where a SubjectHashSet stages its subjects past `at` (default SPILL_AT) distinct ones in memory. */
+export interface SpillOptions {
+  place: SpillPlace;
+  at?: number;
+}
+
 /**
- * A set of 16-byte subject hashes (the distinct subjects of a release before they reach the dictionary), in memory
- * only: the hashes in insertion order in one growable shared buffer, which grows in place (the pages it reserves
- * cost nothing until written), and open-addressing slots (index + 1, home slot from the first word's top bits, at
- * most half full) over them. It holds 16 bytes a subject and 4-8 bytes of slots, never copies the hashes to grow,
- * and hands them over without a copy (`take`). A table of words and slots doubled both, ~45 bytes a subject and the
+ * A set of 16-byte subject hashes (the distinct subjects of a release before they reach the dictionary): the
+ * hashes in insertion order in one growable shared buffer, which grows in place (the pages it reserves cost
+ * nothing until written), and open-addressing slots (index + 1, home slot from the first word's top bits, at most
+ * half full) over them. It holds 16 bytes a subject and 4-8 bytes of slots, never copies the hashes to grow, and
+ * hands them over without a copy (`take`). A table of words and slots doubled both, ~45 bytes a subject and the
  * old table beside the new while growing: the share's peak at 40 M rows.
+ * With `spill`, at most `spill.at` subjects are held: a full table is sorted where it lies and written out as a run
+ * (a subject may then be in several runs), and `sorted()` merges the runs into one file of distinct hashes that
+ * the ledger numbers from disk (`Ledger.appendSorted`), so memory stays flat whatever the release's size.
  * @example const s = new SubjectHashSet(); s.add(hashes, n); await ledger.appendHashes(release, s.take(), s.size);
  */
 export class SubjectHashSet {
@@ -826,12 +1002,23 @@ export class SubjectHashSet {
   private slots = new Uint32Array(1024);
   private shift = 22;
   private count = 0;
+  private readonly limit: number;
+  /** the sorted runs written so far, in one staged file */
+  private runs: { file: SpillFile; list: Run[] } | undefined;
+  private merged: SortedHashes | undefined;
+
+  constructor(private readonly spill?: SpillOptions) {
+    this.limit = spill ? Math.max(1, spill.at ?? SPILL_AT) : Number.POSITIVE_INFINITY;
+  }
 
   /** Adds `count` hashes packed in `hashes`. */
   add(hashes: Uint8Array, count: number): void {
+    if (this.merged) throw new Error("subjects added to a set already merged");
     const input = wordsOf(hashes, count);
-    if ((this.count + count) * WORDS > this.words.length) this.reserve(this.count + count);
+    const room = Math.min(this.count + count, this.limit);
+    if (room * WORDS > this.words.length) this.reserve(room);
     for (let i = 0; i < count; i++) {
+      if (this.count === this.limit) this.writeRun();
       if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
       const at = i * WORDS;
       const a = input[at] as number;
@@ -890,14 +1077,70 @@ export class SubjectHashSet {
     this.shift = shift;
   }
 
-  /** Distinct hashes added. */
-  get size(): number {
-    return this.count;
+  /** Sorts the held hashes where they lie, writes them out as a run and empties the table (its memory kept). */
+  private writeRun(): void {
+    const spill = this.spill as SpillOptions;
+    this.runs ??= { file: spill.place.create("the release's subjects"), list: [] };
+    sortRecordsInPlace(this.words, 0, this.count);
+    const { file, list } = this.runs;
+    list.push({ start: file.bytes, count: this.count });
+    file.append(new Uint8Array(this.buffer, 0, this.count * SUBJECT_HASH_BYTES));
+    this.slots.fill(0);
+    this.count = 0;
   }
 
-  /** The distinct hashes, packed in insertion order (a copy). */
+  /** Whether the set wrote runs: its hashes are then read with `sorted()`, not `take()`. */
+  get staged(): boolean {
+    return this.runs !== undefined || this.merged !== undefined;
+  }
+
+  /**
+   * The distinct hashes sorted, from disk, for a set that wrote runs (undefined for one that did not): the last
+   * run is written and all are merged once, repeats across runs left out, and the memory let go.
+   */
+  sorted(): SortedHashes | undefined {
+    if (this.merged) return this.merged;
+    if (!this.runs) return undefined;
+    if (this.count > 0) this.writeRun();
+    const { file, list } = this.runs;
+    const place = (this.spill as SpillOptions).place;
+    const out = place.create("the release's subjects, merged");
+    try {
+      this.merged = sortedFile(out, mergeRuns(file, list, out), place);
+    } catch (e) {
+      out.dispose();
+      throw e;
+    } finally {
+      file.dispose();
+      this.runs = undefined;
+    }
+    this.reset();
+    return this.merged;
+  }
+
+  /** Distinct hashes added (a staged set's runs are merged first, to count them). */
+  get size(): number {
+    return this.staged ? (this.sorted() as SortedHashes).count : this.count;
+  }
+
+  /** The distinct hashes, packed (in insertion order, or sorted for a staged set): a copy. */
   bytes(): Uint8Array {
-    return new Uint8Array(this.buffer, 0, this.count * SUBJECT_HASH_BYTES).slice();
+    const sorted = this.sorted();
+    if (!sorted) return new Uint8Array(this.buffer, 0, this.count * SUBJECT_HASH_BYTES).slice();
+    const out = new Uint8Array(sorted.count * SUBJECT_HASH_BYTES);
+    let at = 0;
+    for (const piece of sorted.pieces()) {
+      out.set(piece, at);
+      at += piece.length;
+    }
+    return out;
+  }
+
+  /** Removes the staged files (idempotent; nothing to do for a set held in memory). */
+  dispose(): void {
+    this.runs?.file.dispose();
+    this.runs = undefined;
+    this.merged?.dispose();
   }
 
   /**
@@ -906,12 +1149,18 @@ export class SubjectHashSet {
    * is emptied, its slots let go.
    */
   take(): Uint8Array {
+    if (this.staged) throw new Error("a staged set's subjects are read with sorted()");
     const hashes = new Uint8Array(this.buffer, 0, this.count * SUBJECT_HASH_BYTES);
+    this.reset();
+    return hashes;
+  }
+
+  /** Empties the set in memory: a new buffer and slots, the old ones let go. */
+  private reset(): void {
     this.buffer = growableShared(0);
     this.words = new Uint32Array(0);
     this.slots = new Uint32Array(1024);
     this.shift = 22;
     this.count = 0;
-    return hashes;
   }
 }

@@ -1,0 +1,74 @@
+// the staging port over the file system: each staged file is created 0600 in a private (0700) folder and unlinked
+// as soon as it is open where the platform allows it, so a run that is killed leaves nothing behind; reads and
+// writes are synchronous (a release's main thread is otherwise idle while it stages, and between rooms after).
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { JikimiError } from "../errors.js";
+import type { SpillFile, SpillPlace } from "../ports/spill.js";
+import { makePrivate, writeError } from "./release-files.js";
+
+let serial = 0;
+
+/**
+ * Staged files in `dir` (made private when needed).
+ * @example const place = spillFolder(run.tmpDir); const f = place.create("the release's subjects"); f.append(bytes);
+ */
+export function spillFolder(dir: string): SpillPlace {
+  return {
+    create(what: string): SpillFile {
+      const path = join(dir, `staged.${process.pid}.${Date.now().toString(36)}.${serial++}.tmp`);
+      let fd: number;
+      try {
+        makePrivate(dir);
+        fd = openSync(path, "wx+", 0o600);
+      } catch (e) {
+        if (e instanceof JikimiError) throw e;
+        throw writeError(`${what} (${dir})`, e as NodeJS.ErrnoException);
+      }
+      let linked = true;
+      try {
+        unlinkSync(path);
+        linked = false;
+      } catch {
+        // a platform that cannot remove an open file: removed by dispose
+      }
+      let size = 0;
+      let open = true;
+      return {
+        append(bytes: Uint8Array): void {
+          try {
+            for (let at = 0; at < bytes.length; )
+              at += writeSync(fd, bytes, at, bytes.length - at, size + at);
+          } catch (e) {
+            throw writeError(`${what} (${dir})`, e as NodeJS.ErrnoException);
+          }
+          size += bytes.length;
+        },
+        readAt(position: number, into: Uint8Array): number {
+          let got = 0;
+          while (got < into.length && position + got < size) {
+            const n = readSync(
+              fd,
+              into,
+              got,
+              Math.min(into.length - got, size - position - got),
+              position + got,
+            );
+            if (n === 0) break;
+            got += n;
+          }
+          return got;
+        },
+        get bytes() {
+          return size;
+        },
+        dispose(): void {
+          if (!open) return;
+          open = false;
+          closeSync(fd);
+          if (linked) unlinkSync(path);
+        },
+      };
+    },
+  };
+}
