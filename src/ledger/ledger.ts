@@ -39,7 +39,7 @@ import { NOT_FOUND, type SharedDictionary, type SubjectDictionary } from "./subj
 import { RoaringBitmap32 } from "./subjects/roaring.js";
 import { canonicalSetBytes, digestOf, SubjectSets, setOfIndexes } from "./subjects/sets.js";
 import type { SortedHashes } from "./subjects/staged.js";
-import { SUBJECT_HASH_BYTES, type SubjectHasher } from "./subjects/subject-hasher.js";
+import type { SubjectHasher } from "./subjects/subject-hasher.js";
 
 const BATCH = 1 << 20;
 const LEAF_BATCH = 65_536;
@@ -283,8 +283,8 @@ export class Ledger {
   /**
    * Records a release whose distinct subjects were staged on disk, sorted (`SubjectHashSet.sorted()`): a first
    * release numbers them from disk (`SubjectDictionary.numberSorted`, memory flat whatever their number); into a
-   * dictionary that holds subjects they are read back and assigned as `appendHashes` does. The entry is the one
-   * `appendHashes` records for the same subjects.
+   * dictionary that holds subjects they are looked up a piece at a time in the loaded table (`assignSorted`). The
+   * entry is the one `appendHashes` records for the same subjects.
    */
   async appendSorted(
     input: ReleaseInput,
@@ -299,13 +299,7 @@ export class Ledger {
         set.addRange(0, first);
         return { set, added: first };
       }
-      const hashes = new Uint8Array(sorted.count * SUBJECT_HASH_BYTES);
-      let at = 0;
-      for (const piece of sorted.pieces()) {
-        hashes.set(piece, at);
-        at += piece.length;
-      }
-      const { indexes, added } = await this.deps.subjects.assign(tx, hashes, sorted.count, true);
+      const { indexes, added } = await this.deps.subjects.assignSorted(tx, sorted);
       return { set: setOfIndexes(indexes), added };
     });
   }

@@ -634,6 +634,54 @@ export class SubjectDictionary {
   }
 
   /**
+   * `assign` with creation for sorted distinct hashes staged on disk (`SortedHashes`), into a dictionary that holds
+   * subjects: read a piece at a time and probed in their order, which is the order of their home slots (the slots
+   * and the words of subjects numbered in hash order are read front to back, with no ordering pass and no copy of
+   * them all); the new ones, already in hash order, take the next indexes in that order, as `assign` numbers them.
+   * Memory: the table and 4 bytes a subject for the indexes, 16 for each new one.
+   */
+  async assignSorted(tx: DictionaryWrites, sorted: SortedHashes): Promise<AssignResult> {
+    let t = await this.loaded(tx);
+    const from = t.size;
+    const indexes = new Uint32Array(sorted.count);
+    const fresh: Uint32Array[] = [];
+    let added = 0;
+    let i = 0;
+    for (const piece of sorted.pieces()) {
+      const words = wordsOf(piece, piece.length / SUBJECT_HASH_BYTES);
+      let kept: Uint32Array | undefined;
+      let held = 0;
+      for (let at = 0; at < words.length; at += WORDS, i++) {
+        const v = t.slots[probe(t, words, at)] as number;
+        if (v !== 0) {
+          indexes[i] = v - 1;
+          continue;
+        }
+        // a new subject: numbered after the stored ones, in the order read (the hashes' order)
+        indexes[i] = from + added++;
+        kept ??= new Uint32Array(words.length);
+        kept.set(words.subarray(at, at + WORDS), held);
+        held += WORDS;
+      }
+      if (kept) fresh.push(kept.slice(0, held));
+    }
+    if (i !== sorted.count) throw new Error(`staged subjects: ${i} read of ${sorted.count}`);
+    if (added === 0) return { indexes, added };
+    t = grow(t, from + added);
+    this.table = t;
+    let at = from * WORDS;
+    for (const words of fresh) {
+      t.words.set(words, at);
+      at += words.length;
+    }
+    t.size = from + added;
+    insertDistinct(t, from, t.size);
+    this.unconfirmed = Math.min(this.unconfirmed ?? from, from);
+    await persist(tx, t.words, 0, from, t.size);
+    return { indexes, added };
+  }
+
+  /**
    * `assign` without the table: each distinct subject is looked up in its partition, and new ones are numbered
    * exactly as `assign` numbers them (after the stored ones, in the order of their hashes, ties in input order).
    */
