@@ -109,10 +109,12 @@ class MacStage {
   packed = this.macs;
   private capacity = 0;
 
+  /** `pack`: the MACs are also packed a slot each (the column path; the cell path encodes from `macs`) */
   constructor(
     private readonly key: ReturnType<typeof hmacKey>,
     private readonly encoding: PseudonymOptions["encoding"],
     private readonly bytes: number,
+    private readonly pack = true,
   ) {
     this.slot = encoding === "hex" ? 32 : base64Slot(bytes);
   }
@@ -123,12 +125,17 @@ class MacStage {
     this.capacity = n;
     this.offsets = new Uint32Array(n + 1);
     this.macs = new Uint8Array(n * 32);
-    this.packed = this.encoding === "hex" ? this.macs : new Uint8Array(n * this.slot);
+    this.packed = this.encoding === "hex" || !this.pack ? this.macs : new Uint8Array(n * this.slot);
   }
 
-  /** The MACs of the first m values staged (offsets[1..m] their ends), packed. */
-  seal(m: number): void {
+  /** The MACs of the first m values staged (offsets[1..m] their ends), 32 bytes each in `macs`. */
+  mac(m: number): void {
     hmacBatch(this.key, this.values.bytes, this.offsets.subarray(0, m + 1), this.macs);
+  }
+
+  /** `mac`, then the MACs packed a slot each (the column path encodes the packed bytes in one call). */
+  seal(m: number): void {
+    this.mac(m);
     if (this.packed !== this.macs)
       for (let j = 0; j < m; j++)
         this.packed.set(this.macs.subarray(32 * j, 32 * j + this.bytes), j * this.slot);
@@ -214,11 +221,6 @@ export function compilePseudonym(
 const utf8Slice = (
   Buffer.prototype as unknown as { utf8Slice: (this: Uint8Array, s: number, e: number) => string }
 ).utf8Slice;
-const latin1Write = (
-  Buffer.prototype as unknown as {
-    latin1Write: (this: Uint8Array, text: string, offset: number, length: number) => number;
-  }
-).latin1Write;
 
 /**
  * normaliseInto for a field's UTF-8 bytes, without a string where the bytes allow: digits and phone_kr keep the
@@ -292,25 +294,26 @@ export function compilePseudonymCells(
   checkKey(key);
   const report = reporter(context);
   const { normalize: kind, encoding, bytes } = options;
-  const stage = new MacStage(hmacKey(key), encoding, bytes);
-  const { slot, values: staging } = stage;
-  /** characters of a row's text, and where row j's start in the chunk's text */
+  const stage = new MacStage(hmacKey(key), encoding, bytes, false);
+  const staging = stage.values;
+  /** characters of a row's cell */
   const chars = encoding === "hex" ? 2 * bytes : Math.ceil((4 * bytes) / 3);
-  const textAt = (j: number): number => (encoding === "hex" ? 2 * j * slot : (j * slot * 4) / 3);
-  const text = new ByteSink();
+  const hex = encoding === "hex";
+  /** each row's MAC number in the chunk, or -1 for an empty cell */
+  let mac = new Int32Array(0);
   return (src, starts, ends, n, out, at) => {
     out.length = 0;
     at[0] = 0;
     for (let from = 0; from < n; from += CHUNK) {
       const to = Math.min(n, from + CHUNK);
       stage.grow(to - from);
+      if (mac.length < to - from) mac = new Int32Array(to - from);
       let m = 0;
       try {
-        // each row's MAC number in the chunk, or -1 for an empty cell
-        const mac = new Int32Array(to - from).fill(-1);
         for (let i = from; i < to; i++) {
           const s = starts[i] as number;
           const e = ends[i] as number;
+          mac[i - from] = -1;
           if (s === e) continue;
           const before = staging.length;
           normaliseBytesInto(staging, kind, src, s, e);
@@ -321,34 +324,62 @@ export function compilePseudonymCells(
           mac[i - from] = m++;
           stage.offsets[m] = staging.length;
         }
-        if (m > 0) {
-          stage.seal(m);
-          const packed = stage.packed;
-          const encoded = Buffer.from(packed.buffer, packed.byteOffset, m * slot).toString(encoding);
-          text.length = 0;
-          text.reserve(encoded.length);
-          latin1Write.call(text.bytes, encoded, 0, encoded.length);
-          text.length = encoded.length;
-        }
+        if (m > 0) stage.mac(m);
+        // each MAC encoded straight into its cell (a string of the chunk's text, its copy and a copy a cell cost
+        // more than the HMAC: docs/benchmarks.md, "Share gateway")
         out.reserve((to - from) * chars);
         const ob = out.bytes;
+        const macs = stage.macs;
         let p = out.length;
-        const tb = text.bytes;
         for (let i = from; i < to; i++) {
           const j = mac[i - from] as number;
-          if (j >= 0) {
-            const t0 = textAt(j);
-            for (let c = 0; c < chars; c++) ob[p++] = tb[t0 + c] as number;
-          }
+          if (j >= 0)
+            p = hex ? hexInto(macs, 32 * j, bytes, ob, p) : base64urlInto(macs, 32 * j, bytes, ob, p);
           at[i + 1] = p;
         }
         out.length = p;
       } finally {
         stage.wipe(m);
-        text.wipe();
       }
     }
   };
+}
+
+const HEX_DIGITS = Buffer.from("0123456789abcdef", "latin1");
+const BASE64URL = Buffer.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", "latin1");
+
+/** Writes `src[at .. at+bytes)` as lowercase hex at `out[p..]`; returns the end. */
+function hexInto(src: Uint8Array, at: number, bytes: number, out: Uint8Array, p: number): number {
+  for (let k = at; k < at + bytes; k++) {
+    const v = src[k] as number;
+    out[p++] = HEX_DIGITS[v >>> 4] as number;
+    out[p++] = HEX_DIGITS[v & 15] as number;
+  }
+  return p;
+}
+
+/** Writes `src[at .. at+bytes)` as unpadded base64url at `out[p..]` (Buffer's "base64url"); returns the end. */
+function base64urlInto(src: Uint8Array, at: number, bytes: number, out: Uint8Array, p: number): number {
+  const end = at + bytes;
+  let k = at;
+  for (; k + 3 <= end; k += 3) {
+    const v = ((src[k] as number) << 16) | ((src[k + 1] as number) << 8) | (src[k + 2] as number);
+    out[p++] = BASE64URL[v >>> 18] as number;
+    out[p++] = BASE64URL[(v >>> 12) & 63] as number;
+    out[p++] = BASE64URL[(v >>> 6) & 63] as number;
+    out[p++] = BASE64URL[v & 63] as number;
+  }
+  if (end - k === 1) {
+    const v = src[k] as number;
+    out[p++] = BASE64URL[v >>> 2] as number;
+    out[p++] = BASE64URL[(v & 3) << 4] as number;
+  } else if (end - k === 2) {
+    const v = ((src[k] as number) << 8) | (src[k + 1] as number);
+    out[p++] = BASE64URL[v >>> 10] as number;
+    out[p++] = BASE64URL[(v >>> 4) & 63] as number;
+    out[p++] = BASE64URL[(v & 15) << 2] as number;
+  }
+  return p;
 }
 
 /** Replaces the value with a keyed HMAC-SHA256 pseudonym the recipient cannot reverse. */
