@@ -16,6 +16,7 @@ import { SubjectDictionary, SubjectHashSet } from "../../src/ledger/subjects/dic
 import type { SortedHashes } from "../../src/ledger/subjects/staged.js";
 import { nodeSubjectHasher } from "../../src/ledger/subjects/subject-hasher.js";
 import { verifyLedger } from "../../src/ledger/verify.js";
+import type { LedgerReads } from "../../src/ports/ledger.js";
 import type { StateStore } from "../../src/ports/state-store.js";
 import { rebuildPartitions } from "../../src/store/dict-partitions.js";
 import { release } from "../support/ledger.js";
@@ -31,6 +32,15 @@ const dailyRelease =
       new Date(day.getTime() + 3_600_000),
     );
   };
+
+/** Every stored dictionary chunk as text: partitions (`p<part>/<chunk>/<hex>`), then the index-ordered copy. */
+async function dictionaryRows(r: LedgerReads): Promise<string[]> {
+  const all: string[] = [];
+  for await (const c of r.allPartChunks())
+    all.push(`p${c.part}/${c.chunk}/${Buffer.from(c.data).toString("hex")}`);
+  for await (const c of r.linearChunks(0)) all.push(`l${c.chunk}/${Buffer.from(c.data).toString("hex")}`);
+  return all;
+}
 
 export interface ContractBackend {
   open(): Promise<StateStore>;
@@ -776,15 +786,12 @@ export function runLedgerContract(
         const [disk, memory] = [await fresh(), await fresh()];
         const [onDisk, inMemory] = [ledgerOver(disk), ledgerOver(memory)];
         const stores = async (state: StateStore) =>
-          state.ledger.read(async (r) => {
-            const all: string[] = [];
-            for await (const c of r.allPartChunks())
-              all.push(`p${c.part}/${c.chunk}/${Buffer.from(c.data).toString("hex")}`);
-            for await (const c of r.linearChunks(0))
-              all.push(`l${c.chunk}/${Buffer.from(c.data).toString("hex")}`);
-            const entries = (await r.entries({ limit: 10 })).map((e) => e.body);
-            return { all, entries, size: await r.dictionarySize(), head: await r.lastHead() };
-          });
+          state.ledger.read(async (r) => ({
+            all: await dictionaryRows(r),
+            entries: (await r.entries({ limit: 10 })).map((e) => e.body),
+            size: await r.dictionarySize(),
+            head: await r.lastHead(),
+          }));
         // day 1: a first release of 150,000 subjects, each key twice and in runs of 10,000 (repeats across runs);
         // day 2: 80,000 more, half of them known, into the dictionary the first made
         const days: [number, number, number][] = [
@@ -859,15 +866,7 @@ export function runLedgerContract(
         set.dispose();
         const inMemory = new SubjectDictionary();
         const assigned = await memory.ledger.write((w) => inMemory.assign(w, Buffer.from(hashes), n, true));
-        const rows = (state: StateStore) =>
-          state.ledger.read(async (r) => {
-            const all: string[] = [];
-            for await (const c of r.allPartChunks())
-              all.push(`p${c.part}/${c.chunk}/${Buffer.from(c.data).toString("hex")}`);
-            for await (const c of r.linearChunks(0))
-              all.push(`l${c.chunk}/${Buffer.from(c.data).toString("hex")}`);
-            return all;
-          });
+        const rows = (state: StateStore) => state.ledger.read(dictionaryRows);
         const stored = await rows(disk);
         expect(stored.filter((row) => row.startsWith(`p${0x1234}/`)).map((row) => row.length)).toEqual([
           `p${0x1234}/0/`.length + 8000,

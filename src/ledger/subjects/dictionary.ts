@@ -820,6 +820,30 @@ export class SubjectDictionary {
   }
 }
 
+/**
+ * Writes the partition record of the hash at `words[at..at+3]` and its index at byte `off` of `bytes` (`view`: its
+ * words). Records are 20 bytes from a buffer's start, so each is 4-byte aligned: the hash is copied a word at a time,
+ * the index byte by byte, little-endian whatever the platform.
+ */
+function writeRecord(
+  bytes: Uint8Array,
+  view: Uint32Array,
+  off: number,
+  words: Uint32Array,
+  at: number,
+  index: number,
+): void {
+  const w = off >>> 2;
+  view[w] = words[at] as number;
+  view[w + 1] = words[at + 1] as number;
+  view[w + 2] = words[at + 2] as number;
+  view[w + 3] = words[at + 3] as number;
+  bytes[off + 16] = index & 255;
+  bytes[off + 17] = (index >>> 8) & 255;
+  bytes[off + 18] = (index >>> 16) & 255;
+  bytes[off + 19] = index >>> 24;
+}
+
 /** Records a bucket buffers before they are written out as a segment of the staged file. */
 const SEGMENT_RECORDS = 1600;
 
@@ -840,21 +864,16 @@ class PartitionBuckets {
 
   /** Adds the record of the hash at `words[at..at+3]` (little-endian words of its bytes) and its index. */
   add(words: Uint32Array, at: number, index: number): void {
-    const first = words[at] as number;
-    const b = first & 255;
+    const b = (words[at] as number) & 255;
     const buf = this.pending[b] as Uint8Array;
-    const off = (this.filled[b] as number) * RECORD;
-    // records are 20 bytes from a buffer's start: 4-byte aligned, the hash copied a word at a time
-    const w = off >>> 2;
-    const out = this.pendingWords[b] as Uint32Array;
-    out[w] = first;
-    out[w + 1] = words[at + 1] as number;
-    out[w + 2] = words[at + 2] as number;
-    out[w + 3] = words[at + 3] as number;
-    buf[off + 16] = index & 255;
-    buf[off + 17] = (index >>> 8) & 255;
-    buf[off + 18] = (index >>> 16) & 255;
-    buf[off + 19] = index >>> 24;
+    writeRecord(
+      buf,
+      this.pendingWords[b] as Uint32Array,
+      (this.filled[b] as number) * RECORD,
+      words,
+      at,
+      index,
+    );
     if (++(this.filled[b] as number) < SEGMENT_RECORDS) return;
     this.file ??= this.place.create("the release's dictionary records");
     (this.segments[b] as { start: number; bytes: number }[]).push({
@@ -972,20 +991,9 @@ async function persist(
         batch.set(keep, off);
         off += keep.length;
       }
-      // records are 20 bytes and the batch starts a buffer: every record is 4-byte aligned, copied a word at a time
-      // (the index byte by byte, little-endian whatever the platform)
       for (let r = starts[part] as number; r < (starts[part + 1] as number); r++) {
         const idx = order[r] as number;
-        const src = (idx - base) * WORDS;
-        const dst = off >>> 2;
-        batchWords[dst] = words[src] as number;
-        batchWords[dst + 1] = words[src + 1] as number;
-        batchWords[dst + 2] = words[src + 2] as number;
-        batchWords[dst + 3] = words[src + 3] as number;
-        batch[off + 16] = idx & 255;
-        batch[off + 17] = (idx >>> 8) & 255;
-        batch[off + 18] = (idx >>> 16) & 255;
-        batch[off + 19] = idx >>> 24;
+        writeRecord(batch, batchWords, off, words, (idx - base) * WORDS, idx);
         off += RECORD;
       }
       const chunk0 = tail ? (keep ? tail.chunk : tail.chunk + 1) : 0;
