@@ -8,9 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterEach, describe, expect, it } from "vitest";
-import { planDistributed, runHere, STAGING } from "../src/app/distributed.js";
+import { partitionJob, planDistributed, releaseJob, runHere, STAGING } from "../src/app/distributed.js";
 import type { WorkspaceSession } from "../src/app/workspace.js";
 import { initKeyring } from "../src/crypto/keyring.js";
+import { PARTITION_FORMAT, PlanCache, partFiles } from "../src/engine/distributed/partition-job.js";
 import { generate } from "../src/generate/index.js";
 import { openWorkspace } from "../src/index.js";
 import { folderSink } from "../src/io/folder-sink.js";
@@ -205,6 +206,29 @@ describe("a distributed release", () => {
     expect(r2.entry?.seq ?? r1.entry?.seq).toBe(r1.entry?.seq);
     expect(await spread.ws.ledger().size()).toBe(1);
     expect(readdirSync(spread.out).sort()).toEqual(files);
+  });
+
+  it("refuses a partition another version of jikimi left, naming it, and records nothing", async () => {
+    const { input, spread } = await twin();
+    const plan = await planDistributed(spread.ws, {
+      agreement: "nsf-credit-feed",
+      input,
+      outDir: spread.out,
+      at: AT,
+      operator: "test",
+      partitionBytes: 300_000,
+      now: NOW,
+    });
+    if (plan.kind !== "planned") throw new Error("held");
+    const job = { cache: new PlanCache(), now: NOW, operator: plan.operator };
+    for (const task of plan.partitions) await partitionJob(spread.ws, task, job);
+    // partition 2 as a worker of the version before wrote it: its subject run in byte order
+    const result = partFiles(plan.release.staging, 1).result;
+    writeFileSync(result, readFileSync(result, "utf8").replace(PARTITION_FORMAT, "jikimi-partition/1"));
+    const error = await releaseJob(spread.ws, plan.release, job).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "release_changed" });
+    expect(String((error as Error).message)).toMatch(/partition 2 .*jikimi-partition\/1/);
+    expect(await spread.ws.ledger().size()).toBe(0);
   });
 
   it("a held release leaves nothing in the output folder and records only its hold", async () => {

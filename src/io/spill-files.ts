@@ -1,6 +1,7 @@
 // the staging port over the file system: each staged file is created 0600 in a private (0700) folder and unlinked
 // as soon as it is open where the platform allows it, so a run that is killed leaves nothing behind; reads and
 // writes are synchronous (a release's main thread is otherwise idle while it stages, and between rooms after).
+import { randomBytes } from "node:crypto";
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { JikimiError } from "../errors.js";
@@ -16,7 +17,7 @@ let serial = 0;
 export function spillFolder(dir: string): SpillPlace {
   return {
     create(what: string): SpillFile {
-      const path = join(dir, `staged.${process.pid}.${Date.now().toString(36)}.${serial++}.tmp`);
+      const path = join(dir, `staged.${randomBytes(6).toString("hex")}.${serial++}.tmp`);
       let fd: number;
       try {
         makePrivate(dir);

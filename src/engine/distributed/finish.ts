@@ -11,8 +11,10 @@ import { signerFrom } from "../../crypto/signing.js";
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import { manifestPath, occupied, occupiedError, placeFile, writeManifest } from "../../io/release-files.js";
+import { spillFolder } from "../../io/spill-files.js";
 import type { RowCounts } from "../../ledger/entry.js";
 import type { StoredEntry } from "../../ledger/ledger.js";
+import type { SortedHashes } from "../../ledger/subjects/staged.js";
 import { RiskAccumulator } from "../../risk/index.js";
 import { blockPlanner } from "../share/block-plan.js";
 import {
@@ -23,7 +25,7 @@ import {
   timeGuards,
   volumeGuards,
 } from "../share/gates/index.js";
-import { planShare } from "../share/plan.js";
+import { planShare, type SharePlan } from "../share/plan.js";
 import { recordHold, rowCounts, witnessed } from "../share/record.js";
 import { writeOrExplain } from "../share/store-failure.js";
 import {
@@ -31,10 +33,11 @@ import {
   QUARANTINE_LIST,
   type QuarantinedRow,
   type ReleaseContext,
+  type ShareCounts,
   type ShareResult,
 } from "../share/types.js";
-import { type PartitionResult, partFiles, readPartition } from "./partition-job.js";
-import { mergeRunFiles } from "./subject-runs.js";
+import { PARTITION_FORMAT, type PartitionResult, partFiles, readPartition } from "./partition-job.js";
+import { mergeRunFiles, stagedSubjects } from "./subject-runs.js";
 
 /** Distinct values of each un-keyed released field the hash audit samples (as `share`). */
 const PROBE_SAMPLE = 4096;
@@ -98,6 +101,12 @@ export async function finishRelease(req: ReleaseContext, task: ReleaseTask): Pro
         t("distributed.partition_missing", { index: i + 1, id: task.releaseId }),
         { hint: t("distributed.partition_missing_hint") },
       );
+    if (r.format !== PARTITION_FORMAT)
+      throw new JikimiError(
+        "release_changed",
+        t("distributed.partition_version", { index: i + 1, id: task.releaseId, format: String(r.format) }),
+        { hint: t("distributed.partition_version_hint") },
+      );
     results.push(r);
   }
   const counts = noCounts();
@@ -108,7 +117,34 @@ export async function finishRelease(req: ReleaseContext, task: ReleaseTask): Pro
     counts.noConsent += r.counts.noConsent;
     counts.released += r.counts.released;
   }
-  const subjects = mergeRunFiles(results.map((r) => partFiles(task.staging, r.index).subjects));
+  const subjects = mergeRunFiles(
+    results.map((r) => partFiles(task.staging, r.index).subjects),
+    spillFolder(stagedSubjects(task.staging)),
+  );
+  try {
+    return await finishMerged(req, task, { planned, earlier, names, final, now, results, counts, subjects });
+  } finally {
+    subjects.dispose();
+  }
+}
+
+/** The rest of `finishRelease` once the partitions' subjects are merged (staged on disk). */
+async function finishMerged(
+  req: ReleaseContext,
+  task: ReleaseTask,
+  m: {
+    planned: SharePlan;
+    earlier: Awaited<ReturnType<ReleaseContext["ledger"]["entryOfRelease"]>>;
+    names: ReturnType<typeof releaseNames>;
+    final: string;
+    now: Date;
+    results: PartitionResult[];
+    counts: ShareCounts;
+    subjects: SortedHashes;
+  },
+): Promise<DistributedResult> {
+  const { planned, earlier, names, final, now, results, counts, subjects } = m;
+  const a = planned.plan.agreement;
   counts.subjects = subjects.count;
   const quarantined = offsetRows(results);
   const parts = results.map((r, i) => ({ name: names.parts[i] as string, ...r.output }));
@@ -153,7 +189,7 @@ export async function finishRelease(req: ReleaseContext, task: ReleaseTask): Pro
   }
   // the append is idempotent on the release id: after an earlier attempt's append this returns that entry
   const entry = await writeOrExplain(req.stateLocation, () =>
-    req.ledger.appendHashes(
+    req.ledger.appendSorted(
       {
         ...planned.plan.declared,
         ...(planned.consent ? { consent: planned.consent.commitment } : {}),
@@ -166,8 +202,7 @@ export async function finishRelease(req: ReleaseContext, task: ReleaseTask): Pro
         rows: rowCounts(counts),
         release_id: task.releaseId,
       },
-      subjects.hashes,
-      subjects.count,
+      subjects,
       now,
     ),
   );

@@ -5,17 +5,7 @@
 // is written under a temporary name and renamed into place, so a retried job (its worker killed) leaves the same
 // bytes: the output of a partition depends on nothing but its records, the agreement and the keys.
 import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  createReadStream,
-  fchmodSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { createReadStream, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
@@ -23,6 +13,7 @@ import { fileSize } from "../../io/record-source.js";
 import { csvField } from "../../io/records/csv-writer.js";
 import { fileChunks, openReader } from "../../io/records/index.js";
 import { TempOutput } from "../../io/release-files.js";
+import { spillFolder } from "../../io/spill-files.js";
 import type { ReleasePlan as BlockPlan } from "../release/processor.js";
 import { type BlockPlanner, blockPlanner } from "../share/block-plan.js";
 import { runBlocks } from "../share/blocks.js";
@@ -31,7 +22,7 @@ import type { RecordSource } from "../share/ports.js";
 import { Tally } from "../share/tally.js";
 import type { QuarantinedRow, ReleaseContext, ShareCounts } from "../share/types.js";
 import type { Partition } from "./partitions.js";
-import { sortHashes } from "./subject-runs.js";
+import { stagedSubjects, writePrivate, writeRun } from "./subject-runs.js";
 
 /** What a partition's job is given (no key material: the worker derives keys from its own keyring). */
 export interface PartitionTask {
@@ -46,9 +37,15 @@ export interface PartitionTask {
   expect: { agreementDigest: string; consentHead?: string };
 }
 
+/**
+ * The version of what a partition leaves: /2 sorts its subject run in the dictionary's order (/1: byte order). A
+ * release refuses partitions of another version (a worker of another jikimi), whose runs would not merge.
+ */
+export const PARTITION_FORMAT = "jikimi-partition/2";
+
 /** What a finished partition left in the staging folder (its `.json`); local row numbers. */
 export interface PartitionResult {
-  format: "jikimi-partition/1";
+  format: typeof PARTITION_FORMAT;
   releaseId: string;
   index: number;
   /** `subjects`: distinct within the partition */
@@ -219,8 +216,9 @@ export async function runPartition(
   const output = new TempOutput(temp(files.output), t("distributed.part_file"), mode);
   let report: TempOutput | undefined;
   const written: string[] = [output.path];
+  let tally: Tally | undefined;
   try {
-    const tally = new Tally({
+    tally = new Tally({
       input,
       reject: a.on_bad_row === "reject",
       quasiIdentifiers: a.risk?.quasi_identifiers,
@@ -232,6 +230,8 @@ export async function runPartition(
       },
       signal: req.signal,
       onProgress: req.onProgress,
+      // past a bound, the partition's subjects are staged in the release's (private) staging folder
+      spill: { place: spillFolder(stagedSubjects(task.staging)) },
     });
     const header = Buffer.from(`${planner.released.map(csvField).join(",")}\n`);
     await runBlocks({
@@ -250,10 +250,9 @@ export async function runPartition(
     await output.close();
     // a part's quarantine lines start with the report's header line; the release keeps one over all parts
     if (report) await (report as TempOutput).close();
-    const counts = { ...tally.counts, subjects: tally.subjects.size };
     const subjects = temp(files.subjects);
     written.push(subjects);
-    writePrivate(subjects, sortHashes(tally.subjects.bytes(), tally.subjects.size), mode);
+    const counts = { ...tally.counts, subjects: writeRun(subjects, tally.subjects, mode) };
     const risk = tally.risk?.toBytes();
     if (risk) {
       written.push(temp(files.risk));
@@ -264,7 +263,7 @@ export async function runPartition(
     if (report) renameSync((report as TempOutput).path, files.quarantine);
     renameSync(subjects, files.subjects);
     const result: PartitionResult = {
-      format: "jikimi-partition/1",
+      format: PARTITION_FORMAT,
       releaseId: task.releaseId,
       index: task.partition.index,
       counts,
@@ -284,18 +283,7 @@ export async function runPartition(
     (report as TempOutput | undefined)?.discard();
     for (const path of written) rmSync(path, { force: true });
     throw error;
-  }
-}
-
-/** Writes `bytes` to a new file at `path` (refusing one that exists) at `mode`, fsynced. */
-function writePrivate(path: string, bytes: Uint8Array, mode: number): void {
-  const fd = openSync(path, "wx", mode);
-  try {
-    fchmodSync(fd, mode);
-    let at = 0;
-    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-    fsyncSync(fd);
   } finally {
-    closeSync(fd);
+    tally?.subjects.dispose();
   }
 }

@@ -1,18 +1,22 @@
-// sorted runs and their merge against the obvious: the union of the sets, sorted bytewise, once each.
+// partitions' subject runs and their merge against the obvious: the union of the sets, in the dictionary's order,
+// once each, whether a partition held its subjects in memory or staged them.
 
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { mergeRunFiles, mergeRuns, sortHashes } from "./subject-runs.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { dictionaryOrder, hexes } from "../../../test/support/hash-order.js";
+import { spillFolder } from "../../io/spill-files.js";
+import { SubjectHashSet } from "../../ledger/subjects/dictionary.js";
+import { mergeRunFiles, writeRun } from "./subject-runs.js";
 
-const toHex = (b: Uint8Array) =>
-  Array.from({ length: b.length / 16 }, (_, i) =>
-    Buffer.from(b.subarray(i * 16, i * 16 + 16)).toString("hex"),
-  );
-// hashes that often share their first 8 bytes (the tie-break path) and repeat across runs
+const dir = mkdtempSync(join(tmpdir(), "jikimi-runs-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let serial = 0;
+
+// hashes that often share their first 8 bytes and repeat within and across partitions
 const hash = fc
   .tuple(fc.integer({ min: 0, max: 3 }), fc.uint8Array({ minLength: 8, maxLength: 8 }))
   .map(([p, rest]) => {
@@ -22,51 +26,60 @@ const hash = fc
     return b;
   });
 
+/** A partition's run file of `hashes`, its set held in memory or staged past `at`. */
+function run(hashes: Uint8Array[], at?: number): string {
+  const set = new SubjectHashSet({ place: spillFolder(join(dir, "staged")), ...(at ? { at } : {}) });
+  if (hashes.length > 0) set.add(Buffer.concat(hashes), hashes.length);
+  const path = join(dir, `p-${serial++}.subjects`);
+  const count = writeRun(path, set, 0o600);
+  set.dispose();
+  expect(count).toBe(new Set(hashes.map((h) => Buffer.from(h).toString("hex"))).size);
+  return path;
+}
+
 describe("subject runs", () => {
-  it("sorts and merges distinct hashes as the union, sorted, once each", () => {
+  it("writes each partition's distinct subjects sorted and merges the runs as the union, sorted, once each", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(hash, { maxLength: 40 }), { maxLength: 6 }), (sets) => {
-        const runs = sets.map((set) => {
-          const distinct = [...new Set(set.map((h) => Buffer.from(h).toString("hex")))];
-          const bytes = Buffer.concat(distinct.map((h) => Buffer.from(h, "hex")));
-          const sorted = sortHashes(bytes, distinct.length);
-          expect(toHex(sorted)).toEqual([...distinct].sort());
-          return sorted;
-        });
-        const merged = mergeRuns(runs);
-        const all = [...new Set(sets.flat().map((h) => Buffer.from(h).toString("hex")))].sort();
-        expect(merged.count).toBe(all.length);
-        expect(toHex(merged.hashes)).toEqual(all);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.array(hash, { maxLength: 40 }), fc.option(fc.integer({ min: 1, max: 8 }))), {
+          maxLength: 6,
+        }),
+        (parts) => {
+          const paths = parts.map(([hashes, at]) => {
+            const path = run(hashes, at ?? undefined);
+            expect(hexes(readFileSync(path))).toEqual(dictionaryOrder(hashes));
+            expect(statSync(path).mode & 0o777).toBe(0o600);
+            return path;
+          });
+          const merged = mergeRunFiles(paths, spillFolder(join(dir, "staged")));
+          const all = dictionaryOrder(parts.flatMap(([hashes]) => hashes));
+          expect(merged.count).toBe(all.length);
+          expect([...merged.pieces()].flatMap((piece) => hexes(piece))).toEqual(all);
+          merged.dispose();
+          for (const path of paths) rmSync(path);
+        },
+      ),
       { numRuns: 200 },
     );
+    expect(readdirSync(join(dir, "staged"))).toEqual([]);
   });
 
-  it("merges runs from files through windows as it merges them in memory, across window edges", () => {
-    const dir = mkdtempSync(join(tmpdir(), "jikimi-runs-"));
-    try {
-      // runs longer than a window (4,096), sharing a third of their hashes, one empty
-      const shared = randomBytes(3_000 * 16);
-      const runs = [9_000, 4_096, 0, 12_345, 1].map((n) => {
-        const own = randomBytes(n * 16);
-        const both = Buffer.concat([own, shared.subarray(0, Math.min(n, 3_000) * 16)]);
-        const distinct = [...new Set(toHex(both))];
-        return sortHashes(Buffer.concat(distinct.map((h) => Buffer.from(h, "hex"))), distinct.length);
-      });
-      const paths = runs.map((run, i) => {
-        const path = join(dir, `p-${i}.subjects`);
-        writeFileSync(path, run);
-        return path;
-      });
-      const fromFiles = mergeRunFiles(paths);
-      const inMemory = mergeRuns(runs);
-      expect(fromFiles.count).toBe(inMemory.count);
-      expect(Buffer.from(fromFiles.hashes).equals(Buffer.from(inMemory.hashes))).toBe(true);
-      expect(fromFiles.count).toBe(9_000 + 4_096 + 12_345 + 1 + 3_000);
-      writeFileSync(paths[0] as string, randomBytes(17));
-      expect(() => mergeRunFiles(paths)).toThrow(/multiple of 16/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it("merges long runs through windows, and refuses a run that is not whole hashes, naming it", () => {
+    // runs longer than a merge window, sharing 3,000 hashes, one empty
+    const shared = Array.from({ length: 3_000 }, () => randomBytes(16));
+    const sizes = [9_000, 4_096, 0, 12_345, 1];
+    const paths = sizes.map((n, i) =>
+      run(
+        [...Array.from({ length: n }, () => randomBytes(16)), ...shared.slice(0, Math.min(n, 3_000))],
+        i * 1000,
+      ),
+    );
+    const merged = mergeRunFiles(paths, spillFolder(join(dir, "staged")));
+    expect(merged.count).toBe(9_000 + 4_096 + 12_345 + 1 + 3_000);
+    merged.dispose();
+    writeFileSync(paths[0] as string, randomBytes(17));
+    expect(() => mergeRunFiles(paths, spillFolder(join(dir, "staged")))).toThrow(
+      new RegExp(`${paths[0]}.*multiple of 16`),
+    );
   });
 });

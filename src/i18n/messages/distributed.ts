@@ -25,6 +25,10 @@ export const en = {
   "distributed.partition_missing": "partition {{index}} of release {{id}} is not done: nothing was recorded",
   "distributed.partition_missing_hint":
     "the staging folder must be on storage every worker reaches; enqueue the release again",
+  "distributed.partition_version":
+    "partition {{index}} of release {{id}} was written by another version of jikimi ({{format}}): nothing was recorded",
+  "distributed.partition_version_hint":
+    "run the same jikimi version on every worker; enqueue the release again",
   "distributed.after_recorded":
     "release {{id}} is recorded as entry {{seq}}: move the file away, then run the release again to place its parts",
   "distributed.worker.bad_redis": "{{url}} is not a Redis URL",
@@ -111,6 +115,10 @@ export const ko: KoreanOf<typeof en> = {
     "제공 {{id}}의 파티션 {{index}}이(가) 끝나지 않았습니다: 아무것도 기록하지 않았습니다",
   "distributed.partition_missing_hint":
     "스테이징 폴더는 모든 워커가 읽을 수 있는 저장소에 있어야 합니다. 제공을 다시 대기열에 넣으세요",
+  "distributed.partition_version":
+    "제공 {{id}}의 파티션 {{index}}은(는) 다른 버전의 jikimi가 썼습니다({{format}}): 아무것도 기록하지 않았습니다",
+  "distributed.partition_version_hint":
+    "모든 워커에서 같은 버전의 jikimi를 실행하세요. 제공을 다시 대기열에 넣으세요",
   "distributed.after_recorded":
     "제공 {{id}}은(는) 항목 {{seq}}로 기록되었습니다: 그 파일을 옮긴 뒤 제공을 다시 실행해 파트를 두세요",
   "distributed.worker.bad_redis": "{{url}}은(는) Redis URL이 아닙니다",

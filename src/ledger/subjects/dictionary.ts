@@ -16,7 +16,7 @@ import {
   dictPartitionOfWord,
   DICT_LINEAR_CHUNK as LINEAR_CHUNK,
 } from "../../ports/subjects.js";
-import { mergeRuns, type Run, type SortedHashes, sortedFile } from "./staged.js";
+import { mergeRuns, type SortedHashes, sortedFile } from "./staged.js";
 import { SUBJECT_HASH_BYTES } from "./subject-hasher.js";
 
 const RECORD = DICT_RECORD_BYTES;
@@ -1060,7 +1060,7 @@ export class SubjectHashSet {
   private count = 0;
   private readonly limit: number;
   /** the sorted runs written so far, in one staged file */
-  private runs: { file: SpillFile; list: Run[] } | undefined;
+  private runs: { file: SpillFile; list: { start: number; count: number }[] } | undefined;
   private merged: SortedHashes | undefined;
 
   constructor(private readonly spill?: SpillOptions) {
@@ -1162,7 +1162,14 @@ export class SubjectHashSet {
     const place = (this.spill as SpillOptions).place;
     const out = place.create("the release's subjects, merged");
     try {
-      this.merged = sortedFile(out, mergeRuns(file, list, out), place);
+      this.merged = sortedFile(
+        out,
+        mergeRuns(
+          list.map((r) => ({ file, ...r })),
+          out,
+        ),
+        place,
+      );
     } catch (e) {
       out.dispose();
       throw e;

@@ -3,31 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { dictionaryOrder, hexes, numberOf } from "../../../test/support/hash-order.js";
 import { JikimiError } from "../../errors.js";
 import { spillFolder } from "../../io/spill-files.js";
 import { SubjectHashSet } from "./dictionary.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jikimi-staged-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A hash as the 128-bit number the dictionary orders by: little-endian words, the first most significant. */
-function numberOf(h: Uint8Array): bigint {
-  const b = Buffer.from(h);
-  let v = 0n;
-  for (let k = 0; k < 4; k++) v = (v << 32n) | BigInt(b.readUInt32LE(k * 4));
-  return v;
-}
-
-/** The distinct hashes of `hashes`, sorted as the dictionary numbers them (the reference: strings and BigInts). */
-function reference(hashes: Uint8Array[]): string[] {
-  const distinct = new Map(hashes.map((h) => [Buffer.from(h).toString("hex"), numberOf(h)]));
-  return [...distinct.entries()].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).map(([hex]) => hex);
-}
-
-const hexes = (bytes: Uint8Array) =>
-  Array.from({ length: bytes.length / 16 }, (_, i) =>
-    Buffer.from(bytes.subarray(i * 16, i * 16 + 16)).toString("hex"),
-  );
 
 describe("a subject set staged on disk", () => {
   it("gives the distinct hashes sorted, repeats within and across runs left out, whatever the bound", () => {
@@ -47,7 +29,7 @@ describe("a subject set staged on disk", () => {
             const part = drawn.slice(from, from + block);
             set.add(Buffer.concat(part), part.length);
           }
-          const want = reference(drawn);
+          const want = dictionaryOrder(drawn);
           expect(set.size).toBe(want.length);
           const sorted = set.sorted();
           if (want.length > at) {

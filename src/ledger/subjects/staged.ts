@@ -11,8 +11,9 @@ const PIECE_BYTES = 1 << 20;
 /** Bytes of read buffers the merge holds for all its runs together (each at least one hash). */
 const MERGE_BUFFERS = 16 << 20;
 
-/** A run of sorted, distinct hashes: `count` of them from byte `start` of the runs file. */
+/** A run of sorted, distinct hashes: `count` of them from byte `start` of `file`. */
 export interface Run {
+  file: SpillFile;
   start: number;
   count: number;
 }
@@ -51,11 +52,10 @@ class RunReader {
   private next: number;
   private left: number;
 
-  constructor(
-    private readonly file: SpillFile,
-    run: Run,
-    hashes: number,
-  ) {
+  private readonly file: SpillFile;
+
+  constructor(run: Run, hashes: number) {
+    this.file = run.file;
     this.bytes = new Uint8Array(hashes * SUBJECT_HASH_BYTES);
     this.words = new Uint32Array(this.bytes.buffer);
     this.next = run.start;
@@ -87,12 +87,12 @@ class RunReader {
 }
 
 /**
- * Merges sorted runs of distinct hashes (each a `Run` of `runs`) into `out`, each hash once; returns how many. A
- * binary heap of the runs by their current hash; the read buffers share MERGE_BUFFERS.
+ * Merges sorted runs of distinct hashes into `out`, each hash once; returns how many. A binary heap of the runs by
+ * their current hash; the read buffers share MERGE_BUFFERS, so thousands of runs merge in little memory.
  */
-export function mergeRuns(runs: SpillFile, list: Run[], out: SpillFile): number {
+export function mergeRuns(list: readonly Run[], out: SpillFile): number {
   const each = Math.max(1, Math.floor(MERGE_BUFFERS / Math.max(1, list.length) / SUBJECT_HASH_BYTES));
-  const readers = list.filter((r) => r.count > 0).map((r) => new RunReader(runs, r, Math.min(each, r.count)));
+  const readers = list.filter((r) => r.count > 0).map((r) => new RunReader(r, Math.min(each, r.count)));
   const heap: RunReader[] = [];
   const less = (i: number, j: number): boolean => {
     const x = heap[i] as RunReader;
