@@ -28,6 +28,16 @@ afterEach(async () => {
 
 const AT = new Date("2024-05-31T02:00:00Z");
 const NOW = new Date("2024-06-01T00:00:00Z");
+/** The NSF feed's distributed release of `input` into `outDir`, cut into partitions of 300 kB. */
+const release = (input: string, outDir: string) => ({
+  agreement: "nsf-credit-feed",
+  input,
+  outDir,
+  at: AT,
+  operator: "test",
+  partitionBytes: 300_000,
+  now: NOW,
+});
 const ROWS = 12_000;
 
 /** Two copies of the corrected case with one keyring, the same consents, and one generated input with bad rows. */
@@ -186,15 +196,7 @@ describe("a distributed release", () => {
 
   it("records once however often the same release runs", async () => {
     const { input, spread } = await twin();
-    const call = {
-      agreement: "nsf-credit-feed",
-      input,
-      outDir: spread.out,
-      at: AT,
-      operator: "test",
-      partitionBytes: 300_000,
-      now: NOW,
-    };
+    const call = release(input, spread.out);
     const first = await planDistributed(spread.ws, call);
     if (first.kind !== "planned") throw new Error("held");
     const r1 = await runHere(spread.ws, first, { now: NOW });
@@ -210,15 +212,7 @@ describe("a distributed release", () => {
 
   it("refuses a partition another version of jikimi left, naming it, and records nothing", async () => {
     const { input, spread } = await twin();
-    const plan = await planDistributed(spread.ws, {
-      agreement: "nsf-credit-feed",
-      input,
-      outDir: spread.out,
-      at: AT,
-      operator: "test",
-      partitionBytes: 300_000,
-      now: NOW,
-    });
+    const plan = await planDistributed(spread.ws, release(input, spread.out));
     if (plan.kind !== "planned") throw new Error("held");
     const job = { cache: new PlanCache(), now: NOW, operator: plan.operator };
     for (const task of plan.partitions) await partitionJob(spread.ws, task, job);
@@ -233,15 +227,7 @@ describe("a distributed release", () => {
 
   it("a held release leaves nothing in the output folder and records only its hold", async () => {
     const { input, spread } = await twin((yaml) => yaml.replace("max_subjects: 9000000", "max_subjects: 10"));
-    const plan = await planDistributed(spread.ws, {
-      agreement: "nsf-credit-feed",
-      input,
-      outDir: spread.out,
-      at: AT,
-      operator: "test",
-      partitionBytes: 300_000,
-      now: NOW,
-    });
+    const plan = await planDistributed(spread.ws, release(input, spread.out));
     if (plan.kind !== "planned") throw new Error("held before a row was read");
     const r = await runHere(spread.ws, plan, { now: NOW });
     expect(r.held.join(" ")).toMatch(/10/);
