@@ -267,7 +267,7 @@ function grow(t: Table, min: number): Table {
 const INSERTION_SORT = 24;
 
 /** Whether record a of `w` (4 words) is above record b, as 128-bit unsigned numbers, first word most significant. */
-export function above(w: Uint32Array, a: number, b: number): boolean {
+function above(w: Uint32Array, a: number, b: number): boolean {
   for (let k = 0; k < WORDS; k++) {
     const x = w[a * WORDS + k] as number;
     const y = w[b * WORDS + k] as number;
@@ -905,15 +905,15 @@ class PartitionBuckets {
       for (let r = 0; r < total; r += RECORD) (counts[(records[r + 1] as number) + 1] as number)++;
       for (let k = 1; k < 257; k++) counts[k] = (counts[k] as number) + (counts[k - 1] as number);
       const ordered = Buffer.alloc(total);
-      const from = new Uint32Array(records.buffer, 0, total >>> 2);
-      const to = new Uint32Array(ordered.buffer, ordered.byteOffset, total >>> 2);
+      const inWords = new Uint32Array(records.buffer, 0, total >>> 2);
+      const outWords = new Uint32Array(ordered.buffer, ordered.byteOffset, total >>> 2);
       const next = counts.slice(0, 256);
       const per = RECORD >>> 2;
       for (let r = 0; r < total; r += RECORD) {
         const k = records[r + 1] as number;
         const src = r >>> 2;
         const dst = (next[k] as number) * per;
-        for (let j = 0; j < per; j++) to[dst + j] = from[src + j] as number;
+        for (let j = 0; j < per; j++) outWords[dst + j] = inWords[src + j] as number;
         next[k] = (next[k] as number) + 1;
       }
       const chunks: DictChunk[] = [];
