@@ -2,7 +2,7 @@
 // as soon as it is open where the platform allows it, so a run that is killed leaves nothing behind; reads and
 // writes are synchronous (a release's main thread is otherwise idle while it stages, and between rooms after).
 import { randomBytes } from "node:crypto";
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { JikimiError } from "../errors.js";
 import type { SpillFile, SpillPlace } from "../ports/spill.js";
@@ -45,21 +45,7 @@ export function spillFolder(dir: string): SpillPlace {
           }
           size += bytes.length;
         },
-        readAt(position: number, into: Uint8Array): number {
-          let got = 0;
-          while (got < into.length && position + got < size) {
-            const n = readSync(
-              fd,
-              into,
-              got,
-              Math.min(into.length - got, size - position - got),
-              position + got,
-            );
-            if (n === 0) break;
-            got += n;
-          }
-          return got;
-        },
+        readAt: (position: number, into: Uint8Array): number => readAt(fd, size, position, into),
         get bytes() {
           return size;
         },
@@ -70,6 +56,39 @@ export function spillFolder(dir: string): SpillPlace {
           if (linked) unlinkSync(path);
         },
       };
+    },
+  };
+}
+
+/** Reads up to `into.length` bytes of a file of `size` bytes from `position`; returns how many. */
+function readAt(fd: number, size: number, position: number, into: Uint8Array): number {
+  let got = 0;
+  while (got < into.length && position + got < size) {
+    const n = readSync(fd, into, got, Math.min(into.length - got, size - position - got), position + got);
+    if (n === 0) break;
+    got += n;
+  }
+  return got;
+}
+
+/**
+ * An existing file (a partition's subject run on shared storage) as a read-only staged file: `append` refuses,
+ * `dispose` closes it and leaves it in place.
+ * @example const run = existingFile("p-00000.subjects"); run.readAt(0, buffer); run.dispose();
+ */
+export function existingFile(path: string): SpillFile {
+  const fd = openSync(path, "r");
+  const size = fstatSync(fd).size;
+  let open = true;
+  return {
+    bytes: size,
+    append: () => {
+      throw new Error(`${path} is read only`);
+    },
+    readAt: (position: number, into: Uint8Array): number => readAt(fd, size, position, into),
+    dispose(): void {
+      if (open) closeSync(fd);
+      open = false;
     },
   };
 }

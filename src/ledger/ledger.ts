@@ -165,7 +165,12 @@ export function summaryOf(b: ReleaseBody): string {
 
 /** The next dictionary commitment: the chain head over the hashes of the subjects added since the last one. */
 export function nextDictionaryHead(previous: string, added: Uint8Array): string {
-  return createHash("sha256").update(Buffer.from(previous, "hex")).update(added).digest("hex");
+  return dictionaryDigest(previous).update(added).digest("hex");
+}
+
+/** The running digest of the next dictionary head after `previous`: feed it the added hashes in index order. */
+function dictionaryDigest(previous: string) {
+  return createHash("sha256").update(Buffer.from(previous, "hex"));
 }
 
 /** `bad_release`, naming every path the schema refused. */
@@ -364,7 +369,7 @@ export class Ledger {
     const size = await this.deps.subjects.size(tx);
     if (size === last.size) return last;
     // the added hashes digested a piece at a time (a first release of millions is not copied out whole)
-    const digest = createHash("sha256").update(Buffer.from(last.head, "hex"));
+    const digest = dictionaryDigest(last.head);
     await this.deps.subjects.eachHashes(tx, last.size, size, (piece) => digest.update(piece));
     return { size, head: digest.digest("hex") };
   }

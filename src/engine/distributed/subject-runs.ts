@@ -3,8 +3,9 @@
 // release's distinct subjects, staged on disk (subjects/staged.ts), which the ledger numbers from there
 // (`appendSorted`): the release holds neither the runs nor their union in memory. Keyed hashes only: the values
 // they were made from never leave the worker.
-import { closeSync, fchmodSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { existingFile } from "../../io/spill-files.js";
 import { type SubjectHashSet, sortRecordsInPlace } from "../../ledger/subjects/dictionary.js";
 import { mergeRuns, type SortedHashes, sortedFile } from "../../ledger/subjects/staged.js";
 import { SUBJECT_HASH_BYTES } from "../../ledger/subjects/subject-hasher.js";
@@ -52,34 +53,12 @@ export function writeRun(path: string, set: SubjectHashSet, mode: number): numbe
   return count;
 }
 
-/** A run file as a read-only staged file (a file whose size is not whole hashes is refused, naming it). */
+/** A run file, read only; one whose size is not whole hashes is refused, naming it. */
 function runFile(path: string): SpillFile {
-  const fd = openSync(path, "r");
-  const size = fstatSync(fd).size;
-  if (size % W !== 0) {
-    closeSync(fd);
-    throw new Error(`${path}: a subject run whose size is not a multiple of ${W} bytes`);
-  }
-  let open = true;
-  return {
-    bytes: size,
-    append: () => {
-      throw new Error(`${path}: a subject run is read only`);
-    },
-    readAt(position: number, into: Uint8Array): number {
-      let got = 0;
-      while (got < into.length && position + got < size) {
-        const n = readSync(fd, into, got, Math.min(into.length - got, size - position - got), position + got);
-        if (n === 0) break;
-        got += n;
-      }
-      return got;
-    },
-    dispose(): void {
-      if (open) closeSync(fd);
-      open = false;
-    },
-  };
+  const file = existingFile(path);
+  if (file.bytes % W === 0) return file;
+  file.dispose();
+  throw new Error(`${path}: a subject run whose size is not a multiple of ${W} bytes`);
 }
 
 /**
