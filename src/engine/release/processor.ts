@@ -12,7 +12,7 @@ import { type FieldTable, fieldEnd, fieldStart, fieldText } from "../../io/recor
 import { lookupShared, NOT_FOUND, type SharedDictionary } from "../../ledger/subjects/dictionary.js";
 import { SUBJECT_HASH_BYTES } from "../../ledger/subjects/subject-hasher.js";
 import type { FieldType } from "../../model/dataset.js";
-import { ByteSink, utf8Into } from "../../transforms/column-codec.js";
+import { ByteSink, copyBytes, utf8Into, viewOf } from "../../transforms/column-codec.js";
 import {
   type CellTransform,
   compileCellTransform,
@@ -110,6 +110,20 @@ function encodeCell(sink: ByteSink, v: string): void {
     b[p++] = c;
   }
   sink.length = p;
+}
+
+/** [0, 1, ..., n - 1] */
+const iota = (n: number): Int32Array => {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+};
+
+/** One transformed column's cells for a block: packed bytes, row k's at [at[k], at[k + 1]). */
+interface Cells {
+  bytes: Uint8Array;
+  view: DataView;
+  at: Int32Array;
 }
 
 /** Runs of kept fields that sit side by side in the input too: copied as one byte span, commas included. */
@@ -223,6 +237,7 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
   const keySink = new ByteSink(1 << 16);
   let offsets = new Uint32Array(1024);
   let macs = new Uint8Array(1024 * 32);
+  let identity = iota(1024);
   const bits = plan.consent?.bits;
   // output buffers reused block after block; each result gets an exact copy it can take to another thread
   const outSink = new ByteSink(1 << 20);
@@ -282,14 +297,14 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     if (offsets.length < m + 1) offsets = new Uint32Array(2 * (m + 1));
     if (macs.length < m * 32) macs = new Uint8Array(2 * m * 32);
     const b = t.bytes;
+    const bView = viewOf(b);
     const sc = plan.subjectColumn;
     for (let k = 0; k < m; k++) {
       const r = candidates[k] as number;
       const s = fieldStart(t, r, sc);
       const e = fieldEnd(t, r, sc);
       keySink.reserve(e - s);
-      keySink.bytes.set(b.subarray(s, e), keySink.length);
-      keySink.length += e - s;
+      keySink.length = copyBytes(keySink.view, keySink.length, bView, s, e);
       offsets[k + 1] = keySink.length;
     }
     if (m > 0) hmacBatch(subjectKey, keySink.bytes, offsets.subarray(0, m + 1), macs);
@@ -297,7 +312,9 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
 
     // consent: the subject's dictionary index must be in the as-of set
     let keep = candidates;
-    let macAt: number[] | Int32Array = Int32Array.from({ length: m }, (_, k) => k);
+    // where each kept row's subject MAC is in `macs`: itself unless consent set rows aside
+    if (identity.length < m) identity = iota(2 * m);
+    let macAt: number[] | Int32Array = identity;
     if (bits && dictionary) {
       const words = new Uint32Array(4);
       keep = [];
@@ -343,7 +360,7 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
         }
         run.cells(b, starts, ends, n, sink, at);
         results.push(undefined);
-        return { bytes: sink.bytes, at };
+        return { bytes: sink.bytes, view: sink.view, at };
       }
       const values = new Array<string>(n);
       for (let k = 0; k < n; k++) values[k] = fieldText(t, keep[k] as number, field.column);
@@ -354,13 +371,13 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
         encodeCell(sink, column[k] as string);
         at[k + 1] = sink.length;
       }
-      return { bytes: sink.bytes, at };
+      return { bytes: sink.bytes, view: sink.view, at };
     });
     /** a transformed value as text (a cell path's cells are ASCII: hex or base64url) */
     const textOf = (j: number, k: number): string => {
       const column = results[j];
       if (column) return column[k] as string;
-      const c = cells[j] as { bytes: Uint8Array; at: Int32Array };
+      const c = cells[j] as Cells;
       return Buffer.from(
         c.bytes.buffer,
         c.bytes.byteOffset + (c.at[k] as number),
@@ -382,6 +399,8 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
     const out = outSink;
     out.length = 0;
     const hashes = new Uint8Array((n - dropped.size) * SUBJECT_HASH_BYTES);
+    const hashWords = new Uint32Array(hashes.buffer);
+    const macWords = new Uint32Array(macs.buffer, 0, m * 8);
     const sample: string[][] = [];
     const qiOut: string[] = [];
     const probeOut: string[][] = probeFields.map(() => []);
@@ -395,31 +414,23 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
         for (const piece of layout)
           if (piece.kind === "span") size += fieldEnd(t, r, piece.to) - fieldStart(t, r, piece.from);
           else {
-            const c = cells[piece.index] as { at: Int32Array };
+            const c = cells[piece.index] as Cells;
             size += (c.at[k + 1] as number) - (c.at[k] as number);
           }
         out.reserve(size);
-        const ob = out.bytes;
+        const ov = out.view;
         let p = out.length;
         for (let j = 0; j < layout.length; j++) {
           const piece = layout[j] as Span | Computed;
-          if (j > 0) ob[p++] = SEP;
-          let from: Uint8Array;
-          let s: number;
-          let e: number;
-          if (piece.kind === "span") {
-            from = b;
-            s = fieldStart(t, r, piece.from);
-            e = fieldEnd(t, r, piece.to);
-          } else {
-            const c = cells[piece.index] as { bytes: Uint8Array; at: Int32Array };
-            from = c.bytes;
-            s = c.at[k] as number;
-            e = c.at[k + 1] as number;
+          if (j > 0) ov.setUint8(p++, SEP);
+          if (piece.kind === "span")
+            p = copyBytes(ov, p, bView, fieldStart(t, r, piece.from), fieldEnd(t, r, piece.to));
+          else {
+            const c = cells[piece.index] as Cells;
+            p = copyBytes(ov, p, c.view, c.at[k] as number, c.at[k + 1] as number);
           }
-          for (let i = s; i < e; i++) ob[p++] = from[i] as number;
         }
-        ob[p++] = NL;
+        ov.setUint8(p++, NL);
         out.length = p;
       } else {
         for (let j = 0; j < layout.length; j++) {
@@ -437,7 +448,7 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
               encodeCell(out, fieldText(t, r, c));
             }
           else {
-            const c = cells[piece.index] as { bytes: Uint8Array; at: Int32Array };
+            const c = cells[piece.index] as Cells;
             const e = c.at[k + 1] as number;
             out.reserve(e - (c.at[k] as number));
             for (let i = c.at[k] as number; i < e; i++) out.bytes[out.length++] = c.bytes[i] as number;
@@ -446,9 +457,10 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
         out.reserve(1);
         out.bytes[out.length++] = NL;
       }
-      const mk = (macAt[k] as number) * 32;
-      const hk = released * SUBJECT_HASH_BYTES;
-      for (let i = 0; i < SUBJECT_HASH_BYTES; i++) hashes[hk + i] = macs[mk + i] as number;
+      // the MAC's first 16 bytes, a word at a time (both arrays start at offset 0, so the words are aligned)
+      const mw = (macAt[k] as number) * 8;
+      const hw = released * (SUBJECT_HASH_BYTES / 4);
+      for (let i = 0; i < SUBJECT_HASH_BYTES / 4; i++) hashWords[hw + i] = macWords[mw + i] as number;
       released++;
       if (released < PROBE_PER_BLOCK)
         probeFields.forEach((j, p) => {
