@@ -12,9 +12,10 @@ import { type EntryBody, encodeEntry, type Hold } from "../../src/ledger/entry.j
 import { Ledger } from "../../src/ledger/ledger.js";
 import { fromHex } from "../../src/ledger/merkle/hash.js";
 import { verifyConsistency, verifyInclusion } from "../../src/ledger/merkle/verify-proof.js";
-import { SubjectDictionary, SubjectHashSet } from "../../src/ledger/subjects/dictionary.js";
+import { SubjectDictionary } from "../../src/ledger/subjects/dictionary.js";
 import type { SortedHashes } from "../../src/ledger/subjects/staged.js";
 import { nodeSubjectHasher } from "../../src/ledger/subjects/subject-hasher.js";
+import { SubjectHashSet } from "../../src/ledger/subjects/subject-set.js";
 import { verifyLedger } from "../../src/ledger/verify.js";
 import type { LedgerReads } from "../../src/ports/ledger.js";
 import type { StateStore } from "../../src/ports/state-store.js";

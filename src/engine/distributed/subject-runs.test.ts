@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { dictionaryOrder, hexes } from "../../../test/support/hash-order.js";
 import { spillFolder } from "../../io/spill-files.js";
-import { SubjectHashSet } from "../../ledger/subjects/dictionary.js";
+import { SubjectHashSet } from "../../ledger/subjects/subject-set.js";
 import { mergeRunFiles, writeRun } from "./subject-runs.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jikimi-runs-"));

@@ -6,9 +6,9 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { existingFile } from "../../io/spill-files.js";
-import { type SubjectHashSet, sortRecordsInPlace } from "../../ledger/subjects/dictionary.js";
 import { mergeRuns, type SortedHashes, sortedFile } from "../../ledger/subjects/staged.js";
 import { SUBJECT_HASH_BYTES } from "../../ledger/subjects/subject-hasher.js";
+import type { SubjectHashSet } from "../../ledger/subjects/subject-set.js";
 import type { SpillFile, SpillPlace } from "../../ports/spill.js";
 
 const W = SUBJECT_HASH_BYTES;
@@ -37,7 +37,7 @@ export function writePrivate(path: string, pieces: Uint8Array | Iterable<Uint8Ar
 
 /**
  * Writes a partition's distinct subjects to `path` as a sorted run: the set's merged file when it staged them, else
- * its hashes sorted where they lie. Returns how many.
+ * its hashes (`take()` packs them sorted). Returns how many.
  * @example writeRun(files.subjects, tally.subjects, 0o600)
  */
 export function writeRun(path: string, set: SubjectHashSet, mode: number): number {
@@ -47,9 +47,8 @@ export function writeRun(path: string, set: SubjectHashSet, mode: number): numbe
     return sorted.count;
   }
   const count = set.size;
-  const hashes = set.take();
-  sortRecordsInPlace(new Uint32Array(hashes.buffer, hashes.byteOffset, (count * W) / 4), 0, count);
-  writePrivate(path, hashes, mode);
+  // take() gives them sorted
+  writePrivate(path, set.take(), mode);
   return count;
 }
 

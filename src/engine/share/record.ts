@@ -5,7 +5,7 @@ import { JikimiError } from "../../errors.js";
 import { t } from "../../i18n/index.js";
 import type { HoldReason, RowCounts } from "../../ledger/entry.js";
 import type { AppendResult } from "../../ledger/ledger.js";
-import type { SubjectHashSet } from "../../ledger/subjects/dictionary.js";
+import type { SubjectHashSet } from "../../ledger/subjects/subject-set.js";
 import { writeJournal } from "../release/journal.js";
 import { heldRelease } from "../release-plan.js";
 import type { SharePlan } from "./plan.js";

@@ -2,7 +2,7 @@
 // aside in the quarantine report), distinct subjects, the risk classes, the hash audit's samples, the dry run's
 // sample, and the released bytes written to the output's temporary.
 import { csvField } from "../../io/records/csv-writer.js";
-import { type SpillOptions, SubjectHashSet } from "../../ledger/subjects/dictionary.js";
+import { type SpillOptions, SubjectHashSet } from "../../ledger/subjects/subject-set.js";
 import { RiskAccumulator } from "../../risk/index.js";
 import type { BlockResult } from "../release/processor.js";
 import type { PendingOutput } from "./ports.js";

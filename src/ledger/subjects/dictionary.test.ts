@@ -9,7 +9,7 @@ import {
   dictPartition,
 } from "../../ports/subjects.js";
 import { openSqliteStore } from "../../store/sqlite/index.js";
-import { NOT_FOUND, SubjectDictionary, SubjectHashSet, sortRecordsInPlace } from "./dictionary.js";
+import { NOT_FOUND, SubjectDictionary, sortRecordsInPlace } from "./dictionary.js";
 import { nodeSubjectHasher } from "./subject-hasher.js";
 
 function db(): LedgerStore {
@@ -315,29 +315,6 @@ describe("growing tables", () => {
     expect(again.added).toBe(0);
     expect(new Set(again.indexes).size).toBe(n);
     expect(Math.max(...again.indexes)).toBe(n - 1);
-  });
-
-  it("keep a release's distinct subjects distinct as the set grows", () => {
-    const set = new SubjectHashSet();
-    // more than two chunks of the set's hashes, its slots doubled several times on the way
-    const n = 150_000;
-    const hashes = randomBytes(n * 16);
-    for (let from = 0; from < n; from += 1_000)
-      set.add(hashes.subarray(from * 16, (from + 1_000) * 16), 1_000);
-    expect(set.size).toBe(n);
-    set.add(hashes, n);
-    expect(set.size).toBe(n);
-    expect(hex(set.bytes())).toBe(hex(hashes));
-    // taken: the hashes in a buffer of their own size, the set empty
-    const taken = set.take();
-    expect(taken.byteLength).toBe(n * 16);
-    expect(hex(taken)).toBe(hex(hashes));
-    expect(set.size).toBe(0);
-    // handed over in shared memory, not copied; the emptied set starts a buffer of its own
-    expect(taken.buffer).toBeInstanceOf(SharedArrayBuffer);
-    set.add(hashes.subarray(16, 32), 1);
-    expect(hex(set.bytes())).toBe(hex(hashes.subarray(16, 32)));
-    expect(hex(taken.subarray(0, 16))).toBe(hex(hashes.subarray(0, 16)));
   });
 });
 

@@ -16,7 +16,7 @@ import {
   dictPartitionOfWord,
   DICT_LINEAR_CHUNK as LINEAR_CHUNK,
 } from "../../ports/subjects.js";
-import { mergeRuns, type SortedHashes, sortedFile } from "./staged.js";
+import type { SortedHashes } from "./staged.js";
 import { SUBJECT_HASH_BYTES } from "./subject-hasher.js";
 
 const RECORD = DICT_RECORD_BYTES;
@@ -566,10 +566,15 @@ export class SubjectDictionary {
     // rank[k] = the input position of the hash sorted to k; inverted, rank[p] = where input p went
     const rank = new Uint32Array(count);
     for (let p = 0; p < count; p++) rank[p] = p;
-    sortRecordsInPlace(w, 0, count, rank);
+    // a SubjectHashSet hands them over sorted and distinct (each above the one before): then each keeps its place
     let distinct = Math.min(count, 1);
     for (let k = 1; k < count; k++) if (above(w, k, k - 1)) distinct++;
-    invertInPlace(rank);
+    if (distinct < count) {
+      sortRecordsInPlace(w, 0, count, rank);
+      distinct = Math.min(count, 1);
+      for (let k = 1; k < count; k++) if (above(w, k, k - 1)) distinct++;
+      invertInPlace(rank);
+    }
     if (distinct < count) {
       // repeats (SubjectHashSet.take() gives none): each sorted position's index among the distinct hashes, the
       // distinct ones moved down over the repeats
@@ -1016,214 +1021,4 @@ async function persist(
     });
   await tx.putLinearChunks(linear);
   await tx.setDictionarySize(size);
-}
-
-/** The most hashes a SubjectHashSet holds: its buffer may grow to 4 GiB (268,435,456 subjects). */
-const SET_MAX_BYTES = 2 ** 32;
-
-type GrowableShared = SharedArrayBuffer & { grow(bytes: number): void };
-/** A SharedArrayBuffer of `bytes` that may grow in place up to SET_MAX_BYTES (ES2024; Node 20 has it). */
-const growableShared = (bytes: number): GrowableShared =>
-  new (SharedArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => GrowableShared)(
-    bytes,
-    {
-      maxByteLength: SET_MAX_BYTES,
-    },
-  );
-
-/** Distinct subjects a staging SubjectHashSet holds in memory before it writes them out as a sorted run. */
-export const SPILL_AT = 1 << 21;
-
-/** Where a SubjectHashSet stages its subjects past `at` (default SPILL_AT) distinct ones in memory. */
-export interface SpillOptions {
-  place: SpillPlace;
-  at?: number;
-}
-
-/**
- * A set of 16-byte subject hashes (the distinct subjects of a release before they reach the dictionary): the
- * hashes in insertion order in one growable shared buffer, which grows in place (the pages it reserves cost
- * nothing until written), and open-addressing slots (index + 1, home slot from the first word's top bits, at most
- * half full) over them. It holds 16 bytes a subject and 4-8 bytes of slots, never copies the hashes to grow, and
- * hands them over without a copy (`take`). A table of words and slots doubled both, ~45 bytes a subject and the
- * old table beside the new while growing: the share's peak at 40 M rows.
- * With `spill`, at most `spill.at` subjects are held: a full table is sorted where it lies and written out as a run
- * (a subject may then be in several runs), and `sorted()` merges the runs into one file of distinct hashes that
- * the ledger numbers from disk (`Ledger.appendSorted`), so memory stays flat whatever the release's size.
- * @example const s = new SubjectHashSet(); s.add(hashes, n); await ledger.appendHashes(release, s.take(), s.size);
- */
-export class SubjectHashSet {
-  private buffer = growableShared(0);
-  private words: Uint32Array = new Uint32Array(0);
-  private slots = new Uint32Array(1024);
-  private shift = 22;
-  private count = 0;
-  private readonly limit: number;
-  /** the sorted runs written so far, in one staged file */
-  private runs: { file: SpillFile; list: { start: number; count: number }[] } | undefined;
-  private merged: SortedHashes | undefined;
-
-  constructor(private readonly spill?: SpillOptions) {
-    this.limit = spill ? Math.max(1, spill.at ?? SPILL_AT) : Number.POSITIVE_INFINITY;
-  }
-
-  /** Adds `count` hashes packed in `hashes`. */
-  add(hashes: Uint8Array, count: number): void {
-    if (this.merged) throw new Error("subjects added to a set already merged");
-    const input = wordsOf(hashes, count);
-    const room = Math.min(this.count + count, this.limit);
-    if (room * WORDS > this.words.length) this.reserve(room);
-    for (let i = 0; i < count; i++) {
-      if (this.count === this.limit) this.writeRun();
-      if ((this.count + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-      const at = i * WORDS;
-      const a = input[at] as number;
-      const b = input[at + 1] as number;
-      const c = input[at + 2] as number;
-      const d = input[at + 3] as number;
-      const { slots, words } = this;
-      const mask = slots.length - 1;
-      let s = a >>> this.shift;
-      let found = false;
-      for (;;) {
-        const v = slots[s] as number;
-        if (v === 0) break;
-        const o = (v - 1) * WORDS;
-        if (words[o] === a && words[o + 1] === b && words[o + 2] === c && words[o + 3] === d) {
-          found = true;
-          break;
-        }
-        s = (s + 1) & mask;
-      }
-      if (found) continue;
-      const idx = this.count++;
-      const o = idx * WORDS;
-      words[o] = a;
-      words[o + 1] = b;
-      words[o + 2] = c;
-      words[o + 3] = d;
-      slots[s] = idx + 1;
-    }
-  }
-
-  /** Room for `n` hashes: the buffer grown in place (by half again at least), a new view over it. */
-  private reserve(n: number): void {
-    const bytes = Math.min(
-      SET_MAX_BYTES,
-      Math.max(n * SUBJECT_HASH_BYTES, this.buffer.byteLength * 1.5, 1 << 20),
-    );
-    if (n * SUBJECT_HASH_BYTES > bytes)
-      throw new RangeError(`a release holds at most ${SET_MAX_BYTES / SUBJECT_HASH_BYTES} distinct subjects`);
-    this.buffer.grow(Math.floor(bytes / SUBJECT_HASH_BYTES) * SUBJECT_HASH_BYTES);
-    this.words = new Uint32Array(this.buffer, 0, this.buffer.byteLength / 4);
-  }
-
-  /** Slots twice as many, the hashes put in again without comparing (they are distinct). */
-  private rehash(size: number): void {
-    this.slots = new Uint32Array(0);
-    const slots = new Uint32Array(size);
-    const mask = size - 1;
-    const shift = 32 - Math.log2(size);
-    for (let idx = 0; idx < this.count; idx++) {
-      let s = (this.words[idx * WORDS] as number) >>> shift;
-      while (slots[s] !== 0) s = (s + 1) & mask;
-      slots[s] = idx + 1;
-    }
-    this.slots = slots;
-    this.shift = shift;
-  }
-
-  /** Sorts the held hashes where they lie, writes them out as a run and empties the table (its memory kept). */
-  private writeRun(): void {
-    const spill = this.spill as SpillOptions;
-    this.runs ??= { file: spill.place.create("the release's subjects"), list: [] };
-    sortRecordsInPlace(this.words, 0, this.count);
-    const { file, list } = this.runs;
-    list.push({ start: file.bytes, count: this.count });
-    file.append(new Uint8Array(this.buffer, 0, this.count * SUBJECT_HASH_BYTES));
-    this.slots.fill(0);
-    this.count = 0;
-  }
-
-  /** Whether the set wrote runs: its hashes are then read with `sorted()`, not `take()`. */
-  get staged(): boolean {
-    return this.runs !== undefined || this.merged !== undefined;
-  }
-
-  /**
-   * The distinct hashes sorted, from disk, for a set that wrote runs (undefined for one that did not): the last
-   * run is written and all are merged once, repeats across runs left out, and the memory let go.
-   */
-  sorted(): SortedHashes | undefined {
-    if (this.merged) return this.merged;
-    if (!this.runs) return undefined;
-    if (this.count > 0) this.writeRun();
-    const { file, list } = this.runs;
-    const place = (this.spill as SpillOptions).place;
-    const out = place.create("the release's subjects, merged");
-    try {
-      this.merged = sortedFile(
-        out,
-        mergeRuns(
-          list.map((r) => ({ file, ...r })),
-          out,
-        ),
-        place,
-      );
-    } catch (e) {
-      out.dispose();
-      throw e;
-    } finally {
-      file.dispose();
-      this.runs = undefined;
-    }
-    this.reset();
-    return this.merged;
-  }
-
-  /** Distinct hashes added (a staged set's runs are merged first, to count them). */
-  get size(): number {
-    return this.staged ? (this.sorted() as SortedHashes).count : this.count;
-  }
-
-  /** The distinct hashes, packed (in insertion order, or sorted for a staged set): a copy. */
-  bytes(): Uint8Array {
-    const sorted = this.sorted();
-    if (!sorted) return new Uint8Array(this.buffer, 0, this.count * SUBJECT_HASH_BYTES).slice();
-    const out = new Uint8Array(sorted.count * SUBJECT_HASH_BYTES);
-    let at = 0;
-    for (const piece of sorted.pieces()) {
-      out.set(piece, at);
-      at += piece.length;
-    }
-    return out;
-  }
-
-  /** Removes the staged files (idempotent; nothing to do for a set held in memory). */
-  dispose(): void {
-    this.runs?.file.dispose();
-    this.runs = undefined;
-    this.merged?.dispose();
-  }
-
-  /**
-   * The distinct hashes, in insertion order: a view of exactly their bytes over the set's own shared buffer, not a
-   * copy (one a first release's dictionary can number in place: `appendHashes(..., { consume: true })`); the set
-   * is emptied, its slots let go.
-   */
-  take(): Uint8Array {
-    if (this.staged) throw new Error("a staged set's subjects are read with sorted()");
-    const hashes = new Uint8Array(this.buffer, 0, this.count * SUBJECT_HASH_BYTES);
-    this.reset();
-    return hashes;
-  }
-
-  /** Empties the set in memory: a new buffer and slots, the old ones let go. */
-  private reset(): void {
-    this.buffer = growableShared(0);
-    this.words = new Uint32Array(0);
-    this.slots = new Uint32Array(1024);
-    this.shift = 22;
-    this.count = 0;
-  }
 }

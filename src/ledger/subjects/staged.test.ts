@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { dictionaryOrder, hexes, numberOf } from "../../../test/support/hash-order.js";
 import { JikimiError } from "../../errors.js";
 import { spillFolder } from "../../io/spill-files.js";
-import { SubjectHashSet } from "./dictionary.js";
+import { SubjectHashSet } from "./subject-set.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jikimi-staged-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
