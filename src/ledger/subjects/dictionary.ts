@@ -965,7 +965,8 @@ async function persist(
   for (let part = 0; part < DICT_PARTITIONS; part++)
     if (starts[part + 1] !== starts[part]) touched.push(part);
   // each touched partition's last chunk, in one read
-  const tails = new Map((await tx.lastPartChunks(touched)).map((c) => [c.part, c]));
+  // (none when the dictionary was empty: a first release's partitions all start afresh)
+  const tails = new Map(from === 0 ? [] : (await tx.lastPartChunks(touched)).map((c) => [c.part, c]));
   /** the stored records a partition's rewritten last chunk keeps (a full last chunk is left as it is) */
   const keptOf = (part: number): Uint8Array | undefined => {
     const tail = tails.get(part);

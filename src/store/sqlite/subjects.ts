@@ -21,6 +21,10 @@ export async function* rows<T>(iterable: Iterable<unknown>): AsyncIterable<T> {
   for (const row of iterable) yield row as T;
 }
 
+/** Partition chunks put by one statement, and its VALUES list. */
+const PUT_ROWS = 64;
+const PUT_VALUES = Array.from({ length: PUT_ROWS }, () => "(?, ?, ?)").join(", ");
+
 /** @example const dict = dictionaryAccess(statements(db)); await dict.dictionarySize(); */
 export function dictionaryAccess(q: (sql: string) => Database.Statement): DictionaryWrites {
   /** The record of `part` starting with `hash` at a record boundary: indexOf (native) finds the candidates; one off
@@ -54,8 +58,22 @@ export function dictionaryAccess(q: (sql: string) => Database.Statement): Dictio
       hashes.map((hash, i) => findIn(parts[i] as number, hash, recordBytes)),
     allPartChunks: () => rows(q("SELECT part, chunk, data FROM subject_dict ORDER BY part, chunk").iterate()),
     putPartChunks: async (chunks) => {
-      const put = q("INSERT OR REPLACE INTO subject_dict (part, chunk, data) VALUES (?, ?, ?)");
-      for (const c of chunks) put.run(c.part, c.chunk, c.data);
+      // PUT_ROWS chunks a statement: a first release of millions of subjects writes all 65,536 partitions, and one
+      // statement a chunk took twice as long (docs/benchmarks.md, "Share gateway")
+      const one = q("INSERT OR REPLACE INTO subject_dict (part, chunk, data) VALUES (?, ?, ?)");
+      const many = q(`INSERT OR REPLACE INTO subject_dict (part, chunk, data) VALUES ${PUT_VALUES}`);
+      const args: unknown[] = new Array(PUT_ROWS * 3);
+      let i = 0;
+      for (; i + PUT_ROWS <= chunks.length; i += PUT_ROWS) {
+        for (let k = 0; k < PUT_ROWS; k++) {
+          const c = chunks[i + k] as DictChunk;
+          args[3 * k] = c.part;
+          args[3 * k + 1] = c.chunk;
+          args[3 * k + 2] = c.data;
+        }
+        many.run(args);
+      }
+      for (const c of chunks.slice(i)) one.run(c.part, c.chunk, c.data);
     },
     putLinearChunks: async (chunks) => {
       const put = q("INSERT OR REPLACE INTO subject_dict_linear (chunk, data) VALUES (?, ?)");
