@@ -27,6 +27,8 @@ export type CellTransform = (
 /** A growing byte buffer the cells are written to (transforms/column-codec.ts's ByteSink). */
 export interface CellSink {
   bytes: Uint8Array;
+  /** a DataView over `bytes` (for writes of 2 or 4 bytes at once); read again after `reserve` */
+  readonly view: DataView;
   length: number;
   reserve(more: number): void;
 }

@@ -283,7 +283,7 @@ function normaliseBytesInto(
 
 /**
  * The pseudonym as a CellTransform: the same bytes as the column transform written as CSV (hex and base64url need no
- * quoting), with no string made a row; the encoded column is written into the cells in one native call per chunk.
+ * quoting), with no string made a row; each MAC is encoded straight into its cell.
  * @example compilePseudonymCells(options, key, {})(src, starts, ends, n, sink, at)
  */
 export function compilePseudonymCells(
@@ -328,7 +328,7 @@ export function compilePseudonymCells(
         // each MAC encoded straight into its cell (a string of the chunk's text, its copy and a copy a cell cost
         // more than the HMAC: docs/benchmarks.md, "Share gateway")
         out.reserve((to - from) * chars);
-        const ob = out.bytes;
+        const ob = out.view;
         const macs = stage.macs;
         let p = out.length;
         for (let i = from; i < to; i++) {
@@ -347,37 +347,44 @@ export function compilePseudonymCells(
 
 const HEX_DIGITS = Buffer.from("0123456789abcdef", "latin1");
 const BASE64URL = Buffer.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", "latin1");
+// two characters at once, as a little-endian 16-bit word: a byte's two hex digits, or the two base64url
+// characters of 12 bits (a 4,096-entry table), so three bytes go out as one 32-bit write
+const HEX_PAIRS = Uint16Array.from(
+  { length: 256 },
+  (_, v) => (HEX_DIGITS[v >>> 4] as number) | ((HEX_DIGITS[v & 15] as number) << 8),
+);
+const BASE64URL_PAIRS = Uint16Array.from(
+  { length: 4096 },
+  (_, v) => (BASE64URL[v >>> 6] as number) | ((BASE64URL[v & 63] as number) << 8),
+);
 
-/** Writes `src[at .. at+bytes)` as lowercase hex at `out[p..]`; returns the end. */
-function hexInto(src: Uint8Array, at: number, bytes: number, out: Uint8Array, p: number): number {
-  for (let k = at; k < at + bytes; k++) {
-    const v = src[k] as number;
-    out[p++] = HEX_DIGITS[v >>> 4] as number;
-    out[p++] = HEX_DIGITS[v & 15] as number;
-  }
+/** Writes `src[at .. at+bytes)` as lowercase hex at `p` of `out` (through its view); returns the end. */
+function hexInto(src: Uint8Array, at: number, bytes: number, out: DataView, p: number): number {
+  for (let k = at; k < at + bytes; k++, p += 2) out.setUint16(p, HEX_PAIRS[src[k] as number] as number, true);
   return p;
 }
 
-/** Writes `src[at .. at+bytes)` as unpadded base64url at `out[p..]` (Buffer's "base64url"); returns the end. */
-function base64urlInto(src: Uint8Array, at: number, bytes: number, out: Uint8Array, p: number): number {
+/** Writes `src[at .. at+bytes)` as unpadded base64url at `p` of `out` (Buffer's "base64url"); returns the end. */
+function base64urlInto(src: Uint8Array, at: number, bytes: number, out: DataView, p: number): number {
   const end = at + bytes;
   let k = at;
-  for (; k + 3 <= end; k += 3) {
+  for (; k + 3 <= end; k += 3, p += 4) {
     const v = ((src[k] as number) << 16) | ((src[k + 1] as number) << 8) | (src[k + 2] as number);
-    out[p++] = BASE64URL[v >>> 18] as number;
-    out[p++] = BASE64URL[(v >>> 12) & 63] as number;
-    out[p++] = BASE64URL[(v >>> 6) & 63] as number;
-    out[p++] = BASE64URL[v & 63] as number;
+    out.setUint32(
+      p,
+      (BASE64URL_PAIRS[v >>> 12] as number) | ((BASE64URL_PAIRS[v & 4095] as number) << 16),
+      true,
+    );
   }
   if (end - k === 1) {
     const v = src[k] as number;
-    out[p++] = BASE64URL[v >>> 2] as number;
-    out[p++] = BASE64URL[(v & 3) << 4] as number;
+    out.setUint16(p, BASE64URL_PAIRS[v << 4] as number, true);
+    p += 2;
   } else if (end - k === 2) {
     const v = ((src[k] as number) << 8) | (src[k + 1] as number);
-    out[p++] = BASE64URL[v >>> 10] as number;
-    out[p++] = BASE64URL[(v >>> 4) & 63] as number;
-    out[p++] = BASE64URL[(v & 15) << 2] as number;
+    out.setUint16(p, BASE64URL_PAIRS[v >>> 4] as number, true);
+    out.setUint8(p + 2, BASE64URL[(v & 15) << 2] as number);
+    p += 3;
   }
   return p;
 }
