@@ -33,6 +33,11 @@ export function setDigest(set: RoaringBitmap32, inPlace = false): string {
  * builds from container-ordered input several times faster, and keyed indexes arrive in no order.
  */
 export function setOfIndexes(indexes: Uint32Array): RoaringBitmap32 {
+  // a first release's subjects are numbered in their order: ascending already
+  let ascending = true;
+  for (let i = 1; i < indexes.length && ascending; i++)
+    ascending = (indexes[i] as number) > (indexes[i - 1] as number);
+  if (ascending) return new RoaringBitmap32(indexes);
   let max = 0;
   for (let i = 0; i < indexes.length; i++) max = Math.max(max, (indexes[i] as number) >>> 16);
   const starts = new Uint32Array(max + 2);
