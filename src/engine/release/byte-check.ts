@@ -112,6 +112,9 @@ export function compileTableCheck(
 
 /** A table check that looks at a whole block first: `prepare` once per block, then `row` for each row. */
 export interface BlockCheck {
+  /** a plain CSV block's table, indexed in the kernel's memory where the check reads it (undefined: not plain, or
+   * no kernel; io/records/csv-table.ts then makes it) */
+  table(block: Uint8Array): FieldTable | undefined;
   prepare(t: FieldTable): void;
   /** the row's problem, exactly compileTableCheck's */
   row(t: FieldTable, r: number): RowProblem | null;
@@ -150,6 +153,7 @@ export function compileBlockCheck(
   let flags: Uint8Array | null = null;
   let current: FieldTable | null = null;
   return {
+    table: (block) => flagsOf?.table(block),
     prepare(t) {
       current = t;
       flags = flagsOf === null || t.rows === 0 ? null : flagsOf(t);

@@ -9,8 +9,10 @@
 // 21 checked cells in JavaScript, where one call checks a whole block.
 // Why hand-written: no library checks CSV cells against declared types inside WebAssembly; see
 // docs/architecture.md.
-import { encodeModule, FunctionBuilder, I32, Op } from "../../crypto/sha256/wasm-encoder.js";
+import { isUtf8 } from "node:buffer";
+import { encodeModule, FunctionBuilder, I32, Op, Simd, V128 } from "../../crypto/sha256/wasm-encoder.js";
 import { instantiate, wasmAvailable } from "../../crypto/sha256/wasm-kernels.js";
+import { COMMA, CR, LF, QUOTE } from "../../io/records/csv-syntax.js";
 import type { FieldTable } from "../../io/records/field-table.js";
 import type { FieldType } from "../../model/dataset.js";
 import { type ScopeEmitContext, truthTests } from "./scope-kernel.js";
@@ -36,8 +38,13 @@ const PLUS = 43;
 const DOT = 46;
 /** days of each month in a common year, at address 0 (index 1..12) */
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** where a call's arrays start: after the days table */
+/** where a call's arrays start: after the days table and the table scan's answers */
 const FIRST = 64;
+/** where `table` leaves the number of LFs, whether it saw a quote or a CR, and whether a record had other than
+ * `width` fields (a blank line is such a record) */
+const LF_COUNT = 32;
+const SPECIAL = 36;
+const IRREGULAR = 40;
 /** bytes read past a field's end by the fixed-width tests (a date reads 10 bytes from its start) */
 const SLACK = 16;
 
@@ -243,7 +250,78 @@ function buildModule(width: number, columns: readonly KernelColumn[], scope: Sco
   fn.get(r).i32Const(1).emit(Op.i32Add).set(r);
   fn.emit(Op.br, 0, Op.end, Op.end);
   fn.get(rows);
-  return encodeModule(1, [{ name: "check", fn }]);
+  return encodeModule(1, [
+    { name: "check", fn },
+    { name: "table", fn: tableScan() },
+  ]);
+}
+
+/**
+ * table(bytes, n, sep, rowStart, width): the field table of a CSV block in memory at `bytes` (n bytes, 16 zero
+ * bytes after them), found 16 bytes at a time (i8x16.eq + bitmask + ctz, as io/records/separators.ts): every ',' and
+ * LF's offset from `bytes` at `sep`, and each record's start at `rowStart` (0, then one past each LF). Returns how
+ * many separators; leaves at LF_COUNT the LFs, at SPECIAL whether a quote or a CR occurs and at IRREGULAR whether a
+ * record's field count was not `width`. Writing the table where `check` reads it spares copying the separators in
+ * and out of another kernel's memory and a JavaScript pass over them to find the records (docs/benchmarks.md).
+ */
+function tableScan(): FunctionBuilder {
+  const fn = new FunctionBuilder([I32, I32, I32, I32, I32], [I32]);
+  const [bytes, n, sep, rowStart, width] = [0, 1, 2, 3, 4];
+  const i = fn.local(I32);
+  const end = fn.local(I32);
+  const m = fn.local(I32);
+  const mlf = fn.local(I32);
+  const tz = fn.local(I32);
+  const out = fn.local(I32);
+  const rowAt = fn.local(I32);
+  const commas = fn.local(I32);
+  const lf = fn.local(I32);
+  const bad = fn.local(I32);
+  const v = fn.local(V128);
+  const special = fn.local(V128);
+  fn.get(bytes).set(i);
+  fn.get(bytes).get(n).emit(Op.i32Add).set(end);
+  fn.get(sep).set(out);
+  // rowStart[0] = 0
+  fn.get(rowStart).i32Const(0).mem(Op.i32Store, 2, 0);
+  fn.get(rowStart).i32Const(4).emit(Op.i32Add).set(rowAt);
+  fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
+  fn.get(i).get(end).emit(Op.i32GeU, Op.brIf, 1);
+  fn.get(i).simdMem(Simd.v128Load, 0, 0).set(v);
+  fn.get(v).i32Const(LF).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask).set(mlf);
+  fn.get(special);
+  fn.get(v).i32Const(QUOTE).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
+  fn.get(v).i32Const(CR).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
+  fn.simd(Simd.v128Or).simd(Simd.v128Or).set(special);
+  fn.get(v).i32Const(COMMA).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask);
+  fn.get(mlf).emit(Op.i32Or).set(m);
+  fn.get(lf).get(mlf).emit(Op.i32Popcnt, Op.i32Add).set(lf);
+  fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
+  fn.get(m).emit(Op.i32Eqz, Op.brIf, 1);
+  // store (i - bytes) + tz at out; out += 4
+  fn.get(m).emit(Op.i32Ctz).set(tz);
+  fn.get(out).get(i).get(bytes).emit(Op.i32Sub).get(tz).emit(Op.i32Add).mem(Op.i32Store, 2, 0);
+  fn.get(out).i32Const(4).emit(Op.i32Add).set(out);
+  // a LF ends a record of commas + 1 fields: note one of another count, and where the next record starts
+  fn.get(mlf).get(tz).emit(Op.i32ShrU).i32Const(1).emit(Op.i32And);
+  fn.emit(Op.if, Op.blockEmpty);
+  fn.get(bad).get(commas).i32Const(1).emit(Op.i32Add).get(width).emit(Op.i32Ne, Op.i32Or).set(bad);
+  fn.get(rowAt).get(i).get(bytes).emit(Op.i32Sub).get(tz).emit(Op.i32Add).i32Const(1).emit(Op.i32Add);
+  fn.mem(Op.i32Store, 2, 0);
+  fn.get(rowAt).i32Const(4).emit(Op.i32Add).set(rowAt);
+  fn.i32Const(0).set(commas);
+  fn.emit(Op.else);
+  fn.get(commas).i32Const(1).emit(Op.i32Add).set(commas);
+  fn.emit(Op.end);
+  fn.get(m).get(m).i32Const(1).emit(Op.i32Sub, Op.i32And).set(m);
+  fn.emit(Op.br, 0, Op.end, Op.end);
+  fn.get(i).i32Const(16).emit(Op.i32Add).set(i);
+  fn.emit(Op.br, 0, Op.end, Op.end);
+  fn.i32Const(LF_COUNT).get(lf).mem(Op.i32Store, 2, 0);
+  fn.i32Const(SPECIAL).get(special).simd(Simd.i8x16Bitmask).mem(Op.i32Store, 2, 0);
+  fn.i32Const(IRREGULAR).get(bad).mem(Op.i32Store, 2, 0);
+  fn.get(out).get(sep).emit(Op.i32Sub).i32Const(2).emit(Op.i32ShrU);
+  return fn;
 }
 
 interface WasmMemory {
@@ -251,15 +329,22 @@ interface WasmMemory {
   grow(pages: number): number;
 }
 
-/** Per row of a table: 1 look again (type check and scope in JavaScript), else the scope's value << 1. */
-export type BlockFlags = (t: FieldTable) => Uint8Array;
+/**
+ * Per row of a table: 1 look again (type check and scope in JavaScript), else the scope's value << 1. `table`
+ * indexes a plain CSV block in the kernel's own memory (undefined when it is not one: the caller then uses
+ * io/records/csv-table.ts); the flags of the table it gave are then found without copying anything in.
+ */
+export type BlockFlags = ((t: FieldTable) => Uint8Array) & {
+  table(block: Uint8Array): FieldTable | undefined;
+};
 
 const align = (n: number) => (n + 7) & ~7;
 
 /**
  * Builds the block check for a header's checked columns (those of KERNEL_TYPES only) and, optionally, the scope
- * (scope-kernel.ts), or null without WebAssembly. The returned function reuses its memory: one per thread; the flags view is valid until the next
- * call. The record bytes copied in are wiped before it returns.
+ * (scope-kernel.ts), or null without WebAssembly. The returned function reuses its memory: one per thread; the
+ * flags view is valid until the next call, a table from `table` until the next `table`. The record bytes copied
+ * in are wiped before the flags are returned.
  * @example const flags = blockFlags(20, [{ column: 4, type: "date", nullable: false }]); flags?.(table)[0] // 2: good
  */
 export function blockFlags(
@@ -285,15 +370,35 @@ export function blockFlags(
     bytes: number,
     out: number,
   ) => number;
+  const scan = exports.table as (
+    bytes: number,
+    n: number,
+    sep: number,
+    rowStart: number,
+    width: number,
+  ) => number;
   new Uint8Array(memory.buffer).set(DAYS, 0);
-  return (t) => {
+  const room = (need: number) => {
+    if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65_536));
+  };
+  /** the table `table` made last, where its bytes, separators, record starts and flags are in memory */
+  let made: { t: FieldTable; bytes: number; sep: number; rowStart: number; out: number } | undefined;
+  let records = new Int32Array(0);
+  const flags = (t: FieldTable): Uint8Array => {
     const rows = t.rows;
+    if (made?.t === t) {
+      const { bytes, sep, rowStart, out } = made;
+      made = undefined;
+      run(rows, rowStart, sep, bytes, out);
+      const u8 = new Uint8Array(memory.buffer);
+      u8.fill(0, bytes, bytes + t.bytes.length);
+      return u8.subarray(out, out + rows);
+    }
     const rowStart = FIRST;
     const sep = align(rowStart + 4 * rows);
     const bytes = align(sep + 4 * rows * width);
     const out = align(bytes + t.bytes.length + SLACK);
-    const need = out + rows + SLACK;
-    if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65_536));
+    room(out + rows + SLACK);
     const u8 = new Uint8Array(memory.buffer);
     const i32 = new Int32Array(memory.buffer);
     i32.set(t.rowStart.subarray(0, rows), rowStart >> 2);
@@ -304,4 +409,47 @@ export function blockFlags(
     u8.fill(0, bytes, bytes + t.bytes.length);
     return u8.subarray(out, out + rows);
   };
+  const table = (block: Uint8Array): FieldTable | undefined => {
+    // a table whose flags were never asked for leaves no record bytes behind either
+    if (made) new Uint8Array(memory.buffer).fill(0, made.bytes, made.bytes + made.t.bytes.length);
+    made = undefined;
+    const n = block.length;
+    // a plain block: records of `width` fields, each ending in LF, no quote, no CR (the others, and the last block
+    // of a file without its final LF, go through csv-table.ts)
+    if (width < 2 || n === 0 || block[n - 1] !== LF || !isUtf8(block)) return undefined;
+    const bytes = FIRST;
+    // at most a separator a byte and a record a separator
+    const sep = align(bytes + n + SLACK);
+    const rowStart = align(sep + 4 * n);
+    const out = align(rowStart + 4 * (n + 1));
+    room(out + n + SLACK);
+    let u8 = new Uint8Array(memory.buffer);
+    u8.set(block, bytes);
+    u8.fill(0, bytes + n, bytes + n + SLACK);
+    const count = scan(bytes, n, sep, rowStart, width);
+    const i32 = new Int32Array(memory.buffer);
+    const rows = i32[LF_COUNT >> 2] as number;
+    if (i32[SPECIAL >> 2] !== 0 || i32[IRREGULAR >> 2] !== 0 || count !== rows * width) {
+      u8 = new Uint8Array(memory.buffer);
+      u8.fill(0, bytes, bytes + n);
+      return undefined;
+    }
+    if (records.length < rows)
+      records = Int32Array.from({ length: Math.max(rows, 2 * records.length) }, (_, r) => r);
+    const t: FieldTable = {
+      bytes: block,
+      sep: new Int32Array(memory.buffer, sep, count),
+      rowStart: new Int32Array(memory.buffer, rowStart, rows),
+      width,
+      rows,
+      record: records,
+      verbatim: true,
+      bad: [],
+      records: rows,
+      lines: rows,
+    };
+    made = { t, bytes, sep, rowStart, out };
+    return t;
+  };
+  return Object.assign(flags, { table });
 }

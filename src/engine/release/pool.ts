@@ -10,7 +10,7 @@ import { workerFile } from "../../built.js";
 import { JikimiError } from "../../errors.js";
 import { currentLanguage, t } from "../../i18n/index.js";
 import { BlockError } from "../../io/records/field-table.js";
-import { type BlockResult, compilePlan, type ReleasePlan } from "./processor.js";
+import { type BlockResult, type CompiledPlan, compilePlan, type ReleasePlan } from "./processor.js";
 import { type Answer, answerOf, type Job, runJob } from "./worker.js";
 
 interface Pending {
@@ -47,7 +47,7 @@ const WORKER = workerFile("engine/release/worker.js");
  * @example const pool = new ReleasePool(plan, 2); const r = await pool.submit({ kind: "csv", bytes }); await pool.close();
  */
 export class ReleasePool {
-  private readonly run: ReturnType<typeof compilePlan>;
+  private readonly run: CompiledPlan;
   private slots: Slot[] | undefined;
   private readonly pending = new Map<number, Pending>();
   private next = 0;
@@ -71,7 +71,7 @@ export class ReleasePool {
     const id = this.next++;
     if (id === 0 || this.inline) {
       try {
-        return Promise.resolve(runJob(this.run, this.plan, job));
+        return Promise.resolve(runJob(this.run, job));
       } catch (e) {
         const answer = answerOf(id, e);
         return Promise.reject("result" in answer ? e : errorOf(answer));

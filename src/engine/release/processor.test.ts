@@ -33,6 +33,12 @@ describe("release plans and columns", () => {
     const result = run(tableOfCsvBlock(block, columns));
     expect(new TextDecoder().decode(result.out)).toBe("c1,10\nc2,20\n");
     expect(result.released).toBe(2);
+    // the same block indexed in the check kernel's memory, and one that is not plain (a quoted field)
+    const inKernel = run.csvTable(block);
+    expect(inKernel.sep.buffer).not.toBe(tableOfCsvBlock(block, columns).sep.buffer);
+    expect(run(inKernel)).toEqual(result);
+    const quoted = new TextEncoder().encode('c1,"010-1234-5678",10\n');
+    expect(new TextDecoder().decode(run(run.csvTable(quoted)).out)).toBe("c1,10\n");
   });
 
   it("refuses a field planned at column -1 (a failed header lookup), naming the field, before reading a row", () => {

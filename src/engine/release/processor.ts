@@ -7,6 +7,7 @@ import { JikimiError } from "../../errors.js";
 import { compileScope } from "../../expr/compile.js";
 import type { CelExpr } from "../../expr/validate.js";
 import { t } from "../../i18n/index.js";
+import { tableOfCsvBlock } from "../../io/records/csv-table.js";
 import { csvField } from "../../io/records/csv-writer.js";
 import { type FieldTable, fieldEnd, fieldStart, fieldText } from "../../io/records/field-table.js";
 import { lookupShared, NOT_FOUND, type SharedDictionary } from "../../ledger/subjects/dictionary.js";
@@ -172,11 +173,14 @@ export function checkPlanColumns(plan: ReleasePlan): void {
         );
 }
 
+/** A plan compiled for one thread: a block's table in, its result out; `csvTable` makes a CSV block's table. */
+export type CompiledPlan = ((t: FieldTable) => BlockResult) & { csvTable(bytes: Uint8Array): FieldTable };
+
 /**
  * Compiles a plan into a block function. The function reuses buffers: one per thread.
  * @example const run = compilePlan(plan); const result = run(tableOfCsvBlock(bytes, plan.columns));
  */
-export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
+export function compilePlan(plan: ReleasePlan): CompiledPlan {
   checkPlanColumns(plan);
   const check = compileBlockCheck(
     plan.columns,
@@ -249,7 +253,7 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
   };
   const dictionary = plan.consent?.dictionary;
 
-  return (t) => {
+  const block = (t: FieldTable): BlockResult => {
     const issues: RowIssue[] = t.bad.map((b) => ({
       record: b.record,
       line: b.line,
@@ -495,4 +499,8 @@ export function compilePlan(plan: ReleasePlan): (t: FieldTable) => BlockResult {
       probe: probeOut,
     };
   };
+  // a plain block is indexed where the check kernel reads it; any other goes through the tokeniser
+  return Object.assign(block, {
+    csvTable: (bytes: Uint8Array) => check.table(bytes) ?? tableOfCsvBlock(bytes, plan.columns),
+  });
 }

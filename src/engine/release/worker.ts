@@ -3,9 +3,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { type ErrorCode, JikimiError } from "../../errors.js";
 import { isLanguage, setLanguage } from "../../i18n/index.js";
-import { tableOfCsvBlock } from "../../io/records/csv-table.js";
 import { BlockError, type FieldTable } from "../../io/records/field-table.js";
-import { type BlockResult, compilePlan, type ReleasePlan } from "./processor.js";
+import { type BlockResult, type CompiledPlan, compilePlan, type ReleasePlan } from "./processor.js";
 
 /** A block to process: raw CSV bytes, or a table already packed from another format. */
 export type Job = { kind: "csv"; bytes: Uint8Array } | { kind: "table"; table: FieldTable };
@@ -20,9 +19,9 @@ export type Answer =
  * Runs one job; shared by the worker loop and the main thread's inline path. A CSV block's own buffer goes back
  * with the result (`input`): nothing in the result is a view of it.
  */
-export function runJob(run: ReturnType<typeof compilePlan>, plan: ReleasePlan, job: Job): BlockResult {
+export function runJob(run: CompiledPlan, job: Job): BlockResult {
   if (job.kind === "table") return run(job.table);
-  const result = run(tableOfCsvBlock(job.bytes, plan.columns));
+  const result = run(run.csvTable(job.bytes));
   const buffer = job.bytes.buffer;
   return buffer instanceof ArrayBuffer ? { ...result, input: buffer } : result;
 }
@@ -55,7 +54,7 @@ if (parentPort && workerData?.jikimiRelease === true) {
   const run = compilePlan(plan);
   port.on("message", (msg: { id: number; job: Job }) => {
     try {
-      const result = runJob(run, plan, msg.job);
+      const result = runJob(run, msg.job);
       const transfer: ArrayBuffer[] = [result.out.buffer, result.hashes.buffer];
       if (result.input) transfer.push(result.input);
       port.postMessage({ id: msg.id, result } satisfies Answer, transfer);
