@@ -9,7 +9,7 @@ import {
   dictPartition,
 } from "../../ports/subjects.js";
 import { openSqliteStore } from "../../store/sqlite/index.js";
-import { NOT_FOUND, SubjectDictionary, sortRecordsInPlace } from "./dictionary.js";
+import { NOT_FOUND, persist, SubjectDictionary, sortRecordsInPlace } from "./dictionary.js";
 import { nodeSubjectHasher } from "./subject-hasher.js";
 
 function db(): LedgerStore {
@@ -315,6 +315,36 @@ describe("growing tables", () => {
     expect(again.added).toBe(0);
     expect(new Set(again.indexes).size).toBe(n);
     expect(Math.max(...again.indexes)).toBe(n - 1);
+  });
+});
+
+describe("persist", () => {
+  it("places the records by a pass over the words or through a list by partition, byte for byte the same", async () => {
+    // 70,000 subjects, then 30,000 more into partitions whose last chunks are partly full (kept, then appended)
+    const n = 100_000;
+    const words = new Uint32Array(randomBytes(n * 16).buffer);
+    const stored: string[][] = [];
+    for (const passes of [undefined, 0]) {
+      const d = db();
+      await d.write((tx) => persist(tx, words, 0, 0, 70_000, passes));
+      await d.write((tx) => persist(tx, words, 0, 70_000, n, passes));
+      const parts: string[] = [];
+      await d.read(async (tx) => {
+        for await (const chunk of tx.allPartChunks())
+          parts.push(`${chunk.part}/${chunk.chunk}:${hex(chunk.data)}`);
+      });
+      stored.push(parts);
+    }
+    expect(stored[0]?.length).toBeGreaterThan(50_000);
+    expect(stored[0]).toEqual(stored[1]);
+    // and a dictionary finds every one of them in its partition
+    const d = db();
+    await d.write((tx) => persist(tx, words, 0, 0, n));
+    const bytes = new Uint8Array(words.buffer);
+    for (let i = 0; i < n; i += 769)
+      expect(
+        await d.read((tx) => new SubjectDictionary().lookup(tx, bytes.subarray(i * 16, i * 16 + 16))),
+      ).toBe(i);
   });
 });
 
