@@ -10,6 +10,7 @@ import {
   copyFileSync,
   createWriteStream,
   fchmodSync,
+  fdatasync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -113,13 +114,23 @@ export function writeError(what: string, e: NodeJS.ErrnoException): JikimiError 
       });
 }
 
+/**
+ * Bytes a file takes between the flushes `TempOutput` starts while it writes: what is left for the fsync at its close
+ * (a 230 MB release waited ~0.1 s there, the cores idle, all of it still in the page cache).
+ */
+const SYNC_EVERY = 32 << 20;
+
 /** A file while it is written: a private temporary at `mode`, hashed as written; errors surface on the next write. */
 export class TempOutput {
   readonly digest = createHash("sha256");
   bytes = 0;
   private readonly stream: WriteStream;
+  private readonly fd: number;
   private error: NodeJS.ErrnoException | undefined;
   private hex: string | undefined;
+  /** bytes written since the last flush began, and the flush under way */
+  private unsynced = 0;
+  private syncing: Promise<void> | undefined;
 
   constructor(
     readonly path: string,
@@ -134,6 +145,7 @@ export class TempOutput {
       rmSync(path, { force: true });
       throw e;
     }
+    this.fd = fd;
     this.stream = createWriteStream(path, { fd, flush: true });
     this.stream.on("error", (e: NodeJS.ErrnoException) => {
       this.error ??= e;
@@ -150,6 +162,18 @@ export class TempOutput {
     if (this.error) throw writeError(this.what, this.error);
     this.digest.update(chunk);
     this.bytes += chunk.length;
+    this.unsynced += chunk.length;
+    // what has reached the file so far goes to the disk in the background, one flush at a time
+    if (this.unsynced >= SYNC_EVERY && this.syncing === undefined) {
+      this.unsynced = 0;
+      this.syncing = new Promise((done) =>
+        fdatasync(this.fd, (e) => {
+          if (e) this.error ??= e;
+          this.syncing = undefined;
+          done();
+        }),
+      );
+    }
     if (!this.stream.write(chunk)) {
       try {
         await once(this.stream, "drain");
@@ -161,6 +185,8 @@ export class TempOutput {
 
   /** Ends the file; it is fsynced when `placeFile` puts it in place. */
   async close(): Promise<void> {
+    // the descriptor is closed with the stream: no flush may still be using it
+    await this.syncing;
     if (this.error) throw writeError(this.what, this.error);
     this.stream.end();
     try {
@@ -172,6 +198,7 @@ export class TempOutput {
   }
 
   discard(): void {
+    // a flush under way fails on the closed descriptor at worst, and that error is not read again
     this.stream.destroy();
     rmSync(this.path, { force: true });
   }
