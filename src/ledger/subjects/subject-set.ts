@@ -81,7 +81,7 @@ export class SubjectHashSet {
     if (this.merged) throw new Error("subjects added to a set already merged");
     const input = wordsOf(hashes, count);
     for (let i = 0; i < count; i++) {
-      // the home slots of the next AHEAD hashes read first, every TOUCH hashes: independent loads the processor
+      // the home slots of the next AHEAD hashes read first, every AHEAD hashes: independent loads the processor
       // has in flight together, so the inserts find their slots in the cache (one miss after another, an insert
       // waited on memory: most of the share's main thread at 10 M rows)
       if (i % AHEAD === 0) {
