@@ -8,6 +8,8 @@ export class ByteSink {
   bytes: Uint8Array;
   length = 0;
   private dataView: DataView | undefined;
+  /** the bytes `dataView` is over (comparing them is a field read; a DataView's buffer is a getter call) */
+  private viewed: Uint8Array | undefined;
 
   constructor(capacity = 1 << 16) {
     this.bytes = new Uint8Array(capacity);
@@ -28,8 +30,10 @@ export class ByteSink {
   /** A DataView over `bytes` (made again once `reserve` has replaced them), for `copyBytes`. */
   get view(): DataView {
     const b = this.bytes;
-    if (this.dataView?.buffer !== b.buffer)
+    if (this.viewed !== b || this.dataView === undefined) {
       this.dataView = new DataView(b.buffer, b.byteOffset, b.byteLength);
+      this.viewed = b;
+    }
     return this.dataView;
   }
 
