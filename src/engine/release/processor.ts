@@ -178,7 +178,7 @@ export type CompiledPlan = ((t: FieldTable) => BlockResult) & { csvTable(bytes: 
 
 /**
  * Compiles a plan into a block function. The function reuses buffers: one per thread.
- * @example const run = compilePlan(plan); const result = run(tableOfCsvBlock(bytes, plan.columns));
+ * @example const run = compilePlan(plan); const result = run(run.csvTable(bytes));
  */
 export function compilePlan(plan: ReleasePlan): CompiledPlan {
   checkPlanColumns(plan);

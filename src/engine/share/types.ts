@@ -55,7 +55,7 @@ export interface ShareRequest {
   maxLineBytes?: number;
   /**
    * distinct subjects held in memory before they are staged on disk, sorted, in the run's private temporary folder
-   * (default 2,097,152: about 48 MB); past it memory stays flat whatever the release's size
+   * (default 1,398,101: a table of 32 MiB); past it memory stays flat whatever the release's size
    */
   subjectsInMemory?: number;
 }
