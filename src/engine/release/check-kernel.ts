@@ -304,6 +304,17 @@ function tableScan(): FunctionBuilder {
   fn.get(v).i32Const(COMMA).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask);
   fn.get(mlf).emit(Op.i32Or).set(m);
   fn.get(lf).get(mlf).emit(Op.i32Popcnt, Op.i32Add).set(lf);
+  // most 16 bytes hold no LF: their commas are stored and counted without a test each
+  fn.get(mlf).emit(Op.i32Eqz);
+  fn.emit(Op.if, Op.blockEmpty);
+  fn.get(commas).get(m).emit(Op.i32Popcnt, Op.i32Add).set(commas);
+  fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
+  fn.get(m).emit(Op.i32Eqz, Op.brIf, 1);
+  fn.get(out).get(i).get(bytes).emit(Op.i32Sub).get(m).emit(Op.i32Ctz, Op.i32Add).mem(Op.i32Store, 2, 0);
+  fn.get(out).i32Const(4).emit(Op.i32Add).set(out);
+  fn.get(m).get(m).i32Const(1).emit(Op.i32Sub, Op.i32And).set(m);
+  fn.emit(Op.br, 0, Op.end, Op.end);
+  fn.emit(Op.else);
   fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
   fn.get(m).emit(Op.i32Eqz, Op.brIf, 1);
   // store (i - bytes) + tz at out; out += 4
@@ -323,6 +334,7 @@ function tableScan(): FunctionBuilder {
   fn.emit(Op.end);
   fn.get(m).get(m).i32Const(1).emit(Op.i32Sub, Op.i32And).set(m);
   fn.emit(Op.br, 0, Op.end, Op.end);
+  fn.emit(Op.end);
   fn.get(i).i32Const(16).emit(Op.i32Add).set(i);
   fn.emit(Op.br, 0, Op.end, Op.end);
   fn.i32Const(LF_COUNT).get(lf).mem(Op.i32Store, 2, 0);
