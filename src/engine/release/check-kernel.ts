@@ -12,8 +12,9 @@
 import { isUtf8 } from "node:buffer";
 import { encodeModule, FunctionBuilder, I32, Op, Simd, V128 } from "../../crypto/sha256/wasm-encoder.js";
 import { instantiate, wasmAvailable } from "../../crypto/sha256/wasm-kernels.js";
-import { COMMA, CR, LF, QUOTE } from "../../io/records/csv-syntax.js";
+import { LF } from "../../io/records/csv-syntax.js";
 import type { FieldTable } from "../../io/records/field-table.js";
+import { separatorMasks } from "../../io/records/separators.js";
 import type { FieldType } from "../../model/dataset.js";
 import { type ScopeEmitContext, truthTests } from "./scope-kernel.js";
 
@@ -295,15 +296,7 @@ function tableScan(): FunctionBuilder {
   fn.get(rowStart).i32Const(4).emit(Op.i32Add).set(rowAt);
   fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
   fn.get(i).get(end).emit(Op.i32GeU, Op.brIf, 1);
-  fn.get(i).simdMem(Simd.v128Load, 0, 0).set(v);
-  fn.get(v).i32Const(LF).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask).set(mlf);
-  fn.get(special);
-  fn.get(v).i32Const(QUOTE).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
-  fn.get(v).i32Const(CR).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
-  fn.simd(Simd.v128Or).simd(Simd.v128Or).set(special);
-  fn.get(v).i32Const(COMMA).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask);
-  fn.get(mlf).emit(Op.i32Or).set(m);
-  fn.get(lf).get(mlf).emit(Op.i32Popcnt, Op.i32Add).set(lf);
+  separatorMasks(fn, { at: i, v, special, mlf, m, lf });
   // most 16 bytes hold no LF: their commas are stored and counted without a test each
   fn.get(mlf).emit(Op.i32Eqz);
   fn.emit(Op.if, Op.blockEmpty);

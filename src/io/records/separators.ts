@@ -21,6 +21,33 @@ interface Kernel {
   run(n: number, out: number, base: number): number;
 }
 
+/** The locals `separatorMasks` reads and sets. */
+export interface MaskLocals {
+  /** the address of the 16 bytes */
+  at: number;
+  v: number;
+  special: number;
+  mlf: number;
+  m: number;
+  lf: number;
+}
+
+/**
+ * Emits, for the 16 bytes at `at`: mlf = bitmask(v == LF); m = bitmask(v == ',') | mlf; lf += popcnt(mlf);
+ * special |= (v == '"') | (v == CR). Shared by this scan and the check kernel's table scan (check-kernel.ts).
+ */
+export function separatorMasks(fn: FunctionBuilder, l: MaskLocals): void {
+  fn.get(l.at).simdMem(Simd.v128Load, 0, 0).set(l.v);
+  fn.get(l.v).i32Const(LF).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask).set(l.mlf);
+  fn.get(l.special);
+  fn.get(l.v).i32Const(QUOTE).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
+  fn.get(l.v).i32Const(CR).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
+  fn.simd(Simd.v128Or).simd(Simd.v128Or).set(l.special);
+  fn.get(l.v).i32Const(COMMA).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask);
+  fn.get(l.mlf).emit(Op.i32Or).set(l.m);
+  fn.get(l.lf).get(l.mlf).emit(Op.i32Popcnt, Op.i32Add).set(l.lf);
+}
+
 /**
  * scan(n, out, base): for each ',' or LF at i < n in memory[0..n), stores i + base at out; returns the count and
  * leaves the number of LFs at LF_COUNT.
@@ -39,16 +66,7 @@ function buildModule(): Uint8Array {
   fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
   // if i >= n: leave
   fn.get(i).get(n).emit(Op.i32GeU, Op.brIf, 1);
-  // mlf = bitmask(v == LF); m = bitmask(v == ',') | mlf; lf += popcnt(mlf); special |= (v == '"') | (v == CR)
-  fn.get(i).simdMem(Simd.v128Load, 0, 0).set(v);
-  fn.get(v).i32Const(LF).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask).set(mlf);
-  fn.get(special);
-  fn.get(v).i32Const(QUOTE).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
-  fn.get(v).i32Const(CR).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq);
-  fn.simd(Simd.v128Or).simd(Simd.v128Or).set(special);
-  fn.get(v).i32Const(COMMA).simd(Simd.i8x16Splat).simd(Simd.i8x16Eq).simd(Simd.i8x16Bitmask);
-  fn.get(mlf).emit(Op.i32Or).set(m);
-  fn.get(lf).get(mlf).emit(Op.i32Popcnt, Op.i32Add).set(lf);
+  separatorMasks(fn, { at: i, v, special, mlf, m, lf });
   fn.emit(Op.block, Op.blockEmpty, Op.loop, Op.blockEmpty);
   fn.get(m).emit(Op.i32Eqz, Op.brIf, 1);
   // store i + ctz(m) + base at out; out += 4; m &= m - 1

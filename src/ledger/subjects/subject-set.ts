@@ -9,6 +9,7 @@ const WORDS = SUBJECT_HASH_BYTES / 4;
 
 /** Hashes whose home slots `add` reads ahead of inserting them. */
 const AHEAD = 16;
+
 /** Slots of a new table; a table is doubled before it is more than MAX_LOAD full. */
 const FIRST_SLOTS = 1024;
 const MAX_LOAD = 2 / 3;
@@ -69,8 +70,8 @@ export class SubjectHashSet {
   /** the sorted runs written so far, in one staged file */
   private runs: { file: SpillFile; list: { start: number; count: number }[] } | undefined;
   private merged: SortedHashes | undefined;
-  /** what the read-ahead of `add` saw (kept so the reads are not optimised away) */
-  private touched = 0;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: written so the read-ahead's loads are not dropped as dead
+  private readAhead = 0;
 
   constructor(private readonly spill?: SpillOptions) {
     this.limit = spill ? Math.max(1, spill.at ?? SPILL_AT) : Number.POSITIVE_INFINITY;
@@ -90,7 +91,7 @@ export class SubjectHashSet {
         let seen = 0;
         for (let j = i, end = Math.min(count, i + AHEAD); j < end; j++)
           seen |= t[((input[j * WORDS] as number) >>> shift) * WORDS] as number;
-        this.touched = seen;
+        this.readAhead = seen;
       }
       if (this.count === this.limit) this.writeRun();
       if (this.count + 1 > this.slots * MAX_LOAD) this.resize(Math.max(FIRST_SLOTS, this.slots * 2));
