@@ -436,14 +436,14 @@ export function blockFlags(
     const rowStart = align(sep + 4 * n);
     const out = align(rowStart + 4 * (n + 1));
     room(out + n + SLACK);
-    let u8 = new Uint8Array(memory.buffer);
+    // (the scan does not grow the memory: this view stays good)
+    const u8 = new Uint8Array(memory.buffer);
     u8.set(block, bytes);
     u8.fill(0, bytes + n, bytes + n + SLACK);
     const count = scan(bytes, n, sep, rowStart, width);
     const i32 = new Int32Array(memory.buffer);
     const rows = i32[LF_COUNT >> 2] as number;
     if (i32[SPECIAL >> 2] !== 0 || i32[IRREGULAR >> 2] !== 0 || count !== rows * width) {
-      u8 = new Uint8Array(memory.buffer);
       u8.fill(0, bytes, bytes + n);
       return undefined;
     }

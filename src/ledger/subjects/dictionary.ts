@@ -18,6 +18,7 @@ import {
 } from "../../ports/subjects.js";
 import type { SortedHashes } from "./staged.js";
 import { SUBJECT_HASH_BYTES } from "./subject-hasher.js";
+import { wordsOf } from "./subject-set.js";
 
 const RECORD = DICT_RECORD_BYTES;
 const CHUNK_BYTES = DICT_CHUNK_RECORDS * RECORD;
@@ -383,14 +384,6 @@ function sortFresh(t: Table, from: number, slotOf: Uint32Array | undefined): Uin
   insertDistinct(t, from, t.size);
   invertInPlace(rank);
   return rank;
-}
-
-/** A word view of 16-byte hashes (copied when the bytes are not 4-byte aligned). */
-function wordsOf(hashes: Uint8Array, count: number): Uint32Array {
-  if (hashes.byteOffset % 4 === 0) return new Uint32Array(hashes.buffer, hashes.byteOffset, count * WORDS);
-  const copy = new Uint8Array(count * SUBJECT_HASH_BYTES);
-  copy.set(hashes.subarray(0, count * SUBJECT_HASH_BYTES));
-  return new Uint32Array(copy.buffer);
 }
 
 export interface AssignResult {
@@ -975,7 +968,8 @@ export async function persist(
   // written in batches of about PERSIST_BATCH bytes, each one buffer carved into its partitions' chunks: a first
   // release of millions of subjects would otherwise hold all its records (20 B each) at once beside the table
   // (memory: docs/benchmarks.md, "Share gateway"), and a buffer a partition was 65,536 allocations
-  const batches: [number, number][] = [];
+  /** [first, last) of `touched` and the bytes of their records */
+  const batches: [number, number, number][] = [];
   for (let first = 0; first < touched.length; ) {
     let last = first;
     let bytes = 0;
@@ -984,7 +978,7 @@ export async function persist(
       bytes +=
         (keptOf(part)?.length ?? 0) + ((starts[part + 1] as number) - (starts[part] as number)) * RECORD;
     }
-    batches.push([first, last]);
+    batches.push([first, last, bytes]);
     first = last;
   }
   // the new records go in place in one pass over the words in index order for each batch (so each partition's stay
@@ -999,13 +993,7 @@ export async function persist(
   }
   /** where each partition of the batch being built takes its next record */
   const at = new Uint32Array(DICT_PARTITIONS);
-  for (const [first, last] of batches) {
-    let bytes = 0;
-    for (let k = first; k < last; k++) {
-      const part = touched[k] as number;
-      bytes +=
-        (keptOf(part)?.length ?? 0) + ((starts[part + 1] as number) - (starts[part] as number)) * RECORD;
-    }
+  for (const [first, last, bytes] of batches) {
     const batch = Buffer.alloc(bytes);
     const batchWords = new Uint32Array(batch.buffer, batch.byteOffset, bytes >>> 2);
     // each partition's place in the batch: the records its last chunk keeps, then room for its new ones

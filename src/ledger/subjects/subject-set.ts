@@ -300,7 +300,7 @@ function insertionSort(w: Uint32Array, n: number): void {
 }
 
 /** A word view of 16-byte hashes (copied when the bytes are not 4-byte aligned). */
-function wordsOf(hashes: Uint8Array, count: number): Uint32Array {
+export function wordsOf(hashes: Uint8Array, count: number): Uint32Array {
   if (hashes.byteOffset % 4 === 0) return new Uint32Array(hashes.buffer, hashes.byteOffset, count * WORDS);
   const copy = new Uint8Array(count * SUBJECT_HASH_BYTES);
   copy.set(hashes.subarray(0, count * SUBJECT_HASH_BYTES));
